@@ -1,0 +1,178 @@
+//! What callers hand the store to create or change records. Ids and creation times are the
+//! store's to assign; times of events (`at`) come from the caller.
+
+use chrono::{DateTime, Utc};
+
+use crate::records::{CaseStatus, Direction, FollowUpStatus, Role};
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub password_hash: String,
+}
+
+/// Changes to a user; `None` keeps the current value.
+#[derive(Debug, Clone, Default)]
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub role: Option<Role>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewApiToken {
+    pub user_id: i64,
+    pub name: String,
+    pub token_hash: String,
+}
+
+/// The editable fields of a client, used whole for create and for update.
+#[derive(Debug, Clone, Default)]
+pub struct ClientFields {
+    pub name: String,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub organisation: Option<String>,
+    pub notes: String,
+    pub flags: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub client_id: i64,
+    pub subject: String,
+    pub channel: String,
+    pub assignee_id: Option<i64>,
+    pub team_id: i64,
+    pub opened_at: DateTime<Utc>,
+}
+
+/// Changes to a case; `None` keeps the current value. `assignee_id: Some(None)` unassigns.
+#[derive(Debug, Clone, Default)]
+pub struct CaseChanges {
+    pub subject: Option<String>,
+    pub channel: Option<String>,
+    /// Moving to resolved/closed sets `closed_at` to `at`; moving back clears it.
+    pub status: Option<CaseStatus>,
+    pub assignee_id: Option<Option<i64>>,
+    pub team_id: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub case_id: i64,
+    pub direction: Direction,
+    pub author_id: Option<i64>,
+    pub channel: String,
+    pub body: String,
+    pub at: DateTime<Utc>,
+    pub analysis_json: Option<String>,
+    pub model_version: Option<String>,
+}
+
+/// What storing a message changes besides the message itself, in the same transaction.
+#[derive(Debug, Clone, Default)]
+pub struct MessageEffects {
+    /// For an analysed inbound message: its hostility becomes the case's latest (and peak, if
+    /// higher), and the case's main causes are replaced by these.
+    pub case_signals: Option<CaseSignals>,
+    /// For an outbound message: the promises it makes; each becomes an open follow-up
+    /// pointing back at the new message.
+    pub promises: Vec<NewPromise>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseSignals {
+    pub hostility: f64,
+    pub main_causes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewPromise {
+    pub what: String,
+    pub due_at: Option<DateTime<Utc>>,
+    pub owner_id: Option<i64>,
+    /// Byte range of the promise inside the message body.
+    pub span: Option<(i64, i64)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewBoundaryEvent {
+    pub case_id: i64,
+    pub step: i32,
+    pub message_id: Option<i64>,
+    pub evidence_json: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewEscalation {
+    pub case_id: i64,
+    pub to_user_id: i64,
+    pub reason: String,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAgreedAction {
+    pub case_id: i64,
+    pub text: String,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewFollowUp {
+    pub case_id: i64,
+    pub what: String,
+    pub due_at: Option<DateTime<Utc>>,
+    pub owner_id: Option<i64>,
+}
+
+/// A new status for a follow-up and when it changed.
+#[derive(Debug, Clone, Copy)]
+pub struct FollowUpUpdate {
+    pub status: FollowUpStatus,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocumentationFields {
+    pub concerns: String,
+    pub steps_taken: String,
+    pub agreed: String,
+    pub outcome: String,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReflectionFields {
+    pub went_well: String,
+    pub do_differently: String,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAuditEntry {
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub action: String,
+    pub record_kind: String,
+    pub record_id: Option<i64>,
+    pub detail: String,
+}
+
+/// One login try, kept for rate limiting across server instances.
+#[derive(Debug, Clone)]
+pub struct LoginAttempt {
+    /// As typed, whether or not such a user exists.
+    pub username: String,
+    /// The client address as the server sees it.
+    pub address: String,
+    pub succeeded: bool,
+    pub at: DateTime<Utc>,
+}

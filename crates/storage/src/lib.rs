@@ -1,0 +1,52 @@
+//! Storage of defuse: clients, cases, messages, the work done on them, accounts and the audit
+//! log, behind one [`Store`] trait with a SQLite and a PostgreSQL backend.
+//!
+//! # Layout
+//! - `records`: the stored values, plain Rust structs.
+//! - `inputs` and `filters`: what callers pass in to write and to list.
+//! - `store`: the `Store` trait.
+//! - `error`: `StoreError`.
+//!
+//! Pick a backend with [`connect`]: `sqlite://path` or `postgres://...`. It runs the migrations
+//! of that backend before returning.
+
+mod error;
+mod filters;
+mod inputs;
+mod records;
+mod store;
+
+use std::sync::Arc;
+
+pub use chrono;
+pub use error::StoreError;
+pub use filters::{
+    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, MAX_LIMIT, Page,
+    Paging, ReportFilter, TeamScope,
+};
+pub use inputs::{
+    CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt,
+    MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase,
+    NewEscalation, NewFollowUp, NewMessage, NewPromise, NewUser, ReflectionFields, UserChanges,
+};
+pub use records::{
+    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
+    Direction, Escalation, FollowUp, FollowUpStatus, LoginFailures, Message, Reflection, Report,
+    Role, Session, Team, TeamMember, UnknownName, User,
+};
+pub use store::{Backend, ClientHistory, PostedMessage, Store};
+
+/// Opens the database named by `url`, runs its migrations and returns the store.
+///
+/// `sqlite://path/to/defuse.db` (created if missing) or `postgres://user@host/db`.
+pub async fn connect(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Err(StoreError::invalid(
+        "database url",
+        format!("no backend for {url:?} yet"),
+    ))
+}
+
+/// Runs the migrations of the database named by `url` and returns which backend it is.
+pub async fn migrate(url: &str) -> Result<Backend, StoreError> {
+    connect(url).await.map(|store| store.backend())
+}

@@ -1,0 +1,185 @@
+//! The `Store` trait: every read and write the server makes, whatever the backend.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::error::StoreError;
+use crate::filters::{
+    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, Page, Paging,
+    ReportFilter,
+};
+use crate::inputs::{
+    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt, MessageEffects,
+    NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation,
+    NewFollowUp, NewMessage, NewUser, ReflectionFields, UserChanges,
+};
+use crate::records::{
+    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
+    FollowUp, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember, User,
+};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A message just stored, with the follow-ups made from its promises.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostedMessage {
+    pub message: Message,
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// Everything stored about a client's past, for the brief the next agent reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientHistory {
+    pub client: Client,
+    /// Newest opened first.
+    pub cases: Vec<Case>,
+    /// The latest messages over all cases, newest first (at most the number asked for).
+    pub recent_messages: Vec<Message>,
+    pub boundary_events: Vec<BoundaryEvent>,
+    pub escalations: Vec<Escalation>,
+    pub agreed_actions: Vec<AgreedAction>,
+    /// Open follow-ups over all cases, soonest due first.
+    pub open_follow_ups: Vec<FollowUp>,
+    pub documentation: Vec<CaseDocumentation>,
+    pub reflections: Vec<Reflection>,
+}
+
+/// Storage of defuse. Every method that returns `Ok` after a write has committed it durably.
+///
+/// Lookups of a missing id return `StoreError::NotFound`; duplicates of a unique name return
+/// `StoreError::Conflict`; references to missing records return `StoreError::Invalid` with
+/// field `"reference"`.
+#[async_trait]
+pub trait Store: Send + Sync {
+    fn backend(&self) -> Backend;
+    /// Succeeds when the database answers.
+    async fn ping(&self) -> Result<()>;
+
+    // Users, teams and access.
+    async fn create_user(&self, new: NewUser) -> Result<User>;
+    async fn user(&self, id: i64) -> Result<User>;
+    async fn user_by_username(&self, username: &str) -> Result<User>;
+    async fn list_users(&self, paging: Paging) -> Result<Page<User>>;
+    async fn count_users(&self) -> Result<i64>;
+    async fn update_user(&self, id: i64, changes: UserChanges) -> Result<User>;
+    /// Replaces the hash and ends every session of the user, in one transaction.
+    async fn set_password_hash(&self, id: i64, password_hash: &str) -> Result<()>;
+
+    async fn create_team(&self, name: &str) -> Result<Team>;
+    async fn team(&self, id: i64) -> Result<Team>;
+    async fn list_teams(&self, paging: Paging) -> Result<Page<Team>>;
+    /// Fails with `Conflict` while cases belong to the team.
+    async fn delete_team(&self, id: i64) -> Result<()>;
+    /// Adding a member twice is a `Conflict`.
+    async fn add_team_member(&self, team_id: i64, user_id: i64) -> Result<TeamMember>;
+    async fn remove_team_member(&self, team_id: i64, user_id: i64) -> Result<()>;
+    async fn team_members(&self, team_id: i64) -> Result<Vec<User>>;
+    /// The teams a user belongs to, ascending: the scope of an agent or supervisor.
+    async fn user_team_ids(&self, user_id: i64) -> Result<Vec<i64>>;
+
+    // API tokens and sessions.
+    async fn create_api_token(&self, new: NewApiToken) -> Result<ApiToken>;
+    /// The unrevoked token with this hash; `NotFound` for unknown or revoked ones.
+    async fn active_api_token(&self, token_hash: &str) -> Result<ApiToken>;
+    async fn list_api_tokens(&self, user_id: i64) -> Result<Vec<ApiToken>>;
+    /// Revoking twice keeps the first time.
+    async fn revoke_api_token(&self, id: i64, at: DateTime<Utc>) -> Result<ApiToken>;
+
+    async fn create_session(&self, session: Session) -> Result<()>;
+    /// The session with this hash if it has not expired at `now`.
+    async fn session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<Session>;
+    async fn delete_session(&self, id_hash: &str) -> Result<()>;
+    /// Ends every session of a user; returns how many there were.
+    async fn delete_user_sessions(&self, user_id: i64) -> Result<u64>;
+    async fn purge_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64>;
+
+    async fn record_login_attempt(&self, attempt: LoginAttempt) -> Result<()>;
+    /// Failed attempts since `since` for this username and for this address.
+    async fn login_failures(
+        &self,
+        username: &str,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> Result<LoginFailures>;
+    async fn purge_login_attempts(&self, before: DateTime<Utc>) -> Result<u64>;
+
+    // Clients.
+    async fn create_client(&self, fields: ClientFields) -> Result<Client>;
+    async fn client(&self, id: i64) -> Result<Client>;
+    async fn update_client(&self, id: i64, fields: ClientFields) -> Result<Client>;
+    /// Fails with `Conflict` while the client has cases.
+    async fn delete_client(&self, id: i64) -> Result<()>;
+    async fn list_clients(&self, filter: ClientFilter, paging: Paging) -> Result<Page<Client>>;
+    /// The client and their past, with at most `recent_messages` messages.
+    async fn client_history(&self, client_id: i64, recent_messages: i64) -> Result<ClientHistory>;
+
+    // Cases and messages.
+    async fn create_case(&self, new: NewCase) -> Result<Case>;
+    async fn case(&self, id: i64) -> Result<Case>;
+    async fn update_case(&self, id: i64, changes: CaseChanges, at: DateTime<Utc>) -> Result<Case>;
+    async fn list_cases(&self, filter: CaseFilter, paging: Paging) -> Result<Page<Case>>;
+
+    /// Stores a message with its effects on the case and its promises, in one transaction.
+    async fn add_message(&self, new: NewMessage, effects: MessageEffects) -> Result<PostedMessage>;
+    async fn message(&self, id: i64) -> Result<Message>;
+    /// The messages of a case, oldest first.
+    async fn list_messages(&self, case_id: i64, paging: Paging) -> Result<Page<Message>>;
+
+    // Work on a case.
+    /// Also raises the case's boundary step to `step` if it was lower.
+    async fn add_boundary_event(&self, new: NewBoundaryEvent) -> Result<BoundaryEvent>;
+    async fn acknowledge_boundary_event(
+        &self,
+        id: i64,
+        user_id: i64,
+        at: DateTime<Utc>,
+    ) -> Result<BoundaryEvent>;
+    async fn list_boundary_events(&self, case_id: i64) -> Result<Vec<BoundaryEvent>>;
+
+    /// Also sets the case status to escalated.
+    async fn add_escalation(&self, new: NewEscalation) -> Result<Escalation>;
+    async fn list_escalations(
+        &self,
+        filter: EscalationFilter,
+        paging: Paging,
+    ) -> Result<Page<Escalation>>;
+
+    async fn add_agreed_action(&self, new: NewAgreedAction) -> Result<AgreedAction>;
+    async fn list_agreed_actions(&self, case_id: i64) -> Result<Vec<AgreedAction>>;
+
+    async fn create_follow_up(&self, new: NewFollowUp) -> Result<FollowUp>;
+    async fn follow_up(&self, id: i64) -> Result<FollowUp>;
+    /// Done and missed set `done_at` to the update's time; open clears it.
+    async fn update_follow_up(&self, id: i64, update: FollowUpUpdate) -> Result<FollowUp>;
+    async fn list_follow_ups(
+        &self,
+        filter: FollowUpFilter,
+        paging: Paging,
+    ) -> Result<Page<FollowUp>>;
+    /// Marks open follow-ups due before `before` as missed at `now`; returns how many.
+    async fn mark_missed(&self, before: DateTime<Utc>, now: DateTime<Utc>) -> Result<u64>;
+
+    /// Creates or replaces the documentation of a case.
+    async fn put_documentation(
+        &self,
+        case_id: i64,
+        fields: DocumentationFields,
+    ) -> Result<CaseDocumentation>;
+    async fn documentation(&self, case_id: i64) -> Result<CaseDocumentation>;
+    /// Creates or replaces the reflection on a case.
+    async fn put_reflection(&self, case_id: i64, fields: ReflectionFields) -> Result<Reflection>;
+    async fn reflection(&self, case_id: i64) -> Result<Reflection>;
+
+    // Audit and reports.
+    /// Appends to the audit log; there is no way to change or remove an entry.
+    async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry>;
+    async fn list_audit(&self, filter: AuditFilter, paging: Paging) -> Result<Page<AuditEntry>>;
+    async fn report(&self, filter: ReportFilter) -> Result<Report>;
+}
