@@ -6,6 +6,7 @@
 //! - `inputs` and `filters`: what callers pass in to write and to list.
 //! - `store`: the `Store` trait.
 //! - `error`: `StoreError`.
+//! - `sql`: the one implementation of `Store`, shared by both backends through `Exec`.
 //!
 //! Pick a backend with [`connect`]: `sqlite://path` or `postgres://...`. It runs the migrations
 //! of that backend before returning.
@@ -14,8 +15,10 @@ mod error;
 mod filters;
 mod inputs;
 mod records;
+mod sql;
 mod store;
 
+use std::path::Path;
 use std::sync::Arc;
 
 pub use chrono;
@@ -40,10 +43,12 @@ pub use store::{Backend, ClientHistory, PostedMessage, Store};
 ///
 /// `sqlite://path/to/defuse.db` (created if missing) or `postgres://user@host/db`.
 pub async fn connect(url: &str) -> Result<Arc<dyn Store>, StoreError> {
-    Err(StoreError::invalid(
-        "database url",
-        format!("no backend for {url:?} yet"),
-    ))
+    sql::connect(url).await
+}
+
+/// The default database: `sqlite://<data_dir>/defuse.db`.
+pub fn sqlite_url(data_dir: &Path) -> String {
+    sql::sqlite_url(data_dir)
 }
 
 /// Runs the migrations of the database named by `url` and returns which backend it is.

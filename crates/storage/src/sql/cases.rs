@@ -1,0 +1,181 @@
+//! Cases and their messages.
+
+use chrono::{DateTime, Utc};
+
+use super::query::{Param, Sql};
+use super::rows::{CASE_SELECT, FOLLOW_UP_COLUMNS, MESSAGE_COLUMNS, encode_list};
+use super::work::insert_follow_up;
+use super::{Exec, Result, all, filter, number, one, page, require_text};
+use crate::filters::{CaseFilter, Page, Paging};
+use crate::inputs::{CaseChanges, MessageEffects, NewCase, NewMessage};
+use crate::records::{Case, CaseStatus, FollowUpStatus, Message};
+use crate::store::PostedMessage;
+
+pub(super) async fn create_case(db: &impl Exec, new: NewCase) -> Result<Case> {
+    require_text("subject", &new.subject)?;
+    let sql = Sql::new(
+        "INSERT INTO cases (client_id, subject, channel, status, assignee_id, team_id, opened_at, \
+         peak_hostility, latest_hostility, main_causes, boundary_step) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, '[]', 0) RETURNING id",
+        [
+            new.client_id.into(),
+            new.subject.into(),
+            new.channel.into(),
+            CaseStatus::Open.as_str().into(),
+            new.assignee_id.into(),
+            new.team_id.into(),
+            new.opened_at.into(),
+        ],
+    );
+    let id = number(db, sql).await?;
+    case(db, id).await
+}
+
+pub(super) async fn case(db: &impl Exec, id: i64) -> Result<Case> {
+    one(
+        db,
+        Sql::new(&format!("{CASE_SELECT} WHERE c.id = ?"), [id.into()]),
+    )
+    .await
+}
+
+pub(super) async fn update_case(
+    db: &impl Exec,
+    id: i64,
+    changes: CaseChanges,
+    at: DateTime<Utc>,
+) -> Result<Case> {
+    let current = case(db, id).await?;
+    if let Some(subject) = &changes.subject {
+        require_text("subject", subject)?;
+    }
+    let status = changes.status.unwrap_or(current.status);
+    let closed_at = match (status.is_finished(), current.closed_at) {
+        (true, Some(closed)) => Some(closed),
+        (true, None) => Some(at),
+        (false, _) => None,
+    };
+    let sql = Sql::new(
+        "UPDATE cases SET subject = ?, channel = ?, status = ?, assignee_id = ?, team_id = ?, \
+         closed_at = ? WHERE id = ?",
+        [
+            changes.subject.unwrap_or(current.subject).into(),
+            changes.channel.unwrap_or(current.channel).into(),
+            status.as_str().into(),
+            changes.assignee_id.unwrap_or(current.assignee_id).into(),
+            changes.team_id.unwrap_or(current.team_id).into(),
+            closed_at.into(),
+            id.into(),
+        ],
+    );
+    super::changed(db.execute(sql).await?)?;
+    case(db, id).await
+}
+
+pub(super) async fn list_cases(
+    db: &impl Exec,
+    case_filter: CaseFilter,
+    paging: Paging,
+) -> Result<Page<Case>> {
+    let mut sql = filter();
+    sql.and_scope("c.team_id", &case_filter.teams);
+    sql.and_if("c.status = ?", case_filter.status.map(CaseStatus::as_str));
+    sql.and_if("c.assignee_id = ?", case_filter.assignee_id);
+    sql.and_if("c.team_id = ?", case_filter.team_id);
+    sql.and_if("c.client_id = ?", case_filter.client_id);
+    sql.and_if("c.peak_hostility >= ?", case_filter.min_hostility);
+    sql.and_if(
+        "EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id AND f.status = 'open' \
+         AND f.due_at < ?)",
+        case_filter.overdue_at,
+    );
+    let order = "c.opened_at DESC, c.id DESC";
+    page(db, CASE_SELECT, "cases c", &sql, order, paging).await
+}
+
+pub(super) async fn add_message(
+    db: &impl Exec,
+    new: NewMessage,
+    effects: MessageEffects,
+) -> Result<PostedMessage> {
+    let case_id = new.case_id;
+    let insert = Sql::new(
+        "INSERT INTO messages (case_id, direction, author_id, channel, body, at, analysis_json, \
+         model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [
+            case_id.into(),
+            new.direction.as_str().into(),
+            new.author_id.into(),
+            new.channel.into(),
+            new.body.into(),
+            new.at.into(),
+            new.analysis_json.into(),
+            new.model_version.into(),
+        ],
+    );
+    let mut then: Vec<Sql> = effects
+        .promises
+        .into_iter()
+        .map(|promise| {
+            let (start, end) = promise.span.unzip();
+            insert_follow_up(
+                [
+                    case_id.into(),
+                    promise.what.into(),
+                    promise.due_at.into(),
+                    promise.owner_id.into(),
+                    FollowUpStatus::Open.as_str().into(),
+                    Param::NewId,
+                    start.into(),
+                    end.into(),
+                    Utc::now().into(),
+                ],
+                "",
+            )
+        })
+        .collect();
+    if let Some(signals) = effects.case_signals {
+        then.push(Sql::new(
+            "UPDATE cases SET latest_hostility = ?, \
+             peak_hostility = CASE WHEN peak_hostility < ? THEN ? ELSE peak_hostility END, \
+             main_causes = ? WHERE id = ?",
+            [
+                signals.hostility.into(),
+                signals.hostility.into(),
+                signals.hostility.into(),
+                encode_list(&signals.main_causes).into(),
+                case_id.into(),
+            ],
+        ));
+    }
+    let id = db.transaction(insert, then).await?;
+    let follow_ups = Sql::new(
+        &format!(
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups WHERE promise_message_id = ? ORDER BY id"
+        ),
+        [id.into()],
+    );
+    Ok(PostedMessage {
+        message: message(db, id).await?,
+        follow_ups: all(db, follow_ups).await?,
+    })
+}
+
+pub(super) async fn message(db: &impl Exec, id: i64) -> Result<Message> {
+    let sql = Sql::new(
+        &format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?"),
+        [id.into()],
+    );
+    one(db, sql).await
+}
+
+pub(super) async fn list_messages(
+    db: &impl Exec,
+    case_id: i64,
+    paging: Paging,
+) -> Result<Page<Message>> {
+    let mut sql = filter();
+    sql.and_if("case_id = ?", Some(case_id));
+    let select = format!("SELECT {MESSAGE_COLUMNS} FROM messages");
+    page(db, &select, "messages", &sql, "at, id", paging).await
+}

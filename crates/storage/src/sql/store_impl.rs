@@ -1,0 +1,281 @@
+//! Wires the `Store` trait to the domain modules' functions, for any pool that implements `Exec`.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::query::Sql;
+use super::{Exec, Result, SqlStore, access, accounts, audit, cases, clients, notes, work};
+use crate::filters::*;
+use crate::inputs::*;
+use crate::records::*;
+use crate::store::{Backend, ClientHistory, PostedMessage, Store};
+
+#[async_trait]
+impl<E: Exec> Store for SqlStore<E> {
+    fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    async fn ping(&self) -> Result<()> {
+        self.db.execute(Sql::new("SELECT 1", [])).await?;
+        Ok(())
+    }
+
+    async fn create_user(&self, new: NewUser) -> Result<User> {
+        accounts::create_user(&self.db, new).await
+    }
+
+    async fn user(&self, id: i64) -> Result<User> {
+        accounts::user(&self.db, id).await
+    }
+
+    async fn user_by_username(&self, username: &str) -> Result<User> {
+        accounts::user_by_username(&self.db, username).await
+    }
+
+    async fn list_users(&self, paging: Paging) -> Result<Page<User>> {
+        accounts::list_users(&self.db, paging).await
+    }
+
+    async fn count_users(&self) -> Result<i64> {
+        accounts::count_users(&self.db).await
+    }
+
+    async fn update_user(&self, id: i64, changes: UserChanges) -> Result<User> {
+        accounts::update_user(&self.db, id, changes).await
+    }
+
+    async fn set_password_hash(&self, id: i64, password_hash: &str) -> Result<()> {
+        accounts::set_password_hash(&self.db, id, password_hash).await
+    }
+
+    async fn create_team(&self, name: &str) -> Result<Team> {
+        accounts::create_team(&self.db, name).await
+    }
+
+    async fn team(&self, id: i64) -> Result<Team> {
+        accounts::team(&self.db, id).await
+    }
+
+    async fn list_teams(&self, paging: Paging) -> Result<Page<Team>> {
+        accounts::list_teams(&self.db, paging).await
+    }
+
+    async fn delete_team(&self, id: i64) -> Result<()> {
+        accounts::delete_team(&self.db, id).await
+    }
+
+    async fn add_team_member(&self, team_id: i64, user_id: i64) -> Result<TeamMember> {
+        accounts::add_team_member(&self.db, team_id, user_id).await
+    }
+
+    async fn remove_team_member(&self, team_id: i64, user_id: i64) -> Result<()> {
+        accounts::remove_team_member(&self.db, team_id, user_id).await
+    }
+
+    async fn team_members(&self, team_id: i64) -> Result<Vec<User>> {
+        accounts::team_members(&self.db, team_id).await
+    }
+
+    async fn user_team_ids(&self, user_id: i64) -> Result<Vec<i64>> {
+        accounts::user_team_ids(&self.db, user_id).await
+    }
+
+    async fn create_api_token(&self, new: NewApiToken) -> Result<ApiToken> {
+        access::create_api_token(&self.db, new).await
+    }
+
+    async fn active_api_token(&self, token_hash: &str) -> Result<ApiToken> {
+        access::active_api_token(&self.db, token_hash).await
+    }
+
+    async fn list_api_tokens(&self, user_id: i64) -> Result<Vec<ApiToken>> {
+        access::list_api_tokens(&self.db, user_id).await
+    }
+
+    async fn revoke_api_token(&self, id: i64, at: DateTime<Utc>) -> Result<ApiToken> {
+        access::revoke_api_token(&self.db, id, at).await
+    }
+
+    async fn create_session(&self, session: Session) -> Result<()> {
+        access::create_session(&self.db, session).await
+    }
+
+    async fn session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<Session> {
+        access::session(&self.db, id_hash, now).await
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> Result<()> {
+        access::delete_session(&self.db, id_hash).await
+    }
+
+    async fn delete_user_sessions(&self, user_id: i64) -> Result<u64> {
+        access::delete_user_sessions(&self.db, user_id).await
+    }
+
+    async fn purge_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64> {
+        access::purge_expired_sessions(&self.db, now).await
+    }
+
+    async fn record_login_attempt(&self, attempt: LoginAttempt) -> Result<()> {
+        access::record_login_attempt(&self.db, attempt).await
+    }
+
+    async fn login_failures(
+        &self,
+        username: &str,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> Result<LoginFailures> {
+        access::login_failures(&self.db, username, address, since).await
+    }
+
+    async fn purge_login_attempts(&self, before: DateTime<Utc>) -> Result<u64> {
+        access::purge_login_attempts(&self.db, before).await
+    }
+
+    async fn create_client(&self, fields: ClientFields) -> Result<Client> {
+        clients::create_client(&self.db, fields).await
+    }
+
+    async fn client(&self, id: i64) -> Result<Client> {
+        clients::client(&self.db, id).await
+    }
+
+    async fn update_client(&self, id: i64, fields: ClientFields) -> Result<Client> {
+        clients::update_client(&self.db, id, fields).await
+    }
+
+    async fn delete_client(&self, id: i64) -> Result<()> {
+        clients::delete_client(&self.db, id).await
+    }
+
+    async fn list_clients(&self, filter: ClientFilter, paging: Paging) -> Result<Page<Client>> {
+        clients::list_clients(&self.db, filter, paging).await
+    }
+
+    async fn client_history(&self, client_id: i64, recent_messages: i64) -> Result<ClientHistory> {
+        clients::client_history(&self.db, client_id, recent_messages).await
+    }
+
+    async fn create_case(&self, new: NewCase) -> Result<Case> {
+        cases::create_case(&self.db, new).await
+    }
+
+    async fn case(&self, id: i64) -> Result<Case> {
+        cases::case(&self.db, id).await
+    }
+
+    async fn update_case(&self, id: i64, changes: CaseChanges, at: DateTime<Utc>) -> Result<Case> {
+        cases::update_case(&self.db, id, changes, at).await
+    }
+
+    async fn list_cases(&self, filter: CaseFilter, paging: Paging) -> Result<Page<Case>> {
+        cases::list_cases(&self.db, filter, paging).await
+    }
+
+    async fn add_message(&self, new: NewMessage, effects: MessageEffects) -> Result<PostedMessage> {
+        cases::add_message(&self.db, new, effects).await
+    }
+
+    async fn message(&self, id: i64) -> Result<Message> {
+        cases::message(&self.db, id).await
+    }
+
+    async fn list_messages(&self, case_id: i64, paging: Paging) -> Result<Page<Message>> {
+        cases::list_messages(&self.db, case_id, paging).await
+    }
+
+    async fn add_boundary_event(&self, new: NewBoundaryEvent) -> Result<BoundaryEvent> {
+        work::add_boundary_event(&self.db, new).await
+    }
+
+    async fn acknowledge_boundary_event(
+        &self,
+        id: i64,
+        user_id: i64,
+        at: DateTime<Utc>,
+    ) -> Result<BoundaryEvent> {
+        work::acknowledge_boundary_event(&self.db, id, user_id, at).await
+    }
+
+    async fn list_boundary_events(&self, case_id: i64) -> Result<Vec<BoundaryEvent>> {
+        work::list_boundary_events(&self.db, case_id).await
+    }
+
+    async fn add_escalation(&self, new: NewEscalation) -> Result<Escalation> {
+        work::add_escalation(&self.db, new).await
+    }
+
+    async fn list_escalations(
+        &self,
+        filter: EscalationFilter,
+        paging: Paging,
+    ) -> Result<Page<Escalation>> {
+        work::list_escalations(&self.db, filter, paging).await
+    }
+
+    async fn add_agreed_action(&self, new: NewAgreedAction) -> Result<AgreedAction> {
+        work::add_agreed_action(&self.db, new).await
+    }
+
+    async fn list_agreed_actions(&self, case_id: i64) -> Result<Vec<AgreedAction>> {
+        work::list_agreed_actions(&self.db, case_id).await
+    }
+
+    async fn create_follow_up(&self, new: NewFollowUp) -> Result<FollowUp> {
+        work::create_follow_up(&self.db, new).await
+    }
+
+    async fn follow_up(&self, id: i64) -> Result<FollowUp> {
+        work::follow_up(&self.db, id).await
+    }
+
+    async fn update_follow_up(&self, id: i64, update: FollowUpUpdate) -> Result<FollowUp> {
+        work::update_follow_up(&self.db, id, update).await
+    }
+
+    async fn list_follow_ups(
+        &self,
+        filter: FollowUpFilter,
+        paging: Paging,
+    ) -> Result<Page<FollowUp>> {
+        work::list_follow_ups(&self.db, filter, paging).await
+    }
+
+    async fn mark_missed(&self, before: DateTime<Utc>, now: DateTime<Utc>) -> Result<u64> {
+        work::mark_missed(&self.db, before, now).await
+    }
+
+    async fn put_documentation(
+        &self,
+        case_id: i64,
+        fields: DocumentationFields,
+    ) -> Result<CaseDocumentation> {
+        notes::put_documentation(&self.db, case_id, fields).await
+    }
+
+    async fn documentation(&self, case_id: i64) -> Result<CaseDocumentation> {
+        notes::documentation(&self.db, case_id).await
+    }
+
+    async fn put_reflection(&self, case_id: i64, fields: ReflectionFields) -> Result<Reflection> {
+        notes::put_reflection(&self.db, case_id, fields).await
+    }
+
+    async fn reflection(&self, case_id: i64) -> Result<Reflection> {
+        notes::reflection(&self.db, case_id).await
+    }
+
+    async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry> {
+        audit::append_audit(&self.db, entry).await
+    }
+
+    async fn list_audit(&self, filter: AuditFilter, paging: Paging) -> Result<Page<AuditEntry>> {
+        audit::list_audit(&self.db, filter, paging).await
+    }
+
+    async fn report(&self, filter: ReportFilter) -> Result<Report> {
+        audit::report(&self.db, filter).await
+    }
+}
