@@ -1,0 +1,162 @@
+//! The client's points and requests, as short plain statements an agent can paraphrase back.
+//!
+//! The message is cut into sentences (long ones into clauses). A clause is kept when it carries
+//! a problem (a cause cue or a related signal), a request, or a feeling about the service, and
+//! is then rewritten from the agent's point of view by [`rewrite`]. Greetings, sign-offs,
+//! filler and pure insults are left out, as are repeats. At most [`MAX_CONCERNS`] are returned,
+//! the most substantial ones, in the order they were written.
+
+mod pronouns;
+mod rewrite;
+pub(crate) mod sentences;
+
+use std::ops::Range;
+
+use crate::causes::{Hit, hits};
+use crate::lexicon;
+use crate::text::Token;
+use crate::types::{Concern, Signal, SignalKind};
+
+/// Most concerns returned for one message.
+pub const MAX_CONCERNS: usize = 5;
+
+/// Extracts the client's concerns in the order they were written.
+pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern> {
+    let cues: Vec<Hit> = hits(tokens).into_iter().filter(|h| !h.negated).collect();
+    let mut found: Vec<(f32, Concern)> = Vec::new();
+    for sentence in sentences::split(text) {
+        for span in sentences::clauses(text, sentence, rewrite::MAX_WORDS + 2) {
+            let first = tokens.partition_point(|t| t.start < span.start);
+            let last = tokens.partition_point(|t| t.end <= span.end);
+            let clause = &tokens[first..last.max(first)];
+            let weight = weight(clause, &span, &cues, signals) + contrast(text, &span);
+            if weight <= 0.0 {
+                continue;
+            }
+            let Some(statement) = rewrite::statement(text, clause) else {
+                continue;
+            };
+            if found.iter().any(|(_, c)| same_point(&c.text, &statement)) {
+                continue;
+            }
+            found.push((
+                weight,
+                Concern {
+                    text: statement,
+                    start: span.start,
+                    end: span.end,
+                },
+            ));
+        }
+    }
+    // Keep the weightiest, then restore the written order.
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+    found.truncate(MAX_CONCERNS);
+    found.sort_by_key(|(_, c)| c.start);
+    found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// How much a clause says: 0 for nothing worth paraphrasing.
+fn weight(clause: &[Token], span: &Range<usize>, cues: &[Hit], signals: &[Signal]) -> f32 {
+    const REQUEST_WORDS: &[&str] = &[
+        "want",
+        "need",
+        "like",
+        "expect",
+        "demand",
+        "refund",
+        "replacement",
+        "compensation",
+        "cancel",
+        "manager",
+        "supervisor",
+        "please",
+        "asap",
+        "fix",
+        "back",
+    ];
+    const SIGNS_OFF: &[&str] = &[
+        "thanks",
+        "thank",
+        "cheers",
+        "regards",
+        "best",
+        "sincerely",
+        "ty",
+        "thx",
+    ];
+    const RELATED_SIGNALS: &[SignalKind] = &[
+        SignalKind::Demand,
+        SignalKind::Deadline,
+        SignalKind::RepeatedContact,
+        SignalKind::EscalationThreat,
+        SignalKind::Blame,
+    ];
+    let words: Vec<&str> = clause
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str())
+        .collect();
+    let inside = |s: usize, e: usize| s < span.end && span.start < e;
+    let problem = cues.iter().any(|h| inside(h.start, h.end))
+        || signals
+            .iter()
+            .any(|s| RELATED_SIGNALS.contains(&s.kind) && inside(s.start, s.end));
+    if words.len() < 2 || (!problem && words.first().is_some_and(|w| SIGNS_OFF.contains(w))) {
+        return 0.0;
+    }
+    let request = words.iter().any(|w| REQUEST_WORDS.contains(w));
+    let question = clause.iter().any(|t| t.norm.contains('?')) && words.len() >= 3;
+    let negated = |i: usize| {
+        words[i.saturating_sub(2)..i]
+            .iter()
+            .any(|w| matches!(*w, "not" | "never" | "no") || w.ends_with("n't"))
+    };
+    // Insults count too: "this app is garbage" is a feeling about the service, and the rewrite
+    // drops the clause when the insult was all there was to it.
+    let feeling = words.iter().enumerate().any(|(i, w)| {
+        (lexicon::offensive_class(w).is_some()
+            || lexicon::valence(w).is_some_and(|v| v.abs() >= 1.5))
+            && !negated(i)
+    });
+    [
+        (problem, 2.0),
+        (request, 1.5),
+        (feeling, 1.0),
+        (question, 1.0),
+    ]
+    .iter()
+    .filter(|(holds, _)| *holds)
+    .map(|(_, w)| w)
+    .sum()
+}
+
+/// A clause that follows "but" or "however" usually carries the point of its sentence.
+fn contrast(text: &str, span: &Range<usize>) -> f32 {
+    let before = text[..span.start]
+        .trim_end()
+        .trim_end_matches(',')
+        .to_lowercase();
+    if before.ends_with(" but") || before.ends_with("however") {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Two statements make the same point when they share most of their words.
+fn same_point(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let union = a.len() + b.len() - shared;
+    union == 0 || shared as f32 / union as f32 >= 0.8
+}
+
+#[cfg(test)]
+mod tests;

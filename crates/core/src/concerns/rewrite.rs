@@ -1,0 +1,561 @@
+//! Rewrites one clause of the client's into a short statement from the agent's point of view:
+//! pronouns flipped, requests phrased as "you want us to ...", profanity and insults left out,
+//! shouted words lower-cased, greetings and filler dropped, at most [`MAX_WORDS`] words.
+
+use super::pronouns;
+use crate::lexicon;
+use crate::text::{Token, TokenKind};
+
+/// Longest statement in words of the client's (a "you want us to" prefix is not counted);
+/// longer ones are cut and end with "…".
+pub(super) const MAX_WORDS: usize = 12;
+
+/// The statement for the clause made of `tokens`, or `None` when nothing of substance is left
+/// (a greeting, a sign-off, a pure insult).
+pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
+    let question = tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Punct && t.norm.contains('?'));
+    let shouted = is_shouted(tokens);
+    let tokens = strip_edges(text, tokens);
+    let (prefix, mut rest) = request_prefix(tokens, question);
+    while let Some((_, after)) = rest
+        .split_first()
+        .filter(|(f, _)| prefix.is_some() && matches!(f.norm.as_str(), "just" | "kindly"))
+    {
+        rest = after;
+    }
+    let mut out = Builder {
+        text,
+        pieces: Vec::new(),
+        last_end: None,
+        insult_at_person: false,
+    };
+    let mut i = 0;
+    let mut prev: Option<&str> = None;
+    let mut after_i = false;
+    while let Some(t) = rest.get(i) {
+        i += 1;
+        match t.kind {
+            TokenKind::Punct if t.norm.starts_with('!') => {}
+            TokenKind::Punct => out.punct(t),
+            TokenKind::Symbol => {}
+            TokenKind::Number => out.token(t, t.norm.clone()),
+            TokenKind::Word => {
+                let norm = t.norm.as_str();
+                let next_word = rest.get(i).filter(|n| n.is_word()).map(|n| n.norm.as_str());
+                if is_offensive(norm) {
+                    out.drop_offensive(norm, next_word.is_none_or(|w| !is_offensive(w)));
+                } else if matches!(norm, "please" | "pls" | "plz") {
+                } else if matches!(norm, "you" | "u" | "ya") {
+                    let insults = insult_nouns_after(&rest[i..]);
+                    i += insults;
+                    if insults == 0 || prev.is_none() {
+                        out.token(t, pronouns::flip_you(prev).to_string());
+                    }
+                    i += usize::from(
+                        next_word.is_some_and(|w| matches!(w, "guys" | "people" | "lot" | "folks")),
+                    );
+                } else if let Some(flipped) = pronouns::flip(norm) {
+                    let insults = insult_nouns_after(&rest[i..]);
+                    if norm == "your" && insults > 0 {
+                        i += insults;
+                        out.token(t, "we".to_string());
+                    } else {
+                        if flipped == "you" && matches!(norm, "i") {
+                            out.agree_previous();
+                        }
+                        out.token(t, flipped.to_string());
+                    }
+                } else if let Some(verb) = after_i.then(|| pronouns::agree_with_you(norm)).flatten()
+                {
+                    out.token(t, verb.to_string());
+                } else {
+                    out.token(t, written(text, t, shouted));
+                }
+                after_i = norm == "i";
+                prev = Some(norm);
+            }
+        }
+    }
+    out.finish(prefix, question)
+}
+
+/// Words that carry no content of their own: a clause made only of these says nothing.
+const FUNCTION_WORDS: &[&str] = &[
+    "i",
+    "you",
+    "we",
+    "us",
+    "our",
+    "your",
+    "my",
+    "me",
+    "they",
+    "them",
+    "he",
+    "she",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "a",
+    "an",
+    "the",
+    "some",
+    "any",
+    "so",
+    "very",
+    "really",
+    "such",
+    "complete",
+    "total",
+    "absolute",
+    "utter",
+    "totally",
+    "completely",
+    "just",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "ok",
+    "okay",
+    "well",
+    "oh",
+    "yes",
+    "yeah",
+    "no",
+    "not",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "bunch",
+    "people",
+    "guys",
+    "lot",
+    "you're",
+    "we're",
+    "it's",
+    "that's",
+    "all",
+    "now",
+    "again",
+    "here",
+    "there",
+];
+
+/// Words an insult can hide behind besides the offensive lists.
+const DEROGATORY: &[&str] = &["joke", "disgrace", "shambles", "farce", "clowns", "bozos"];
+
+fn is_offensive(norm: &str) -> bool {
+    lexicon::offensive_class(norm).is_some() || DEROGATORY.contains(&norm)
+}
+
+/// The word as the client wrote it, lower-cased when shouted. In a clause that is not shouted
+/// as a whole, short unknown words in capitals are taken for acronyms ("SIM") and stay.
+fn written(text: &str, t: &Token, clause_shouted: bool) -> String {
+    let raw = &text[t.start..t.end];
+    let acronym = raw.chars().count() <= 4
+        && !lexicon::is_known(&t.norm)
+        && !FUNCTION_WORDS.contains(&t.norm.as_str());
+    if clause_shouted || (t.caps && !acronym) {
+        raw.to_lowercase()
+    } else {
+        raw.to_string()
+    }
+}
+
+/// Most words of two letters or more are in capitals.
+fn is_shouted(tokens: &[Token]) -> bool {
+    let long: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.norm.chars().count() >= 2)
+        .collect();
+    long.len() >= 2 && long.iter().filter(|t| t.caps).count() * 5 >= long.len() * 3
+}
+
+/// How many offensive words follow "your" when they stand for people ("your useless idiots"), so
+/// that "your" means "you"; zero when they describe a thing ("your stupid app").
+fn insult_nouns_after(rest: &[Token]) -> usize {
+    const ADJECTIVES: &[&str] = &[
+        "stupid",
+        "dumb",
+        "useless",
+        "worthless",
+        "pathetic",
+        "incompetent",
+        "clueless",
+        "brainless",
+        "ignorant",
+        "idiotic",
+        "moronic",
+        "crappy",
+        "shitty",
+        "bloody",
+        "damn",
+        "fucking",
+        "freaking",
+        "effing",
+        "goddamn",
+    ];
+    let n = rest
+        .iter()
+        .take_while(|t| t.is_word() && is_offensive(&t.norm))
+        .count();
+    match n.checked_sub(1).map(|last| rest[last].norm.as_str()) {
+        Some(last) if !ADJECTIVES.contains(&last) => n,
+        _ => 0,
+    }
+}
+
+fn is_capitalised(text: &str, t: &Token) -> bool {
+    t.is_word() && text[t.start..t.end].starts_with(char::is_uppercase)
+}
+
+/// The clause without leading greetings, filler and punctuation, and without trailing thanks,
+/// "please" and punctuation.
+fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
+    const LEADING: &[&str] = &[
+        "so",
+        "well",
+        "ok",
+        "okay",
+        "look",
+        "listen",
+        "honestly",
+        "seriously",
+        "basically",
+        "anyway",
+        "also",
+        "and",
+        "but",
+        "um",
+        "uh",
+        "oh",
+        "yes",
+        "yeah",
+        "just",
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "sorry",
+    ];
+    const TRAILING: &[&str] = &[
+        "please", "pls", "plz", "thanks", "thx", "ty", "cheers", "again",
+    ];
+    loop {
+        match t.split_first() {
+            Some((first, rest)) if !first.is_word() && first.kind != TokenKind::Number => t = rest,
+            Some((first, rest)) if LEADING.contains(&first.norm.as_str()) => {
+                let greeting = matches!(first.norm.as_str(), "hi" | "hello" | "hey" | "dear");
+                // "Hello Mr. Smith," : the name up to the comma goes with the greeting.
+                let comma = rest.iter().take(6).position(|x| x.norm == ",");
+                let comma = comma.filter(|&c| {
+                    rest[..c]
+                        .iter()
+                        .all(|x| x.norm == "." || is_capitalised(text, x))
+                });
+                t = match comma {
+                    Some(c) if greeting => &rest[c + 1..],
+                    _ => rest,
+                };
+            }
+            _ => break,
+        }
+    }
+    loop {
+        match t.split_last() {
+            Some((last, rest)) if !last.is_word() && last.kind != TokenKind::Number => t = rest,
+            Some((last, rest)) if TRAILING.contains(&last.norm.as_str()) => t = rest,
+            Some((last, rest))
+                if last.norm == "you" && rest.last().is_some_and(|p| p.norm == "thank") =>
+            {
+                t = &rest[..rest.len() - 1];
+            }
+            _ => break,
+        }
+    }
+    t
+}
+
+/// A request phrased as a question or an order becomes "you want (us) to ...": the prefix and
+/// the tokens that follow it.
+fn request_prefix(t: &[Token], question: bool) -> (Option<&'static str>, &[Token]) {
+    const IMPERATIVES: &[&str] = &[
+        "fix",
+        "refund",
+        "send",
+        "give",
+        "cancel",
+        "call",
+        "stop",
+        "tell",
+        "explain",
+        "help",
+        "sort",
+        "update",
+        "change",
+        "check",
+        "confirm",
+        "return",
+        "replace",
+        "reply",
+        "respond",
+        "answer",
+        "contact",
+        "email",
+        "process",
+        "escalate",
+        "remove",
+        "delete",
+        "reset",
+        "reverse",
+        "credit",
+        "transfer",
+        "connect",
+        "let",
+        "get",
+        "put",
+        "issue",
+        "deliver",
+        "ship",
+        "close",
+        "reopen",
+        "unlock",
+        "restore",
+        "honour",
+        "honor",
+        "compensate",
+        "pay",
+        "clarify",
+        "arrange",
+        "book",
+        "move",
+        "resend",
+        "provide",
+        "show",
+    ];
+    let norm = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
+    let skip_please = |i: usize| {
+        if matches!(norm(i), "please" | "pls") {
+            i + 1
+        } else {
+            i
+        }
+    };
+    match (norm(0), norm(1)) {
+        ("please" | "pls" | "plz", next)
+            if !matches!(next, "i" | "we" | "my" | "our" | "," | "") =>
+        {
+            (Some("you want us to"), &t[1..])
+        }
+        ("can" | "could" | "would" | "will", "you" | "u") => {
+            (Some("you want us to"), &t[skip_please(2).min(t.len())..])
+        }
+        ("can" | "could" | "may", "i" | "we") => {
+            (Some("you want to"), &t[skip_please(2).min(t.len())..])
+        }
+        (first, _) if !question && IMPERATIVES.contains(&first) => (Some("you want us to"), t),
+        _ => (None, t),
+    }
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    /// Output pieces: the words and punctuation, each with whether a space goes before it.
+    pieces: Vec<(String, bool)>,
+    /// End of the last source token written, to keep the client's spacing.
+    last_end: Option<usize>,
+    /// An insult was aimed at a person ("you are useless"): such a clause says nothing to paraphrase.
+    insult_at_person: bool,
+}
+
+impl Builder<'_> {
+    fn token(&mut self, t: &Token, word: String) {
+        let space = self
+            .last_end
+            .is_none_or(|e| self.text[e..t.start].contains(char::is_whitespace));
+        self.pieces.push((word, space));
+        self.last_end = Some(t.end);
+    }
+
+    fn punct(&mut self, t: &Token) {
+        let p = if t.norm.starts_with('?') {
+            "?"
+        } else {
+            &self.text[t.start..t.end]
+        };
+        if self
+            .pieces
+            .last()
+            .is_some_and(|(w, _)| !w.starts_with(char::is_alphanumeric))
+        {
+            return;
+        }
+        self.token(t, p.to_string());
+    }
+
+    /// "I" after "am" or "was" (a question: "was I charged?") turns the verb too.
+    fn agree_previous(&mut self) {
+        if let Some(last) = self.pieces.last_mut()
+            && let Some(verb) = pronouns::agree_with_you(&last.0.to_lowercase())
+        {
+            last.0 = verb.to_string();
+        }
+    }
+
+    /// Leaves an offensive word out. After "is"/"are" it was the whole point: about a person the
+    /// clause is a pure insult; about a thing it becomes "not good enough".
+    fn drop_offensive(&mut self, norm: &str, ends_phrase: bool) {
+        const FILLER: &[&str] = &[
+            "a", "an", "the", "so", "such", "complete", "total", "absolute", "utter", "bunch",
+            "of", "really", "very", "fucking", "bloody",
+        ];
+        const PERSONS: &[&str] = &[
+            "we",
+            "us",
+            "they",
+            "he",
+            "she",
+            "staff",
+            "agent",
+            "agents",
+            "people",
+            "guys",
+            "manager",
+            "technician",
+            "employees",
+        ];
+        if matches!(norm, "hell" | "fuck" | "heck") && self.last_word_is(&["the"]) {
+            self.pieces.pop();
+        }
+        let filler = self
+            .pieces
+            .iter()
+            .rev()
+            .take_while(|(w, _)| FILLER.contains(&w.to_lowercase().as_str()))
+            .count();
+        let at = self.pieces.len() - filler;
+        let copula = at
+            .checked_sub(1)
+            .map(|c| self.pieces[c].0.to_lowercase())
+            .filter(|w| {
+                matches!(w.as_str(), "is" | "are" | "was" | "were" | "am" | "be")
+                    || w.ends_with("'re")
+                    || w.ends_with("'s")
+            });
+        if let (Some(copula), true) = (copula, ends_phrase) {
+            self.pieces.truncate(at);
+            let subject = self.pieces[..at - 1].iter().map(|(w, _)| w.to_lowercase());
+            let about_person = subject.chain(std::iter::once(copula.clone())).any(|w| {
+                let w = w.split('\'').next().unwrap_or_default().to_string();
+                PERSONS.contains(&w.as_str())
+            });
+            if about_person {
+                self.insult_at_person = true;
+            } else {
+                self.pieces.push(("not good enough".to_string(), true));
+            }
+        }
+    }
+
+    fn last_word_is(&self, words: &[&str]) -> bool {
+        self.pieces
+            .last()
+            .is_some_and(|(w, _)| words.contains(&w.to_lowercase().as_str()))
+    }
+
+    fn finish(mut self, prefix: Option<&str>, question: bool) -> Option<String> {
+        const DANGLING: &[&str] = &[
+            "a", "an", "the", "of", "and", "or", "but", "to", "with", "so", "such", ",",
+        ];
+        while self
+            .pieces
+            .last()
+            .is_some_and(|(w, _)| DANGLING.contains(&w.to_lowercase().as_str()) || w == "?")
+        {
+            self.pieces.pop();
+        }
+        let content = self.pieces.iter().any(|(w, _)| {
+            w.starts_with(char::is_alphanumeric)
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        if !content || (self.insult_at_person && self.pieces.len() <= 3) {
+            return None;
+        }
+        // "My order" -> "my order", but "Dr. Jones" keeps its capital.
+        let abbreviation = self
+            .pieces
+            .get(1)
+            .is_some_and(|(w, space)| w == "." && !space);
+        if let (Some(first), false) = (self.pieces.first_mut(), abbreviation) {
+            first.0 = lower_first(std::mem::take(&mut first.0));
+        }
+        let mut words = 0;
+        let mut s = prefix.map(str::to_string).unwrap_or_default();
+        for (w, space) in &self.pieces {
+            if w.starts_with(char::is_alphanumeric) {
+                words += 1;
+                if words > MAX_WORDS {
+                    s.push('…');
+                    return Some(s);
+                }
+            }
+            if *space && !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(w);
+        }
+        if question && prefix.is_none() {
+            s.push('?');
+        }
+        Some(s)
+    }
+}
+
+/// "My order" -> "my order"; acronyms ("SIM card") keep their capitals.
+fn lower_first(s: String) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s,
+    }
+}

@@ -1,0 +1,235 @@
+use expect_test::{Expect, expect};
+use proptest::prelude::*;
+
+use super::*;
+use crate::signals::detect;
+use crate::text::tokenize;
+
+/// One line per concern: the statement, then the client's words it came from.
+fn check(text: &str, expect: Expect) {
+    let tokens = tokenize(text);
+    let concerns = extract(text, &tokens, &detect(text, &tokens));
+    let lines: Vec<String> = concerns
+        .iter()
+        .map(|c| format!("{} <- {:?}", c.text, &text[c.start..c.end]))
+        .collect();
+    expect.assert_eq(&lines.join("\n"));
+}
+
+/// Just the statements, for one-line tests.
+fn statements(text: &str) -> Vec<String> {
+    let tokens = tokenize(text);
+    extract(text, &tokens, &detect(text, &tokens))
+        .into_iter()
+        .map(|c| c.text)
+        .collect()
+}
+
+#[test]
+fn empty_input_has_no_concerns() {
+    assert!(statements("").is_empty());
+    assert!(statements(" \n\t ").is_empty());
+    assert!(statements("!!! ???").is_empty());
+}
+
+#[test]
+fn first_person_becomes_second_person() {
+    assert_eq!(
+        statements("My order never arrived."),
+        ["your order never arrived"]
+    );
+    assert_eq!(statements("I want a refund."), ["you want a refund"]);
+    assert_eq!(
+        statements("I was charged twice."),
+        ["you were charged twice"]
+    );
+    assert_eq!(
+        statements("I've called three times."),
+        ["you've called three times"]
+    );
+    assert_eq!(
+        statements("I'm worried about my account."),
+        ["you're worried about your account"]
+    );
+    assert_eq!(
+        statements("We were promised a refund."),
+        ["you were promised a refund"]
+    );
+    assert_eq!(
+        statements("Why was I charged twice?"),
+        ["why were you charged twice?"]
+    );
+}
+
+#[test]
+fn second_person_becomes_the_company() {
+    assert_eq!(
+        statements("You sent me the wrong size."),
+        ["we sent you the wrong size"]
+    );
+    assert_eq!(
+        statements("Your app keeps crashing."),
+        ["our app keeps crashing"]
+    );
+    assert_eq!(
+        statements("I told you my address twice."),
+        ["you told us your address twice"]
+    );
+    assert_eq!(
+        statements("You guys ignored my emails."),
+        ["we ignored your emails"]
+    );
+}
+
+#[test]
+fn requests_become_wants() {
+    assert_eq!(
+        statements("Can you refund my money?"),
+        ["you want us to refund your money"]
+    );
+    assert_eq!(
+        statements("Please fix my internet."),
+        ["you want us to fix your internet"]
+    );
+    assert_eq!(
+        statements("Could you please call me back?"),
+        ["you want us to call you back"]
+    );
+    assert_eq!(
+        statements("Give me my money back."),
+        ["you want us to give you your money back"]
+    );
+    assert_eq!(
+        statements("Can I change my delivery address?"),
+        ["you want to change your delivery address"]
+    );
+}
+
+#[test]
+fn insults_and_profanity_are_left_out() {
+    assert_eq!(
+        statements("You idiots sent me the wrong item."),
+        ["we sent you the wrong item"]
+    );
+    assert_eq!(
+        statements("Your useless staff lost my f*cking parcel."),
+        ["our staff lost your parcel"]
+    );
+    assert_eq!(
+        statements("What the hell is going on with my order?"),
+        ["what is going on with your order?"]
+    );
+    assert_eq!(
+        statements("Give me my money back, you thieves!"),
+        ["you want us to give you your money back"]
+    );
+    assert_eq!(
+        statements("This app is garbage."),
+        ["this app is not good enough"]
+    );
+}
+
+#[test]
+fn pure_insults_greetings_and_sign_offs_are_skipped() {
+    assert!(statements("You are useless.").is_empty());
+    assert!(statements("You people are a f*cking joke.").is_empty());
+    assert!(statements("Bunch of crooks.").is_empty());
+    assert!(statements("Hi there. Thanks, regards, Anna").is_empty());
+    assert!(statements("Thank you so much!").is_empty());
+}
+
+#[test]
+fn shouting_is_lower_cased_and_acronyms_stay() {
+    assert_eq!(
+        statements("I WANT A MANAGER NOW!!!"),
+        ["you want a manager now"]
+    );
+    assert_eq!(
+        statements("My SIM card is NOT working"),
+        ["your SIM card is not working"]
+    );
+}
+
+#[test]
+fn sentences_split_around_abbreviations() {
+    check(
+        "Dear Mr. Smith, I sent the forms e.g. my passport last week. Nobody replied. Regards, Anna",
+        expect![[r#"
+            you sent the forms e.g. your passport last week <- "Dear Mr. Smith, I sent the forms e.g. my passport last week."
+            nobody replied <- "Nobody replied.""#]],
+    );
+    check(
+        "Dr. Jones at No. 5 said it would be fixed. It wasn't.",
+        expect![[
+            r#"Dr. Jones at No. 5 said it would be fixed <- "Dr. Jones at No. 5 said it would be fixed.""#
+        ]],
+    );
+}
+
+#[test]
+fn long_sentences_are_split_and_trimmed() {
+    check(
+        "I was told on the phone that the upgrade was free, but now I see a charge of $40 on my bill.",
+        expect![[r#"
+            you were told on the phone that the upgrade was free <- "I was told on the phone that the upgrade was free"
+            now you see a charge of $40 on your bill <- "now I see a charge of $40 on my bill.""#]],
+    );
+    check(
+        "For the price I paid I expected a lot better than this flimsy little thing that broke within a week of opening it.",
+        expect![[
+            r#"for the price you paid you expected a lot better than this… <- "For the price I paid I expected a lot better than this flimsy little thing that broke within a week of opening it.""#
+        ]],
+    );
+}
+
+#[test]
+fn duplicates_are_dropped_and_at_most_five_kept() {
+    check(
+        "My order never arrived. My order never arrived!!! MY ORDER NEVER ARRIVED.",
+        expect![[r#"your order never arrived <- "My order never arrived.""#]],
+    );
+    let many = "The app crashed. The site is down. My card was declined. The parcel is late. \
+                The refund is missing. The invoice is wrong. The call dropped.";
+    assert_eq!(statements(many).len(), MAX_CONCERNS);
+}
+
+#[test]
+fn non_ascii_text_keeps_its_letters() {
+    check(
+        "Ça ne marche pas… 😡 My café order was wrong. I’ve waited 2 hours!",
+        expect![[r#"your café order was wrong <- "😡 My café order was wrong.""#]],
+    );
+}
+
+#[test]
+fn a_full_message() {
+    check(
+        "Hello. This is the THIRD time I'm writing!!! My parcel never arrived, your tracking page is useless \
+         and nobody answers the phone. I need it by Friday for my son's birthday. Please just refund me. Thanks.",
+        expect![[r#"
+            this is the third time you're writing <- "This is the THIRD time I'm writing!!!"
+            your parcel never arrived, our tracking page is not good enough and nobody answers… <- "My parcel never arrived, your tracking page is useless and nobody answers the phone."
+            you need it by Friday for your son's birthday <- "I need it by Friday for my son's birthday."
+            you want us to refund you <- "Please just refund me.""#]],
+    );
+}
+
+proptest! {
+    #[test]
+    fn spans_fall_on_char_boundaries_and_concerns_stay_short(
+        text in "(\\PC|[ .,!?'’\n]|never arrived|I want|my boss|you idiots|Mr\\.|e\\.g\\.|PLEASE){0,30}",
+    ) {
+        let tokens = tokenize(&text);
+        let concerns = extract(&text, &tokens, &detect(&text, &tokens));
+        prop_assert!(concerns.len() <= MAX_CONCERNS);
+        for pair in concerns.windows(2) {
+            prop_assert!(pair[0].start <= pair[1].start);
+        }
+        for c in &concerns {
+            prop_assert!(c.start < c.end && c.end <= text.len());
+            prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+            prop_assert!(!c.text.is_empty());
+            prop_assert!(c.text.split_whitespace().count() <= rewrite::MAX_WORDS + 4, "{}", c.text);
+        }
+    }
+}
