@@ -1,0 +1,329 @@
+//! Phrase rules: a small pattern language, expanded once into one Aho-Corasick automaton over
+//! the normalised key of a message (see [`super::scan`]), and the gates that keep each phrase precise.
+//!
+//! A pattern is words separated by spaces. `(a|b c|)` is a choice (an empty choice makes the
+//! group optional) and `{name}` stands for a word class from [`super::table::CLASSES`].
+//! A rule can be a whole phrase, or a head that needs a tail of its group a few words later in
+//! the same clause ("I want" ... "refund").
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::Hit;
+use super::sarcasm;
+use super::scan::Scan;
+use super::table::{CLASSES, RULES};
+use crate::types::SignalKind;
+
+/// How a rule's phrase takes part in a match.
+#[derive(Clone, Copy)]
+pub(super) enum Role {
+    Whole,
+    /// Needs a tail of the group within this many words after it.
+    Head(Group, u8),
+    /// Only completes a head; never a signal alone.
+    Tail(Group),
+}
+
+/// Which heads and tails belong together.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Group {
+    DemandObject,
+    ContactCount,
+    ContactAgain,
+    PassedAround,
+    Pressing,
+    Violence,
+    ComeDown,
+}
+
+/// Extra conditions a phrase must meet in its context.
+#[derive(Clone, Copy)]
+pub(super) struct Gate {
+    /// No negation just before ("not your fault").
+    no_neg: bool,
+    /// Starts its clause, possibly after "just", "so", "now" (imperatives: "fix it").
+    clause_start: bool,
+    /// No past-tense word earlier in the clause ("I ordered it before Christmas").
+    not_past: bool,
+    /// The message around it says something went wrong (sarcasm from a positive phrase).
+    neg_context: bool,
+    /// One of these words elsewhere in the clause.
+    cue: &'static [&'static str],
+    prev_not: &'static [&'static str],
+    next_not: &'static [&'static str],
+}
+
+/// One phrase rule of the table.
+pub(super) struct Rule {
+    pat: &'static str,
+    kind: SignalKind,
+    role: Role,
+    gate: Gate,
+    targeted: bool,
+}
+
+/// A phrase rule for `kind`; refine it with the builder methods.
+pub(super) const fn rule(pat: &'static str, kind: SignalKind) -> Rule {
+    let gate = Gate {
+        no_neg: false,
+        clause_start: false,
+        not_past: false,
+        neg_context: false,
+        cue: &[],
+        prev_not: &[],
+        next_not: &[],
+    };
+    Rule {
+        pat,
+        kind,
+        role: Role::Whole,
+        gate,
+        targeted: false,
+    }
+}
+
+impl Rule {
+    pub const fn head(mut self, group: Group, gap: u8) -> Rule {
+        self.role = Role::Head(group, gap);
+        self
+    }
+    pub const fn tail(mut self, group: Group) -> Rule {
+        self.role = Role::Tail(group);
+        self
+    }
+    pub const fn no_neg(mut self) -> Rule {
+        self.gate.no_neg = true;
+        self
+    }
+    pub const fn clause_start(mut self) -> Rule {
+        self.gate.clause_start = true;
+        self
+    }
+    pub const fn not_past(mut self) -> Rule {
+        self.gate.not_past = true;
+        self
+    }
+    pub const fn neg_context(mut self) -> Rule {
+        self.gate.neg_context = true;
+        self
+    }
+    pub const fn cue(mut self, words: &'static [&'static str]) -> Rule {
+        self.gate.cue = words;
+        self
+    }
+    pub const fn prev_not(mut self, words: &'static [&'static str]) -> Rule {
+        self.gate.prev_not = words;
+        self
+    }
+    pub const fn next_not(mut self, words: &'static [&'static str]) -> Rule {
+        self.gate.next_not = words;
+        self
+    }
+    pub const fn targeted(mut self) -> Rule {
+        self.targeted = true;
+        self
+    }
+}
+
+struct Phrases {
+    ac: AhoCorasick,
+    /// For each distinct expanded pattern, the rules (indices into [`RULES`]) it came from.
+    rules_of: Vec<Vec<usize>>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut ids = std::collections::HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut rules_of: Vec<Vec<usize>> = Vec::new();
+        for (r, rule) in RULES.iter().enumerate() {
+            for p in expand(&substitute(rule.pat)) {
+                let id = *ids.entry(p.clone()).or_insert_with(|| {
+                    patterns.push(p);
+                    rules_of.push(Vec::new());
+                    rules_of.len() - 1
+                });
+                rules_of[id].push(r);
+            }
+        }
+        let ac = AhoCorasick::new(&patterns).expect("phrase table builds");
+        Phrases { ac, rules_of }
+    })
+}
+
+/// Replaces every `{name}` by its class, repeatedly (classes may use classes).
+fn substitute(pat: &str) -> String {
+    let mut s = pat.to_string();
+    while let Some(open) = s.find('{') {
+        let close = open + s[open..].find('}').expect("closed class name");
+        let name = &s[open + 1..close];
+        let class = CLASSES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
+        s.replace_range(
+            open..=close,
+            class.unwrap_or_else(|| panic!("unknown class {name}")),
+        );
+    }
+    s
+}
+
+/// Every spelling a pattern allows, with single spaces.
+fn expand(pat: &str) -> Vec<String> {
+    let Some(open) = pat.find('(') else {
+        return vec![pat.split_whitespace().collect::<Vec<_>>().join(" ")];
+    };
+    let mut depth = 0;
+    let mut close = open;
+    let mut cuts = vec![open];
+    for (i, c) in pat[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '|' if depth == 1 => cuts.push(open + i),
+            _ => {}
+        }
+        if depth == 0 {
+            close = open + i;
+            break;
+        }
+    }
+    cuts.push(close);
+    let (before, after) = (&pat[..open], &pat[close + 1..]);
+    cuts.windows(2)
+        .flat_map(|w| expand(&format!("{before} {} {after}", &pat[w[0] + 1..w[1]])))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A match of one expanded pattern: key word indices, first and last.
+#[derive(Clone, Copy)]
+struct Found {
+    rule: usize,
+    first: usize,
+    last: usize,
+}
+
+/// Adds a hit for every phrase rule that matches `scan` and passes its gate.
+pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
+    let p = phrases();
+    let mut heads = Vec::new();
+    let mut tails = Vec::new();
+    for m in p.ac.find_overlapping_iter(&scan.key) {
+        let Some((first, last)) = key_words(scan, m.start(), m.end()) else {
+            continue;
+        };
+        for &rule in &p.rules_of[m.pattern().as_usize()] {
+            let f = Found { rule, first, last };
+            match RULES[rule].role {
+                Role::Whole => push_if_open(scan, f, f.last, out),
+                Role::Head(..) => heads.push(f),
+                Role::Tail(g) => tails.push((g, f)),
+            }
+        }
+    }
+    for h in heads {
+        let Role::Head(group, gap) = RULES[h.rule].role else {
+            continue;
+        };
+        let tok = |k: usize| scan.key_index[k].1;
+        let tail = tails.iter().filter(|(g, t)| {
+            *g == group
+                && t.first > h.last
+                && t.first - h.last - 1 <= gap as usize
+                && scan.clause[tok(t.last)] == scan.clause[tok(h.first)]
+        });
+        if let Some((_, t)) = tail.min_by_key(|(_, t)| t.first) {
+            push_if_open(scan, h, t.last, out);
+        }
+    }
+}
+
+/// Key word indices of a match, if it starts and ends on whole words.
+fn key_words(scan: &Scan, start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = scan
+        .key_index
+        .binary_search_by_key(&start, |&(k, _)| k)
+        .ok()?;
+    let last = scan.key_index.partition_point(|&(k, _)| k < end) - 1;
+    let (k, t) = scan.key_index[last];
+    (k + scan.w(t).len() == end).then_some((first, last))
+}
+
+fn push_if_open(scan: &Scan, f: Found, last: usize, out: &mut Vec<Hit>) {
+    let rule = &RULES[f.rule];
+    let (first, last) = (scan.key_index[f.first].1, scan.key_index[last].1);
+    if passes(scan, &rule.gate, first, last) {
+        out.push(Hit {
+            kind: rule.kind,
+            first,
+            last,
+            targeted: rule.targeted,
+        });
+    }
+}
+
+/// Lead words an imperative may follow at the start of its clause.
+#[rustfmt::skip]
+const LEADS: &[&str] = &[
+    "just", "now", "so", "then", "and", "seriously", "honestly", "simply", "oh", "ok", "okay",
+    "well",
+];
+
+/// Words that put a clause in the past ("I ordered it before Christmas").
+#[rustfmt::skip]
+const PAST: &[&str] = &[
+    "was", "were", "been", "got", "had", "ordered", "bought", "paid", "purchased", "booked",
+    "placed", "sent", "did", "received", "arrived", "delivered", "came", "happened", "started",
+    "contacted", "called", "emailed", "rang", "phoned", "returned", "cancelled", "charged",
+    "refunded", "noticed", "saw", "went", "tried", "realised", "realized", "found",
+];
+
+fn passes(scan: &Scan, g: &Gate, first: usize, last: usize) -> bool {
+    let in_list = |w: Option<usize>, list: &[&str]| w.is_some_and(|i| list.contains(&scan.w(i)));
+    if (g.no_neg && scan.negated_before(first))
+        || in_list(scan.prev_word(first), g.prev_not)
+        || in_list(scan.next_word(last), g.next_not)
+        || (g.clause_start && !starts_clause(scan, first))
+    {
+        return false;
+    }
+    let clause = scan.clause_of(first);
+    if g.not_past && (clause.start..first).any(|i| PAST.contains(&scan.w(i))) {
+        return false;
+    }
+    let mut outside = clause.filter(|&i| i < first || i > last);
+    (g.cue.is_empty() || outside.any(|i| g.cue.contains(&scan.w(i))))
+        && (!g.neg_context || sarcasm::negative_context(scan, first, last))
+}
+
+fn starts_clause(scan: &Scan, first: usize) -> bool {
+    let mut i = first;
+    loop {
+        match scan.prev_word(i) {
+            None => return true,
+            Some(p) if matches!(scan.w(p), "," | ":" | "-") => return true,
+            Some(p) if LEADS.contains(&scan.w(p)) => i = p,
+            Some(_) => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_choices_and_optional_words() {
+        assert_eq!(expand("a (b|c d|) e"), ["a b e", "a c d e", "a e"]);
+        assert_eq!(expand("(x (y|z)|w)"), ["x y", "x z", "w"]);
+    }
+
+    #[test]
+    fn every_table_pattern_expands() {
+        let total: usize = RULES.iter().map(|r| expand(&substitute(r.pat)).len()).sum();
+        assert!(total > 1000, "{total}");
+        assert!(phrases().ac.patterns_len() > 1000);
+    }
+}

@@ -1,0 +1,124 @@
+//! Sarcasm beyond fixed phrases: praise said of a bad situation, "... NOT!", scare quotes around
+//! what the company promised ('your "express" delivery'), and the "/s" marker.
+//!
+//! Praise is only sarcasm when the same or the next clause says something went wrong, and never
+//! when the message weighs good against bad ("great staff, but the parcel is late").
+
+use super::Hit;
+use super::scan::{Scan, is_negator};
+use crate::lexicon;
+use crate::types::{Signal, SignalKind};
+
+/// Words that say a service went wrong, beyond what the valence lexicon marks as negative.
+#[rustfmt::skip]
+const WENT_WRONG: &[&str] = &[
+    "lost", "late", "delayed", "delay", "broken", "broke", "damaged", "missing", "wrong",
+    "cancelled", "canceled", "refused", "declined", "ignored", "waiting", "waited", "hold", "still",
+    "again", "never", "nobody", "nothing", "overcharged", "crashed", "crashing", "crashes",
+    "failed", "fails", "stuck", "disconnected", "weeks", "hours", "useless", "charged", "twice",
+    "hung", "nowhere",
+];
+
+/// Words that weigh good against bad, which sarcasm does not do.
+const CONTRAST: &[&str] = &[
+    "but", "however", "although", "though", "usually", "normally", "except", "apart",
+];
+
+/// Words that, in scare quotes, mock what was promised.
+#[rustfmt::skip]
+const PROMISES: &[&str] = &[
+    "service", "support", "help", "helpful", "express", "priority", "premium", "care", "guaranteed",
+    "fast", "quick", "free", "professional", "expert", "experts", "team", "resolved", "fixed",
+    "refund", "next", "day", "customer",
+];
+
+/// Whether the clauses around tokens `first..=last` (the same one and the next) say that
+/// something went wrong, in a message that does not weigh good against bad.
+pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
+    if scan.words.iter().any(|w| CONTRAST.contains(w)) {
+        return false;
+    }
+    let clause = scan.clause[first];
+    (0..scan.tokens.len())
+        .filter(|&i| {
+            (i < first || i > last) && (scan.clause[i] == clause || scan.clause[i] == clause + 1)
+        })
+        .any(|i| went_wrong(scan, i))
+}
+
+fn went_wrong(scan: &Scan, i: usize) -> bool {
+    let w = scan.w(i);
+    if WENT_WRONG.contains(&w) {
+        return true;
+    }
+    let negative = !is_negator(w) && lexicon::valence(w).is_some_and(|v| v <= -1.0);
+    let negated = scan.prev_word(i).is_some_and(|p| is_negator(scan.w(p)));
+    negative && !negated
+}
+
+/// Adds sarcasm hits for "... NOT!" and for scare quotes.
+pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
+    let hit = |first, last| Hit {
+        kind: SignalKind::Sarcasm,
+        first,
+        last,
+        targeted: false,
+    };
+    for i in 0..scan.tokens.len() {
+        if let Some(praise) = praise_then_not(scan, i) {
+            out.push(hit(praise, i));
+        }
+    }
+    for &(s, e) in &scan.quotes {
+        let first = scan.tokens.partition_point(|t| t.start < s);
+        let last = scan.tokens.partition_point(|t| t.end <= e);
+        let inside = first..last;
+        let mocking = inside.len() <= 3
+            && inside.clone().any(|i| {
+                PROMISES.contains(&scan.w(i))
+                    || lexicon::valence(scan.w(i)).is_some_and(|v| v >= 1.5)
+            });
+        if mocking && negative_context(scan, first, last - 1) {
+            // The span takes in the quotation marks, which are the writer's own: not quoted speech.
+            out.push(hit(
+                first.saturating_sub(1),
+                last.min(scan.tokens.len() - 1),
+            ));
+        }
+    }
+}
+
+/// "Great service... NOT!": a clause-final "not" after a pause, with praise just before it.
+/// Returns the token of the praise.
+fn praise_then_not(scan: &Scan, i: usize) -> Option<usize> {
+    let t = &scan.tokens[i];
+    if scan.w(i) != "not" || scan.next_word(i).is_some_and(|n| scan.w(n) != ".") {
+        return None;
+    }
+    let pause = i
+        .checked_sub(1)
+        .is_some_and(|p| matches!(scan.w(p), "." | "," | "-" | ""))
+        || scan.text[t.start..t.end] == *"NOT";
+    if !pause {
+        return None;
+    }
+    (i.saturating_sub(8)..i).find(|&p| lexicon::valence(scan.w(p)).is_some_and(|v| v >= 1.5))
+}
+
+/// Adds a sarcasm signal for each "/s" marker standing on its own.
+pub(super) fn slash_s(scan: &Scan, out: &mut Vec<Signal>) {
+    let text = scan.text;
+    for (at, _) in text.match_indices("/s") {
+        let before = text[..at].chars().next_back();
+        let after = text[at + 2..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            out.push(Signal {
+                kind: SignalKind::Sarcasm,
+                start: at,
+                end: at + 2,
+                targeted: false,
+                quoted: false,
+            });
+        }
+    }
+}

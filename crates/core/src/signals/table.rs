@@ -1,0 +1,211 @@
+//! The phrase table: what clients write when they blame, demand, set deadlines, say they keep
+//! having to get in touch, threaten to escalate or to hurt someone, or are sarcastic.
+//!
+//! Patterns are matched against normalised words (see [`super::scan`]): lower case, chat spellings
+//! resolved, numbers as `<n>` (except `0` and `1`), ordinals as `<ord>`, clock times as `<time>`,
+//! "24h" as `<dur>`, and `.` for any sentence end. The syntax is described in [`super::phrases`].
+
+use super::phrases::Group::{
+    ComeDown, ContactAgain, ContactCount, DemandObject, PassedAround, Pressing, Violence,
+};
+use super::phrases::{Rule, rule};
+use crate::types::SignalKind::{
+    Absolute, Blame, Deadline, Demand, EscalationThreat, Profanity, RepeatedContact, Sarcasm,
+    Threat,
+};
+
+/// Word classes that patterns name as `{name}`.
+pub(super) const CLASSES: &[(&str, &str)] = &[
+    (
+        "n",
+        "(<n>|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|\
+         a hundred|a dozen|dozens of|several|multiple|numerous|countless|many|so many|too many|\
+         a million|hundreds of|endless|umpteen|a few|a couple of|a couple|half a dozen)",
+    ),
+    (
+        "ord",
+        "(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|umpteenth|nth|\
+         hundredth|millionth|<ord>)",
+    ),
+    (
+        "month",
+        "(january|february|march|april|may|june|july|august|september|october|november|december|\
+         jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)",
+    ),
+    (
+        "weekday",
+        "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weds|mon|tues|thurs|fri)",
+    ),
+    (
+        "when",
+        "({weekday}|tomorrow|tonight|today|noon|midday|midnight|lunchtime|christmas|the weekend|\
+         this weekend|next week|this week|end of (the|) (day|week|month|business|today)|\
+         the end of (the|) (day|week|month|business)|eod|eob|cob|close of business|\
+         this (afternoon|evening|morning)|<time>|<n> (am|pm|o'clock)|<n> : <n>|<n> : <n> (am|pm)|\
+         <n> . <time>|the <ord>|<ord>|{month} (the|) (<ord>|<n>)|(the|) <ord> (of|) {month}|<n> {month})",
+    ),
+    (
+        "dur",
+        "(<dur>|(<n>|1|a|an|one|two|three|four|five|six|seven|ten|twenty - four|forty - eight|\
+         twenty four|forty eight|the next) (hour|hours|hrs|hr|minute|minutes|mins|day|days|\
+         working days|business days|week|weeks))",
+    ),
+    (
+        "you",
+        "(you|you guys|you people|you lot|you all|y'all|yall|your (staff|team|company|courier|driver|\
+         drivers|agent|agents|engineer|technician|colleague|colleagues|people|department|warehouse|\
+         system|website|site|app|store|shop|bank|firm|service|delivery company|call centre|\
+         call center|support team|customer service|customer services))",
+    ),
+    (
+        "blamed",
+        "(lost|ruined|messed up|screwed up|broke|broken|damaged|destroyed|wrecked|botched|misplaced|\
+         overcharged|double charged|charged me twice|forgot|ignored|cancelled my|canceled my|\
+         sent me the wrong|sent the wrong|mixed up|dropped the ball|cocked up|stuffed up|fucked up|\
+         failed to|lied|lied to me|never bothered|didn't bother|made a mess|caused|delayed|\
+         let me down|wasted my)",
+    ),
+    (
+        "contacted",
+        "(called|rang|rung|phoned|emailed|contacted|chased|messaged|written|wrote|asked|complained|\
+         explained|reported|been in touch|tried|sent|chatted|raised|logged|opened|submitted|\
+         calling|ringing|phoning|emailing|contacting|chasing|messaging|writing)",
+    ),
+    (
+        "contacting",
+        "(called|rang|phoned|emailed|contacted|chased|messaged|wrote|writing|calling|ringing|phoning|\
+         emailing|contacting|chasing|messaging|asking|explaining|complaining|repeating|reminding|\
+         reaching out|having to|here i am|back)",
+    ),
+    (
+        "modal_me",
+        "(i'll|i will|i'm going to|i am going to|i'm gonna|i am gonna|i'd|i would|i could|i swear i'll|i want to|i wanna)",
+    ),
+    (
+        "person",
+        "(you|him|her|them|whoever|the (driver|manager|agent|courier|engineer|guy|lot of you)|your (staff|agent|agents|driver|manager|family|kids|face))",
+    ),
+    (
+        "positive",
+        "(great|brilliant|excellent|fantastic|amazing|superb|stellar|wonderful|outstanding|exceptional|impressive|marvellous|marvelous|fabulous|terrific|top - notch|first class|world class)",
+    ),
+];
+
+/// Words that make "today", "tomorrow" or a date a deadline rather than a plain date.
+#[rustfmt::skip]
+const PRESSURE: &[&str] = &[
+    "need", "needs", "must", "urgent", "urgently", "deadline", "flight", "flying", "leaving",
+    "wedding", "event", "party", "interview", "meeting", "appointment", "due", "expire", "expires",
+    "expiring", "closes", "otherwise", "else", "latest", "travel", "travelling", "traveling",
+    "trip", "holiday", "funeral", "birthday", "exam", "surgery", "operation", "hospital", "rent",
+    "mortgage", "require", "requires",
+];
+
+/// Words that turn a review site or a social network into a threat to go public.
+#[rustfmt::skip]
+const REVIEWING: &[&str] = &[
+    "post", "posting", "share", "sharing", "tweet", "tweeting", "tell", "telling", "put", "putting",
+    "expose", "exposing", "everyone", "everybody", "followers", "review", "reviews", "write",
+    "writing", "leave", "leaving", "rate", "rating",
+];
+
+/// Every phrase rule.
+pub(super) const RULES: &[Rule] = &[
+    // Absolutes.
+    rule("(never|never ever)", Absolute).next_not(&["mind", "minded"]),
+    rule("always", Absolute).no_neg().prev_not(&["as", "almost", "not"]),
+    rule("(nobody|no one|noone|no - one|not once|not one|not a single|not even once|every single time|every single|each and every|all the time|constantly|none of you|none of your|nothing ever|not ever)", Absolute),
+    // Blame.
+    rule("(you people|your fault|all your fault|because of you|because of your|you're to blame|you are to blame|blame you|blame your|your responsibility)", Blame).no_neg(),
+    rule("(due to|thanks to|because of) your (incompetence|negligence|mistake|error|failure|carelessness|stupidity|ineptitude|lack of)", Blame),
+    rule("your (incompetence|negligence|mistake|error|screw up|screwup|cock up|cockup|fuck up|fuckup|mess up|carelessness|stupidity|ineptitude|blunder)", Blame).no_neg(),
+    rule("(it's|it is|this is|that's|that is) (all|) (on you|your doing|your problem)", Blame).no_neg(),
+    rule("{you} (have|has|) {blamed}", Blame).no_neg(),
+    rule("you've {blamed}", Blame).no_neg(),
+    // Demands.
+    rule("(i want|i expect|i need|i require|we want|we expect|we need|i deserve|we deserve)", Demand).head(DemandObject, 3),
+    rule("(refund|refunded|full refund|my money back|money back|compensation|compensated|replacement|a replacement|an answer|answers|an explanation|an apology|a call back|a callback|resolution|reimbursement|reimbursed|my deposit back|it fixed|this fixed|it sorted|this sorted|this resolved|it resolved|a manager|your manager|the manager|a supervisor|your supervisor|someone senior|someone in charge|a real person|a human)", Demand).tail(DemandObject),
+    rule("(speak|talk) (to|with) (a|your|the|) (manager|supervisor|someone senior|someone in charge|human|real person|boss)", Demand).tail(DemandObject),
+    rule("(i demand|we demand|i insist|i am demanding|i'm demanding|you owe me|i am owed|i'm owed|give me my money back|refund me (now|immediately|today|asap|right now|at once|straight away))", Demand),
+    rule("(you need to|you must|you have to|you had better|you better|you'd better|you will) (refund|fix|sort|replace|compensate|reimburse|cancel|credit|pay|escalate|resolve|send me|call me|get this|deal with|give me)", Demand),
+    rule("give me", Demand).clause_start().next_not(&["a", "an", "the", "some", "more", "your", "until", "till", "til", "time", "one", "back"]),
+    rule("give me (a|my|the|a full) (refund|replacement|money|manager|straight answer|supervisor)", Demand),
+    rule("(fix it|fix this|sort it out|sort this out|sort it|refund me|refund my|get me a manager|get me your manager|get me a supervisor|put me through to|escalate this|pay me|reimburse me|compensate me|do your job|get it sorted|get this sorted|get this fixed|send me (a|my) (refund|replacement|money))", Demand).clause_start(),
+    // Deadlines.
+    rule("(by|no later than|latest by|at the latest by) {when}", Deadline).not_past(),
+    rule("before {when}", Deadline).not_past(),
+    rule("(within|in the next) {dur}", Deadline).not_past(),
+    rule("(need|needs|must|have to|has to|got to|require|requires|expect) ", Deadline).head(Pressing, 5),
+    rule("(today|tomorrow|tonight|this afternoon|this evening|on {weekday}|on the <ord>|on <ord>|first thing)", Deadline).tail(Pressing),
+    rule("(today|tomorrow|tonight|this afternoon|this evening|on {weekday}|on the <ord>|on <ord>|first thing (tomorrow|in the morning))", Deadline).cue(PRESSURE).not_past(),
+    rule("(urgent|urgently|time sensitive|time - sensitive|time critical|no later than)", Deadline).no_neg(),
+    rule("(asap|a . s . a . p|as soon as possible|deadline|without delay|this instant|at once|right away|straight away|immediately)", Deadline).not_past().prev_not(&["all", "was", "were", "is", "got", "been"]),
+    // Repeated contact.
+    rule("(the|a|my|this|for the) {ord} time", RepeatedContact).next_not(&["lucky"]),
+    rule("{contacted}", RepeatedContact).head(ContactCount, 4),
+    rule("({n} times|twice)", RepeatedContact).tail(ContactCount),
+    rule("{contacting}", RepeatedContact).head(ContactAgain, 4),
+    rule("(again|yet again|once again|all over again)", RepeatedContact).tail(ContactAgain),
+    rule("(spoken|spoke|talked|been passed|passed|transferred|been transferred|bounced)", RepeatedContact).head(PassedAround, 3),
+    rule("{n} (different|) (agents|people|advisors|advisers|reps|representatives|departments|teams|staff|managers)", RepeatedContact).tail(PassedAround),
+    rule("{n} (calls|emails|messages|chats|tickets|complaints|phone calls|attempts|letters|voicemails)", RepeatedContact).prev_not(&["about", "the"]),
+    rule("(still waiting|still haven't|still have not|still hasn't|still has not|still not|still no|still nothing|still don't|still didn't|still doesn't|still chasing|still unresolved|still missing)", RepeatedContact).next_not(&["sure", "certain", "clear", "decided", "know", "matter", "problem", "worries", "bother"]),
+    rule("already (told|explained|said|sent|provided|given|gave|called|emailed|contacted|asked|reported|mentioned|spoke|spoken|complained|chased|submitted|been through)", RepeatedContact),
+    rule("(as i (said|mentioned|explained|stated|told you|have said|already said|keep saying)|as i've (said|mentioned|explained|stated|told you)|i've said this before|as (previously|already) (said|mentioned|stated|explained)|like i said)", RepeatedContact),
+    rule("(i keep (telling|asking|saying|calling|chasing|having to|getting)|keep (being|getting) (told|passed|transferred|fobbed))", RepeatedContact),
+    rule("(yet again|once again|again and again|over and over|for the ({ord}|last|hundredth|millionth) time|how many (more|) times|every time i (call|ring|phone|contact|email|chat|write|try|message|get in touch)|each time i (call|ring|phone|contact|email|chat|write|try))", RepeatedContact),
+    // Escalation threats.
+    rule("(lawyer|lawyers|solicitor|solicitors|attorney|attorneys|legal action|legal proceedings|legal advice|legal team|small claims|to court|in court|court action|court case|court claim|court proceedings|county court|suing)", EscalationThreat),
+    rule("(will|i'll|gonna|and|could|should|would|might|i|we) sue", EscalationThreat),
+    rule("(forced|going|want|need|have|right|decided|decide|plan|planning|intend|intending|prepared|ready|able) to sue", EscalationThreat),
+    rule("sue (you|your|them|the company|this company|the lot of you)", EscalationThreat),
+    rule("(cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|leave|leaving) (my|our|the) (account|subscription|membership|contract|service|policy|plan|direct debit)", EscalationThreat).no_neg(),
+    rule("(take|taking|took) my (business|custom|money) elsewhere", EscalationThreat),
+    rule("(switch|switching|move|moving|go|going) to (a competitor|another provider|another company|another supplier|another bank|your competitor|your competitors|a different provider|a different company)", EscalationThreat),
+    rule("never (use|using|order from|ordering from|buy from|buying from|shop with|shopping with|fly with|flying with|book with|booking with|deal with|dealing with|shop at) ({you}|this company|you again) again", EscalationThreat),
+    rule("(leave|leaving|write|writing|post|posting|give|giving|put|putting) (a|an|my) (bad|negative|terrible|awful|honest|scathing|poor|horrible|damning|1 - star|one - star|one star|1 star|1star|zero star|0 star|) review", EscalationThreat),
+    rule("(1 - star|1 star|one star|one - star|1star|zero stars|0 stars|no stars)", EscalationThreat),
+    rule("(trustpilot|yelp|tripadvisor|google reviews|google review|review sites|feefo)", EscalationThreat).cue(REVIEWING),
+    rule("(report|reporting) (you|your company|your staff|your agent|this company|the lot of you)", EscalationThreat).no_neg(),
+    rule("(report|reporting) (this|it|them) to", EscalationThreat).no_neg(),
+    rule("(bbb|better business bureau|ombudsman|regulator|regulators|trading standards|citizens advice|consumer protection|consumer rights|ofcom|ofgem|ofwat|fca|ftc|cfpb|accc|attorney general|watchdog|i know my rights|formal complaint)", EscalationThreat),
+    rule("(call|calling|contact|contacting|involve|involving|report it to|report this to) the police", EscalationThreat),
+    rule("(go|going|went|contact|contacting|tell|telling|talk to|speak to) (to|) the (press|media|papers|newspapers|news)", EscalationThreat),
+    rule("(journalist|journalists|social media|go viral|tell everyone|tell all my friends|warn (others|everyone|people))", EscalationThreat),
+    rule("(on|all over|across) (twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|the internet)", EscalationThreat).cue(REVIEWING),
+    rule("(chargeback|chargebacks|charge back|charge - back)", EscalationThreat),
+    rule("(dispute|disputing|reverse|reversing) (the|this|my|) (charge|payment|transaction)", EscalationThreat),
+    rule("(contact|contacting|call|calling|ring|ringing|speak to|speaking to|talk to) my (bank|credit card company|card provider|card issuer)", EscalationThreat),
+    rule("(escalate|escalating) (this|it|my complaint|the matter|further|to)", EscalationThreat),
+    rule("(want|like|need) (this|it) escalated", EscalationThreat),
+    rule("(write|writing|email|emailing|complain|complaining|contact|contacting) (to|) (your|the) (ceo|head office|managing director|chief executive|board|owner)", EscalationThreat),
+    // Threats of harm to a person.
+    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|beat up|smack|throttle|headbutt|deck|thump) {person}", Threat).no_neg().next_not(&["to", "financially"]),
+    rule("{modal_me}", Threat).head(Violence, 2).no_neg().next_not(&["myself", "time", "for"]),
+    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|attack|beat up|smash|smack|throttle|headbutt|come for you|come after you|hunt you down|track you down|find you)", Threat).tail(Violence),
+    rule("(beat you up|beat the (shit|crap|hell|living daylights) out of|kick your (ass|arse|head in|teeth in|head)|smash your (face|head|teeth|windows|shop|store|office|car)|break your (neck|legs|face|nose|jaw|arms|fingers|teeth))", Threat).no_neg(),
+    rule("(burn (your|the) (shop|store|office|place|building|house|warehouse|depot) down|burn it down|blow up (your|the) (shop|store|office|building))", Threat).no_neg(),
+    rule("(you're|you are) (dead|a dead man|dead meat)", Threat).next_not(&["to", "wrong", "right", "set", "serious"]),
+    rule("(dead meat|watch your back|watch yourself|you'd better watch (out|it|yourself|your back)|you won't know what hit you|get my hands on (you|him|her|them|whoever))", Threat),
+    rule("i know where (you|he|she|they) (work|live|are|lives|works)", Threat),
+    rule("i know where your (office|shop|store|staff|family|kids|depot|warehouse|house|home) (is|are)", Threat),
+    rule("(you'll|you will|you're going to|you are going to) (regret|pay for) (this|it|that)", Threat),
+    rule("(you'll|you will) be sorry", Threat),
+    rule("(i'll|i will|i'm going to|i am going to) (make you (pay|suffer|sorry)|find you|be waiting for you)", Threat),
+    rule("(someone|somebody|people|one of you) (is going to|will|are going to|is gonna) get hurt", Threat),
+    rule("(someone's|somebody's) (going to|gonna) get hurt", Threat),
+    rule("(come|coming) (down|round|over|in|back) (there|here|) and", Threat).head(ComeDown, 2),
+    rule("(come|coming) (to|into) your (office|store|shop|branch|depot|warehouse|headquarters) and", Threat).head(ComeDown, 2),
+    rule("(kill|hurt|smash|punch|batter|sort you out|sort you|deal with you|teach you|drag you|find you|wreck|rip|beat|strangle|kick|throttle|trash|break)", Threat).tail(ComeDown),
+    // Profanity aimed at the reader.
+    rule("(screw you|screw your|get stuffed|go to hell|up yours|shove it|kiss my (ass|arse)|eat shit|sod off|bugger off|piss off|damn you)", Profanity).targeted(),
+    // Sarcasm.
+    rule("(thanks for nothing|thank you for nothing|yeah right|yeah , right|yea right|oh joy|oh goody|just what i needed|just what i need|just great|just perfect|just brilliant|just wonderful|just fantastic|just lovely|just marvellous|just marvelous|what a surprise|what a shock|surprise surprise|big surprise|colour me surprised|color me surprised|slow clap|love that for me)", Sarcasm),
+    rule("(thanks|thank you|cheers) (so much|very much|a lot|a bunch|) for (losing|ignoring|wasting|cancelling|canceling|charging me|overcharging|breaking|damaging|ruining|hanging up|keeping me waiting|the runaround|making me wait|lying|nothing|absolutely nothing|not)", Sarcasm),
+    rule("(i love|love|really appreciate|i just love|gotta love|got to love) (being|getting) (ignored|lied to|passed around|put on hold|charged|overcharged|kept waiting|hung up on|fobbed off|messed around|mucked around)", Sarcasm),
+    rule("(oh|wow) (,|) ({positive}|perfect|lovely|good|nice|super|cool|helpful)", Sarcasm).neg_context(),
+    rule("(what|such) (a|) {positive} (service|customer service|job|work|support|experience)", Sarcasm).neg_context(),
+    rule("{positive} (service|customer service|job|work|support|communication)", Sarcasm).clause_start().neg_context(),
+    rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
+    rule("({positive}|perfect|lovely) .", Sarcasm).clause_start().neg_context(),
+];

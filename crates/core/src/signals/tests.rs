@@ -1,0 +1,685 @@
+//! Signal rules on customer messages: one line per case, with inline snapshots.
+
+use expect_test::{Expect, expect};
+
+use super::detect;
+use crate::text::tokenize;
+
+/// Renders every signal as `kind start..end "text" [targeted] [quoted]`, one per line.
+fn check(text: &str, expect: Expect) {
+    let signals = detect(text, &tokenize(text));
+    let lines: Vec<String> = signals
+        .iter()
+        .map(|s| {
+            let mut line = format!(
+                "{} {}..{} {:?}",
+                s.kind.as_str(),
+                s.start,
+                s.end,
+                &text[s.start..s.end]
+            );
+            if s.targeted {
+                line.push_str(" targeted");
+            }
+            if s.quoted {
+                line.push_str(" quoted");
+            }
+            line
+        })
+        .collect();
+    expect.assert_eq(&lines.join("\n"));
+}
+
+#[test]
+fn empty() {
+    check("", expect![[""]]);
+}
+
+// Insults: strong words, adjectives said of people, nouns applied to people.
+#[test]
+fn insult_at_reader() {
+    check(
+        "You idiot, where is my refund?",
+        expect![[r#"insult 4..9 "idiot" targeted"#]],
+    );
+}
+#[test]
+fn insult_adjective_at_reader() {
+    check(
+        "you're useless, all of you",
+        expect![[r#"insult 7..14 "useless" targeted"#]],
+    );
+}
+#[test]
+fn insult_at_staff() {
+    check(
+        "Your staff are morons and your agent is incompetent.",
+        expect![[r#"
+        insult 15..21 "morons" targeted
+        insult 40..51 "incompetent" targeted"#]],
+    );
+}
+#[test]
+fn insult_exclamative() {
+    check(
+        "What an idiot. I asked for a refund, not a voucher.",
+        expect![[r#"insult 8..13 "idiot" targeted"#]],
+    );
+}
+#[test]
+fn insult_bunch_of() {
+    check(
+        "You lot are a bunch of clowns and thieves",
+        expect![[r#"
+        insult 23..29 "clowns" targeted
+        insult 34..41 "thieves" targeted"#]],
+    );
+}
+#[test]
+fn adjective_about_a_thing_is_no_insult() {
+    check(
+        "The app is useless and this stupid form keeps crashing",
+        expect![[""]],
+    );
+}
+#[test]
+fn insult_negated() {
+    check(
+        "You are not an idiot, I know that.",
+        expect![[r#"insult 15..20 "idiot""#]],
+    );
+}
+#[test]
+fn insult_hedged() {
+    check(
+        "I'm not saying you're useless, but the order is late",
+        expect![[r#"insult 22..29 "useless""#]],
+    );
+}
+#[test]
+fn insult_self() {
+    check(
+        "I felt like an idiot at the checkout.",
+        expect![[r#"insult 15..20 "idiot""#]],
+    );
+}
+#[test]
+fn insult_obfuscated() {
+    check(
+        "u r an 1d10t",
+        expect![[r#"insult 7..12 "1d10t" targeted"#]],
+    );
+}
+#[test]
+fn insult_stretched() {
+    check(
+        "are you stuuupid or what",
+        expect![[r#"insult 8..16 "stuuupid" targeted"#]],
+    );
+}
+#[test]
+fn insult_reported() {
+    check(
+        "Your driver called me an idiot on my own doorstep.",
+        expect![[r#"insult 25..30 "idiot" quoted"#]],
+    );
+}
+#[test]
+fn insult_in_quotes() {
+    check(
+        r#"your agent said "you people are idiots" and hung up"#,
+        expect![[r#"
+        blame 17..27 "you people" quoted
+        insult 32..38 "idiots" quoted"#]],
+    );
+}
+#[test]
+fn insult_told_me() {
+    check(
+        "they told me I was stupid for not reading the terms",
+        expect![[r#"insult 19..25 "stupid" quoted"#]],
+    );
+}
+
+// Profanity.
+#[test]
+fn profanity_at_a_thing() {
+    check(
+        "this damn printer jams and the fucking app crashed",
+        expect![[r#"
+        profanity 5..9 "damn"
+        profanity 31..38 "fucking""#]],
+    );
+}
+#[test]
+fn profanity_at_reader() {
+    check(
+        "f*ck you and your refund policy",
+        expect![[r#"profanity 0..4 "f*ck" targeted"#]],
+    );
+}
+#[test]
+fn profanity_spaced_capitals() {
+    check(
+        "F U C K this company",
+        expect![[r#"
+        profanity 0..7 "F U C K"
+        shouting 0..7 "F U C K""#]],
+    );
+}
+#[test]
+fn profanity_with_insult() {
+    check(
+        "you fucking idiots lost my parcel",
+        expect![[r#"
+        profanity 4..11 "fucking" targeted
+        insult 12..18 "idiots" targeted"#]],
+    );
+}
+#[test]
+fn profanity_mild_words_are_not_flagged() {
+    check(
+        "my order got screwed up and the tracking sucks",
+        expect![[""]],
+    );
+}
+#[test]
+fn profanity_hell() {
+    check(
+        "What the hell happened to my booking? It was a hell of a wait.",
+        expect![[r#"profanity 9..13 "hell""#]],
+    );
+}
+#[test]
+fn profanity_phrase_at_reader() {
+    check(
+        "Screw you, I'm done.",
+        expect![[r#"profanity 0..9 "Screw you" targeted"#]],
+    );
+}
+
+// Slurs and threats.
+#[test]
+fn slur() {
+    check(
+        "your agent is a f@ggot",
+        expect![[r#"slur 16..22 "f@ggot" targeted"#]],
+    );
+}
+#[test]
+fn threat_of_harm() {
+    check(
+        "I'll come down there and smash your face in",
+        expect![[r#"threat 5..40 "come down there and smash your face" targeted"#]],
+    );
+}
+#[test]
+fn threat_regret() {
+    check(
+        "You'll regret this. I know where you work.",
+        expect![[r#"
+        threat 0..18 "You'll regret this" targeted
+        threat 20..41 "I know where you work" targeted"#]],
+    );
+}
+#[test]
+fn threat_watch_your_back() {
+    check(
+        "watch your back",
+        expect![[r#"threat 0..15 "watch your back" targeted"#]],
+    );
+}
+#[test]
+fn threat_idioms_are_not_threats() {
+    check(
+        "Would it kill you to reply? I'd kill for a working phone. My back hurts from waiting.",
+        expect![[""]],
+    );
+}
+#[test]
+fn threat_quoted() {
+    check(
+        r#"the customer before me shouted "I'll kill you" at the desk"#,
+        expect![[r#"threat 32..45 "I'll kill you" quoted"#]],
+    );
+}
+#[test]
+fn threat_come_down_harmless() {
+    check(
+        "I'll come down to the store and return it myself",
+        expect![[""]],
+    );
+}
+#[test]
+fn insult_list() {
+    check(
+        "You lot are liars and thieves",
+        expect![[r#"
+        insult 12..17 "liars" targeted
+        insult 22..29 "thieves" targeted"#]],
+    );
+}
+
+// Shouting and exclamation runs.
+#[test]
+fn shouting_run() {
+    check(
+        "I WANT MY MONEY BACK now",
+        expect![[r#"
+        shouting 0..20 "I WANT MY MONEY BACK"
+        demand 0..20 "I WANT MY MONEY BACK""#]],
+    );
+}
+#[test]
+fn shouting_single_long_word() {
+    check(
+        "This is UNACCEPTABLE",
+        expect![[r#"shouting 8..20 "UNACCEPTABLE""#]],
+    );
+}
+#[test]
+fn shouting_not_acronyms() {
+    check(
+        "Please send the PDF ASAP, my ID is on the UPS label, ref AB12CD",
+        expect![[r#"deadline 20..24 "ASAP""#]],
+    );
+}
+#[test]
+fn shouting_short_word_alone_is_emphasis() {
+    check("I did NOT order this", expect![[""]]);
+}
+#[test]
+fn shouting_whole_message() {
+    check(
+        "WHERE IS MY ORDER",
+        expect![[r#"shouting 0..17 "WHERE IS MY ORDER""#]],
+    );
+}
+#[test]
+fn exclamation_runs() {
+    check(
+        "Where is it?! Refund me!!! Now!!!111 ok!",
+        expect![[r#"
+        exclamation_run 11..13 "?!"
+        demand 14..23 "Refund me"
+        exclamation_run 23..26 "!!!"
+        exclamation_run 30..36 "!!!111""#]],
+    );
+}
+#[test]
+fn exclamation_single_is_nothing() {
+    check("Thanks! Is it shipped? Great.", expect![[""]]);
+}
+
+// Absolutes.
+#[test]
+fn absolutes() {
+    check(
+        "You never answer, nobody calls back and it happens every single time.",
+        expect![[r#"
+        absolute 4..9 "never"
+        absolute 18..24 "nobody"
+        absolute 51..68 "every single time""#]],
+    );
+}
+#[test]
+fn absolute_not_once() {
+    check(
+        "Not once has anyone replied to my emails",
+        expect![[r#"absolute 0..8 "Not once""#]],
+    );
+}
+#[test]
+fn absolute_lookalikes() {
+    check(
+        "As always, thanks. Never mind the invoice, it's not always easy.",
+        expect![[""]],
+    );
+}
+
+// Blame.
+#[test]
+fn blame() {
+    check(
+        "You people lost my parcel and it's all your fault",
+        expect![[r#"
+        blame 0..15 "You people lost"
+        blame 35..49 "all your fault""#]],
+    );
+}
+#[test]
+fn blame_because_of_you() {
+    check(
+        "I missed my flight because of you. You guys messed up the booking.",
+        expect![[r#"
+        blame 19..33 "because of you"
+        blame 35..53 "You guys messed up""#]],
+    );
+}
+#[test]
+fn blame_negated() {
+    check("It's not your fault, the courier damaged it", expect![[""]]);
+}
+
+// Demands.
+#[test]
+fn demand_want_refund() {
+    check(
+        "I want a full refund and I want to speak to a manager",
+        expect![[r#"
+        demand 0..20 "I want a full refund"
+        demand 25..53 "I want to speak to a manager""#]],
+    );
+}
+#[test]
+fn demand_imperative() {
+    check(
+        "Fix it. Refund me now!",
+        expect![[r#"
+        demand 0..6 "Fix it"
+        demand 8..21 "Refund me now""#]],
+    );
+}
+#[test]
+fn demand_insist() {
+    check(
+        "I demand an explanation and I expect to be compensated",
+        expect![[r#"
+        demand 0..8 "I demand"
+        demand 28..54 "I expect to be compensated""#]],
+    );
+}
+#[test]
+fn demand_lookalikes() {
+    check(
+        "Could you give me an update? I want to know where my refund is. Give me a call when you can.",
+        expect![[""]],
+    );
+}
+
+// Deadlines.
+#[test]
+fn deadline_by_day() {
+    check(
+        "I need the invoice by Friday or before 5pm at the latest",
+        expect![[r#"
+        deadline 19..28 "by Friday"
+        deadline 32..42 "before 5pm""#]],
+    );
+}
+#[test]
+fn deadline_end_of_day() {
+    check(
+        "Sort it by end of day, within 24 hours, not next month",
+        expect![[r#"
+        demand 0..7 "Sort it"
+        deadline 8..21 "by end of day"
+        deadline 23..38 "within 24 hours""#]],
+    );
+}
+#[test]
+fn deadline_date_with_pressure() {
+    check(
+        "The wedding is on the 12th and I need the dress tomorrow. URGENT",
+        expect![[r#"
+        deadline 15..26 "on the 12th"
+        deadline 33..56 "need the dress tomorrow"
+        shouting 58..64 "URGENT"
+        deadline 58..64 "URGENT""#]],
+    );
+}
+#[test]
+fn deadline_plain_dates_are_not_deadlines() {
+    check(
+        "I ordered it before Christmas, it arrives tomorrow and I paid on the 3rd.",
+        expect![[""]],
+    );
+}
+#[test]
+fn deadline_not_urgent() {
+    check(
+        "This is not urgent, reply whenever. I was immediately charged.",
+        expect![[""]],
+    );
+}
+
+// Repeated contact.
+#[test]
+fn repeated_third_time() {
+    check(
+        "This is the third time I've written about order 5521",
+        expect![[r#"repeated_contact 8..22 "the third time""#]],
+    );
+}
+#[test]
+fn repeated_called_times() {
+    check(
+        "I've called you 5 times and emailed twice, still waiting.",
+        expect![[r#"
+        repeated_contact 5..23 "called you 5 times"
+        repeated_contact 28..41 "emailed twice"
+        repeated_contact 43..56 "still waiting""#]],
+    );
+}
+#[test]
+fn repeated_already_told() {
+    check(
+        "I already told you the tracking number. Every time I call I get passed around.",
+        expect![[r#"
+        repeated_contact 2..14 "already told"
+        repeated_contact 40..57 "Every time I call""#]],
+    );
+}
+#[test]
+fn repeated_writing_again() {
+    check(
+        "I'm writing again because I've spoken to 4 different agents",
+        expect![[r#"
+        repeated_contact 4..17 "writing again"
+        repeated_contact 31..59 "spoken to 4 different agents""#]],
+    );
+}
+#[test]
+fn repeated_lookalikes() {
+    check(
+        "I buy a ticket every time I need it. Thanks again! Please try again later.",
+        expect![[""]],
+    );
+}
+
+// Escalation threats.
+#[test]
+fn escalation_legal() {
+    check(
+        "My solicitor will hear about this and I will sue.",
+        expect![[r#"
+        escalation_threat 3..12 "solicitor"
+        escalation_threat 40..48 "will sue""#]],
+    );
+}
+#[test]
+fn escalation_cancel_and_review() {
+    check(
+        "Cancel my account. I'm leaving a 1-star review on Trustpilot.",
+        expect![[r#"
+        escalation_threat 0..17 "Cancel my account"
+        escalation_threat 23..46 "leaving a 1-star review"
+        escalation_threat 50..60 "Trustpilot""#]],
+    );
+}
+#[test]
+fn escalation_regulators() {
+    check(
+        "I'll report you to the ombudsman and trading standards, then file a chargeback",
+        expect![[r#"
+        escalation_threat 5..15 "report you"
+        escalation_threat 23..32 "ombudsman"
+        escalation_threat 37..54 "trading standards"
+        escalation_threat 68..78 "chargeback""#]],
+    );
+}
+#[test]
+fn escalation_press() {
+    check(
+        "I am going to the press and posting this all over social media",
+        expect![[r#"
+        escalation_threat 5..23 "going to the press"
+        escalation_threat 50..62 "social media""#]],
+    );
+}
+#[test]
+fn escalation_lookalikes() {
+    check(
+        "Sue from your team was lovely. I ate at the food court. I'd like to report a fault.",
+        expect![[""]],
+    );
+}
+
+// Sarcasm.
+#[test]
+fn sarcasm_phrases() {
+    check(
+        "Thanks for nothing. Yeah, right, 'next day' delivery.",
+        expect![[r#"
+        sarcasm 0..18 "Thanks for nothing"
+        sarcasm 20..31 "Yeah, right""#]],
+    );
+}
+#[test]
+fn sarcasm_oh_great() {
+    check(
+        "Oh great, the parcel is lost again.",
+        expect![[r#"sarcasm 0..8 "Oh great""#]],
+    );
+}
+#[test]
+fn sarcasm_praise_of_failure() {
+    check(
+        "Wow, brilliant service. Three weeks and still no refund.",
+        expect![[r#"
+        sarcasm 0..22 "Wow, brilliant service"
+        repeated_contact 40..48 "still no""#]],
+    );
+}
+#[test]
+fn sarcasm_sincere_praise() {
+    check(
+        "Wow, brilliant service, the parcel came a day early. Great job!",
+        expect![[""]],
+    );
+}
+#[test]
+fn sarcasm_mixed_review_is_not_sarcasm() {
+    check(
+        "Great service usually, but this time the parcel was damaged.",
+        expect![[""]],
+    );
+}
+#[test]
+fn sarcasm_not() {
+    check(
+        "Really helpful support... NOT!",
+        expect![[r#"sarcasm 7..29 "helpful support... NOT""#]],
+    );
+}
+#[test]
+fn sarcasm_marker() {
+    check(
+        "love waiting on hold /s",
+        expect![[r#"sarcasm 21..23 "/s""#]],
+    );
+}
+#[test]
+fn sarcasm_scare_quotes() {
+    check(
+        r#"Your "express" delivery took two weeks"#,
+        expect![[r#"sarcasm 5..14 "\"express\"""#]],
+    );
+}
+#[test]
+fn sarcasm_thanks_for_losing() {
+    check(
+        "Thank you so much for losing my passport",
+        expect![[r#"sarcasm 0..28 "Thank you so much for losing""#]],
+    );
+}
+
+// Offsets in non-ASCII text and emoji.
+#[test]
+fn non_ascii_offsets() {
+    check(
+        "Café order 😡😡 you idiots!! ¿Dónde está mi pedido?",
+        expect![[r#"
+        insult 25..31 "idiots" targeted
+        exclamation_run 31..33 "!!""#]],
+    );
+}
+#[test]
+fn cyrillic_capitals() {
+    check(
+        "ГДЕ МОЙ ЗАКАЗ",
+        expect![[r#"shouting 0..24 "ГДЕ МОЙ ЗАКАЗ""#]],
+    );
+}
+#[test]
+fn whitespace_only() {
+    check(" \n\t ", expect![[""]]);
+}
+
+// Reported speech is marked quoted for every kind.
+#[test]
+fn reported_promise() {
+    check(
+        "Your agent promised a refund by Monday, I was told it was urgent",
+        expect![[r#"
+        deadline 29..38 "by Monday" quoted
+        deadline 58..64 "urgent" quoted"#]],
+    );
+}
+#[test]
+fn own_words_are_not_reported() {
+    check(
+        "I told you I want a refund by Monday",
+        expect![[r#"
+        demand 11..26 "I want a refund"
+        deadline 27..36 "by Monday""#]],
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn spans_are_valid_for_any_text(text in "\\PC{0,80}") {
+        let signals = detect(&text, &tokenize(&text));
+        for s in &signals {
+            proptest::prop_assert!(s.start < s.end && s.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        for pair in signals.windows(2) {
+            proptest::prop_assert!(pair[0].start <= pair[1].start);
+        }
+    }
+
+    #[test]
+    fn spans_are_valid_for_customer_like_text(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "you", "idiot", "NEVER", "f*ck", "!!", "?!", "\"", "'", "refund", "by", "Friday", "3rd",
+                "time", "called", "5", "times", "I", "want", "a", "manager", "😡", "é", "not", "oh",
+                "great", ".", ",", "\n", "/s", "sue", "lawyer", "still", "waiting", "said", "F U C K",
+            ]),
+            0..30,
+        )
+    ) {
+        let text = words.join(" ");
+        let signals = detect(&text, &tokenize(&text));
+        for s in &signals {
+            proptest::prop_assert!(s.start < s.end && s.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        for (i, a) in signals.iter().enumerate() {
+            for b in &signals[i + 1..] {
+                proptest::prop_assert!(a.kind != b.kind || a.end <= b.start, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+}
