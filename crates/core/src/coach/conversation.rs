@@ -1,0 +1,301 @@
+//! A conversation between a client and an agent: who said what, and when.
+//!
+//! Times are plain UTC instants ([`Timestamp`], unix seconds); the local day that "tomorrow" or
+//! "Friday" refers to comes from the conversation's fixed [`UtcOffset`]. A plain transcript with
+//! `Client:`/`Agent:` prefixes can be read here too, since that needs no IO.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+
+use crate::analyze::{Analyzer, Input};
+use crate::types::Analysis;
+
+/// An instant as unix seconds (UTC). Core has no clock: callers pass `now` and `sent_at` in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    /// Reads RFC 3339 (`2026-03-02T14:05:00+01:00`), or a local `2026-03-02 14:05[:00]` / `2026-03-02T14:05`
+    /// read in `offset`, or bare unix seconds.
+    pub fn parse(s: &str, offset: UtcOffset) -> Result<Timestamp, TimeError> {
+        let s = s.trim();
+        if let Ok(secs) = s.parse::<i64>() {
+            return Ok(Timestamp(secs));
+        }
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Ok(Timestamp(t.timestamp()));
+        }
+        [
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+        ]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .and_then(|local| local.and_local_timezone(offset.fixed()).single())
+        .map(|t| Timestamp(t.timestamp()))
+        .ok_or_else(|| {
+            TimeError(format!(
+                "not a time: {s:?} (use RFC 3339, \"YYYY-MM-DD HH:MM\" or unix seconds)"
+            ))
+        })
+    }
+
+    /// This instant as a local date and time in `offset`.
+    pub fn local(self, offset: UtcOffset) -> DateTime<FixedOffset> {
+        DateTime::from_timestamp(self.0, 0)
+            .unwrap_or_default()
+            .with_timezone(&offset.fixed())
+    }
+
+    /// RFC 3339 in `offset`, e.g. `2026-03-03T17:00:00+01:00`.
+    pub fn to_rfc3339(self, offset: UtcOffset) -> String {
+        self.local(offset).to_rfc3339()
+    }
+}
+
+/// A fixed offset from UTC in minutes. Daylight-saving changes are not followed: pass the offset
+/// in force when the conversation happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UtcOffset(i32);
+
+impl UtcOffset {
+    pub const UTC: UtcOffset = UtcOffset(0);
+
+    /// Minutes east of UTC, within ±18 hours.
+    pub fn from_minutes(minutes: i32) -> Result<UtcOffset, TimeError> {
+        if minutes.abs() <= 18 * 60 {
+            Ok(UtcOffset(minutes))
+        } else {
+            Err(TimeError(format!(
+                "offset {minutes} minutes is beyond ±18 hours"
+            )))
+        }
+    }
+
+    /// Reads `Z`, `UTC`, `+01:00`, `-0530` or `+2`.
+    pub fn parse(s: &str) -> Result<UtcOffset, TimeError> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") {
+            return Ok(UtcOffset::UTC);
+        }
+        let bad = || TimeError(format!("not a UTC offset: {s:?} (use +01:00, -0530 or Z)"));
+        let (sign, rest) = match s.as_bytes().first() {
+            Some(b'+') => (1, &s[1..]),
+            Some(b'-') => (-1, &s[1..]),
+            _ => return Err(bad()),
+        };
+        let digits: String = rest.chars().filter(|c| *c != ':').collect();
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let (h, m) = if digits.len() <= 2 {
+            (&digits[..], "0")
+        } else {
+            digits.split_at(digits.len() - 2)
+        };
+        let minutes =
+            h.parse::<i32>().map_err(|_| bad())? * 60 + m.parse::<i32>().map_err(|_| bad())?;
+        UtcOffset::from_minutes(sign * minutes)
+    }
+
+    pub fn minutes(self) -> i32 {
+        self.0
+    }
+
+    pub(crate) fn fixed(self) -> FixedOffset {
+        FixedOffset::east_opt(self.0 * 60).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"))
+    }
+}
+
+/// A time or offset that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeError(String);
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TimeError {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Client,
+    Agent,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Client => "client",
+            Role::Agent => "agent",
+        }
+    }
+    /// `client` or `agent`, any case.
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Client, Role::Agent]
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Turn {
+    pub role: Role,
+    pub text: String,
+    pub at: Timestamp,
+}
+
+/// The turns so far, oldest first, and the offset that local times are read in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Conversation {
+    pub turns: Vec<Turn>,
+    pub offset: UtcOffset,
+}
+
+/// A transcript line without a `Client:` or `Agent:` prefix, outside a turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscriptError {
+    /// 1-based line number.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for TranscriptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for TranscriptError {}
+
+impl Conversation {
+    pub fn new(turns: Vec<Turn>, offset: UtcOffset) -> Self {
+        Conversation { turns, offset }
+    }
+
+    /// Reads a plain transcript: each turn starts with `Client:` or `Agent:` (any case); lines
+    /// that follow without a prefix continue the turn; blank lines are skipped. A transcript has
+    /// no times, so every turn gets `at`.
+    pub fn parse_transcript(
+        text: &str,
+        at: Timestamp,
+        offset: UtcOffset,
+    ) -> Result<Self, TranscriptError> {
+        let mut turns: Vec<Turn> = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let prefixed = trimmed
+                .split_once(':')
+                .and_then(|(head, rest)| Some((Role::parse(head)?, rest.trim())));
+            match (prefixed, turns.last_mut()) {
+                (Some((role, rest)), _) => turns.push(Turn {
+                    role,
+                    text: rest.to_string(),
+                    at,
+                }),
+                (None, Some(turn)) => {
+                    turn.text.push('\n');
+                    turn.text.push_str(trimmed);
+                }
+                (None, None) => {
+                    return Err(TranscriptError {
+                        line: i + 1,
+                        message: "no Client:/Agent: prefix".into(),
+                    });
+                }
+            }
+        }
+        if turns.is_empty() {
+            return Err(TranscriptError {
+                line: 1,
+                message: "no turns: expected lines starting with Client: or Agent:".into(),
+            });
+        }
+        Ok(Conversation { turns, offset })
+    }
+
+    /// Index of the last client turn, if any.
+    pub fn last_client(&self) -> Option<usize> {
+        self.turns.iter().rposition(|t| t.role == Role::Client)
+    }
+
+    /// Texts of every agent turn so far.
+    pub fn agent_texts(&self) -> impl Iterator<Item = &str> {
+        self.turns
+            .iter()
+            .filter(|t| t.role == Role::Agent)
+            .map(|t| t.text.as_str())
+    }
+}
+
+/// A conversation with an [`Analysis`] of every client turn (agent turns have `None`).
+///
+/// Build it with [`Analysed::new`] from an [`Analyzer`], or with [`Analysed::from_parts`] when the
+/// analyses are already known (stored cases, tests).
+#[derive(Debug, Clone)]
+pub struct Analysed<'c> {
+    pub conversation: &'c Conversation,
+    pub analyses: Vec<Option<Analysis>>,
+}
+
+impl<'c> Analysed<'c> {
+    /// Analyses each client turn, with the agent turn before it as context.
+    pub fn new(conversation: &'c Conversation, analyzer: &Analyzer) -> Self {
+        let mut prev_agent: Option<&str> = None;
+        let analyses = conversation
+            .turns
+            .iter()
+            .map(|turn| match turn.role {
+                Role::Agent => {
+                    prev_agent = Some(&turn.text);
+                    None
+                }
+                Role::Client => {
+                    let input = Input::new(&turn.text);
+                    let input = prev_agent.map_or(input, |c| input.with_context(c));
+                    Some(analyzer.analyze(&input))
+                }
+            })
+            .collect();
+        Analysed {
+            conversation,
+            analyses,
+        }
+    }
+
+    /// Pairs turns with analyses made elsewhere. `analyses` must have one entry per turn.
+    pub fn from_parts(conversation: &'c Conversation, analyses: Vec<Option<Analysis>>) -> Self {
+        assert_eq!(
+            conversation.turns.len(),
+            analyses.len(),
+            "one analysis slot per turn"
+        );
+        Analysed {
+            conversation,
+            analyses,
+        }
+    }
+
+    /// Client turns with their analyses, oldest first, as `(turn index, turn, analysis)`.
+    pub fn client_turns(&self) -> impl DoubleEndedIterator<Item = (usize, &Turn, &Analysis)> {
+        self.conversation
+            .turns
+            .iter()
+            .zip(&self.analyses)
+            .enumerate()
+            .filter_map(|(i, (t, a))| Some((i, t, a.as_ref()?)))
+    }
+
+    /// The latest client turn and its analysis.
+    pub fn last_client(&self) -> Option<(usize, &Turn, &Analysis)> {
+        self.client_turns().next_back()
+    }
+}

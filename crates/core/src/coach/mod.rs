@@ -1,0 +1,103 @@
+//! Coaching the agent's reply: the next moves, boundaries, the pre-send draft check, promises
+//! and the course of a conversation.
+//!
+//! Everything here is pure. Times come in as [`Timestamp`]s (unix seconds) with a fixed
+//! [`UtcOffset`] for local days; nothing reads a clock.
+//!
+//! # Layout
+//! - [`conversation`]: turns, roles, times, a plain transcript reader, and [`Analysed`] (a conversation with its analyses).
+//! - [`policy`]: the boundary and promise policy, read from TOML (default: `data/policy.default.toml`).
+//! - [`boundary`]: counting crossings into a policy [`Step`].
+//! - [`course`]: per-turn hostility and emotions, the trend, and the moves each agent turn made.
+//! - [`moves`]: the playbook [`Move`]s and finding them in agent text.
+//! - [`promises`] and [`when`]: commitments in the agent's words and their due times.
+//! - `plan`, `specifics` and `wording`: choosing the moves and filling their wordings.
+//! - [`check`] and `tone`: the draft check.
+//!
+//! ```
+//! use defuse_core::coach::{Conversation, Policy, Timestamp, UtcOffset, promises};
+//! let p = promises("I'll call you back tomorrow afternoon.", Timestamp(1_772_442_000), UtcOffset::UTC);
+//! assert_eq!(p[0].action, "call you back");
+//! assert!(p[0].due.is_some());
+//! ```
+
+pub mod boundary;
+pub mod check;
+pub mod conversation;
+pub mod course;
+pub mod moves;
+mod phrases;
+mod plan;
+pub mod policy;
+pub mod promises;
+mod specifics;
+mod tone;
+pub mod when;
+mod wording;
+
+pub use boundary::{Boundary, Crossing, Lowering, Step};
+pub use check::{Finding, ReplyCheck, Verdict};
+pub use conversation::{
+    Analysed, Conversation, Role, TimeError, Timestamp, TranscriptError, Turn, UtcOffset,
+};
+pub use course::{Course, Trend, TurnCourse};
+pub use moves::{Move, MoveHit};
+pub use plan::{Advice, Why};
+pub use policy::{FinalStep, Forbidden, Policy, PolicyError};
+pub use promises::{Promise, promises};
+pub use tone::Kind as FindingKind;
+
+use crate::analyze::Analyzer;
+
+/// Advice for the agent's next reply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coaching {
+    /// The moves to make, in order, each with its evidence and wordings.
+    pub moves: Vec<Advice>,
+    /// Where the conversation stands against the policy.
+    pub boundary: Boundary,
+    pub course: Course,
+}
+
+/// Analyses the client turns of `conversation` and coaches the agent's next reply.
+pub fn coach(conversation: &Conversation, policy: &Policy, analyzer: &Analyzer) -> Coaching {
+    coach_analysed(&Analysed::new(conversation, analyzer), policy)
+}
+
+/// [`coach`] over analyses made elsewhere.
+pub fn coach_analysed(analysed: &Analysed<'_>, policy: &Policy) -> Coaching {
+    let course = course::course(analysed);
+    let boundary = boundary::assess(analysed, policy);
+    let moves = plan::plan(analysed, &course, &boundary);
+    Coaching {
+        moves,
+        boundary,
+        course,
+    }
+}
+
+/// Checks `draft` as the agent's next reply, to be sent at `sent_at`.
+pub fn check_reply(
+    draft: &str,
+    conversation: &Conversation,
+    policy: &Policy,
+    analyzer: &Analyzer,
+    sent_at: Timestamp,
+) -> ReplyCheck {
+    check::check(
+        draft,
+        &Analysed::new(conversation, analyzer),
+        policy,
+        sent_at,
+    )
+}
+
+/// [`check_reply`] over analyses made elsewhere.
+pub fn check_reply_analysed(
+    draft: &str,
+    analysed: &Analysed<'_>,
+    policy: &Policy,
+    sent_at: Timestamp,
+) -> ReplyCheck {
+    check::check(draft, analysed, policy, sent_at)
+}

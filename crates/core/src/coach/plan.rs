@@ -1,0 +1,255 @@
+//! Choosing and ordering the moves for the agent's next reply, each with the evidence behind it.
+//!
+//! Order follows the playbook: hold a crossed boundary first; then acknowledge the feeling,
+//! apologise for the experience, say their points back, ask the open question that fits the
+//! cause, offer options, be open about limits, and end with the next step and when. Moves the
+//! agent has already made are left out, except acknowledging while the client is still upset.
+
+use std::collections::HashSet;
+
+use super::boundary::{Boundary, Step};
+use super::conversation::{Analysed, Role};
+use super::course::Course;
+use super::moves::Move;
+use super::specifics::{Specifics, difficult_feeling};
+use super::wording::{Question, say};
+use crate::types::{Analysis, Cause, Emotion, Level, SignalKind};
+
+/// Something in the conversation a move rests on: a span of a turn and what it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Why {
+    /// The turn the evidence is in; `None` for a reason about the conversation as a whole.
+    pub turn: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+    /// The words at the span, as written.
+    pub text: String,
+    /// Plain words for the agent: "insult aimed at you", "anger", "deadline".
+    pub note: String,
+}
+
+/// One recommended move: what to do, why, and ways to say it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Advice {
+    pub kind: Move,
+    pub why: Vec<Why>,
+    /// Two or three wordings filled with this client's specifics.
+    pub say: Vec<String>,
+}
+
+/// Builds the ordered moves from the analysed conversation, its course and boundary state.
+pub(crate) fn plan(analysed: &Analysed<'_>, course: &Course, boundary: &Boundary) -> Vec<Advice> {
+    let Some((last_i, last_turn, last)) = analysed.last_client() else {
+        return Vec::new();
+    };
+    let text = last_turn.text.as_str();
+    let done: HashSet<Move> = course
+        .turns
+        .iter()
+        .filter(|t| t.role == Role::Agent)
+        .flat_map(|t| t.moves.iter().map(|m| m.kind))
+        .collect();
+    let used = analysed
+        .conversation
+        .agent_texts()
+        .flat_map(super::phrases::shingles)
+        .collect();
+    let specifics = Specifics::gather(analysed);
+    let at = |start: usize, end: usize, note: &str| Why {
+        turn: Some(last_i),
+        start,
+        end,
+        text: text.get(start..end).unwrap_or("").to_string(),
+        note: note.to_string(),
+    };
+    let signals = |kinds: &[SignalKind]| -> Vec<Why> {
+        last.signals
+            .iter()
+            .filter(|s| kinds.contains(&s.kind))
+            .map(|s| at(s.start, s.end, s.kind.as_str()))
+            .collect()
+    };
+    let cause_why = |c: Cause| -> Vec<Why> {
+        last.causes
+            .iter()
+            .filter(|x| x.cause == c)
+            .flat_map(|x| x.evidence.iter().map(|e| at(e.start, e.end, c.as_str())))
+            .collect()
+    };
+
+    let mut wanted: Vec<(Move, Vec<Why>)> = Vec::new();
+    if boundary.crossed_last_turn {
+        let why = boundary
+            .crossings
+            .iter()
+            .filter(|c| c.turn == last_i)
+            .map(|c| Why {
+                turn: Some(c.turn),
+                start: c.start,
+                end: c.end,
+                text: c.text.clone(),
+                note: format!(
+                    "{} (boundary step {}: {})",
+                    c.kind.map_or("abusive message", |k| k.as_str()),
+                    boundary.step.number(),
+                    boundary.step.as_str()
+                ),
+            });
+        wanted.push((Move::Boundary, why.collect()));
+        if matches!(boundary.step, Step::Final(_)) {
+            return finish(wanted, boundary.step, Question::Outcome, &specifics, &used);
+        }
+    }
+    if upset(last) {
+        let mut why: Vec<Why> = difficult_feeling(last)
+            .map(|e| emotion_why(last, e, &at))
+            .unwrap_or_default();
+        why.extend(signals(&[
+            SignalKind::RepeatedContact,
+            SignalKind::Shouting,
+            SignalKind::ExclamationRun,
+        ]));
+        if why.is_empty() {
+            why.push(at(
+                0,
+                0,
+                &format!("the message reads as {}", last.level.as_str()),
+            ));
+        }
+        wanted.push((Move::Acknowledge, why));
+    }
+    let apology_causes = [
+        Cause::ServiceFailure,
+        Cause::FeelingUnheard,
+        Cause::UnmetExpectations,
+    ];
+    let apology_why: Vec<Why> = apology_causes
+        .into_iter()
+        .flat_map(cause_why)
+        .chain(
+            last.complaint
+                .evidence
+                .iter()
+                .map(|e| at(e.start, e.end, "complaint")),
+        )
+        .collect();
+    if !done.contains(&Move::Apologise)
+        && (last.complaint.holds()
+            || last
+                .causes
+                .iter()
+                .any(|c| apology_causes.contains(&c.cause)))
+    {
+        wanted.push((Move::Apologise, apology_why));
+    }
+    if !done.contains(&Move::Paraphrase) && !last.concerns.is_empty() {
+        wanted.push((
+            Move::Paraphrase,
+            last.concerns
+                .iter()
+                .map(|c| at(c.start, c.end, "their point"))
+                .collect(),
+        ));
+    }
+    let question = question(last);
+    if !done.contains(&Move::OpenQuestion) {
+        let why = match question {
+            Question::Clarify => cause_why(Cause::Miscommunication)
+                .into_iter()
+                .chain(emotion_why(last, Emotion::Confusion, &at))
+                .collect(),
+            Question::Deadline => signals(&[SignalKind::Deadline])
+                .into_iter()
+                .chain(cause_why(Cause::OutsidePressure))
+                .collect(),
+            Question::Outcome => signals(&[SignalKind::Demand]),
+        };
+        wanted.push((Move::OpenQuestion, why));
+    }
+    if !done.contains(&Move::Options)
+        && (last.complaint.holds() || !last.causes.is_empty() || done.contains(&Move::OpenQuestion))
+    {
+        wanted.push((Move::Options, signals(&[SignalKind::Demand])));
+    }
+    let limits_why: Vec<Why> = signals(&[
+        SignalKind::Demand,
+        SignalKind::Deadline,
+        SignalKind::EscalationThreat,
+    ]);
+    if !done.contains(&Move::Limits)
+        && (last
+            .causes
+            .iter()
+            .any(|c| c.cause == Cause::UnmetExpectations)
+            || !limits_why.is_empty())
+    {
+        wanted.push((Move::Limits, limits_why));
+    }
+    wanted.push((
+        Move::NextStep,
+        signals(&[SignalKind::Deadline, SignalKind::RepeatedContact]),
+    ));
+    finish(wanted, boundary.step, question, &specifics, &used)
+}
+
+fn finish(
+    wanted: Vec<(Move, Vec<Why>)>,
+    step: Step,
+    question: Question,
+    specifics: &Specifics,
+    used: &HashSet<Vec<String>>,
+) -> Vec<Advice> {
+    wanted
+        .into_iter()
+        .map(|(kind, why)| Advice {
+            kind,
+            why,
+            say: say(kind, step, question, specifics, used),
+        })
+        .filter(|a| !a.say.is_empty())
+        .collect()
+}
+
+/// The client is upset: heated, or a difficult feeling holds, or they complain.
+pub(crate) fn upset(a: &Analysis) -> bool {
+    a.level >= Level::Tense
+        || difficult_feeling(a).is_some_and(|e| e != Emotion::Confusion)
+        || a.complaint.holds()
+}
+
+fn emotion_why(a: &Analysis, e: Emotion, at: &impl Fn(usize, usize, &str) -> Why) -> Vec<Why> {
+    let j = a.emotion(e);
+    if !j.holds() {
+        return Vec::new();
+    }
+    let mut why: Vec<Why> = j
+        .evidence
+        .iter()
+        .map(|ev| at(ev.start, ev.end, e.as_str()))
+        .collect();
+    if why.is_empty() {
+        why.push(at(
+            0,
+            0,
+            &format!("{} ({:.0}%)", e.as_str(), j.score * 100.0),
+        ));
+    }
+    why
+}
+
+/// The open question that fits: clear up a misunderstanding, ask about the deadline, or ask
+/// what a good outcome looks like.
+fn question(a: &Analysis) -> Question {
+    let top = a.causes.first().map(|c| c.cause);
+    if top == Some(Cause::Miscommunication)
+        || a.emotion(Emotion::Confusion).holds() && !a.emotion(Emotion::Anger).holds()
+    {
+        Question::Clarify
+    } else if top == Some(Cause::OutsidePressure)
+        || a.signals.iter().any(|s| s.kind == SignalKind::Deadline)
+    {
+        Question::Deadline
+    } else {
+        Question::Outcome
+    }
+}

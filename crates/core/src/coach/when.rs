@@ -1,0 +1,434 @@
+//! Time words in an agent's sentence ("tomorrow afternoon", "by Friday", "within 24 hours",
+//! "on 3 March", "12/03", "at 3pm"), resolved against the time the message was sent.
+//!
+//! A due time is the latest moment that still keeps the promise. A working day ends at 17:00
+//! local time, so "by Friday" is Friday 17:00; mornings end at 12:00 and evenings at 21:00. A day
+//! already past its default hour ("today" sent at 18:30) runs to 23:59. Weekday names mean the
+//! next such day after today; "next week" means its Friday. Numeric dates are day/month.
+//! Local time is the conversation's fixed UTC offset.
+
+use chrono::{
+    DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday,
+};
+
+use super::conversation::{Timestamp, UtcOffset};
+
+/// When a promise is due, as far as the words say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    At(Timestamp),
+    /// A time was hinted but not given ("soon", "ASAP", "shortly").
+    Vague,
+}
+
+/// Time words found in a text, with their byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimePhrase {
+    pub start: usize,
+    pub end: usize,
+    pub due: Due,
+}
+
+/// Phrases that hint at a time without giving one. Also used by the draft check.
+pub(crate) const VAGUE: &[&str] = &[
+    "soon",
+    "asap",
+    "as soon as possible",
+    "as soon as i can",
+    "as soon as we can",
+    "shortly",
+    "at some point",
+    "in due course",
+    "eventually",
+    "later",
+    "in the near future",
+    "in a bit",
+    "in a while",
+    "when i can",
+    "when we can",
+    "as quickly as possible",
+    "at the earliest opportunity",
+    "sometime",
+];
+
+const END_OF_BUSINESS: (u32, u32) = (17, 0);
+const MORNING: (u32, u32) = (12, 0);
+const EVENING: (u32, u32) = (21, 0);
+
+/// The first time phrase in `text`: a day and an hour combine ("Friday at 10am"); a hint such as
+/// "soon" counts only when nothing firmer is there.
+pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhrase> {
+    let now = sent_at.local(offset);
+    let toks = tokens(text);
+    let day = (0..toks.len()).find_map(|i| day_at(&toks, i, now));
+    let hour = (0..toks.len()).find_map(|i| hour_at(&toks, i));
+    let span = |a: (usize, usize), b: Option<(usize, usize)>| {
+        b.map_or(a, |b| (a.0.min(b.0), a.1.max(b.1)))
+    };
+    let (found, (start, end)) = match (day, hour) {
+        (Some((Found::Instant(t), s)), _) => (Some(t), s),
+        (Some((Found::Day(d, default), s)), h) => (
+            at_local(now, d, h.map_or(default, |h| h.0)),
+            span(s, h.map(|h| h.1)),
+        ),
+        (None, Some((h, s))) => {
+            let today = at_local(now, now.date_naive(), h);
+            let t = today
+                .filter(|t| *t >= now)
+                .or_else(|| at_local(now, now.date_naive() + Days::new(1), h));
+            (t, s)
+        }
+        (None, None) => {
+            let (start, end) = (0..toks.len()).find_map(|i| vague_at(&toks, i))?;
+            return Some(TimePhrase {
+                start,
+                end,
+                due: Due::Vague,
+            });
+        }
+    };
+    let t = found?;
+    let t = if t < now && t.date_naive() == now.date_naive() {
+        end_of(now)
+    } else {
+        t
+    };
+    Some(TimePhrase {
+        start,
+        end,
+        due: Due::At(Timestamp(t.timestamp())),
+    })
+}
+
+enum Found {
+    Instant(DateTime<FixedOffset>),
+    Day(NaiveDate, NaiveTime),
+}
+
+struct Tok<'a> {
+    w: String,
+    raw: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let inner = c.is_alphanumeric() || (matches!(c, ':' | '/' | '-') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let raw = text[s..i].trim_end_matches([':', '/', '-']);
+                out.push(Tok {
+                    w: raw.to_lowercase(),
+                    raw,
+                    start: s,
+                    end: s + raw.len(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn word<'a>(toks: &'a [Tok<'_>], i: usize) -> &'a str {
+    toks.get(i).map_or("", |t| t.w.as_str())
+}
+
+fn hm(h: (u32, u32)) -> NaiveTime {
+    NaiveTime::from_hms_opt(h.0, h.1, 0).expect("valid default hour")
+}
+
+fn at_local(
+    now: DateTime<FixedOffset>,
+    d: NaiveDate,
+    t: NaiveTime,
+) -> Option<DateTime<FixedOffset>> {
+    now.timezone().from_local_datetime(&d.and_time(t)).single()
+}
+
+fn end_of(now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    at_local(
+        now,
+        now.date_naive(),
+        NaiveTime::from_hms_opt(23, 59, 0).expect("valid"),
+    )
+    .unwrap_or(now)
+}
+
+/// A part of the day right after a day word: "tomorrow morning", "Friday afternoon".
+fn part_of_day(toks: &[Tok<'_>], i: usize) -> Option<(u32, u32)> {
+    match word(toks, i) {
+        "morning" => Some(MORNING),
+        "afternoon" => Some(END_OF_BUSINESS),
+        "evening" | "night" => Some(EVENING),
+        _ => None,
+    }
+}
+
+fn day_span(toks: &[Tok<'_>], i: usize, last: usize) -> (usize, usize) {
+    (toks[i].start, toks[last].end)
+}
+
+/// A day (or an exact instant) starting at token `i`.
+fn day_at(
+    toks: &[Tok<'_>],
+    i: usize,
+    now: DateTime<FixedOffset>,
+) -> Option<(Found, (usize, usize))> {
+    let today = now.date_naive();
+    let w = word(toks, i);
+    let with_part = |date: NaiveDate, default: (u32, u32), last: usize| {
+        let (hour, last) = part_of_day(toks, last + 1).map_or((default, last), |p| (p, last + 1));
+        Some((Found::Day(date, hm(hour)), day_span(toks, i, last)))
+    };
+    match w {
+        "today" | "eod" | "cob" => with_part(today, END_OF_BUSINESS, i),
+        "tonight" => with_part(today, EVENING, i),
+        "this" if part_of_day(toks, i + 1).is_some() => with_part(today, END_OF_BUSINESS, i),
+        "tomorrow" => with_part(today + Days::new(1), END_OF_BUSINESS, i),
+        "end" | "close" if word(toks, i + 1) == "of" => {
+            let j = i + 2 + usize::from(word(toks, i + 2) == "the");
+            match word(toks, j) {
+                "day" | "business" | "today" => with_part(today, END_OF_BUSINESS, j),
+                "week" => with_part(friday(today, 0), END_OF_BUSINESS, j),
+                "next" if word(toks, j + 1) == "week" => {
+                    with_part(friday(today, 1), END_OF_BUSINESS, j + 1)
+                }
+                _ => None,
+            }
+        }
+        "this" | "next" if word(toks, i + 1) == "week" => with_part(
+            friday(today, u64::from(w == "next")),
+            END_OF_BUSINESS,
+            i + 1,
+        ),
+        "in" | "within" => duration_at(toks, i, now),
+        _ => weekday(w)
+            .map(|wd| with_part(next_weekday(today, wd), END_OF_BUSINESS, i))
+            .unwrap_or_else(|| {
+                date_at(toks, i, today).and_then(|(d, last)| with_part(d, END_OF_BUSINESS, last))
+            }),
+    }
+}
+
+/// The Friday of this week (`weeks_ahead` 0) or a later one; a weekend day gets itself.
+fn friday(today: NaiveDate, weeks_ahead: u64) -> NaiveDate {
+    let from_monday = u64::from(today.weekday().num_days_from_monday());
+    if weeks_ahead == 0 && from_monday > 4 {
+        return today;
+    }
+    today - Days::new(from_monday) + Days::new(4 + 7 * weeks_ahead)
+}
+
+fn next_weekday(today: NaiveDate, wd: Weekday) -> NaiveDate {
+    let ahead = (7 + wd.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    today + Days::new(if ahead == 0 { 7 } else { u64::from(ahead) })
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .position(|d| *d == w)
+    .and_then(|i| Weekday::try_from(i as u8).ok())
+}
+
+fn number(w: &str) -> Option<u64> {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    w.parse()
+        .ok()
+        .or_else(|| WORDS.iter().position(|n| *n == w).map(|n| n as u64))
+}
+
+/// "in 2 hours", "within 24 hours", "within the next 3 working days", "in a couple of days", "within the hour".
+fn duration_at(
+    toks: &[Tok<'_>],
+    i: usize,
+    now: DateTime<FixedOffset>,
+) -> Option<(Found, (usize, usize))> {
+    let mut j = i + 1;
+    if word(toks, j) == "the" {
+        j += 1;
+        if matches!(word(toks, j), "hour" | "day") {
+            let found = if word(toks, j) == "hour" {
+                Found::Instant(now + Duration::hours(1))
+            } else {
+                Found::Day(now.date_naive(), hm(END_OF_BUSINESS))
+            };
+            return Some((found, day_span(toks, i, j)));
+        }
+        if word(toks, j) == "next" {
+            j += 1;
+        }
+    }
+    let (n, unit_at) = match (word(toks, j), word(toks, j + 1), word(toks, j + 2)) {
+        ("a" | "couple", "couple", "of") => (2, j + 3),
+        ("couple", "of", _) => (2, j + 2),
+        ("a", "few", _) | ("few", _, _) => (3, j + 1 + usize::from(word(toks, j) == "a")),
+        ("a" | "an", _, _) => (1, j + 1),
+        (w, _, _) => {
+            let digits = w.trim_end_matches(char::is_alphabetic);
+            match (number(w), number(digits), &w[digits.len()..]) {
+                (Some(n), _, _) => (n, j + 1),
+                (None, Some(n), "h" | "hr" | "hrs") => {
+                    return Some((
+                        Found::Instant(now + Duration::hours(n as i64)),
+                        day_span(toks, i, j),
+                    ));
+                }
+                _ => return None,
+            }
+        }
+    };
+    let working = matches!(word(toks, unit_at), "working" | "business");
+    let unit_at = unit_at + usize::from(working);
+    let found = match word(toks, unit_at).trim_end_matches('s') {
+        "minute" | "min" => Found::Instant(now + Duration::minutes(n as i64)),
+        "hour" | "hr" => Found::Instant(now + Duration::hours(n as i64)),
+        "day" if working => Found::Day(add_working_days(now.date_naive(), n), hm(END_OF_BUSINESS)),
+        "day" => Found::Day(now.date_naive() + Days::new(n), hm(END_OF_BUSINESS)),
+        "week" => Found::Day(now.date_naive() + Days::new(7 * n), hm(END_OF_BUSINESS)),
+        _ => return None,
+    };
+    Some((found, day_span(toks, i, unit_at)))
+}
+
+fn add_working_days(mut d: NaiveDate, n: u64) -> NaiveDate {
+    let mut left = n;
+    while left > 0 {
+        d = d + Days::new(1);
+        if d.weekday().num_days_from_monday() < 5 {
+            left -= 1;
+        }
+    }
+    d
+}
+
+fn month(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let m = FULL.iter().position(|m| *m == w).or_else(|| {
+        MONTHS
+            .iter()
+            .position(|m| *m == w || (w == "sept" && *m == "sep"))
+    })?;
+    Some(m as u32 + 1)
+}
+
+fn day_of_month(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(char::is_alphabetic);
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// An explicit date at token `i`: "3 March", "3rd of March", "March 3rd", "12/03", "12/03/2026", "2026-03-12".
+/// Without a year, the next such date on or after today. Returns the date and its last token.
+fn date_at(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Option<(NaiveDate, usize)> {
+    let w = word(toks, i);
+    let upcoming = |m: u32, d: u32| {
+        let this_year = NaiveDate::from_ymd_opt(today.year(), m, d)?;
+        if this_year >= today {
+            Some(this_year)
+        } else {
+            NaiveDate::from_ymd_opt(today.year() + 1, m, d)
+        }
+    };
+    if let Some(d) = day_of_month(w) {
+        let of = usize::from(word(toks, i + 1) == "of");
+        return month(word(toks, i + 1 + of)).and_then(|m| Some((upcoming(m, d)?, i + 1 + of)));
+    }
+    if let Some(m) = month(w).filter(|_| w != "may" || day_of_month(word(toks, i + 1)).is_some()) {
+        return day_of_month(word(toks, i + 1)).and_then(|d| Some((upcoming(m, d)?, i + 1)));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(toks[i].raw, "%Y-%m-%d") {
+        return Some((d, i));
+    }
+    let parts: Vec<&str> = w.split('/').collect();
+    let (d, m) = match parts[..] {
+        [d, m] | [d, m, _] => (d.parse().ok()?, m.parse().ok()?),
+        _ => return None,
+    };
+    let date = match parts.get(2).and_then(|y| y.parse::<i32>().ok()) {
+        Some(y) => NaiveDate::from_ymd_opt(if y < 100 { 2000 + y } else { y }, m, d)?,
+        None => upcoming(m, d)?,
+    };
+    Some((date, i))
+}
+
+/// An hour of the day at token `i`: "3pm", "3 pm", "3:30pm", "15:00", "noon", "midday", "first thing".
+fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, usize))> {
+    let w = word(toks, i);
+    match w {
+        "noon" | "midday" | "lunchtime" => return Some((hm((12, 0)), day_span(toks, i, i))),
+        "first" if word(toks, i + 1) == "thing" => {
+            return Some((hm((10, 0)), day_span(toks, i, i + 1)));
+        }
+        _ => {}
+    }
+    let (clock, suffix, last) = match w.find(|c: char| c.is_alphabetic()) {
+        Some(k) => (&w[..k], &w[k..], i),
+        None if matches!(word(toks, i + 1), "am" | "pm") => (w, word(toks, i + 1), i + 1),
+        None => (w, "", i),
+    };
+    let (h, m) = match clock.split_once(':') {
+        Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None if !suffix.is_empty() => (clock.parse::<u32>().ok()?, 0),
+        None => return None,
+    };
+    let h = match suffix {
+        "am" if h == 12 => 0,
+        "am" if h <= 12 => h,
+        "pm" if h < 12 => h + 12,
+        "pm" if h == 12 => 12,
+        "" if h < 24 => h,
+        _ => return None,
+    };
+    Some((NaiveTime::from_hms_opt(h, m, 0)?, day_span(toks, i, last)))
+}
+
+fn vague_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize)> {
+    VAGUE.iter().find_map(|phrase| {
+        let n = phrase.split(' ').count();
+        let matches = phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, p)| word(toks, i + k) == p);
+        matches.then(|| day_span(toks, i, i + n - 1))
+    })
+}

@@ -1,0 +1,296 @@
+//! `check_reply`: careless drafts are caught with spans and rewrites, good drafts pass.
+
+#[path = "coach_fixture.rs"]
+mod fixture;
+
+use defuse_core::coach::{FindingKind, Policy, ReplyCheck, Verdict, check_reply_analysed};
+use defuse_core::{Cause, Emotion, Level, SignalKind};
+use fixture::{Fx, MONDAY_10AM, Talk};
+
+const UPSET: &str =
+    "My parcel still hasn't arrived and I need it by Friday. This is the third time I've asked!";
+
+fn upset_client() -> Talk {
+    Talk::default().client(
+        Fx::new(UPSET)
+            .level(Level::Angry, 0.7)
+            .emotion(Emotion::Frustration, 0.8, "third time")
+            .complaint("still hasn't arrived")
+            .cause(Cause::ServiceFailure, "still hasn't arrived")
+            .signal(SignalKind::Deadline, "by Friday", false),
+    )
+}
+
+fn calm_client() -> Talk {
+    Talk::default().client(Fx::new(
+        "Hi, can I change the delivery address on order 5512?",
+    ))
+}
+
+fn check(talk: &Talk, draft: &str) -> ReplyCheck {
+    check_reply_analysed(draft, &talk.analysed(), &Policy::default(), MONDAY_10AM)
+}
+
+/// The kinds found, with the words each points at.
+fn found(talk: &Talk, draft: &str) -> Vec<(FindingKind, String)> {
+    check(talk, draft)
+        .findings
+        .into_iter()
+        .map(|f| (f.kind, draft[f.start..f.end].to_string()))
+        .collect()
+}
+
+fn has(talk: &Talk, draft: &str, kind: FindingKind, words: &str) {
+    let f = found(talk, draft);
+    assert!(
+        f.contains(&(kind, words.to_string())),
+        "expected {kind:?} at {words:?} in {draft:?}, found {f:?}"
+    );
+}
+
+#[test]
+fn good_replies_pass() {
+    let good = [
+        (
+            upset_client(),
+            "I'm sorry your parcel still hasn't arrived, and I can see how frustrating it is to chase it again. I've checked with the courier: it is at the local depot. I'll call you by 3pm today with a delivery slot, and if it can't make Friday, I'll offer you a replacement sent by express.",
+        ),
+        (
+            upset_client(),
+            "I can hear how worrying this is with Friday so close. Would a replacement sent today by express work for you, or would you rather have a full refund? I'll set up whichever you choose within the hour.",
+        ),
+        (
+            calm_client(),
+            "Yes, I can change that for you. I've updated the address on order 5512, and you'll receive a confirmation email within 10 minutes.",
+        ),
+        (
+            calm_client(),
+            "Happy to help. What is the new address you'd like us to use?",
+        ),
+    ];
+    for (talk, draft) in good {
+        let c = check(&talk, draft);
+        assert_eq!(
+            (c.verdict, c.score),
+            (Verdict::Send, 100),
+            "{draft:?} was flagged: {:#?}",
+            c.findings
+        );
+    }
+}
+
+#[test]
+fn raised_voice_is_found_with_a_calmer_rewrite() {
+    let talk = calm_client();
+    has(
+        &talk,
+        "I TOLD YOU the address is locked. I'll update you by 3pm.",
+        FindingKind::RaisedVoice,
+        "TOLD YOU",
+    );
+    has(
+        &talk,
+        "Please read the email!!! I'll update you by 3pm.",
+        FindingKind::RaisedVoice,
+        "!!!",
+    );
+    has(
+        &talk,
+        "Why would you do that?? I'll update you by 3pm.",
+        FindingKind::RaisedVoice,
+        "??",
+    );
+    let c = check(
+        &talk,
+        "This is NEVER going to work. I'll update you by 3pm.",
+    );
+    assert_eq!(c.findings[0].rewrite, "never");
+    assert!(
+        found(&talk, "I've sent the PDF and the VAT invoice to you.").is_empty(),
+        "acronyms are not shouting"
+    );
+}
+
+#[test]
+fn blame_dismissal_arguing_sarcasm_and_minimising_are_named() {
+    let talk = upset_client();
+    let ack = "I'm sorry about this. ";
+    let next = " I'll update you by 3pm.";
+    let cases = [
+        (
+            "You should have checked the tracking page.",
+            FindingKind::Blame,
+            "You should have",
+        ),
+        (
+            "As I already told you, it ships from our warehouse.",
+            FindingKind::Blame,
+            "As I already told you",
+        ),
+        ("Please calm down.", FindingKind::Dismissive, "calm down"),
+        (
+            "That's just our policy.",
+            FindingKind::Dismissive,
+            "That's just our policy",
+        ),
+        (
+            "There's nothing I can do.",
+            FindingKind::Dismissive,
+            "There's nothing I can do",
+        ),
+        (
+            "That's not true, it was sent on time.",
+            FindingKind::Arguing,
+            "That's not true",
+        ),
+        (
+            "It's not our fault the courier is slow.",
+            FindingKind::Arguing,
+            "It's not our fault",
+        ),
+        (
+            "Actually you entered the wrong postcode.",
+            FindingKind::Arguing,
+            "Actually you",
+        ),
+        (
+            "Well done on finding the tracking link.",
+            FindingKind::Sarcasm,
+            "Well done",
+        ),
+        (
+            "Obviously the parcel is delayed.",
+            FindingKind::Sarcasm,
+            "Obviously",
+        ),
+        (
+            "It's just a short delay.",
+            FindingKind::Minimising,
+            "It's just",
+        ),
+        (
+            "You simply need to wait.",
+            FindingKind::Minimising,
+            "simply",
+        ),
+    ];
+    for (bad, kind, words) in cases {
+        let draft = format!("{ack}{bad}{next}");
+        has(&talk, &draft, kind, words);
+        let c = check(&talk, &draft);
+        assert_eq!(c.verdict, Verdict::Revise);
+        assert!(c.score <= 85, "{draft:?} scored {}", c.score);
+    }
+    assert!(found(&talk, "I'm sorry. I've adjusted the delivery and I just checked: it's at the depot. I'll update you by 3pm.").is_empty(), "'just' as in 'just now' and 'adjusted' are fine");
+}
+
+#[test]
+fn missing_acknowledgement_and_next_step_are_found_only_when_needed() {
+    let c = check(&upset_client(), "The parcel is at the depot.");
+    let kinds: Vec<FindingKind> = c.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [FindingKind::NoAcknowledgement, FindingKind::NoNextStep]
+    );
+    assert_eq!((c.findings[0].start, c.findings[0].end), (0, 0));
+    assert!(!c.findings[0].rewrite.is_empty());
+    assert!(
+        check(&calm_client(), "Sure, what's the new address?")
+            .findings
+            .is_empty(),
+        "a calm client needs no acknowledgement and a question is a next step"
+    );
+}
+
+#[test]
+fn vague_and_timeless_promises_are_found() {
+    let talk = calm_client();
+    has(
+        &talk,
+        "I'll update the address soon.",
+        FindingKind::VaguePromise,
+        "soon",
+    );
+    has(
+        &talk,
+        "We will get back to you ASAP.",
+        FindingKind::VaguePromise,
+        "ASAP",
+    );
+    has(
+        &talk,
+        "I'll look into it.",
+        FindingKind::PromiseWithoutTime,
+        "I'll look into it",
+    );
+    let c = check(&talk, "I'll look into it and call you tomorrow at 10am.");
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
+    assert_eq!(c.promises.len(), 1);
+}
+
+#[test]
+fn promises_the_policy_forbids_are_found() {
+    let talk = upset_client();
+    let sorry = "I'm sorry about this. ";
+    has(
+        &talk,
+        &format!("{sorry}I'll refund the full €250 to you today."),
+        FindingKind::ForbiddenPromise,
+        "I'll refund the full €250 to you today.",
+    );
+    has(
+        &talk,
+        &format!("{sorry}Your parcel will arrive by Friday, I'll make sure of it by noon."),
+        FindingKind::ForbiddenPromise,
+        "Your parcel will arrive by Friday, I'll make sure of it by noon.",
+    );
+    has(
+        &talk,
+        &format!("{sorry}You have a strong case against the courier. I'll update you by 3pm."),
+        FindingKind::ForbiddenPromise,
+        "You have a strong case",
+    );
+    assert!(
+        found(
+            &talk,
+            &format!("{sorry}I'll refund the €40 delivery fee today.")
+        )
+        .is_empty()
+    );
+    assert!(found(&talk, &format!("{sorry}I can't promise it will arrive by Friday, but I'll chase the courier and call you by 3pm.")).is_empty());
+    let generous = Policy::parse("[promises]\nmax_refund = 500\n").unwrap();
+    let c = check_reply_analysed(
+        &format!("{sorry}I'll refund the full €250 to you today."),
+        &talk.analysed(),
+        &generous,
+        MONDAY_10AM,
+    );
+    assert!(c.findings.is_empty());
+}
+
+#[test]
+fn over_apologising_is_found_past_two_apologies() {
+    let talk = upset_client();
+    let draft =
+        "I'm so sorry. Sorry again for this, and apologies for the wait. I'll call you at 3pm.";
+    has(&talk, draft, FindingKind::OverApologising, "apologies");
+    assert!(
+        found(
+            &talk,
+            "I'm sorry for the wait, and sorry we let you down. I'll call you at 3pm."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn scores_fall_with_each_finding() {
+    let talk = upset_client();
+    let one = check(&talk, "I'm sorry. Please calm down. I'll call you at 3pm.").score;
+    let two = check(
+        &talk,
+        "I'm sorry. Please calm down, it's just a delay. I'll call you at 3pm.",
+    )
+    .score;
+    assert!(one > two && two > 0, "{one} {two}");
+}

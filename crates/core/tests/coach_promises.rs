@@ -1,0 +1,217 @@
+//! Promises in agent text: who, what, and the due time resolved from the send time.
+
+use defuse_core::coach::{Promise, Timestamp, UtcOffset, promises};
+
+/// Monday 2 March 2026, 10:00 in the offset under test.
+fn monday_10am(offset: UtcOffset) -> Timestamp {
+    Timestamp::parse("2026-03-02 10:00", offset).unwrap()
+}
+
+/// The single promise in `text`, sent Monday 10:00 UTC+1, with its due time as local RFC 3339.
+fn one(text: &str) -> (Promise, Option<String>) {
+    let offset = UtcOffset::parse("+01:00").unwrap();
+    let found = promises(text, monday_10am(offset), offset);
+    assert_eq!(found.len(), 1, "{text:?} -> {found:#?}");
+    let p = found.into_iter().next().unwrap();
+    let due = p.due.map(|d| d.to_rfc3339(offset));
+    (p, due)
+}
+
+fn due(text: &str) -> String {
+    one(text)
+        .1
+        .unwrap_or_else(|| panic!("no due time in {text:?}"))
+}
+
+#[test]
+fn resolves_relative_days_and_parts_of_day() {
+    assert_eq!(
+        due("I'll call you back tomorrow afternoon."),
+        "2026-03-03T17:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll call you tomorrow morning."),
+        "2026-03-03T12:00:00+01:00"
+    );
+    assert_eq!(
+        due("We will refund you by Friday."),
+        "2026-03-06T17:00:00+01:00"
+    );
+    assert_eq!(
+        due("I will update you on Monday."),
+        "2026-03-09T17:00:00+01:00",
+        "a weekday means the next one after today"
+    );
+    assert_eq!(
+        due("I'll send it over by end of day."),
+        "2026-03-02T17:00:00+01:00"
+    );
+    assert_eq!(due("I'll email you today."), "2026-03-02T17:00:00+01:00");
+    assert_eq!(
+        due("I'll ring you this evening."),
+        "2026-03-02T21:00:00+01:00"
+    );
+    assert_eq!(
+        due("We'll have it sorted next week."),
+        "2026-03-13T17:00:00+01:00"
+    );
+    assert_eq!(
+        due("We'll finish by the end of the week."),
+        "2026-03-06T17:00:00+01:00"
+    );
+}
+
+#[test]
+fn resolves_durations_from_the_send_time() {
+    assert_eq!(
+        due("I'll check with the warehouse and get back to you within 24 hours."),
+        "2026-03-03T10:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll call you in 2 hours."),
+        "2026-03-02T12:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll confirm within the hour."),
+        "2026-03-02T11:00:00+01:00"
+    );
+    assert_eq!(
+        due("We will credit your account in three days."),
+        "2026-03-05T17:00:00+01:00"
+    );
+    assert_eq!(
+        due("We'll process it within 5 working days."),
+        "2026-03-09T17:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll reply in a couple of days."),
+        "2026-03-04T17:00:00+01:00"
+    );
+}
+
+#[test]
+fn resolves_dates_and_hours() {
+    assert_eq!(
+        due("We'll deliver the new unit on 3 March."),
+        "2026-03-03T17:00:00+01:00"
+    );
+    assert_eq!(
+        due("We'll deliver the new unit on the 4th of March."),
+        "2026-03-04T17:00:00+01:00"
+    );
+    assert_eq!(due("I'll call on March 20th."), "2026-03-20T17:00:00+01:00");
+    assert_eq!(
+        due("I'll send the contract on 12/03."),
+        "2026-03-12T17:00:00+01:00",
+        "numeric dates are day/month"
+    );
+    assert_eq!(
+        due("I'll send the contract by 2026-04-01."),
+        "2026-04-01T17:00:00+01:00"
+    );
+    assert_eq!(due("I'll call you at 3pm."), "2026-03-02T15:00:00+01:00");
+    assert_eq!(
+        due("I'll call you at 9am."),
+        "2026-03-03T09:00:00+01:00",
+        "an hour already past today means tomorrow"
+    );
+    assert_eq!(
+        due("I'll call you on Friday at 10:30."),
+        "2026-03-06T10:30:00+01:00"
+    );
+    assert_eq!(
+        due("I'll have an answer for you by noon tomorrow."),
+        "2026-03-03T12:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll send it on 1 February."),
+        "2027-02-01T17:00:00+01:00",
+        "a date already past means next year"
+    );
+}
+
+#[test]
+fn a_late_today_runs_to_midnight() {
+    let offset = UtcOffset::UTC;
+    let evening = Timestamp::parse("2026-03-02 18:30", offset).unwrap();
+    let p = &promises("I'll send it today.", evening, offset)[0];
+    assert_eq!(
+        p.due.unwrap().to_rfc3339(offset),
+        "2026-03-02T23:59:00+00:00"
+    );
+}
+
+#[test]
+fn names_who_and_what() {
+    let (p, _) = one("I'll call you back tomorrow afternoon.");
+    assert_eq!(
+        (p.who.as_str(), p.action.as_str(), p.when.as_deref()),
+        ("I", "call you back", Some("tomorrow afternoon"))
+    );
+    let (p, _) = one("We will refund you by Friday.");
+    assert_eq!((p.who.as_str(), p.action.as_str()), ("We", "refund you"));
+    let (p, _) = one("You'll receive a replacement within 3 days.");
+    assert_eq!(
+        (p.who.as_str(), p.action.as_str()),
+        ("we", "receive a replacement")
+    );
+    let (p, _) = one("Our team will review the claim by Thursday.");
+    assert_eq!(p.who, "Our team");
+    let (p, _) = one("Tomorrow morning I will call the courier.");
+    assert_eq!(
+        (p.action.as_str(), p.when.as_deref()),
+        ("call the courier", Some("Tomorrow morning"))
+    );
+    assert_eq!(
+        &"Tomorrow morning I will call the courier."[p.start..p.end],
+        "Tomorrow morning I will call the courier"
+    );
+}
+
+#[test]
+fn no_time_or_a_vague_one_leaves_due_empty() {
+    let (p, due) = one("I'll look into it.");
+    assert_eq!((due, p.vague, p.when), (None, false, None));
+    let (p, due) = one("We'll get back to you ASAP.");
+    assert_eq!(
+        (due, p.vague, p.when.as_deref()),
+        (None, true, Some("ASAP"))
+    );
+    let (p, _) = one("I will call you soon.");
+    assert!(p.vague);
+}
+
+#[test]
+fn finds_several_and_skips_what_is_not_a_commitment() {
+    let offset = UtcOffset::UTC;
+    let text = "I'll be honest with you. I'll check with the warehouse today, and we will call you tomorrow. We'll need your order number.";
+    let found = promises(text, monday_10am(offset), offset);
+    let actions: Vec<&str> = found.iter().map(|p| p.action.as_str()).collect();
+    assert_eq!(actions, ["check with the warehouse", "call you"]);
+    assert!(
+        promises(
+            "If this continues I will end this conversation.",
+            monday_10am(offset),
+            offset
+        )
+        .is_empty()
+    );
+    assert!(promises("Thank you for your patience.", monday_10am(offset), offset).is_empty());
+}
+
+#[test]
+fn offsets_and_times_are_read_strictly() {
+    assert_eq!(UtcOffset::parse("-05:30").unwrap().minutes(), -330);
+    assert_eq!(UtcOffset::parse("+2").unwrap().minutes(), 120);
+    assert!(UtcOffset::parse("CET").is_err());
+    assert!(UtcOffset::parse("+25:00").is_err());
+    assert_eq!(
+        Timestamp::parse("2026-03-02T10:00:00Z", UtcOffset::UTC).unwrap(),
+        Timestamp(1_772_445_600)
+    );
+    assert_eq!(
+        Timestamp::parse("1772445600", UtcOffset::UTC).unwrap(),
+        Timestamp(1_772_445_600)
+    );
+    assert!(Timestamp::parse("next tuesday", UtcOffset::UTC).is_err());
+}
