@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use super::conversation::Analysed;
+use super::lists;
 use super::phrases::PhraseSet;
 use super::policy::{FinalStep, Policy};
 use crate::types::{Analysis, Level, Signal, SignalKind};
@@ -85,29 +86,7 @@ pub struct Boundary {
 
 fn apologies() -> &'static PhraseSet<()> {
     static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PhraseSet::new([(
-            (),
-            [
-                "sorry",
-                "i apologise",
-                "i apologize",
-                "my apologies",
-                "apologies for",
-                "i was out of line",
-                "that was out of line",
-                "i shouldn't have said",
-                "i should not have said",
-                "didn't mean to",
-                "did not mean to",
-                "i lost my temper",
-                "i didn't mean",
-                "i take that back",
-                "i was rude",
-                "that was rude of me",
-            ],
-        )])
-    })
+    SET.get_or_init(|| PhraseSet::new([((), lists::words("client_apologies"))]))
 }
 
 /// Whether a signal counts against the policy: listed, the writer's own words, and aimed at a

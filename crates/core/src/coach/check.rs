@@ -7,6 +7,8 @@
 //! span at 0.
 
 use super::conversation::{Analysed, Timestamp};
+use super::forbidden;
+use super::lists;
 use super::moves::{self, Move};
 use super::plan::upset;
 use super::policy::Policy;
@@ -94,7 +96,9 @@ pub fn check(
             });
         }
     }
-    findings.extend(tone::forbidden_promises(draft, policy, sent_at, offset));
+    findings.extend(forbidden::forbidden_promises(
+        draft, policy, sent_at, offset,
+    ));
     findings.sort_by_key(|f| (f.start, f.end));
     findings.dedup_by(|a, b| a.kind == b.kind && a.start < b.end && b.start < a.end);
 
@@ -109,7 +113,7 @@ pub fn check(
         && !asks
         && !has(Move::Options)
         && !has(Move::Boundary)
-        && !tone::reports_done(draft)
+        && !reports_done(draft)
     {
         findings.push(missing(
             Kind::NoNextStep,
@@ -141,4 +145,28 @@ fn missing(kind: Kind, message: &str, rewrite: &str) -> Finding {
         message: message.into(),
         rewrite: rewrite.into(),
     }
+}
+
+/// The draft reports something already done ("I've issued the refund", "it has been sent").
+fn reports_done(draft: &str) -> bool {
+    let lower = draft.to_lowercase().replace('’', "'");
+    [
+        "i've ",
+        "i have ",
+        "we've ",
+        "we have ",
+        "has been ",
+        "have been ",
+        "is now ",
+        "i've already ",
+        "i have already ",
+    ]
+    .iter()
+    .any(|lead| {
+        lower.match_indices(lead).any(|(i, _)| {
+            lists::words("done")
+                .iter()
+                .any(|d| lower[i + lead.len()..].starts_with(d))
+        })
+    })
 }

@@ -13,6 +13,7 @@
 //! - [`promises`] and [`when`]: commitments in the agent's words and their due times.
 //! - `plan`, `specifics` and `wording`: choosing the moves and filling their wordings.
 //! - [`check`] and `tone`: the draft check.
+//! - `lists`: the phrase lists and wordings, kept as text in `coach/data/`.
 //!
 //! ```
 //! use defuse_core::coach::{Conversation, Policy, Timestamp, UtcOffset, promises};
@@ -25,6 +26,8 @@ pub mod boundary;
 pub mod check;
 pub mod conversation;
 pub mod course;
+mod forbidden;
+mod lists;
 pub mod moves;
 mod phrases;
 mod plan;

@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use super::conversation::{Timestamp, UtcOffset};
+use super::lists;
 use super::phrases::PhraseSet;
 use super::promises::promises;
 
@@ -68,196 +69,18 @@ pub struct MoveHit {
     pub end: usize,
 }
 
-/// Phrases that show each move. Questions are found separately (an open question needs a `?`).
-const SHOWN_BY: &[(Move, &[&str])] = &[
-    (
-        Move::Acknowledge,
-        &[
-            "i understand",
-            "i can understand",
-            "i can see",
-            "i can imagine",
-            "i hear you",
-            "i hear how",
-            "that sounds",
-            "must be",
-            "must have been",
-            "frustrating",
-            "upsetting",
-            "worrying",
-            "stressful",
-            "exhausting",
-            "disappointing",
-            "maddening",
-            "i get why",
-            "i see why",
-            "understandable",
-            "understandably",
-            "no wonder",
-            "completely fair",
-            "that's fair",
-            "fair to be",
-            "right to be",
-            "makes sense that you",
-            "i'd feel the same",
-            "i would feel the same",
-            "i know how much",
-            "i realise how",
-            "i realize how",
-            "i appreciate how",
-            "i can tell",
-            "thank you for telling me",
-            "thanks for telling me",
-            "thank you for explaining",
-        ],
-    ),
-    (
-        Move::Paraphrase,
-        &[
-            "if i understand",
-            "if i've understood",
-            "if i have understood",
-            "so what you're saying",
-            "what i'm hearing",
-            "let me make sure",
-            "to make sure i",
-            "did i get that right",
-            "have i got that right",
-            "is that right",
-            "is that correct",
-            "am i right",
-            "do i have that right",
-            "let me check i",
-            "let me check that i",
-            "so you're telling me",
-            "you're telling me",
-            "just to confirm",
-            "to confirm",
-            "so, to sum up",
-            "to sum up",
-            "if i've got this right",
-            "if i have this right",
-            "so the problem is",
-            "so the issue is",
-        ],
-    ),
-    (
-        Move::Apologise,
-        &[
-            "i'm sorry",
-            "i am sorry",
-            "i'm so sorry",
-            "i am so sorry",
-            "i apologise",
-            "i apologize",
-            "my apologies",
-            "apologies",
-            "sorry",
-        ],
-    ),
-    (
-        Move::Options,
-        &[
-            "option",
-            "options",
-            "alternatively",
-            "either",
-            "you could choose",
-            "would you prefer",
-            "which would you prefer",
-            "which works better",
-            "two ways",
-            "a few ways",
-            "two choices",
-            "a choice",
-            "you can choose",
-            "whichever you prefer",
-        ],
-    ),
-    (
-        Move::Limits,
-        &[
-            "i can't",
-            "i cannot",
-            "i'm not able to",
-            "i am not able to",
-            "we can't",
-            "we cannot",
-            "we're not able to",
-            "we are not able to",
-            "unable to",
-            "isn't something i can",
-            "is not something i can",
-            "not in a position to",
-            "outside what i can",
-            "beyond what i can",
-            "i'm not allowed",
-            "i am not allowed",
-            "what i can do",
-            "what i can't do",
-            "to be straight with you",
-            "to be open with you",
-            "to be honest with you",
-        ],
-    ),
-    (
-        Move::NextStep,
-        &[
-            "next step",
-            "next steps",
-            "here's what happens",
-            "here is what happens",
-            "what happens next",
-            "here's the plan",
-            "here is the plan",
-        ],
-    ),
-    (
-        Move::Boundary,
-        &[
-            "language",
-            "respectful",
-            "respectfully",
-            "abusive",
-            "insults",
-            "not acceptable",
-            "isn't acceptable",
-            "won't continue",
-            "will not continue",
-            "end this conversation",
-            "end this chat",
-            "end the call",
-            "hand this over",
-            "pass this to",
-            "hand you over",
-            "my supervisor",
-            "a supervisor",
-        ],
-    ),
-];
-
+/// The phrases of `data/moves.txt`, tagged with their move.
 fn shown_by() -> &'static PhraseSet<Move> {
     static SET: OnceLock<PhraseSet<Move>> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(SHOWN_BY.iter().copied()))
+    SET.get_or_init(|| {
+        PhraseSet::new(lists::rows(lists::MOVES).map(|r| {
+            (
+                Move::parse(r[0]).expect("moves in moves.txt are known"),
+                [r[1]],
+            )
+        }))
+    })
 }
-
-/// Words that open a question the client answers in their own words.
-const OPEN_QUESTION_WORDS: &[&str] = &[
-    "what",
-    "how",
-    "when",
-    "which",
-    "why",
-    "where",
-    "who",
-    "tell me",
-    "walk me through",
-    "could you describe",
-    "can you describe",
-    "help me understand",
-    "could you share",
-    "can you share",
-];
 
 /// Every move `agent_text` makes, each once (at its first showing), in text order.
 pub fn detect(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<MoveHit> {
@@ -302,7 +125,7 @@ fn open_questions(text: &str) -> Vec<MoveHit> {
             let q = text[start..i].trim_start();
             let q_start = i - q.len();
             let lower = q.to_lowercase();
-            let open = OPEN_QUESTION_WORDS.iter().any(|w| {
+            let open = lists::words("open_question_starts").iter().any(|w| {
                 lower.starts_with(w)
                     || lower.contains(&format!(", {w} "))
                     || lower.contains(&format!(" {w} would"))

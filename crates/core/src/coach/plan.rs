@@ -1,6 +1,7 @@
 //! Choosing and ordering the moves for the agent's next reply, each with the evidence behind it.
 //!
-//! Order follows the playbook: hold a crossed boundary first; then acknowledge the feeling,
+//! A calm client with a plain request gets the next step; a calm but unsure one gets their
+//! points said back first. Otherwise order follows the playbook: hold a crossed boundary first; then acknowledge the feeling,
 //! apologise for the experience, say their points back, ask the open question that fits the
 //! cause, offer options, be open about limits, and end with the next step and when. Moves the
 //! agent has already made are left out, except acknowledging while the client is still upset.
@@ -99,6 +100,27 @@ pub(crate) fn plan(analysed: &Analysed<'_>, course: &Course, boundary: &Boundary
         if matches!(boundary.step, Step::Final(_)) {
             return finish(wanted, boundary.step, Question::Outcome, &specifics, &used);
         }
+    }
+    if !boundary.crossed_last_turn && !upset(last) {
+        let mut calm = Vec::new();
+        if confused(last) {
+            let why = cause_why(Cause::Miscommunication)
+                .into_iter()
+                .chain(emotion_why(last, Emotion::Confusion, &at))
+                .collect();
+            calm.push((Move::Paraphrase, why));
+            if !done.contains(&Move::OpenQuestion) {
+                calm.push((Move::OpenQuestion, Vec::new()));
+            }
+        }
+        calm.push((
+            Move::NextStep,
+            last.concerns
+                .iter()
+                .map(|c| at(c.start, c.end, "their request"))
+                .collect(),
+        ));
+        return finish(calm, boundary.step, Question::Clarify, &specifics, &used);
     }
     if upset(last) {
         let mut why: Vec<Why> = difficult_feeling(last)
@@ -210,11 +232,24 @@ fn finish(
         .collect()
 }
 
-/// The client is upset: heated, or a difficult feeling holds, or they complain.
+/// The client is upset: heated, or a difficult feeling other than confusion leads, or they
+/// complain (or sound tense) without being mainly confused.
 pub(crate) fn upset(a: &Analysis) -> bool {
-    a.level >= Level::Tense
+    a.level >= Level::Angry
         || difficult_feeling(a).is_some_and(|e| e != Emotion::Confusion)
-        || a.complaint.holds()
+        || (a.complaint.holds() || a.level == Level::Tense) && !confused(a)
+}
+
+/// The client is mainly unsure: confusion is the leading difficult feeling, or a
+/// misunderstanding is the leading cause, and nothing angrier holds.
+fn confused(a: &Analysis) -> bool {
+    let lead = difficult_feeling(a);
+    let misunderstanding = a
+        .causes
+        .first()
+        .is_some_and(|c| c.cause == Cause::Miscommunication);
+    (lead == Some(Emotion::Confusion) || misunderstanding && lead.is_none())
+        && a.level <= Level::Tense
 }
 
 fn emotion_why(a: &Analysis, e: Emotion, at: &impl Fn(usize, usize, &str) -> Why) -> Vec<Why> {

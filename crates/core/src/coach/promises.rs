@@ -89,32 +89,6 @@ fn openers() -> &'static PhraseSet<Opener> {
     })
 }
 
-/// Openers that are not commitments: "I'll be honest", "we'll need your order number".
-/// Boundary consequences ("I will end this conversation") are warnings, not follow-ups.
-const NOT_A_COMMITMENT: &[&str] = &[
-    "be honest",
-    "be frank",
-    "be happy",
-    "be glad",
-    "need",
-    "have to",
-    "not",
-    "never",
-    "admit",
-    "explain",
-    "be clear",
-    "say",
-    "end ",
-    "close ",
-    "pass this",
-    "pass you",
-    "hand this",
-    "hand you",
-    "transfer",
-    "terminate",
-    "disconnect",
-];
-
 /// Where a clause ends inside a sentence: a contrast or a condition starts a new thought.
 const CLAUSE_BREAKS: &[&str] = &[", but ", " but ", " if ", " unless ", "; ", " so that "];
 
@@ -140,10 +114,12 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
         let body_start = body_start.min(agent_text.len());
         let rest = &agent_text[body_start..next_opener.unwrap_or(sentence_end)];
         let lower = rest.to_lowercase();
-        if NOT_A_COMMITMENT
-            .iter()
-            .any(|p| lower.trim_start().starts_with(p))
-        {
+        let first_words = super::phrases::words(rest);
+        let not_a_commitment = super::lists::words("not_a_commitment").iter().any(|p| {
+            let p = super::phrases::words(p);
+            first_words.len() >= p.len() && first_words[..p.len()] == p[..]
+        });
+        if not_a_commitment {
             continue;
         }
         let clause_len = CLAUSE_BREAKS

@@ -29,28 +29,6 @@ pub struct TimePhrase {
     pub due: Due,
 }
 
-/// Phrases that hint at a time without giving one. Also used by the draft check.
-pub(crate) const VAGUE: &[&str] = &[
-    "soon",
-    "asap",
-    "as soon as possible",
-    "as soon as i can",
-    "as soon as we can",
-    "shortly",
-    "at some point",
-    "in due course",
-    "eventually",
-    "later",
-    "in the near future",
-    "in a bit",
-    "in a while",
-    "when i can",
-    "when we can",
-    "as quickly as possible",
-    "at the earliest opportunity",
-    "sometime",
-];
-
 const END_OF_BUSINESS: (u32, u32) = (17, 0);
 const MORNING: (u32, u32) = (12, 0);
 const EVENING: (u32, u32) = (21, 0);
@@ -423,7 +401,7 @@ fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, usize))> {
 }
 
 fn vague_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize)> {
-    VAGUE.iter().find_map(|phrase| {
+    super::lists::words("vague").iter().find_map(|phrase| {
         let n = phrase.split(' ').count();
         let matches = phrase
             .split(' ')

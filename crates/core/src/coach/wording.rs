@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 
 use super::boundary::Step;
+use super::lists;
 use super::moves::Move;
 use super::phrases::repeats;
 use super::policy::FinalStep;
@@ -26,88 +27,6 @@ pub(crate) enum Question {
     Outcome,
 }
 
-const ACKNOWLEDGE: &[&str] = &[
-    "I can see how {sit} it is that {wrong}.",
-    "Having to get in touch for the {repeated} would wear anyone down, and I'm sorry it came to that.",
-    "With {deadline} so close, I can see why this feels urgent, and I want to help you make it.",
-    "You have every reason to feel {state} about this.",
-    "That sounds really {sit}, and I'm glad you told me plainly.",
-    "I'd feel {state} too in your position.",
-    "It's clear this has cost you time and patience, and I don't take that lightly.",
-];
-
-const PARAPHRASE: &[&str] = &[
-    "Let me check I've understood: {concerns}. Did I get that right?",
-    "So, if I have this straight, {concerns}. Is that it, or is there more?",
-    "What I'm taking from your message is that {concerns}. Is that a fair summary?",
-    "Before I go further, let me say back what I've understood so you can correct me.",
-];
-
-const APOLOGISE: &[&str] = &[
-    "I'm sorry that {wrong}; that isn't the service you should get from us.",
-    "I'm sorry you've had to chase this for the {repeated}.",
-    "I apologise for the trouble this has caused you.",
-    "I'm truly sorry for how this has gone so far.",
-];
-
-const CLARIFY: &[&str] = &[
-    "Could you walk me through what you expected to happen, so I can find where things got crossed?",
-    "What were you told at the start, as far as you remember?",
-    "Which part of what happened doesn't match what you were expecting?",
-];
-
-const DEADLINE: &[&str] = &[
-    "You mentioned {deadline}: what needs to be in place by then for you?",
-    "What date are you working towards, so I can plan around it?",
-    "Is there a deadline behind this that I should know about?",
-];
-
-const OUTCOME: &[&str] = &[
-    "What would a good outcome look like for you?",
-    "If I could change one thing about this today, what would you want it to be?",
-    "What would put this right for you?",
-];
-
-const OPTIONS: &[&str] = &[
-    "I can see a few ways forward: {options}. Which would suit you best?",
-    "Here is what I can offer: {options}. Which would you prefer?",
-    "You can choose how we take this on: {options}.",
-];
-
-const LIMITS: &[&str] = &[
-    "I can't promise the parts that depend on others will be done by {deadline}, but I can tell you exactly where things stand today.",
-    "I want to be open with you: there is one part of this I can't decide myself, and I'd rather say so now than let you down later.",
-    "I'm not able to promise a date I don't control, so every time I give you is one I can keep.",
-];
-
-const NEXT_STEP: &[&str] = &[
-    "Here's what happens next: I'll look into this straight away and update you by the end of today.",
-    "My next step is to take this to the team who can fix it, and I'll get back to you by noon tomorrow.",
-    "I'll stay with this myself and send you an update by 5pm today, even if it's only to say where things stand.",
-];
-
-const STATEMENT: &[&str] = &[
-    "I want to help you sort this out, and I can do that best if we keep the conversation free of insults.",
-    "I understand you're {state}, and I'm still here to help; please keep it respectful so we can work on this together.",
-    "I'm happy to keep working on this with you, but personal remarks aimed at me or my colleagues need to stop.",
-];
-
-const FINAL_WARNING: &[&str] = &[
-    "I'd like to keep helping, but if the abusive language continues I will {consequence}.",
-    "This is the second time I've had to ask: please stop the personal remarks, or I'll {consequence}.",
-    "I want to be clear: if there is one more insult, I'll {consequence}. I'd much rather we solve this together.",
-];
-
-const HANDOVER: &[&str] = &[
-    "I'm going to pass this conversation to my supervisor now, and they will pick it up from here.",
-    "Because the abusive language has continued, I'm handing this over to my supervisor, who will contact you about the next step.",
-];
-
-const END: &[&str] = &[
-    "I'm ending this conversation now because of the abusive language. You're welcome to contact us again when you're ready, and we can still help with this.",
-    "Because the insults have continued, I'm closing this conversation here. When you get back in touch, a colleague will pick up where we left off.",
-];
-
 /// The wordings offered per move.
 const PER_MOVE: usize = 3;
 
@@ -119,33 +38,28 @@ pub(crate) fn say(
     s: &Specifics,
     used: &HashSet<Vec<String>>,
 ) -> Vec<String> {
-    let templates = match kind {
-        Move::Acknowledge => ACKNOWLEDGE,
-        Move::Paraphrase => PARAPHRASE,
-        Move::Apologise => APOLOGISE,
-        Move::OpenQuestion => match question {
-            Question::Clarify => CLARIFY,
-            Question::Deadline => DEADLINE,
-            Question::Outcome => OUTCOME,
-        },
-        Move::Options => OPTIONS,
-        Move::Limits => LIMITS,
-        Move::NextStep => NEXT_STEP,
-        Move::Boundary => match step {
-            Step::None | Step::Statement => STATEMENT,
-            Step::FinalWarning => FINAL_WARNING,
-            Step::Final(FinalStep::Handover) => HANDOVER,
-            Step::Final(FinalStep::End) => END,
-        },
+    let section = match (kind, step, question) {
+        (Move::OpenQuestion, _, Question::Clarify) => "open_question.clarify",
+        (Move::OpenQuestion, _, Question::Deadline) => "open_question.deadline",
+        (Move::OpenQuestion, _, Question::Outcome) => "open_question.outcome",
+        (Move::Boundary, Step::None | Step::Statement, _) => "boundary.statement",
+        (Move::Boundary, Step::FinalWarning, _) => "boundary.final_warning",
+        (Move::Boundary, Step::Final(FinalStep::Handover), _) => "boundary.handover",
+        (Move::Boundary, Step::Final(FinalStep::End), _) => "boundary.end",
+        (kind, _, _) => kind.as_str(),
     };
+    let templates = lists::wordings(section);
     let consequence = match step {
         Step::Final(FinalStep::End) => "end this conversation",
         _ => "pass this conversation to my supervisor",
     };
-    let options = options(s);
     let (sit, state) = feeling_words(s.feeling);
     let concerns = join(&s.concerns);
-    let slots: [(&str, Option<&str>); 8] = [
+    let repeated = s
+        .repeated
+        .as_deref()
+        .map(|r| r.trim_start_matches("the ").trim_start_matches("The "));
+    let mut slots: Vec<(&str, Option<&str>)> = vec![
         ("{sit}", Some(sit)),
         ("{state}", Some(state)),
         ("{wrong}", s.wrong.as_deref()),
@@ -154,15 +68,11 @@ pub(crate) fn say(
             (!s.concerns.is_empty()).then_some(concerns.as_str()),
         ),
         ("{deadline}", s.deadline.as_deref()),
-        (
-            "{repeated}",
-            s.repeated
-                .as_deref()
-                .map(|r| r.trim_start_matches("the ").trim_start_matches("The ")),
-        ),
+        ("{repeated}", repeated),
         ("{consequence}", Some(consequence)),
-        ("{options}", Some(options.as_str())),
     ];
+    let options = options(s, &slots);
+    slots.push(("{options}", options.as_deref()));
     templates
         .iter()
         .filter_map(|t| fill(t, &slots))
@@ -191,50 +101,30 @@ fn join(items: &[String]) -> String {
     }
 }
 
-/// Concrete ways forward that fit the cause, two or three, written as choices.
-fn options(s: &Specifics) -> String {
-    let picks: &[&str] = match s.cause {
-        Some(Cause::ServiceFailure) => &[
-            "a replacement sent at no cost to you",
-            "a full refund",
-            "a repair booked at a time that suits you",
-        ],
-        Some(Cause::OutsidePressure) => &[
-            "I prioritise this now and update you every few hours",
-            "we set up a stopgap that keeps you going meanwhile",
-        ],
-        Some(Cause::FeelingUnheard) => &[
-            "I stay your single contact until this is solved",
-            "a specialist calls you at a time you pick",
-        ],
-        Some(Cause::Miscommunication) => &[
-            "we go through it together step by step now",
-            "I send you a short written summary of where things stand",
-        ],
-        _ => &[
-            "I take this to the right team today and update you",
-            "we arrange a call at a time that suits you",
-            "I put it all in writing for you",
-        ],
+/// Two or three ways forward that fit the leading cause, joined as choices ("a, b, or c").
+fn options(s: &Specifics, slots: &[(&str, Option<&str>)]) -> Option<String> {
+    let section = match s.cause {
+        Some(Cause::ServiceFailure) => "choices.service_failure",
+        Some(Cause::OutsidePressure) => "choices.outside_pressure",
+        Some(Cause::FeelingUnheard) => "choices.feeling_unheard",
+        Some(Cause::Miscommunication) => "choices.miscommunication",
+        _ => "choices.other",
     };
-    let mut picks: Vec<String> = picks.iter().map(|p| p.to_string()).collect();
-    if s.cause == Some(Cause::OutsidePressure) && s.deadline.is_some() {
-        picks[0] = format!(
-            "I prioritise this now with {} in mind",
-            s.deadline.as_deref().unwrap_or_default()
-        );
-    }
-    picks
+    // A choice that opens like an earlier one ("I prioritise this now ...") is the same offer.
+    let opening = |c: &str| c.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    let mut picks: Vec<String> = Vec::new();
+    for choice in lists::wordings(section)
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if i + 1 == picks.len() {
-                format!("or {p}")
-            } else {
-                format!("{p}, ")
-            }
-        })
-        .collect()
+        .filter_map(|c| fill(c, slots))
+    {
+        if picks.len() < 3 && !picks.iter().any(|p| opening(p) == opening(&choice)) {
+            picks.push(choice);
+        }
+    }
+    match picks.as_slice() {
+        [] | [_] => None,
+        [init @ .., last] => Some(format!("{}, or {last}", init.join(", "))),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,104 @@
+//! Promises the policy forbids: a refund above the limit, a date for an outcome the agent does
+//! not control. (Phrases the policy forbids outright are matched in `tone`.)
+
+use super::check::Finding;
+use super::conversation::{Timestamp, UtcOffset};
+use super::phrases::sentence_around;
+use super::policy::Policy;
+use super::tone::{Kind, finding};
+use super::when::{self, Due};
+
+/// Promises the policy says cannot be made: a refund above the limit, or a date for an outcome
+/// the agent does not control.
+pub(crate) fn forbidden_promises(
+    draft: &str,
+    policy: &Policy,
+    sent_at: Timestamp,
+    offset: UtcOffset,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < draft.len() {
+        let (s, e) = sentence_around(draft, at);
+        let e = e.max(at + 1).min(draft.len());
+        let sentence = &draft[s..e];
+        let lower = sentence.to_lowercase();
+        let negated = [
+            "can't",
+            "cannot",
+            "can not",
+            "not ",
+            "unable",
+            "won't",
+            "n't promise",
+        ]
+        .iter()
+        .any(|n| lower.contains(n));
+        if !negated {
+            let about_money = ["refund", "reimburse", "compensat"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if about_money
+                && let Some(amount) = amounts(sentence)
+                    .into_iter()
+                    .find(|a| *a > policy.max_refund)
+            {
+                let message = format!(
+                    "a refund of {amount} is above the {} an agent may promise",
+                    policy.max_refund
+                );
+                out.push(finding(
+                    Kind::ForbiddenPromise,
+                    s,
+                    e,
+                    &message,
+                    "I'll ask my supervisor to approve this refund and confirm by <time>.",
+                ));
+            }
+            let controlled_elsewhere = policy.uncontrolled.iter().any(|u| {
+                ["will ", "'ll ", "going to "]
+                    .iter()
+                    .any(|m| lower.contains(&format!("{m}{u}")))
+            });
+            if controlled_elsewhere
+                && when::find(sentence, sent_at, offset)
+                    .is_some_and(|t| matches!(t.due, Due::At(_)))
+            {
+                out.push(finding(
+                    Kind::ForbiddenPromise,
+                    s,
+                    e,
+                    "a date for something you do not control",
+                    "I'll chase this and tell you where it stands by <time>.",
+                ));
+            }
+        }
+        at = e;
+    }
+    out
+}
+
+/// Money amounts in `text`: "€250", "$1,200.50", "250 euros", "EUR 250".
+fn amounts(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let has_symbol = w.contains(['€', '$', '£']);
+        let unit_after = words.get(i + 1).is_some_and(|n| {
+            ["euro", "euros", "dollars", "pounds", "eur", "usd", "gbp"]
+                .contains(&n.trim_matches(|c: char| !c.is_alphanumeric()))
+        });
+        let unit_before = i > 0 && ["eur", "usd", "gbp"].contains(&words[i - 1]);
+        let digits: String = w
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        if (has_symbol || unit_after || unit_before)
+            && let Ok(v) = digits.trim_end_matches('.').parse::<f64>()
+        {
+            out.push(v);
+        }
+    }
+    out
+}

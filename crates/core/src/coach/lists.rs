@@ -1,0 +1,97 @@
+//! The phrase lists and wordings of coaching, kept as plain text in `coach/data/` so they read
+//! and change as lists, compiled in and parsed once on first use.
+//!
+//! - `tone.txt`: `kind | phrase | rewrite` rows the draft check flags.
+//! - `moves.txt`: `move | phrase` rows that show a move in agent text.
+//! - `wordings.txt`: `[section]`s of wordings per move, and the ways forward per cause.
+//! - `words.txt`: `[section]`s of word lists (vague times, acronyms, ...).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub(crate) const TONE: &str = include_str!("data/tone.txt");
+pub(crate) const MOVES: &str = include_str!("data/moves.txt");
+const WORDINGS: &str = include_str!("data/wordings.txt");
+const WORDS: &str = include_str!("data/words.txt");
+
+/// Lines that are not blank and not `#` comments.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The `|`-separated cells of every row of a table.
+pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    lines(text).map(|l| l.split('|').map(str::trim).collect())
+}
+
+fn sections(text: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut current = "";
+    for line in lines(text) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => current = name,
+            None => out.entry(current).or_default().push(line),
+        }
+    }
+    out
+}
+
+fn section_of(
+    cache: &'static OnceLock<HashMap<&'static str, Vec<&'static str>>>,
+    text: &'static str,
+    name: &str,
+) -> &'static [&'static str] {
+    cache
+        .get_or_init(|| sections(text))
+        .get(name)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The wordings under `[name]` in `wordings.txt`.
+pub(crate) fn wordings(name: &str) -> &'static [&'static str] {
+    static CACHE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    section_of(&CACHE, WORDINGS, name)
+}
+
+/// The words under `[name]` in `words.txt`.
+pub(crate) fn words(name: &str) -> &'static [&'static str] {
+    static CACHE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    section_of(&CACHE, WORDS, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coach::moves::Move;
+    use crate::coach::tone::Kind;
+
+    #[test]
+    fn every_table_row_names_a_known_kind_and_every_section_is_filled() {
+        for row in rows(TONE) {
+            assert_eq!(row.len(), 3, "{row:?}");
+            assert!(
+                Kind::ALL.iter().any(|k| k.as_str() == row[0]),
+                "unknown kind in {row:?}"
+            );
+        }
+        for row in rows(MOVES) {
+            assert_eq!(row.len(), 2, "{row:?}");
+            assert!(Move::parse(row[0]).is_some(), "unknown move in {row:?}");
+        }
+        for name in [
+            "vague",
+            "always_vague",
+            "not_a_commitment",
+            "done",
+            "acronyms",
+            "client_apologies",
+            "open_question_starts",
+        ] {
+            assert!(!words(name).is_empty(), "[{name}] is empty");
+        }
+        assert!(wordings("acknowledge").len() >= 5);
+        assert!(wordings("no_such_section").is_empty());
+    }
+}
