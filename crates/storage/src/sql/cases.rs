@@ -1,13 +1,13 @@
 //! Cases and their messages.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
 use super::query::{Param, Sql};
 use super::rows::{CASE_SELECT, FOLLOW_UP_COLUMNS, MESSAGE_COLUMNS, encode_list};
 use super::work::insert_follow_up;
 use super::{Exec, Result, all, filter, number, one, page, require_text};
 use crate::filters::{CaseFilter, Page, Paging};
-use crate::inputs::{CaseChanges, MessageEffects, NewCase, NewMessage};
+use crate::inputs::{CaseChanges, CaseSignals, MessageEffects, NewCase, NewMessage};
 use crate::records::{Case, CaseStatus, FollowUpStatus, Message};
 use crate::store::PostedMessage;
 
@@ -98,19 +98,30 @@ pub(super) async fn add_message(
     new: NewMessage,
     effects: MessageEffects,
 ) -> Result<PostedMessage> {
-    let case_id = new.case_id;
+    // The stored row is known from the input, so it is not read back.
+    let mut message = Message {
+        id: 0,
+        case_id: new.case_id,
+        direction: new.direction,
+        author_id: new.author_id,
+        channel: new.channel,
+        body: new.body,
+        at: new.at.trunc_subsecs(6),
+        analysis_json: new.analysis_json,
+        model_version: new.model_version,
+    };
     let insert = Sql::new(
         "INSERT INTO messages (case_id, direction, author_id, channel, body, at, analysis_json, \
          model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
-            case_id.into(),
-            new.direction.as_str().into(),
-            new.author_id.into(),
-            new.channel.into(),
-            new.body.into(),
-            new.at.into(),
-            new.analysis_json.into(),
-            new.model_version.into(),
+            message.case_id.into(),
+            message.direction.as_str().into(),
+            message.author_id.into(),
+            message.channel.clone().into(),
+            message.body.clone().into(),
+            message.at.into(),
+            message.analysis_json.clone().into(),
+            message.model_version.clone().into(),
         ],
     );
     let mut then: Vec<Sql> = effects
@@ -120,7 +131,7 @@ pub(super) async fn add_message(
             let (start, end) = promise.span.unzip();
             insert_follow_up(
                 [
-                    case_id.into(),
+                    message.case_id.into(),
                     promise.what.into(),
                     promise.due_at.into(),
                     promise.owner_id.into(),
@@ -134,31 +145,42 @@ pub(super) async fn add_message(
             )
         })
         .collect();
+    let has_promises = !then.is_empty();
     if let Some(signals) = effects.case_signals {
-        then.push(Sql::new(
-            "UPDATE cases SET latest_hostility = ?, \
-             peak_hostility = CASE WHEN peak_hostility < ? THEN ? ELSE peak_hostility END, \
-             main_causes = ? WHERE id = ?",
-            [
-                signals.hostility.into(),
-                signals.hostility.into(),
-                signals.hostility.into(),
-                encode_list(&signals.main_causes).into(),
-                case_id.into(),
-            ],
-        ));
+        then.push(raise_hostility(message.case_id, signals));
     }
-    let id = db.transaction(insert, then).await?;
-    let follow_ups = Sql::new(
-        &format!(
-            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups WHERE promise_message_id = ? ORDER BY id"
-        ),
-        [id.into()],
-    );
+    message.id = db.transaction(insert, then).await?;
+    let follow_ups = if has_promises {
+        let sql = Sql::new(
+            &format!(
+                "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups WHERE promise_message_id = ? ORDER BY id"
+            ),
+            [message.id.into()],
+        );
+        all(db, sql).await?
+    } else {
+        Vec::new()
+    };
     Ok(PostedMessage {
-        message: message(db, id).await?,
-        follow_ups: all(db, follow_ups).await?,
+        message,
+        follow_ups,
     })
+}
+
+/// The analysed hostility becomes the case's latest, and its peak if higher.
+fn raise_hostility(case_id: i64, signals: CaseSignals) -> Sql {
+    Sql::new(
+        "UPDATE cases SET latest_hostility = ?, \
+         peak_hostility = CASE WHEN peak_hostility < ? THEN ? ELSE peak_hostility END, \
+         main_causes = ? WHERE id = ?",
+        [
+            signals.hostility.into(),
+            signals.hostility.into(),
+            signals.hostility.into(),
+            encode_list(&signals.main_causes).into(),
+            case_id.into(),
+        ],
+    )
 }
 
 pub(super) async fn message(db: &impl Exec, id: i64) -> Result<Message> {

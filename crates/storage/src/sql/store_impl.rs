@@ -5,9 +5,19 @@ use chrono::{DateTime, Utc};
 
 use super::query::Sql;
 use super::{Exec, Result, SqlStore, access, accounts, audit, cases, clients, notes, work};
-use crate::filters::*;
-use crate::inputs::*;
-use crate::records::*;
+use crate::filters::{
+    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, Page, Paging,
+    ReportFilter,
+};
+use crate::inputs::{
+    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt, MessageEffects,
+    NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation,
+    NewFollowUp, NewMessage, NewUser, ReflectionFields, UserChanges,
+};
+use crate::records::{
+    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
+    FollowUp, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember, User,
+};
 use crate::store::{Backend, ClientHistory, PostedMessage, Store};
 
 #[async_trait]

@@ -1,0 +1,155 @@
+//! One story of defuse's records, told to every backend: SQLite always (in a temp dir), and
+//! PostgreSQL when `TEST_DATABASE_URL` names a server (a fresh database is made and dropped).
+
+#[path = "story/accounts.rs"]
+mod accounts;
+#[path = "story/cases.rs"]
+mod cases;
+#[path = "story/clients.rs"]
+mod clients;
+#[path = "story/oversight.rs"]
+mod oversight;
+#[path = "story/work.rs"]
+mod work;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use defuse_storage::{Backend, Store, StoreError};
+use sqlx::Connection;
+
+/// A fixed morning the story happens on, plus `minutes`.
+pub fn at(minutes: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap() + Duration::minutes(minutes)
+}
+
+pub fn is_not_found<T>(result: Result<T, StoreError>) -> bool {
+    matches!(result, Err(StoreError::NotFound))
+}
+
+pub fn is_conflict<T>(result: Result<T, StoreError>) -> bool {
+    matches!(result, Err(StoreError::Conflict(_)))
+}
+
+pub fn invalid_field<T>(result: Result<T, StoreError>) -> Option<&'static str> {
+    match result {
+        Err(StoreError::Invalid { field, .. }) => Some(field),
+        _ => None,
+    }
+}
+
+async fn story(store: Arc<dyn Store>) {
+    store.ping().await.unwrap();
+    let cast = accounts::story(store.as_ref()).await;
+    let clients = clients::story(store.as_ref()).await;
+    let cases = cases::story(store.as_ref(), &cast, &clients).await;
+    work::story(store.as_ref(), &cast, &cases).await;
+    oversight::story(store.as_ref(), &cast, &clients, &cases).await;
+}
+
+#[tokio::test]
+async fn story_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = defuse_storage::sqlite_url(&dir.path().join("nested"));
+    let store = defuse_storage::connect(&url).await.unwrap();
+    assert_eq!(store.backend(), Backend::Sqlite);
+    story(store.clone()).await;
+    drop(store);
+
+    // What was acknowledged is there after a restart, and the file is in WAL mode.
+    let reopened = defuse_storage::connect(&url).await.unwrap();
+    assert_eq!(reopened.count_users().await.unwrap(), 4);
+    let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_append_only(&mut conn).await;
+    assert_eq!(
+        defuse_storage::migrate(&url).await.unwrap(),
+        Backend::Sqlite
+    );
+}
+
+#[tokio::test]
+async fn story_on_postgres() {
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        eprintln!("TEST_DATABASE_URL is not set: skipping the PostgreSQL story");
+        return;
+    };
+    let name = format!(
+        "defuse_story_{}_{}",
+        std::process::id(),
+        Utc::now().timestamp_micros()
+    );
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let url = with_database(&admin_url, &name);
+    let store = defuse_storage::connect(&url).await.unwrap();
+    assert_eq!(store.backend(), Backend::Postgres);
+    story(store.clone()).await;
+    assert_eq!(
+        defuse_storage::migrate(&url).await.unwrap(),
+        Backend::Postgres
+    );
+    drop(store);
+    assert_append_only(&mut sqlx::PgConnection::connect(&url).await.unwrap()).await;
+    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+}
+
+/// The database itself refuses to change or remove audit entries.
+async fn assert_append_only<C>(conn: &mut C)
+where
+    for<'c> &'c mut C: sqlx::Executor<'c>,
+{
+    for statement in [
+        "UPDATE audit_log SET detail = 'forged'",
+        "DELETE FROM audit_log",
+    ] {
+        let refused = sqlx::raw_sql(statement).execute(&mut *conn).await;
+        assert!(refused.is_err(), "{statement} went through");
+    }
+}
+
+#[tokio::test]
+async fn unknown_scheme_is_refused() {
+    let result = defuse_storage::connect("mysql://localhost/defuse").await;
+    assert_eq!(invalid_field(result), Some("database_url"));
+}
+
+/// `url` with its database name replaced by `name`.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let host_start = base.find("://").map_or(0, |i| i + 3);
+    let server = match base[host_start..].find('/') {
+        Some(slash) => &base[..host_start + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{server}/{name}?{query}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+#[test]
+fn database_name_is_replaced() {
+    let admin = "postgres://postgres@127.0.0.1:5432/postgres";
+    assert_eq!(
+        with_database(admin, "x"),
+        "postgres://postgres@127.0.0.1:5432/x"
+    );
+    assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
+    assert_eq!(
+        with_database("postgres://h/d?sslmode=disable", "x"),
+        "postgres://h/x?sslmode=disable"
+    );
+}
