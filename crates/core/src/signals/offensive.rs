@@ -97,7 +97,7 @@ struct Aim {
 /// Adds insult, profanity and slur hits.
 pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
     for (i, t) in scan.tokens.iter().enumerate() {
-        if !t.is_word() {
+        if !t.is_word() || scan.w(i).is_empty() {
             continue;
         }
         let w = scan.w(i);

@@ -45,6 +45,8 @@ pub(super) struct Gate {
     no_neg: bool,
     /// Starts its clause, possibly after "just", "so", "now" (imperatives: "fix it").
     clause_start: bool,
+    /// Ends its clause, or is followed by "or", "please" ("refund me *immediately* or ...").
+    clause_end: bool,
     /// No past-tense word earlier in the clause ("I ordered it before Christmas").
     not_past: bool,
     /// The message around it says something went wrong (sarcasm from a positive phrase).
@@ -69,6 +71,7 @@ pub(super) const fn rule(pat: &'static str, kind: SignalKind) -> Rule {
     let gate = Gate {
         no_neg: false,
         clause_start: false,
+        clause_end: false,
         not_past: false,
         neg_context: false,
         cue: &[],
@@ -99,6 +102,10 @@ impl Rule {
     }
     pub const fn clause_start(mut self) -> Rule {
         self.gate.clause_start = true;
+        self
+    }
+    pub const fn clause_end(mut self) -> Rule {
+        self.gate.clause_end = true;
         self
     }
     pub const fn not_past(mut self) -> Rule {
@@ -271,6 +278,19 @@ const LEADS: &[&str] = &[
     "well",
 ];
 
+/// Words that may follow a phrase that ends its clause.
+const TRAILS: &[&str] = &[
+    ".",
+    ",",
+    "or",
+    "otherwise",
+    "please",
+    "thanks",
+    "thank",
+    "and",
+    "!",
+];
+
 /// Words that put a clause in the past ("I ordered it before Christmas").
 #[rustfmt::skip]
 const PAST: &[&str] = &[
@@ -286,6 +306,9 @@ fn passes(scan: &Scan, g: &Gate, first: usize, last: usize) -> bool {
         || in_list(scan.prev_word(first), g.prev_not)
         || in_list(scan.next_word(last), g.next_not)
         || (g.clause_start && !starts_clause(scan, first))
+        || (g.clause_end
+            && !in_list(scan.next_word(last), TRAILS)
+            && scan.next_word(last).is_some())
     {
         return false;
     }

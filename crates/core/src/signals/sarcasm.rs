@@ -19,9 +19,20 @@ const WENT_WRONG: &[&str] = &[
     "hung", "nowhere",
 ];
 
-/// Words that weigh good against bad, which sarcasm does not do.
+/// Words that weigh good against bad, or apologise, which sarcasm does not do.
 const CONTRAST: &[&str] = &[
-    "but", "however", "although", "though", "usually", "normally", "except", "apart",
+    "but",
+    "however",
+    "although",
+    "though",
+    "usually",
+    "normally",
+    "except",
+    "apart",
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
 ];
 
 /// Words that, in scare quotes, mock what was promised.
@@ -32,7 +43,7 @@ const PROMISES: &[&str] = &[
     "refund", "next", "day", "customer",
 ];
 
-/// Whether the clauses around tokens `first..=last` (the same one and the next) say that
+/// Whether the clauses around tokens `first..=last` (the one before, the same, the next) say that
 /// something went wrong, in a message that does not weigh good against bad.
 pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
     if scan.words.iter().any(|w| CONTRAST.contains(w)) {
@@ -40,9 +51,7 @@ pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
     }
     let clause = scan.clause[first];
     (0..scan.tokens.len())
-        .filter(|&i| {
-            (i < first || i > last) && (scan.clause[i] == clause || scan.clause[i] == clause + 1)
-        })
+        .filter(|&i| (i < first || i > last) && scan.clause[i].abs_diff(clause) <= 1)
         .any(|i| went_wrong(scan, i))
 }
 
@@ -51,7 +60,7 @@ fn went_wrong(scan: &Scan, i: usize) -> bool {
     if WENT_WRONG.contains(&w) {
         return true;
     }
-    let negative = !is_negator(w) && lexicon::valence(w).is_some_and(|v| v <= -1.0);
+    let negative = !is_negator(w) && lexicon::valence(w).is_some_and(|v| v <= -1.5);
     let negated = scan.prev_word(i).is_some_and(|p| is_negator(scan.w(p)));
     negative && !negated
 }

@@ -30,12 +30,37 @@ pub(super) const SECOND: &[&str] = &[
 ];
 
 /// Verbs that report someone else's words: what follows is not the writer speaking.
-#[rustfmt::skip]
-const REPORTING: &[&str] = &[
-    "said", "says", "told", "tells", "called", "calls", "calling", "named", "replied", "responded",
-    "wrote", "shouted", "yelled", "screamed", "claimed", "claims", "accused", "labelled", "labeled",
-    "insisted", "stated", "promised", "assured", "informed", "swore", "muttered",
-];
+fn is_reporting(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "called"
+            | "calls"
+            | "calling"
+            | "named"
+            | "replied"
+            | "responded"
+            | "wrote"
+            | "shouted"
+            | "yelled"
+            | "screamed"
+            | "claimed"
+            | "claims"
+            | "accused"
+            | "labelled"
+            | "labeled"
+            | "insisted"
+            | "stated"
+            | "promised"
+            | "assured"
+            | "informed"
+            | "swore"
+            | "muttered"
+    )
+}
 
 /// First-person subjects: the writer reporting their own words is still the writer speaking.
 const FIRST: &[&str] = &[
@@ -51,7 +76,7 @@ const ADVERBS: &[&str] = &[
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Scan<'a> {
-        let words: Vec<&str> = tokens.iter().map(word).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| word(text, t)).collect();
         let mut clause = Vec::with_capacity(tokens.len());
         let mut key = String::with_capacity(text.len() + 8);
         let mut key_index = Vec::with_capacity(tokens.len());
@@ -181,7 +206,7 @@ impl<'a> Scan<'a> {
         // Reported speech: after a reporting verb whose subject is not the writer, to the end
         // of the clause, a comma or a conjunction, at most ten words.
         for i in 0..self.tokens.len() {
-            if !REPORTING.contains(&self.w(i)) || self.first_person_before(i) {
+            if !is_reporting(self.w(i)) || self.first_person_before(i) {
                 continue;
             }
             let mut j = i;
@@ -218,7 +243,7 @@ fn is_decimal_point(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 /// The normalised word of a token, see [`Scan::words`].
-fn word(t: &Token) -> &str {
+fn word<'a>(text: &str, t: &'a Token) -> &'a str {
     match t.kind {
         TokenKind::Number => match t.norm.as_str() {
             "0" => "0",
@@ -234,6 +259,8 @@ fn word(t: &Token) -> &str {
             Some('/') => "/",
             _ => "",
         },
+        // A handle after "@" names an account; it is not the writer's word.
+        TokenKind::Word if text[..t.start].ends_with('@') => "",
         TokenKind::Word => {
             let w = t.norm.as_str();
             if w.starts_with(|c: char| c.is_ascii_digit()) {
@@ -260,6 +287,7 @@ fn number_class(w: &str) -> &str {
 pub(super) fn alias(w: &str) -> &str {
     match w {
         "u" | "ya" | "yu" => "you",
+        "urself" | "yourslef" => "yourself",
         "r" => "are",
         "ur" | "youre" | "yer" => "you're",
         "youve" => "you've",
@@ -296,11 +324,18 @@ pub(super) fn alias(w: &str) -> &str {
 fn quote_regions(text: &str) -> Vec<(usize, usize)> {
     let mut regions = Vec::new();
     let (mut double, mut single): (Option<usize>, Option<usize>) = (None, None);
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Only these bytes can start a quotation mark ('"', '\'', and the lead bytes of “ ” ‘ ’ « »).
+    let marks = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2));
+    for (i, _) in marks {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         let end = i + c.len_utf8();
+        let prev = text[..i].chars().next_back();
+        let next = text[end..].chars().next();
         match c {
             '"' => match double.take() {
                 Some(s) => regions.push((s, i)),
@@ -325,7 +360,6 @@ fn quote_regions(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     regions
 }

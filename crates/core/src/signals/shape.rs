@@ -37,6 +37,8 @@ pub(super) fn shouting(scan: &Scan, out: &mut Vec<Hit>) {
     for (i, t) in scan.tokens.iter().enumerate() {
         let raw = &scan.text[t.start..t.end];
         let shape = match t.kind {
+            TokenKind::Word if scan.w(i).is_empty() => continue,
+            TokenKind::Word if scan.text[..t.start].ends_with('#') => Shape::Neutral,
             TokenKind::Word => Shape::of(raw, &t.norm),
             TokenKind::Number => Shape::Neutral,
             TokenKind::Punct | TokenKind::Symbol => continue,
@@ -97,10 +99,25 @@ impl Shape {
         } else if raw.chars().any(|c| c.is_ascii_digit()) || lexicon::is_acronym(norm) || !vowel {
             Shape::Neutral
         } else {
-            Shape::Caps { long: letters >= 4 }
+            // Alone, a long word in capitals is shouting only if it is a word, not a name: "NEVER", not "CUDA".
+            let word = lexicon::is_known(norm) || SHOUTED.contains(&norm);
+            Shape::Caps {
+                long: letters >= 4 && word,
+            }
         }
     }
 }
+
+/// Common words that the valence lexicon does not know, shouted on their own: "WHERE is my order".
+#[rustfmt::skip]
+const SHOUTED: &[&str] = &[
+    "where", "what", "when", "why", "how", "now", "still", "again", "never", "please", "help",
+    "refund", "money", "order", "stop", "this", "that", "have", "been", "will", "your", "just",
+    "here", "there", "back", "done", "with", "from", "they", "them", "every", "ever", "today",
+    "immediately", "cancel", "nothing", "anyone", "nobody", "anything", "read", "listen", "answer",
+    "more", "once", "twice", "times", "weeks", "months", "days", "hours", "must", "need", "want",
+    "demand", "paid", "charged", "call", "reply", "respond", "sort", "fix", "manager",
+];
 
 /// Characters that make up a run of exclamation and question marks.
 fn bang_count(c: char) -> Option<(usize, usize)> {
@@ -117,21 +134,28 @@ fn bang_count(c: char) -> Option<(usize, usize)> {
 /// ("!!", "?!", "!!?"), with the "1"s of a "!!!111" tail.
 pub(super) fn exclamations(scan: &Scan, out: &mut Vec<Signal>) {
     let text = scan.text;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let Some((mut bangs, mut asks)) = bang_count(c) else {
-            continue;
-        };
-        let mut end = start + c.len_utf8();
-        while let Some((b, a)) = chars.peek().and_then(|&(_, d)| bang_count(d)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Only these bytes can start a mark: '!', '?', and the lead bytes of ¡ ¿ ‼ ⁉ ⁈ ！ ？.
+    while let Some(off) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'!' | b'?' | 0xC2 | 0xE2 | 0xEF))
+    {
+        let start = at + off;
+        let (mut bangs, mut asks, mut end) = (0, 0, start);
+        for (b, a, len) in text[start..]
+            .chars()
+            .map_while(|c| bang_count(c).map(|(b, a)| (b, a, c.len_utf8())))
+        {
             bangs += b;
             asks += a;
-            end += chars.next().map_or(0, |(_, d)| d.len_utf8());
+            end += len;
         }
+        at = end.max(start + 1);
         if bangs < 2 && (bangs == 0 || asks == 0) {
             continue;
         }
-        let ones = text[end..].bytes().take_while(|&b| b == b'1').count();
+        let ones = bytes[end..].iter().take_while(|&&b| b == b'1').count();
         if ones > 0 && !text[end + ones..].starts_with(char::is_alphanumeric) {
             end += ones;
         }

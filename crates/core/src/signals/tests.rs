@@ -541,8 +541,9 @@ fn sarcasm_phrases() {
     check(
         "Thanks for nothing. Yeah, right, 'next day' delivery.",
         expect![[r#"
-        sarcasm 0..18 "Thanks for nothing"
-        sarcasm 20..31 "Yeah, right""#]],
+            sarcasm 0..18 "Thanks for nothing"
+            sarcasm 20..31 "Yeah, right"
+            sarcasm 33..43 "'next day'""#]],
     );
 }
 #[test]
@@ -682,4 +683,54 @@ proptest::proptest! {
             }
         }
     }
+}
+
+// Lookalikes found in public customer and booking messages.
+#[test]
+fn mentions_are_names_not_words() {
+    check(
+        "@DICKS where is my order? cc @FTC @idiot_support",
+        expect![[""]],
+    );
+}
+#[test]
+fn hotel_stars_are_not_reviews() {
+    check(
+        "I need a 4 star hotel, or 1 star is fine. I'd give you 1 star if I could.",
+        expect![[r#"escalation_threat 55..61 "1 star""#]],
+    );
+}
+#[test]
+fn plain_requests_are_not_demands() {
+    check(
+        "Give me their address and phone number please",
+        expect![[""]],
+    );
+}
+#[test]
+fn immediately_in_a_story_is_no_deadline() {
+    check(
+        "The seller immediately cancels orders. Refund me immediately.",
+        expect![[r#"
+        demand 39..60 "Refund me immediately"
+        deadline 49..60 "immediately""#]],
+    );
+}
+#[test]
+fn still_without_contact() {
+    check(
+        "I still don't get why the fee exists, still not sure which plan",
+        expect![[""]],
+    );
+}
+#[test]
+fn sincere_yeah_right_and_just_what_i_need() {
+    check(
+        "Yeah right, around 5 is fine. That's just what I need, thanks.",
+        expect![[""]],
+    );
+}
+#[test]
+fn hashtags_do_not_shout() {
+    check("Loving the new app #MAGA #FAIL", expect![[""]]);
 }
