@@ -6,6 +6,7 @@
 //! filler and pure insults are left out, as are repeats. At most [`MAX_CONCERNS`] are returned,
 //! the most substantial ones, in the order they were written.
 
+mod builder;
 mod pronouns;
 mod rewrite;
 pub(crate) mod sentences;
@@ -58,32 +59,14 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
 
 /// How much a clause says: 0 for nothing worth paraphrasing.
 fn weight(clause: &[Token], span: &Range<usize>, cues: &[Hit], signals: &[Signal]) -> f32 {
+    #[rustfmt::skip]
     const REQUEST_WORDS: &[&str] = &[
-        "want",
-        "need",
-        "like",
-        "expect",
-        "demand",
-        "refund",
-        "replacement",
-        "compensation",
-        "cancel",
-        "manager",
-        "supervisor",
-        "please",
-        "asap",
-        "fix",
-        "back",
+        "want", "need", "like", "expect", "demand", "refund", "replacement", "compensation", "cancel",
+        "manager", "supervisor", "please", "asap", "fix", "back",
     ];
+    #[rustfmt::skip]
     const SIGNS_OFF: &[&str] = &[
-        "thanks",
-        "thank",
-        "cheers",
-        "regards",
-        "best",
-        "sincerely",
-        "ty",
-        "thx",
+        "thanks", "thank", "cheers", "regards", "best", "sincerely", "ty", "thx",
     ];
     const RELATED_SIGNALS: &[SignalKind] = &[
         SignalKind::Demand,
@@ -133,11 +116,12 @@ fn weight(clause: &[Token], span: &Range<usize>, cues: &[Hit], signals: &[Signal
 
 /// A clause that follows "but" or "however" usually carries the point of its sentence.
 fn contrast(text: &str, span: &Range<usize>) -> f32 {
-    let before = text[..span.start]
-        .trim_end()
-        .trim_end_matches(',')
-        .to_lowercase();
-    if before.ends_with(" but") || before.ends_with("however") {
+    let before = text[..span.start].trim_end().trim_end_matches(',');
+    let last = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    if last.eq_ignore_ascii_case("but") || last.eq_ignore_ascii_case("however") {
         1.0
     } else {
         0.0

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::cues::{CUES, NEGATORS, SCOPE_BREAKERS};
 use super::words::Words;
@@ -45,6 +45,7 @@ fn automaton() -> &'static Automaton {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&needles)
             .expect("cue phrases build an automaton");
         Automaton { ac, patterns }

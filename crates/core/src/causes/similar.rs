@@ -35,10 +35,11 @@ pub(super) fn closest_sentence(text: &str, cause: Cause) -> Option<Evidence> {
 }
 
 fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    #[rustfmt::skip]
     const STOP: &[&str] = &[
-        "the", "a", "an", "and", "or", "to", "of", "i", "me", "my", "you", "your", "is", "am",
-        "are", "was", "it", "this", "that", "in", "on", "for", "and", "not", "do", "have", "has",
-        "be", "with", "about",
+        "the", "a", "an", "and", "or", "to", "of", "i", "me", "my", "you", "your", "is", "am", "are",
+        "was", "it", "this", "that", "in", "on", "for", "and", "not", "do", "have", "has", "be", "with",
+        "about",
     ];
     s.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)

@@ -14,9 +14,14 @@ fn check_with_similarity(text: &str, similarity: [f32; 5], expect: Expect) {
     expect.assert_eq(&show(text, Some(&similarity)));
 }
 
+/// Cues alone (no signals), so these snapshots do not move when the signal rules change.
 fn show(text: &str, similarity: Option<&[f32; 5]>) -> String {
+    show_with(text, &[], similarity)
+}
+
+fn show_with(text: &str, signals: &[Signal], similarity: Option<&[f32; 5]>) -> String {
     let tokens = tokenize(text);
-    let ranked = rank(text, &tokens, &detect(text, &tokens), similarity);
+    let ranked = rank(text, &tokens, signals, similarity);
     let lines: Vec<String> = ranked
         .iter()
         .map(|c| {
@@ -33,7 +38,7 @@ fn show(text: &str, similarity: Option<&[f32; 5]>) -> String {
 
 fn top(text: &str) -> Option<Cause> {
     let tokens = tokenize(text);
-    rank(text, &tokens, &detect(text, &tokens), None)
+    rank(text, &tokens, &[], None)
         .first()
         .filter(|c| c.score >= 0.5)
         .map(|c| c.cause)
@@ -219,10 +224,42 @@ fn feeling_unheard() {
     );
     check(
         "You ignored my last two emails.",
+        expect![[r#"feeling_unheard 0.73: "ignored" (says they were ignored or got no reply)"#]],
+    );
+}
+
+fn signal(kind: SignalKind, text: &str, part: &str) -> Signal {
+    let start = text.find(part).expect("part of the text");
+    Signal {
+        kind,
+        start,
+        end: start + part.len(),
+        targeted: false,
+        quoted: false,
+    }
+}
+
+#[test]
+fn signals_add_support_and_evidence() {
+    let text = "I need it within 24 hours. My boss asked me twice.";
+    let deadline = signal(SignalKind::Deadline, text, "within 24 hours");
+    let repeated = signal(SignalKind::RepeatedContact, text, "asked me twice");
+    check(
+        text,
         expect![[
-            r#"feeling_unheard 0.86: "ignored" (says they were ignored or got no reply); "two emails" (has had to come back to this)"#
+            r#"outside_pressure 0.73: "My boss" (has a job, a boss or a client of their own depending on this)"#
         ]],
     );
+    let both = [deadline.clone(), repeated];
+    expect![[r#"
+        outside_pressure 0.86: "within 24 hours" (works against a deadline); "My boss" (has a job, a boss or a client of their own depending on this)
+        feeling_unheard 0.31: "asked me twice" (has had to come back to this)"#]].assert_eq(&show_with(text, &both, None));
+    // A signal in quoted speech is not the client's own point.
+    let quoted = Signal {
+        quoted: true,
+        ..deadline
+    };
+    expect![[r#"outside_pressure 0.73: "My boss" (has a job, a boss or a client of their own depending on this)"#]].assert_eq(&show_with(text, &[quoted], None));
 }
 
 #[test]

@@ -27,9 +27,10 @@ pub(crate) const BREAK: &str = "|";
 impl Words {
     pub fn new(tokens: &[Token]) -> Words {
         let mut words = Words {
-            joined: String::from(" "),
-            items: Vec::new(),
+            joined: String::with_capacity(8 * tokens.len() + 1),
+            items: Vec::with_capacity(tokens.len() + 4),
         };
+        words.joined.push(' ');
         for (i, t) in tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
@@ -80,37 +81,38 @@ fn ends_clause(punct: &str) -> bool {
 }
 
 /// Contractions and their common apostrophe-less spellings, expanded to plain words.
-fn expand(norm: &str) -> Vec<&str> {
-    const WHOLE: &[(&str, &[&str])] = &[
-        ("can't", &["can", "not"]),
-        ("cant", &["can", "not"]),
-        ("cannot", &["can", "not"]),
-        ("won't", &["will", "not"]),
-        ("wont", &["will", "not"]),
-        ("ain't", &["is", "not"]),
-        ("dont", &["do", "not"]),
-        ("doesnt", &["does", "not"]),
-        ("didnt", &["did", "not"]),
-        ("isnt", &["is", "not"]),
-        ("wasnt", &["was", "not"]),
-        ("werent", &["were", "not"]),
-        ("arent", &["are", "not"]),
-        ("havent", &["have", "not"]),
-        ("hasnt", &["has", "not"]),
-        ("hadnt", &["had", "not"]),
-        ("couldnt", &["could", "not"]),
-        ("shouldnt", &["should", "not"]),
-        ("wouldnt", &["would", "not"]),
-        ("im", &["i", "am"]),
-        ("ive", &["i", "have"]),
-        ("youre", &["you", "are"]),
-        ("thats", &["that", "is"]),
-        ("whats", &["what", "is"]),
-        ("theres", &["there", "is"]),
-        ("its", &["it", "is"]),
+/// The words a token stands for; the second is empty when there is only one.
+fn expand(norm: &str) -> [&str; 2] {
+    const WHOLE: &[(&str, [&str; 2])] = &[
+        ("can't", ["can", "not"]),
+        ("cant", ["can", "not"]),
+        ("cannot", ["can", "not"]),
+        ("won't", ["will", "not"]),
+        ("wont", ["will", "not"]),
+        ("ain't", ["is", "not"]),
+        ("dont", ["do", "not"]),
+        ("doesnt", ["does", "not"]),
+        ("didnt", ["did", "not"]),
+        ("isnt", ["is", "not"]),
+        ("wasnt", ["was", "not"]),
+        ("werent", ["were", "not"]),
+        ("arent", ["are", "not"]),
+        ("havent", ["have", "not"]),
+        ("hasnt", ["has", "not"]),
+        ("hadnt", ["had", "not"]),
+        ("couldnt", ["could", "not"]),
+        ("shouldnt", ["should", "not"]),
+        ("wouldnt", ["would", "not"]),
+        ("im", ["i", "am"]),
+        ("ive", ["i", "have"]),
+        ("youre", ["you", "are"]),
+        ("thats", ["that", "is"]),
+        ("whats", ["what", "is"]),
+        ("theres", ["there", "is"]),
+        ("its", ["it", "is"]),
     ];
     if let Some((_, parts)) = WHOLE.iter().find(|(w, _)| *w == norm) {
-        return parts.to_vec();
+        return *parts;
     }
     const SUFFIXES: &[(&str, &str)] = &[
         ("n't", "not"),
@@ -122,7 +124,7 @@ fn expand(norm: &str) -> Vec<&str> {
     ];
     for (suffix, full) in SUFFIXES {
         if let Some(stem) = norm.strip_suffix(suffix) {
-            return vec![stem, full];
+            return [stem, full];
         }
     }
     if let Some(stem) = norm.strip_suffix("'s") {
@@ -130,13 +132,9 @@ fn expand(norm: &str) -> Vec<&str> {
             stem,
             "it" | "that" | "what" | "there" | "here" | "he" | "she" | "who" | "where"
         );
-        return if is_verb {
-            vec![stem, "is"]
-        } else {
-            vec![stem]
-        };
+        return [stem, if is_verb { "is" } else { "" }];
     }
-    vec![norm.trim_matches('\'')]
+    [norm.trim_matches('\''), ""]
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! pronouns flipped, requests phrased as "you want us to ...", profanity and insults left out,
 //! shouted words lower-cased, greetings and filler dropped, at most [`MAX_WORDS`] words.
 
+use super::builder::Builder;
 use super::pronouns;
 use crate::lexicon;
 use crate::text::{Token, TokenKind};
@@ -25,12 +26,7 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
     {
         rest = after;
     }
-    let mut out = Builder {
-        text,
-        pieces: Vec::new(),
-        last_end: None,
-        insult_at_person: false,
-    };
+    let mut out = Builder::new(text);
     let mut i = 0;
     let mut prev: Option<&str> = None;
     let mut after_i = false;
@@ -47,6 +43,7 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                 if is_offensive(norm) {
                     out.drop_offensive(norm, next_word.is_none_or(|w| !is_offensive(w)));
                 } else if matches!(norm, "please" | "pls" | "plz") {
+                    // Politeness carries no point of its own.
                 } else if matches!(norm, "you" | "u" | "ya") {
                     let insults = insult_nouns_after(&rest[i..]);
                     i += insults;
@@ -62,7 +59,7 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                         i += insults;
                         out.token(t, "we".to_string());
                     } else {
-                        if flipped == "you" && matches!(norm, "i") {
+                        if norm == "i" {
                             out.agree_previous();
                         }
                         out.token(t, flipped.to_string());
@@ -82,107 +79,22 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
 }
 
 /// Words that carry no content of their own: a clause made only of these says nothing.
-const FUNCTION_WORDS: &[&str] = &[
-    "i",
-    "you",
-    "we",
-    "us",
-    "our",
-    "your",
-    "my",
-    "me",
-    "they",
-    "them",
-    "he",
-    "she",
-    "it",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "am",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "a",
-    "an",
-    "the",
-    "some",
-    "any",
-    "so",
-    "very",
-    "really",
-    "such",
-    "complete",
-    "total",
-    "absolute",
-    "utter",
-    "totally",
-    "completely",
-    "just",
-    "and",
-    "or",
-    "but",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "as",
-    "ok",
-    "okay",
-    "well",
-    "oh",
-    "yes",
-    "yeah",
-    "no",
-    "not",
-    "hi",
-    "hello",
-    "hey",
-    "dear",
-    "bunch",
-    "people",
-    "guys",
-    "lot",
-    "you're",
-    "we're",
-    "it's",
-    "that's",
-    "all",
-    "now",
-    "again",
-    "here",
+#[rustfmt::skip]
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "i", "you", "we", "us", "our", "your", "my", "me", "they", "them", "he", "she", "it", "its", "this",
+    "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has",
+    "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "a",
+    "an", "the", "some", "any", "so", "very", "really", "such", "complete", "total", "absolute", "utter",
+    "totally", "completely", "just", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "ok", "okay", "well", "oh", "yes", "yeah", "no", "not", "hi", "hello", "hey", "dear",
+    "bunch", "people", "guys", "lot", "you're", "we're", "it's", "that's", "all", "now", "again", "here",
     "there",
 ];
 
 /// Words an insult can hide behind besides the offensive lists.
 const DEROGATORY: &[&str] = &["joke", "disgrace", "shambles", "farce", "clowns", "bozos"];
 
-fn is_offensive(norm: &str) -> bool {
+pub(super) fn is_offensive(norm: &str) -> bool {
     lexicon::offensive_class(norm).is_some() || DEROGATORY.contains(&norm)
 }
 
@@ -212,26 +124,11 @@ fn is_shouted(tokens: &[Token]) -> bool {
 /// How many offensive words follow "your" when they stand for people ("your useless idiots"), so
 /// that "your" means "you"; zero when they describe a thing ("your stupid app").
 fn insult_nouns_after(rest: &[Token]) -> usize {
+    #[rustfmt::skip]
     const ADJECTIVES: &[&str] = &[
-        "stupid",
-        "dumb",
-        "useless",
-        "worthless",
-        "pathetic",
-        "incompetent",
-        "clueless",
-        "brainless",
-        "ignorant",
-        "idiotic",
-        "moronic",
-        "crappy",
-        "shitty",
-        "bloody",
-        "damn",
-        "fucking",
-        "freaking",
-        "effing",
-        "goddamn",
+        "stupid", "dumb", "useless", "worthless", "pathetic", "incompetent", "clueless", "brainless",
+        "ignorant", "idiotic", "moronic", "crappy", "shitty", "bloody", "damn", "fucking", "freaking",
+        "effing", "goddamn",
     ];
     let n = rest
         .iter()
@@ -250,32 +147,13 @@ fn is_capitalised(text: &str, t: &Token) -> bool {
 /// The clause without leading greetings, filler and punctuation, and without trailing thanks,
 /// "please" and punctuation.
 fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
+    #[rustfmt::skip]
     const LEADING: &[&str] = &[
-        "so",
-        "well",
-        "ok",
-        "okay",
-        "look",
-        "listen",
-        "honestly",
-        "seriously",
-        "basically",
-        "anyway",
-        "also",
-        "and",
-        "but",
-        "um",
-        "uh",
-        "oh",
-        "yes",
-        "yeah",
-        "just",
-        "hi",
-        "hello",
-        "hey",
-        "dear",
+        "so", "well", "ok", "okay", "look", "listen", "honestly", "seriously", "basically", "anyway",
+        "also", "and", "but", "um", "uh", "oh", "yes", "yeah", "just", "hi", "hello", "hey", "dear",
         "sorry",
     ];
+    #[rustfmt::skip]
     const TRAILING: &[&str] = &[
         "please", "pls", "plz", "thanks", "thx", "ty", "cheers", "again",
     ];
@@ -317,59 +195,14 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
 /// A request phrased as a question or an order becomes "you want (us) to ...": the prefix and
 /// the tokens that follow it.
 fn request_prefix(t: &[Token], question: bool) -> (Option<&'static str>, &[Token]) {
+    #[rustfmt::skip]
     const IMPERATIVES: &[&str] = &[
-        "fix",
-        "refund",
-        "send",
-        "give",
-        "cancel",
-        "call",
-        "stop",
-        "tell",
-        "explain",
-        "help",
-        "sort",
-        "update",
-        "change",
-        "check",
-        "confirm",
-        "return",
-        "replace",
-        "reply",
-        "respond",
-        "answer",
-        "contact",
-        "email",
-        "process",
-        "escalate",
-        "remove",
-        "delete",
-        "reset",
-        "reverse",
-        "credit",
-        "transfer",
-        "connect",
-        "let",
-        "get",
-        "put",
-        "issue",
-        "deliver",
-        "ship",
-        "close",
-        "reopen",
-        "unlock",
-        "restore",
-        "honour",
-        "honor",
-        "compensate",
-        "pay",
-        "clarify",
-        "arrange",
-        "book",
-        "move",
-        "resend",
-        "provide",
-        "show",
+        "fix", "refund", "send", "give", "cancel", "call", "stop", "tell", "explain", "help", "sort",
+        "update", "change", "check", "confirm", "return", "replace", "reply", "respond", "answer",
+        "contact", "email", "process", "escalate", "remove", "delete", "reset", "reverse", "credit",
+        "transfer", "connect", "let", "get", "put", "issue", "deliver", "ship", "close", "reopen",
+        "unlock", "restore", "honour", "honor", "compensate", "pay", "clarify", "arrange", "book", "move",
+        "resend", "provide", "show",
     ];
     let norm = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
     let skip_please = |i: usize| {
@@ -393,169 +226,5 @@ fn request_prefix(t: &[Token], question: bool) -> (Option<&'static str>, &[Token
         }
         (first, _) if !question && IMPERATIVES.contains(&first) => (Some("you want us to"), t),
         _ => (None, t),
-    }
-}
-
-struct Builder<'a> {
-    text: &'a str,
-    /// Output pieces: the words and punctuation, each with whether a space goes before it.
-    pieces: Vec<(String, bool)>,
-    /// End of the last source token written, to keep the client's spacing.
-    last_end: Option<usize>,
-    /// An insult was aimed at a person ("you are useless"): such a clause says nothing to paraphrase.
-    insult_at_person: bool,
-}
-
-impl Builder<'_> {
-    fn token(&mut self, t: &Token, word: String) {
-        let space = self
-            .last_end
-            .is_none_or(|e| self.text[e..t.start].contains(char::is_whitespace));
-        self.pieces.push((word, space));
-        self.last_end = Some(t.end);
-    }
-
-    fn punct(&mut self, t: &Token) {
-        let p = if t.norm.starts_with('?') {
-            "?"
-        } else {
-            &self.text[t.start..t.end]
-        };
-        if self
-            .pieces
-            .last()
-            .is_some_and(|(w, _)| !w.starts_with(char::is_alphanumeric))
-        {
-            return;
-        }
-        self.token(t, p.to_string());
-    }
-
-    /// "I" after "am" or "was" (a question: "was I charged?") turns the verb too.
-    fn agree_previous(&mut self) {
-        if let Some(last) = self.pieces.last_mut()
-            && let Some(verb) = pronouns::agree_with_you(&last.0.to_lowercase())
-        {
-            last.0 = verb.to_string();
-        }
-    }
-
-    /// Leaves an offensive word out. After "is"/"are" it was the whole point: about a person the
-    /// clause is a pure insult; about a thing it becomes "not good enough".
-    fn drop_offensive(&mut self, norm: &str, ends_phrase: bool) {
-        const FILLER: &[&str] = &[
-            "a", "an", "the", "so", "such", "complete", "total", "absolute", "utter", "bunch",
-            "of", "really", "very", "fucking", "bloody",
-        ];
-        const PERSONS: &[&str] = &[
-            "we",
-            "us",
-            "they",
-            "he",
-            "she",
-            "staff",
-            "agent",
-            "agents",
-            "people",
-            "guys",
-            "manager",
-            "technician",
-            "employees",
-        ];
-        if matches!(norm, "hell" | "fuck" | "heck") && self.last_word_is(&["the"]) {
-            self.pieces.pop();
-        }
-        let filler = self
-            .pieces
-            .iter()
-            .rev()
-            .take_while(|(w, _)| FILLER.contains(&w.to_lowercase().as_str()))
-            .count();
-        let at = self.pieces.len() - filler;
-        let copula = at
-            .checked_sub(1)
-            .map(|c| self.pieces[c].0.to_lowercase())
-            .filter(|w| {
-                matches!(w.as_str(), "is" | "are" | "was" | "were" | "am" | "be")
-                    || w.ends_with("'re")
-                    || w.ends_with("'s")
-            });
-        if let (Some(copula), true) = (copula, ends_phrase) {
-            self.pieces.truncate(at);
-            let subject = self.pieces[..at - 1].iter().map(|(w, _)| w.to_lowercase());
-            let about_person = subject.chain(std::iter::once(copula.clone())).any(|w| {
-                let w = w.split('\'').next().unwrap_or_default().to_string();
-                PERSONS.contains(&w.as_str())
-            });
-            if about_person {
-                self.insult_at_person = true;
-            } else {
-                self.pieces.push(("not good enough".to_string(), true));
-            }
-        }
-    }
-
-    fn last_word_is(&self, words: &[&str]) -> bool {
-        self.pieces
-            .last()
-            .is_some_and(|(w, _)| words.contains(&w.to_lowercase().as_str()))
-    }
-
-    fn finish(mut self, prefix: Option<&str>, question: bool) -> Option<String> {
-        const DANGLING: &[&str] = &[
-            "a", "an", "the", "of", "and", "or", "but", "to", "with", "so", "such", ",",
-        ];
-        while self
-            .pieces
-            .last()
-            .is_some_and(|(w, _)| DANGLING.contains(&w.to_lowercase().as_str()) || w == "?")
-        {
-            self.pieces.pop();
-        }
-        let content = self.pieces.iter().any(|(w, _)| {
-            w.starts_with(char::is_alphanumeric)
-                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        });
-        if !content || (self.insult_at_person && self.pieces.len() <= 3) {
-            return None;
-        }
-        // "My order" -> "my order", but "Dr. Jones" keeps its capital.
-        let abbreviation = self
-            .pieces
-            .get(1)
-            .is_some_and(|(w, space)| w == "." && !space);
-        if let (Some(first), false) = (self.pieces.first_mut(), abbreviation) {
-            first.0 = lower_first(std::mem::take(&mut first.0));
-        }
-        let mut words = 0;
-        let mut s = prefix.map(str::to_string).unwrap_or_default();
-        for (w, space) in &self.pieces {
-            if w.starts_with(char::is_alphanumeric) {
-                words += 1;
-                if words > MAX_WORDS {
-                    s.push('…');
-                    return Some(s);
-                }
-            }
-            if *space && !s.is_empty() {
-                s.push(' ');
-            }
-            s.push_str(w);
-        }
-        if question && prefix.is_none() {
-            s.push('?');
-        }
-        Some(s)
-    }
-}
-
-/// "My order" -> "my order"; acronyms ("SIM card") keep their capitals.
-fn lower_first(s: String) -> String {
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
-        }
-        _ => s,
     }
 }

@@ -7,10 +7,11 @@
 use std::ops::Range;
 
 /// Abbreviations that never end a sentence, lower case, without their final dot.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "eg", "ie", "no", "nr", "approx",
-    "dept", "jr", "sr", "inc", "ltd", "co", "ref", "tel", "fig", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s", "u.k", "acc", "cf",
+    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "eg", "ie", "no", "nr", "approx", "dept",
+    "jr", "sr", "inc", "ltd", "co", "ref", "tel", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s", "u.k", "acc", "cf",
 ];
 
 /// The sentences of `text`, trimmed of surrounding white space; empty ones are left out.
