@@ -59,7 +59,9 @@ pub const PERSON_NOUNS: &[&str] = &[
     "guy", "guys", "man", "woman", "lady", "girl", "boy", "colleague", "colleagues", "lot", "bunch",
     "everyone", "everybody", "someone", "somebody", "whoever", "individual", "individuals", "clerk",
     "cashier", "receptionist", "boss", "owner", "owners", "company's", "workforce", "personnel",
-    "crew",
+    "crew", "husband", "wife", "partner", "son", "daughter", "mum", "mom", "dad", "mother",
+    "father", "child", "children", "kids", "family", "friend", "sister", "brother", "neighbour",
+    "neighbor", "customer", "customers",
 ];
 
 /// Capitalised abbreviations, brands and codes that are not shouting when written in capitals.

@@ -189,6 +189,12 @@ fn aim(scan: &Scan, i: usize) -> Aim {
             "he's" | "she's" | "they're" => Target::Third,
             "i'm" | "me" | "myself" | "us" | "i" | "i've" => Target::Writer,
             "like" | "as" => Target::Simile,
+            // "called my husband stupid": said of the person named before it.
+            _ if (lexicon::is_person_noun(w) || matches!(w, "him" | "her" | "them"))
+                && called(scan, s) =>
+            {
+                Target::Third
+            }
             "what" => {
                 aim.marked = true;
                 Target::Second
@@ -205,6 +211,18 @@ fn aim(scan: &Scan, i: usize) -> Aim {
     }
     aim.negated |= hedged(scan, stop.unwrap_or(i));
     aim
+}
+
+/// The person at `p` is the object of "call": "called *my husband*", "calling *them*".
+fn called(scan: &Scan, p: usize) -> bool {
+    let mut j = p;
+    while let Some(q) = scan.prev_word(j) {
+        match scan.w(q) {
+            "my" | "your" | "his" | "her" | "our" | "their" | "the" | "a" => j = q,
+            w => return matches!(w, "called" | "calling" | "call" | "calls" | "named"),
+        }
+    }
+    false
 }
 
 /// Whom a copula at `c` is said of: "you guys are", "your staff is", "the app is".

@@ -241,7 +241,8 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
                 && t.first - h.last - 1 <= gap as usize
                 && scan.clause[tok(t.last)] == scan.clause[tok(h.first)]
         });
-        if let Some((_, t)) = tail.min_by_key(|(_, t)| t.first) {
+        // The nearest tail, and of those the longest: "kill you" rather than "kill".
+        if let Some((_, t)) = tail.min_by_key(|(_, t)| (t.first, std::cmp::Reverse(t.last))) {
             push_if_open(scan, h, t.last, out);
         }
     }

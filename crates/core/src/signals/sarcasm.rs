@@ -13,10 +13,9 @@ use crate::types::{Signal, SignalKind};
 #[rustfmt::skip]
 const WENT_WRONG: &[&str] = &[
     "lost", "late", "delayed", "delay", "broken", "broke", "damaged", "missing", "wrong",
-    "cancelled", "canceled", "refused", "declined", "ignored", "waiting", "waited", "hold", "still",
-    "again", "never", "nobody", "nothing", "overcharged", "crashed", "crashing", "crashes",
-    "failed", "fails", "stuck", "disconnected", "weeks", "hours", "useless", "charged", "twice",
-    "hung", "nowhere",
+    "cancelled", "canceled", "refused", "declined", "ignored", "waiting", "waited", "hold", "again",
+    "never", "nobody", "nothing", "overcharged", "crashed", "crashing", "crashes", "failed",
+    "fails", "stuck", "disconnected", "useless", "hung", "nowhere", "weeks", "months",
 ];
 
 /// Words that weigh good against bad, or apologise, which sarcasm does not do.
@@ -57,7 +56,8 @@ pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
 
 fn went_wrong(scan: &Scan, i: usize) -> bool {
     let w = scan.w(i);
-    if WENT_WRONG.contains(&w) {
+    let next_is = |f: fn(&str) -> bool| scan.next_word(i).is_some_and(|n| f(scan.w(n)));
+    if WENT_WRONG.contains(&w) || (w == "still" && next_is(|n| is_negator(n) || n == "waiting")) {
         return true;
     }
     let negative = !is_negator(w) && lexicon::valence(w).is_some_and(|v| v <= -1.5);

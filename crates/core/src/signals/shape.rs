@@ -13,8 +13,28 @@ struct Run {
     last: usize,
     /// Capitalised real words in the run (not acronyms, codes or single letters).
     words: usize,
+    /// One of them has four letters or more and is a known word ("NEVER", not "CUDA").
+    long_word: bool,
     /// One of them has four letters or more.
     long: bool,
+    /// Single letters and acronyms in the run: "I AM WAITING" shouts though "WAITING" alone might be a name.
+    company: usize,
+}
+
+impl Run {
+    fn new(first: usize) -> Run {
+        Run {
+            first,
+            last: first,
+            words: 0,
+            long_word: false,
+            long: false,
+            company: 0,
+        }
+    }
+    fn shouts(&self) -> bool {
+        self.words >= 2 || self.long_word || (self.long && self.company > 0)
+    }
 }
 
 /// Adds a shouting hit for each run of capitals: two capitalised words, or one of four letters
@@ -23,9 +43,7 @@ struct Run {
 pub(super) fn shouting(scan: &Scan, out: &mut Vec<Hit>) {
     let mut run: Option<Run> = None;
     let close = |run: &mut Option<Run>, out: &mut Vec<Hit>| {
-        if let Some(r) = run.take()
-            && (r.words >= 2 || r.long)
-        {
+        if let Some(r) = run.take().filter(Run::shouts) {
             out.push(Hit {
                 kind: SignalKind::Shouting,
                 first: r.first,
@@ -35,39 +53,35 @@ pub(super) fn shouting(scan: &Scan, out: &mut Vec<Hit>) {
         }
     };
     for (i, t) in scan.tokens.iter().enumerate() {
-        let raw = &scan.text[t.start..t.end];
         let shape = match t.kind {
             TokenKind::Word if scan.w(i).is_empty() => continue,
-            TokenKind::Word if scan.text[..t.start].ends_with('#') => Shape::Neutral,
-            TokenKind::Word => Shape::of(raw, &t.norm),
-            TokenKind::Number => Shape::Neutral,
+            TokenKind::Word if scan.text[..t.start].ends_with('#') => Shape::Code,
+            TokenKind::Word => Shape::of(&scan.text[t.start..t.end], &t.norm),
+            TokenKind::Number => Shape::Code,
             TokenKind::Punct | TokenKind::Symbol => continue,
         };
-        match (shape, run.as_mut()) {
-            (Shape::Lower, _) => close(&mut run, out),
-            (Shape::Neutral, Some(r)) => r.last = i,
-            (Shape::Neutral, None) => {}
-            (Shape::Letter, Some(r)) => r.last = i,
-            (Shape::Letter, None) => {
-                run = Some(Run {
-                    first: i,
-                    last: i,
-                    words: 0,
-                    long: false,
-                })
+        if let Shape::Lower = shape {
+            close(&mut run, out);
+            continue;
+        }
+        if run.is_none() && matches!(shape, Shape::Code | Shape::Acronym) {
+            continue;
+        }
+        let r = run.get_or_insert_with(|| Run::new(i));
+        match shape {
+            Shape::Lower => {}
+            Shape::Code => r.last = i,
+            Shape::Acronym => {
+                r.last = i;
+                r.company += 1;
             }
-            (Shape::Caps { long }, Some(r)) => {
+            // A single letter starts a run or sits in one, but never ends one: "I WANT", not "STOP. I".
+            Shape::Letter => r.company += 1,
+            Shape::Caps { long, known } => {
                 r.last = i;
                 r.words += 1;
                 r.long |= long;
-            }
-            (Shape::Caps { long }, None) => {
-                run = Some(Run {
-                    first: i,
-                    last: i,
-                    words: 1,
-                    long,
-                })
+                r.long_word |= long && known;
             }
         }
     }
@@ -79,12 +93,14 @@ pub(super) fn shouting(scan: &Scan, out: &mut Vec<Hit>) {
 enum Shape {
     /// Has lower-case letters, or no cased letters at all: ends a run.
     Lower,
-    /// A single capital letter ("I", "A"): joins a run, starts one, never makes one.
+    /// A single capital letter ("I", "A").
     Letter,
-    /// An acronym or a code with digits: joins a run but never starts or makes one.
-    Neutral,
-    /// A capitalised word.
-    Caps { long: bool },
+    /// An acronym ("PDF", "ASAP").
+    Acronym,
+    /// A code with digits, a number or a hashtag: sits in a run, never starts one.
+    Code,
+    /// A capitalised word; `known` when the lexicons know it, so it is no name or brand.
+    Caps { long: bool, known: bool },
 }
 
 impl Shape {
@@ -96,13 +112,15 @@ impl Shape {
         let vowel = !raw.is_ascii() || raw.chars().any(|c| "AEIOUY".contains(c));
         if letters == 1 {
             Shape::Letter
-        } else if raw.chars().any(|c| c.is_ascii_digit()) || lexicon::is_acronym(norm) || !vowel {
-            Shape::Neutral
+        } else if raw.chars().any(|c| c.is_ascii_digit()) {
+            Shape::Code
+        } else if lexicon::is_acronym(norm) || !vowel {
+            Shape::Acronym
         } else {
-            // Alone, a long word in capitals is shouting only if it is a word, not a name: "NEVER", not "CUDA".
-            let word = lexicon::is_known(norm) || SHOUTED.contains(&norm);
+            let known = lexicon::is_known(norm) || SHOUTED.contains(&norm);
             Shape::Caps {
-                long: letters >= 4 && word,
+                long: letters >= 4,
+                known,
             }
         }
     }

@@ -59,7 +59,7 @@ pub(super) const CLASSES: &[(&str, &str)] = &[
     ),
     (
         "blamed",
-        "(lost|ruined|messed up|screwed up|broke|broken|damaged|destroyed|wrecked|botched|misplaced|\
+        "(lost|ruined|messed up|screwed up|broke|damaged|destroyed|wrecked|botched|misplaced|\
          overcharged|double charged|charged me twice|forgot|ignored|cancelled my|canceled my|\
          sent me the wrong|sent the wrong|mixed up|dropped the ball|cocked up|stuffed up|fucked up|\
          failed to|lied|lied to me|never bothered|didn't bother|made a mess|caused|delayed|\
@@ -79,7 +79,7 @@ pub(super) const CLASSES: &[(&str, &str)] = &[
     ),
     (
         "modal_me",
-        "(i'll|i will|i'm going to|i am going to|i'm gonna|i am gonna|i'd|i would|i could|i swear i'll|i want to|i wanna)",
+        "(i'll|i will|i'm going to|i am going to|i'm gonna|i am gonna|i'd|i would|i could|i swear i'll|i want to|i wanna|imma|ima|i'ma|we'll|we will|we're going to)",
     ),
     (
         "person",
@@ -119,7 +119,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(due to|thanks to|because of) your (incompetence|negligence|mistake|error|failure|carelessness|stupidity|ineptitude|lack of)", Blame),
     rule("your (incompetence|negligence|mistake|error|screw up|screwup|cock up|cockup|fuck up|fuckup|mess up|carelessness|stupidity|ineptitude|blunder)", Blame).no_neg(),
     rule("(it's|it is|this is|that's|that is) (all|) (on you|your doing|your problem)", Blame).no_neg(),
-    rule("{you} (have|has|) {blamed}", Blame).no_neg(),
+    rule("{you} (have|has|) {blamed}", Blame).no_neg().next_not(&["through", "even", "out"]),
     rule("you've {blamed}", Blame).no_neg(),
     // Demands.
     rule("(i want|i expect|i need|i require|we want|we expect|we need|i deserve|we deserve)", Demand).head(DemandObject, 3),
@@ -135,6 +135,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(within|in the next) {dur}", Deadline).not_past(),
     rule("(need|needs|must have|have to have|require|requires|expect) (it|this|them|that|these|everything|my|the)", Deadline).head(Pressing, 4),
     rule("(has to|have to|must|needs to|need to) be (done|fixed|sorted|here|delivered|back|resolved|paid|returned|with me)", Deadline).head(Pressing, 2),
+    rule("(need to|have to|has to|got to|must) (pay|submit|send|return|collect|catch|board|sign|renew|file|print|show|move)", Deadline).head(Pressing, 4),
     rule("(today|tomorrow|tonight|this afternoon|this evening|first thing)", Deadline).tail(Pressing),
     rule("(tomorrow|tonight|on {weekday}|on the <ord>|on <ord>|first thing (tomorrow|in the morning))", Deadline).cue(PRESSURE).not_past(),
     rule("(urgent|urgently|time sensitive|time - sensitive|time critical|no later than)", Deadline).no_neg(),
@@ -142,6 +143,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(immediately|at once|right away|straight away)", Deadline).not_past().clause_end().prev_not(&["all", "was", "were", "is", "got", "been"]),
     // Repeated contact.
     rule("(the|a|my|this|for the) {ord} time", RepeatedContact).next_not(&["lucky"]),
+    rule("{ord} time", RepeatedContact).clause_start().next_not(&["lucky"]),
     rule("{contacted}", RepeatedContact).head(ContactCount, 4),
     rule("({n} times|twice)", RepeatedContact).tail(ContactCount),
     rule("{contacting}", RepeatedContact).head(ContactAgain, 4),
@@ -180,10 +182,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(want|like|need) (this|it) escalated", EscalationThreat),
     rule("(write|writing|email|emailing|complain|complaining|contact|contacting) (to|) (your|the) (ceo|head office|managing director|chief executive|board|owner)", EscalationThreat),
     // Threats of harm to a person.
-    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|beat up|smack|throttle|headbutt|deck|thump) {person}", Threat).no_neg().next_not(&["to", "financially"]),
     rule("{modal_me}", Threat).head(Violence, 2).no_neg().next_not(&["myself", "time", "for"]),
-    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|attack|beat up|smash|smack|throttle|headbutt|come for you|come after you|hunt you down|track you down|find you)", Threat).tail(Violence),
-    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|beat up|smack|throttle|headbutt|deck|thump) (him|her|them|whoever|the (driver|manager|agent|courier|engineer|guy|idiot))", Threat).tail(Violence),
+    rule("(stab|strangle|punch|slap|batter|murder|beat up|smash|throttle|headbutt|come for you|come after you|hunt you down|track you down|find you)", Threat).tail(Violence),
+    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|beat up|smack|throttle|headbutt|deck|thump) ({person}|him|her|them|whoever|the (driver|manager|agent|courier|engineer|guy|idiot))", Threat).tail(Violence),
     rule("(beat you up|beat the (shit|crap|hell|living daylights) out of|kick your (ass|arse|head in|teeth in|head)|smash your (face|head|teeth|windows|shop|store|office|car)|break your (neck|legs|face|nose|jaw|arms|fingers|teeth))", Threat).no_neg(),
     rule("(burn (your|the) (shop|store|office|place|building|house|warehouse|depot) down|burn it down|blow up (your|the) (shop|store|office|building))", Threat).no_neg(),
     rule("(you're|you are) (dead|a dead man|dead meat)", Threat).next_not(&["to", "wrong", "right", "set", "serious"]),
@@ -203,7 +204,7 @@ pub(super) const RULES: &[Rule] = &[
     // Sarcasm.
     rule("(thanks for nothing|thank you for nothing|oh joy|oh goody|what a surprise|what a shock|surprise surprise|big surprise|colour me surprised|color me surprised|slow clap|love that for me)", Sarcasm),
     rule("(yeah right|yeah , right|yea right|just what i needed|just what i need|just great|just perfect|just brilliant|just wonderful|just fantastic|just lovely|just marvellous|just marvelous)", Sarcasm).neg_context(),
-    rule("(thanks|thank you|cheers) (so much|very much|a lot|a bunch|) for (losing|ignoring|wasting|cancelling|canceling|charging me|overcharging|breaking|damaging|ruining|hanging up|keeping me waiting|the runaround|making me wait|lying|nothing|absolutely nothing|not)", Sarcasm),
+    rule("(thanks|thank you|cheers) (so much|very much|a lot|a bunch|) for (losing|ignoring|wasting|cancelling|canceling|charging me|overcharging|breaking|damaging|ruining|hanging up|keeping me waiting|the runaround|making me wait|lying|nothing|absolutely nothing)", Sarcasm),
     rule("(i love|love|really appreciate|i just love|gotta love|got to love) (being|getting) (ignored|lied to|passed around|put on hold|charged|overcharged|kept waiting|hung up on|fobbed off|messed around|mucked around)", Sarcasm),
     rule("(oh|wow) (,|) ({positive}|perfect|lovely|good|nice|super|cool|helpful)", Sarcasm).neg_context(),
     rule("(what|such) (a|) {positive} (service|customer service|job|work|support|experience)", Sarcasm).neg_context(),

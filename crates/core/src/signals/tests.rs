@@ -734,3 +734,59 @@ fn sincere_yeah_right_and_just_what_i_need() {
 fn hashtags_do_not_shout() {
     check("Loving the new app #MAGA #FAIL", expect![[""]]);
 }
+#[test]
+fn shouting_with_letters_and_acronyms() {
+    check(
+        "STOP SENDING ME EMAILS. I AM WAITING. Is CUDA supported?",
+        expect![[r#"shouting 0..36 "STOP SENDING ME EMAILS. I AM WAITING""#]],
+    );
+}
+#[test]
+fn repeated_ordinal_at_clause_start() {
+    check(
+        "Are you kidding me? Third time this month the app logged me out.",
+        expect![[r#"repeated_contact 20..30 "Third time""#]],
+    );
+}
+#[test]
+fn deadline_bill_today() {
+    check(
+        "my account is locked and i need to pay rent today",
+        expect![[r#"deadline 27..49 "need to pay rent today""#]],
+    );
+}
+#[test]
+fn insult_reported_about_family() {
+    check(
+        "The engineer was rude and called my husband stupid.",
+        expect![[r#"insult 44..50 "stupid" quoted"#]],
+    );
+}
+#[test]
+fn threat_needs_a_speaker_who_means_it() {
+    check(
+        "I'll be really hurt if it's late. This heat will kill you. I will kill you.",
+        expect![[r#"threat 59..74 "I will kill you" targeted"#]],
+    );
+}
+#[test]
+fn calm_request_has_no_signals() {
+    check(
+        "Hello, could you tell me when order 4412 will be dispatched? Thanks.",
+        expect![[""]],
+    );
+}
+#[test]
+fn angry_message_has_many_signals() {
+    check(
+        "This is the THIRD time I've called!!! You people are useless, I want a refund by Friday or I'm going to my lawyer.",
+        expect![[r#"
+            repeated_contact 8..22 "the THIRD time"
+            exclamation_run 34..37 "!!!"
+            blame 38..48 "You people"
+            insult 53..60 "useless" targeted
+            demand 62..77 "I want a refund"
+            deadline 78..87 "by Friday"
+            escalation_threat 107..113 "lawyer""#]],
+    );
+}
