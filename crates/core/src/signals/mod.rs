@@ -50,6 +50,12 @@ pub fn detect(text: &str, tokens: &[Token]) -> Vec<Signal> {
     merge(signals)
 }
 
+/// Builds the phrase automaton now instead of on the first message (it takes tens of
+/// milliseconds, once per process).
+pub fn warm_up() {
+    phrases::warm_up();
+}
+
 fn to_signal(scan: &Scan, h: &Hit) -> Signal {
     let quoted = scan.quoted[h.first] && scan.quoted[h.last];
     let aimable = match h.kind {

@@ -38,6 +38,13 @@ pub(super) enum Group {
     ComeDown,
 }
 
+impl Group {
+    /// The signal spans only the tail: the deadline in "I need it *tomorrow*" is "tomorrow".
+    fn tail_only(self) -> bool {
+        self == Group::Pressing
+    }
+}
+
 /// Extra conditions a phrase must meet in its context.
 #[derive(Clone, Copy)]
 pub(super) struct Gate {
@@ -161,6 +168,11 @@ fn phrases() -> &'static Phrases {
     })
 }
 
+/// Builds the automaton if it is not built yet.
+pub(super) fn warm_up() {
+    phrases();
+}
+
 /// Replaces every `{name}` by its class, repeatedly (classes may use classes).
 fn substitute(pat: &str) -> String {
     let mut s = pat.to_string();
@@ -224,7 +236,7 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
         for &rule in &p.rules_of[m.pattern().as_usize()] {
             let f = Found { rule, first, last };
             match RULES[rule].role {
-                Role::Whole => push_if_open(scan, f, f.last, out),
+                Role::Whole => push_if_open(scan, rule, f.first, f.last, out),
                 Role::Head(..) => heads.push(f),
                 Role::Tail(g) => tails.push((g, f)),
             }
@@ -243,7 +255,8 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
         });
         // The nearest tail, and of those the longest: "kill you" rather than "kill".
         if let Some((_, t)) = tail.min_by_key(|(_, t)| (t.first, std::cmp::Reverse(t.last))) {
-            push_if_open(scan, h, t.last, out);
+            let first = if group.tail_only() { t.first } else { h.first };
+            push_if_open(scan, h.rule, first, t.last, out);
         }
     }
 }
@@ -259,9 +272,10 @@ fn key_words(scan: &Scan, start: usize, end: usize) -> Option<(usize, usize)> {
     (k + scan.w(t).len() == end).then_some((first, last))
 }
 
-fn push_if_open(scan: &Scan, f: Found, last: usize, out: &mut Vec<Hit>) {
-    let rule = &RULES[f.rule];
-    let (first, last) = (scan.key_index[f.first].1, scan.key_index[last].1);
+/// Adds a hit for `rule` over key words `first..=last` if it passes the rule's gate.
+fn push_if_open(scan: &Scan, rule: usize, first: usize, last: usize, out: &mut Vec<Hit>) {
+    let rule = &RULES[rule];
+    let (first, last) = (scan.key_index[first].1, scan.key_index[last].1);
     if passes(scan, &rule.gate, first, last) {
         out.push(Hit {
             kind: rule.kind,

@@ -422,10 +422,10 @@ fn deadline_date_with_pressure() {
     check(
         "The wedding is on the 12th and I need the dress tomorrow. URGENT",
         expect![[r#"
-        deadline 15..26 "on the 12th"
-        deadline 33..56 "need the dress tomorrow"
-        shouting 58..64 "URGENT"
-        deadline 58..64 "URGENT""#]],
+            deadline 15..26 "on the 12th"
+            deadline 48..56 "tomorrow"
+            shouting 58..64 "URGENT"
+            deadline 58..64 "URGENT""#]],
     );
 }
 #[test]
@@ -752,7 +752,7 @@ fn repeated_ordinal_at_clause_start() {
 fn deadline_bill_today() {
     check(
         "my account is locked and i need to pay rent today",
-        expect![[r#"deadline 27..49 "need to pay rent today""#]],
+        expect![[r#"deadline 44..49 "today""#]],
     );
 }
 #[test]
