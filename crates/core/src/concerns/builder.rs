@@ -45,10 +45,12 @@ impl<'a> Builder<'a> {
         } else {
             &self.text[t.start..t.end]
         };
+        // Left-out words can leave two separators in a row ("it's, f*ck, broken"): keep one.
+        const SEPARATORS: &[&str] = &[",", ".", ";", ":", "-"];
         if self
             .pieces
             .last()
-            .is_some_and(|(w, _)| !w.starts_with(char::is_alphanumeric))
+            .is_some_and(|(w, _)| w == p || (is_one_of(w, SEPARATORS) && is_one_of(p, SEPARATORS)))
         {
             return;
         }

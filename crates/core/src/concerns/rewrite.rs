@@ -30,11 +30,17 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
     let mut i = 0;
     let mut prev: Option<&str> = None;
     let mut after_i = false;
+    // Inside quotes the client repeats someone's words ("another 'we are looking into it'
+    // email"): those keep their pronouns.
+    let mut quoting = false;
     while let Some(t) = rest.get(i) {
         i += 1;
         match t.kind {
             TokenKind::Punct if t.norm.starts_with('!') => {}
-            TokenKind::Punct => out.punct(t),
+            TokenKind::Punct => {
+                quoting ^= is_quote(&t.norm);
+                out.punct(t);
+            }
             TokenKind::Symbol => {}
             TokenKind::Number => out.token(t, t.norm.clone()),
             TokenKind::Word => {
@@ -44,6 +50,8 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                     out.drop_offensive(norm, next_word.is_none_or(|w| !is_offensive(w)));
                 } else if matches!(norm, "please" | "pls" | "plz") {
                     // Politeness carries no point of its own.
+                } else if quoting {
+                    out.token(t, written(text, t, shouted));
                 } else if matches!(norm, "you" | "u" | "ya") {
                     let insults = insult_nouns_after(&rest[i..]);
                     i += insults;
@@ -76,6 +84,10 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
         }
     }
     out.finish(prefix, question)
+}
+
+fn is_quote(punct: &str) -> bool {
+    matches!(punct, "\"" | "'" | "“" | "”" | "‘" | "’")
 }
 
 /// Words that carry no content of their own: a clause made only of these says nothing.
@@ -179,6 +191,12 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
     }
     loop {
         match t.split_last() {
+            // A closing quote stays when its opening quote does.
+            Some((last, rest))
+                if is_quote(&last.norm) && rest.iter().any(|x| is_quote(&x.norm)) =>
+            {
+                break;
+            }
             Some((last, rest)) if !last.is_word() && last.kind != TokenKind::Number => t = rest,
             Some((last, rest)) if TRAILING.contains(&last.norm.as_str()) => t = rest,
             Some((last, rest))

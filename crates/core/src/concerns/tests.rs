@@ -105,6 +105,21 @@ fn second_person_becomes_the_company() {
 }
 
 #[test]
+fn quoted_words_keep_their_pronouns() {
+    assert_eq!(
+        statements("Another 'we are looking into it' email from you. My order is still missing."),
+        [
+            "another 'we are looking into it' email from us",
+            "your order is still missing"
+        ]
+    );
+    assert_eq!(
+        statements("What do you mean, 'under review'?"),
+        ["what do we mean, 'under review'?"]
+    );
+}
+
+#[test]
 fn requests_become_wants() {
     assert_eq!(
         statements("Can you refund my money?"),
