@@ -21,7 +21,8 @@ pub const PROFANITY: &[&str] = &[
     "stfu", "ffs", "jfc", "fk", "fck", "fkn", "fkin", "fcking", "effing", "frigging", "freaking",
     "screwed", "sucks", "suck", "bastard", "bastards", "fucks", "fuckup", "fuckups", "shits",
     "shitshow", "clusterfuck", "horseshit", "bullcrap", "dammit", "damnit", "goddamnit", "omfg",
-    "motherfuckers", "arsed", "bollocking",
+    "motherfuckers", "arsed", "bollocking", "fuk", "fuking", "fukin", "fcuk", "fcukin", "phuck",
+    "phucking", "fuq", "fking", "fkng", "feck", "shyte",
 ];
 
 /// Words that insult a person when aimed at one.
@@ -39,6 +40,7 @@ pub const INSULTS: &[&str] = &[
     "nitwit", "buffoon", "buffoons", "dunce", "knobhead", "bellend", "dipshit", "numbskull",
     "bonehead", "lowlife", "lowlifes", "halfwits", "dimwits", "scammer", "scammers", "fraudster",
     "fraudsters", "inept",
+    "biatch", "eejit", "idjit", "dumbo", "retards",
 ];
 
 /// Slurs against a group. Kept short: these are matched, never shown to users in suggestions.

@@ -34,6 +34,14 @@ const PERSON_NOUNS: &[&str] = &[
     "scammer", "scammers", "fraudster", "fraudsters",
 ];
 const THING_NOUNS: &[&str] = &["trash", "garbage", "scum"];
+/// Nouns that are not on the offensive lists yet insult a person they are said of: "you're a *joke*".
+const DISPARAGING: &[&str] = &[
+    "joke",
+    "jokes",
+    "disgrace",
+    "embarrassment",
+    "laughingstock",
+];
 /// Words on the profanity list that name a person, so they insult like "idiot".
 #[rustfmt::skip]
 const PERSON_PROFANITY: &[&str] = &[
@@ -101,14 +109,17 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
             continue;
         }
         let w = scan.w(i);
-        let Some(class) = lexicon::offensive_class(w) else {
-            continue;
-        };
         let hit = |kind, targeted| Hit {
             kind,
             first: i,
             last: i,
             targeted,
+        };
+        let Some(class) = lexicon::offensive_class(w) else {
+            if DISPARAGING.contains(&w) {
+                out.extend(insult(scan, i, Insult::ThingNoun).map(|t| hit(SignalKind::Insult, t)));
+            }
+            continue;
         };
         match class {
             OffensiveClass::Slur => out.push(hit(SignalKind::Slur, true)),

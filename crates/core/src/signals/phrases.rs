@@ -289,8 +289,8 @@ fn push_if_open(scan: &Scan, rule: usize, first: usize, last: usize, out: &mut V
 /// Lead words an imperative may follow at the start of its clause.
 #[rustfmt::skip]
 const LEADS: &[&str] = &[
-    "just", "now", "so", "then", "and", "seriously", "honestly", "simply", "oh", "ok", "okay",
-    "well",
+    "please", "just", "now", "so", "then", "and", "seriously", "honestly", "simply", "oh", "ok",
+    "okay", "well",
 ];
 
 /// Words that may follow a phrase that ends its clause.

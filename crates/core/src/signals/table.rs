@@ -122,7 +122,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("{you} (have|has|) {blamed}", Blame).no_neg().next_not(&["through", "even", "out"]),
     rule("you've {blamed}", Blame).no_neg(),
     // Demands.
-    rule("(i want|i expect|i need|i require|we want|we expect|we need|i deserve|we deserve)", Demand).head(DemandObject, 3),
+    rule("((i|we) (just|really|simply|only|now|still|) (want|expect|need|require|deserve)|all i want is)", Demand).head(DemandObject, 3),
     rule("(refund|refunded|full refund|my money back|money back|compensation|compensated|replacement|a replacement|an answer|answers|an explanation|an apology|a call back|a callback|resolution|reimbursement|reimbursed|my deposit back|it fixed|this fixed|it sorted|this sorted|this resolved|it resolved|a manager|your manager|the manager|a supervisor|your supervisor|someone senior|someone in charge|a real person|a human)", Demand).tail(DemandObject),
     rule("(speak|talk) (to|with) (a|your|the|) (manager|supervisor|someone senior|someone in charge|human|real person|boss)", Demand).tail(DemandObject),
     rule("(i demand|we demand|i insist|i am demanding|i'm demanding|you owe me|i am owed|i'm owed|give me my money back|refund me (now|immediately|today|asap|right now|at once|straight away))", Demand),
@@ -158,8 +158,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(yet again|once again|again and again|over and over|for the ({ord}|last|hundredth|millionth) time|how many (more|) times|every time i (call|ring|phone|contact|email|chat|write|try|message|get in touch)|each time i (call|ring|phone|contact|email|chat|write|try))", RepeatedContact),
     // Escalation threats.
     rule("(lawyer|lawyers|solicitor|solicitors|attorney|attorneys|legal action|legal proceedings|legal advice|legal team|small claims|to court|in court|court action|court case|court claim|court proceedings|county court|suing)", EscalationThreat),
-    rule("(will|i'll|gonna|and|could|should|would|might|i|we) sue", EscalationThreat),
-    rule("(forced|going|want|need|have|right|decided|decide|plan|planning|intend|intending|prepared|ready|able) to sue", EscalationThreat),
+    rule("(will|i'll|gonna|and|could|should|would|might|i|we) sue", EscalationThreat).no_neg(),
+    rule("(forced|going|want|need|have|right|decided|decide|plan|planning|intend|intending|prepared|ready|able) to sue", EscalationThreat).no_neg(),
     rule("sue (you|your|them|the company|this company|the lot of you)", EscalationThreat),
     rule("(cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|leave|leaving) (my|our|the) (account|subscription|membership|contract|service|policy|plan|direct debit)", EscalationThreat).no_neg(),
     rule("(take|taking|took) my (business|custom|money) elsewhere", EscalationThreat),

@@ -790,3 +790,37 @@ fn angry_message_has_many_signals() {
             escalation_threat 107..113 "lawyer""#]],
     );
 }
+#[test]
+fn obfuscated_spellings() {
+    check(
+        "fuk you. sh1t service, you a$$hole. f.u.c.k",
+        expect![[r#"
+        profanity 0..3 "fuk" targeted
+        profanity 9..13 "sh1t"
+        insult 27..34 "a$$hole" targeted
+        profanity 36..43 "f.u.c.k""#]],
+    );
+}
+#[test]
+fn disparaging_nouns_need_a_person() {
+    check(
+        "You are a joke and your staff are a disgrace. Is this a joke?",
+        expect![[r#"
+        insult 10..14 "joke" targeted
+        insult 36..44 "disgrace" targeted"#]],
+    );
+}
+#[test]
+fn polite_imperative_is_a_demand() {
+    check(
+        "Please refund me. Could you please fix it?",
+        expect![[r#"demand 7..16 "refund me""#]],
+    );
+}
+#[test]
+fn negated_legal_threat() {
+    check(
+        "I'm not going to sue anyone, I just want my money back",
+        expect![[r#"demand 29..54 "I just want my money back""#]],
+    );
+}
