@@ -40,7 +40,7 @@ pub const INSULTS: &[&str] = &[
     "nitwit", "buffoon", "buffoons", "dunce", "knobhead", "bellend", "dipshit", "numbskull",
     "bonehead", "lowlife", "lowlifes", "halfwits", "dimwits", "scammer", "scammers", "fraudster",
     "fraudsters", "inept",
-    "biatch", "eejit", "idjit", "dumbo", "retards",
+    "biatch", "eejit", "idjit", "retards",
 ];
 
 /// Slurs against a group. Kept short: these are matched, never shown to users in suggestions.

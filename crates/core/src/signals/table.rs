@@ -100,12 +100,13 @@ const PRESSURE: &[&str] = &[
     "hospital", "rent", "mortgage",
 ];
 
-/// Words that turn a review site or a social network into a threat to go public.
+/// Words that turn a review site, a social network or the press into a threat to go public.
 #[rustfmt::skip]
 const REVIEWING: &[&str] = &[
     "post", "posting", "share", "sharing", "tweet", "tweeting", "tell", "telling", "put", "putting",
     "expose", "exposing", "everyone", "everybody", "followers", "review", "reviews", "write",
-    "writing", "leave", "leaving", "rate", "rating",
+    "writing", "leave", "leaving", "rate", "rating", "going", "will", "i'll", "gonna", "contact",
+    "contacting", "contacted",
 ];
 
 /// Every phrase rule.
@@ -173,7 +174,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(bbb|better business bureau|ombudsman|regulator|regulators|trading standards|citizens advice|consumer protection|consumer rights|ofcom|ofgem|ofwat|fca|ftc|cfpb|accc|attorney general|watchdog|i know my rights|formal complaint)", EscalationThreat),
     rule("(call|calling|contact|contacting|involve|involving|report it to|report this to) the police", EscalationThreat),
     rule("(go|going|went|contact|contacting|tell|telling|talk to|speak to) (to|) the (press|media|papers|newspapers|news)", EscalationThreat),
-    rule("(journalist|journalists|social media|go viral|tell everyone|tell all my friends|warn (others|everyone|people))", EscalationThreat).next_not(&["team", "manager", "page", "account", "accounts", "presence", "post", "posts", "support"]),
+    rule("(go viral|tell everyone|tell all my friends|warn (others|everyone|people))", EscalationThreat),
+    rule("(journalist|journalists|social media)", EscalationThreat).cue(REVIEWING).next_not(&["team", "manager", "page", "account", "accounts", "presence", "post", "posts", "support"]),
     rule("(on|all over|across) (twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|the internet)", EscalationThreat).cue(REVIEWING),
     rule("(chargeback|chargebacks|charge back|charge - back)", EscalationThreat),
     rule("(dispute|disputing|reverse|reversing) (the|this|my|) (charge|payment|transaction)", EscalationThreat),
