@@ -80,6 +80,9 @@ const HEDGES: &[&str] = &[
     "mean", "meaning",
 ];
 
+/// How many words the rules walk from an insulting word to find whom it is said of.
+const WALK: usize = 6;
+
 /// Whom an insulting word is said of.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Target {
@@ -177,10 +180,9 @@ fn aim(scan: &Scan, i: usize) -> Aim {
         marked: false,
     };
     let mut j = i;
-    let stop = loop {
-        let Some(p) = scan.prev_word(j) else {
-            break None;
-        };
+    let mut stop = None;
+    for _ in 0..WALK {
+        let Some(p) = scan.prev_word(j) else { break };
         let w = scan.w(p);
         let listing = matches!(w, "and" | "or" | ",")
             && scan.prev_word(p).is_some_and(|q| is_offensive(scan.w(q)));
@@ -189,10 +191,11 @@ fn aim(scan: &Scan, i: usize) -> Aim {
         } else if is_negator(w) && !COPULAS.contains(&w) {
             aim.negated = true;
         } else {
-            break Some(p);
+            stop = Some(p);
+            break;
         }
         j = p;
-    };
+    }
     if let Some(s) = stop {
         let w = scan.w(s);
         aim.target = match w {
@@ -261,7 +264,8 @@ fn subject(scan: &Scan, c: usize) -> Target {
 /// "useless *staff*", "idiots *like you*": a person named after the insulting word.
 fn person_after(scan: &Scan, i: usize, before: Option<&str>) -> Target {
     let mut j = i;
-    while let Some(n) = scan.next_word(j) {
+    for _ in 0..WALK {
+        let Some(n) = scan.next_word(j) else { break };
         let w = scan.w(n);
         if is_offensive_modifier(w) || matches!(w, "of" | "a" | "an") {
             j = n;
@@ -289,8 +293,7 @@ fn is_name(scan: &Scan, i: usize) -> bool {
 
 /// A negated hedge before `i` in its clause: "I'm not saying", "I don't think", "I wouldn't call".
 fn hedged(scan: &Scan, i: usize) -> bool {
-    let clause = scan.clause_of(i);
-    (clause.start..i).any(|h| {
+    (scan.around(i, 10, 0).start..i).any(|h| {
         HEDGES.contains(&scan.w(h))
             && scan.prev_word(h).is_some_and(|p| {
                 is_negator(scan.w(p)) || scan.prev_word(p).is_some_and(|q| is_negator(scan.w(q)))

@@ -242,17 +242,17 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
             }
         }
     }
+    tails.sort_by_key(|(_, t)| t.first);
     for h in heads {
         let Role::Head(group, gap) = RULES[h.rule].role else {
             continue;
         };
         let tok = |k: usize| scan.key_index[k].1;
-        let tail = tails.iter().filter(|(g, t)| {
-            *g == group
-                && t.first > h.last
-                && t.first - h.last - 1 <= gap as usize
-                && scan.clause[tok(t.last)] == scan.clause[tok(h.first)]
-        });
+        let from = tails.partition_point(|(_, t)| t.first <= h.last);
+        let tail = tails[from..]
+            .iter()
+            .take_while(|(_, t)| t.first - h.last - 1 <= gap as usize)
+            .filter(|(g, t)| *g == group && scan.clause[tok(t.last)] == scan.clause[tok(h.first)]);
         // The nearest tail, and of those the longest: "kill you" rather than "kill".
         if let Some((_, t)) = tail.min_by_key(|(_, t)| (t.first, std::cmp::Reverse(t.last))) {
             let first = if group.tail_only() { t.first } else { h.first };
@@ -285,6 +285,9 @@ fn push_if_open(scan: &Scan, rule: usize, first: usize, last: usize, out: &mut V
         });
     }
 }
+
+/// How many tokens around a phrase its gate reads.
+const REACH: usize = 15;
 
 /// Lead words an imperative may follow at the start of its clause.
 #[rustfmt::skip]
@@ -327,18 +330,21 @@ fn passes(scan: &Scan, g: &Gate, first: usize, last: usize) -> bool {
     {
         return false;
     }
-    let clause = scan.clause_of(first);
-    if g.not_past && (clause.start..first).any(|i| PAST.contains(&scan.w(i))) {
+    let (start, end) = (
+        scan.around(first, REACH, 0).start,
+        scan.around(last, REACH, 0).end,
+    );
+    if g.not_past && (start..first).any(|i| PAST.contains(&scan.w(i))) {
         return false;
     }
-    let mut outside = clause.filter(|&i| i < first || i > last);
+    let mut outside = (start..end).filter(|&i| i < first || i > last);
     (g.cue.is_empty() || outside.any(|i| g.cue.contains(&scan.w(i))))
         && (!g.neg_context || sarcasm::negative_context(scan, first, last))
 }
 
 fn starts_clause(scan: &Scan, first: usize) -> bool {
     let mut i = first;
-    loop {
+    for _ in 0..4 {
         match scan.prev_word(i) {
             None => return true,
             Some(p) if matches!(scan.w(p), "," | ":" | "-") => return true,
@@ -346,6 +352,7 @@ fn starts_clause(scan: &Scan, first: usize) -> bool {
             Some(_) => return false,
         }
     }
+    false
 }
 
 #[cfg(test)]

@@ -45,12 +45,18 @@ const PROMISES: &[&str] = &[
 /// Whether the clauses around tokens `first..=last` (the one before, the same, the next) say that
 /// something went wrong, in a message that does not weigh good against bad.
 pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
-    if scan.words.iter().any(|w| CONTRAST.contains(w)) {
+    if *scan
+        .contrast
+        .get_or_init(|| scan.words.iter().any(|w| CONTRAST.contains(w)))
+    {
         return false;
     }
-    let clause = scan.clause[first];
-    (0..scan.tokens.len())
-        .filter(|&i| (i < first || i > last) && scan.clause[i].abs_diff(clause) <= 1)
+    let (start, end) = (
+        scan.around(first, 25, 1).start,
+        scan.around(last, 25, 1).end,
+    );
+    (start..end)
+        .filter(|&i| i < first || i > last)
         .any(|i| went_wrong(scan, i))
 }
 

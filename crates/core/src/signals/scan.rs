@@ -17,6 +17,8 @@ pub(super) struct Scan<'a> {
     pub quoted: Vec<bool>,
     /// Byte ranges between matched quotation marks.
     pub quotes: Vec<(usize, usize)>,
+    /// Whether the message weighs good against bad ("but", "usually"); see [`super::sarcasm`].
+    pub contrast: std::cell::OnceCell<bool>,
     /// The non-empty words joined by single spaces, searched by the phrase automaton.
     pub key: String,
     /// For each word in `key`: its byte offset there and its token index.
@@ -99,6 +101,7 @@ impl<'a> Scan<'a> {
         }
         let quotes = quote_regions(text);
         let mut scan = Scan {
+            contrast: std::cell::OnceCell::new(),
             text,
             tokens,
             words,
@@ -138,19 +141,17 @@ impl<'a> Scan<'a> {
             .find(|&j| !self.words[j].is_empty())
     }
 
-    /// Token range of the clause holding token `i`.
-    pub fn clause_of(&self, i: usize) -> std::ops::Range<usize> {
+    /// Tokens at most `reach` tokens from `i` whose clause is at most `spread` clauses from
+    /// the clause of `i`. Rules look this far and no further, so a long message costs linear time.
+    pub fn around(&self, i: usize, reach: usize, spread: u32) -> std::ops::Range<usize> {
         let c = self.clause[i];
-        let start = (0..i)
+        let near = |j: &usize| self.clause[*j].abs_diff(c) <= spread;
+        let start = (i.saturating_sub(reach)..i).find(near).unwrap_or(i);
+        let last = (i..(i + reach + 1).min(self.tokens.len()))
             .rev()
-            .take_while(|&j| self.clause[j] == c)
-            .last()
+            .find(near)
             .unwrap_or(i);
-        let end = (i..self.tokens.len())
-            .take_while(|&j| self.clause[j] == c)
-            .last()
-            .unwrap_or(i);
-        start..end + 1
+        start..last + 1
     }
 
     /// A negating word among the two words before token `i` in its clause ("not", "don't", "never").
