@@ -2,16 +2,20 @@
 //!
 //! Everything works over the tokens of [`crate::text::tokenize`], so disguised spellings
 //! ("f*ck", "1d10t", "F U C K") are already resolved. One pass prepares a [`scan::Scan`]
-//! (normalised words, clauses, quoted and reported speech); then:
-//! - [`phrases`] matches the phrase [`table`] with one Aho-Corasick automaton, for blame, demands,
-//!   deadlines, repeated contact, escalation threats, threats of harm and sarcastic phrases;
+//! (words read as in [`normal`], clauses, quoted and reported speech); then:
+//! - [`phrases`] matches the phrase [`table`] (written in the [`pattern`] language) with one
+//!   Aho-Corasick automaton, for blame, demands, deadlines, repeated contact, escalation threats,
+//!   threats of harm and sarcastic phrases;
 //! - [`offensive`] reads each listed insult, profanity or slur in its context to decide whether it
 //!   insults and whom it is aimed at;
 //! - [`shape`] finds shouting and exclamation runs, [`sarcasm`] the sarcasm that is not a fixed phrase.
 //!
 //! Rules favour precision: a signal an agent sees must be one they would agree with.
+//! Every look-around is bounded to a few words, so a long message costs linear time.
 
+mod normal;
 mod offensive;
+mod pattern;
 mod phrases;
 mod sarcasm;
 mod scan;

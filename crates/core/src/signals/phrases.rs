@@ -1,8 +1,7 @@
 //! Phrase rules: a small pattern language, expanded once into one Aho-Corasick automaton over
 //! the normalised key of a message (see [`super::scan`]), and the gates that keep each phrase precise.
 //!
-//! A pattern is words separated by spaces. `(a|b c|)` is a choice (an empty choice makes the
-//! group optional) and `{name}` stands for a word class from [`super::table::CLASSES`].
+//! Patterns are written in the language of [`super::pattern`].
 //! A rule can be a whole phrase, or a head that needs a tail of its group a few words later in
 //! the same clause ("I want" ... "refund").
 
@@ -11,9 +10,10 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 use super::Hit;
+use super::pattern::{expand, substitute};
 use super::sarcasm;
 use super::scan::Scan;
-use super::table::{CLASSES, RULES};
+use super::table::RULES;
 use crate::types::SignalKind;
 
 /// How a rule's phrase takes part in a match.
@@ -173,49 +173,6 @@ pub(super) fn warm_up() {
     phrases();
 }
 
-/// Replaces every `{name}` by its class, repeatedly (classes may use classes).
-fn substitute(pat: &str) -> String {
-    let mut s = pat.to_string();
-    while let Some(open) = s.find('{') {
-        let close = open + s[open..].find('}').expect("closed class name");
-        let name = &s[open + 1..close];
-        let class = CLASSES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
-        s.replace_range(
-            open..=close,
-            class.unwrap_or_else(|| panic!("unknown class {name}")),
-        );
-    }
-    s
-}
-
-/// Every spelling a pattern allows, with single spaces.
-fn expand(pat: &str) -> Vec<String> {
-    let Some(open) = pat.find('(') else {
-        return vec![pat.split_whitespace().collect::<Vec<_>>().join(" ")];
-    };
-    let mut depth = 0;
-    let mut close = open;
-    let mut cuts = vec![open];
-    for (i, c) in pat[open..].char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            '|' if depth == 1 => cuts.push(open + i),
-            _ => {}
-        }
-        if depth == 0 {
-            close = open + i;
-            break;
-        }
-    }
-    cuts.push(close);
-    let (before, after) = (&pat[..open], &pat[close + 1..]);
-    cuts.windows(2)
-        .flat_map(|w| expand(&format!("{before} {} {after}", &pat[w[0] + 1..w[1]])))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
 /// A match of one expanded pattern: key word indices, first and last.
 #[derive(Clone, Copy)]
 struct Found {
@@ -358,12 +315,6 @@ fn starts_clause(scan: &Scan, first: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn expands_choices_and_optional_words() {
-        assert_eq!(expand("a (b|c d|) e"), ["a b e", "a c d e", "a e"]);
-        assert_eq!(expand("(x (y|z)|w)"), ["x y", "x z", "w"]);
-    }
 
     #[test]
     fn every_table_pattern_expands() {

@@ -1,7 +1,8 @@
 //! A message prepared once for every rule: one normalised word per token, a key string of those
 //! words for phrase matching, clause numbers, and which tokens sit in quoted or reported speech.
 
-use crate::text::{Token, TokenKind};
+use super::normal;
+use crate::text::Token;
 
 /// The shared view of one message that every rule reads.
 pub(super) struct Scan<'a> {
@@ -25,7 +26,7 @@ pub(super) struct Scan<'a> {
     pub key_index: Vec<(usize, usize)>,
 }
 
-/// Words that are second person, as written or after [`alias`].
+/// Words that are second person, as written or after [`super::normal::alias`].
 #[rustfmt::skip]
 pub(super) const SECOND: &[&str] = &[
     "you", "ye", "yall", "y'all", "youse", "yous", "yourself", "yourselves",
@@ -78,7 +79,7 @@ const ADVERBS: &[&str] = &[
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Scan<'a> {
-        let words: Vec<&str> = tokens.iter().map(|t| word(text, t)).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| normal::word(text, t)).collect();
         let mut clause = Vec::with_capacity(tokens.len());
         let mut key = String::with_capacity(text.len() + 8);
         let mut key_index = Vec::with_capacity(tokens.len());
@@ -241,83 +242,6 @@ fn is_decimal_point(text: &str, tokens: &[Token], i: usize) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_digit());
     t.end - t.start == 1 && digit_before && digit_after
-}
-
-/// The normalised word of a token, see [`Scan::words`].
-fn word<'a>(text: &str, t: &'a Token) -> &'a str {
-    match t.kind {
-        TokenKind::Number => match t.norm.as_str() {
-            "0" => "0",
-            "1" => "1",
-            _ => "<n>",
-        },
-        TokenKind::Symbol => "",
-        TokenKind::Punct => match t.norm.chars().next() {
-            Some('.' | '!' | '?' | ';') => ".",
-            Some(',') => ",",
-            Some('-') => "-",
-            Some(':') => ":",
-            Some('/') => "/",
-            _ => "",
-        },
-        // A handle after "@" names an account; it is not the writer's word.
-        TokenKind::Word if text[..t.start].ends_with('@') => "",
-        TokenKind::Word => {
-            let w = t.norm.as_str();
-            if w.starts_with(|c: char| c.is_ascii_digit()) {
-                return number_class(w);
-            }
-            alias(w)
-        }
-    }
-}
-
-/// "12th" -> "<ord>", "5pm" -> "<time>", "24h" -> "<dur>"; "1st" is "first".
-fn number_class(w: &str) -> &str {
-    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-    match &w[digits..] {
-        "st" if &w[..digits] == "1" => "first",
-        "st" | "nd" | "rd" | "th" => "<ord>",
-        "am" | "pm" => "<time>",
-        "h" | "hr" | "hrs" | "hours" | "d" | "days" | "mins" | "min" => "<dur>",
-        _ => w,
-    }
-}
-
-/// Chat spellings and apostrophe-less contractions resolved to one form.
-pub(super) fn alias(w: &str) -> &str {
-    match w {
-        "u" | "ya" | "yu" => "you",
-        "urself" | "yourslef" => "yourself",
-        "r" => "are",
-        "ur" | "youre" | "yer" => "you're",
-        "youve" => "you've",
-        "youll" => "you'll",
-        "im" => "i'm",
-        "ive" => "i've",
-        "dont" => "don't",
-        "doesnt" => "doesn't",
-        "didnt" => "didn't",
-        "cant" => "can't",
-        "wont" => "won't",
-        "isnt" => "isn't",
-        "arent" => "aren't",
-        "wasnt" => "wasn't",
-        "werent" => "weren't",
-        "havent" => "haven't",
-        "hasnt" => "hasn't",
-        "wouldnt" => "wouldn't",
-        "couldnt" => "couldn't",
-        "shouldnt" => "shouldn't",
-        "thats" => "that's",
-        "theyre" => "they're",
-        "pls" | "plz" | "plis" => "please",
-        "thx" | "thanx" | "thnx" => "thanks",
-        "tmrw" | "tmr" | "tmrow" | "tomoz" | "tomorow" | "tommorow" | "tommorrow" => "tomorrow",
-        "b4" => "before",
-        "gotta" => "got to",
-        other => other,
-    }
 }
 
 /// Byte ranges inside matched quotation marks: straight and curly double quotes, guillemets,

@@ -667,6 +667,7 @@ proptest::proptest! {
                 "you", "idiot", "NEVER", "f*ck", "!!", "?!", "\"", "'", "refund", "by", "Friday", "3rd",
                 "time", "called", "5", "times", "I", "want", "a", "manager", "😡", "é", "not", "oh",
                 "great", ".", ",", "\n", "/s", "sue", "lawyer", "still", "waiting", "said", "F U C K",
+                "@", "#", "“", "”", "NOT", "…", "¿", "‼",
             ]),
             0..30,
         )
