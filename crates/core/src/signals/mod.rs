@@ -1,14 +1,14 @@
 //! Rules that find surface signals (insults, threats, shouting, deadlines, ...) with byte spans.
 //!
 //! Everything works over the tokens of [`crate::text::tokenize`], so disguised spellings
-//! ("f*ck", "1d10t", "F U C K") are already resolved. One pass prepares a [`scan::Scan`]
-//! (words read as in [`normal`], clauses, quoted and reported speech); then:
-//! - [`phrases`] matches the phrase [`table`] (written in the [`pattern`] language) with one
+//! ("f*ck", "1d10t", "F U C K") are already resolved. One pass prepares a `scan::Scan`
+//! (words read as in `normal`, clauses, quoted and reported speech); then:
+//! - `phrases` matches the phrase `table` (written in the `pattern` language) with one
 //!   Aho-Corasick automaton, for blame, demands, deadlines, repeated contact, escalation threats,
 //!   threats of harm and sarcastic phrases;
-//! - [`offensive`] reads each listed insult, profanity or slur in its context to decide whether it
+//! - `offensive` reads each listed insult, profanity or slur in its context to decide whether it
 //!   insults and whom it is aimed at;
-//! - [`shape`] finds shouting and exclamation runs, [`sarcasm`] the sarcasm that is not a fixed phrase.
+//! - `shape` finds shouting and exclamation runs, `sarcasm` the sarcasm that is not a fixed phrase.
 //!
 //! Rules favour precision: a signal an agent sees must be one they would agree with.
 //! Every look-around is bounded to a few words, so a long message costs linear time.

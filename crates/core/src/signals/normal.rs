@@ -1,5 +1,5 @@
 //! How a token reads to the rules: chat spellings resolved ("u" -> "you", "dont" -> "don't"),
-//! numbers reduced to classes ("<n>", "<ord>", "<time>", "<dur>"), punctuation to one character,
+//! numbers reduced to classes (`<n>`, `<ord>`, `<time>`, `<dur>`), punctuation to one character,
 //! and nothing at all for what the rules skip (account handles, quotation marks, emoji).
 
 use crate::text::{Token, TokenKind};
@@ -33,7 +33,7 @@ pub(super) fn word<'a>(text: &str, t: &'a Token) -> &'a str {
     }
 }
 
-/// "12th" -> "<ord>", "5pm" -> "<time>", "24h" -> "<dur>"; "1st" is "first".
+/// "12th" -> `<ord>`, "5pm" -> `<time>`, "24h" -> `<dur>`; "1st" is "first".
 fn number_class(w: &str) -> &str {
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     match &w[digits..] {

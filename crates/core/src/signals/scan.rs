@@ -9,7 +9,7 @@ pub(super) struct Scan<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Per token: its `norm` with chat spellings resolved ("u" -> "you", "dont" -> "don't"),
-    /// numbers reduced to classes ("<n>", "<ord>", "<time>"), sentence punctuation to ".", and
+    /// numbers reduced to classes (`<n>`, `<ord>`, `<time>`), sentence punctuation to ".", and
     /// `""` for tokens the rules skip (quotes, brackets, emoji).
     pub words: Vec<&'a str>,
     /// Per token: index of its clause; clauses end at `.`, `!`, `?`, `;` and line breaks.
