@@ -50,6 +50,13 @@ const PERSON_PROFANITY: &[&str] = &[
 /// Words on the profanity list too mild or too ambiguous to flag in a customer message.
 const MILD: &[&str] = &["suck", "sucks", "screwed", "freaking", "frigging"];
 
+/// Profane verbs that take the reader as object: "f*ck you", "piss off", "damn your app".
+#[rustfmt::skip]
+const AT_YOU: &[&str] = &[
+    "fuck", "fuk", "fck", "fk", "fuq", "phuck", "fcuk", "feck", "damn", "screw", "bugger", "sod",
+    "piss", "fucking", "fuckin", "fking", "effing",
+];
+
 /// Words that may sit between a subject and an insult: "you are *such a complete* idiot".
 #[rustfmt::skip]
 const FILLERS: &[&str] = &[
@@ -57,7 +64,8 @@ const FILLERS: &[&str] = &[
     "utterly", "absolute", "absolutely", "really", "very", "most", "biggest", "just", "all",
     "truly", "incredibly", "extremely", "too", "quite", "pretty", "right", "real", "proper",
     "massive", "big", "little", "bunch", "pack", "load", "lot", "of", "nothing", "but", "flipping",
-    "bleeding", "actual", "officially", "literally", "being", "acting", "behaving",
+    "bleeding", "actual", "officially", "literally", "being", "acting", "behaving", "bit", "kinda",
+    "rather", "fairly",
 ];
 /// Fillers that show a noun is applied to people: "a *bunch of* clowns", "*utter* liars".
 const MARKERS: &[&str] = &[
@@ -327,7 +335,8 @@ fn profanity_targeted(scan: &Scan, i: usize) -> bool {
         return false;
     };
     let next = scan.w(n);
-    if SECOND.contains(&next) || matches!(next, "off" | "your" | "you're") {
+    let object = SECOND.contains(&next) || matches!(next, "off" | "your" | "you're");
+    if object && AT_YOU.contains(&scan.w(i)) {
         return true;
     }
     person_after(scan, i, None) != Target::Unclear

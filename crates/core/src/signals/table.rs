@@ -10,8 +10,8 @@ use super::phrases::Group::{
 };
 use super::phrases::{Rule, rule};
 use crate::types::SignalKind::{
-    Absolute, Blame, Deadline, Demand, EscalationThreat, Profanity, RepeatedContact, Sarcasm,
-    Threat,
+    Absolute, Blame, Deadline, Demand, EscalationThreat, Insult, Profanity, RepeatedContact,
+    Sarcasm, Threat,
 };
 
 /// Word classes that patterns name as `{name}`.
@@ -185,7 +185,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(write|writing|email|emailing|complain|complaining|contact|contacting) (to|) (your|the) (ceo|head office|managing director|chief executive|board|owner)", EscalationThreat),
     // Threats of harm to a person.
     rule("{modal_me}", Threat).head(Violence, 2).no_neg().next_not(&["myself", "time", "for"]),
-    rule("(stab|strangle|punch|slap|batter|murder|beat up|smash|throttle|headbutt|come for you|come after you|hunt you down|track you down|find you)", Threat).tail(Violence),
+    rule("(kill|shoot|stab|strangle|punch|slap|batter|murder|beat up|smash|throttle|headbutt|come for you|come after you|hunt you down|track you down|find you)", Threat).tail(Violence),
     rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|beat up|smack|throttle|headbutt|deck|thump) ({person}|him|her|them|whoever|the (driver|manager|agent|courier|engineer|guy|idiot))", Threat).tail(Violence),
     rule("(beat you up|beat the (shit|crap|hell|living daylights) out of|kick your (ass|arse|head in|teeth in|head)|smash your (face|head|teeth|windows|shop|store|office|car)|break your (neck|legs|face|nose|jaw|arms|fingers|teeth))", Threat).no_neg(),
     rule("(burn (your|the) (shop|store|office|place|building|house|warehouse|depot) down|burn it down|blow up (your|the) (shop|store|office|building))", Threat).no_neg(),
@@ -201,6 +201,14 @@ pub(super) const RULES: &[Rule] = &[
     rule("(come|coming) (down|round|over|in|back) (there|here|) and", Threat).head(ComeDown, 2),
     rule("(come|coming) (to|into) your (office|store|shop|branch|depot|warehouse|headquarters) and", Threat).head(ComeDown, 2),
     rule("(kill|hurt|smash|punch|batter|sort you out|sort you|deal with you|teach you|drag you|find you|wreck|rip|beat|strangle|kick|throttle|trash|break)", Threat).tail(ComeDown),
+    // Insults that are phrases rather than listed words.
+    rule("(you|you guys|you people|you all|you lot|y'all|your staff|your agents) (really|totally|just|so|all|) (suck|stink)", Insult).targeted().no_neg(),
+    rule("(you|you're|you are) (a|an|) (worthless|useless|absolute|total|) piece of (shit|crap|trash|garbage|work|filth)", Insult).targeted(),
+    rule("i (really|just|fucking|) (hate|despise) (you|you all|you guys|you people|all of you|your guts)", Insult).targeted().no_neg(),
+    rule("(shut up|shut it|shut your (mouth|face|trap)|shut the (fuck|hell) up|get lost|go away|get a brain)", Insult).targeted().clause_start(),
+    rule("(will you|would you|can you|why don't you|you) (just|) (shut up|shut your (mouth|face|trap)|shut the (fuck|hell) up|go away|get lost)", Insult).targeted().no_neg(),
+    rule("(go die|drop dead|die in a fire|kill yourself|kys|i hope you die|hope you die|you should die|you deserve to die)", Threat).no_neg(),
+    rule("die", Threat).clause_start().next_not(&["cast", "casting", "hard", "down", "out", "off"]),
     // Profanity aimed at the reader.
     rule("(screw you|screw your|get stuffed|go to hell|up yours|shove it|kiss my (ass|arse)|eat shit|sod off|bugger off|piss off|damn you)", Profanity).targeted(),
     // Sarcasm.

@@ -825,3 +825,39 @@ fn negated_legal_threat() {
         expect![[r#"demand 29..54 "I just want my money back""#]],
     );
 }
+#[test]
+fn phrase_insults_at_reader() {
+    check(
+        "You suck. Shut up and listen, I hate you all.",
+        expect![[r#"
+        insult 0..8 "You suck" targeted
+        insult 10..17 "Shut up" targeted
+        insult 30..44 "I hate you all" targeted"#]],
+    );
+}
+#[test]
+fn phrase_insult_lookalikes() {
+    check(
+        "Your app sucks. I'll get lost in your menus. Don't shut up shop early.",
+        expect![[""]],
+    );
+}
+#[test]
+fn wishes_of_harm() {
+    check(
+        "Die. Go die in a fire, kill yourself",
+        expect![[r#"
+        threat 0..3 "Die" targeted
+        threat 5..21 "Go die in a fire" targeted
+        threat 23..36 "kill yourself" targeted"#]],
+    );
+}
+#[test]
+fn interjections_are_not_aimed() {
+    check(
+        "omfg you are so right, wtf happened to my order",
+        expect![[r#"
+        profanity 0..4 "omfg"
+        profanity 23..26 "wtf""#]],
+    );
+}
