@@ -111,6 +111,8 @@ struct Aim {
     negated: bool,
     /// "bunch of", "complete": the noun is applied to people.
     marked: bool,
+    /// "what a ...!": said of the reader, or of anything ("what a joke of a company").
+    exclaimed: bool,
 }
 
 /// Adds insult, profanity and slur hits.
@@ -171,7 +173,8 @@ fn insult(scan: &Scan, i: usize, kind: Insult) -> Option<bool> {
         || match kind {
             Insult::Strong => true,
             Insult::PersonNoun => at_person || aim.marked,
-            Insult::Adjective | Insult::ThingNoun => at_person,
+            Insult::Adjective => at_person,
+            Insult::ThingNoun => at_person && !aim.exclaimed,
         };
     let aimed = match kind {
         Insult::Strong => !matches!(aim.target, Target::Writer | Target::Simile),
@@ -186,6 +189,7 @@ fn aim(scan: &Scan, i: usize) -> Aim {
         target: Target::Unclear,
         negated: false,
         marked: false,
+        exclaimed: false,
     };
     let mut j = i;
     let mut stop = None;
@@ -219,6 +223,7 @@ fn aim(scan: &Scan, i: usize) -> Aim {
             }
             "what" => {
                 aim.marked = true;
+                aim.exclaimed = true;
                 Target::Second
             }
             _ if COPULAS.contains(&w) => {

@@ -861,3 +861,10 @@ fn interjections_are_not_aimed() {
         profanity 23..26 "wtf""#]],
     );
 }
+#[test]
+fn exclaimed_thing_nouns_are_about_the_company() {
+    check(
+        "What a joke of a company. What an idiot.",
+        expect![[r#"insult 34..39 "idiot" targeted"#]],
+    );
+}
