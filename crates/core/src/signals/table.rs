@@ -63,7 +63,9 @@ pub(super) const CLASSES: &[(&str, &str)] = &[
          overcharged|double charged|charged me twice|forgot|ignored|cancelled my|canceled my|\
          sent me the wrong|sent the wrong|mixed up|dropped the ball|cocked up|stuffed up|fucked up|\
          failed to|lied|lied to me|never bothered|didn't bother|made a mess|caused|delayed|\
-         let me down|wasted my)",
+         let me down|wasted my|threw|dropped my|left my|smashed|scratched|dented|ripped me off|\
+         scammed|conned|robbed|stole|hung up on me|cut me off|gave me the wrong|misinformed|\
+         misled|lost track of)",
     ),
     (
         "contacted",
@@ -129,12 +131,13 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i demand|we demand|i insist|i am demanding|i'm demanding|you owe me|i am owed|i'm owed|give me my money back|refund me (now|immediately|today|asap|right now|at once|straight away))", Demand),
     rule("(you need to|you must|you have to|you had better|you better|you'd better|you will) (refund|fix|sort|replace|compensate|reimburse|cancel|credit|pay me|escalate|resolve|send me|call me|get this|deal with|give me)", Demand),
     rule("give me (a|my|the|a full|an|back my|) (refund|replacement|money|manager|straight answer|supervisor|compensation|explanation|answer)", Demand),
-    rule("(fix it|fix this|sort it out|sort this out|sort it|refund me|refund my|get me a manager|get me your manager|get me a supervisor|put me through to|escalate this|pay me|reimburse me|compensate me|do your job|get it sorted|get this sorted|get this fixed|send me (a|my) (refund|replacement|money))", Demand).clause_start(),
+    rule("(fix it|fix this|sort it out|sort this out|sort it|refund me|refund (my|the) (money|payment|deposit|order|ticket|fee|fees|difference|booking)|get me (a|your) (manager|supervisor)|get me (someone|somebody|a human|a real person)|put me through to|escalate this|pay me|reimburse me|compensate me|do your job|get it sorted|get this sorted|get this fixed|send me (a|my) (refund|replacement|money))", Demand).clause_start(),
     // Deadlines.
     rule("(by|no later than|latest by|at the latest by) {when}", Deadline).not_past(),
     rule("before {when}", Deadline).not_past(),
     rule("(within|in the next) {dur}", Deadline).not_past(),
     rule("(need|needs|must have|have to have|require|requires|expect) (it|this|them|that|these|everything|my|the)", Deadline).head(Pressing, 4),
+    rule("(i|we) (want|expect|demand)", Deadline).head(Pressing, 5),
     rule("(has to|have to|must|needs to|need to) be (done|fixed|sorted|here|delivered|back|resolved|paid|returned|with me)", Deadline).head(Pressing, 2),
     rule("(need to|have to|has to|got to|must) (pay|submit|send|return|collect|catch|board|sign|renew|file|print|show|move)", Deadline).head(Pressing, 4),
     rule("(today|tomorrow|tonight|this afternoon|this evening|first thing)", Deadline).tail(Pressing),
@@ -152,6 +155,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(spoken|spoke|talked|been passed|passed|transferred|been transferred|bounced)", RepeatedContact).head(PassedAround, 3),
     rule("{n} (different|) (agents|people|advisors|advisers|reps|representatives|departments|teams|staff|managers)", RepeatedContact).tail(PassedAround),
     rule("{n} (calls|emails|messages|chats|complaints|phone calls|voicemails)", RepeatedContact).prev_not(&["about", "the"]),
+    rule("(been|keep|kept|keep on) (chasing|calling|emailing|ringing|phoning|contacting|writing|messaging|trying to (reach|contact|get hold of|get through to|get an answer))", RepeatedContact),
+    rule("(my|this is my|this is the|the) {ord} (email|call|phone call|message|complaint|letter|attempt|chat|ticket|request)", RepeatedContact),
     rule("(still waiting|still haven't|still have not|still hasn't|still has not|still not|still no|still nothing|still chasing|still unresolved|still missing)", RepeatedContact).next_not(&["sure", "certain", "clear", "decided", "know", "matter", "problem", "worries", "bother"]),
     rule("already (told|explained|said|sent|provided|given|gave|called|emailed|contacted|asked|reported|mentioned|spoke|spoken|complained|chased|submitted|been through)", RepeatedContact),
     rule("(as i (said|mentioned|explained|stated|told you|have said|already said|keep saying)|as i've (said|mentioned|explained|stated|told you)|i've said this before|as (previously|already) (said|mentioned|stated|explained)|like i said)", RepeatedContact),
@@ -163,7 +168,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(forced|going|want|need|have|right|decided|decide|plan|planning|intend|intending|prepared|ready|able) to sue", EscalationThreat).no_neg(),
     rule("sue (you|your|them|the company|this company|the lot of you)", EscalationThreat),
     rule("(cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|leave|leaving) (my|our|the) (account|subscription|membership|contract|service|policy|plan|direct debit)", EscalationThreat).no_neg(),
-    rule("(take|taking|took) my (business|custom|money) elsewhere", EscalationThreat),
+    rule("((take|taking|took) my (business|custom|money)|(go|going|shop|shopping|look|looking|buy|buying|order|ordering)) elsewhere", EscalationThreat),
     rule("(switch|switching|move|moving|go|going) to (a competitor|another provider|another company|another supplier|another bank|your competitor|your competitors|a different provider|a different company)", EscalationThreat),
     rule("never (use|using|order from|ordering from|buy from|buying from|shop with|shopping with|fly with|flying with|book with|booking with|deal with|dealing with|shop at) ({you}|this company|you again) again", EscalationThreat),
     rule("(leave|leaving|write|writing|post|posting|give|giving|put|putting) (a|an|my) (bad|negative|terrible|awful|honest|scathing|poor|horrible|damning|1 - star|one - star|one star|1 star|1star|zero star|0 star|) review", EscalationThreat),
@@ -179,6 +184,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(on|all over|across) (twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|the internet)", EscalationThreat).cue(REVIEWING),
     rule("(chargeback|chargebacks|charge back|charge - back)", EscalationThreat),
     rule("(dispute|disputing|reverse|reversing) (the|this|my|) (charge|payment|transaction)", EscalationThreat),
+    rule("(dispute|disputing) (this|it) with", EscalationThreat),
     rule("(contact|contacting|call|calling|ring|ringing|speak to|speaking to|talk to) my (bank|credit card company|card provider|card issuer)", EscalationThreat),
     rule("(escalate|escalating) (this|it|my complaint|the matter|my case|further)", EscalationThreat),
     rule("(want|like|need) (this|it) escalated", EscalationThreat),

@@ -868,3 +868,40 @@ fn exclaimed_thing_nouns_are_about_the_company() {
         expect![[r#"insult 34..39 "idiot" targeted"#]],
     );
 }
+#[test]
+fn blame_for_damage() {
+    check(
+        "Your driver threw my parcel over the fence and you charged me twice.",
+        expect![[r#"
+        blame 0..17 "Your driver threw"
+        blame 47..67 "you charged me twice""#]],
+    );
+}
+#[test]
+fn repeated_chasing() {
+    check(
+        "I've been chasing this for weeks, this is my fourth email.",
+        expect![[r#"
+        repeated_contact 5..17 "been chasing"
+        repeated_contact 34..57 "this is my fourth email""#]],
+    );
+}
+#[test]
+fn demand_with_deadline() {
+    check(
+        "I want this resolved today. Get me someone who can help.",
+        expect![[r#"
+        demand 0..20 "I want this resolved"
+        deadline 21..26 "today"
+        demand 28..42 "Get me someone""#]],
+    );
+}
+#[test]
+fn escalation_elsewhere_and_dispute() {
+    check(
+        "If you don't sort it I'm going elsewhere and disputing this with my bank.",
+        expect![[r#"
+        escalation_threat 25..40 "going elsewhere"
+        escalation_threat 45..64 "disputing this with""#]],
+    );
+}
