@@ -184,7 +184,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(on|all over|across) (twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|the internet)", EscalationThreat).cue(REVIEWING),
     rule("(chargeback|chargebacks|charge back|charge - back)", EscalationThreat),
     rule("(dispute|disputing|reverse|reversing) (the|this|my|) (charge|payment|transaction)", EscalationThreat),
-    rule("(dispute|disputing) (this|it) with", EscalationThreat),
+    rule("(dispute|disputing) (this|it) with (my|the) (bank|card company|credit card company|card provider|card issuer|paypal)", EscalationThreat),
     rule("(contact|contacting|call|calling|ring|ringing|speak to|speaking to|talk to) my (bank|credit card company|card provider|card issuer)", EscalationThreat),
     rule("(escalate|escalating) (this|it|my complaint|the matter|my case|further)", EscalationThreat),
     rule("(want|like|need) (this|it) escalated", EscalationThreat),

@@ -901,7 +901,7 @@ fn escalation_elsewhere_and_dispute() {
     check(
         "If you don't sort it I'm going elsewhere and disputing this with my bank.",
         expect![[r#"
-        escalation_threat 25..40 "going elsewhere"
-        escalation_threat 45..64 "disputing this with""#]],
+            escalation_threat 25..40 "going elsewhere"
+            escalation_threat 45..72 "disputing this with my bank""#]],
     );
 }
