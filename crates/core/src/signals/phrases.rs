@@ -36,6 +36,7 @@ pub(super) enum Group {
     Pressing,
     Violence,
     ComeDown,
+    Blamed,
 }
 
 impl Group {

@@ -6,7 +6,7 @@
 //! "24h" as `<dur>`, and `.` for any sentence end. The syntax is described in [`super::phrases`].
 
 use super::phrases::Group::{
-    ComeDown, ContactAgain, ContactCount, DemandObject, PassedAround, Pressing, Violence,
+    Blamed, ComeDown, ContactAgain, ContactCount, DemandObject, PassedAround, Pressing, Violence,
 };
 use super::phrases::{Rule, rule};
 use crate::types::SignalKind::{
@@ -122,8 +122,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(due to|thanks to|because of) your (incompetence|negligence|mistake|error|failure|carelessness|stupidity|ineptitude|lack of)", Blame),
     rule("your (incompetence|negligence|mistake|error|screw up|screwup|cock up|cockup|fuck up|fuckup|mess up|carelessness|stupidity|ineptitude|blunder)", Blame).no_neg(),
     rule("(it's|it is|this is|that's|that is) (all|) (on you|your doing|your problem)", Blame).no_neg(),
-    rule("{you} (have|has|) {blamed}", Blame).no_neg().next_not(&["through", "even", "out"]),
-    rule("you've {blamed}", Blame).no_neg(),
+    rule("({you} (have|has|)|you've)", Blame).head(Blamed, 0).no_neg().next_not(&["through", "even", "out"]),
+    rule("{blamed}", Blame).tail(Blamed),
     // Demands.
     rule("((i|we) (just|really|simply|only|now|still|) (want|expect|need|require|deserve)|all i want is)", Demand).head(DemandObject, 3),
     rule("(refund|refunded|full refund|my money back|money back|compensation|compensated|replacement|a replacement|an answer|answers|an explanation|an apology|a call back|a callback|resolution|reimbursement|reimbursed|my deposit back|it fixed|this fixed|it sorted|this sorted|this resolved|it resolved|a manager|your manager|the manager|a supervisor|your supervisor|someone senior|someone in charge|a real person|a human)", Demand).tail(DemandObject),
