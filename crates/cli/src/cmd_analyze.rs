@@ -1,0 +1,153 @@
+//! `defuse analyze`: one message for a person to read, or JSON lines for a program.
+
+use anyhow::{Context, Result};
+use clap::Args;
+use defuse_core::{Analyzer, Input};
+use defuse_wire::AnalysisDto;
+use rayon::prelude::*;
+use serde_json::Value;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::engine::{self, EngineArgs};
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// The client's message. Omit it with --jsonl.
+    pub text: Option<String>,
+    /// Read JSON lines (`{"text": ..., "id": ..., "context": ...}`) from FILE, or standard input
+    /// when FILE is `-` or absent, and print one JSON object per line, in input order.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    pub jsonl: Option<PathBuf>,
+    /// The agent's previous message, for context.
+    #[arg(long)]
+    pub context: Option<String>,
+    /// Print JSON for a single message instead of the readable summary.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
+    let analyzer = engine::load(&args.engine)?;
+    if let Some(path) = &args.jsonl {
+        return run_jsonl(&analyzer, path);
+    }
+    let text = args
+        .text
+        .context("give a message to analyse, or --jsonl FILE")?;
+    let mut input = Input::new(&text);
+    if let Some(c) = &args.context {
+        input = input.with_context(c);
+    }
+    let analysis = analyzer.analyze(&input);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let dto = AnalysisDto::new(None, &text, &analysis);
+        writeln!(out, "{}", serde_json::to_string_pretty(&dto)?)?;
+    } else {
+        write!(out, "{}", crate::report::summary(&text, &analysis))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One input line: either something to analyse or the reason it cannot be.
+enum Line {
+    Ok {
+        id: Option<Value>,
+        text: String,
+        context: Option<String>,
+    },
+    Bad(String),
+}
+
+fn parse_line(bytes: &[u8]) -> Line {
+    let Ok(s) = std::str::from_utf8(bytes) else {
+        return Line::Bad("line is not valid UTF-8".into());
+    };
+    let v: Value = match serde_json::from_str(s) {
+        Ok(v) => v,
+        Err(e) => return Line::Bad(format!("not valid JSON: {e}")),
+    };
+    let Some(obj) = v.as_object() else {
+        return Line::Bad("expected a JSON object with a `text` field".into());
+    };
+    let text = match obj.get("text") {
+        Some(Value::String(t)) => t.clone(),
+        Some(_) => return Line::Bad("field `text` must be a string".into()),
+        None => return Line::Bad("missing field `text`".into()),
+    };
+    let context = match obj.get("context") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(c)) => Some(c.clone()),
+        Some(_) => return Line::Bad("field `context` must be a string".into()),
+    };
+    Line::Ok {
+        id: obj.get("id").cloned(),
+        text,
+        context,
+    }
+}
+
+fn answer(analyzer: &Analyzer, number: usize, bytes: &[u8]) -> String {
+    let value = match parse_line(bytes) {
+        Line::Ok { id, text, context } => {
+            let mut input = Input::new(&text);
+            if let Some(c) = &context {
+                input = input.with_context(c);
+            }
+            let a = analyzer.analyze(&input);
+            serde_json::to_value(AnalysisDto::new(id, &text, &a)).unwrap_or(Value::Null)
+        }
+        Line::Bad(error) => serde_json::json!({"line": number, "error": error}),
+    };
+    value.to_string()
+}
+
+/// Lines read and answered per batch: large enough to keep both cores busy, small enough to stream.
+const BATCH: usize = 8192;
+
+fn run_jsonl(analyzer: &Analyzer, path: &PathBuf) -> Result<ExitCode> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = 0usize;
+    let mut number = 0usize;
+    let mut lines = reader.split(b'\n');
+    loop {
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
+        for line in lines.by_ref().take(BATCH) {
+            let mut bytes = line.context("reading input")?;
+            number += 1;
+            if bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+            batch.push((number, bytes));
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let answers: Vec<String> = batch
+            .par_iter()
+            .map(|(n, b)| answer(analyzer, *n, b))
+            .collect();
+        for a in answers {
+            failed += usize::from(a.starts_with("{\"line\""));
+            writeln!(out, "{a}")?;
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        eprintln!(
+            "defuse: {failed} input line(s) could not be analysed; see the objects with an \"error\" field"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}

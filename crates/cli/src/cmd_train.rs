@@ -1,0 +1,152 @@
+//! `defuse train` and `defuse eval`: rebuild the models from the labeled data and measure them.
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use defuse_core::Analyzer;
+use defuse_train::{embedded, eval, fast};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+
+use crate::engine;
+
+#[derive(Args, Debug)]
+pub struct TrainArgs {
+    /// Folder with the labeled data sets.
+    #[arg(long = "data", default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the model files (the crate compiles them in from there).
+    #[arg(long, default_value = "crates/core/models")]
+    pub out: PathBuf,
+    /// Also train the embedding tier (needs `defuse model install` first).
+    #[arg(long)]
+    pub embeddings: bool,
+    /// Where defuse keeps its data (installed models, the embedding cache).
+    #[arg(long, env = "DEFUSE_DATA_DIR", default_value_os_t = engine::default_data_dir())]
+    pub data_dir: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// Folder with the labeled data sets.
+    #[arg(long = "data", default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// JSON written by `scripts/peers/run.sh --json`, to print the peers' figures alongside.
+    #[arg(long)]
+    pub peers: Option<PathBuf>,
+    #[command(flatten)]
+    pub engine: engine::EngineArgs,
+}
+
+fn bar(label: &str) -> ProgressBar {
+    let pb = ProgressBar::new(0);
+    pb.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
+            .expect("valid template"),
+    );
+    pb.set_message(label.to_string());
+    pb
+}
+
+pub fn train(args: TrainArgs) -> Result<()> {
+    if !args.out.is_dir() {
+        bail!(
+            "{}: no such folder; run from the repository root or pass --out",
+            args.out.display()
+        );
+    }
+    eprintln!("training the fast tier from {} ...", args.data.display());
+    let (set, summary) = fast::train(&args.data)?;
+    let path = args.out.join("fast.bin");
+    std::fs::write(&path, set.to_bytes()).with_context(|| format!("writing {}", path.display()))?;
+    eprintln!(
+        "wrote {} ({}; {} training rows, {} calibration rows, {} held out)",
+        path.display(),
+        set.version,
+        summary.train_rows,
+        summary.calibration_rows,
+        summary.held_out_rows
+    );
+    if args.embeddings {
+        let encoder = engine::encoder(&args.data_dir)?
+            .context("the embedding model is not installed: run `defuse model install` first")?;
+        let fast = Analyzer::from_models(&set)?;
+        let cache_path = args.data_dir.join("embedding-cache.bin");
+        let mut cache = embedded::Cache::load(&cache_path, defuse_core::Encoder::dim(&encoder));
+        let pb = bar("embedding training texts");
+        let set = embedded::train(
+            &args.data,
+            &encoder,
+            &fast,
+            &mut cache,
+            &mut |done, total| {
+                pb.set_length(total as u64);
+                pb.set_position(done as u64);
+            },
+        )?;
+        pb.finish();
+        cache.save(&cache_path)?;
+        let path = args.out.join("embed.bin");
+        std::fs::write(&path, set.to_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {} ({})", path.display(), set.version);
+    }
+    eprintln!("rebuild (cargo build --release) to compile the new weights in");
+    Ok(())
+}
+
+/// Peer figures from the peers script's JSON, in the order of the evaluation table.
+fn peer_columns(path: &Path, rows: &[eval::Score]) -> Result<Vec<(String, Vec<Option<f64>>)>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let v: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not valid JSON", path.display()))?;
+    let results = v["results"]
+        .as_array()
+        .with_context(|| format!("{}: expected an array field `results`", path.display()))?;
+    let names: Vec<String> = v["packages"]
+        .as_object()
+        .map(|p| {
+            p.keys()
+                .filter(|k| results.iter().any(|r| r.get(k.as_str()).is_some()))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(names
+        .into_iter()
+        .map(|name| {
+            let col = rows
+                .iter()
+                .map(|s| {
+                    let hit = results
+                        .iter()
+                        .find(|r| r["file"] == s.file && r["metric"] == s.metric)?;
+                    hit[name.as_str()].as_f64()
+                })
+                .collect();
+            (name, col)
+        })
+        .collect())
+}
+
+pub fn evaluate(args: EvalArgs) -> Result<()> {
+    let fast = Analyzer::new();
+    let mut tiers = vec![("fast", eval::evaluate(&args.data, &fast)?)];
+    if !args.engine.fast {
+        if let Some(enc) = engine::encoder(&args.engine.data_dir)? {
+            eprintln!("evaluating with embeddings too (this takes a few minutes) ...");
+            let with = Analyzer::new().with_encoder(Box::new(enc))?;
+            tiers.push(("fast+embedding", eval::evaluate(&args.data, &with)?));
+        } else {
+            eprintln!(
+                "embedding model not installed: showing the fast tier only (see `defuse model install`)"
+            );
+        }
+    }
+    let peers = match &args.peers {
+        Some(p) => peer_columns(p, &tiers[0].1)?,
+        None => Vec::new(),
+    };
+    print!("{}", eval::table(&tiers, &peers));
+    Ok(())
+}

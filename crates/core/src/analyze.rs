@@ -1,0 +1,539 @@
+//! Puts the stages together: tokens, signals, features, models, causes and concerns into one
+//! [`Analysis`] with evidence for every judgement.
+
+use crate::encoder::Encoder;
+use crate::features::{self, Features};
+use crate::model::{Head, ModelError, ModelSet, columns as col, logit, sigmoid, softmax};
+use crate::text::{self, Token};
+use crate::types::*;
+use crate::{causes, concerns, language, signals, valence};
+
+/// Longest text analysed; longer input is cut at a char boundary and marked truncated.
+pub const MAX_TEXT_BYTES: usize = 100 * 1024;
+
+/// The fast-tier weights, trained by `defuse train` and compiled in.
+const FAST_MODELS: &[u8] = include_bytes!("../models/fast.bin");
+/// The heads over MiniLM embeddings, used when an encoder is installed.
+const EMBED_MODELS: &[u8] = include_bytes!("../models/embed.bin");
+
+/// One client message to analyse.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    /// The agent's previous message, when known.
+    pub context: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Input {
+            text,
+            context: None,
+        }
+    }
+    pub fn with_context(self, context: &'a str) -> Self {
+        Input {
+            context: Some(context),
+            ..self
+        }
+    }
+}
+
+/// The analysis engine, holding the model weights. Build once, share freely (it is `Sync`).
+pub struct Analyzer {
+    fast: Head,
+    version: &'static str,
+    embedding: Option<EmbeddingTier>,
+}
+
+struct EmbeddingTier {
+    encoder: Box<dyn Encoder>,
+    head: Head,
+    stack: Head,
+    /// Per cause, the embeddings of its descriptions.
+    cause_vectors: Vec<(Cause, Vec<Vec<f32>>)>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn take_head(set: &ModelSet, name: &str, dim: usize) -> Result<Head, ModelError> {
+    let head = set
+        .head(name)
+        .ok_or_else(|| ModelError(format!("missing head {name}")))?;
+    if head.classes != col::COUNT || head.dim != dim {
+        return Err(ModelError(format!(
+            "head {name} has shape {}x{}",
+            head.dim, head.classes
+        )));
+    }
+    Ok(head.clone())
+}
+
+impl Analyzer {
+    /// The fast tier with the weights compiled into the crate.
+    pub fn new() -> Self {
+        let set = ModelSet::from_bytes(FAST_MODELS).expect("compiled-in fast models are valid");
+        Self::from_models(&set).expect("compiled-in fast models have every head")
+    }
+
+    /// The fast tier from a model set, such as one just trained.
+    pub fn from_models(set: &ModelSet) -> Result<Self, ModelError> {
+        let version: &'static str = Box::leak(set.version.clone().into_boxed_str());
+        Ok(Analyzer {
+            fast: take_head(set, col::FAST_HEAD, features::DIM)?,
+            version,
+            embedding: None,
+        })
+    }
+
+    /// Adds the embedding tier with the heads compiled into the crate.
+    pub fn with_encoder(self, encoder: Box<dyn Encoder>) -> Result<Self, ModelError> {
+        let set = ModelSet::from_bytes(EMBED_MODELS)?;
+        self.with_encoder_models(encoder, &set)
+    }
+
+    /// Adds the embedding tier with heads from `set` (which holds an embedding head and a stack head).
+    pub fn with_encoder_models(
+        mut self,
+        encoder: Box<dyn Encoder>,
+        set: &ModelSet,
+    ) -> Result<Self, ModelError> {
+        let head = take_head(set, col::EMBED_HEAD, encoder.dim())?;
+        let stack = take_head(set, col::STACK_HEAD, 2)?;
+        let cause_vectors = causes::DESCRIPTIONS
+            .iter()
+            .map(|(cause, texts)| (*cause, encoder.embed_batch(texts)))
+            .collect();
+        self.embedding = Some(EmbeddingTier {
+            encoder,
+            head,
+            stack,
+            cause_vectors,
+        });
+        Ok(self)
+    }
+
+    pub fn tier(&self) -> Tier {
+        if self.embedding.is_some() {
+            Tier::Embedding
+        } else {
+            Tier::Fast
+        }
+    }
+
+    pub fn model_version(&self) -> &'static str {
+        self.version
+    }
+
+    pub fn analyze(&self, input: &Input<'_>) -> Analysis {
+        let embedding = self
+            .embedding
+            .as_ref()
+            .map(|e| e.encoder.embed(truncate(input.text).0));
+        self.analyze_with_embedding(input, embedding.as_deref())
+    }
+
+    /// Analyses several messages, embedding them in one batch when the embedding tier is on.
+    pub fn analyze_batch(&self, inputs: &[Input<'_>]) -> Vec<Analysis> {
+        match &self.embedding {
+            None => inputs
+                .iter()
+                .map(|i| self.analyze_with_embedding(i, None))
+                .collect(),
+            Some(e) => {
+                let texts: Vec<&str> = inputs.iter().map(|i| truncate(i.text).0).collect();
+                let vectors = e.encoder.embed_batch(&texts);
+                inputs
+                    .iter()
+                    .zip(&vectors)
+                    .map(|(i, v)| self.analyze_with_embedding(i, Some(v)))
+                    .collect()
+            }
+        }
+    }
+
+    /// Calibrated fast-tier scores of every column, for training the stack and for evaluation.
+    pub fn fast_scores(&self, text: &str) -> Vec<f32> {
+        let f = featurize(text);
+        self.fast
+            .calibrate(&self.fast.logits_sparse(&f.index, &f.value))
+    }
+
+    fn analyze_with_embedding(&self, input: &Input<'_>, embedding: Option<&[f32]>) -> Analysis {
+        let Prepared {
+            text,
+            truncated,
+            tokens,
+            sigs,
+            val,
+            feats,
+        } = prepare(input.text);
+        let language = language::detect(&tokens);
+        let fast_z = self.fast.logits_sparse(&feats.index, &feats.value);
+        let z = match (embedding, &self.embedding) {
+            (Some(v), Some(tier)) => tier.blend(&self.fast.calibrate(&fast_z), v),
+            _ => self.fast.calibrate(&fast_z),
+        };
+        let mut p = Probabilities::from_calibrated(&z);
+        if language == Language::Other {
+            p.damp_for_unknown_language();
+        }
+        let ev = EvidenceBuilder {
+            text,
+            tokens: &tokens,
+            feats: &feats,
+            head: &self.fast,
+            signals: &sigs,
+        };
+        let offensive = ev.judgement(p.offensive, col::OFFENSIVE, OFFENSIVE_SIGNALS, false);
+        let abusive = self.abusive(&ev, &p, &sigs);
+        let complaint = ev.judgement(p.complaint, col::COMPLAINT, COMPLAINT_SIGNALS, false);
+        let emotions = Emotion::ALL.map(|e| {
+            ev.judgement(
+                p.emotions[e.index()],
+                col::EMOTIONS + e.index(),
+                emotion_signals(e),
+                false,
+            )
+        });
+        let top_emotion = Emotion::ALL
+            .into_iter()
+            .filter(|e| emotions[e.index()].holds())
+            .max_by(|a, b| {
+                emotions[a.index()]
+                    .score
+                    .total_cmp(&emotions[b.index()].score)
+            });
+        let sentiment = Sentiment::ALL[argmax(&p.sentiment)];
+        let sentiment_evidence = sentiment_evidence(text, &tokens, &val, sentiment);
+        let hostility = hostility(&p, abusive.score, offensive.score, &sigs);
+        let level = if abusive.holds() {
+            Level::Abusive
+        } else if hostility >= 0.6 {
+            Level::Angry
+        } else if hostility >= 0.3 {
+            Level::Tense
+        } else {
+            Level::Calm
+        };
+        let similarity = match (embedding, &self.embedding) {
+            (Some(v), Some(tier)) => Some(tier.cause_similarity(v)),
+            _ => None,
+        };
+        Analysis {
+            causes: causes::rank(text, &tokens, &sigs, similarity.as_ref()),
+            concerns: concerns::extract(text, &tokens, &sigs),
+            offensive,
+            abusive,
+            complaint,
+            hostility,
+            level,
+            sentiment,
+            sentiment_scores: p.sentiment,
+            sentiment_evidence,
+            emotions,
+            top_emotion,
+            signals: sigs,
+            language,
+            analysed_len: text.len(),
+            truncated,
+            tier: if similarity.is_some() {
+                Tier::Embedding
+            } else {
+                Tier::Fast
+            },
+            model_version: self.version,
+        }
+    }
+
+    /// Abuse is offence aimed at a person. Offence only in quoted or reported speech, or only
+    /// about a thing ("this damn printer"), is held below the threshold.
+    fn abusive(&self, ev: &EvidenceBuilder<'_>, p: &Probabilities, sigs: &[Signal]) -> Judgement {
+        let aimed = sigs
+            .iter()
+            .any(|s| s.targeted && !s.quoted && OFFENSIVE_SIGNALS.contains(&s.kind));
+        let only_quoted = !aimed
+            && sigs
+                .iter()
+                .any(|s| s.quoted && OFFENSIVE_SIGNALS.contains(&s.kind));
+        let untargeted = !aimed
+            && sigs
+                .iter()
+                .any(|s| !s.targeted && OFFENSIVE_SIGNALS.contains(&s.kind));
+        let score = if only_quoted || untargeted {
+            p.abusive.min(0.35)
+        } else {
+            p.abusive
+        };
+        let mut j = ev.judgement(score, col::ABUSIVE, OFFENSIVE_SIGNALS, true);
+        if only_quoted {
+            j.evidence.retain(|e| !e.why.starts_with("word"));
+        }
+        j
+    }
+}
+
+impl EmbeddingTier {
+    /// Blends calibrated fast scores with the embedding head's, column by column.
+    fn blend(&self, fast: &[f32], v: &[f32]) -> Vec<f32> {
+        let emb = self.head.calibrate(&self.head.logits_dense(v));
+        let z: Vec<f32> = (0..col::COUNT)
+            .map(|c| {
+                self.stack.bias[c]
+                    + self.stack.weight(0, c) * fast[c]
+                    + self.stack.weight(1, c) * emb[c]
+            })
+            .collect();
+        self.stack.calibrate(&z)
+    }
+
+    fn cause_similarity(&self, v: &[f32]) -> [f32; 5] {
+        let mut out = [0.0; 5];
+        for (cause, vectors) in &self.cause_vectors {
+            let best = vectors.iter().map(|d| dot(d, v)).fold(f32::MIN, f32::max);
+            out[*cause as usize] = best;
+        }
+        out
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn argmax(v: &[f32]) -> usize {
+    (0..v.len())
+        .max_by(|&a, &b| v[a].total_cmp(&v[b]))
+        .unwrap_or(0)
+}
+
+/// A message after the rule stages, ready for the models.
+struct Prepared<'t> {
+    text: &'t str,
+    truncated: bool,
+    tokens: Vec<Token>,
+    sigs: Vec<Signal>,
+    val: valence::Valence,
+    feats: Features,
+}
+
+fn prepare(text: &str) -> Prepared<'_> {
+    let (text, truncated) = truncate(text);
+    let tokens = text::tokenize(text);
+    let sigs = signals::detect(text, &tokens);
+    let val = valence::score(&tokens);
+    let mut feats = Features::default();
+    features::extract(&tokens, &val, &sigs, &mut feats);
+    Prepared {
+        text,
+        truncated,
+        tokens,
+        sigs,
+        val,
+        feats,
+    }
+}
+
+/// The fast tier's features of a message: what the trainer learns from.
+pub fn featurize(text: &str) -> Features {
+    prepare(text).feats
+}
+
+/// Cuts `text` to [`MAX_TEXT_BYTES`] on a char boundary.
+fn truncate(text: &str) -> (&str, bool) {
+    if text.len() <= MAX_TEXT_BYTES {
+        return (text, false);
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], true)
+}
+
+/// Calibrated probabilities of every task.
+struct Probabilities {
+    offensive: f32,
+    abusive: f32,
+    complaint: f32,
+    sentiment: [f32; 3],
+    emotions: [f32; 6],
+}
+
+impl Probabilities {
+    fn from_calibrated(z: &[f32]) -> Self {
+        let s = softmax(&z[col::SENTIMENT..col::SENTIMENT + 3]);
+        Probabilities {
+            offensive: sigmoid(z[col::OFFENSIVE]),
+            abusive: sigmoid(z[col::ABUSIVE]),
+            complaint: sigmoid(z[col::COMPLAINT]),
+            sentiment: [s[0], s[1], s[2]],
+            emotions: std::array::from_fn(|i| sigmoid(z[col::EMOTIONS + i])),
+        }
+    }
+
+    /// The models know English; elsewhere they would guess. Pull every score halfway to
+    /// "nothing found" so only strong, rule-backed evidence crosses a threshold.
+    fn damp_for_unknown_language(&mut self) {
+        for p in [&mut self.offensive, &mut self.abusive, &mut self.complaint] {
+            *p = sigmoid(logit(*p) * 0.5 - 1.0);
+        }
+        self.emotions
+            .iter_mut()
+            .for_each(|p| *p = sigmoid(logit(*p) * 0.5 - 1.0));
+        self.sentiment = [0.15, 0.7, 0.15];
+    }
+}
+
+const OFFENSIVE_SIGNALS: &[SignalKind] = &[
+    SignalKind::Insult,
+    SignalKind::Profanity,
+    SignalKind::Slur,
+    SignalKind::Threat,
+];
+const COMPLAINT_SIGNALS: &[SignalKind] = &[
+    SignalKind::Blame,
+    SignalKind::RepeatedContact,
+    SignalKind::EscalationThreat,
+    SignalKind::Demand,
+    SignalKind::Sarcasm,
+];
+
+fn emotion_signals(e: Emotion) -> &'static [SignalKind] {
+    match e {
+        Emotion::Anger => &[
+            SignalKind::Insult,
+            SignalKind::Profanity,
+            SignalKind::Shouting,
+            SignalKind::ExclamationRun,
+            SignalKind::Threat,
+        ],
+        Emotion::Frustration => &[
+            SignalKind::RepeatedContact,
+            SignalKind::Absolute,
+            SignalKind::Sarcasm,
+        ],
+        Emotion::Anxiety => &[SignalKind::Deadline],
+        Emotion::Sadness | Emotion::Confusion | Emotion::Satisfaction => &[],
+    }
+}
+
+/// Hostility toward the reader in [0, 1]: a noisy-OR over the judgements and the signals,
+/// so any one strong sign is enough and several weak ones add up.
+fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -> f32 {
+    let mut calm = (1.0 - 0.95 * abusive) * (1.0 - 0.45 * offensive) * (1.0 - 0.6 * p.emotions[0]);
+    calm *= (1.0 - 0.35 * p.sentiment[0]) * (1.0 - 0.3 * p.emotions[1]);
+    for s in sigs.iter().filter(|s| !s.quoted) {
+        let weight = match s.kind {
+            SignalKind::Threat => 0.6,
+            SignalKind::Slur => 0.5,
+            SignalKind::Insult if s.targeted => 0.4,
+            SignalKind::EscalationThreat => 0.25,
+            SignalKind::Shouting
+            | SignalKind::Blame
+            | SignalKind::Sarcasm
+            | SignalKind::ExclamationRun => 0.12,
+            SignalKind::Demand | SignalKind::Absolute | SignalKind::Profanity => 0.08,
+            _ => 0.0,
+        };
+        calm *= 1.0 - weight;
+    }
+    (1.0 - calm).clamp(0.0, 1.0)
+}
+
+/// Collects evidence for a judgement: the rule hits of the relevant kinds and the words that
+/// pushed the model's score up the most.
+struct EvidenceBuilder<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    feats: &'a Features,
+    head: &'a Head,
+    signals: &'a [Signal],
+}
+
+impl EvidenceBuilder<'_> {
+    fn judgement(
+        &self,
+        score: f32,
+        column: usize,
+        kinds: &[SignalKind],
+        need_target: bool,
+    ) -> Judgement {
+        let mut evidence: Vec<Evidence> = self
+            .signals
+            .iter()
+            .filter(|s| kinds.contains(&s.kind) && (!need_target || (s.targeted && !s.quoted)))
+            .map(|s| Evidence {
+                start: s.start,
+                end: s.end,
+                why: signal_why(s),
+            })
+            .collect();
+        if score >= 0.3 {
+            let contrib = self
+                .feats
+                .token_contributions(|i| self.head.weight(i, column), self.tokens.len());
+            let mut ranked: Vec<usize> = (0..self.tokens.len())
+                .filter(|&i| contrib[i] > 0.05 && self.tokens[i].is_word())
+                .collect();
+            ranked.sort_by(|&a, &b| contrib[b].total_cmp(&contrib[a]));
+            for &i in ranked.iter().take(3) {
+                let t = &self.tokens[i];
+                if !evidence
+                    .iter()
+                    .any(|e| e.start <= t.start && t.end <= e.end)
+                {
+                    let why = format!("word the model weighs toward {}", col::NAMES[column]);
+                    evidence.push(Evidence {
+                        start: t.start,
+                        end: t.end,
+                        why,
+                    });
+                }
+            }
+        }
+        evidence.sort_by_key(|e| e.start);
+        let _ = self.text;
+        Judgement { score, evidence }
+    }
+}
+
+fn signal_why(s: &Signal) -> String {
+    let who = match (s.targeted, s.quoted) {
+        (_, true) => " (quoted or reported, not aimed at you)",
+        (true, false) => " aimed at a person",
+        (false, false) => "",
+    };
+    format!("{}{}", s.kind.as_str().replace('_', " "), who)
+}
+
+fn sentiment_evidence(
+    text: &str,
+    tokens: &[Token],
+    val: &valence::Valence,
+    s: Sentiment,
+) -> Vec<Evidence> {
+    let _ = text;
+    let want: fn(f32) -> bool = match s {
+        Sentiment::Negative => |v| v < 0.0,
+        Sentiment::Positive => |v| v > 0.0,
+        Sentiment::Neutral => return Vec::new(),
+    };
+    let mut words: Vec<&(usize, f32)> = val.words.iter().filter(|(_, v)| want(*v)).collect();
+    words.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    let mut ev: Vec<Evidence> = words
+        .into_iter()
+        .take(4)
+        .map(|&(i, v)| Evidence {
+            start: tokens[i].start,
+            end: tokens[i].end,
+            why: format!("{} word ({v:+.1})", s.as_str()),
+        })
+        .collect();
+    ev.sort_by_key(|e| e.start);
+    ev
+}

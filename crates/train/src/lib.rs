@@ -1,0 +1,25 @@
+//! defuse-train: rebuilds defuse's models from the labeled data sets and measures them.
+//!
+//! Only this crate (through `defuse train` and `defuse eval`) reads the data directory; the
+//! product itself runs on the weights that training writes into `crates/core/models/`.
+//!
+//! - [`data`]: the data sets, their labels and the fixed splits.
+//! - [`sgd`] and [`calibrate`]: the multi-column linear learner and its calibration.
+//! - [`fast`] and [`embedded`]: training runs for the fast tier and the embedding tier.
+//! - [`eval`] and [`metrics`]: the evaluation table.
+
+pub mod calibrate;
+pub mod data;
+pub mod embedded;
+pub mod eval;
+pub mod fast;
+pub mod metrics;
+pub mod sgd;
+
+/// A short, deterministic version tag for a trained model set: a hash of its weights.
+pub fn version_tag(prefix: &str, bytes: &[u8]) -> String {
+    let h = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    format!("{prefix}-{:08x}", h as u32)
+}
