@@ -135,7 +135,10 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
             continue;
         };
         match class {
-            OffensiveClass::Slur => out.push(hit(SignalKind::Slur, true)),
+            OffensiveClass::Slur if !names_a_thing(scan, i) => {
+                out.push(hit(SignalKind::Slur, true))
+            }
+            OffensiveClass::Slur => {}
             OffensiveClass::Profanity if PERSON_PROFANITY.contains(&w) => {
                 out.extend(insult(scan, i, Insult::Strong).map(|t| hit(SignalKind::Insult, t)));
             }
@@ -317,6 +320,19 @@ fn hedged(scan: &Scan, i: usize) -> bool {
 /// Any listed word, which can stack with another: "you *stupid fucking* idiots", "*liars and* thieves".
 fn is_offensive(w: &str) -> bool {
     ADJECTIVES.contains(&w) || lexicon::offensive_class(w).is_some()
+}
+
+/// A listed word inside a name: a brand ("Spic and Span") or a place or surname in title case
+/// before another title-case word ("Dyke Road").
+fn names_a_thing(scan: &Scan, i: usize) -> bool {
+    let title = |j: usize| {
+        let t = &scan.tokens[j];
+        scan.text[t.start..t.end].starts_with(char::is_uppercase) && !t.caps
+    };
+    let next = scan.next_word(i);
+    let brand =
+        scan.w(i) == "spic" && next.is_some_and(|n| matches!(scan.w(n), "and" | "n" | "span"));
+    brand || (title(i) && next.is_some_and(title))
 }
 
 /// Insulting or profane words that can stack before a noun: "you *stupid fucking* idiots".

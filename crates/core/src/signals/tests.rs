@@ -905,3 +905,10 @@ fn escalation_elsewhere_and_dispute() {
             escalation_threat 45..72 "disputing this with my bank""#]],
     );
 }
+#[test]
+fn slurs_inside_names_are_names() {
+    check(
+        "The Spic and Span spray leaked onto Dyke Road.",
+        expect![[""]],
+    );
+}
