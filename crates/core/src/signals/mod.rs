@@ -7,12 +7,13 @@
 //!   Aho-Corasick automaton, for blame, demands, deadlines, repeated contact, escalation threats,
 //!   threats of harm and sarcastic phrases;
 //! - `offensive` reads each listed insult, profanity or slur in its context to decide whether it
-//!   insults and whom it is aimed at;
+//!   insults, and `aim` whom it is aimed at;
 //! - `shape` finds shouting and exclamation runs, `sarcasm` the sarcasm that is not a fixed phrase.
 //!
 //! Rules favour precision: a signal an agent sees must be one they would agree with.
 //! Every look-around is bounded to a few words, so a long message costs linear time.
 
+mod aim;
 mod normal;
 mod offensive;
 mod pattern;

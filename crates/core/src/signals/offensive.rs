@@ -2,10 +2,11 @@
 //!
 //! A word on a list is not yet an insult: "useless" insults in "you're useless" but not in
 //! "the app is useless". So each insulting word is read with the words around it: who the
-//! subject is, whether a negation or a hedge ("I'm not saying ...") softens it.
+//! subject is, whether a negation or a hedge ("I'm not saying ...") softens it (see `aim`).
 
 use super::Hit;
-use super::scan::{SECOND, Scan, is_negator};
+use super::aim::{Target, aim, person_after};
+use super::scan::{SECOND, Scan};
 use crate::lexicon::{self, OffensiveClass};
 use crate::types::SignalKind;
 
@@ -23,7 +24,7 @@ enum Insult {
 }
 
 #[rustfmt::skip]
-const ADJECTIVES: &[&str] = &[
+pub(super) const ADJECTIVES: &[&str] = &[
     "stupid", "dumb", "useless", "incompetent", "pathetic", "worthless", "clueless", "brainless",
     "idiotic", "moronic", "retarded", "ignorant", "inept",
 ];
@@ -56,64 +57,6 @@ const AT_YOU: &[&str] = &[
     "fuck", "fuk", "fck", "fk", "fuq", "phuck", "fcuk", "feck", "damn", "screw", "bugger", "sod",
     "piss", "fucking", "fuckin", "fking", "effing",
 ];
-
-/// Words that may sit between a subject and an insult: "you are *such a complete* idiot".
-#[rustfmt::skip]
-const FILLERS: &[&str] = &[
-    "a", "an", "the", "so", "such", "complete", "completely", "total", "totally", "utter",
-    "utterly", "absolute", "absolutely", "really", "very", "most", "biggest", "just", "all",
-    "truly", "incredibly", "extremely", "too", "quite", "pretty", "right", "real", "proper",
-    "massive", "big", "little", "bunch", "pack", "load", "lot", "of", "nothing", "but", "flipping",
-    "bleeding", "actual", "officially", "literally", "being", "acting", "behaving", "bit", "kinda",
-    "rather", "fairly",
-];
-/// Fillers that show a noun is applied to people: "a *bunch of* clowns", "*utter* liars".
-const MARKERS: &[&str] = &[
-    "bunch", "pack", "load", "such", "complete", "total", "utter", "absolute",
-];
-const COPULAS: &[&str] = &[
-    "are", "is", "am", "was", "were", "be", "been", "seem", "seems", "seemed", "sound", "sounds",
-    "look", "looks", "act", "acting", "aren't", "isn't", "wasn't", "weren't", "ain't",
-];
-/// Words that may sit between a subject and its copula: "you guys *really* are".
-#[rustfmt::skip]
-const SUBJECT_SKIP: &[&str] = &[
-    "all", "really", "just", "truly", "clearly", "obviously", "honestly", "literally", "seriously",
-    "both", "have", "has", "had",
-];
-/// Verbs that, negated, hedge what follows: "I'm not *saying* you're useless".
-#[rustfmt::skip]
-const HEDGES: &[&str] = &[
-    "saying", "say", "calling", "call", "suggesting", "suggest", "implying", "imply", "think",
-    "mean", "meaning",
-];
-
-/// How many words the rules walk from an insulting word to find whom it is said of.
-const WALK: usize = 6;
-
-/// Whom an insulting word is said of.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Target {
-    /// The reader: "you", "your staff".
-    Second,
-    /// Another person: "the driver", "he", a name.
-    Third,
-    /// The writer: "I felt like an idiot".
-    Writer,
-    /// A comparison: "treated like idiots".
-    Simile,
-    /// A thing or nothing clear: "the app is useless".
-    Unclear,
-}
-
-struct Aim {
-    target: Target,
-    negated: bool,
-    /// "bunch of", "complete": the noun is applied to people.
-    marked: bool,
-    /// "what a ...!": said of the reader, or of anything ("what a joke of a company").
-    exclaimed: bool,
-}
 
 /// Adds insult, profanity and slur hits.
 pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
@@ -186,142 +129,6 @@ fn insult(scan: &Scan, i: usize, kind: Insult) -> Option<bool> {
     insults.then_some(aimed && !aim.negated)
 }
 
-/// Reads the words before (and after) the insulting word at `i` to find whom it is said of.
-fn aim(scan: &Scan, i: usize) -> Aim {
-    let mut aim = Aim {
-        target: Target::Unclear,
-        negated: false,
-        marked: false,
-        exclaimed: false,
-    };
-    let mut j = i;
-    let mut stop = None;
-    for _ in 0..WALK {
-        let Some(p) = scan.prev_word(j) else { break };
-        let w = scan.w(p);
-        let listing = matches!(w, "and" | "or" | ",")
-            && scan.prev_word(p).is_some_and(|q| is_offensive(scan.w(q)));
-        if FILLERS.contains(&w) || is_offensive(w) || listing {
-            aim.marked |= MARKERS.contains(&w);
-        } else if is_negator(w) && !COPULAS.contains(&w) {
-            aim.negated = true;
-        } else {
-            stop = Some(p);
-            break;
-        }
-        j = p;
-    }
-    if let Some(s) = stop {
-        let w = scan.w(s);
-        aim.target = match w {
-            _ if SECOND.contains(&w) || w == "you're" || w == "you've" => Target::Second,
-            "he's" | "she's" | "they're" => Target::Third,
-            "i'm" | "me" | "myself" | "us" | "i" | "i've" => Target::Writer,
-            "like" | "as" => Target::Simile,
-            // "called my husband stupid": said of the person named before it.
-            _ if (lexicon::is_person_noun(w) || matches!(w, "him" | "her" | "them"))
-                && called(scan, s) =>
-            {
-                Target::Third
-            }
-            "what" => {
-                aim.marked = true;
-                aim.exclaimed = true;
-                Target::Second
-            }
-            _ if COPULAS.contains(&w) => {
-                aim.negated |= is_negator(w);
-                subject(scan, s)
-            }
-            _ => Target::Unclear,
-        };
-    }
-    if aim.target == Target::Unclear {
-        aim.target = person_after(scan, i, stop.map(|s| scan.w(s)));
-    }
-    aim.negated |= hedged(scan, stop.unwrap_or(i));
-    aim
-}
-
-/// The person at `p` is the object of "call": "called *my husband*", "calling *them*".
-fn called(scan: &Scan, p: usize) -> bool {
-    let mut j = p;
-    while let Some(q) = scan.prev_word(j) {
-        match scan.w(q) {
-            "my" | "your" | "his" | "her" | "our" | "their" | "the" | "a" => j = q,
-            w => return matches!(w, "called" | "calling" | "call" | "calls" | "named"),
-        }
-    }
-    false
-}
-
-/// Whom a copula at `c` is said of: "you guys are", "your staff is", "the app is".
-fn subject(scan: &Scan, c: usize) -> Target {
-    let mut j = c;
-    while let Some(p) = scan.prev_word(j) {
-        let w = scan.w(p);
-        if SUBJECT_SKIP.contains(&w) {
-            j = p;
-            continue;
-        }
-        let after_you = || scan.prev_word(p).is_some_and(|q| scan.w(q) == "you");
-        return match w {
-            _ if SECOND.contains(&w) || w == "you've" => Target::Second,
-            "guys" | "people" | "lot" | "two" if after_you() => Target::Second,
-            "he" | "she" | "they" => Target::Third,
-            "i" | "we" => Target::Writer,
-            _ if lexicon::is_person_noun(w) || is_name(scan, p) => Target::Third,
-            _ => Target::Unclear,
-        };
-    }
-    Target::Unclear
-}
-
-/// "useless *staff*", "idiots *like you*": a person named after the insulting word.
-fn person_after(scan: &Scan, i: usize, before: Option<&str>) -> Target {
-    let mut j = i;
-    for _ in 0..WALK {
-        let Some(n) = scan.next_word(j) else { break };
-        let w = scan.w(n);
-        if is_offensive_modifier(w) || matches!(w, "of" | "a" | "an") {
-            j = n;
-            continue;
-        }
-        let noun = lexicon::is_person_noun(w)
-            || lexicon::offensive_class(w) == Some(OffensiveClass::Insult);
-        let like_you = w == "like" && scan.next_word(n).is_some_and(|m| scan.w(m) == "you");
-        return match before {
-            _ if like_you => Target::Second,
-            Some("you" | "your") if noun => Target::Second,
-            _ if noun => Target::Third,
-            _ => Target::Unclear,
-        };
-    }
-    Target::Unclear
-}
-
-/// A capitalised word that the lexicon does not know, not at the start of its clause: a name.
-fn is_name(scan: &Scan, i: usize) -> bool {
-    let t = &scan.tokens[i];
-    let capital = scan.text[t.start..t.end].starts_with(|c: char| c.is_uppercase()) && !t.caps;
-    capital && scan.prev_word(i).is_some() && !lexicon::is_known(&t.norm)
-}
-
-/// A negated hedge before `i` in its clause: "I'm not saying", "I don't think", "I wouldn't call".
-fn hedged(scan: &Scan, i: usize) -> bool {
-    (scan.around(i, 10, 0).start..i).any(|h| {
-        HEDGES.contains(&scan.w(h))
-            && scan.prev_word(h).is_some_and(|p| {
-                is_negator(scan.w(p)) || scan.prev_word(p).is_some_and(|q| is_negator(scan.w(q)))
-            })
-    })
-}
-
-/// Any listed word, which can stack with another: "you *stupid fucking* idiots", "*liars and* thieves".
-fn is_offensive(w: &str) -> bool {
-    ADJECTIVES.contains(&w) || lexicon::offensive_class(w).is_some()
-}
-
 /// A listed word inside a name: a brand ("Spic and Span") or a place or surname in title case
 /// before another title-case word ("Dyke Road").
 fn names_a_thing(scan: &Scan, i: usize) -> bool {
@@ -333,11 +140,6 @@ fn names_a_thing(scan: &Scan, i: usize) -> bool {
     let brand =
         scan.w(i) == "spic" && next.is_some_and(|n| matches!(scan.w(n), "and" | "n" | "span"));
     brand || (title(i) && next.is_some_and(title))
-}
-
-/// Insulting or profane words that can stack before a noun: "you *stupid fucking* idiots".
-fn is_offensive_modifier(w: &str) -> bool {
-    ADJECTIVES.contains(&w) || lexicon::offensive_class(w) == Some(OffensiveClass::Profanity)
 }
 
 /// "hell" is profane in "what the hell", "go to hell", "hell no"; not in "hell of a wait".
