@@ -7,6 +7,8 @@ mod accounts;
 mod cases;
 #[path = "story/clients.rs"]
 mod clients;
+#[path = "story/concurrency.rs"]
+mod concurrency;
 #[path = "story/oversight.rs"]
 mod oversight;
 #[path = "story/work.rs"]
@@ -45,6 +47,7 @@ async fn story(store: Arc<dyn Store>) {
     let cases = cases::story(store.as_ref(), &cast, &clients).await;
     work::story(store.as_ref(), &cast, &cases).await;
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
+    concurrency::story(store).await;
 }
 
 #[tokio::test]

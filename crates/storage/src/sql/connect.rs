@@ -9,7 +9,9 @@ use anyhow::Context;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Connection, PgPool, SqliteConnection};
 
+use super::sqlite::SqliteDb;
 use super::{Result, SqlStore};
 use crate::error::StoreError;
 use crate::store::{Backend, Store};
@@ -19,6 +21,10 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
 /// How long a connection waits for another writer's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Reading connections to a SQLite file; one more connection does all the writing.
+const SQLITE_READERS: u32 = 8;
+/// Connections each server instance keeps to PostgreSQL.
+const POSTGRES_CONNECTIONS: u32 = 16;
 /// How long a caller waits for a free pooled connection.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -47,7 +53,7 @@ fn backend_of(url: &str) -> Result<Backend> {
     }
 }
 
-async fn open_sqlite(url: &str) -> Result<SqlStore<sqlx::SqlitePool>> {
+async fn open_sqlite(url: &str) -> Result<SqlStore<SqliteDb>> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|error| StoreError::invalid("database_url", error.to_string()))?
         .create_if_missing(true)
@@ -63,22 +69,25 @@ async fn open_sqlite(url: &str) -> Result<SqlStore<sqlx::SqlitePool>> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
     }
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
+    let mut writer = SqliteConnection::connect_with(&options)
+        .await
+        .with_context(|| format!("cannot open the SQLite database {url}"))?;
+    SQLITE_MIGRATIONS.run(&mut writer).await?;
+    let read = SqlitePoolOptions::new()
+        .max_connections(SQLITE_READERS)
         .acquire_timeout(ACQUIRE_TIMEOUT)
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the SQLite database {url}"))?;
-    SQLITE_MIGRATIONS.run(&pool).await?;
     Ok(SqlStore {
-        db: pool,
+        db: SqliteDb::new(read, writer),
         backend: Backend::Sqlite,
     })
 }
 
-async fn open_postgres(url: &str) -> Result<SqlStore<sqlx::PgPool>> {
+async fn open_postgres(url: &str) -> Result<SqlStore<PgPool>> {
     let pool = PgPoolOptions::new()
-        .max_connections(16)
+        .max_connections(POSTGRES_CONNECTIONS)
         .acquire_timeout(ACQUIRE_TIMEOUT)
         .connect(url)
         .await

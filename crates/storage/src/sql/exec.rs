@@ -1,11 +1,11 @@
-//! `Exec`: the handful of database calls the shared store code needs, implemented for the
-//! SQLite and PostgreSQL pools. Everything above this module is backend-agnostic.
+//! `Exec`: the handful of database calls the shared store code needs, and its PostgreSQL
+//! implementation (SQLite's is in `sqlite`). Everything above this module is backend-agnostic.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Arguments, Database, Encode, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Type};
+use sqlx::{Arguments, Database, Encode, FromRow, PgPool, Type};
 
 use super::query::{Param, Sql};
 
@@ -62,46 +62,92 @@ where
     Ok(args)
 }
 
-/// Implements `Exec` for one pool type; the bodies are the same for every backend, only the
-/// types differ (sqlx's executor bounds make a generic impl unwieldy).
-macro_rules! exec_for_pool {
-    ($pool:ty, $db:ty) => {
-        #[async_trait]
-        impl Exec for $pool {
-            async fn fetch_all<T: Record>(&self, sql: Sql) -> Result<Vec<T>, sqlx::Error> {
+/// Generates, for one backend, the three ways the store runs statements on a connection.
+/// The bodies are the same for every backend, only the types differ (sqlx's executor bounds
+/// make a generic version unwieldy).
+macro_rules! connection_ops {
+    ($name:ident, $db:ty) => {
+        pub(crate) mod $name {
+            use super::{Sql, arguments};
+
+            type Connection = <$db as sqlx::Database>::Connection;
+            type Row = <$db as sqlx::Database>::Row;
+
+            /// Every row of `sql`, undecoded.
+            pub(crate) async fn rows(
+                conn: &mut Connection,
+                sql: Sql,
+            ) -> Result<Vec<Row>, sqlx::Error> {
                 let args = arguments::<$db>(sql.params, None)?;
-                sqlx::query_as_with::<$db, T, _>(&sql.text, args)
-                    .fetch_all(self)
+                sqlx::query_with::<$db, _>(&sql.text, args)
+                    .fetch_all(conn)
                     .await
             }
 
-            async fn execute(&self, sql: Sql) -> Result<u64, sqlx::Error> {
+            /// Runs `sql`; returns the number of rows changed.
+            pub(crate) async fn execute(
+                conn: &mut Connection,
+                sql: Sql,
+            ) -> Result<u64, sqlx::Error> {
                 let args = arguments::<$db>(sql.params, None)?;
                 let done = sqlx::query_with::<$db, _>(&sql.text, args)
-                    .execute(self)
+                    .execute(conn)
                     .await?;
                 Ok(done.rows_affected())
             }
 
-            async fn transaction(&self, first: Sql, then: Vec<Sql>) -> Result<i64, sqlx::Error> {
-                let mut tx = self.begin().await?;
+            /// Runs `first`, takes the id it returns, then runs `then` with `Param::NewId` bound
+            /// to it. The caller provides the transaction.
+            pub(crate) async fn steps(
+                conn: &mut Connection,
+                first: Sql,
+                then: Vec<Sql>,
+            ) -> Result<i64, sqlx::Error> {
                 let args = arguments::<$db>(first.params, None)?;
                 let rows: Vec<(i64,)> = sqlx::query_as_with::<$db, (i64,), _>(&first.text, args)
-                    .fetch_all(&mut *tx)
+                    .fetch_all(&mut *conn)
                     .await?;
                 let (id,) = rows.into_iter().next().ok_or(sqlx::Error::RowNotFound)?;
                 for step in then {
                     let args = arguments::<$db>(step.params, Some(id))?;
                     sqlx::query_with::<$db, _>(&step.text, args)
-                        .execute(&mut *tx)
+                        .execute(&mut *conn)
                         .await?;
                 }
-                tx.commit().await?;
                 Ok(id)
             }
         }
     };
 }
 
-exec_for_pool!(SqlitePool, Sqlite);
-exec_for_pool!(PgPool, Postgres);
+connection_ops!(sqlite_ops, sqlx::Sqlite);
+connection_ops!(postgres_ops, sqlx::Postgres);
+
+/// Decodes raw rows into records.
+pub(crate) fn decode<T, R>(rows: Vec<R>) -> Result<Vec<T>, sqlx::Error>
+where
+    R: sqlx::Row,
+    T: for<'r> FromRow<'r, R>,
+{
+    rows.iter().map(T::from_row).collect()
+}
+
+/// PostgreSQL handles concurrent writers itself: every call takes a pooled connection.
+#[async_trait]
+impl Exec for PgPool {
+    async fn fetch_all<T: Record>(&self, sql: Sql) -> Result<Vec<T>, sqlx::Error> {
+        let rows = postgres_ops::rows(&mut *self.acquire().await?, sql).await?;
+        decode(rows)
+    }
+
+    async fn execute(&self, sql: Sql) -> Result<u64, sqlx::Error> {
+        postgres_ops::execute(&mut *self.acquire().await?, sql).await
+    }
+
+    async fn transaction(&self, first: Sql, then: Vec<Sql>) -> Result<i64, sqlx::Error> {
+        let mut tx = self.begin().await?;
+        let id = postgres_ops::steps(&mut tx, first, then).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+}

@@ -13,6 +13,7 @@ mod exec;
 mod notes;
 mod query;
 mod rows;
+mod sqlite;
 mod store_impl;
 mod work;
 

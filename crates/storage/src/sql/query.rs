@@ -32,6 +32,11 @@ impl Sql {
         sql
     }
 
+    /// Whether the statement only reads (and so may run on any connection).
+    pub(crate) fn is_read(&self) -> bool {
+        self.text.trim_start().starts_with("SELECT")
+    }
+
     /// Appends a fragment, numbering its `?`s after the parameters already bound.
     pub(crate) fn push(&mut self, fragment: &str, params: impl IntoIterator<Item = Param>) {
         let mut pieces = fragment.split('?');
