@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A set of phrases, each tagged with a value of type `T` (a finding kind, a move, ...).
 pub(crate) struct PhraseSet<T> {
@@ -45,6 +45,8 @@ impl<T: Copy> PhraseSet<T> {
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // Cheap to build: some sets are built per call (the policy's phrases), and texts are short.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("phrase lists are small and valid");
         PhraseSet { matcher, tags }

@@ -12,7 +12,7 @@ use super::boundary::{Boundary, Step};
 use super::conversation::{Analysed, Role};
 use super::course::Course;
 use super::moves::Move;
-use super::specifics::{Specifics, difficult_feeling};
+use super::specifics::{Specifics, difficult_feeling, has_abuse};
 use super::wording::{Question, say};
 use crate::types::{Analysis, Cause, Emotion, Level, SignalKind};
 
@@ -90,7 +90,7 @@ pub(crate) fn plan(analysed: &Analysed<'_>, course: &Course, boundary: &Boundary
                 end: c.end,
                 text: c.text.clone(),
                 note: format!(
-                    "{} (boundary step {}: {})",
+                    "{}; boundary step {}, {}",
                     c.kind.map_or("abusive message", |k| k.as_str()),
                     boundary.step.number(),
                     boundary.step.as_str()
@@ -164,14 +164,14 @@ pub(crate) fn plan(analysed: &Analysed<'_>, course: &Course, boundary: &Boundary
     {
         wanted.push((Move::Apologise, apology_why));
     }
-    if !done.contains(&Move::Paraphrase) && !last.concerns.is_empty() {
-        wanted.push((
-            Move::Paraphrase,
-            last.concerns
-                .iter()
-                .map(|c| at(c.start, c.end, "their point"))
-                .collect(),
-        ));
+    let points: Vec<Why> = last
+        .concerns
+        .iter()
+        .filter(|c| !has_abuse(last, c.start, c.end))
+        .map(|c| at(c.start, c.end, "their point"))
+        .collect();
+    if !done.contains(&Move::Paraphrase) && !points.is_empty() {
+        wanted.push((Move::Paraphrase, points));
     }
     let question = question(last);
     if !done.contains(&Move::OpenQuestion) {

@@ -89,6 +89,17 @@ fn openers() -> &'static PhraseSet<Opener> {
     })
 }
 
+/// The words of `[not_a_commitment]`: what follows "I will" when it is no follow-up.
+fn not_a_commitment() -> &'static [Vec<String>] {
+    static WORDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        super::lists::words("not_a_commitment")
+            .iter()
+            .map(|p| super::phrases::words(p))
+            .collect()
+    })
+}
+
 /// Where a clause ends inside a sentence: a contrast or a condition starts a new thought.
 const CLAUSE_BREAKS: &[&str] = &[", but ", " but ", " if ", " unless ", "; ", " so that "];
 
@@ -115,10 +126,9 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
         let rest = &agent_text[body_start..next_opener.unwrap_or(sentence_end)];
         let lower = rest.to_lowercase();
         let first_words = super::phrases::words(rest);
-        let not_a_commitment = super::lists::words("not_a_commitment").iter().any(|p| {
-            let p = super::phrases::words(p);
-            first_words.len() >= p.len() && first_words[..p.len()] == p[..]
-        });
+        let not_a_commitment = not_a_commitment()
+            .iter()
+            .any(|p| first_words.len() >= p.len() && first_words[..p.len()] == p[..]);
         if not_a_commitment {
             continue;
         }

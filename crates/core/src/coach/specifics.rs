@@ -13,7 +13,7 @@ pub(crate) struct Specifics {
     pub feeling: Option<Emotion>,
     /// What went wrong, as a clause from the agent's side ("your parcel has not arrived").
     pub wrong: Option<String>,
-    /// The client's points, from the agent's side, latest turn first, at most three.
+    /// The client's points, from the agent's side, latest turn first, at most two.
     pub concerns: Vec<String>,
     /// Their deadline as written ("by Friday").
     pub deadline: Option<String>,
@@ -52,32 +52,36 @@ impl Specifics {
                     .find(count)
                     .map(|x| text[x.start..x.end].to_string())
             });
-            for c in &a.concerns {
-                if s.concerns.len() < 3 {
+            let said_back = a.concerns.iter().filter(|c| !has_abuse(a, c.start, c.end));
+            for c in said_back {
+                if s.concerns.len() < MAX_CONCERNS {
                     s.concerns.push(clause(&c.text));
+                }
+                let went_wrong = a
+                    .causes
+                    .iter()
+                    .filter(|x| matches!(x.cause, Cause::ServiceFailure | Cause::UnmetExpectations))
+                    .flat_map(|x| &x.evidence)
+                    .any(|e| e.start < c.end && c.start < e.end);
+                if s.wrong.is_none() && went_wrong {
+                    s.wrong = Some(clause(&c.text));
                 }
             }
         }
-        s.wrong = last
-            .causes
-            .iter()
-            .filter(|c| matches!(c.cause, Cause::ServiceFailure | Cause::UnmetExpectations))
-            .find_map(|c| c.evidence.first())
-            .and_then(|e| last_text(analysed).and_then(|t| t.get(e.start..e.end)))
-            .and_then(|phrase| {
-                let phrase = phrase.to_lowercase();
-                s.concerns
-                    .iter()
-                    .find(|c| c.to_lowercase().contains(&phrase))
-                    .cloned()
-            })
-            .or_else(|| s.concerns.first().cloned());
         s
     }
 }
 
-fn last_text<'a>(analysed: &'a Analysed<'_>) -> Option<&'a str> {
-    analysed.last_client().map(|(_, t, _)| t.text.as_str())
+/// Concerns said back in a paraphrase: more makes it a speech.
+const MAX_CONCERNS: usize = 2;
+
+/// Words aimed at the reader inside `start..end`: such a concern is never said back.
+pub(crate) fn has_abuse(a: &Analysis, start: usize, end: usize) -> bool {
+    a.signals.iter().any(|x| {
+        let aimed = matches!(x.kind, SignalKind::Slur | SignalKind::Threat)
+            || matches!(x.kind, SignalKind::Insult | SignalKind::Profanity) && x.targeted;
+        aimed && x.start < end && start < x.end
+    })
 }
 
 /// The strongest of anger, frustration, anxiety, sadness and confusion that holds.

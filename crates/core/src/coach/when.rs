@@ -354,7 +354,11 @@ fn date_at(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Option<(NaiveDate, u
     if let Some(m) = month(w).filter(|_| w != "may" || day_of_month(word(toks, i + 1)).is_some()) {
         return day_of_month(word(toks, i + 1)).and_then(|d| Some((upcoming(m, d)?, i + 1)));
     }
-    if let Ok(d) = NaiveDate::parse_from_str(toks[i].raw, "%Y-%m-%d") {
+    let iso_like = w.len() == 10 && w.as_bytes()[4] == b'-';
+    if let Some(d) = iso_like
+        .then(|| NaiveDate::parse_from_str(toks[i].raw, "%Y-%m-%d").ok())
+        .flatten()
+    {
         return Some((d, i));
     }
     let parts: Vec<&str> = w.split('/').collect();
