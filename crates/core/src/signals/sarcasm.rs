@@ -34,41 +34,79 @@ const CONTRAST: &[&str] = &[
     "apologize",
 ];
 
+/// Thanks in the message: praise beside thanks is meant.
+const GRATEFUL: &[&str] = &[
+    "thanks",
+    "thank",
+    "cheers",
+    "grateful",
+    "appreciate",
+    "appreciated",
+];
+
 /// Words that, in scare quotes, mock what was promised.
 #[rustfmt::skip]
 const PROMISES: &[&str] = &[
     "service", "support", "help", "helpful", "express", "priority", "premium", "care", "guaranteed",
     "fast", "quick", "free", "professional", "expert", "experts", "team", "resolved", "fixed",
-    "refund", "next", "day", "customer",
+    "refund", "next", "day", "customer", "secure", "instant", "genuine", "tracked",
+    "insured",
 ];
 
 /// Whether the clauses around tokens `first..=last` (the one before, the same, the next) say that
-/// something went wrong, in a message that does not weigh good against bad.
+/// something went wrong, clearly more than anything went well, in a message that neither weighs
+/// good against bad nor thanks anyone.
 pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
-    if *scan
+    let mixed = scan
         .contrast
-        .get_or_init(|| scan.words.iter().any(|w| CONTRAST.contains(w)))
-    {
+        .get_or_init(|| (0..scan.words.len()).any(|i| weighs_or_thanks(scan, i)));
+    if *mixed {
         return false;
     }
     let (start, end) = (
         scan.around(first, 25, 1).start,
         scan.around(last, 25, 1).end,
     );
-    (start..end)
+    let mood: f32 = (start..end)
         .filter(|&i| i < first || i > last)
-        .any(|i| went_wrong(scan, i))
+        .map(|i| mood(scan, i))
+        .sum();
+    mood <= -1.0
 }
 
-fn went_wrong(scan: &Scan, i: usize) -> bool {
+/// "but", "usually", or thanks that are not themselves sarcastic ("thanks for nothing").
+fn weighs_or_thanks(scan: &Scan, i: usize) -> bool {
+    let w = scan.w(i);
+    let sarcastic = || {
+        let n1 = scan.next_word(i);
+        let n2 = n1.and_then(|n| scan.next_word(n));
+        [n1, n2]
+            .into_iter()
+            .flatten()
+            .any(|n| scan.w(n) == "nothing")
+    };
+    CONTRAST.contains(&w) || (GRATEFUL.contains(&w) && !sarcastic())
+}
+
+/// How a word weighs in the mood around praise: a failure counts -2, other words their valence
+/// (only half of a strongly positive one, none of a mildly positive one: sarcasm borrows positive
+/// words), flipped after a negation.
+fn mood(scan: &Scan, i: usize) -> f32 {
     let w = scan.w(i);
     let next_is = |f: fn(&str) -> bool| scan.next_word(i).is_some_and(|n| f(scan.w(n)));
     if WENT_WRONG.contains(&w) || (w == "still" && next_is(|n| is_negator(n) || n == "waiting")) {
-        return true;
+        return -2.0;
     }
-    let negative = !is_negator(w) && lexicon::valence(w).is_some_and(|v| v <= -1.5);
+    if is_negator(w) {
+        return 0.0;
+    }
+    let v = lexicon::valence(w).map_or(0.0, |v| match v {
+        v if v >= 2.5 => v / 2.0,
+        v if v > 0.0 => 0.0,
+        v => v,
+    });
     let negated = scan.prev_word(i).is_some_and(|p| is_negator(scan.w(p)));
-    negative && !negated
+    if negated { -0.5 * v } else { v }
 }
 
 /// Adds sarcasm hits for "... NOT!" and for scare quotes.
@@ -88,11 +126,10 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
         let first = scan.tokens.partition_point(|t| t.start < s);
         let last = scan.tokens.partition_point(|t| t.end <= e);
         let inside = first..last;
-        let mocking = inside.len() <= 3
-            && inside.clone().any(|i| {
-                PROMISES.contains(&scan.w(i))
-                    || lexicon::valence(scan.w(i)).is_some_and(|v| v >= 1.5)
-            });
+        let title = |i: usize| scan.text[scan.tokens[i].start..].starts_with(char::is_uppercase);
+        let name = inside.len() > 1 && inside.clone().all(title);
+        let mocking =
+            inside.len() <= 3 && !name && inside.clone().any(|i| PROMISES.contains(&scan.w(i)));
         if mocking && negative_context(scan, first, last - 1) {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(

@@ -18,7 +18,7 @@ pub(super) struct Scan<'a> {
     pub quoted: Vec<bool>,
     /// Byte ranges between matched quotation marks.
     pub quotes: Vec<(usize, usize)>,
-    /// Whether the message weighs good against bad ("but", "usually"); see [`super::sarcasm`].
+    /// Whether the message weighs good against bad ("but", "usually") or thanks; see [`super::sarcasm`].
     pub contrast: std::cell::OnceCell<bool>,
     /// The non-empty words joined by single spaces, searched by the phrase automaton.
     pub key: String,

@@ -558,8 +558,8 @@ fn sarcasm_praise_of_failure() {
     check(
         "Wow, brilliant service. Three weeks and still no refund.",
         expect![[r#"
-        sarcasm 0..22 "Wow, brilliant service"
-        repeated_contact 40..48 "still no""#]],
+            sarcasm 0..22 "Wow, brilliant service"
+            repeated_contact 40..48 "still no""#]],
     );
 }
 #[test]
