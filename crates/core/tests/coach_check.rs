@@ -109,6 +109,10 @@ fn raised_voice_is_found_with_a_calmer_rewrite() {
         found(&talk, "I've sent the PDF and the VAT invoice to you.").is_empty(),
         "acronyms are not shouting"
     );
+    assert!(
+        found(&talk, "I've updated the policy to the car AB12 CDE.").is_empty(),
+        "codes are not shouting"
+    );
 }
 
 #[test]
@@ -194,6 +198,10 @@ fn missing_acknowledgement_and_next_step_are_found_only_when_needed() {
     );
     assert_eq!((c.findings[0].start, c.findings[0].end), (0, 0));
     assert!(!c.findings[0].rewrite.is_empty());
+    assert!(
+        found(&calm_client(), "Done. An officer will call you by noon tomorrow.").is_empty(),
+        "someone else's step with a time is a next step"
+    );
     assert!(
         check(&calm_client(), "Sure, what's the new address?")
             .findings

@@ -1,15 +1,21 @@
-//! Measures coaching on our own set of conversations (`tests/data/conversations/`), with the
-//! real analyzer: how often the first move matches what a good agent would do, how often the
+//! Measures coaching on our own conversations (`tests/data/conversations/`), with the real
+//! analyzer: how often the first move matches what a good agent would do, how often the
 //! boundary step is right, how many good drafts the check wrongly flags, and how many careless
-//! drafts it misses. Run with `--nocapture` to see the table; the asserts are honest floors.
+//! drafts it misses. Run with `--nocapture` to see the figures; the asserts are honest floors.
+//!
+//! `conversations.jsonl` (64) was used while writing the rules; `holdout.jsonl` (18) was written
+//! afterwards and never tuned on, so its figures are the fairer estimate.
 
 use std::collections::BTreeMap;
 
 use defuse_core::Analyzer;
-use defuse_core::coach::{Conversation, Move, Policy, Role, Timestamp, Turn, UtcOffset, Verdict, check_reply, coach};
+use defuse_core::coach::{
+    Conversation, Move, Policy, Role, Timestamp, Turn, UtcOffset, Verdict, check_reply, coach,
+};
 use serde_json::Value;
 
 const SET: &str = include_str!("data/conversations/conversations.jsonl");
+const HOLDOUT: &str = include_str!("data/conversations/holdout.jsonl");
 
 struct Case {
     id: String,
@@ -22,15 +28,19 @@ struct Case {
 }
 
 fn field<'v>(v: &'v Value, key: &str, line: usize) -> &'v Value {
-    v.get(key).unwrap_or_else(|| panic!("line {line}: missing {key}"))
+    v.get(key)
+        .unwrap_or_else(|| panic!("line {line}: missing {key}"))
 }
 
 fn text(v: &Value, key: &str, line: usize) -> String {
-    field(v, key, line).as_str().unwrap_or_else(|| panic!("line {line}: {key} is not a string")).to_string()
+    field(v, key, line)
+        .as_str()
+        .unwrap_or_else(|| panic!("line {line}: {key} is not a string"))
+        .to_string()
 }
 
-fn cases() -> Vec<Case> {
-    SET.lines()
+fn cases(set: &str) -> Vec<Case> {
+    set.lines()
         .enumerate()
         .map(|(i, l)| {
             let line = i + 1;
@@ -50,7 +60,8 @@ fn cases() -> Vec<Case> {
                 id: text(&v, "id", line),
                 mood: text(&v, "mood", line),
                 conversation: Conversation::new(turns, offset),
-                first_move: Move::parse(&text(&v, "expected_first_move", line)).unwrap_or_else(|| panic!("line {line}: unknown move")),
+                first_move: Move::parse(&text(&v, "expected_first_move", line))
+                    .unwrap_or_else(|| panic!("line {line}: unknown move")),
                 step: field(&v, "expected_boundary_step", line).as_u64().unwrap() as u8,
                 good: text(&v, "good_draft", line),
                 careless: text(&v, "careless_draft", line),
@@ -61,7 +72,7 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn the_set_is_large_and_varied() {
-    let cases = cases();
+    let cases = cases(SET);
     assert!(cases.len() >= 60, "{} conversations", cases.len());
     let moods: BTreeMap<&str, usize> = cases.iter().fold(BTreeMap::new(), |mut m, c| {
         *m.entry(c.mood.as_str()).or_default() += 1;
@@ -72,58 +83,155 @@ fn the_set_is_large_and_varied() {
     assert!(cases.iter().any(|c| c.step == 3) && cases.iter().any(|c| c.step == 2));
 }
 
-#[test]
-fn coaching_on_the_conversation_set() {
+/// What one set measures, as counts out of `n`.
+struct Figures {
+    n: usize,
+    first_ok: usize,
+    step_ok: usize,
+    flagged_good: Vec<String>,
+    missed_bad: Vec<String>,
+}
+
+impl Figures {
+    fn pct(&self, k: usize) -> f64 {
+        100.0 * k as f64 / self.n as f64
+    }
+}
+
+fn measure(name: &str, set: &str) -> Figures {
     let analyzer = Analyzer::new();
     let policy = Policy::default();
-    let cases = cases();
+    let cases = cases(set);
     let mut per_mood: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let (mut first_ok, mut step_ok, mut flagged_good, mut missed_bad) = (0, 0, Vec::new(), Vec::new());
+    let mut f = Figures {
+        n: cases.len(),
+        first_ok: 0,
+        step_ok: 0,
+        flagged_good: Vec::new(),
+        missed_bad: Vec::new(),
+    };
     for c in &cases {
         let coaching = coach(&c.conversation, &policy, &analyzer);
         let first = coaching.moves.first().map(|m| m.kind);
         let hit = first == Some(c.first_move);
-        first_ok += usize::from(hit);
+        f.first_ok += usize::from(hit);
         let m = per_mood.entry(c.mood.as_str()).or_default();
         m.0 += usize::from(hit);
         m.1 += 1;
         if !hit {
-            println!("first move  {:<12} expected {:<12} got {:?}", c.id, c.first_move.as_str(), first.map(Move::as_str));
+            println!(
+                "first move   {:<14} expected {:<12} got {:?}",
+                c.id,
+                c.first_move.as_str(),
+                first.map(Move::as_str)
+            );
         }
-        step_ok += usize::from(coaching.boundary.step.number() == c.step);
-        if coaching.boundary.step.number() != c.step {
-            println!("boundary    {:<12} expected {} got {}", c.id, c.step, coaching.boundary.step.number());
+        let step = coaching.boundary.step.number();
+        f.step_ok += usize::from(step == c.step);
+        if step != c.step {
+            println!("boundary     {:<14} expected {} got {step}", c.id, c.step);
         }
         let sent_at = Timestamp(c.conversation.turns.last().unwrap().at.0 + 180);
         let good = check_reply(&c.good, &c.conversation, &policy, &analyzer, sent_at);
         if good.verdict != Verdict::Send {
-            let kinds: Vec<_> = good.findings.iter().map(|f| (f.kind.as_str(), &c.good[f.start..f.end])).collect();
-            println!("good flagged {:<12} {kinds:?}", c.id);
-            flagged_good.push(c.id.clone());
+            let kinds: Vec<_> = good
+                .findings
+                .iter()
+                .map(|x| (x.kind.as_str(), &c.good[x.start..x.end]))
+                .collect();
+            println!("good flagged {:<14} {kinds:?}", c.id);
+            f.flagged_good.push(c.id.clone());
         }
-        if check_reply(&c.careless, &c.conversation, &policy, &analyzer, sent_at).verdict == Verdict::Send {
-            println!("bad missed  {:<12} {:?}", c.id, c.careless);
-            missed_bad.push(c.id.clone());
+        if check_reply(&c.careless, &c.conversation, &policy, &analyzer, sent_at).verdict
+            == Verdict::Send
+        {
+            println!("bad missed   {:<14} {:?}", c.id, c.careless);
+            f.missed_bad.push(c.id.clone());
         }
     }
-    let n = cases.len();
-    let pct = |k: usize| 100.0 * k as f64 / n as f64;
-    println!("\nconversations: {n}");
-    println!("first move matches:      {first_ok}/{n} ({:.0}%)", pct(first_ok));
+    println!("\n{name}: {} conversations", f.n);
+    println!(
+        "first move matches:      {}/{} ({:.0}%)",
+        f.first_ok,
+        f.n,
+        f.pct(f.first_ok)
+    );
     for (mood, (ok, all)) in &per_mood {
         println!("  {mood:<20} {ok}/{all}");
     }
-    println!("boundary step matches:   {step_ok}/{n} ({:.0}%)", pct(step_ok));
-    println!("good drafts flagged:     {}/{n} ({:.0}%)", flagged_good.len(), pct(flagged_good.len()));
-    println!("careless drafts missed:  {}/{n} ({:.0}%)", missed_bad.len(), pct(missed_bad.len()));
-
-    // Floors: a little below what is measured today, so a regression fails.
-    assert!(pct(first_ok) >= FIRST_MOVE_FLOOR, "first move {first_ok}/{n}");
-    assert!(pct(step_ok) >= BOUNDARY_FLOOR, "boundary {step_ok}/{n}");
-    assert!(flagged_good.len() <= GOOD_FLAGGED_CEILING, "good drafts flagged: {flagged_good:?}");
-    assert!(pct(missed_bad.len()) < 10.0, "careless drafts missed: {missed_bad:?}");
+    println!(
+        "boundary step matches:   {}/{} ({:.0}%)",
+        f.step_ok,
+        f.n,
+        f.pct(f.step_ok)
+    );
+    println!(
+        "good drafts flagged:     {}/{} ({:.0}%)",
+        f.flagged_good.len(),
+        f.n,
+        f.pct(f.flagged_good.len())
+    );
+    println!(
+        "careless drafts missed:  {}/{} ({:.0}%)\n",
+        f.missed_bad.len(),
+        f.n,
+        f.pct(f.missed_bad.len())
+    );
+    f
 }
 
-const FIRST_MOVE_FLOOR: f64 = 0.0;
-const BOUNDARY_FLOOR: f64 = 0.0;
-const GOOD_FLAGGED_CEILING: usize = 64;
+// Floors a little below what is measured today (see the README), so a regression fails while
+// retrained models may move single cases.
+#[test]
+fn coaching_on_the_conversation_set() {
+    let f = measure("conversations.jsonl", SET);
+    assert!(
+        f.pct(f.first_ok) >= 80.0,
+        "first move {}/{}",
+        f.first_ok,
+        f.n
+    );
+    assert!(f.pct(f.step_ok) >= 90.0, "boundary {}/{}", f.step_ok, f.n);
+    assert!(
+        f.flagged_good.len() <= 2,
+        "good drafts flagged: {:?}",
+        f.flagged_good
+    );
+    assert!(
+        f.pct(f.missed_bad.len()) < 10.0,
+        "careless drafts missed: {:?}",
+        f.missed_bad
+    );
+}
+
+#[test]
+fn coaching_on_the_holdout_set() {
+    let f = measure("holdout.jsonl", HOLDOUT);
+    assert!(f.n >= 18);
+    assert!(
+        f.pct(f.first_ok) >= HOLDOUT_FIRST_MOVE_FLOOR,
+        "first move {}/{}",
+        f.first_ok,
+        f.n
+    );
+    assert!(
+        f.pct(f.step_ok) >= HOLDOUT_BOUNDARY_FLOOR,
+        "boundary {}/{}",
+        f.step_ok,
+        f.n
+    );
+    assert!(
+        f.flagged_good.len() <= HOLDOUT_GOOD_FLAGGED_CEILING,
+        "good drafts flagged: {:?}",
+        f.flagged_good
+    );
+    assert!(
+        f.pct(f.missed_bad.len()) < 10.0,
+        "careless drafts missed: {:?}",
+        f.missed_bad
+    );
+}
+
+const HOLDOUT_FIRST_MOVE_FLOOR: f64 = 75.0;
+const HOLDOUT_BOUNDARY_FLOOR: f64 = 85.0;
+const HOLDOUT_GOOD_FLAGGED_CEILING: usize = 2;

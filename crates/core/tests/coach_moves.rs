@@ -95,19 +95,32 @@ fn an_angry_client_gets_acknowledged_first_with_their_specifics() {
 #[test]
 fn calm_clients_get_the_next_step_or_their_points_said_back() {
     let confused = "I don't understand why I was charged twice, the page said one payment.";
-    let c = coached(&Talk::default().client(
-        Fx::new(confused)
-            .emotion(Emotion::Confusion, 0.8, "I don't understand")
-            .cause(Cause::Miscommunication, "the page said one payment")
-            .concern("you were charged twice", "charged twice"),
-    ));
-    assert_eq!(kinds(&c), [Move::Paraphrase, Move::OpenQuestion, Move::NextStep]);
+    let c = coached(
+        &Talk::default().client(
+            Fx::new(confused)
+                .emotion(Emotion::Confusion, 0.8, "I don't understand")
+                .cause(Cause::Miscommunication, "the page said one payment")
+                .concern("you were charged twice", "charged twice"),
+        ),
+    );
+    assert_eq!(
+        kinds(&c),
+        [Move::Paraphrase, Move::OpenQuestion, Move::NextStep]
+    );
     assert_eq!(c.moves[0].why[0].text, "the page said one payment");
     assert!(says(&c, Move::Paraphrase)[0].contains("you were charged twice"));
-    assert!(says(&c, Move::OpenQuestion).iter().any(|s| s.contains("expected")), "a misunderstanding gets a clarifying question");
+    assert!(
+        says(&c, Move::OpenQuestion)
+            .iter()
+            .any(|s| s.contains("expected")),
+        "a misunderstanding gets a clarifying question"
+    );
 
     let request = "Hello, could you tell me how to change my address?";
-    let c = coached(&Talk::default().client(Fx::new(request).concern("you want to change your address", "change my address")));
+    let c =
+        coached(&Talk::default().client(
+            Fx::new(request).concern("you want to change your address", "change my address"),
+        ));
     assert_eq!(kinds(&c), [Move::NextStep]);
     assert_eq!(c.moves[0].why[0].text, "change my address");
 }
@@ -115,19 +128,33 @@ fn calm_clients_get_the_next_step_or_their_points_said_back() {
 #[test]
 fn the_open_question_follows_the_cause() {
     let pressured = "I'm stressed, the contract must be signed by Friday and your portal is down.";
-    let c = coached(&Talk::default().client(
-        Fx::new(pressured)
-            .level(Level::Tense, 0.4)
-            .emotion(Emotion::Anxiety, 0.7, "I'm stressed")
-            .cause(Cause::OutsidePressure, "must be signed by Friday")
-            .signal(SignalKind::Deadline, "by Friday", false),
-    ));
-    assert!(says(&c, Move::OpenQuestion)[0].contains("Friday"), "{:?}", says(&c, Move::OpenQuestion));
+    let c = coached(
+        &Talk::default().client(
+            Fx::new(pressured)
+                .level(Level::Tense, 0.4)
+                .emotion(Emotion::Anxiety, 0.7, "I'm stressed")
+                .cause(Cause::OutsidePressure, "must be signed by Friday")
+                .signal(SignalKind::Deadline, "by Friday", false),
+        ),
+    );
+    assert!(
+        says(&c, Move::OpenQuestion)[0].contains("Friday"),
+        "{:?}",
+        says(&c, Move::OpenQuestion)
+    );
     let unhappy = "The repair was poor and I'm disappointed.";
-    let c = coached(&Talk::default().client(
-        Fx::new(unhappy).emotion(Emotion::Sadness, 0.7, "disappointed").complaint("The repair was poor"),
-    ));
-    assert!(says(&c, Move::OpenQuestion).iter().any(|s| s.contains("good outcome") || s.contains("put this right")));
+    let c = coached(
+        &Talk::default().client(
+            Fx::new(unhappy)
+                .emotion(Emotion::Sadness, 0.7, "disappointed")
+                .complaint("The repair was poor"),
+        ),
+    );
+    assert!(
+        says(&c, Move::OpenQuestion)
+            .iter()
+            .any(|s| s.contains("good outcome") || s.contains("put this right"))
+    );
 }
 
 #[test]

@@ -6,14 +6,16 @@
 //! or against the policy, too many apologies). A finding about something missing has an empty
 //! span at 0.
 
-use super::conversation::{Analysed, Timestamp};
+use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::forbidden;
 use super::lists;
 use super::moves::{self, Move};
+use super::phrases::sentence_around;
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
 use super::tone::{self, Kind};
+use super::when::{self, Due};
 
 /// One thing to fix in the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +66,8 @@ pub fn check(
     let offset = analysed.conversation.offset;
     let mut findings = tone::findings(draft, policy);
     let promised = promises(draft, sent_at, offset);
+    let any_timed = promised.iter().any(|p| p.due.is_some())
+        || when::find(draft, sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)));
     for p in &promised {
         if p.vague {
             let words = p.when.as_deref().unwrap_or_default();
@@ -79,10 +83,9 @@ pub fn check(
             });
             continue;
         }
-        if p.conditional {
-            continue; // a promise on a condition may never fall due
-        }
-        if p.due.is_none() {
+        // A promise on a condition may never fall due; and once the draft gives the client a
+        // firm time somewhere, a further untimed promise ("I'll also send the form") is not flagged.
+        if p.due.is_none() && !p.conditional && !any_timed {
             findings.push(Finding {
                 kind: Kind::PromiseWithoutTime,
                 start: p.start,
@@ -111,6 +114,7 @@ pub fn check(
     let asks = draft.contains('?');
     if !has(Move::NextStep)
         && !asks
+        && !offers_a_time(draft, sent_at, offset)
         && !has(Move::Options)
         && !has(Move::Boundary)
         && !reports_done(draft)
@@ -167,6 +171,18 @@ fn reports_done(draft: &str) -> bool {
             lists::words("done")
                 .iter()
                 .any(|d| lower[i + lead.len()..].starts_with(d))
+        })
+    })
+}
+
+/// An offer or a plan with a firm time ("I can send you the breakdown in the next 10 minutes",
+/// "an officer will call you by noon tomorrow").
+fn offers_a_time(draft: &str, sent_at: Timestamp, offset: UtcOffset) -> bool {
+    let lower = draft.to_lowercase();
+    ["i can ", "we can ", " will "].iter().any(|offer| {
+        lower.match_indices(offer).any(|(i, _)| {
+            let (s, e) = sentence_around(draft, i);
+            when::find(&draft[s..e], sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)))
         })
     })
 }

@@ -14,7 +14,7 @@ use super::course::Course;
 use super::moves::Move;
 use super::specifics::{Specifics, difficult_feeling, has_abuse};
 use super::wording::{Question, say};
-use crate::types::{Analysis, Cause, Emotion, Level, SignalKind};
+use crate::types::{Analysis, Cause, Emotion, Level, Sentiment, SignalKind};
 
 /// Something in the conversation a move rests on: a span of a turn and what it shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,12 +232,29 @@ fn finish(
         .collect()
 }
 
+/// A complaint score that, below the decision threshold, still shows some dissatisfaction.
+const SOME_COMPLAINT: f32 = 0.2;
+
 /// The client is upset: heated, or a difficult feeling other than confusion leads, or they
-/// complain (or sound tense) without being mainly confused.
+/// complain, sound tense or negative, or something went wrong for them (a service failure,
+/// unmet expectations, not being heard), without being mainly confused.
 pub(crate) fn upset(a: &Analysis) -> bool {
+    // A cause cue with no sign of complaint at all is a word like "late" in a plain request.
+    let went_wrong = a.complaint.score >= SOME_COMPLAINT
+        && a.causes.iter().any(|c| {
+            c.score >= 0.5
+                && matches!(
+                    c.cause,
+                    Cause::ServiceFailure | Cause::UnmetExpectations | Cause::FeelingUnheard
+                )
+        });
+    let unhappy = a.complaint.holds()
+        || a.level == Level::Tense
+        || a.sentiment == Sentiment::Negative
+        || went_wrong;
     a.level >= Level::Angry
         || difficult_feeling(a).is_some_and(|e| e != Emotion::Confusion)
-        || (a.complaint.holds() || a.level == Level::Tense) && !confused(a)
+        || unhappy && !confused(a)
 }
 
 /// The client is mainly unsure: confusion is the leading difficult feeling, or a

@@ -144,9 +144,12 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             .rev()
             .find(|h| h.start >= sentence_start)
             .map_or(sentence_start, |h| h.end)..hit.start];
-        let conditional = super::phrases::words(lead_in)
-            .iter()
-            .any(|w| matches!(w.as_str(), "if" | "unless" | "should" | "once" | "when"));
+        let conditional = super::phrases::words(lead_in).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "if" | "unless" | "should" | "once" | "when" | "whether"
+            )
+        });
         let time = when::find(&agent_text[body_start..clause_end], sent_at, offset)
             .map(|t| (t, body_start))
             .or_else(|| {

@@ -196,7 +196,8 @@ pub(crate) fn finding(
     }
 }
 
-/// Words in capitals (one of four letters or more, or two in a row) and runs of `!` or `?`.
+/// Words in capitals (one of four letters or more, or two in a row; codes with digits such as
+/// "AB12" are not words) and runs of `!` or `?`.
 fn raised_voice(draft: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut caps_run: Option<(usize, usize, usize)> = None; // start, end, words
@@ -219,7 +220,8 @@ fn raised_voice(draft: &str) -> Vec<Finding> {
         }
     };
     for (s, word) in word_spans(draft) {
-        let shouted = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        let shouted = !word.chars().any(|c| c.is_ascii_digit())
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !word.chars().any(char::is_lowercase)
             && !lists::words("acronyms").contains(&word);
         match (shouted, caps_run) {

@@ -4,7 +4,8 @@
 //! A due time is the latest moment that still keeps the promise. A working day ends at 17:00
 //! local time, so "by Friday" is Friday 17:00; mornings end at 12:00 and evenings at 21:00. A day
 //! already past its default hour ("today" sent at 18:30) runs to 23:59. Weekday names mean the
-//! next such day after today; "next week" means its Friday. Numeric dates are day/month.
+//! next such day after today; "next week" means its Friday; "now" and "right away" mean the
+//! send time. Numeric dates are day/month.
 //! Local time is the conversation's fixed UTC offset.
 
 use chrono::{
@@ -168,6 +169,10 @@ fn day_at(
         Some((Found::Day(date, hm(hour)), day_span(toks, i, last)))
     };
     match w {
+        "now" | "immediately" => Some((Found::Instant(now), day_span(toks, i, i))),
+        "right" | "straight" if word(toks, i + 1) == "away" => {
+            Some((Found::Instant(now), day_span(toks, i, i + 1)))
+        }
         "today" | "eod" | "cob" => with_part(today, END_OF_BUSINESS, i),
         "tonight" => with_part(today, EVENING, i),
         "this" if part_of_day(toks, i + 1).is_some() => with_part(today, END_OF_BUSINESS, i),
