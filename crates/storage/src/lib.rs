@@ -6,7 +6,8 @@
 //! - `inputs` and `filters`: what callers pass in to write and to list.
 //! - `store`: the `Store` trait.
 //! - `error`: `StoreError`.
-//! - `sql`: the one implementation of `Store`, shared by both backends through `Exec`.
+//! - `sql`: the one implementation of `Store`, shared by both backends through `Exec`;
+//!   SQLite writes go through a group-committing writer task (`sql/sqlite.rs`).
 //!
 //! Pick a backend with [`connect`]: `sqlite://path` or `postgres://...`. It runs the migrations
 //! of that backend before returning.

@@ -1,7 +1,8 @@
-//! The SQL implementation of `Store`, written once over `Exec` and run on either pool.
+//! The SQL implementation of `Store`, written once over `Exec` and run on either backend.
 //!
 //! Each domain module holds free functions generic over `Exec`; `store_impl` wires them to the
-//! trait; `connect` opens a pool and migrates it.
+//! trait; `exec` runs statements on PostgreSQL and `sqlite` on SQLite (with group commit);
+//! `connect` opens the database and migrates it.
 
 mod access;
 mod accounts;
