@@ -161,3 +161,60 @@ impl From<Option<DateTime<Utc>>> for Param {
         Param::Time(value.map(|t| t.trunc_subsecs(6)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered(sql: &Sql) -> (&str, usize) {
+        (sql.text.as_str(), sql.params.len())
+    }
+
+    #[test]
+    fn question_marks_become_numbered_placeholders_across_fragments() {
+        let mut sql = Sql::new("SELECT x FROM t WHERE a = ?", [1i64.into()]);
+        sql.and_if("b = ?", Some("two"));
+        sql.and_if("c = ?", None::<i64>);
+        sql.push(" LIMIT ? OFFSET ?", [3i64.into(), 4i64.into()]);
+        let text = "SELECT x FROM t WHERE a = $1 AND b = $2 LIMIT $3 OFFSET $4";
+        assert_eq!(numbered(&sql), (text, 4));
+    }
+
+    #[test]
+    fn team_scope_lists_ids_and_an_empty_scope_matches_nothing() {
+        let mut all = Sql::new(" WHERE 1 = 1", []);
+        all.and_scope("c.team_id", &None);
+        assert_eq!(numbered(&all), (" WHERE 1 = 1", 0));
+        let mut some = Sql::new(" WHERE 1 = 1", []);
+        some.and_scope("c.team_id", &Some(vec![4, 7]));
+        assert_eq!(
+            numbered(&some),
+            (" WHERE 1 = 1 AND c.team_id IN ($1, $2)", 2)
+        );
+        let mut none = Sql::new(" WHERE 1 = 1", []);
+        none.and_scope("c.team_id", &Some(vec![]));
+        assert_eq!(numbered(&none), (" WHERE 1 = 1 AND 1 = 0", 0));
+    }
+
+    #[test]
+    fn reads_are_told_from_writes() {
+        assert!(Sql::new("  SELECT 1", []).is_read());
+        assert!(!Sql::new("INSERT INTO t (a) VALUES (?) RETURNING a", [1i64.into()]).is_read());
+        assert!(!Sql::new("UPDATE t SET a = 1", []).is_read());
+    }
+
+    #[test]
+    fn like_patterns_match_literally_and_ignore_case() {
+        assert_eq!(contains_pattern("Dana"), "%dana%");
+        assert_eq!(contains_pattern("100%_a\\b"), "%100\\%\\_a\\\\b%");
+    }
+
+    #[test]
+    fn times_are_cut_to_microseconds() {
+        let t = DateTime::from_timestamp(1_700_000_000, 123_456_789).unwrap();
+        let Param::Time(Some(kept)) = Param::from(t) else {
+            panic!("a time")
+        };
+        assert_eq!(kept.timestamp_subsec_nanos(), 123_456_000);
+    }
+}
