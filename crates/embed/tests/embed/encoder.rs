@@ -141,3 +141,26 @@ fn load_names_what_is_missing_or_broken() {
     let error = MiniLm::load(dir.path()).err().unwrap().to_string();
     assert!(error.contains("model.safetensors"), "{error}");
 }
+
+#[test]
+fn a_failing_model_gives_zero_vectors_through_the_trait_and_an_error_directly() {
+    // Cut the model's vocabulary below the tokenizer's, so most word ids have no embedding row.
+    let (dir, _model) = tiny();
+    let weights_path = dir.path().join("model.safetensors");
+    let mut weights = candle_core::safetensors::load(&weights_path, &Device::Cpu).unwrap();
+    let name = "embeddings.word_embeddings.weight";
+    let cut = weights[name].narrow(0, 0, 5).unwrap();
+    weights.insert(name.to_owned(), cut);
+    candle_core::safetensors::save(&weights, &weights_path).unwrap();
+    let config_path = dir.path().join("config.json");
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&config_path).unwrap()).unwrap();
+    config["vocab_size"] = 5.into();
+    std::fs::write(&config_path, config.to_string()).unwrap();
+
+    let model = MiniLm::load(dir.path()).unwrap();
+    assert!(model.try_embed_batch(&["my order never arrived"]).is_err());
+    let vectors = model.embed_batch(&["my order never arrived", "thanks"]);
+    assert_eq!(vectors, vec![vec![0.0; HIDDEN]; 2]);
+    assert_eq!(model.embed("thanks"), vec![0.0; HIDDEN]);
+}
