@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
-use defuse_core::coach::{self, Coaching, Conversation, Policy, ReplyCheck, Role, Timestamp, Turn, UtcOffset};
+use defuse_core::coach::{
+    self, Coaching, Conversation, Policy, ReplyCheck, Role, Timestamp, Turn, UtcOffset,
+};
 use defuse_wire::{CoachingDto, ReplyCheckDto};
 use serde_json::Value;
 
@@ -62,7 +64,10 @@ pub fn run(args: CoachArgs) -> Result<ExitCode> {
     let setup = Setup::new(&args.input, &args.options)?;
     let coaching = coach::coach(&setup.conversation, &setup.policy, &setup.analyzer);
     if args.options.json {
-        println!("{}", serde_json::to_string_pretty(&CoachingDto::new(&coaching, &setup.conversation))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&CoachingDto::new(&coaching, &setup.conversation))?
+        );
     } else {
         print!("{}", render_coaching(&coaching, &setup.conversation));
     }
@@ -75,12 +80,32 @@ pub fn run_check(args: CheckReplyArgs) -> Result<ExitCode> {
         bail!("only one of --conversation and the draft can be read from stdin");
     }
     let setup = Setup::new(&args.conversation, &args.options)?;
-    let draft = if args.draft == "-" { read_source("-")? } else { args.draft.clone() };
-    let check = coach::check_reply(&draft, &setup.conversation, &setup.policy, &setup.analyzer, setup.now);
-    if args.options.json {
-        println!("{}", serde_json::to_string_pretty(&ReplyCheckDto::new(&check, &draft, setup.conversation.offset))?);
+    let draft = if args.draft == "-" {
+        read_source("-")?
     } else {
-        print!("{}", render_check(&check, &draft, setup.conversation.offset));
+        args.draft.clone()
+    };
+    let check = coach::check_reply(
+        &draft,
+        &setup.conversation,
+        &setup.policy,
+        &setup.analyzer,
+        setup.now,
+    );
+    if args.options.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&ReplyCheckDto::new(
+                &check,
+                &draft,
+                setup.conversation.offset
+            ))?
+        );
+    } else {
+        print!(
+            "{}",
+            render_check(&check, &draft, setup.conversation.offset)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -95,32 +120,55 @@ struct Setup {
 
 impl Setup {
     fn new(source: &str, options: &CoachOptions) -> Result<Setup> {
-        let offset = options.timezone.as_deref().map(UtcOffset::parse).transpose().context("--timezone")?;
+        let offset = options
+            .timezone
+            .as_deref()
+            .map(UtcOffset::parse)
+            .transpose()
+            .context("--timezone")?;
         let now = match &options.now {
             Some(t) => Timestamp::parse(t, offset.unwrap_or_default()).context("--now")?,
-            None => Timestamp(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).context("the system clock is before 1970")?.as_secs() as i64),
+            None => Timestamp(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .context("the system clock is before 1970")?
+                    .as_secs() as i64,
+            ),
         };
         let text = read_source(source)?;
-        let conversation = parse_conversation(&text, offset, now).with_context(|| format!("reading the conversation from {}", name(source)))?;
+        let conversation = parse_conversation(&text, offset, now)
+            .with_context(|| format!("reading the conversation from {}", name(source)))?;
         let policy = match &options.policy {
             Some(path) => {
-                let toml = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+                let toml = std::fs::read_to_string(path)
+                    .with_context(|| format!("reading {}", path.display()))?;
                 Policy::parse(&toml).with_context(|| format!("policy {}", path.display()))?
             }
             None => Policy::default(),
         };
-        Ok(Setup { conversation, policy, analyzer: engine::load(&options.engine)?, now })
+        Ok(Setup {
+            conversation,
+            policy,
+            analyzer: engine::load(&options.engine)?,
+            now,
+        })
     }
 }
 
 fn name(source: &str) -> String {
-    if source == "-" { "stdin".into() } else { source.into() }
+    if source == "-" {
+        "stdin".into()
+    } else {
+        source.into()
+    }
 }
 
 fn read_source(source: &str) -> Result<String> {
     if source == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading stdin")?;
         Ok(text)
     } else {
         std::fs::read_to_string(source).with_context(|| format!("reading {source}"))
@@ -129,36 +177,70 @@ fn read_source(source: &str) -> Result<String> {
 
 /// JSON when the text starts with `{`, else a `Client:`/`Agent:` transcript. `offset` (from the
 /// command line) wins over the file's `timezone`.
-pub fn parse_conversation(text: &str, offset: Option<UtcOffset>, now: Timestamp) -> Result<Conversation> {
+pub fn parse_conversation(
+    text: &str,
+    offset: Option<UtcOffset>,
+    now: Timestamp,
+) -> Result<Conversation> {
     if !text.trim_start().starts_with('{') {
-        return Ok(Conversation::parse_transcript(text, now, offset.unwrap_or_default())?);
+        return Ok(Conversation::parse_transcript(
+            text,
+            now,
+            offset.unwrap_or_default(),
+        )?);
     }
     let v: Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
-        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_string();
         anyhow!("line {}, column {}: {message}", e.line(), e.column())
     })?;
     let offset = match (offset, v.get("timezone")) {
         (Some(o), _) => o,
         (None, None | Some(Value::Null)) => UtcOffset::UTC,
-        (None, Some(tz)) => UtcOffset::parse(tz.as_str().ok_or_else(|| anyhow!("timezone: expected a string like \"+01:00\""))?).context("timezone")?,
+        (None, Some(tz)) => UtcOffset::parse(
+            tz.as_str()
+                .ok_or_else(|| anyhow!("timezone: expected a string like \"+01:00\""))?,
+        )
+        .context("timezone")?,
     };
-    let turns = v.get("turns").ok_or_else(|| anyhow!("turns: missing"))?.as_array().ok_or_else(|| anyhow!("turns: expected a list"))?;
+    let turns = v
+        .get("turns")
+        .ok_or_else(|| anyhow!("turns: missing"))?
+        .as_array()
+        .ok_or_else(|| anyhow!("turns: expected a list"))?;
     if turns.is_empty() {
         bail!("turns: the conversation has no turns");
     }
-    let turns = turns.iter().enumerate().map(|(i, t)| parse_turn(i, t, offset, now)).collect::<Result<_>>()?;
+    let turns = turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| parse_turn(i, t, offset, now))
+        .collect::<Result<_>>()?;
     Ok(Conversation::new(turns, offset))
 }
 
 fn parse_turn(i: usize, t: &Value, offset: UtcOffset, now: Timestamp) -> Result<Turn> {
     let field = |key: &str| t.get(key).filter(|v| !v.is_null());
-    let role = field("role").and_then(Value::as_str).and_then(Role::parse).ok_or_else(|| anyhow!("turns[{i}].role: expected client or agent"))?;
-    let text = field("text").and_then(Value::as_str).ok_or_else(|| anyhow!("turns[{i}].text: expected a string"))?.to_string();
+    let role = field("role")
+        .and_then(Value::as_str)
+        .and_then(Role::parse)
+        .ok_or_else(|| anyhow!("turns[{i}].role: expected client or agent"))?;
+    let text = field("text")
+        .and_then(Value::as_str)
+        .ok_or_else(|| anyhow!("turns[{i}].text: expected a string"))?
+        .to_string();
     let at = match field("at") {
         None => now,
-        Some(Value::Number(n)) => Timestamp(n.as_i64().ok_or_else(|| anyhow!("turns[{i}].at: expected whole unix seconds"))?),
-        Some(Value::String(s)) => Timestamp::parse(s, offset).map_err(|e| anyhow!("turns[{i}].at: {e}"))?,
+        Some(Value::Number(n)) => Timestamp(
+            n.as_i64()
+                .ok_or_else(|| anyhow!("turns[{i}].at: expected whole unix seconds"))?,
+        ),
+        Some(Value::String(s)) => {
+            Timestamp::parse(s, offset).map_err(|e| anyhow!("turns[{i}].at: {e}"))?
+        }
         Some(_) => bail!("turns[{i}].at: expected a time string or unix seconds"),
     };
     Ok(Turn { role, text, at })
@@ -167,18 +249,47 @@ fn parse_turn(i: usize, t: &Value, offset: UtcOffset, now: Timestamp) -> Result<
 /// The moves for a person: boundary first, then each move with its reasons and wordings.
 pub fn render_coaching(c: &Coaching, conversation: &Conversation) -> String {
     let mut out = String::new();
-    let hostility: Vec<String> = c.course.turns.iter().filter_map(|t| t.hostility).map(|h| format!("{h:.2}")).collect();
-    let _ = writeln!(out, "Course: {} (client hostility by turn: {})", c.course.trend.as_str(), hostility.join(" -> "));
+    let hostility: Vec<String> = c
+        .course
+        .turns
+        .iter()
+        .filter_map(|t| t.hostility)
+        .map(|h| format!("{h:.2}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Course: {} (client hostility by turn: {})",
+        c.course.trend.as_str(),
+        hostility.join(" -> ")
+    );
     let b = &c.boundary;
-    let _ = writeln!(out, "Boundary: step {} ({}), {} crossing(s)", b.step.number(), b.step.as_str(), b.crossings.len());
+    let _ = writeln!(
+        out,
+        "Boundary: step {} ({}), {} crossing(s)",
+        b.step.number(),
+        b.step.as_str(),
+        b.crossings.len()
+    );
     for x in &b.crossings {
-        let _ = writeln!(out, "  turn {}: \"{}\" ({})", x.turn + 1, x.text, x.kind.map_or("abusive message", |k| k.as_str()));
+        let _ = writeln!(
+            out,
+            "  turn {}: \"{}\" ({})",
+            x.turn + 1,
+            x.text,
+            x.kind.map_or("abusive message", |k| k.as_str())
+        );
     }
     for (n, m) in c.moves.iter().enumerate() {
         let _ = writeln!(out, "\n{}. {}", n + 1, m.kind.as_str().replace('_', " "));
         for w in &m.why {
-            let place = w.turn.map_or(String::new(), |t| format!("turn {}: ", t + 1));
-            let quoted = if w.text.is_empty() { String::new() } else { format!("\"{}\" ", w.text) };
+            let place = w
+                .turn
+                .map_or(String::new(), |t| format!("turn {}: ", t + 1));
+            let quoted = if w.text.is_empty() {
+                String::new()
+            } else {
+                format!("\"{}\" ", w.text)
+            };
             let _ = writeln!(out, "   because {place}{quoted}({})", w.note);
         }
         for s in &m.say {
@@ -194,10 +305,20 @@ pub fn render_coaching(c: &Coaching, conversation: &Conversation) -> String {
 /// The verdict for a person: the draft with findings marked, each with its reason and rewrite.
 pub fn render_check(check: &ReplyCheck, draft: &str, offset: UtcOffset) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Verdict: {} (score {}/100)", check.verdict.as_str(), check.score);
+    let _ = writeln!(
+        out,
+        "Verdict: {} (score {}/100)",
+        check.verdict.as_str(),
+        check.score
+    );
     let mut marked = String::new();
     let mut at = 0;
-    let mut spans: Vec<(usize, usize)> = check.findings.iter().filter(|f| f.end > f.start).map(|f| (f.start, f.end)).collect();
+    let mut spans: Vec<(usize, usize)> = check
+        .findings
+        .iter()
+        .filter(|f| f.end > f.start)
+        .map(|f| (f.start, f.end))
+        .collect();
     spans.sort_unstable();
     for (s, e) in spans {
         if s >= at {
@@ -208,14 +329,20 @@ pub fn render_check(check: &ReplyCheck, draft: &str, offset: UtcOffset) -> Strin
     marked.push_str(&draft[at..]);
     let _ = writeln!(out, "Draft: {marked}");
     for f in &check.findings {
-        let words = if f.end > f.start { format!("\"{}\" ", &draft[f.start..f.end]) } else { String::new() };
+        let words = if f.end > f.start {
+            format!("\"{}\" ", &draft[f.start..f.end])
+        } else {
+            String::new()
+        };
         let _ = writeln!(out, "  - {}: {words}{}", f.kind.as_str(), f.message);
         if !f.rewrite.is_empty() {
             let _ = writeln!(out, "      try: {}", f.rewrite);
         }
     }
     for p in &check.promises {
-        let due = p.due.map_or_else(|| "no time given".to_string(), |d| d.to_rfc3339(offset));
+        let due = p
+            .due
+            .map_or_else(|| "no time given".to_string(), |d| d.to_rfc3339(offset));
         let _ = writeln!(out, "Promise: {} will {} (due {due})", p.who, p.action);
     }
     out
@@ -239,21 +366,52 @@ mod tests {
             {"role": "client", "text": "Still nothing!"}]}"#;
         let c = parse_conversation(json, None, NOW).unwrap();
         assert_eq!(c.turns.len(), 3);
-        assert_eq!((c.turns[0].at, c.turns[1].role, c.turns[2].at), (Timestamp(1_772_438_400), Role::Agent, NOW));
+        assert_eq!(
+            (c.turns[0].at, c.turns[1].role, c.turns[2].at),
+            (Timestamp(1_772_438_400), Role::Agent, NOW)
+        );
         assert_eq!(c.offset.minutes(), 60);
-        let t = parse_conversation("Client: Hello\nI need help\n\nagent: Sure.\n", Some(UtcOffset::UTC), NOW).unwrap();
-        assert_eq!((t.turns.len(), t.turns[0].text.as_str()), (2, "Hello\nI need help"));
+        let t = parse_conversation(
+            "Client: Hello\nI need help\n\nagent: Sure.\n",
+            Some(UtcOffset::UTC),
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(
+            (t.turns.len(), t.turns[0].text.as_str()),
+            (2, "Hello\nI need help")
+        );
     }
 
     #[test]
     fn errors_name_the_line_and_field() {
-        assert_eq!(err(r#"{"turns": [{"role": "client", "text": "a"}, {"role": "boss", "text": "b"}]}"#), "turns[1].role: expected client or agent");
-        assert_eq!(err(r#"{"turns": [{"role": "client", "text": 5}]}"#), "turns[0].text: expected a string");
-        assert!(err(r#"{"turns": [{"role": "client", "text": "a", "at": "tuesday"}]}"#).starts_with("turns[0].at: not a time"));
-        assert_eq!(err(r#"{"turns": []}"#), "turns: the conversation has no turns");
+        assert_eq!(
+            err(r#"{"turns": [{"role": "client", "text": "a"}, {"role": "boss", "text": "b"}]}"#),
+            "turns[1].role: expected client or agent"
+        );
+        assert_eq!(
+            err(r#"{"turns": [{"role": "client", "text": 5}]}"#),
+            "turns[0].text: expected a string"
+        );
+        assert!(
+            err(r#"{"turns": [{"role": "client", "text": "a", "at": "tuesday"}]}"#)
+                .starts_with("turns[0].at: not a time")
+        );
+        assert_eq!(
+            err(r#"{"turns": []}"#),
+            "turns: the conversation has no turns"
+        );
         assert_eq!(err(r#"{"messages": []}"#), "turns: missing");
-        assert_eq!(err("{\"turns\": [\n  {\"role\": }\n]}"), "line 2, column 12: expected value");
-        assert_eq!(err("Hello there\nClient: hi"), "line 1: no Client:/Agent: prefix");
-        assert!(err(r#"{"timezone": "CET", "turns": []}"#).starts_with("timezone: not a UTC offset"));
+        assert_eq!(
+            err("{\"turns\": [\n  {\"role\": }\n]}"),
+            "line 2, column 12: expected value"
+        );
+        assert_eq!(
+            err("Hello there\nClient: hi"),
+            "line 1: no Client:/Agent: prefix"
+        );
+        assert!(
+            err(r#"{"timezone": "CET", "turns": []}"#).starts_with("timezone: not a UTC offset")
+        );
     }
 }

@@ -4,7 +4,10 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use defuse_core::Analyzer;
-use defuse_core::coach::{Analysed, Conversation, Policy, Role, Timestamp, Turn, UtcOffset, check_reply, check_reply_analysed};
+use defuse_core::coach::{
+    Analysed, Conversation, Policy, Role, Timestamp, Turn, UtcOffset, check_reply,
+    check_reply_analysed,
+};
 
 const CLIENT: &[&str] = &[
     "My parcel was due last Tuesday and it still hasn't arrived. I need it by Friday!",
@@ -18,9 +21,21 @@ const DRAFT_PART: &str = "I'm sorry your parcel still hasn't arrived, and I can 
 fn conversation() -> Conversation {
     let at = |i: i64| Timestamp(1_772_445_600 + 240 * i);
     let turns = vec![
-        Turn { role: Role::Client, text: CLIENT[0].into(), at: at(0) },
-        Turn { role: Role::Agent, text: "Let me look into that for you.".into(), at: at(1) },
-        Turn { role: Role::Client, text: CLIENT[1].into(), at: at(2) },
+        Turn {
+            role: Role::Client,
+            text: CLIENT[0].into(),
+            at: at(0),
+        },
+        Turn {
+            role: Role::Agent,
+            text: "Let me look into that for you.".into(),
+            at: at(1),
+        },
+        Turn {
+            role: Role::Client,
+            text: CLIENT[1].into(),
+            at: at(2),
+        },
     ];
     Conversation::new(turns, UtcOffset::UTC)
 }
@@ -40,13 +55,15 @@ fn bench(c: &mut Criterion) {
     let conversation = conversation();
     let draft = draft();
     let sent_at = Timestamp(1_772_446_800);
-    c.bench_function("check_reply 1000-char draft, 3 turns (analyses included)", |b| {
-        b.iter(|| check_reply(&draft, &conversation, &policy, &analyzer, sent_at))
-    });
+    c.bench_function(
+        "check_reply 1000-char draft, 3 turns (analyses included)",
+        |b| b.iter(|| check_reply(&draft, &conversation, &policy, &analyzer, sent_at)),
+    );
     let analysed = Analysed::new(&conversation, &analyzer);
-    c.bench_function("check_reply 1000-char draft, analyses made beforehand", |b| {
-        b.iter(|| check_reply_analysed(&draft, &analysed, &policy, sent_at))
-    });
+    c.bench_function(
+        "check_reply 1000-char draft, analyses made beforehand",
+        |b| b.iter(|| check_reply_analysed(&draft, &analysed, &policy, sent_at)),
+    );
 }
 
 criterion_group!(benches, bench);

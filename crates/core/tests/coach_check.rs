@@ -199,7 +199,11 @@ fn missing_acknowledgement_and_next_step_are_found_only_when_needed() {
     assert_eq!((c.findings[0].start, c.findings[0].end), (0, 0));
     assert!(!c.findings[0].rewrite.is_empty());
     assert!(
-        found(&calm_client(), "Done. An officer will call you by noon tomorrow.").is_empty(),
+        found(
+            &calm_client(),
+            "Done. An officer will call you by noon tomorrow."
+        )
+        .is_empty(),
         "someone else's step with a time is a next step"
     );
     assert!(
