@@ -12,6 +12,7 @@ use chrono::{
     DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday,
 };
 
+use super::calendar::{date_at, hour_at};
 use super::conversation::{Timestamp, UtcOffset};
 
 /// When a promise is due, as far as the words say.
@@ -84,11 +85,11 @@ enum Found {
     Day(NaiveDate, NaiveTime),
 }
 
-struct Tok<'a> {
-    w: String,
-    raw: &'a str,
-    start: usize,
-    end: usize,
+pub(super) struct Tok<'a> {
+    pub(super) w: String,
+    pub(super) raw: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 fn tokens(text: &str) -> Vec<Tok<'_>> {
@@ -117,11 +118,11 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
     out
 }
 
-fn word<'a>(toks: &'a [Tok<'_>], i: usize) -> &'a str {
+pub(super) fn word<'a>(toks: &'a [Tok<'_>], i: usize) -> &'a str {
     toks.get(i).map_or("", |t| t.w.as_str())
 }
 
-fn hm(h: (u32, u32)) -> NaiveTime {
+pub(super) fn hm(h: (u32, u32)) -> NaiveTime {
     NaiveTime::from_hms_opt(h.0, h.1, 0).expect("valid default hour")
 }
 
@@ -152,7 +153,7 @@ fn part_of_day(toks: &[Tok<'_>], i: usize) -> Option<(u32, u32)> {
     }
 }
 
-fn day_span(toks: &[Tok<'_>], i: usize, last: usize) -> (usize, usize) {
+pub(super) fn day_span(toks: &[Tok<'_>], i: usize, last: usize) -> (usize, usize) {
     (toks[i].start, toks[last].end)
 }
 
@@ -303,110 +304,6 @@ fn add_working_days(mut d: NaiveDate, n: u64) -> NaiveDate {
         }
     }
     d
-}
-
-fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let m = FULL.iter().position(|m| *m == w).or_else(|| {
-        MONTHS
-            .iter()
-            .position(|m| *m == w || (w == "sept" && *m == "sep"))
-    })?;
-    Some(m as u32 + 1)
-}
-
-fn day_of_month(w: &str) -> Option<u32> {
-    let digits = w.trim_end_matches(char::is_alphabetic);
-    let suffix = &w[digits.len()..];
-    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-/// An explicit date at token `i`: "3 March", "3rd of March", "March 3rd", "12/03", "12/03/2026", "2026-03-12".
-/// Without a year, the next such date on or after today. Returns the date and its last token.
-fn date_at(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Option<(NaiveDate, usize)> {
-    let w = word(toks, i);
-    let upcoming = |m: u32, d: u32| {
-        let this_year = NaiveDate::from_ymd_opt(today.year(), m, d)?;
-        if this_year >= today {
-            Some(this_year)
-        } else {
-            NaiveDate::from_ymd_opt(today.year() + 1, m, d)
-        }
-    };
-    if let Some(d) = day_of_month(w) {
-        let of = usize::from(word(toks, i + 1) == "of");
-        return month(word(toks, i + 1 + of)).and_then(|m| Some((upcoming(m, d)?, i + 1 + of)));
-    }
-    if let Some(m) = month(w).filter(|_| w != "may" || day_of_month(word(toks, i + 1)).is_some()) {
-        return day_of_month(word(toks, i + 1)).and_then(|d| Some((upcoming(m, d)?, i + 1)));
-    }
-    let iso_like = w.len() == 10 && w.as_bytes()[4] == b'-';
-    if let Some(d) = iso_like
-        .then(|| NaiveDate::parse_from_str(toks[i].raw, "%Y-%m-%d").ok())
-        .flatten()
-    {
-        return Some((d, i));
-    }
-    let parts: Vec<&str> = w.split('/').collect();
-    let (d, m) = match parts[..] {
-        [d, m] | [d, m, _] => (d.parse().ok()?, m.parse().ok()?),
-        _ => return None,
-    };
-    let date = match parts.get(2).and_then(|y| y.parse::<i32>().ok()) {
-        Some(y) => NaiveDate::from_ymd_opt(if y < 100 { 2000 + y } else { y }, m, d)?,
-        None => upcoming(m, d)?,
-    };
-    Some((date, i))
-}
-
-/// An hour of the day at token `i`: "3pm", "3 pm", "3:30pm", "15:00", "noon", "midday", "first thing".
-fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, usize))> {
-    let w = word(toks, i);
-    match w {
-        "noon" | "midday" | "lunchtime" => return Some((hm((12, 0)), day_span(toks, i, i))),
-        "first" if word(toks, i + 1) == "thing" => {
-            return Some((hm((10, 0)), day_span(toks, i, i + 1)));
-        }
-        _ => {}
-    }
-    let (clock, suffix, last) = match w.find(|c: char| c.is_alphabetic()) {
-        Some(k) => (&w[..k], &w[k..], i),
-        None if matches!(word(toks, i + 1), "am" | "pm") => (w, word(toks, i + 1), i + 1),
-        None => (w, "", i),
-    };
-    let (h, m) = match clock.split_once(':') {
-        Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
-        None if !suffix.is_empty() => (clock.parse::<u32>().ok()?, 0),
-        None => return None,
-    };
-    let h = match suffix {
-        "am" if h == 12 => 0,
-        "am" if h <= 12 => h,
-        "pm" if h < 12 => h + 12,
-        "pm" if h == 12 => 12,
-        "" if h < 24 => h,
-        _ => return None,
-    };
-    Some((NaiveTime::from_hms_opt(h, m, 0)?, day_span(toks, i, last)))
 }
 
 fn vague_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize)> {
