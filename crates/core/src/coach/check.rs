@@ -1,7 +1,7 @@
 //! The pre-send check of an agent's draft: what would make it land badly, where, and what to
 //! write instead.
 //!
-//! Phrase findings come from the lists in [`super::tone`]; the rest look at the draft as a
+//! Phrase findings come from the lists in `tone`; the rest look at the draft as a
 //! whole (no acknowledgement while the client is upset, no next step, promises without a time
 //! or against the policy, too many apologies). A finding about something missing has an empty
 //! span at 0.

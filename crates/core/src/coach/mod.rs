@@ -10,7 +10,7 @@
 //! - [`boundary`]: counting crossings into a policy [`Step`].
 //! - [`course`]: per-turn hostility and emotions, the trend, and the moves each agent turn made.
 //! - [`moves`]: the playbook [`Move`]s and finding them in agent text.
-//! - [`promises`], [`when`] and `calendar`: commitments in the agent's words and their due times.
+//! - [`promises()`](promises::promises), [`when`] and `calendar`: commitments in the agent's words and their due times.
 //! - `plan`, `specifics` and `wording`: choosing the moves and filling their wordings.
 //! - [`check`] and `tone`: the draft check.
 //! - `lists`: the phrase lists and wordings, kept as text in `coach/data/`.
