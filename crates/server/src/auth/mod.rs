@@ -1,0 +1,8 @@
+//! Who is asking and what they may do: passwords, secrets, the caller extractor, access rules.
+
+pub mod access;
+pub mod caller;
+pub mod password;
+pub mod secret;
+
+pub use caller::{CSRF_HEADER, Caller, SESSION_COOKIE, authenticate};

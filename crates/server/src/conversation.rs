@@ -1,0 +1,75 @@
+//! From stored messages to the conversation the coach reads, and the analysis a new inbound
+//! message gets in its context.
+//!
+//! Coaching looks at the latest [`WINDOW`] messages of a case: enough for the course and the
+//! boundary count of any real conversation, and a bound on the work a long case costs per message.
+
+use chrono::{DateTime, Utc};
+use defuse_core::coach::{Conversation, Role, Timestamp, Turn, UtcOffset};
+use defuse_storage::{Direction, Message, Page, Paging, Store};
+
+use crate::error::{AppError, AppResult};
+
+/// How many of a case's latest messages the coach sees.
+pub const WINDOW: i64 = 40;
+
+/// The latest [`WINDOW`] messages of a case, oldest first.
+pub async fn recent_messages(store: &dyn Store, case_id: i64) -> AppResult<Vec<Message>> {
+    let first: Page<Message> = store.list_messages(case_id, Paging::first(WINDOW)?).await?;
+    if first.total <= WINDOW {
+        return Ok(first.items);
+    }
+    Ok(store
+        .list_messages(case_id, Paging::new(WINDOW, first.total - WINDOW)?)
+        .await?
+        .items)
+}
+
+/// The client and agent turns among `messages` (internal notes are not part of the conversation).
+pub fn conversation(messages: &[Message], offset: UtcOffset) -> Conversation {
+    let turns = messages
+        .iter()
+        .filter_map(|m| turn(m.direction, &m.body, m.at))
+        .collect();
+    Conversation::new(turns, offset)
+}
+
+/// `conversation` with one more turn at the end.
+pub fn with_turn(
+    mut conversation: Conversation,
+    direction: Direction,
+    body: &str,
+    at: DateTime<Utc>,
+) -> Conversation {
+    conversation.turns.extend(turn(direction, body, at));
+    conversation
+}
+
+fn turn(direction: Direction, body: &str, at: DateTime<Utc>) -> Option<Turn> {
+    let role = match direction {
+        Direction::Inbound => Role::Client,
+        Direction::Outbound => Role::Agent,
+        Direction::InternalNote => return None,
+    };
+    Some(Turn {
+        role,
+        text: body.to_owned(),
+        at: timestamp(at),
+    })
+}
+
+pub fn timestamp(at: DateTime<Utc>) -> Timestamp {
+    Timestamp(at.timestamp())
+}
+
+/// The UTC time of a core timestamp.
+pub fn utc(t: Timestamp) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(t.0, 0)
+}
+
+/// Reads a client-sent UTC offset (`+01:00`, `Z`); UTC when absent.
+pub fn parse_offset(raw: Option<&str>) -> AppResult<UtcOffset> {
+    raw.map_or(Ok(UtcOffset::UTC), |s| {
+        UtcOffset::parse(s).map_err(|e| AppError::invalid("utc_offset", e.to_string()))
+    })
+}

@@ -1,0 +1,232 @@
+//! Storing the exchange with a client: an inbound message is analysed in its conversation,
+//! stored with its analysis, updates the case (and records a boundary event when it crosses
+//! one) and yields coaching; an outbound one is checked and its promises become follow-ups.
+//!
+//! The API and the demo seeding both go through here, so sample cases are made exactly as real ones.
+
+use chrono::{DateTime, Utc};
+use defuse_core::coach::{self, UtcOffset};
+use defuse_core::{Analysis, Cause};
+use defuse_storage::{
+    Case, CaseSignals, Direction, FollowUp, Message, MessageEffects, NewBoundaryEvent, NewMessage,
+    NewPromise,
+};
+use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
+
+use crate::conversation::{self, recent_messages};
+use crate::error::AppResult;
+use crate::state::AppState;
+
+/// Causes at least this likely become the case's main causes.
+const MAIN_CAUSE_SCORE: f32 = 0.5;
+/// How many main causes a case keeps.
+const MAIN_CAUSES: usize = 3;
+
+/// One message to store on a case.
+#[derive(Debug, Clone, Copy)]
+pub struct Text<'a> {
+    pub body: &'a str,
+    /// `None`: the case's channel.
+    pub channel: Option<&'a str>,
+    pub at: DateTime<Utc>,
+    /// For reading "tomorrow" and "Friday" in promises.
+    pub offset: UtcOffset,
+}
+
+pub struct Received {
+    pub message: Message,
+    pub analysis: AnalysisDto,
+    pub coaching: CoachingDto,
+    /// The case after the message: derived fields brought up to date.
+    pub case: Case,
+}
+
+pub struct Replied {
+    pub message: Message,
+    pub check: ReplyCheckDto,
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// Stores a client message on `case`, with its analysis and the coaching for the reply.
+pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult<Received> {
+    let history = recent_messages(state.store.as_ref(), case.id).await?;
+    let conversation = conversation::with_turn(
+        conversation::conversation(&history, text.offset),
+        Direction::Inbound,
+        text.body,
+        text.at,
+    );
+    let analysed = coach::Analysed::new(&conversation, &state.analyzer);
+    let (_, _, analysis) = analysed
+        .last_client()
+        .ok_or_else(|| anyhow::anyhow!("the new client turn was not analysed"))?;
+    let dto = AnalysisDto::new(None, text.body, analysis);
+    let effects = MessageEffects {
+        case_signals: Some(CaseSignals {
+            hostility: f64::from(analysis.hostility),
+            main_causes: main_causes(analysis, case),
+        }),
+        promises: Vec::new(),
+    };
+    let json = serde_json::to_string(&dto).map_err(anyhow::Error::from)?;
+    let new = new_message(
+        case,
+        Direction::Inbound,
+        None,
+        text,
+        Some(json),
+        Some(analysis.model_version),
+    );
+    let posted = state.store.add_message(new, effects).await?;
+    let coaching = CoachingDto::new(
+        &coach::coach_analysed(&analysed, &state.policy),
+        &conversation,
+    );
+    if coaching.boundary.crossed_last_turn {
+        let last = conversation.turns.len() - 1;
+        let crossings: Vec<_> = coaching
+            .boundary
+            .crossings
+            .iter()
+            .filter(|c| c.turn == last)
+            .collect();
+        let evidence =
+            serde_json::json!({ "step": coaching.boundary.name, "crossings": crossings });
+        let event = NewBoundaryEvent {
+            case_id: case.id,
+            step: i32::from(coaching.boundary.step),
+            message_id: Some(posted.message.id),
+            evidence_json: evidence.to_string(),
+            at: text.at,
+        };
+        state.store.add_boundary_event(event).await?;
+    }
+    let case = state.store.case(case.id).await?;
+    Ok(Received {
+        message: posted.message,
+        analysis: dto,
+        coaching,
+        case,
+    })
+}
+
+/// Stores an agent's reply on `case` with its check; each unconditional promise becomes an open
+/// follow-up owned by `author`.
+pub async fn reply(
+    state: &AppState,
+    case: &Case,
+    author: i64,
+    text: Text<'_>,
+) -> AppResult<Replied> {
+    let conversation = conversation::conversation(
+        &recent_messages(state.store.as_ref(), case.id).await?,
+        text.offset,
+    );
+    let analysed = coach::Analysed::new(&conversation, &state.analyzer);
+    let check = coach::check_reply_analysed(
+        text.body,
+        &analysed,
+        &state.policy,
+        conversation::timestamp(text.at),
+    );
+    let dto = ReplyCheckDto::new(&check, text.body, text.offset);
+    // A conditional promise may never fall due, so it is not scheduled.
+    let promises = check
+        .promises
+        .iter()
+        .filter(|p| !p.conditional)
+        .map(|p| NewPromise {
+            what: p.action.clone(),
+            due_at: p.due.and_then(conversation::utc),
+            owner_id: Some(author),
+            span: Some((p.start as i64, p.end as i64)),
+        })
+        .collect();
+    let stored = serde_json::json!({ "check": dto }).to_string();
+    let new = new_message(
+        case,
+        Direction::Outbound,
+        Some(author),
+        text,
+        Some(stored),
+        None,
+    );
+    let posted = state
+        .store
+        .add_message(
+            new,
+            MessageEffects {
+                case_signals: None,
+                promises,
+            },
+        )
+        .await?;
+    Ok(Replied {
+        message: posted.message,
+        check: dto,
+        follow_ups: posted.follow_ups,
+    })
+}
+
+/// Stores a note between colleagues: not analysed, not part of the conversation.
+pub async fn note(
+    state: &AppState,
+    case: &Case,
+    author: i64,
+    text: Text<'_>,
+) -> AppResult<Message> {
+    let new = new_message(
+        case,
+        Direction::InternalNote,
+        Some(author),
+        text,
+        None,
+        None,
+    );
+    Ok(state
+        .store
+        .add_message(new, MessageEffects::default())
+        .await?
+        .message)
+}
+
+fn new_message(
+    case: &Case,
+    direction: Direction,
+    author: Option<i64>,
+    text: Text<'_>,
+    analysis_json: Option<String>,
+    model: Option<&str>,
+) -> NewMessage {
+    NewMessage {
+        case_id: case.id,
+        direction,
+        author_id: author,
+        channel: text.channel.unwrap_or(&case.channel).to_owned(),
+        body: text.body.to_owned(),
+        at: text.at,
+        analysis_json,
+        model_version: model.map(str::to_owned),
+    }
+}
+
+/// The new message's likely causes first, then the case's earlier ones, at most [`MAIN_CAUSES`].
+fn main_causes(analysis: &Analysis, case: &Case) -> Vec<String> {
+    let fresh = analysis
+        .causes
+        .iter()
+        .filter(|c| c.score >= MAIN_CAUSE_SCORE)
+        .map(|c| c.cause.as_str().to_owned());
+    let mut out: Vec<String> = Vec::new();
+    for cause in fresh.chain(
+        case.main_causes
+            .iter()
+            .filter(|c| Cause::parse(c).is_some())
+            .cloned(),
+    ) {
+        if !out.contains(&cause) && out.len() < MAIN_CAUSES {
+            out.push(cause);
+        }
+    }
+    out
+}

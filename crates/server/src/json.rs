@@ -1,0 +1,159 @@
+//! `ApiJson<T>`: the JSON body extractor and responder of the API.
+//!
+//! Unlike axum's `Json`, a body it cannot read becomes an [`AppError::Invalid`] that names the
+//! field at fault (`turns[0].text`) or the line and column of a syntax error, in our error shape.
+
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+/// A JSON request body (read with path-aware errors) or a JSON response.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
+        if !is_json {
+            return Err(AppError::Invalid {
+                message: "send the body as application/json".into(),
+                field: None,
+            });
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|e| AppError::Invalid {
+                message: format!("could not read the body: {e}"),
+                field: None,
+            })?;
+        parse(&bytes).map(ApiJson)
+    }
+}
+
+impl<T: Serialize> IntoResponse for ApiJson<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// Reads `bytes` as `T`, naming the field or position of the first problem.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.inner().to_string();
+        let field = named_field(&message)
+            .map(|name| join(&path, name))
+            .or_else(|| (path != ".").then_some(path));
+        AppError::Invalid {
+            message: format!("invalid JSON body: {message}"),
+            field,
+        }
+    })?;
+    de.end().map_err(|e| AppError::Invalid {
+        message: format!("invalid JSON body: {e}"),
+        field: None,
+    })?;
+    Ok(value)
+}
+
+/// The field named in serde's "unknown field `x`" and "missing field `x`" messages.
+fn named_field(message: &str) -> Option<&str> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("missing field `"))?;
+    rest.split('`').next()
+}
+
+/// `path.name`, unless the path already ends at `name` (serde_path_to_error includes an unknown
+/// field in the path, but not a missing one).
+fn join(path: &str, name: &str) -> String {
+    if path == "." {
+        name.to_owned()
+    } else if path == name || path.ends_with(&format!(".{name}")) {
+        path.to_owned()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Turn {
+        #[allow(dead_code)]
+        text: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Body {
+        #[allow(dead_code)]
+        turns: Vec<Turn>,
+    }
+
+    fn field_of(json: &str) -> (Option<String>, String) {
+        match parse::<Body>(json.as_bytes()).unwrap_err() {
+            AppError::Invalid { field, message } => (field, message),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_unknown_missing_and_mistyped_fields() {
+        assert_eq!(
+            field_of(r#"{"turns": [], "extra": 1}"#).0.as_deref(),
+            Some("extra")
+        );
+        assert_eq!(field_of(r#"{}"#).0.as_deref(), Some("turns"));
+        assert_eq!(
+            field_of(r#"{"turns": [{"text": "a"}, {"text": 5}]}"#)
+                .0
+                .as_deref(),
+            Some("turns[1].text")
+        );
+        assert_eq!(
+            field_of(r#"{"turns": [{"text": "a", "x": 1}]}"#)
+                .0
+                .as_deref(),
+            Some("turns[0].x")
+        );
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let (_, message) = field_of("{\n\"turns\": [,]}");
+        assert!(message.contains("line 2"), "{message}");
+        assert!(field_of(r#"{"turns": []} trailing"#).1.contains("trailing"));
+    }
+
+    #[test]
+    fn a_good_body_parses() {
+        assert_eq!(
+            parse::<Body>(br#"{"turns": [{"text": "hi"}]}"#)
+                .unwrap()
+                .turns
+                .len(),
+            1
+        );
+    }
+}

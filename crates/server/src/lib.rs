@@ -1,0 +1,37 @@
+//! defuse-server: the service that keeps the record of every difficult client and runs the
+//! analysis and coaching on every message, over a JSON API.
+//!
+//! # Layout
+//! - [`settings`]: typed settings, layered defaults → TOML → `DEFUSE_*` → flags.
+//! - [`startup`]: [`app`] (the router, for in-process tests), [`launch`] (listener + shutdown), [`prepare`].
+//! - [`state`]: [`AppState`], shared by handlers: the store, the analyzer, the coaching policy.
+//! - [`auth`]: passwords, secrets, the [`auth::Caller`] extractor, access rules.
+//! - [`accounts`]: adding users, passwords, tokens, the first admin (also used by the CLI).
+//! - `routes`: one module per API resource; `dto`: stored records as JSON.
+//! - [`exchange`]: storing inbound (analysed, coached) and outbound (checked) messages.
+//! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
+//! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
+//! - [`error`] and [`json`]: `AppError` and the JSON extractor that names bad fields.
+//!
+//! Only this crate knows HTTP. Analysis JSON shapes come from `defuse-wire`; SQL lives in
+//! `defuse-storage`.
+
+pub mod accounts;
+pub mod audit;
+pub mod auth;
+pub mod calming;
+pub mod conversation;
+pub mod demo;
+pub mod dto;
+pub mod error;
+pub mod exchange;
+pub mod json;
+mod routes;
+pub mod scheduler;
+pub mod settings;
+pub mod startup;
+pub mod state;
+
+pub use settings::{Overrides, Settings};
+pub use startup::{Prepared, app, init_logging, launch, prepare, shutdown_signal};
+pub use state::AppState;

@@ -1,0 +1,309 @@
+//! Typed server settings, layered: defaults, then a TOML file, then `DEFUSE_*` environment
+//! variables, then command-line flags (the later layer wins).
+//!
+//! Nested keys come from the environment with a double underscore:
+//! `DEFUSE_SESSION__TTL_HOURS=8` sets `[session] ttl_hours`. `DATABASE_URL` is read as a
+//! fallback for `database_url`, below `DEFUSE_DATABASE_URL`.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Everything `defuse serve` needs to know before it opens its listener and its database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Where the HTTP server listens.
+    pub listen: SocketAddr,
+    /// The address people type to reach the server, if it differs from `listen` (behind a proxy).
+    /// An `https://` address turns `Secure` cookies on when `session.secure_cookie` is `auto`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+    /// Holds the SQLite database (unless `database_url` names another) and installed models.
+    pub data_dir: PathBuf,
+    /// `sqlite://...` or `postgres://...`; empty means `<data_dir>/defuse.db`.
+    pub database_url: DatabaseUrl,
+    pub session: SessionSettings,
+    pub rate_limit: RateLimitSettings,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionSettings {
+    /// A console session ends this long after login, or at logout or a password change.
+    pub ttl_hours: u32,
+    /// `auto` (Secure only when `public_url` is https), `always` or `never`.
+    /// Browsers drop Secure cookies on plain http, so `auto` keeps localhost usable.
+    pub secure_cookie: CookieSecurity,
+    /// `lax` lets a link from another site open the console signed in; `strict` does not.
+    pub same_site: SameSitePolicy,
+}
+
+/// Login attempts allowed per window, counted in this process's memory: with several
+/// instances behind one database, each counts on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitSettings {
+    pub login_per_account: u32,
+    pub login_per_address: u32,
+    pub window_seconds: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CookieSecurity {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SameSitePolicy {
+    Lax,
+    Strict,
+}
+
+/// A database URL whose `Debug` hides the password, so settings can be logged.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DatabaseUrl(pub String);
+
+/// Values given as command-line flags; `None` leaves the lower layers alone.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid settings: {0}")]
+pub struct SettingsError(#[from] Box<figment::Error>);
+
+/// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
+/// mistaken for settings.
+const KEYS: [&str; 6] = [
+    "listen",
+    "public_url",
+    "data_dir",
+    "database_url",
+    "session",
+    "rate_limit",
+];
+
+const DEFAULT_TOML: &str = include_str!("default_settings.toml");
+
+impl Settings {
+    /// The documented defaults, as `defuse config print-default` prints them.
+    pub fn default_toml() -> &'static str {
+        DEFAULT_TOML
+    }
+
+    /// Layers defaults, the TOML `file` (which must exist when given), the environment and `flags`.
+    pub fn load(file: Option<&Path>, flags: &Overrides) -> Result<Settings, SettingsError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML))
+            .join(Serialized::default("data_dir", default_data_dir()));
+        if let Some(path) = file {
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        let known = |key: &figment::value::UncasedStr| {
+            let top = key.as_str().split('.').next().unwrap_or_default();
+            KEYS.iter().any(|k| k.eq_ignore_ascii_case(top))
+        };
+        let from_env = Env::prefixed("DEFUSE_").split("__").filter(known);
+        figment
+            .merge(Env::raw().only(&["database_url"]))
+            .merge(from_env)
+            .merge(Serialized::defaults(flags))
+            .extract()
+            .map_err(|e| SettingsError(Box::new(e)))
+    }
+
+    /// The URL the store connects to: `database_url`, or SQLite in the data directory.
+    pub fn database_url(&self) -> String {
+        if self.database_url.0.is_empty() {
+            defuse_storage::sqlite_url(&self.data_dir)
+        } else {
+            self.database_url.0.clone()
+        }
+    }
+
+    /// Whether the session cookie carries `Secure`.
+    pub fn cookie_secure(&self) -> bool {
+        match self.session.secure_cookie {
+            CookieSecurity::Always => true,
+            CookieSecurity::Never => false,
+            CookieSecurity::Auto => self
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
+        }
+    }
+}
+
+/// `$XDG_DATA_HOME/defuse`, else `~/.local/share/defuse`, else `./.defuse`.
+pub fn default_data_dir() -> PathBuf {
+    if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|x| !x.is_empty()) {
+        return PathBuf::from(x).join("defuse");
+    }
+    match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        Some(h) => PathBuf::from(h).join(".local/share/defuse"),
+        None => PathBuf::from(".defuse"),
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings::load(None, &Overrides::default()).expect("the default settings parse")
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = &self.0;
+        // scheme://user:password@host -> scheme://user:***@host
+        let redacted = match (url.find("://"), url.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => match url[scheme + 3..at].find(':') {
+                Some(colon) => format!("{}:***{}", &url[..scheme + 3 + colon], &url[at..]),
+                None => url.clone(),
+            },
+            _ => url.clone(),
+        };
+        f.debug_tuple("DatabaseUrl").field(&redacted).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    #[test]
+    fn default_toml_documents_every_key_and_parses() {
+        let s = Settings::default();
+        assert_eq!(s.listen, "127.0.0.1:8080".parse().unwrap());
+        assert_eq!(s.database_url.0, "");
+        assert!(!s.cookie_secure());
+        for key in [
+            "listen",
+            "data_dir",
+            "database_url",
+            "ttl_hours",
+            "secure_cookie",
+            "same_site",
+            "login_per_account",
+        ] {
+            assert!(Settings::default_toml().contains(key), "{key} undocumented");
+        }
+    }
+
+    #[test]
+    #[allow(
+        clippy::result_large_err,
+        reason = "figment's Jail closures return its own error type"
+    )]
+    fn layers_file_then_env_then_flags() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "d.toml",
+                "listen = \"0.0.0.0:1\"\ndata_dir = \"/from/file\"\n[session]\nttl_hours = 3\n",
+            )?;
+            jail.set_env("DEFUSE_DATA_DIR", "/from/env");
+            jail.set_env("DEFUSE_SESSION__SAME_SITE", "strict");
+            jail.set_env("DEFUSE_CONFIG", "ignored.toml");
+            let flags = Overrides {
+                listen: Some("127.0.0.1:9".parse().unwrap()),
+                ..Overrides::default()
+            };
+            let s = Settings::load(Some(Path::new("d.toml")), &flags).unwrap();
+            assert_eq!(s.listen, "127.0.0.1:9".parse().unwrap(), "flag beats file");
+            assert_eq!(s.data_dir, PathBuf::from("/from/env"), "env beats file");
+            assert_eq!(s.session.ttl_hours, 3, "file beats default");
+            assert_eq!(s.session.same_site, SameSitePolicy::Strict);
+            assert_eq!(s.rate_limit, Settings::default().rate_limit);
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(
+        clippy::result_large_err,
+        reason = "figment's Jail closures return its own error type"
+    )]
+    fn database_url_fallback_and_precedence() {
+        Jail::expect_with(|jail| {
+            jail.set_env("DATABASE_URL", "postgres://a@h/one");
+            let s = Settings::load(None, &Overrides::default()).unwrap();
+            assert_eq!(s.database_url(), "postgres://a@h/one");
+            jail.set_env("DEFUSE_DATABASE_URL", "postgres://a@h/two");
+            let s = Settings::load(None, &Overrides::default()).unwrap();
+            assert_eq!(s.database_url(), "postgres://a@h/two");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(
+        clippy::result_large_err,
+        reason = "figment's Jail closures return its own error type"
+    )]
+    fn unknown_keys_and_missing_files_are_refused() {
+        Jail::expect_with(|jail| {
+            jail.create_file("bad.toml", "[session]\nttl = 3\n")?;
+            let err = Settings::load(Some(Path::new("bad.toml")), &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("ttl"), "{err}");
+            assert!(
+                Settings::load(Some(Path::new("missing.toml")), &Overrides::default()).is_err()
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn secure_cookie_follows_public_url_when_auto() {
+        let mut s = Settings {
+            public_url: Some("https://defuse.example".into()),
+            ..Settings::default()
+        };
+        assert!(s.cookie_secure());
+        s.session.secure_cookie = CookieSecurity::Never;
+        assert!(!s.cookie_secure());
+        s.public_url = None;
+        s.session.secure_cookie = CookieSecurity::Always;
+        assert!(s.cookie_secure());
+    }
+
+    #[test]
+    fn debug_hides_the_database_password() {
+        let url = DatabaseUrl("postgres://app:hunter2@db:5432/defuse".into());
+        let shown = format!("{url:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("postgres://app:***@db:5432/defuse"),
+            "{shown}"
+        );
+        assert_eq!(
+            format!("{:?}", DatabaseUrl("sqlite:///x.db".into())),
+            "DatabaseUrl(\"sqlite:///x.db\")"
+        );
+    }
+
+    #[test]
+    fn sqlite_is_the_default_store_in_the_data_dir() {
+        let s = Settings {
+            data_dir: PathBuf::from("/srv/defuse"),
+            ..Settings::default()
+        };
+        assert_eq!(s.database_url(), "sqlite:///srv/defuse/defuse.db");
+    }
+}

@@ -1,0 +1,31 @@
+//! `AppState`: what every handler shares. Cheap to clone (all `Arc`s), built once at start.
+
+use std::sync::Arc;
+
+use defuse_core::Analyzer;
+use defuse_core::coach::Policy;
+use defuse_storage::Store;
+
+use crate::settings::Settings;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    /// Built once: loading the weights per request would dominate the request time.
+    pub analyzer: Arc<Analyzer>,
+    /// The boundary and promise policy the coaching and the draft check follow.
+    pub policy: Arc<Policy>,
+    pub settings: Arc<Settings>,
+}
+
+impl AppState {
+    /// `analyzer` is the fast tier, or the fast tier with the embedding model when the caller loaded one.
+    pub fn new(store: Arc<dyn Store>, analyzer: Analyzer, settings: Settings) -> AppState {
+        AppState {
+            store,
+            analyzer: Arc::new(analyzer),
+            policy: Arc::new(Policy::default()),
+            settings: Arc::new(settings),
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Bad requests get our error shape naming the field; the OpenAPI document and health answer.
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::helpers::{World, spawn_apps};
+
+#[tokio::test]
+async fn unknown_missing_and_mistyped_fields_are_named() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let token = &world.agent.token;
+        let unknown = app
+            .call(
+                Method::POST,
+                "/api/v1/clients",
+                token,
+                Some(json!({"name": "x", "nickname": "y"})),
+            )
+            .await;
+        assert_eq!(unknown.status, 400);
+        assert_eq!(unknown.body["error"]["code"], "invalid");
+        assert_eq!(unknown.body["error"]["field"], "nickname");
+        let missing = app
+            .call(
+                Method::POST,
+                "/api/v1/clients",
+                token,
+                Some(json!({"notes": "n"})),
+            )
+            .await;
+        assert_eq!(missing.body["error"]["field"], "name");
+        let mistyped = app
+            .call(
+                Method::POST,
+                "/api/v1/coach",
+                token,
+                Some(json!({"turns": [{"role": "client", "text": 5}]})),
+            )
+            .await;
+        assert_eq!(mistyped.body["error"]["field"], "turns[0].text");
+        let role = app
+            .call(
+                Method::POST,
+                "/api/v1/coach",
+                token,
+                Some(json!({"turns": [{"role": "boss", "text": "hi"}]})),
+            )
+            .await;
+        assert_eq!(role.body["error"]["field"], "turns[0].role");
+        let blank = app
+            .call(
+                Method::POST,
+                "/api/v1/clients",
+                token,
+                Some(json!({"name": "   "})),
+            )
+            .await;
+        assert_eq!(blank.body["error"]["field"], "name");
+        let status = app
+            .call(Method::GET, "/api/v1/cases?status=lost", token, None)
+            .await;
+        assert_eq!(
+            (
+                status.status.as_u16(),
+                status.body["error"]["field"].as_str()
+            ),
+            (400, Some("status"))
+        );
+        let limit = app
+            .call(Method::GET, "/api/v1/cases?limit=0", token, None)
+            .await;
+        assert_eq!(limit.body["error"]["field"], "limit");
+    }
+}
+
+#[tokio::test]
+async fn broken_json_says_where() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let response = reqwest::Client::new()
+            .post(app.url("/api/v1/clients"))
+            .bearer_auth(&world.agent.token)
+            .header("content-type", "application/json")
+            .body("{\n  \"name\": \"x\",\n}")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400);
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("line 3"),
+            "{body}"
+        );
+        let plain = reqwest::Client::new()
+            .post(app.url("/api/v1/clients"))
+            .bearer_auth(&world.agent.token)
+            .body("name=x")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(plain.status(), 400);
+    }
+}
+
+#[tokio::test]
+async fn missing_records_are_404_and_conflicts_409() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let admin = &world.admin.token;
+        let none = app
+            .call(Method::GET, "/api/v1/cases/999999", admin, None)
+            .await;
+        assert_eq!(
+            (none.status.as_u16(), none.body["error"]["message"].as_str()),
+            (404, Some("case not found"))
+        );
+        let taken = app
+            .call(
+                Method::POST,
+                "/api/v1/users",
+                admin,
+                Some(json!({"username": "Ana", "role": "agent"})),
+            )
+            .await;
+        assert_eq!(taken.status, 409, "{}", taken.body);
+        let in_use = app
+            .call(
+                Method::DELETE,
+                &format!("/api/v1/clients/{}", world.client),
+                admin,
+                None,
+            )
+            .await;
+        assert_eq!(in_use.status, 409);
+    }
+}
+
+#[tokio::test]
+async fn openapi_document_and_health_are_served() {
+    for app in spawn_apps().await {
+        let doc = app
+            .call(Method::GET, "/api/v1/openapi.json", "", None)
+            .await;
+        assert_eq!(doc.status, 200);
+        let paths = doc.body["paths"].as_object().unwrap();
+        for path in [
+            "/api/v1/cases/{id}/messages/inbound",
+            "/api/v1/clients/{id}/brief",
+            "/api/v1/analyze",
+            "/api/v1/check-reply",
+            "/api/v1/auth/login",
+        ] {
+            assert!(
+                paths.contains_key(path),
+                "{path} missing from the OpenAPI document"
+            );
+        }
+        assert!(doc.body["components"]["schemas"]["AnalysisDto"].is_object());
+        assert_eq!(app.call(Method::GET, "/health", "", None).await.status, 200);
+    }
+}
+
+#[tokio::test]
+async fn admins_add_users_with_a_one_time_password_and_manage_teams() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let admin = &world.admin.token;
+        let added = app
+            .call(
+                Method::POST,
+                "/api/v1/users",
+                admin,
+                Some(json!({"username": "Cleo", "role": "supervisor"})),
+            )
+            .await;
+        assert_eq!(added.status, 201);
+        assert_eq!(added.body["user"]["username"], "cleo");
+        assert!(added.body["generated_password"].as_str().unwrap().len() >= 10);
+        assert!(
+            !added.body.to_string().contains("argon2"),
+            "hashes never leave"
+        );
+        let id = added.body["user"]["id"].as_i64().unwrap();
+        let put = app
+            .call(
+                Method::PUT,
+                &format!("/api/v1/teams/{}/members/{id}", world.team_b),
+                admin,
+                None,
+            )
+            .await;
+        assert_eq!(put.status, 204);
+        let members = app
+            .call(
+                Method::GET,
+                &format!("/api/v1/teams/{}/members", world.team_b),
+                admin,
+                None,
+            )
+            .await;
+        assert_eq!(members.body.as_array().unwrap().len(), 2);
+        let short = app
+            .call(
+                Method::POST,
+                "/api/v1/users",
+                admin,
+                Some(json!({"username": "dan", "role": "agent", "password": "short"})),
+            )
+            .await;
+        assert_eq!(short.body["error"]["field"], "password");
+    }
+}

@@ -1,0 +1,8 @@
+//! The API end to end: a real server on port 0 with a fresh database per test, on SQLite and,
+//! when `TEST_DATABASE_URL` is set, on PostgreSQL.
+
+mod access;
+mod errors;
+mod helpers;
+mod messages;
+mod sessions;

@@ -1,0 +1,249 @@
+//! Console sessions: the cookie, CSRF, logout, password change, rate limiting, tokens.
+
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::{TestApp, World, reply, spawn_apps};
+
+async fn login(
+    app: &TestApp,
+    http: &reqwest::Client,
+    username: &str,
+    password: &str,
+) -> crate::helpers::Reply {
+    let response = http
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"username": username, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    reply(response).await
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn login_sets_a_guarded_cookie_and_unsafe_requests_need_the_csrf_token() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let http = client();
+        let ok = login(&app, &http, "ANA", &world.agent.password).await;
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        let cookie = ok
+            .headers
+            .get("set-cookie")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(cookie.starts_with("defuse_session="), "{cookie}");
+        for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(
+                cookie.contains(attribute),
+                "{attribute} missing in {cookie}"
+            );
+        }
+        assert!(
+            !cookie.contains("Secure"),
+            "plain http by default: {cookie}"
+        );
+        let csrf = ok.body["csrf_token"].as_str().unwrap().to_owned();
+
+        let me = reply(http.get(app.url("/api/v1/auth/me")).send().await.unwrap()).await;
+        assert_eq!(me.body["user"]["username"], "ana");
+        let body = json!({"name": "a client"});
+        let without = reply(
+            http.post(app.url("/api/v1/clients"))
+                .json(&body)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(without.status, StatusCode::FORBIDDEN);
+        let wrong = reply(
+            http.post(app.url("/api/v1/clients"))
+                .header("x-csrf-token", "nope")
+                .json(&body)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+        let with = reply(
+            http.post(app.url("/api/v1/clients"))
+                .header("x-csrf-token", &csrf)
+                .json(&body)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(with.status, StatusCode::CREATED, "{}", with.body);
+
+        let out = reply(
+            http.post(app.url("/api/v1/auth/logout"))
+                .header("x-csrf-token", &csrf)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(out.status, StatusCode::NO_CONTENT);
+        let after = reply(http.get(app.url("/api/v1/auth/me")).send().await.unwrap()).await;
+        assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn each_login_gets_a_new_session_and_a_password_change_ends_them_all() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let (first, second) = (client(), client());
+        let a = login(&app, &first, "ana", &world.agent.password).await;
+        let b = login(&app, &second, "ana", &world.agent.password).await;
+        assert_ne!(a.headers.get("set-cookie"), b.headers.get("set-cookie"));
+        let csrf = a.body["csrf_token"].as_str().unwrap();
+        let change = json!({"current_password": world.agent.password, "new_password": "a brand new passphrase"});
+        let changed = reply(
+            first
+                .post(app.url("/api/v1/auth/password"))
+                .header("x-csrf-token", csrf)
+                .json(&change)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(changed.status, StatusCode::NO_CONTENT, "{}", changed.body);
+        for http in [&first, &second] {
+            assert_eq!(
+                reply(http.get(app.url("/api/v1/auth/me")).send().await.unwrap())
+                    .await
+                    .status,
+                StatusCode::UNAUTHORIZED
+            );
+        }
+        assert_eq!(
+            login(&app, &client(), "ana", &world.agent.password)
+                .await
+                .status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            login(&app, &client(), "ana", "a brand new passphrase")
+                .await
+                .status,
+            StatusCode::OK
+        );
+    }
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_audited_and_rate_limited_per_account() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        for _ in 0..3 {
+            let bad = login(&app, &client(), "ana", "not the password").await;
+            assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+            assert_eq!(bad.body["error"]["code"], "bad_credentials");
+        }
+        let limited = login(&app, &client(), "ana", &world.agent.password).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(limited.headers.contains_key("retry-after"));
+        assert_eq!(
+            login(&app, &client(), "sue", &world.supervisor.password)
+                .await
+                .status,
+            StatusCode::OK,
+            "other accounts still log in"
+        );
+        let unknown = login(&app, &client(), "nobody", "whatever at all").await;
+        assert_eq!(
+            unknown.status,
+            StatusCode::UNAUTHORIZED,
+            "an unknown name looks like a wrong password"
+        );
+        let log = app
+            .call(
+                Method::GET,
+                "/api/v1/audit?action=login_failed",
+                &world.admin.token,
+                None,
+            )
+            .await;
+        assert_eq!(log.body["total"], 4, "{}", log.body);
+        let refused = app
+            .call(
+                Method::GET,
+                "/api/v1/audit?action=login_refused",
+                &world.admin.token,
+                None,
+            )
+            .await;
+        assert_eq!(refused.body["total"], 1);
+    }
+}
+
+#[tokio::test]
+async fn tokens_are_shown_once_and_stop_working_when_revoked() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let issued = app
+            .call(
+                Method::POST,
+                "/api/v1/tokens",
+                &world.agent.token,
+                Some(json!({"name": "crm"})),
+            )
+            .await;
+        assert_eq!(issued.status, 201);
+        let token = issued.body["token"].as_str().unwrap().to_owned();
+        assert!(token.starts_with("dfs_"));
+        let listed = app.call(Method::GET, "/api/v1/tokens", &token, None).await;
+        assert!(
+            !listed.body.to_string().contains(&token),
+            "the secret is never listed"
+        );
+        let id = issued.body["id"].as_i64().unwrap();
+        let other = app
+            .call(
+                Method::DELETE,
+                &format!("/api/v1/tokens/{id}"),
+                &world.other_agent.token,
+                None,
+            )
+            .await;
+        assert_eq!(
+            other.status, 404,
+            "someone else's token is not theirs to revoke"
+        );
+        let revoked = app
+            .call(
+                Method::DELETE,
+                &format!("/api/v1/tokens/{id}"),
+                &world.agent.token,
+                None,
+            )
+            .await;
+        assert_eq!(revoked.status, 200);
+        assert_eq!(
+            app.call(Method::GET, "/api/v1/auth/me", &token, None)
+                .await
+                .status,
+            401
+        );
+        assert_eq!(
+            app.call(Method::GET, "/api/v1/auth/me", "dfs_made_up", None)
+                .await
+                .status,
+            401
+        );
+    }
+}

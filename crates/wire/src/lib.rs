@@ -1,0 +1,23 @@
+//! defuse-wire: the JSON shapes defuse speaks, shared by every edge that prints or serves JSON.
+//!
+//! `defuse-core` types carry no serialisation on purpose. This crate converts them by hand into
+//! DTOs whose field names are the documented wire format, so the CLI (`analyze --jsonl`) and the
+//! server (`/api/v1/analyze`, inbound messages) cannot drift apart.
+//!
+//! # Layout
+//! - [`analysis`]: [`AnalysisDto`] and its parts, built from a [`defuse_core::Analysis`] and the text it was made from.
+//! - [`coaching`]: [`CoachingDto`] (next moves, boundary, course) and [`ReplyCheckDto`] (the draft check and its promises).
+//!
+//! With the `openapi` feature every DTO also derives `utoipa::ToSchema`.
+
+pub mod analysis;
+pub mod coaching;
+
+pub use analysis::{
+    AnalysisDto, CauseDto, ConcernDto, EmotionEvidence, EmotionScores, EvidenceDto,
+    SentimentScores, SignalDto,
+};
+pub use coaching::{
+    AdviceDto, BoundaryDto, CoachingDto, CourseDto, CrossingDto, EmotionScoreDto, FindingDto,
+    LoweringDto, MoveHitDto, PromiseDto, ReplyCheckDto, TurnCourseDto, WhyDto,
+};
