@@ -2,8 +2,11 @@
 
 mod cmd_analyze;
 mod cmd_bench;
+mod cmd_coach;
 mod cmd_model;
+mod cmd_serve;
 mod cmd_train;
+mod cmd_user;
 mod engine;
 mod report;
 
@@ -22,6 +25,19 @@ struct Cli {
 enum Command {
     /// Explain a client message: hostility, feelings, causes, signals, with evidence.
     Analyze(cmd_analyze::AnalyzeArgs),
+    /// Advise the agent's next reply: moves, reasons in the client's words, and wordings.
+    Coach(cmd_coach::CoachArgs),
+    /// Check a draft reply before sending: findings with spans and rewrites, score, verdict.
+    CheckReply(cmd_coach::CheckReplyArgs),
+    /// Run the server: JSON API and web console.
+    Serve(cmd_serve::ServeArgs),
+    /// Manage user accounts and API tokens.
+    User(cmd_user::UserArgs),
+    /// Apply the database migrations and exit.
+    Migrate(cmd_serve::StoreArgs),
+    /// Show the configuration.
+    #[command(subcommand)]
+    Config(cmd_serve::ConfigCommand),
     /// Rebuild the models from the labeled data sets.
     Train(cmd_train::TrainArgs),
     /// Score the models on the dev splits and print the table.
@@ -69,6 +85,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(a) => cmd_analyze::run(a),
+        Command::Coach(a) => cmd_coach::run(a),
+        Command::CheckReply(a) => cmd_coach::run_check(a),
+        Command::Serve(a) => cmd_serve::serve(a).map(|()| ExitCode::SUCCESS),
+        Command::User(a) => cmd_user::run(a).map(|()| ExitCode::SUCCESS),
+        Command::Migrate(a) => cmd_serve::migrate(a).map(|()| ExitCode::SUCCESS),
+        Command::Config(c) => cmd_serve::config(c).map(|()| ExitCode::SUCCESS),
         Command::Train(a) => cmd_train::train(a).map(|()| ExitCode::SUCCESS),
         Command::Eval(a) => cmd_train::evaluate(a).map(|()| ExitCode::SUCCESS),
         Command::Bench(a) => cmd_bench::run(a).map(|()| ExitCode::SUCCESS),

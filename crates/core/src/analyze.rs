@@ -82,6 +82,7 @@ impl Analyzer {
 
     /// The fast tier from a model set, such as one just trained.
     pub fn from_models(set: &ModelSet) -> Result<Self, ModelError> {
+        signals::warm_up();
         let version: &'static str = Box::leak(set.version.clone().into_boxed_str());
         Ok(Analyzer {
             fast: take_head(set, col::FAST_HEAD, features::DIM)?,
@@ -246,6 +247,35 @@ impl Analyzer {
             } else {
                 Tier::Fast
             },
+            model_version: self.version,
+        }
+    }
+
+    /// The calm result for a message with no words in it (empty, blank, only punctuation).
+    fn nothing_said(&self, text: &str) -> Analysis {
+        let none = || Judgement {
+            score: 0.0,
+            evidence: Vec::new(),
+        };
+        let (text, truncated) = truncate(text);
+        Analysis {
+            offensive: none(),
+            abusive: none(),
+            complaint: none(),
+            hostility: 0.0,
+            level: Level::Calm,
+            sentiment: Sentiment::Neutral,
+            sentiment_scores: [0.0, 1.0, 0.0],
+            sentiment_evidence: Vec::new(),
+            emotions: std::array::from_fn(|_| none()),
+            top_emotion: None,
+            causes: Vec::new(),
+            signals: Vec::new(),
+            concerns: Vec::new(),
+            language: Language::Unknown,
+            analysed_len: text.len(),
+            truncated,
+            tier: self.tier(),
             model_version: self.version,
         }
     }
@@ -444,10 +474,14 @@ fn emotion_signals(e: Emotion) -> &'static [SignalKind] {
 }
 
 /// Hostility toward the reader in [0, 1]: a noisy-OR over the judgements and the signals,
-/// so any one strong sign is enough and several weak ones add up.
+/// so any one strong sign is enough and several weak ones add up. A judgement counts only by
+/// how far it is above its decision point, so a message with nothing in it scores zero.
 fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -> f32 {
-    let mut calm = (1.0 - 0.95 * abusive) * (1.0 - 0.45 * offensive) * (1.0 - 0.6 * p.emotions[0]);
-    calm *= (1.0 - 0.35 * p.sentiment[0]) * (1.0 - 0.3 * p.emotions[1]);
+    let above = |p: f32| ((p - 0.5) * 2.0).max(0.0);
+    let mut calm = (1.0 - 0.95 * above(abusive))
+        * (1.0 - 0.45 * above(offensive))
+        * (1.0 - 0.6 * above(p.emotions[0]));
+    calm *= (1.0 - 0.35 * above(p.sentiment[0])) * (1.0 - 0.25 * above(p.emotions[1]));
     for s in sigs.iter().filter(|s| !s.quoted) {
         let weight = match s.kind {
             SignalKind::Threat => 0.6,

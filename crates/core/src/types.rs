@@ -202,7 +202,7 @@ pub struct Signal {
     pub start: usize,
     pub end: usize,
     /// Aimed at a person (the reader, staff, others) rather than at a thing or situation.
-    /// Meaningful for insults, profanity and threats; false for the other kinds.
+    /// Meaningful for insults, profanity, slurs and threats; false for the other kinds.
     pub targeted: bool,
     /// Inside quoted or reported speech ("he called me an idiot"): not the writer's own words to the reader.
     pub quoted: bool,

@@ -161,10 +161,10 @@ mod tests {
 
     #[test]
     fn polarity_and_negation() {
-        assert!(compound("The support was great") > 0.3);
-        assert!(compound("The support was terrible") < -0.3);
-        assert!(compound("The support was not great") < 0.0);
-        assert!(compound("The support was not terrible") > 0.0);
+        assert!(compound("The delivery was great") > 0.3);
+        assert!(compound("The delivery was terrible") < -0.3);
+        assert!(compound("The delivery was not great") < 0.0);
+        assert!(compound("The delivery was not terrible") > 0.0);
     }
 
     #[test]

@@ -1,0 +1,194 @@
+//! End-to-end checks of `Analyzer::analyze` with the compiled-in fast tier: every field of the
+//! analysis, disguised spellings, negation, quoted speech and awkward input.
+
+use defuse_core::{
+    Analysis, Analyzer, Cause, Emotion, Input, Language, Level, MAX_TEXT_BYTES, Sentiment,
+    SignalKind,
+};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+fn analyze(text: &str) -> Analysis {
+    analyzer().analyze(&Input::new(text))
+}
+
+fn has_signal(a: &Analysis, kind: SignalKind) -> bool {
+    a.signals.iter().any(|s| s.kind == kind)
+}
+
+#[test]
+fn every_score_is_a_probability_and_evidence_points_into_the_text() {
+    let text = "You useless idiots lost my parcel AGAIN!!! Third time I've called. I need it by Friday or I'm calling my lawyer.";
+    let a = analyze(text);
+    let mut scores = vec![
+        a.offensive.score,
+        a.abusive.score,
+        a.complaint.score,
+        a.hostility,
+    ];
+    scores.extend(a.sentiment_scores);
+    scores.extend(a.emotions.iter().map(|j| j.score));
+    scores.extend(a.causes.iter().map(|c| c.score));
+    assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)), "{scores:?}");
+    assert!((a.sentiment_scores.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    let spans = a
+        .signals
+        .iter()
+        .map(|s| (s.start, s.end))
+        .chain(a.offensive.evidence.iter().map(|e| (e.start, e.end)))
+        .chain(
+            a.causes
+                .iter()
+                .flat_map(|c| c.evidence.iter().map(|e| (e.start, e.end))),
+        );
+    for (s, e) in spans {
+        assert!(s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e));
+    }
+}
+
+#[test]
+fn an_abusive_message_is_judged_abusive_with_evidence() {
+    let a = analyze("You useless idiots lost my parcel AGAIN!!! Third time I've called.");
+    assert!(a.abusive.holds() && a.offensive.holds());
+    assert_eq!(a.level, Level::Abusive);
+    assert!(a.abusive.evidence.iter().any(|e| e.why.contains("insult")));
+    assert!(has_signal(&a, SignalKind::Insult) && has_signal(&a, SignalKind::RepeatedContact));
+    assert!(has_signal(&a, SignalKind::Shouting) && has_signal(&a, SignalKind::ExclamationRun));
+    assert!(a.causes.iter().any(|c| c.cause == Cause::FeelingUnheard));
+}
+
+#[test]
+fn a_polite_question_is_calm() {
+    let a = analyze("Hi, could you tell me when my order is likely to ship? Thanks a lot.");
+    assert_eq!(a.level, Level::Calm);
+    assert!(!a.offensive.holds() && !a.abusive.holds() && !a.complaint.holds());
+    assert_ne!(a.sentiment, Sentiment::Negative);
+}
+
+#[test]
+fn a_complaint_without_abuse_is_a_complaint_and_not_abusive() {
+    let a = analyze(
+        "I paid for next-day delivery and the package still hasn't arrived after a week. Very disappointed.",
+    );
+    assert!(a.complaint.holds(), "complaint {}", a.complaint.score);
+    assert!(!a.abusive.holds());
+    assert_eq!(a.sentiment, Sentiment::Negative);
+    assert!(
+        a.causes
+            .iter()
+            .any(|c| c.cause == Cause::ServiceFailure || c.cause == Cause::UnmetExpectations)
+    );
+    assert!(!a.concerns.is_empty());
+}
+
+#[test]
+fn thanks_is_satisfaction() {
+    let a = analyze("Thank you so much, that fixed it. Really appreciate your help!");
+    assert_eq!(a.top_emotion, Some(Emotion::Satisfaction));
+    assert_eq!(a.sentiment, Sentiment::Positive);
+}
+
+#[test]
+fn worry_about_a_deadline_is_anxiety_with_outside_pressure() {
+    let a = analyze(
+        "I'm really worried, my visa appointment is on Monday and the documents haven't come. I'm scared I'll miss it.",
+    );
+    assert!(
+        a.emotion(Emotion::Anxiety).score > 0.5,
+        "anxiety {}",
+        a.emotion(Emotion::Anxiety).score
+    );
+    assert!(a.causes.iter().any(|c| c.cause == Cause::OutsidePressure));
+}
+
+#[test]
+fn disguised_insults_are_seen() {
+    for text in [
+        "you are an 1d10t",
+        "f*ck you",
+        "you st u p i d...",
+        "F U C K you people",
+    ] {
+        let a = analyze(text);
+        assert!(
+            a.offensive.holds(),
+            "{text}: offensive {}",
+            a.offensive.score
+        );
+    }
+}
+
+#[test]
+fn profanity_about_a_thing_is_offensive_but_not_abusive() {
+    let a = analyze("this damn printer jammed again");
+    assert!(has_signal(&a, SignalKind::Profanity));
+    assert!(!a.abusive.holds(), "abusive {}", a.abusive.score);
+}
+
+#[test]
+fn a_quoted_insult_is_not_abuse_of_the_reader() {
+    let a = analyze("Your driver called me an idiot at my own door. I want this looked into.");
+    assert!(!a.abusive.holds(), "abusive {}", a.abusive.score);
+    assert!(
+        a.signals
+            .iter()
+            .filter(|s| s.kind == SignalKind::Insult)
+            .all(|s| s.quoted)
+    );
+}
+
+#[test]
+fn negation_turns_praise_into_complaint() {
+    let good = analyze("The service was good");
+    let not_good = analyze("The service was not good");
+    assert!(not_good.sentiment_scores[0] > good.sentiment_scores[0]);
+}
+
+#[test]
+fn empty_and_blank_messages_are_calm() {
+    for text in ["", "   \n\t "] {
+        let a = analyze(text);
+        assert_eq!(a.level, Level::Calm);
+        assert!(a.signals.is_empty() && a.causes.is_empty() && a.concerns.is_empty());
+        assert!(!a.truncated);
+    }
+}
+
+#[test]
+fn long_text_is_cut_and_says_so() {
+    let text = "é".repeat(MAX_TEXT_BYTES); // two bytes a char: twice the limit
+    let a = analyze(&text);
+    assert!(a.truncated);
+    assert!(a.analysed_len <= MAX_TEXT_BYTES);
+}
+
+#[test]
+fn other_languages_are_flagged_not_guessed() {
+    let a = analyze("Mi pedido nunca llegó y nadie contesta mis correos, es una vergüenza");
+    assert_eq!(a.language, Language::Other);
+    assert!(!a.complaint.holds() && !a.abusive.holds());
+    assert_eq!(
+        analyze("Where is my order? It has not arrived.").language,
+        Language::English
+    );
+}
+
+#[test]
+fn context_is_accepted() {
+    let input = Input::new("no").with_context("Would you like me to cancel the order?");
+    assert_eq!(analyzer().analyze(&input).level, Level::Calm);
+}
+
+#[test]
+fn batches_match_single_analyses() {
+    let texts = ["You idiots", "Thanks!", "Where is my refund?"];
+    let inputs: Vec<Input<'_>> = texts.iter().map(|t| Input::new(t)).collect();
+    let batch = analyzer().analyze_batch(&inputs);
+    for (t, b) in texts.iter().zip(batch) {
+        assert_eq!(analyze(t), b);
+    }
+}
