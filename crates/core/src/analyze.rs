@@ -165,6 +165,9 @@ impl Analyzer {
     }
 
     fn analyze_with_embedding(&self, input: &Input<'_>, embedding: Option<&[f32]>) -> Analysis {
+        if !input.text.chars().any(char::is_alphanumeric) {
+            return self.nothing_said(input.text);
+        }
         let Prepared {
             text,
             truncated,

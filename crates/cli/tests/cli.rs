@@ -1,0 +1,89 @@
+//! Runs the built `defuse` binary the way a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn defuse(args: &[&str], stdin: &[u8]) -> Output {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_defuse"))
+        .args(args)
+        .env("DEFUSE_DATA_DIR", data.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("defuse runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("defuse finishes")
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn analyze_prints_a_readable_summary_with_marked_evidence() {
+    let out = defuse(&["analyze", "You idiots lost my parcel AGAIN!!"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Level: ABUSIVE"), "{text}");
+    assert!(text.contains("[idiots]") && text.contains("[!!]"), "{text}");
+}
+
+#[test]
+fn jsonl_answers_every_line_in_order_and_fails_at_the_end_on_bad_lines() {
+    let input = b"{\"id\": 7, \"text\": \"Thanks, all sorted!\"}\nnot json\n{\"id\": \"b\"}\n\xff\xfe\n{\"text\": \"You useless idiots\", \"context\": \"How can I help?\"}\n";
+    let out = defuse(&["analyze", "--jsonl"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), 5);
+    assert_eq!(got[0]["id"], 7);
+    assert_eq!(got[0]["level"], "calm");
+    assert_eq!(got[1]["line"], 2);
+    assert!(got[1]["error"].as_str().unwrap().contains("not valid JSON"));
+    assert_eq!(got[2]["line"], 3);
+    assert!(got[2]["error"].as_str().unwrap().contains("text"));
+    assert_eq!(got[3]["line"], 4);
+    assert!(got[3]["error"].as_str().unwrap().contains("UTF-8"));
+    assert_eq!(got[4]["abusive"], true);
+    for field in [
+        "offensive_score",
+        "complaint_score",
+        "hostility",
+        "sentiment_scores",
+        "emotions",
+        "causes",
+        "signals",
+        "concerns",
+    ] {
+        assert!(got[4].get(field).is_some(), "missing {field}");
+    }
+}
+
+#[test]
+fn jsonl_of_good_lines_succeeds() {
+    let out = defuse(
+        &["analyze", "--jsonl", "-"],
+        b"{\"text\": \"\"}\n{\"text\": \"Where is my order?\"}\n",
+    );
+    assert!(out.status.success());
+    let got = lines(&out);
+    assert_eq!(got[0]["level"], "calm");
+    assert_eq!(got.len(), 2);
+}
+
+#[test]
+fn a_missing_input_file_is_a_clear_error() {
+    let out = defuse(&["analyze", "--jsonl", "/no/such/file.jsonl"], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.jsonl"));
+}
