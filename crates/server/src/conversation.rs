@@ -5,8 +5,10 @@
 //! boundary count of any real conversation, and a bound on the work a long case costs per message.
 
 use chrono::{DateTime, Utc};
-use defuse_core::coach::{Conversation, Role, Timestamp, Turn, UtcOffset};
+use defuse_core::coach::{Analysed, Conversation, Role, Timestamp, Turn, UtcOffset};
+use defuse_core::{Analysis, Analyzer, Input};
 use defuse_storage::{Direction, Message, Page, Paging, Store};
+use defuse_wire::AnalysisDto;
 
 use crate::error::{AppError, AppResult};
 
@@ -43,6 +45,49 @@ pub fn with_turn(
 ) -> Conversation {
     conversation.turns.extend(turn(direction, body, at));
     conversation
+}
+
+/// `conversation` (made from `messages`, maybe with new turns after them) with an analysis of
+/// every client turn: the one stored with its message when it can be read, a fresh one otherwise
+/// (new turns, or messages stored by a version whose names this one does not know).
+pub fn analysed<'c>(
+    conversation: &'c Conversation,
+    messages: &[Message],
+    analyzer: &Analyzer,
+) -> Analysed<'c> {
+    let mut stored = messages
+        .iter()
+        .filter(|m| m.direction != Direction::InternalNote)
+        .map(|m| m.analysis_json.as_deref());
+    let mut prev_agent: Option<&str> = None;
+    let analyses = conversation
+        .turns
+        .iter()
+        .map(|turn| {
+            let saved = stored.next().flatten();
+            match turn.role {
+                Role::Agent => {
+                    prev_agent = Some(&turn.text);
+                    None
+                }
+                Role::Client => Some(
+                    saved
+                        .and_then(|json| restore(json, &turn.text, analyzer))
+                        .unwrap_or_else(|| {
+                            let input = Input::new(&turn.text);
+                            analyzer.analyze(&prev_agent.map_or(input, |c| input.with_context(c)))
+                        }),
+                ),
+            }
+        })
+        .collect();
+    Analysed::from_parts(conversation, analyses)
+}
+
+fn restore(json: &str, text: &str, analyzer: &Analyzer) -> Option<Analysis> {
+    serde_json::from_str::<AnalysisDto>(json)
+        .ok()?
+        .to_analysis(text.len(), analyzer.model_version())
 }
 
 fn turn(direction: Direction, body: &str, at: DateTime<Utc>) -> Option<Turn> {

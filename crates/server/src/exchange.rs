@@ -37,7 +37,8 @@ pub struct Received {
     pub message: Message,
     pub analysis: AnalysisDto,
     pub coaching: CoachingDto,
-    /// The case after the message: derived fields brought up to date.
+    /// The case after the message: derived fields brought up to date (as the store derives them,
+    /// without reading the case again).
     pub case: Case,
 }
 
@@ -56,16 +57,22 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
         text.body,
         text.at,
     );
-    let analysed = coach::Analysed::new(&conversation, &state.analyzer);
+    let analysed = conversation::analysed(&conversation, &history, &state.analyzer);
     let (_, _, analysis) = analysed
         .last_client()
         .ok_or_else(|| anyhow::anyhow!("the new client turn was not analysed"))?;
     let dto = AnalysisDto::new(None, text.body, analysis);
+    let signals = CaseSignals {
+        hostility: f64::from(analysis.hostility),
+        main_causes: main_causes(analysis, case),
+    };
+    // The case as the store derives it, without reading it back.
+    let mut updated = case.clone();
+    updated.latest_hostility = signals.hostility;
+    updated.peak_hostility = updated.peak_hostility.max(signals.hostility);
+    updated.main_causes.clone_from(&signals.main_causes);
     let effects = MessageEffects {
-        case_signals: Some(CaseSignals {
-            hostility: f64::from(analysis.hostility),
-            main_causes: main_causes(analysis, case),
-        }),
+        case_signals: Some(signals),
         promises: Vec::new(),
     };
     let json = serde_json::to_string(&dto).map_err(anyhow::Error::from)?;
@@ -100,13 +107,13 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
             at: text.at,
         };
         state.store.add_boundary_event(event).await?;
+        updated.boundary_step = updated.boundary_step.max(i32::from(coaching.boundary.step));
     }
-    let case = state.store.case(case.id).await?;
     Ok(Received {
         message: posted.message,
         analysis: dto,
         coaching,
-        case,
+        case: updated,
     })
 }
 
@@ -118,11 +125,9 @@ pub async fn reply(
     author: i64,
     text: Text<'_>,
 ) -> AppResult<Replied> {
-    let conversation = conversation::conversation(
-        &recent_messages(state.store.as_ref(), case.id).await?,
-        text.offset,
-    );
-    let analysed = coach::Analysed::new(&conversation, &state.analyzer);
+    let history = recent_messages(state.store.as_ref(), case.id).await?;
+    let conversation = conversation::conversation(&history, text.offset);
+    let analysed = conversation::analysed(&conversation, &history, &state.analyzer);
     let check = coach::check_reply_analysed(
         text.body,
         &analysed,

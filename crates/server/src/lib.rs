@@ -25,6 +25,8 @@ pub mod demo;
 pub mod dto;
 pub mod error;
 pub mod exchange;
+#[cfg(test)]
+mod handler_tests;
 pub mod json;
 mod routes;
 pub mod scheduler;

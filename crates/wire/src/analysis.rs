@@ -390,6 +390,16 @@ mod tests {
     }
 
     #[test]
+    fn restores_the_analysis_it_was_made_from() {
+        let original = sample();
+        let dto = AnalysisDto::new(None, TEXT, &original);
+        assert_eq!(dto.to_analysis(TEXT.len(), "test-1"), Some(original));
+        let mut unknown = dto;
+        unknown.level = "furious".into();
+        assert_eq!(unknown.to_analysis(TEXT.len(), "test-1"), None);
+    }
+
+    #[test]
     fn roundtrips_through_json() {
         let dto = AnalysisDto::new(Some(7.into()), TEXT, &sample());
         let back: AnalysisDto =

@@ -6,12 +6,14 @@
 //!
 //! # Layout
 //! - [`analysis`]: [`AnalysisDto`] and its parts, built from a [`defuse_core::Analysis`] and the text it was made from.
+//! - [`restore`]: a stored analysis back into a core `Analysis` (coaching long cases without re-analysis).
 //! - [`coaching`]: [`CoachingDto`] (next moves, boundary, course) and [`ReplyCheckDto`] (the draft check and its promises).
 //!
 //! With the `openapi` feature every DTO also derives `utoipa::ToSchema`.
 
 pub mod analysis;
 pub mod coaching;
+pub mod restore;
 
 pub use analysis::{
     AnalysisDto, CauseDto, ConcernDto, EmotionEvidence, EmotionScores, EvidenceDto,

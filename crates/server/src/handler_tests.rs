@@ -1,0 +1,165 @@
+//! Handler tests: the router called in-process with `oneshot`, no socket.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+use crate::accounts::{self, Username};
+use crate::settings::CookieSecurity;
+use crate::{AppState, Settings, app};
+
+async fn state(settings: Settings) -> (AppState, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = defuse_storage::connect(&defuse_storage::sqlite_url(dir.path()))
+        .await
+        .unwrap();
+    (
+        AppState::new(store, defuse_core::Analyzer::new(), settings),
+        dir,
+    )
+}
+
+async fn call(
+    state: &AppState,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let response = app(state.clone()).oneshot(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+fn post(uri: &str, token: Option<&str>, body: &Value) -> Request<Body> {
+    let mut builder = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+    if let Some(t) = token {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    builder.body(Body::from(body.to_string())).unwrap()
+}
+
+async fn agent_token(state: &AppState) -> String {
+    let store = state.store.as_ref();
+    let added = accounts::add_user(
+        store,
+        &Username::parse("ana").unwrap(),
+        "Ana",
+        defuse_storage::Role::Agent,
+        Some("long enough password"),
+    )
+    .await
+    .unwrap();
+    accounts::issue_token(store, added.user.id, "test")
+        .await
+        .unwrap()
+        .1
+}
+
+#[tokio::test]
+async fn health_and_the_openapi_document_need_no_sign_in() {
+    let (state, _dir) = state(Settings::default()).await;
+    let (status, _, _) = call(&state, Request::get("/health").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, doc) = call(
+        &state,
+        Request::get("/api/v1/openapi.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["paths"]["/api/v1/cases"].is_object());
+}
+
+#[tokio::test]
+async fn api_routes_refuse_anonymous_callers_in_the_error_shape() {
+    let (state, _dir) = state(Settings::default()).await;
+    let (status, headers, body) = call(
+        &state,
+        Request::get("/api/v1/cases").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers[header::WWW_AUTHENTICATE], "Bearer");
+    assert_eq!(body["error"]["code"], "unauthenticated");
+    let (status, _, _) = call(
+        &state,
+        Request::get("/api/v1/cases")
+            .header(header::AUTHORIZATION, "Basic eA==")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn analyze_answers_in_the_documented_shape_and_refuses_unknown_fields() {
+    let (state, _dir) = state(Settings::default()).await;
+    let token = agent_token(&state).await;
+    let (status, _, body) = call(
+        &state,
+        post(
+            "/api/v1/analyze",
+            Some(&token),
+            &json!({"text": "You idiots never answer!", "id": 7}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["id"], 7);
+    assert!(body["hostility"].as_f64().unwrap() > 0.0);
+    assert!(body["emotions"]["anger"].is_number());
+    let (status, _, body) = call(
+        &state,
+        post(
+            "/api/v1/analyze",
+            Some(&token),
+            &json!({"text": "hi", "lang": "en"}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["error"]["field"], "lang");
+    let (status, _, body) = call(
+        &state,
+        post("/api/v1/analyze", Some(&token), &json!({"text": "   "})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["level"].as_str()),
+        (StatusCode::OK, Some("calm")),
+        "an empty message is calm, not an error"
+    );
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_secure_when_configured_and_not_by_default() {
+    for (security, secure) in [
+        (CookieSecurity::Always, true),
+        (CookieSecurity::Auto, false),
+    ] {
+        let mut settings = Settings::default();
+        settings.session.secure_cookie = security;
+        let (state, _dir) = state(settings).await;
+        agent_token(&state).await;
+        let (status, headers, body) = call(
+            &state,
+            post(
+                "/api/v1/auth/login",
+                None,
+                &json!({"username": "ana", "password": "long enough password"}),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+        assert_eq!(cookie.contains("; Secure"), secure, "{cookie}");
+        assert!(cookie.contains("HttpOnly"));
+    }
+}
