@@ -28,6 +28,7 @@ pub mod exchange;
 #[cfg(test)]
 mod handler_tests;
 pub mod json;
+pub mod pages;
 mod routes;
 pub mod scheduler;
 pub mod settings;

@@ -36,6 +36,7 @@ pub fn app(state: AppState) -> Router {
         get(move || async move { axum::Json(openapi) }),
     )
     .route("/health", get(health))
+    .merge(crate::pages::router())
     .layer(axum::middleware::from_fn(log_server_errors))
     .layer(TraceLayer::new_for_http())
     .with_state(state)

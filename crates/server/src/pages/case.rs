@@ -1,0 +1,215 @@
+//! A case: the conversation as a timeline with each client message's level, emotions, causes
+//! and highlighted evidence, the hostility chart, and the coaching for the next reply. The
+//! reply box and the work on the case (boundary, escalation, agreements, follow-ups, closing)
+//! are in [`super::case_work`].
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+
+use axum::extract::{Path, State};
+use chrono::{DateTime, Utc};
+use defuse_core::coach::{self, UtcOffset};
+use defuse_storage::{Direction, Message, Paging, Store};
+use defuse_wire::{AnalysisDto, CoachingDto};
+use maud::{Markup, html};
+
+use super::case_work::{self, Work};
+use super::chart::{self, Point};
+use super::highlight;
+use super::layout::{self, Nav};
+use super::{PageResult, SignedIn};
+use crate::auth::access::case_in_scope;
+use crate::conversation::{conversation, recent_messages};
+use crate::error::NotFoundAs;
+use crate::state::AppState;
+
+/// Emotions at least this strong are named on a message.
+const EMOTION_SHOWN: f32 = 0.35;
+/// Causes at least this likely are named on a message.
+const CAUSE_SHOWN: f32 = 0.5;
+/// How many messages the timeline shows.
+const TIMELINE: i64 = 500;
+
+/// A message of the timeline with its stored analysis (inbound only).
+pub struct Entry {
+    pub message: Message,
+    pub author: Option<String>,
+    pub analysis: Option<AnalysisDto>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let store = state.store.as_ref();
+    let case = case_in_scope(&state, &caller, id).await?;
+    let client = store.client(case.client_id).await.or_missing("client")?;
+    let entries = timeline(store, case.id).await?;
+    let recent = recent_messages(store, case.id).await?;
+    let talk = conversation(&recent, UtcOffset::UTC);
+    let coaching = CoachingDto::new(&coach::coach(&talk, &state.policy, &state.analyzer), &talk);
+    let work = Work::load(&state, &case).await?;
+    let now = Utc::now();
+    let points: Vec<Point> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            e.analysis.as_ref().map(|a| Point {
+                message: i + 1,
+                hostility: a.hostility,
+            })
+        })
+        .collect();
+    let body = html! {
+        div.page-head {
+            p.crumbs { a href="/" { "Inbox" } " / case " (case.id) }
+            h1 { (case.subject) }
+            p.meta {
+                a href={ "/clients/" (client.id) } { (client.name) } " · " (case.channel) " · opened " (layout::when(case.opened_at, now)) " "
+                (layout::status_badge(case.status)) " " (layout::level_badge(layout::level_of(case.latest_hostility))) " " (layout::boundary_badge(case.boundary_step))
+            }
+        }
+        div.case-grid {
+            section.timeline aria-label="Conversation" {
+                div.card {
+                    h2 { "Hostility over the conversation" }
+                    (chart::hostility(&points))
+                    p.legend { mark.ev.ev-signal { "signal" } " " mark.ev.ev-cause { "cause" } " " mark.ev.ev-emotion { "emotion" } " " mark.ev.ev-concern { "concern" } }
+                }
+                @if entries.is_empty() { p.empty { "No messages on this case yet." } }
+                @for (i, e) in entries.iter().enumerate() { (message(i + 1, e, now)) }
+            }
+            aside.side aria-label="Coaching and actions" {
+                (case_work::reply_box(&case, &recent))
+                (coaching_panel(&coaching))
+                (case_work::panels(&case, &work, &entries, now))
+            }
+        }
+    };
+    Ok(layout::page(&case.subject, &caller, Nav::Inbox, body))
+}
+
+async fn timeline(store: &dyn Store, case_id: i64) -> PageResult<Vec<Entry>> {
+    let messages = store
+        .list_messages(case_id, Paging::first(TIMELINE)?)
+        .await?
+        .items;
+    let mut names: HashMap<i64, String> = HashMap::new();
+    let mut entries = Vec::with_capacity(messages.len());
+    for message in messages {
+        let author = match message.author_id {
+            Some(id) => {
+                if let Slot::Vacant(slot) = names.entry(id) {
+                    let name = store.user(id).await.map(|u| u.display_name);
+                    slot.insert(name.unwrap_or_else(|_| format!("user {id}")));
+                }
+                names.get(&id).cloned()
+            }
+            None => None,
+        };
+        let analysis = message
+            .analysis_json
+            .as_deref()
+            .and_then(|j| serde_json::from_str::<AnalysisDto>(j).ok());
+        entries.push(Entry {
+            message,
+            author,
+            analysis,
+        });
+    }
+    Ok(entries)
+}
+
+fn message(n: usize, e: &Entry, now: DateTime<Utc>) -> Markup {
+    let m = &e.message;
+    let (class, who) = match m.direction {
+        Direction::Inbound => ("msg inbound", "Client".to_owned()),
+        Direction::Outbound => (
+            "msg outbound",
+            e.author.clone().unwrap_or_else(|| "Agent".to_owned()),
+        ),
+        Direction::InternalNote => (
+            "msg note",
+            format!("Note by {}", e.author.as_deref().unwrap_or("a colleague")),
+        ),
+    };
+    html! {
+        article class=(class) id={ "m" (m.id) } data-message=(m.id) {
+            header {
+                span.who { (n) ". " (who) }
+                " · " (m.channel) " · " (layout::when(m.at, now))
+                @if let Some(a) = &e.analysis { " " (layout::level_badge(&a.level)) }
+            }
+            @match &e.analysis {
+                Some(a) => {
+                    p.body { (highlight::marked(&m.body, &highlight::spans_of(a))) }
+                    (facts(a))
+                }
+                None => p.body { (m.body) },
+            }
+        }
+    }
+}
+
+fn facts(a: &AnalysisDto) -> Markup {
+    let e = &a.emotions;
+    let mut emotions: Vec<(&str, f32)> = [
+        ("anger", e.anger),
+        ("frustration", e.frustration),
+        ("anxiety", e.anxiety),
+        ("sadness", e.sadness),
+        ("confusion", e.confusion),
+        ("satisfaction", e.satisfaction),
+    ]
+    .into_iter()
+    .filter(|(_, s)| *s >= EMOTION_SHOWN)
+    .collect();
+    emotions.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let causes: Vec<_> = a.causes.iter().filter(|c| c.score >= CAUSE_SHOWN).collect();
+    html! {
+        dl.facts {
+            dt { "Hostility" } dd { (format!("{:.2}", a.hostility)) }
+            @if !emotions.is_empty() {
+                dt { "Emotions" } dd { @for (name, score) in &emotions { span.tag { (name) " " (format!("{score:.2}")) } } }
+            }
+            @if !causes.is_empty() {
+                dt { "Causes" } dd { @for c in &causes { span.tag { (c.cause.replace('_', " ")) } } }
+            }
+            @if !a.signals.is_empty() {
+                dt { "Signals" } dd { @for s in &a.signals { span.tag.signal { (s.kind.replace('_', " ")) } } }
+            }
+        }
+    }
+}
+
+fn coaching_panel(c: &CoachingDto) -> Markup {
+    html! {
+        section.card.coaching aria-labelledby="coach-h" {
+            h2 id="coach-h" { "Next reply" }
+            p.muted { "Course: " strong { (c.course.trend) } }
+            @if c.boundary.step > 0 {
+                div.callout.boundary role="note" {
+                    strong { "Boundary: " (c.boundary.name.replace('_', " ")) " (step " (c.boundary.step) ")" }
+                    @for x in &c.boundary.crossings { p.quote { "“" (x.text) "”" } }
+                }
+            }
+            ol.moves {
+                @for m in &c.moves {
+                    li {
+                        h3 { (m.kind.replace('_', " ")) }
+                        @for w in &m.why { p.why { (w.note.replace('_', " ")) @if !w.text.is_empty() { " — “" (w.text) "”" } } }
+                        ul.wordings {
+                            @for say in &m.say {
+                                li {
+                                    span.say { (say) }
+                                    button.small type="button" data-fill-reply=(say) { "Use" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

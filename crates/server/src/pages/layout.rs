@@ -1,0 +1,162 @@
+//! The page shell (head, navigation, main) and the small pieces every page shares: badges for
+//! levels, statuses and boundary steps, and times shown relative to now.
+
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use defuse_storage::{CaseStatus, Role};
+use maud::{DOCTYPE, Markup, html};
+
+use crate::auth::Caller;
+
+/// Which navigation entry is the current page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Inbox,
+    FollowUps,
+    TryIt,
+    Admin,
+    None,
+}
+
+/// A whole page for a signed-in `caller`.
+pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
+    let csrf = caller
+        .session
+        .as_ref()
+        .map_or("", |s| s.csrf_token.as_str());
+    let entries = [
+        (Nav::Inbox, "/", "Inbox"),
+        (Nav::FollowUps, "/follow-ups", "Follow-ups"),
+        (Nav::TryIt, "/try", "Try it"),
+    ];
+    shell(
+        title,
+        csrf,
+        html! {
+            header.topbar {
+                a.brand href="/" { "defuse" }
+                nav aria-label="Main" {
+                    @for (entry, href, label) in entries {
+                        a href=(href) aria-current=[(entry == nav).then_some("page")] { (label) }
+                    }
+                    @if caller.role() == Role::Admin {
+                        a href="/admin" aria-current=[(nav == Nav::Admin).then_some("page")] { "Users and teams" }
+                    }
+                }
+                form.signout data-api="/api/v1/auth/logout" data-then="/login" {
+                    span.who { (caller.user.display_name) " · " (caller.role().as_str()) }
+                    button.link type="submit" { "Sign out" }
+                }
+            }
+            main id="main" { (body) }
+        },
+    )
+}
+
+/// A page without navigation (sign-in, errors).
+pub fn shell(title: &str, csrf: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="csrf-token" content=(csrf);
+                title { (title) " · defuse" }
+                link rel="stylesheet" href="/assets/console.css";
+                script src="/assets/console.js" defer {}
+            }
+            body {
+                a.skip href="#main" { "Skip to content" }
+                (body)
+            }
+        }
+    }
+}
+
+pub fn error_page(status: StatusCode, message: &str) -> Markup {
+    shell(
+        status.canonical_reason().unwrap_or("Error"),
+        "",
+        html! {
+            main id="main" .narrow {
+                h1 { (status.as_u16()) " · " (status.canonical_reason().unwrap_or("Error")) }
+                p { (message) }
+                p { a href="/" { "Back to the inbox" } " · " a href="/login" { "Sign in" } }
+            }
+        },
+    )
+}
+
+/// The level name of a case's hostility in 0..1, with the analysis's thresholds (abuse is a
+/// judgement of its own, so a score alone never reads as `abusive`).
+pub fn level_of(hostility: f64) -> &'static str {
+    match hostility {
+        h if h >= 0.6 => "angry",
+        h if h >= 0.3 => "tense",
+        _ => "calm",
+    }
+}
+
+/// A coloured badge for a level name (`calm`, `tense`, `angry`, `abusive`).
+pub fn level_badge(level: &str) -> Markup {
+    html! { span class={ "badge level-" (level) } { (level.replace('_', " ")) } }
+}
+
+pub fn status_badge(status: CaseStatus) -> Markup {
+    html! { span class={ "badge status-" (status.as_str()) } { (status.as_str().replace('_', " ")) } }
+}
+
+/// The boundary step as a person reads it; nothing for step 0.
+pub fn boundary_badge(step: i32) -> Markup {
+    let name = match step {
+        0 => return html! {},
+        1 => "boundary: stated",
+        2 => "boundary: final warning",
+        _ => "boundary: hand over",
+    };
+    html! { span class={ "badge boundary-" (step.min(3)) } { (name) } }
+}
+
+/// "3 h ago", "in 2 d", with the exact UTC time as a tooltip.
+pub fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> Markup {
+    html! { time datetime=(at.to_rfc3339()) title=(at.format("%Y-%m-%d %H:%M UTC")) { (relative(at, now)) } }
+}
+
+pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (now - at).num_minutes();
+    let span = minutes.unsigned_abs();
+    let amount = match span {
+        0 => return "just now".to_owned(),
+        1..60 => format!("{span} min"),
+        60..2880 => format!("{} h", span / 60),
+        _ => format!("{} d", span / 1440),
+    };
+    if minutes > 0 {
+        format!("{amount} ago")
+    } else {
+        format!("in {amount}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn relative_times_read_both_ways() {
+        let now = Utc::now();
+        assert_eq!(relative(now, now), "just now");
+        assert_eq!(relative(now - Duration::minutes(5), now), "5 min ago");
+        assert_eq!(relative(now - Duration::hours(3), now), "3 h ago");
+        assert_eq!(relative(now + Duration::days(3), now), "in 3 d");
+    }
+
+    #[test]
+    fn levels_follow_hostility() {
+        assert_eq!(level_of(0.1), "calm");
+        assert_eq!(level_of(0.45), "tense");
+        assert_eq!(level_of(0.9), "angry");
+    }
+}

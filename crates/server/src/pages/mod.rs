@@ -1,0 +1,157 @@
+//! The agent console: server-rendered HTML pages (maud) over the same store, auth and coaching
+//! as the JSON API, with a small script of our own for the live parts.
+//!
+//! # Layout
+//! - [`layout`]: the page shell, navigation and small shared pieces (badges, times).
+//! - [`highlight`]: client text split into escaped segments with the evidence marked.
+//! - [`chart`]: the hostility-over-the-conversation SVG.
+//! - One module per page: [`sign_in`], [`inbox`], [`case`] (with [`case_work`]), [`client`],
+//!   [`follow_ups`], [`try_it`], [`admin`].
+//!
+//! Pages only read. Every change goes through the JSON API from `console.js` with the session's
+//! CSRF token in `X-CSRF-Token`, so the console and integrations share one set of rules; the one
+//! HTML form the server itself answers (`POST /try`) checks the token from a form field.
+//! Every response of this router carries a strict Content-Security-Policy: no inline script,
+//! no inline handler, nothing from another site.
+
+pub mod admin;
+pub mod case;
+pub mod case_work;
+pub mod chart;
+pub mod client;
+pub mod follow_ups;
+pub mod highlight;
+pub mod inbox;
+pub mod layout;
+pub mod sign_in;
+pub mod try_it;
+
+use axum::Router;
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use crate::auth::{Caller, authenticate};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The policy every console response carries.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
+
+const STYLESHEET: &str = include_str!("../../assets/console.css");
+const SCRIPT: &str = include_str!("../../assets/console.js");
+
+/// The console's routes, to merge into the application.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(inbox::page))
+        .route("/login", get(sign_in::page))
+        .route("/cases/{id}", get(case::page))
+        .route("/clients/{id}", get(client::page))
+        .route("/follow-ups", get(follow_ups::page))
+        .route("/try", get(try_it::page).post(try_it::submit))
+        .route("/admin", get(admin::page))
+        .route(
+            "/assets/console.css",
+            get(|| async { asset("text/css; charset=utf-8", STYLESHEET) }),
+        )
+        .route(
+            "/assets/console.js",
+            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }),
+        )
+        .layer(axum::middleware::from_fn(security_headers))
+}
+
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// The signed-in user of a page; anyone else is sent to the sign-in page.
+pub struct SignedIn(pub Caller);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<SignedIn, Response> {
+        match authenticate(&parts.headers, state).await {
+            Ok(Some(caller)) => Ok(SignedIn(caller)),
+            Ok(None) | Err(AppError::Unauthenticated) => {
+                Err(Redirect::to("/login").into_response())
+            }
+            Err(e) => Err(PageError(e).into_response()),
+        }
+    }
+}
+
+/// A failed page: the same error as the API's, shown as a page.
+pub struct PageError(pub AppError);
+
+pub type PageResult<T = maud::Markup> = Result<T, PageError>;
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> PageError {
+        PageError(e)
+    }
+}
+
+impl From<defuse_storage::StoreError> for PageError {
+    fn from(e: defuse_storage::StoreError) -> PageError {
+        PageError(e.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = match &self.0 {
+            AppError::Invalid { .. } => StatusCode::BAD_REQUEST,
+            AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        let message = self.0.to_string();
+        // The internal cause still reaches the logging middleware through the API error's response.
+        let logged = match self.0 {
+            AppError::Internal(_) => Some(self.0.into_response()),
+            _ => None,
+        };
+        let mut response = (status, layout::error_page(status, &message)).into_response();
+        if let Some(logged) = logged {
+            response
+                .extensions_mut()
+                .extend(logged.extensions().clone());
+        }
+        response
+    }
+}
