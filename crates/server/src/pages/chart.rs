@@ -27,8 +27,9 @@ pub fn hostility(points: &[Point]) -> Markup {
         .collect();
     html! {
         svg.chart viewBox={ "0 0 " (WIDTH) " " (HEIGHT) } role="img" aria-label="Hostility of each client message, oldest on the left" {
-            @for (limit, class) in [(0.6_f32, "guide-angry"), (0.3, "guide-tense")] {
-                line class=(class) x1=(PAD) x2=(WIDTH - PAD) y1=(y_of(limit)) y2=(y_of(limit)) {}
+            @for (limit, name) in [(0.6_f32, "angry"), (0.3, "tense")] {
+                line class={ "guide-" (name) } x1=(PAD) x2=(WIDTH - PAD) y1=(y_of(limit)) y2=(y_of(limit)) {}
+                text x=(PAD) y=(y_of(limit) - 2.0) { (name) }
             }
             polyline.trend points=(line.join(" ")) {}
             @for (x, y, p) in &placed {

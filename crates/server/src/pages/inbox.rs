@@ -96,7 +96,7 @@ pub async fn page(
     let body = html! {
         div.page-head {
             h1 { "Inbox" }
-            p.muted { (ranked.len()) " cases, the most urgent first." }
+            p.muted { (ranked.len()) @if ranked.len() == 1 { " case." } @else { " cases, the most urgent first." } }
         }
         (filters(&q, &team_names))
         @if ranked.is_empty() {
