@@ -6,6 +6,7 @@
 //! unless `DEFUSE_SKIP_BROWSER=1` is set. Screenshots of every page go to
 //! `$CARGO_TARGET_TMPDIR/e2e-screenshots/`.
 
+mod admin;
 mod browser;
 mod escaping;
 mod handling;
