@@ -1,8 +1,9 @@
 //! From stored messages to the conversation the coach reads, and the analysis a new inbound
 //! message gets in its context.
 //!
-//! Coaching looks at the latest [`WINDOW`] messages of a case: enough for the course and the
-//! boundary count of any real conversation, and a bound on the work a long case costs per message.
+//! Coaching looks at the latest [`WINDOW`] messages of a case: the recent course of the
+//! conversation, and a bound on the work a long case costs per message (the case itself keeps
+//! its peak hostility and highest boundary step over the whole history).
 
 use chrono::{DateTime, Utc};
 use defuse_core::coach::{Analysed, Conversation, Role, Timestamp, Turn, UtcOffset};
@@ -13,18 +14,17 @@ use defuse_wire::AnalysisDto;
 use crate::error::{AppError, AppResult};
 
 /// How many of a case's latest messages the coach sees.
-pub const WINDOW: i64 = 40;
+pub const WINDOW: i64 = 20;
 
-/// The latest [`WINDOW`] messages of a case, oldest first.
+/// The latest [`WINDOW`] messages of a case, oldest first: a one-row probe for the count, then
+/// the window itself.
 pub async fn recent_messages(store: &dyn Store, case_id: i64) -> AppResult<Vec<Message>> {
-    let first: Page<Message> = store.list_messages(case_id, Paging::first(WINDOW)?).await?;
-    if first.total <= WINDOW {
-        return Ok(first.items);
+    let probe: Page<Message> = store.list_messages(case_id, Paging::first(1)?).await?;
+    if probe.total <= 1 {
+        return Ok(probe.items);
     }
-    Ok(store
-        .list_messages(case_id, Paging::new(WINDOW, first.total - WINDOW)?)
-        .await?
-        .items)
+    let paging = Paging::new(WINDOW, (probe.total - WINDOW).max(0))?;
+    Ok(store.list_messages(case_id, paging).await?.items)
 }
 
 /// The client and agent turns among `messages` (internal notes are not part of the conversation).
