@@ -104,7 +104,7 @@ fn split_word_run(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         // "***" or "!!" or "@#$%": punctuation, one token per same-character run.
         let mut s = start;
         for (off, c) in run.char_indices().skip(1) {
-            if run[..off].chars().last() != Some(c) {
+            if !run[..off].ends_with(c) {
                 out.push(punct(text, s, start + off));
                 s = start + off;
             }
@@ -190,10 +190,10 @@ pub fn deobfuscate(lower: &str) -> (String, bool) {
     if lexicon::is_known(lower) {
         return (lower.to_string(), false);
     }
-    if lower.contains(['*', '#']) {
-        if let Some(w) = unmask(lower) {
-            return (w.to_string(), true);
-        }
+    if lower.contains(['*', '#'])
+        && let Some(w) = unmask(lower)
+    {
+        return (w.to_string(), true);
     }
     let leet: String = lower
         .chars()

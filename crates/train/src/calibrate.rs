@@ -94,12 +94,12 @@ fn fit_sentiment(head: &mut Head, z: &[Vec<f32>], labels: &[[f32; col::COUNT]]) 
             }
         }
         t -= 0.5 * gt / n;
-        for k in 0..3 {
-            shift[k] -= 0.5 * gs[k] / n;
+        for (sh, g) in shift.iter_mut().zip(gs) {
+            *sh -= 0.5 * g / n;
         }
     }
-    for k in 0..3 {
-        head.calib[s + k] = (t, shift[k]);
+    for (k, sh) in shift.into_iter().enumerate() {
+        head.calib[s + k] = (t, sh);
     }
 }
 

@@ -309,7 +309,7 @@ pub fn text_of<'v>(v: &'v Value, path: &Path, line: usize) -> Result<&'v str> {
 
 /// Whether row `index` of the complaints set is held out for evaluation.
 pub fn complaints_dev(index: usize) -> bool {
-    index % 5 == 0
+    index.is_multiple_of(5)
 }
 
 /// Every training example of the recipe, in a fixed order.

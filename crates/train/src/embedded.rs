@@ -194,7 +194,7 @@ fn train_stack(rows: &[Row], labels: &[[f32; col::COUNT]]) -> Head {
     let n = rows.len().max(1) as f32;
     let mut g = [0f32; col::COUNT];
     for _ in 0..300 {
-        let mut grad = vec![0f32; 3 * col::COUNT];
+        let mut grad = [0f32; 3 * col::COUNT];
         for (r, l) in rows.iter().zip(labels) {
             sgd::gradient(&z_of(&stack, r), l, &mut g);
             for c in 0..col::COUNT {

@@ -322,7 +322,9 @@ fn similarity_alone_points_to_a_sentence() {
     check_with_similarity(
         text,
         [0.1, 0.1, 0.1, 0.2, 0.5],
-        expect![[r#"feeling_unheard 0.69: "I rang you and you put me on to someone who sent me back to the start." (closest in meaning to "you keep sending the same reply without reading what I wrote")"#]],
+        expect![[
+            r#"feeling_unheard 0.69: "I rang you and you put me on to someone who sent me back to the start." (closest in meaning to "you keep sending the same reply without reading what I wrote")"#
+        ]],
     );
     // Similarity near the typical value is no support.
     check_with_similarity(text, [0.1, 0.1, 0.1, 0.2, 0.35], expect![[""]]);
