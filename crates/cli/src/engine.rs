@@ -15,15 +15,9 @@ pub struct EngineArgs {
     pub fast: bool,
 }
 
-/// `$XDG_DATA_HOME/defuse`, else `~/.local/share/defuse`, else `./.defuse`.
+/// The data folder used when none is given: the server's default, so every command agrees.
 pub fn default_data_dir() -> PathBuf {
-    if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|x| !x.is_empty()) {
-        return PathBuf::from(x).join("defuse");
-    }
-    match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
-        Some(h) => PathBuf::from(h).join(".local/share/defuse"),
-        None => PathBuf::from(".defuse"),
-    }
+    defuse_server::settings::default_data_dir()
 }
 
 /// The analyser for these arguments.
