@@ -91,8 +91,11 @@ fn parse_line(bytes: &[u8]) -> Line {
     }
 }
 
-fn answer(analyzer: &Analyzer, number: usize, bytes: &[u8]) -> String {
-    let value = match parse_line(bytes) {
+/// The output line for one input line, and whether it is an error.
+fn answer(analyzer: &Analyzer, number: usize, bytes: &[u8]) -> (String, bool) {
+    let line = parse_line(bytes);
+    let failed = matches!(line, Line::Bad(_));
+    let value = match line {
         Line::Ok { id, text, context } => {
             let mut input = Input::new(&text);
             if let Some(c) = &context {
@@ -103,7 +106,7 @@ fn answer(analyzer: &Analyzer, number: usize, bytes: &[u8]) -> String {
         }
         Line::Bad(error) => serde_json::json!({"line": number, "error": error}),
     };
-    value.to_string()
+    (value.to_string(), failed)
 }
 
 /// Lines read and answered per batch: large enough to keep both cores busy, small enough to stream.
@@ -133,12 +136,12 @@ fn run_jsonl(analyzer: &Analyzer, path: &PathBuf) -> Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let answers: Vec<String> = batch
+        let answers: Vec<(String, bool)> = batch
             .par_iter()
             .map(|(n, b)| answer(analyzer, *n, b))
             .collect();
-        for a in answers {
-            failed += usize::from(a.starts_with("{\"line\""));
+        for (a, bad) in answers {
+            failed += usize::from(bad);
             writeln!(out, "{a}")?;
         }
     }
