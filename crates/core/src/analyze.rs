@@ -187,7 +187,6 @@ impl Analyzer {
             p.damp_for_unknown_language();
         }
         let ev = EvidenceBuilder {
-            text,
             tokens: &tokens,
             feats: &feats,
             head: &self.fast,
@@ -213,7 +212,7 @@ impl Analyzer {
                     .total_cmp(&emotions[b.index()].score)
             });
         let sentiment = Sentiment::ALL[argmax(&p.sentiment)];
-        let sentiment_evidence = sentiment_evidence(text, &tokens, &val, sentiment);
+        let sentiment_evidence = sentiment_evidence(&tokens, &val, sentiment);
         let hostility = hostility(&p, abusive.score, offensive.score, &sigs);
         let level = if abusive.holds() {
             Level::Abusive
@@ -506,7 +505,6 @@ fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -
 /// Collects evidence for a judgement: the rule hits of the relevant kinds and the words that
 /// pushed the model's score up the most.
 struct EvidenceBuilder<'a> {
-    text: &'a str,
     tokens: &'a [Token],
     feats: &'a Features,
     head: &'a Head,
@@ -555,7 +553,6 @@ impl EvidenceBuilder<'_> {
             }
         }
         evidence.sort_by_key(|e| e.start);
-        let _ = self.text;
         Judgement { score, evidence }
     }
 }
@@ -569,13 +566,7 @@ fn signal_why(s: &Signal) -> String {
     format!("{}{}", s.kind.as_str().replace('_', " "), who)
 }
 
-fn sentiment_evidence(
-    text: &str,
-    tokens: &[Token],
-    val: &valence::Valence,
-    s: Sentiment,
-) -> Vec<Evidence> {
-    let _ = text;
+fn sentiment_evidence(tokens: &[Token], val: &valence::Valence, s: Sentiment) -> Vec<Evidence> {
     let want: fn(f32) -> bool = match s {
         Sentiment::Negative => |v| v < 0.0,
         Sentiment::Positive => |v| v > 0.0,

@@ -32,9 +32,7 @@ pub struct Cache {
 }
 
 fn text_key(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
+    crate::fnv1a(text.as_bytes())
 }
 
 impl Cache {

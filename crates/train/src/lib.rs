@@ -16,10 +16,14 @@ pub mod fast;
 pub mod metrics;
 pub mod sgd;
 
+/// FNV-1a, 64-bit: a stable hash for version tags and cache keys.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
 /// A short, deterministic version tag for a trained model set: a hash of its weights.
 pub fn version_tag(prefix: &str, bytes: &[u8]) -> String {
-    let h = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    format!("{prefix}-{:08x}", h as u32)
+    format!("{prefix}-{:08x}", fnv1a(bytes) as u32)
 }
