@@ -93,20 +93,21 @@ fn parse_line(bytes: &[u8]) -> Line {
 
 /// The output line for one input line, and whether it is an error.
 fn answer(analyzer: &Analyzer, number: usize, bytes: &[u8]) -> (String, bool) {
-    let line = parse_line(bytes);
-    let failed = matches!(line, Line::Bad(_));
-    let value = match line {
+    let bad = |error: String| serde_json::json!({"line": number, "error": error}).to_string();
+    match parse_line(bytes) {
         Line::Ok { id, text, context } => {
             let mut input = Input::new(&text);
             if let Some(c) = &context {
                 input = input.with_context(c);
             }
             let a = analyzer.analyze(&input);
-            serde_json::to_value(AnalysisDto::new(id, &text, &a)).unwrap_or(Value::Null)
+            match serde_json::to_string(&AnalysisDto::new(id, &text, &a)) {
+                Ok(json) => (json, false),
+                Err(e) => (bad(format!("could not write the analysis: {e}")), true),
+            }
         }
-        Line::Bad(error) => serde_json::json!({"line": number, "error": error}),
-    };
-    (value.to_string(), failed)
+        Line::Bad(error) => (bad(error), true),
+    }
 }
 
 /// Lines read and answered per batch: large enough to keep both cores busy, small enough to stream.

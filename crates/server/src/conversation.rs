@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use defuse_core::coach::{Analysed, Conversation, Role, Timestamp, Turn, UtcOffset};
 use defuse_core::{Analysis, Analyzer, Input};
-use defuse_storage::{Direction, Message, Page, Paging, Store};
+use defuse_storage::{Direction, Message, Store};
 use defuse_wire::AnalysisDto;
 
 use crate::error::{AppError, AppResult};
@@ -16,15 +16,9 @@ use crate::error::{AppError, AppResult};
 /// How many of a case's latest messages the coach sees.
 pub const WINDOW: i64 = 20;
 
-/// The latest [`WINDOW`] messages of a case, oldest first: a one-row probe for the count, then
-/// the window itself.
+/// The latest [`WINDOW`] messages of a case, oldest first.
 pub async fn recent_messages(store: &dyn Store, case_id: i64) -> AppResult<Vec<Message>> {
-    let probe: Page<Message> = store.list_messages(case_id, Paging::first(1)?).await?;
-    if probe.total <= 1 {
-        return Ok(probe.items);
-    }
-    let paging = Paging::new(WINDOW, (probe.total - WINDOW).max(0))?;
-    Ok(store.list_messages(case_id, paging).await?.items)
+    Ok(store.latest_messages(case_id, WINDOW).await?)
 }
 
 /// The client and agent turns among `messages` (internal notes are not part of the conversation).

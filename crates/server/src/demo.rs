@@ -212,6 +212,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<Seeded>> {
                 channel: None,
                 at: opened_at + Duration::minutes(n as i64 * 25),
                 offset: UtcOffset::UTC,
+                recorded_by: None,
             };
             match who {
                 Who::Client => drop(exchange::receive(state, &case, text).await?),

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use defuse_core::coach::{self, UtcOffset};
 use defuse_core::{Analysis, Cause};
 use defuse_storage::{
-    Case, CaseSignals, Direction, FollowUp, Message, MessageEffects, NewBoundaryEvent, NewMessage,
-    NewPromise,
+    Case, CaseSignals, Direction, FollowUp, Message, MessageEffects, NewAuditEntry,
+    NewBoundaryEvent, NewMessage, NewPromise,
 };
 use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
 
@@ -31,6 +31,9 @@ pub struct Text<'a> {
     pub at: DateTime<Utc>,
     /// For reading "tomorrow" and "Friday" in promises.
     pub offset: UtcOffset,
+    /// Who stored it: the audit-log line, written in the message's own transaction. `None`
+    /// (seeding the demo) writes none.
+    pub recorded_by: Option<i64>,
 }
 
 pub struct Received {
@@ -74,6 +77,7 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
     let effects = MessageEffects {
         case_signals: Some(signals),
         promises: Vec::new(),
+        audit: audit_line("message.inbound", case, text),
     };
     let json = serde_json::to_string(&dto).map_err(anyhow::Error::from)?;
     let new = new_message(
@@ -163,6 +167,7 @@ pub async fn reply(
             MessageEffects {
                 case_signals: None,
                 promises,
+                audit: audit_line("message.outbound", case, text),
             },
         )
         .await?;
@@ -188,11 +193,23 @@ pub async fn note(
         None,
         None,
     );
-    Ok(state
-        .store
-        .add_message(new, MessageEffects::default())
-        .await?
-        .message)
+    let effects = MessageEffects {
+        audit: audit_line("message.note", case, text),
+        ..MessageEffects::default()
+    };
+    Ok(state.store.add_message(new, effects).await?.message)
+}
+
+/// The audit-log line for storing `text` on `case`, when someone is recorded as storing it.
+fn audit_line(action: &str, case: &Case, text: Text<'_>) -> Option<NewAuditEntry> {
+    text.recorded_by.map(|actor| NewAuditEntry {
+        at: Utc::now(),
+        actor_id: Some(actor),
+        action: action.to_owned(),
+        record_kind: "message".to_owned(),
+        record_id: None,
+        detail: format!("case {}", case.id),
+    })
 }
 
 fn new_message(

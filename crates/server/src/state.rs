@@ -6,6 +6,7 @@ use defuse_core::Analyzer;
 use defuse_core::coach::Policy;
 use defuse_storage::Store;
 
+use crate::auth::token_cache::TokenCache;
 use crate::settings::Settings;
 
 #[derive(Clone)]
@@ -16,6 +17,8 @@ pub struct AppState {
     /// The boundary and promise policy the coaching and the draft check follow.
     pub policy: Arc<Policy>,
     pub settings: Arc<Settings>,
+    /// Whom recently seen bearer tokens stand for.
+    pub tokens: Arc<TokenCache>,
 }
 
 impl AppState {
@@ -26,6 +29,7 @@ impl AppState {
             analyzer: Arc::new(analyzer),
             policy: Arc::new(Policy::default()),
             settings: Arc::new(settings),
+            tokens: Arc::default(),
         }
     }
 }

@@ -106,6 +106,7 @@ async fn post(store: Arc<dyn Store>, case_id: i64, count: usize) -> anyhow::Resu
                 main_causes: vec!["unmet_expectations".into()],
             }),
             promises: Vec::new(),
+            audit: None,
         };
         let start = Instant::now();
         store.add_message(message, effects).await?;

@@ -80,6 +80,9 @@ pub struct MessageEffects {
     /// For an outbound message: the promises it makes; each becomes an open follow-up
     /// pointing back at the new message.
     pub promises: Vec<NewPromise>,
+    /// The audit-log line for storing the message, written in the same transaction; its
+    /// `record_id` is replaced by the new message's id.
+    pub audit: Option<NewAuditEntry>,
 }
 
 #[derive(Debug, Clone)]

@@ -131,6 +131,8 @@ pub trait Store: Send + Sync {
     async fn message(&self, id: i64) -> Result<Message>;
     /// The messages of a case, oldest first.
     async fn list_messages(&self, case_id: i64, paging: Paging) -> Result<Page<Message>>;
+    /// The latest `limit` messages of a case, oldest first, in one query.
+    async fn latest_messages(&self, case_id: i64, limit: i64) -> Result<Vec<Message>>;
 
     // Work on a case.
     /// Also raises the case's boundary step to `step` if it was lower.

@@ -5,6 +5,8 @@
 //! (the console's HTML forms use [`Caller::check_csrf`] with a form field instead, through
 //! [`authenticate`]); a bearer token is not sent by browsers on their own, so it needs none.
 
+use std::time::Instant;
+
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
@@ -13,6 +15,7 @@ use chrono::Utc;
 use defuse_storage::{Role, StoreError, TeamScope, User};
 
 use super::secret;
+use super::token_cache::Holder;
 use crate::audit::{self, Entry};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -116,11 +119,9 @@ pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> AppResult<Op
             .ok()
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(AppError::Unauthenticated)?;
-        let found = store
-            .active_api_token(&secret::digest(token.trim()))
+        return token_holder(state, &secret::digest(token.trim()))
             .await
-            .map_err(unauthenticated)?;
-        return Ok(Some(load(state, found.user_id, None).await?));
+            .map(Some);
     }
     let jar = CookieJar::from_headers(headers);
     let Some(cookie) = jar.get(SESSION_COOKIE) else {
@@ -136,6 +137,29 @@ pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> AppResult<Op
         csrf_token: session.csrf_token,
     };
     Ok(Some(load(state, session.user_id, Some(session_ref)).await?))
+}
+
+/// The caller behind a bearer token, from the [`super::token_cache`] when it was read moments ago.
+async fn token_holder(state: &AppState, digest: &str) -> AppResult<Caller> {
+    if let Some(Holder { user, teams }) = state.tokens.get(digest, Instant::now()) {
+        return Ok(Caller {
+            user,
+            teams,
+            session: None,
+        });
+    }
+    let found = state
+        .store
+        .active_api_token(digest)
+        .await
+        .map_err(unauthenticated)?;
+    let caller = load(state, found.user_id, None).await?;
+    let holder = Holder {
+        user: caller.user.clone(),
+        teams: caller.teams.clone(),
+    };
+    state.tokens.put(digest.to_owned(), holder, Instant::now());
+    Ok(caller)
 }
 
 async fn load(state: &AppState, user_id: i64, session: Option<SessionRef>) -> AppResult<Caller> {

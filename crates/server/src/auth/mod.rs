@@ -4,5 +4,6 @@ pub mod access;
 pub mod caller;
 pub mod password;
 pub mod secret;
+pub mod token_cache;
 
 pub use caller::{CSRF_HEADER, Caller, SESSION_COOKIE, authenticate};

@@ -12,7 +12,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{PageQuery, required};
-use crate::audit;
 use crate::auth::Caller;
 use crate::auth::access::case_in_scope;
 use crate::conversation::parse_offset;
@@ -86,16 +85,7 @@ pub async fn post_inbound(
     ApiJson(body): ApiJson<MessageIn>,
 ) -> AppResult<(StatusCode, ApiJson<InboundOut>)> {
     let case = writable(&state, &caller, id, &body).await?;
-    let r = exchange::receive(&state, &case, text(&body)?).await?;
-    audit::act(
-        &state,
-        &caller,
-        "message.inbound",
-        "message",
-        Some(r.message.id),
-        format!("case {id}"),
-    )
-    .await;
+    let r = exchange::receive(&state, &case, text(&body, &caller)?).await?;
     let out = InboundOut {
         message: r.message.into(),
         analysis: r.analysis,
@@ -114,16 +104,7 @@ pub async fn post_outbound(
     ApiJson(body): ApiJson<MessageIn>,
 ) -> AppResult<(StatusCode, ApiJson<OutboundOut>)> {
     let case = writable(&state, &caller, id, &body).await?;
-    let r = exchange::reply(&state, &case, caller.id(), text(&body)?).await?;
-    audit::act(
-        &state,
-        &caller,
-        "message.outbound",
-        "message",
-        Some(r.message.id),
-        format!("case {id}"),
-    )
-    .await;
+    let r = exchange::reply(&state, &case, caller.id(), text(&body, &caller)?).await?;
     let out = OutboundOut {
         message: r.message.into(),
         check: r.check,
@@ -141,16 +122,7 @@ pub async fn post_note(
     ApiJson(body): ApiJson<MessageIn>,
 ) -> AppResult<(StatusCode, ApiJson<MessageOut>)> {
     let case = writable(&state, &caller, id, &body).await?;
-    let message = exchange::note(&state, &case, caller.id(), text(&body)?).await?;
-    audit::act(
-        &state,
-        &caller,
-        "message.note",
-        "message",
-        Some(message.id),
-        format!("case {id}"),
-    )
-    .await;
+    let message = exchange::note(&state, &case, caller.id(), text(&body, &caller)?).await?;
     Ok((StatusCode::CREATED, ApiJson(message.into())))
 }
 
@@ -161,11 +133,12 @@ async fn writable(state: &AppState, caller: &Caller, id: i64, body: &MessageIn) 
     Ok(case)
 }
 
-fn text(body: &MessageIn) -> AppResult<Text<'_>> {
+fn text<'a>(body: &'a MessageIn, caller: &Caller) -> AppResult<Text<'a>> {
     Ok(Text {
         body: &body.body,
         channel: body.channel.as_deref(),
         at: body.at.unwrap_or_else(Utc::now),
         offset: parse_offset(body.utc_offset.as_deref())?,
+        recorded_by: Some(caller.id()),
     })
 }

@@ -73,6 +73,7 @@ pub async fn delete_team(
 ) -> AppResult<StatusCode> {
     require_role(&state, &caller, Role::Admin, "team").await?;
     state.store.delete_team(id).await.or_missing("team")?;
+    state.tokens.forget_all();
     audit::act(&state, &caller, "team.delete", "team", Some(id), "").await;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -106,6 +107,7 @@ pub async fn add_member(
 ) -> AppResult<StatusCode> {
     require_role(&state, &caller, Role::Admin, "team").await?;
     state.store.add_team_member(id, user_id).await?;
+    state.tokens.forget_all();
     audit::act(
         &state,
         &caller,
@@ -130,6 +132,7 @@ pub async fn remove_member(
         .remove_team_member(id, user_id)
         .await
         .or_missing("team member")?;
+    state.tokens.forget_all();
     audit::act(
         &state,
         &caller,

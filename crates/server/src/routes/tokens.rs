@@ -103,6 +103,7 @@ pub async fn revoke_token(
         .revoke_api_token(id, Utc::now())
         .await
         .or_missing("token")?;
+    state.tokens.forget_all();
     audit::act(&state, &caller, "token.revoke", "token", Some(id), "").await;
     Ok(ApiJson(token.into()))
 }

@@ -136,6 +136,7 @@ pub async fn update_user(
         .update_user(id, changes)
         .await
         .or_missing("user")?;
+    state.tokens.forget_all();
     let detail = format!("role {}", user.role);
     audit::act(&state, &caller, "user.update", "user", Some(id), detail).await;
     Ok(ApiJson(user.into()))

@@ -38,9 +38,12 @@ async fn spawn_app(pg_admin_url: Option<String>) -> TestApp {
     settings.rate_limit.login_per_account = 3;
     let pg_database = match pg_admin_url {
         Some(admin_url) => {
+            // Tests start in parallel, so the time alone can repeat.
+            static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
             let name = format!(
-                "defuse_api_{}_{}",
+                "defuse_api_{}_{}_{}",
                 std::process::id(),
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                 chrono::Utc::now().timestamp_micros()
             );
             let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();

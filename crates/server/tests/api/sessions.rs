@@ -247,3 +247,32 @@ async fn tokens_are_shown_once_and_stop_working_when_revoked() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_team_change_applies_to_the_next_request_with_a_token() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let case_b = format!("/api/v1/cases/{}", world.case_b);
+        let token = world.other_agent.token.as_str();
+        let get = || app.call(Method::GET, &case_b, token, None);
+        assert_eq!(get().await.status, 200);
+        let member = format!(
+            "/api/v1/teams/{}/members/{}",
+            world.team_b, world.other_agent.id
+        );
+        let removed = app
+            .call(Method::DELETE, &member, &world.admin.token, None)
+            .await;
+        assert_eq!(removed.status, 204);
+        assert_eq!(
+            get().await.status,
+            403,
+            "the token's remembered teams are forgotten at once"
+        );
+        let added = app
+            .call(Method::PUT, &member, &world.admin.token, None)
+            .await;
+        assert_eq!(added.status, 204);
+        assert_eq!(get().await.status, 200);
+    }
+}

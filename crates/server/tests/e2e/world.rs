@@ -79,6 +79,7 @@ pub async fn spawn() -> World {
             channel: None,
             at: opened_at + Duration::minutes(30 * i as i64),
             offset: UtcOffset::UTC,
+            recorded_by: None,
         };
         exchange::receive(&state, &case, text).await.unwrap();
     }

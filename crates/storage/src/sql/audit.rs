@@ -2,29 +2,36 @@
 
 use std::collections::HashMap;
 
-use super::query::Sql;
+use super::query::{Param, Sql};
 use super::rows::{AUDIT_COLUMNS, decode_list};
 use super::{Exec, Result, filter, number, one, page};
 use crate::filters::{AuditFilter, Page, Paging, ReportFilter};
 use crate::inputs::NewAuditEntry;
 use crate::records::{AuditEntry, CaseStatus, FollowUpStatus, Report};
 
-pub(super) async fn append_audit(db: &impl Exec, entry: NewAuditEntry) -> Result<AuditEntry> {
-    let sql = Sql::new(
+/// Inserts `entry` with `record_id` in place of its own, then `tail` (for example a
+/// `RETURNING` clause).
+pub(super) fn insert_audit(entry: NewAuditEntry, record_id: Param, tail: &str) -> Sql {
+    Sql::new(
         &format!(
             "INSERT INTO audit_log (at, actor_id, action, record_kind, record_id, detail) \
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING {AUDIT_COLUMNS}"
+             VALUES (?, ?, ?, ?, ?, ?){tail}"
         ),
         [
             entry.at.into(),
             entry.actor_id.into(),
             entry.action.into(),
             entry.record_kind.into(),
-            entry.record_id.into(),
+            record_id,
             entry.detail.into(),
         ],
-    );
-    one(db, sql).await
+    )
+}
+
+pub(super) async fn append_audit(db: &impl Exec, entry: NewAuditEntry) -> Result<AuditEntry> {
+    let record_id = entry.record_id.into();
+    let tail = format!(" RETURNING {AUDIT_COLUMNS}");
+    one(db, insert_audit(entry, record_id, &tail)).await
 }
 
 pub(super) async fn list_audit(

@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 
+use super::audit::insert_audit;
 use super::query::{Param, Sql};
 use super::rows::{CASE_SELECT, FOLLOW_UP_COLUMNS, MESSAGE_COLUMNS, encode_list};
-use super::work::insert_follow_up;
+use super::work::insert_follow_ups;
 use super::{Exec, Result, all, filter, number, one, page, require_text};
 use crate::filters::{CaseFilter, Page, Paging};
 use crate::inputs::{CaseChanges, CaseSignals, MessageEffects, NewCase, NewMessage};
@@ -124,30 +125,34 @@ pub(super) async fn add_message(
             message.model_version.clone().into(),
         ],
     );
-    let mut then: Vec<Sql> = effects
+    let promises: Vec<[Param; 9]> = effects
         .promises
         .into_iter()
         .map(|promise| {
             let (start, end) = promise.span.unzip();
-            insert_follow_up(
-                [
-                    message.case_id.into(),
-                    promise.what.into(),
-                    promise.due_at.into(),
-                    promise.owner_id.into(),
-                    FollowUpStatus::Open.as_str().into(),
-                    Param::NewId,
-                    start.into(),
-                    end.into(),
-                    Utc::now().into(),
-                ],
-                "",
-            )
+            [
+                message.case_id.into(),
+                promise.what.into(),
+                promise.due_at.into(),
+                promise.owner_id.into(),
+                FollowUpStatus::Open.as_str().into(),
+                Param::NewId,
+                start.into(),
+                end.into(),
+                Utc::now().into(),
+            ]
         })
         .collect();
-    let has_promises = !then.is_empty();
+    let has_promises = !promises.is_empty();
+    let mut then = Vec::new();
+    if has_promises {
+        then.push(insert_follow_ups(promises, ""));
+    }
     if let Some(signals) = effects.case_signals {
         then.push(raise_hostility(message.case_id, signals));
+    }
+    if let Some(entry) = effects.audit {
+        then.push(insert_audit(entry, Param::NewId, ""));
     }
     message.id = db.transaction(insert, then).await?;
     let follow_ups = if has_promises {
@@ -200,4 +205,21 @@ pub(super) async fn list_messages(
     sql.and_if("case_id = ?", Some(case_id));
     let select = format!("SELECT {MESSAGE_COLUMNS} FROM messages");
     page(db, &select, "messages", &sql, "at, id", paging).await
+}
+
+pub(super) async fn latest_messages(
+    db: &impl Exec,
+    case_id: i64,
+    limit: i64,
+) -> Result<Vec<Message>> {
+    let sql = Sql::new(
+        &format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE case_id = ? \
+             ORDER BY at DESC, id DESC LIMIT ?"
+        ),
+        [case_id.into(), limit.into()],
+    );
+    let mut newest_first: Vec<Message> = all(db, sql).await?;
+    newest_first.reverse();
+    Ok(newest_first)
 }

@@ -4,7 +4,8 @@
 //! With `synchronous=FULL` every commit waits for the disk; committing a batch at a time lets
 //! one wait serve many callers, and one writer means callers queue in order instead of
 //! sleeping on SQLite's file lock. A caller gets its answer only after its batch committed.
-//! Each job runs inside a savepoint, so one failing job does not undo the others.
+//! A job of several statements runs inside a savepoint and a single statement is atomic by
+//! itself, so one failing job does not undo the others.
 
 use async_trait::async_trait;
 use sqlx::sqlite::SqliteRow;
@@ -139,16 +140,20 @@ async fn run_jobs(
 ) -> Result<Vec<Result<Done, sqlx::Error>>, sqlx::Error> {
     let mut outcomes = Vec::with_capacity(works.len());
     for work in works {
-        run(conn, "SAVEPOINT job").await?;
         let outcome = match work {
+            // SQLite undoes a failing statement by itself without ending the transaction.
             Work::Rows(sql) => sqlite_ops::rows(conn, sql).await.map(Done::Rows),
             Work::Execute(sql) => sqlite_ops::execute(conn, sql).await.map(Done::Execute),
-            Work::Steps(first, then) => sqlite_ops::steps(conn, first, then).await.map(Done::Steps),
+            Work::Steps(first, then) => {
+                run(conn, "SAVEPOINT job").await?;
+                let outcome = sqlite_ops::steps(conn, first, then).await;
+                if outcome.is_err() {
+                    run(conn, "ROLLBACK TO job").await?;
+                }
+                run(conn, "RELEASE job").await?;
+                outcome.map(Done::Steps)
+            }
         };
-        if outcome.is_err() {
-            run(conn, "ROLLBACK TO job").await?;
-        }
-        run(conn, "RELEASE job").await?;
         outcomes.push(outcome);
     }
     Ok(outcomes)

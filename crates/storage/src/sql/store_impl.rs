@@ -196,6 +196,10 @@ impl<E: Exec> Store for SqlStore<E> {
         cases::list_messages(&self.db, case_id, paging).await
     }
 
+    async fn latest_messages(&self, case_id: i64, limit: i64) -> Result<Vec<Message>> {
+        cases::latest_messages(&self.db, case_id, limit).await
+    }
+
     async fn add_boundary_event(&self, new: NewBoundaryEvent) -> Result<BoundaryEvent> {
         work::add_boundary_event(&self.db, new).await
     }

@@ -15,16 +15,22 @@ use crate::records::{
     AgreedAction, BoundaryEvent, CaseStatus, Escalation, FollowUp, FollowUpStatus,
 };
 
-/// Inserts a follow-up from `case_id, what, due_at, owner_id, status, promise_message_id,
-/// span_start, span_end, created_at`, then `tail` (for example a `RETURNING` clause).
-pub(super) fn insert_follow_up(params: [Param; 9], tail: &str) -> Sql {
-    Sql::new(
-        &format!(
-            "INSERT INTO follow_ups (case_id, what, due_at, owner_id, status, promise_message_id, \
-             span_start, span_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?){tail}"
-        ),
-        params,
-    )
+/// Inserts follow-ups, one row from each `case_id, what, due_at, owner_id, status,
+/// promise_message_id, span_start, span_end, created_at`, in order, then `tail` (for example a
+/// `RETURNING` clause). One statement, so rows get ascending ids in the order given.
+pub(super) fn insert_follow_ups(rows: Vec<[Param; 9]>, tail: &str) -> Sql {
+    let mut sql = Sql::default();
+    sql.push(
+        "INSERT INTO follow_ups (case_id, what, due_at, owner_id, status, promise_message_id, \
+         span_start, span_end, created_at) VALUES ",
+        [],
+    );
+    for (n, row) in rows.into_iter().enumerate() {
+        let separator = if n == 0 { "" } else { ", " };
+        sql.push(&format!("{separator}(?, ?, ?, ?, ?, ?, ?, ?, ?)"), row);
+    }
+    sql.push(tail, []);
+    sql
 }
 
 /// `columns` with each name prefixed by a table alias, for queries that join `cases c`.
@@ -167,8 +173,8 @@ pub(super) async fn list_agreed_actions(db: &impl Exec, case_id: i64) -> Result<
 
 pub(super) async fn create_follow_up(db: &impl Exec, new: NewFollowUp) -> Result<FollowUp> {
     require_text("what", &new.what)?;
-    let sql = insert_follow_up(
-        [
+    let sql = insert_follow_ups(
+        vec![[
             new.case_id.into(),
             new.what.into(),
             new.due_at.into(),
@@ -178,7 +184,7 @@ pub(super) async fn create_follow_up(db: &impl Exec, new: NewFollowUp) -> Result
             Param::Int(None),
             Param::Int(None),
             Utc::now().into(),
-        ],
+        ]],
         &format!(" RETURNING {FOLLOW_UP_COLUMNS}"),
     );
     one(db, sql).await

@@ -2,8 +2,8 @@
 
 use chrono::Duration;
 use defuse_storage::{
-    Case, CaseChanges, CaseSignals, CaseStatus, Direction, FollowUpStatus, MessageEffects, NewCase,
-    NewMessage, NewPromise, Paging, Store,
+    AuditFilter, Case, CaseChanges, CaseSignals, CaseStatus, Direction, FollowUpStatus,
+    MessageEffects, NewAuditEntry, NewCase, NewMessage, NewPromise, Paging, Store,
 };
 
 use super::accounts::Cast;
@@ -37,6 +37,18 @@ fn signals(hostility: f64, causes: &[&str]) -> MessageEffects {
             main_causes: causes.iter().map(|c| c.to_string()).collect(),
         }),
         promises: Vec::new(),
+        audit: None,
+    }
+}
+
+fn audit_line(action: &str) -> NewAuditEntry {
+    NewAuditEntry {
+        at: at(0),
+        actor_id: None,
+        action: action.into(),
+        record_kind: "message".into(),
+        record_id: None,
+        detail: String::new(),
     }
 }
 
@@ -118,6 +130,7 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
             promise("call back", Some(30), Some((2, 26))),
             promise("email the form", None, None),
         ],
+        audit: None,
     };
     let posted = store.add_message(reply, effects).await.unwrap();
     let reply_id = posted.message.id;
@@ -134,14 +147,25 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
     assert_eq!(posted.follow_ups[0].due_at, Some(at(30)));
     assert_eq!(posted.follow_ups[1].promise_span, None);
 
+    // The audit line for a message is written with it and points at it.
     let calmer = message(dana.id, Direction::Inbound, 3, "Fine, thank you.");
-    store
-        .add_message(
-            calmer,
-            signals(0.3, &["unmet_expectations", "miscommunication"]),
+    let mut effects = signals(0.3, &["unmet_expectations", "miscommunication"]);
+    effects.audit = Some(audit_line("message.inbound"));
+    let calmer = store.add_message(calmer, effects).await.unwrap().message;
+    let logged = store
+        .list_audit(
+            AuditFilter {
+                action: Some("message.inbound".into()),
+                ..AuditFilter::default()
+            },
+            Paging::default(),
         )
         .await
         .unwrap();
+    assert_eq!(
+        logged.items.iter().map(|e| e.record_id).collect::<Vec<_>>(),
+        [Some(calmer.id)]
+    );
     let mut note = message(
         dana.id,
         Direction::InternalNote,
@@ -153,11 +177,22 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
         .add_message(note, MessageEffects::default())
         .await
         .unwrap();
+    // A message that cannot be stored leaves no audit line behind.
     let lost = message(9_999, Direction::Inbound, 4, "to nowhere");
+    let effects = MessageEffects {
+        audit: Some(audit_line("message.lost")),
+        ..MessageEffects::default()
+    };
     assert_eq!(
-        invalid_field(store.add_message(lost, MessageEffects::default()).await),
+        invalid_field(store.add_message(lost, effects).await),
         Some("reference")
     );
+    let lost_lines = AuditFilter {
+        action: Some("message.lost".into()),
+        ..AuditFilter::default()
+    };
+    let lost_lines = store.list_audit(lost_lines, Paging::default()).await;
+    assert_eq!(lost_lines.unwrap().total, 0);
 
     let dana = store.case(dana.id).await.unwrap();
     assert_eq!((dana.peak_hostility, dana.latest_hostility), (0.8, 0.3));
@@ -188,6 +223,13 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
             .total,
         0
     );
+    // The latest few, still oldest first.
+    let latest = store.latest_messages(dana.id, 3).await.unwrap();
+    assert_eq!(
+        latest.iter().map(|m| m.id).collect::<Vec<_>>(),
+        [reply_id, calmer.id, page.items[1].id]
+    );
+    assert!(store.latest_messages(omar.id, 3).await.unwrap().is_empty());
 
     status_changes(store, &omar).await;
     Cases {
