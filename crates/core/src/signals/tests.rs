@@ -191,6 +191,17 @@ fn profanity_hell() {
     );
 }
 #[test]
+fn profanity_in_an_order_to_leave() {
+    check(
+        "You invaded my space. Get the fuck out! Shut the hell up. What the hell is this?",
+        expect![[r#"
+            profanity 30..34 "fuck" targeted
+            insult 40..56 "Shut the hell up" targeted
+            profanity 49..53 "hell" targeted
+            profanity 67..71 "hell""#]],
+    );
+}
+#[test]
 fn profanity_phrase_at_reader() {
     check(
         "Screw you, I'm done.",
