@@ -21,17 +21,24 @@ pub struct Entry<'a> {
     pub detail: String,
 }
 
+impl Entry<'_> {
+    /// The line as the store takes it, timed now.
+    pub fn stamped(self) -> NewAuditEntry {
+        NewAuditEntry {
+            at: Utc::now(),
+            actor_id: self.actor,
+            action: self.action.to_owned(),
+            record_kind: self.kind.to_owned(),
+            record_id: self.id,
+            detail: self.detail,
+        }
+    }
+}
+
 pub async fn record(state: &AppState, entry: Entry<'_>) {
-    let new = NewAuditEntry {
-        at: Utc::now(),
-        actor_id: entry.actor,
-        action: entry.action.to_owned(),
-        record_kind: entry.kind.to_owned(),
-        record_id: entry.id,
-        detail: entry.detail,
-    };
-    if let Err(e) = state.store.append_audit(new).await {
-        tracing::error!(error = ?e, action = entry.action, "could not write the audit log");
+    let action = entry.action;
+    if let Err(e) = state.store.append_audit(entry.stamped()).await {
+        tracing::error!(error = ?e, action, "could not write the audit log");
     }
 }
 

@@ -13,6 +13,7 @@ use defuse_storage::{
 };
 use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
 
+use crate::audit::Entry;
 use crate::conversation::{self, recent_messages};
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -200,15 +201,18 @@ pub async fn note(
     Ok(state.store.add_message(new, effects).await?.message)
 }
 
-/// The audit-log line for storing `text` on `case`, when someone is recorded as storing it.
+/// The audit-log line for storing `text` on `case`, when someone is recorded as storing it (the
+/// store fills in the new message's id).
 fn audit_line(action: &str, case: &Case, text: Text<'_>) -> Option<NewAuditEntry> {
-    text.recorded_by.map(|actor| NewAuditEntry {
-        at: Utc::now(),
-        actor_id: Some(actor),
-        action: action.to_owned(),
-        record_kind: "message".to_owned(),
-        record_id: None,
-        detail: format!("case {}", case.id),
+    text.recorded_by.map(|actor| {
+        Entry {
+            actor: Some(actor),
+            action,
+            kind: "message",
+            id: None,
+            detail: format!("case {}", case.id),
+        }
+        .stamped()
     })
 }
 

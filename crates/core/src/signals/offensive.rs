@@ -149,7 +149,6 @@ fn hell_is_profane(scan: &Scan, i: usize) -> bool {
     matches!(prev, Some("the" | "to" | "as" | "from" | "bloody")) || next == Some("no")
 }
 
-/// Profanity aimed at a person: "f*ck you", "piss off", "your bloody staff", "fucking idiots".
 /// "get the fuck out", "shut the hell up": an order to the reader with the swear word inside.
 fn told_to_go(scan: &Scan, i: usize, next: &str) -> bool {
     let Some(the) = scan.prev_word(i) else {
@@ -161,6 +160,7 @@ fn told_to_go(scan: &Scan, i: usize, next: &str) -> bool {
         && matches!(next, "out" | "up" | "off" | "away" | "lost")
 }
 
+/// Profanity aimed at a person: "f*ck you", "piss off", "your bloody staff", "fucking idiots".
 fn profanity_targeted(scan: &Scan, i: usize) -> bool {
     if scan.w(i) == "stfu" {
         return true;

@@ -15,7 +15,6 @@ use chrono::Utc;
 use defuse_storage::{Role, StoreError, TeamScope, User};
 
 use super::secret;
-use super::token_cache::Holder;
 use crate::audit::{self, Entry};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -119,7 +118,7 @@ pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> AppResult<Op
             .ok()
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(AppError::Unauthenticated)?;
-        return token_holder(state, &secret::digest(token.trim()))
+        return token_caller(state, &secret::digest(token.trim()))
             .await
             .map(Some);
     }
@@ -140,13 +139,9 @@ pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> AppResult<Op
 }
 
 /// The caller behind a bearer token, from the [`super::token_cache`] when it was read moments ago.
-async fn token_holder(state: &AppState, digest: &str) -> AppResult<Caller> {
-    if let Some(Holder { user, teams }) = state.tokens.get(digest, Instant::now()) {
-        return Ok(Caller {
-            user,
-            teams,
-            session: None,
-        });
+async fn token_caller(state: &AppState, digest: &str) -> AppResult<Caller> {
+    if let Some(caller) = state.tokens.get(digest, Instant::now()) {
+        return Ok(caller);
     }
     let found = state
         .store
@@ -154,11 +149,9 @@ async fn token_holder(state: &AppState, digest: &str) -> AppResult<Caller> {
         .await
         .map_err(unauthenticated)?;
     let caller = load(state, found.user_id, None).await?;
-    let holder = Holder {
-        user: caller.user.clone(),
-        teams: caller.teams.clone(),
-    };
-    state.tokens.put(digest.to_owned(), holder, Instant::now());
+    state
+        .tokens
+        .put(digest.to_owned(), caller.clone(), Instant::now());
     Ok(caller)
 }
 

@@ -10,42 +10,36 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use defuse_storage::User;
+use super::Caller;
 
 /// How long a looked-up token is trusted without asking the database again.
 pub const TTL: Duration = Duration::from_secs(1);
 /// Beyond this many tokens the memory starts again empty, so it stays small.
 const MAX_ENTRIES: usize = 4096;
 
-/// The user and teams a token stood for when it was last read.
-#[derive(Debug, Clone)]
-pub struct Holder {
-    pub user: User,
-    pub teams: Vec<i64>,
-}
-
 #[derive(Debug, Default)]
 pub struct TokenCache {
-    /// By token digest (never the token itself).
-    entries: Mutex<HashMap<String, (Instant, Holder)>>,
+    /// The caller (user and teams, no session) each token stood for when it was read, by token
+    /// digest (never the token itself).
+    entries: Mutex<HashMap<String, (Instant, Caller)>>,
 }
 
 impl TokenCache {
-    /// The holder of the token with this digest, if read less than [`TTL`] ago.
-    pub fn get(&self, digest: &str, now: Instant) -> Option<Holder> {
+    /// The caller behind the token with this digest, if read less than [`TTL`] ago.
+    pub fn get(&self, digest: &str, now: Instant) -> Option<Caller> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries
             .get(digest)
             .filter(|(read, _)| now.saturating_duration_since(*read) < TTL)
-            .map(|(_, holder)| holder.clone())
+            .map(|(_, caller)| caller.clone())
     }
 
-    pub fn put(&self, digest: String, holder: Holder, now: Instant) {
+    pub fn put(&self, digest: String, caller: Caller, now: Instant) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
         }
-        entries.insert(digest, (now, holder));
+        entries.insert(digest, (now, caller));
     }
 
     /// Forgets every token: call after changing tokens, roles or team members.
@@ -61,10 +55,10 @@ impl TokenCache {
 mod tests {
     use super::*;
     use chrono::Utc;
-    use defuse_storage::Role;
+    use defuse_storage::{Role, User};
 
-    fn holder(id: i64) -> Holder {
-        Holder {
+    fn caller(id: i64) -> Caller {
+        Caller {
             user: User {
                 id,
                 username: format!("user{id}"),
@@ -74,6 +68,7 @@ mod tests {
                 created_at: Utc::now(),
             },
             teams: vec![1, 2],
+            session: None,
         }
     }
 
@@ -81,7 +76,7 @@ mod tests {
     fn entries_expire_and_can_be_forgotten() {
         let cache = TokenCache::default();
         let t0 = Instant::now();
-        cache.put("a".into(), holder(7), t0);
+        cache.put("a".into(), caller(7), t0);
         assert_eq!(cache.get("a", t0).map(|h| h.user.id), Some(7));
         assert!(cache.get("b", t0).is_none());
         assert!(cache.get("a", t0 + TTL).is_none(), "expired at TTL");
@@ -94,9 +89,9 @@ mod tests {
         let cache = TokenCache::default();
         let t0 = Instant::now();
         for n in 0..MAX_ENTRIES {
-            cache.put(n.to_string(), holder(1), t0);
+            cache.put(n.to_string(), caller(1), t0);
         }
-        cache.put("new".into(), holder(2), t0);
+        cache.put("new".into(), caller(2), t0);
         assert!(cache.get("0", t0).is_none());
         assert_eq!(cache.get("new", t0).map(|h| h.user.id), Some(2));
     }
