@@ -149,17 +149,6 @@ fn hell_is_profane(scan: &Scan, i: usize) -> bool {
     matches!(prev, Some("the" | "to" | "as" | "from" | "bloody")) || next == Some("no")
 }
 
-/// "get the fuck out", "shut the hell up": an order to the reader with the swear word inside.
-fn told_to_go(scan: &Scan, i: usize, next: &str) -> bool {
-    let Some(the) = scan.prev_word(i) else {
-        return false;
-    };
-    let order = scan.prev_word(the).map(|v| scan.w(v));
-    scan.w(the) == "the"
-        && matches!(order, Some("get" | "shut" | "piss" | "clear" | "back"))
-        && matches!(next, "out" | "up" | "off" | "away" | "lost")
-}
-
 /// Profanity aimed at a person: "f*ck you", "piss off", "your bloody staff", "fucking idiots".
 fn profanity_targeted(scan: &Scan, i: usize) -> bool {
     if scan.w(i) == "stfu" {
@@ -169,9 +158,6 @@ fn profanity_targeted(scan: &Scan, i: usize) -> bool {
         return false;
     };
     let next = scan.w(n);
-    if told_to_go(scan, i, next) {
-        return true;
-    }
     let object = SECOND.contains(&next) || matches!(next, "off" | "your" | "you're");
     if object && AT_YOU.contains(&scan.w(i)) {
         return true;

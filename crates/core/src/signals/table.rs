@@ -217,6 +217,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("die", Threat).clause_start().next_not(&["cast", "casting", "hard", "down", "out", "off"]),
     // Profanity aimed at the reader.
     rule("(screw you|screw your|get stuffed|go to hell|up yours|shove it|kiss my (ass|arse)|eat shit|sod off|bugger off|piss off|damn you)", Profanity).targeted(),
+    rule("(get|shut|piss|clear|back) the (fuck|hell|heck) (out|up|off|away)", Profanity).targeted().clause_start(),
     // Sarcasm.
     rule("(thanks for nothing|thank you for nothing|oh joy|oh goody|what a surprise|what a shock|surprise surprise|big surprise|colour me surprised|color me surprised|slow clap|love that for me)", Sarcasm),
     rule("(yeah right|yeah , right|yea right|just what i needed|just what i need|just great|just perfect|just brilliant|just wonderful|just fantastic|just lovely|just marvellous|just marvelous)", Sarcasm).neg_context(),

@@ -193,12 +193,14 @@ fn profanity_hell() {
 #[test]
 fn profanity_in_an_order_to_leave() {
     check(
-        "You invaded my space. Get the fuck out! Shut the hell up. What the hell is this?",
+        "You invaded my space. Get the fuck out! Shut the hell up. What the hell is this? \
+         I had to get the hell out of there.",
         expect![[r#"
-            profanity 30..34 "fuck" targeted
+            profanity 22..38 "Get the fuck out" targeted
             insult 40..56 "Shut the hell up" targeted
-            profanity 49..53 "hell" targeted
-            profanity 67..71 "hell""#]],
+            profanity 40..56 "Shut the hell up" targeted
+            profanity 67..71 "hell"
+            profanity 98..102 "hell""#]],
     );
 }
 #[test]
