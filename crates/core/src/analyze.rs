@@ -447,6 +447,7 @@ const OFFENSIVE_SIGNALS: &[SignalKind] = &[
     SignalKind::Profanity,
     SignalKind::Slur,
     SignalKind::Threat,
+    SignalKind::Harassment,
 ];
 const COMPLAINT_SIGNALS: &[SignalKind] = &[
     SignalKind::Blame,
@@ -487,7 +488,7 @@ fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -
     for s in sigs.iter().filter(|s| !s.quoted) {
         let weight = match s.kind {
             SignalKind::Threat => 0.6,
-            SignalKind::Slur => 0.5,
+            SignalKind::Slur | SignalKind::Harassment => 0.5,
             SignalKind::Insult if s.targeted => 0.4,
             SignalKind::EscalationThreat => 0.25,
             SignalKind::Shouting

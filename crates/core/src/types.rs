@@ -158,10 +158,12 @@ pub enum SignalKind {
     RepeatedContact,
     EscalationThreat,
     Sarcasm,
+    /// Sexual remarks or advances aimed at the reader ("take off your clothes").
+    Harassment,
 }
 
 impl SignalKind {
-    pub const ALL: [SignalKind; 13] = [
+    pub const ALL: [SignalKind; 14] = [
         SignalKind::Insult,
         SignalKind::Threat,
         SignalKind::Profanity,
@@ -175,6 +177,7 @@ impl SignalKind {
         SignalKind::RepeatedContact,
         SignalKind::EscalationThreat,
         SignalKind::Sarcasm,
+        SignalKind::Harassment,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -191,6 +194,7 @@ impl SignalKind {
             SignalKind::RepeatedContact => "repeated_contact",
             SignalKind::EscalationThreat => "escalation_threat",
             SignalKind::Sarcasm => "sarcasm",
+            SignalKind::Harassment => "harassment",
         }
     }
 }
@@ -202,7 +206,7 @@ pub struct Signal {
     pub start: usize,
     pub end: usize,
     /// Aimed at a person (the reader, staff, others) rather than at a thing or situation.
-    /// Meaningful for insults, profanity, slurs and threats; false for the other kinds.
+    /// Meaningful for insults, profanity, slurs, threats and harassment; false for the other kinds.
     pub targeted: bool,
     /// Inside quoted or reported speech ("he called me an idiot"): not the writer's own words to the reader.
     pub quoted: bool,

@@ -142,6 +142,27 @@ fn a_quoted_insult_is_not_abuse_of_the_reader() {
 }
 
 #[test]
+fn sexual_harassment_of_the_reader_is_abuse_with_evidence() {
+    let a = analyze("hey, take off your clothes for me");
+    assert!(a.abusive.holds(), "abusive {}", a.abusive.score);
+    assert_eq!(a.level, Level::Abusive);
+    assert!(has_signal(&a, SignalKind::Harassment));
+    assert!(
+        a.abusive
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("harassment"))
+    );
+    let reported =
+        analyze("Your driver said \"show me your tits\" to my daughter. I want him gone.");
+    assert!(
+        !reported.abusive.holds(),
+        "abusive {}",
+        reported.abusive.score
+    );
+}
+
+#[test]
 fn negation_turns_praise_into_complaint() {
     let good = analyze("The service was good");
     let not_good = analyze("The service was not good");

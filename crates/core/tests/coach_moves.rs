@@ -263,6 +263,30 @@ fn boundary_steps_rise_with_each_crossing_and_lead_the_advice() {
 }
 
 #[test]
+fn sexual_harassment_crosses_the_boundary() {
+    let phrase = "take off your clothes";
+    let talk = Talk::default().client(
+        Fx::new("Why don't you take off your clothes first?")
+            .level(Level::Abusive, 0.9)
+            .signal(SignalKind::Harassment, phrase, true)
+            .abusive(phrase),
+    );
+    let c = coached(&talk);
+    assert_eq!(
+        (c.boundary.step, c.moves[0].kind),
+        (Step::Statement, Move::Boundary)
+    );
+    assert_eq!(c.moves[0].why[0].text, phrase);
+    let signals_only = Policy::parse("[boundary]\nabusive_judgement = false\n").unwrap();
+    let c = coach_analysed(&talk.analysed(), &signals_only);
+    assert_eq!(
+        c.boundary.step,
+        Step::Statement,
+        "the signal crosses by itself"
+    );
+}
+
+#[test]
 fn an_apology_or_a_calm_turn_lowers_the_step() {
     let talk = Talk::default()
         .client(insult(

@@ -110,7 +110,7 @@ pub struct CauseDto {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalDto {
     /// `insult`, `threat`, `profanity`, `slur`, `shouting`, `exclamation_run`, `absolute`, `blame`,
-    /// `demand`, `deadline`, `repeated_contact`, `escalation_threat` or `sarcasm`.
+    /// `demand`, `deadline`, `repeated_contact`, `escalation_threat`, `sarcasm` or `harassment`.
     pub kind: String,
     pub start: usize,
     pub end: usize,

@@ -283,7 +283,8 @@ mod tests {
                 SignalKind::Insult,
                 SignalKind::Threat,
                 SignalKind::Slur,
-                SignalKind::Profanity
+                SignalKind::Profanity,
+                SignalKind::Harassment
             ]
         );
         assert_eq!(p.final_step, FinalStep::Handover);

@@ -78,8 +78,10 @@ const MAX_CONCERNS: usize = 2;
 /// Words aimed at the reader inside `start..end`: such a concern is never said back.
 pub(crate) fn has_abuse(a: &Analysis, start: usize, end: usize) -> bool {
     a.signals.iter().any(|x| {
-        let aimed = matches!(x.kind, SignalKind::Slur | SignalKind::Threat)
-            || matches!(x.kind, SignalKind::Insult | SignalKind::Profanity) && x.targeted;
+        let aimed = matches!(
+            x.kind,
+            SignalKind::Slur | SignalKind::Threat | SignalKind::Harassment
+        ) || matches!(x.kind, SignalKind::Insult | SignalKind::Profanity) && x.targeted;
         aimed && x.start < end && start < x.end
     })
 }

@@ -64,7 +64,7 @@ pub fn warm_up() {
 fn to_signal(scan: &Scan, h: &Hit) -> Signal {
     let quoted = scan.quoted[h.first] && scan.quoted[h.last];
     let aimable = match h.kind {
-        SignalKind::Threat | SignalKind::Slur => true,
+        SignalKind::Threat | SignalKind::Slur | SignalKind::Harassment => true,
         SignalKind::Insult | SignalKind::Profanity => h.targeted,
         _ => false,
     };

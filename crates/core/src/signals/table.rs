@@ -10,8 +10,8 @@ use super::phrases::Group::{
 };
 use super::phrases::{Rule, rule};
 use crate::types::SignalKind::{
-    Absolute, Blame, Deadline, Demand, EscalationThreat, Insult, Profanity, RepeatedContact,
-    Sarcasm, Threat,
+    Absolute, Blame, Deadline, Demand, EscalationThreat, Harassment, Insult, Profanity,
+    RepeatedContact, Sarcasm, Threat,
 };
 
 /// Word classes that patterns name as `{name}`.
@@ -218,6 +218,22 @@ pub(super) const RULES: &[Rule] = &[
     // Profanity aimed at the reader.
     rule("(screw you|screw your|get stuffed|go to hell|up yours|shove it|kiss my (ass|arse)|eat shit|sod off|bugger off|piss off|damn you)", Profanity).targeted(),
     rule("(get|shut|piss|clear|back) the (fuck|hell|heck) (out|up|off|away)", Profanity).targeted().clause_start(),
+    // Sexual remarks and advances aimed at the reader.
+    rule("(have|having) sex with (me|you)", Harassment),
+    rule("(sleep|sleeping|go to bed) with me", Harassment).no_neg(),
+    rule("(want to|wanna|let's|lets|let us|i'd like to|i would like to|i want to) (have sex|fuck you|bang you|shag you|make love|cyber sex|cybersex|sext)", Harassment).no_neg(),
+    rule("(take|taking|get|strip) off your (clothes|pants|shirt|top|bra|panties|knickers|underwear|dress|skirt)", Harassment),
+    rule("(take|get) your (clothes|pants|shirt|top|bra|panties|knickers|underwear|dress|skirt) off", Harassment),
+    rule("(send|show|give) (me|us) (some|a|) (nudes|nude pics|nude photos|naked pics|naked photos|your (body|boobs|tits|breasts|pussy|dick|cock|ass|arse|butt|bum|nipples))", Harassment),
+    rule("(send nudes|get naked|strip for me|undress for me)", Harassment),
+    rule("(are|is) (you|your) (horny|naked|a virgin|turned on|wet for me)", Harassment),
+    rule("(you|you're|you are) (look|looks|sound|sounds|) (so|very|really|) (sexy|fuckable)", Harassment).no_neg(),
+    rule("(give|gimme|giving) (me|) (a|) (blowjob|blow job|handjob|hand job|lap dance)", Harassment),
+    rule("(suck|lick|touch|grab|rub) my (dick|cock|balls|pussy|tits|boobs|nipples)", Harassment),
+    rule("(do you|do u) (like|want|enjoy) (porn|it hard|it rough|sex|anal|to fuck)", Harassment),
+    rule("(get|getting) (into|in) your (pants|knickers|panties|bed)", Harassment),
+    rule("what (colour|color|size) (is|are) your (bra|panties|knickers|underwear)", Harassment),
+    rule("(what's|what is|whats) your (bra|cup) size", Harassment),
     // Sarcasm.
     rule("(thanks for nothing|thank you for nothing|oh joy|oh goody|what a surprise|what a shock|surprise surprise|big surprise|colour me surprised|color me surprised|slow clap|love that for me)", Sarcasm),
     rule("(yeah right|yeah , right|yea right|just what i needed|just what i need|just great|just perfect|just brilliant|just wonderful|just fantastic|just lovely|just marvellous|just marvelous)", Sarcasm).neg_context(),

@@ -211,6 +211,43 @@ fn profanity_phrase_at_reader() {
     );
 }
 
+// Sexual harassment of the reader, and innocent messages with the same words.
+#[test]
+fn harassment_advances() {
+    check(
+        "take off your clothes. Do you want to have sex with me? send me nudes",
+        expect![[r#"
+            harassment 0..21 "take off your clothes" targeted
+            harassment 30..54 "want to have sex with me" targeted
+            harassment 56..69 "send me nudes" targeted"#]],
+    );
+}
+#[test]
+fn harassment_remarks() {
+    check(
+        "you sound so sexy. what's your bra size? Are you horny",
+        expect![[r#"
+            harassment 0..17 "you sound so sexy" targeted
+            harassment 19..39 "what's your bra size" targeted
+            harassment 41..54 "Are you horny" targeted"#]],
+    );
+}
+#[test]
+fn harassment_lookalikes_in_customer_messages() {
+    check(
+        "Please take off the extra charge and send me the photos of the damage. \
+         Are you open on Sunday? I had to sleep on the floor because the bed never came.",
+        expect![[r#"absolute 139..144 "never""#]],
+    );
+}
+#[test]
+fn harassment_quoted() {
+    check(
+        "your driver said \"show me your tits\" to my daughter",
+        expect![[r#"harassment 18..35 "show me your tits" quoted"#]],
+    );
+}
+
 // Slurs and threats.
 #[test]
 fn slur() {
