@@ -22,8 +22,8 @@ const CONFIG: sgd::Config = sgd::Config {
     seed: 20_261_126,
 };
 /// Rows per data set used to train the embedding head, and to calibrate and stack it.
-const TRAIN_PER_SET: usize = 1500;
-const CALIBRATE_PER_SET: usize = 500;
+const TRAIN_PER_SET: usize = 15000;
+const CALIBRATE_PER_SET: usize = 3000;
 
 /// Vectors already computed, keyed by a hash of the text.
 pub struct Cache {
