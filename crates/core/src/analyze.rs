@@ -186,6 +186,12 @@ impl Analyzer {
         if language == Language::Other {
             p.damp_for_unknown_language();
         }
+        if sigs
+            .iter()
+            .any(|s| s.kind == SignalKind::Sarcasm && !s.quoted)
+        {
+            p.read_as_sarcasm();
+        }
         let ev = EvidenceBuilder {
             tokens: &tokens,
             feats: &feats,
@@ -427,6 +433,18 @@ impl Probabilities {
             sentiment: [s[0], s[1], s[2]],
             emotions: std::array::from_fn(|i| sigmoid(z[col::EMOTIONS + i])),
         }
+    }
+
+    /// Sarcastic praise ("thanks for nothing", "great, another update") means the opposite of
+    /// its words, which the models read at face value: what they took for a positive tone and
+    /// for satisfaction is counted as negative tone and frustration.
+    fn read_as_sarcasm(&mut self) {
+        let [negative, _, positive] = &mut self.sentiment;
+        *negative += *positive;
+        *positive = 0.0;
+        let satisfaction = std::mem::take(&mut self.emotions[Emotion::Satisfaction.index()]);
+        let frustration = &mut self.emotions[Emotion::Frustration.index()];
+        *frustration = frustration.max(satisfaction);
     }
 
     /// The models know English; elsewhere they would guess. Pull every score halfway to

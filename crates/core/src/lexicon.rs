@@ -22,7 +22,10 @@ pub const PROFANITY: &[&str] = &[
     "screwed", "sucks", "suck", "bastard", "bastards", "fucks", "fuckup", "fuckups", "shits",
     "shitshow", "clusterfuck", "horseshit", "bullcrap", "dammit", "damnit", "goddamnit", "omfg",
     "motherfuckers", "arsed", "bollocking", "fuk", "fuking", "fukin", "fcuk", "fcukin", "phuck",
-    "phucking", "fuq", "fking", "fkng", "feck", "shyte",
+    "phucking", "fuq", "fking", "fkng", "feck", "shyte", "shity", "shitting", "cocksucking",
+    // Common swear words of other languages, met in messages written partly in English.
+    "mierda", "puta", "putain", "merde", "merda", "scheisse", "scheiße", "cazzo", "vaffanculo",
+    "kurwa", "blyat", "pendejo", "cabron", "cabrón", "connard", "arschloch", "hoer", "hoeren",
 ];
 
 /// Words that insult a person when aimed at one.
@@ -40,7 +43,10 @@ pub const INSULTS: &[&str] = &[
     "nitwit", "buffoon", "buffoons", "dunce", "knobhead", "bellend", "dipshit", "numbskull",
     "bonehead", "lowlife", "lowlifes", "halfwits", "dimwits", "scammer", "scammers", "fraudster",
     "fraudsters", "inept",
-    "biatch", "eejit", "idjit", "retards",
+    "biatch", "eejit", "idjit", "retards", "maggot", "maggots", "junkie", "junkies", "junky",
+    "cocksucker", "cocksuckers", "pervert", "perverts", "perv", "degenerate", "degenerates",
+    "creep", "creeps", "weirdo", "weirdos", "hobo", "hobos", "airhead", "bozo", "doofus",
+    "dickwad", "dork",
 ];
 
 /// Slurs against a group. Kept short: these are matched, never shown to users in suggestions.

@@ -170,6 +170,21 @@ fn negation_turns_praise_into_complaint() {
 }
 
 #[test]
+fn sarcastic_praise_is_read_as_negative_not_as_satisfaction() {
+    for text in [
+        "Thanks for nothing, my parcel is lost.",
+        "Great, another update that deleted all my settings. Thanks a lot.",
+    ] {
+        let a = analyze(text);
+        assert!(has_signal(&a, SignalKind::Sarcasm), "{text}");
+        assert_eq!(a.sentiment, Sentiment::Negative, "{text}");
+        assert!(!a.emotion(Emotion::Satisfaction).holds(), "{text}");
+    }
+    let sincere = analyze("Great, the parcel came a day early. Thanks a lot!");
+    assert_eq!(sincere.sentiment, Sentiment::Positive);
+}
+
+#[test]
 fn empty_and_blank_messages_are_calm() {
     for text in ["", "   \n\t "] {
         let a = analyze(text);

@@ -96,6 +96,12 @@ pub(super) fn aim(scan: &Scan, i: usize) -> Aim {
             "he's" | "she's" | "they're" => Target::Third,
             "i'm" | "me" | "myself" | "us" | "i" | "i've" => Target::Writer,
             "like" | "as" => Target::Simile,
+            // "are you people incompetent?"
+            "people" | "guys" | "lot" | "folks"
+                if scan.prev_word(s).is_some_and(|q| scan.w(q) == "you") =>
+            {
+                Target::Second
+            }
             // "called my husband stupid": said of the person named before it.
             _ if (lexicon::is_person_noun(w) || matches!(w, "him" | "her" | "them"))
                 && called(scan, s) =>

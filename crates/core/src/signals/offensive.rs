@@ -32,7 +32,9 @@ pub(super) const ADJECTIVES: &[&str] = &[
 const PERSON_NOUNS: &[&str] = &[
     "fool", "fools", "clown", "clowns", "thief", "thieves", "crook", "crooks", "liar", "liars",
     "pig", "pigs", "monkey", "monkeys", "donkey", "parasite", "parasites", "robot", "robots", "hag",
-    "scammer", "scammers", "fraudster", "fraudsters",
+    "scammer", "scammers", "fraudster", "fraudsters", "creep", "creeps", "hobo", "hobos",
+    "pervert", "perverts", "perv", "weirdo", "weirdos", "dork", "degenerate", "degenerates",
+    "junkie", "junkies", "junky",
 ];
 const THING_NOUNS: &[&str] = &["trash", "garbage", "scum"];
 /// Nouns that are not on the offensive lists yet insult a person they are said of: "you're a *joke*".

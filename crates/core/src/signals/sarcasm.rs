@@ -15,7 +15,8 @@ const WENT_WRONG: &[&str] = &[
     "lost", "late", "delayed", "delay", "broken", "broke", "damaged", "missing", "wrong",
     "cancelled", "canceled", "refused", "declined", "ignored", "waiting", "waited", "hold", "again",
     "never", "nobody", "nothing", "overcharged", "crashed", "crashing", "crashes", "failed",
-    "fails", "stuck", "disconnected", "useless", "hung", "nowhere", "weeks", "months",
+    "fails", "stuck", "disconnected", "useless", "hung", "nowhere", "weeks", "months", "deleted",
+    "wiped", "erased", "smashed", "cracked", "leaking", "twice",
 ];
 
 /// Words that weigh good against bad, or apologise, which sarcasm does not do.

@@ -210,6 +210,7 @@ pub(super) const RULES: &[Rule] = &[
     // Insults that are phrases rather than listed words.
     rule("(you|you guys|you people|you all|you lot|y'all|your staff|your agents) (really|totally|just|so|all|) (suck|stink)", Insult).targeted().no_neg(),
     rule("(you|you're|you are) (a|an|) (worthless|useless|absolute|total|) piece of (shit|crap|trash|garbage|work|filth)", Insult).targeted(),
+    rule("(piece of|) (shit|crap|trash|garbage|filth|scum) (that|) (you are|you're|u r|you r)", Insult).targeted(),
     rule("i (really|just|fucking|) (hate|despise) (you|you all|you guys|you people|all of you|your guts)", Insult).targeted().no_neg(),
     rule("(shut up|shut it|shut your (mouth|face|trap)|shut the (fuck|hell) up|get lost|go away|get a brain)", Insult).targeted().clause_start(),
     rule("(will you|would you|can you|why don't you|you) (just|) (shut up|shut your (mouth|face|trap)|shut the (fuck|hell) up|go away|get lost)", Insult).targeted().no_neg(),
@@ -231,6 +232,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(give|gimme|giving) (me|) (a|) (blowjob|blow job|handjob|hand job|lap dance)", Harassment),
     rule("(suck|lick|touch|grab|rub) my (dick|cock|balls|pussy|tits|boobs|nipples)", Harassment),
     rule("(do you|do u) (like|want|enjoy) (porn|it hard|it rough|sex|anal|to fuck)", Harassment),
+    rule("(do you|do u|can you|can u) (cum|masturbate|wank|jerk off|touch yourself|get hard|get wet)", Harassment),
+    rule("(i want to|i wanna|i'd like to|let me|i'm going to|gonna) (lick|kiss|touch|grab|suck|spank) (you|your|it all over)", Harassment).no_neg(),
+    rule("(wank|wanking|jerk off|jerking off|masturbate|masturbating) (to|over|at) (you|your)", Harassment),
     rule("(get|getting) (into|in) your (pants|knickers|panties|bed)", Harassment),
     rule("what (colour|color|size) (is|are) your (bra|panties|knickers|underwear)", Harassment),
     rule("(what's|what is|whats) your (bra|cup) size", Harassment),
@@ -243,5 +247,6 @@ pub(super) const RULES: &[Rule] = &[
     rule("(what|such) (a|) {positive} (service|customer service|job|work|support|experience)", Sarcasm).neg_context(),
     rule("{positive} (service|customer service|job|work|support|communication)", Sarcasm).clause_start().neg_context(),
     rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
+    rule("({positive}|perfect|lovely) (,|) (another|yet another)", Sarcasm).clause_start(),
     rule("({positive}|perfect|lovely) .", Sarcasm).clause_start().neg_context(),
 ];

@@ -233,10 +233,20 @@ fn harassment_remarks() {
     );
 }
 #[test]
+fn harassment_questions_and_wishes() {
+    check(
+        "do u cum? I wanna lick you",
+        expect![[r#"
+            harassment 0..8 "do u cum" targeted
+            harassment 10..26 "I wanna lick you" targeted"#]],
+    );
+}
+#[test]
 fn harassment_lookalikes_in_customer_messages() {
     check(
         "Please take off the extra charge and send me the photos of the damage. \
-         Are you open on Sunday? I had to sleep on the floor because the bed never came.",
+         Are you open on Sunday? I had to sleep on the floor because the bed never came. \
+         Can you touch up the paint? I want to kiss this phone goodbye.",
         expect![[r#"absolute 139..144 "never""#]],
     );
 }
@@ -613,6 +623,13 @@ fn sarcasm_praise_of_failure() {
     );
 }
 #[test]
+fn sarcasm_great_another() {
+    check(
+        "Great, another update that deleted all my settings. Thanks a lot.",
+        expect![[r#"sarcasm 0..14 "Great, another""#]],
+    );
+}
+#[test]
 fn sarcasm_sincere_praise() {
     check(
         "Wow, brilliant service, the parcel came a day early. Great job!",
@@ -883,6 +900,40 @@ fn phrase_insults_at_reader() {
         insult 0..8 "You suck" targeted
         insult 10..17 "Shut up" targeted
         insult 30..44 "I hate you all" targeted"#]],
+    );
+}
+#[test]
+fn insult_asked_of_you_people() {
+    check(
+        "Are you people completely incompetent?",
+        expect![[r#"
+        blame 4..14 "you people"
+        insult 26..37 "incompetent" targeted"#]],
+    );
+}
+#[test]
+fn insult_inverted() {
+    check(
+        "like the piece of trash you are",
+        expect![[r#"insult 9..31 "piece of trash you are" targeted"#]],
+    );
+}
+#[test]
+fn insult_person_noun_only_of_people() {
+    check(
+        "Are you a hobo? I'm a coffee junkie myself, you junkie",
+        expect![[r#"
+            insult 10..14 "hobo" targeted
+            insult 48..54 "junkie" targeted"#]],
+    );
+}
+#[test]
+fn profanity_in_other_languages() {
+    check(
+        "Seu merda, putain de service",
+        expect![[r#"
+        profanity 4..9 "merda"
+        profanity 11..17 "putain""#]],
     );
 }
 #[test]
