@@ -6,7 +6,7 @@ use crate::features::{self, Features};
 use crate::model::{Head, ModelError, ModelSet, columns as col, logit, sigmoid, softmax};
 use crate::text::{self, Token};
 use crate::types::*;
-use crate::{causes, concerns, language, signals, valence};
+use crate::{causes, concerns, language, reply, signals, valence};
 
 /// Longest text analysed; longer input is cut at a char boundary and marked truncated.
 pub const MAX_TEXT_BYTES: usize = 100 * 1024;
@@ -172,10 +172,21 @@ impl Analyzer {
             text,
             truncated,
             tokens,
-            sigs,
+            mut sigs,
             val,
             feats,
         } = prepare(input.text);
+        let answer = input.context.and_then(|c| reply::answer(c, &tokens));
+        if let Some(reply::Answer::NotSolved { first, last }) = answer {
+            sigs.push(Signal {
+                kind: SignalKind::Unresolved,
+                start: tokens[first].start,
+                end: tokens[last].end,
+                targeted: false,
+                quoted: false,
+            });
+            sigs.sort_by_key(|s| (s.start, s.end, s.kind));
+        }
         let language = language::detect(&tokens);
         let fast_z = self.fast.logits_sparse(&feats.index, &feats.value);
         let z = match (embedding, &self.embedding) {
@@ -191,6 +202,11 @@ impl Analyzer {
             .any(|s| s.kind == SignalKind::Sarcasm && !s.quoted)
         {
             p.read_as_sarcasm();
+        }
+        match answer {
+            Some(reply::Answer::NotSolved { .. }) => p.read_as_not_solved(),
+            Some(reply::Answer::Solved) => p.read_as_solved(),
+            None => {}
         }
         let ev = EvidenceBuilder {
             tokens: &tokens,
@@ -447,6 +463,30 @@ impl Probabilities {
         *frustration = frustration.max(satisfaction);
     }
 
+    /// "No" to "did that fix it?": the service has fallen short again, and the client is at
+    /// least as frustrated as they are anything else; the models saw only the bare "no".
+    fn read_as_not_solved(&mut self) {
+        self.complaint = self.complaint.max(0.8);
+        let [negative, neutral, positive] = &mut self.sentiment;
+        *negative += *positive + *neutral / 2.0;
+        *neutral /= 2.0;
+        *positive = 0.0;
+        self.emotions[Emotion::Satisfaction.index()] = 0.0;
+        let frustration = &mut self.emotions[Emotion::Frustration.index()];
+        *frustration = frustration.max(0.6);
+    }
+
+    /// "Yes, thanks" to "did that fix it?": the problem is solved.
+    fn read_as_solved(&mut self) {
+        self.complaint = self.complaint.min(0.2);
+        let [negative, neutral, positive] = &mut self.sentiment;
+        *positive += *negative + *neutral / 2.0;
+        *neutral /= 2.0;
+        *negative = 0.0;
+        let satisfaction = &mut self.emotions[Emotion::Satisfaction.index()];
+        *satisfaction = satisfaction.max(0.6);
+    }
+
     /// The models know English; elsewhere they would guess. Pull every score halfway to
     /// "nothing found" so only strong, rule-backed evidence crosses a threshold.
     fn damp_for_unknown_language(&mut self) {
@@ -473,6 +513,7 @@ const COMPLAINT_SIGNALS: &[SignalKind] = &[
     SignalKind::EscalationThreat,
     SignalKind::Demand,
     SignalKind::Sarcasm,
+    SignalKind::Unresolved,
 ];
 
 fn emotion_signals(e: Emotion) -> &'static [SignalKind] {
@@ -488,6 +529,7 @@ fn emotion_signals(e: Emotion) -> &'static [SignalKind] {
             SignalKind::RepeatedContact,
             SignalKind::Absolute,
             SignalKind::Sarcasm,
+            SignalKind::Unresolved,
         ],
         Emotion::Anxiety => &[SignalKind::Deadline],
         Emotion::Sadness | Emotion::Confusion | Emotion::Satisfaction => &[],
@@ -512,6 +554,7 @@ fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -
             SignalKind::Shouting
             | SignalKind::Blame
             | SignalKind::Sarcasm
+            | SignalKind::Unresolved
             | SignalKind::ExclamationRun => 0.12,
             SignalKind::Demand | SignalKind::Absolute | SignalKind::Profanity => 0.08,
             _ => 0.0,

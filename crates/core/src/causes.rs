@@ -84,7 +84,7 @@ const SIM_SCALE: f32 = 15.0;
 /// A cause supported by similarity alone is listed from this score.
 const SIM_ONLY_LISTED: f32 = 0.3;
 /// Signals that support a cause: the kind, the cause, the log-odds it adds and the note shown.
-const SIGNAL_CUES: [(SignalKind, Cause, f32, &str); 2] = [
+const SIGNAL_CUES: [(SignalKind, Cause, f32, &str); 3] = [
     (
         SignalKind::Deadline,
         Cause::OutsidePressure,
@@ -96,6 +96,12 @@ const SIGNAL_CUES: [(SignalKind, Cause, f32, &str); 2] = [
         Cause::FeelingUnheard,
         WEAK,
         "has had to come back to this",
+    ),
+    (
+        SignalKind::Unresolved,
+        Cause::UnmetExpectations,
+        WEAK,
+        "the suggested fix did not work",
     ),
 ];
 /// At most this many evidence spans per cause.

@@ -27,6 +27,7 @@ pub mod features;
 pub mod language;
 pub mod lexicon;
 pub mod model;
+pub mod reply;
 pub mod signals;
 pub mod text;
 pub mod types;

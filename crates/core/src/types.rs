@@ -160,10 +160,13 @@ pub enum SignalKind {
     Sarcasm,
     /// Sexual remarks or advances aimed at the reader ("take off your clothes").
     Harassment,
+    /// The reply tells the agent that the fix they asked about did not work ("No, still the
+    /// same" after "Did that fix it?"); found only when the agent's message is given as context.
+    Unresolved,
 }
 
 impl SignalKind {
-    pub const ALL: [SignalKind; 14] = [
+    pub const ALL: [SignalKind; 15] = [
         SignalKind::Insult,
         SignalKind::Threat,
         SignalKind::Profanity,
@@ -178,6 +181,7 @@ impl SignalKind {
         SignalKind::EscalationThreat,
         SignalKind::Sarcasm,
         SignalKind::Harassment,
+        SignalKind::Unresolved,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -195,6 +199,7 @@ impl SignalKind {
             SignalKind::EscalationThreat => "escalation_threat",
             SignalKind::Sarcasm => "sarcasm",
             SignalKind::Harassment => "harassment",
+            SignalKind::Unresolved => "unresolved",
         }
     }
 }

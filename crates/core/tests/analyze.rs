@@ -214,9 +214,44 @@ fn other_languages_are_flagged_not_guessed() {
 }
 
 #[test]
-fn context_is_accepted() {
+fn context_that_asks_nothing_changes_nothing() {
     let input = Input::new("no").with_context("Would you like me to cancel the order?");
-    assert_eq!(analyzer().analyze(&input).level, Level::Calm);
+    let with = analyzer().analyze(&input);
+    let without = analyze("no");
+    assert_eq!(with.level, Level::Calm);
+    assert_eq!(with.complaint.score, without.complaint.score);
+    assert_eq!(with.sentiment_scores, without.sentiment_scores);
+}
+
+#[test]
+fn no_to_did_that_fix_it_is_an_unresolved_complaint_with_evidence() {
+    let check = "I've reset your line from here. Did that fix it?";
+    let text = "No, same as before.";
+    let a = analyzer().analyze(&Input::new(text).with_context(check));
+    assert!(has_signal(&a, SignalKind::Unresolved));
+    assert!(a.complaint.holds(), "{}", a.complaint.score);
+    assert!(
+        a.complaint
+            .evidence
+            .iter()
+            .any(|e| &text[e.start..e.end] == "No")
+    );
+    assert_eq!(a.sentiment, Sentiment::Negative);
+    assert!(a.emotion(Emotion::Frustration).holds());
+    assert_eq!(a.causes[0].cause, Cause::UnmetExpectations);
+    // The same words without the question are no complaint.
+    let bare = analyze(text);
+    assert!(!has_signal(&bare, SignalKind::Unresolved));
+    assert!(bare.complaint.score < a.complaint.score);
+}
+
+#[test]
+fn yes_to_did_that_fix_it_is_satisfaction() {
+    let a = analyzer()
+        .analyze(&Input::new("yes it's working, thanks").with_context("Is it working now?"));
+    assert_eq!(a.sentiment, Sentiment::Positive);
+    assert!(!a.complaint.holds());
+    assert!(a.emotion(Emotion::Satisfaction).holds());
 }
 
 #[test]

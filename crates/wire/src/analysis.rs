@@ -110,7 +110,8 @@ pub struct CauseDto {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalDto {
     /// `insult`, `threat`, `profanity`, `slur`, `shouting`, `exclamation_run`, `absolute`, `blame`,
-    /// `demand`, `deadline`, `repeated_contact`, `escalation_threat`, `sarcasm` or `harassment`.
+    /// `demand`, `deadline`, `repeated_contact`, `escalation_threat`, `sarcasm`, `harassment`, or
+    /// `unresolved` (the reply says the fix the agent asked about did not work; needs `context`).
     pub kind: String,
     pub start: usize,
     pub end: usize,

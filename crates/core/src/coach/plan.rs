@@ -128,6 +128,7 @@ pub(crate) fn plan(analysed: &Analysed<'_>, course: &Course, boundary: &Boundary
             .unwrap_or_default();
         why.extend(signals(&[
             SignalKind::RepeatedContact,
+            SignalKind::Unresolved,
             SignalKind::Shouting,
             SignalKind::ExclamationRun,
         ]));
