@@ -54,43 +54,42 @@ pub fn train(args: TrainArgs) -> Result<()> {
             args.out.display()
         );
     }
-    eprintln!("training the fast tier from {} ...", args.data.display());
-    let (set, summary) = fast::train(&args.data)?;
-    let path = args.out.join("fast.bin");
-    std::fs::write(&path, set.to_bytes()).with_context(|| format!("writing {}", path.display()))?;
-    eprintln!(
-        "wrote {} ({}; {} training rows, {} calibration rows, {} held out)",
-        path.display(),
-        set.version,
-        summary.train_rows,
-        summary.calibration_rows,
-        summary.held_out_rows
-    );
+    let fast_path = args.out.join("fast.bin");
     if args.embeddings {
         let encoder = engine::encoder(&args.data_dir)?
             .context("the embedding model is not installed: run `defuse model install` first")?;
-        let fast = Analyzer::from_models(&set)?;
         let cache_path = args.data_dir.join("embedding-cache.bin");
         let mut cache = embedded::Cache::load(&cache_path, defuse_core::Encoder::dim(&encoder));
+        eprintln!(
+            "training both tiers from {}; the fast tier twice, the second time taught by the embedding tier ...",
+            args.data.display()
+        );
         let pb = bar("embedding training texts");
-        let set = embedded::train(
-            &args.data,
-            &encoder,
-            &fast,
-            &mut cache,
-            &mut |done, total| {
+        let (fast_set, embed_set) =
+            embedded::train_both(&args.data, &encoder, &mut cache, &mut |done, total| {
                 pb.set_length(total as u64);
                 pb.set_position(done as u64);
-            },
-        )?;
+            })?;
         pb.finish();
         cache.save(&cache_path)?;
-        let path = args.out.join("embed.bin");
-        std::fs::write(&path, set.to_bytes())
-            .with_context(|| format!("writing {}", path.display()))?;
-        eprintln!("wrote {} ({})", path.display(), set.version);
+        write_set(&fast_path, &fast_set)?;
+        write_set(&args.out.join("embed.bin"), &embed_set)?;
+    } else {
+        eprintln!("training the fast tier from {} ...", args.data.display());
+        let (set, summary) = fast::train(&args.data)?;
+        write_set(&fast_path, &set)?;
+        eprintln!(
+            "({} training rows, {} calibration rows, {} held out; the committed weights come from `--embeddings`, where the embedding tier also teaches the fast one)",
+            summary.train_rows, summary.calibration_rows, summary.held_out_rows
+        );
     }
     eprintln!("rebuild (cargo build --release) to compile the new weights in");
+    Ok(())
+}
+
+fn write_set(path: &Path, set: &defuse_core::model::ModelSet) -> Result<()> {
+    std::fs::write(path, set.to_bytes()).with_context(|| format!("writing {}", path.display()))?;
+    eprintln!("wrote {} ({})", path.display(), set.version);
     Ok(())
 }
 

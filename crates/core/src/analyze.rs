@@ -208,6 +208,7 @@ impl Analyzer {
             Some(reply::Answer::Solved) => p.read_as_solved(),
             None => {}
         }
+        p.complaints_are_unhappy();
         let ev = EvidenceBuilder {
             tokens: &tokens,
             feats: &feats,
@@ -234,7 +235,10 @@ impl Analyzer {
                     .total_cmp(&emotions[b.index()].score)
             });
         let sentiment = Sentiment::ALL[argmax(&p.sentiment)];
-        let sentiment_evidence = sentiment_evidence(&tokens, &val, sentiment);
+        let mut sentiment_evidence = sentiment_evidence(&tokens, &val, sentiment);
+        if sentiment == Sentiment::Negative && sentiment_evidence.is_empty() {
+            sentiment_evidence = complaint.evidence.clone();
+        }
         let hostility = hostility(&p, abusive.score, offensive.score, &sigs);
         let level = if abusive.holds() {
             Level::Abusive
@@ -352,18 +356,20 @@ fn about_a_thing(tokens: &[Token], s: &Signal) -> bool {
         && tokens.get(i + 1).is_some_and(Token::is_word)
 }
 
+/// Calibrated scores of the embedding tier: the embedding `head` on the vector `v`, blended
+/// column by column by the `stack` head with the calibrated fast-tier scores `fast`.
+pub fn blend(head: &Head, stack: &Head, fast: &[f32], v: &[f32]) -> Vec<f32> {
+    let emb = head.calibrate(&head.logits_dense(v));
+    let z: Vec<f32> = (0..col::COUNT)
+        .map(|c| stack.bias[c] + stack.weight(0, c) * fast[c] + stack.weight(1, c) * emb[c])
+        .collect();
+    stack.calibrate(&z)
+}
+
 impl EmbeddingTier {
     /// Blends calibrated fast scores with the embedding head's, column by column.
     fn blend(&self, fast: &[f32], v: &[f32]) -> Vec<f32> {
-        let emb = self.head.calibrate(&self.head.logits_dense(v));
-        let z: Vec<f32> = (0..col::COUNT)
-            .map(|c| {
-                self.stack.bias[c]
-                    + self.stack.weight(0, c) * fast[c]
-                    + self.stack.weight(1, c) * emb[c]
-            })
-            .collect();
-        self.stack.calibrate(&z)
+        blend(&self.head, &self.stack, fast, v)
     }
 
     fn cause_similarity(&self, v: &[f32]) -> [f32; 5] {
@@ -453,8 +459,10 @@ impl Probabilities {
 
     /// Sarcastic praise ("thanks for nothing", "great, another update") means the opposite of
     /// its words, which the models read at face value: what they took for a positive tone and
-    /// for satisfaction is counted as negative tone and frustration.
+    /// for satisfaction is counted as negative tone and frustration. The rules find it only said
+    /// of something that went wrong, so it also complains.
     fn read_as_sarcasm(&mut self) {
+        self.complaint = self.complaint.max(0.6);
         let [negative, _, positive] = &mut self.sentiment;
         *negative += *positive;
         *positive = 0.0;
@@ -485,6 +493,19 @@ impl Probabilities {
         *negative = 0.0;
         let satisfaction = &mut self.emotions[Emotion::Satisfaction.index()];
         *satisfaction = satisfaction.max(0.6);
+    }
+
+    /// A client who complains is not neutral about it, however flat or polite the words ("the
+    /// manager promised a call back yesterday and I'm still waiting"): the surer the complaint,
+    /// the more of the neutral and positive shares goes to negative.
+    fn complaints_are_unhappy(&mut self) {
+        let sure = (self.complaint - 0.5).max(0.0);
+        let [negative, neutral, positive] = &mut self.sentiment;
+        for share in [neutral, positive] {
+            let shift = *share * sure;
+            *share -= shift;
+            *negative += shift;
+        }
     }
 
     /// The models know English; elsewhere they would guess. Pull every score halfway to

@@ -170,6 +170,17 @@ fn negation_turns_praise_into_complaint() {
 }
 
 #[test]
+fn a_flat_complaint_is_negative_with_the_complaint_as_evidence() {
+    let text = "The manager promised me a call back yesterday and I'm still waiting.";
+    let a = analyze(text);
+    assert!(a.complaint.holds(), "{}", a.complaint.score);
+    assert_eq!(a.sentiment, Sentiment::Negative, "{:?}", a.sentiment_scores);
+    assert!(!a.sentiment_evidence.is_empty());
+    let question = analyze("Could you tell me when my order will ship?");
+    assert_ne!(question.sentiment, Sentiment::Negative);
+}
+
+#[test]
 fn sarcastic_praise_is_read_as_negative_not_as_satisfaction() {
     for text in [
         "Thanks for nothing, my parcel is lost.",
@@ -179,6 +190,7 @@ fn sarcastic_praise_is_read_as_negative_not_as_satisfaction() {
         assert!(has_signal(&a, SignalKind::Sarcasm), "{text}");
         assert_eq!(a.sentiment, Sentiment::Negative, "{text}");
         assert!(!a.emotion(Emotion::Satisfaction).holds(), "{text}");
+        assert!(a.complaint.holds(), "{text}");
     }
     let sincere = analyze("Great, the parcel came a day early. Thanks a lot!");
     assert_eq!(sincere.sentiment, Sentiment::Positive);

@@ -5,15 +5,17 @@
 //! data set and keeps computed vectors in a cache file between runs.
 
 use anyhow::{Context, Result};
+use defuse_core::analyze::blend;
 use defuse_core::model::{Head, ModelSet, columns as col};
 use defuse_core::{Analyzer, Encoder};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
-use crate::calibrate;
 use crate::data::{self, Example, Split};
 use crate::sgd::{self, Row};
+use crate::{calibrate, fast};
 
 const CONFIG: sgd::Config = sgd::Config {
     epochs: 8,
@@ -138,7 +140,7 @@ pub fn train(
     let vectors = cache.embed_all(encoder, &texts, progress);
     let (train_v, calib_v) = vectors.split_at(train.len());
     let labels = |set: &[&Example]| set.iter().map(|e| e.labels).collect::<Vec<_>>();
-    let weights: Vec<f32> = train.iter().map(|e| e.weight).collect();
+    let weights: Vec<[f32; col::COUNT]> = train.iter().map(|e| [e.weight; col::COUNT]).collect();
     let rows: Vec<Row> = train_v.iter().map(|v| dense_row(v)).collect();
     let mut head = sgd::train(&rows, &labels(&train), &weights, encoder.dim(), CONFIG);
     let calib_labels = labels(&calib);
@@ -171,6 +173,41 @@ pub fn train(
     };
     set.version = crate::version_tag("embed", &set.to_bytes());
     Ok(set)
+}
+
+/// Trains both tiers, the fast one twice: first from the labels alone, then, once an embedding
+/// tier has been trained on top of it, with that tier's scores as a teacher for the columns a
+/// data set does not label (see [`fast::train_examples`]). Returns the fast and embedding sets.
+pub fn train_both(
+    dir: &Path,
+    encoder: &dyn Encoder,
+    cache: &mut Cache,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(ModelSet, ModelSet)> {
+    let examples = data::load_training(dir)?;
+    let (first, _) = fast::train_examples(&examples, None);
+    let first_analyzer = Analyzer::from_models(&first)?;
+    let teacher_set = train(dir, encoder, &first_analyzer, cache, progress)?;
+    let head = teacher_set
+        .head(col::EMBED_HEAD)
+        .context("embedding head")?;
+    let stack = teacher_set.head(col::STACK_HEAD).context("stack head")?;
+    let texts = fast::training_texts(&examples);
+    let vectors = cache.embed_all(encoder, &texts, progress);
+    let teacher: Vec<Vec<f32>> = texts
+        .par_iter()
+        .zip(&vectors)
+        .map(|(t, v)| blend(head, stack, &first_analyzer.fast_scores(t), v))
+        .collect();
+    let (fast_set, _) = fast::train_examples(&examples, Some(&teacher));
+    let embed_set = train(
+        dir,
+        encoder,
+        &Analyzer::from_models(&fast_set)?,
+        cache,
+        progress,
+    )?;
+    Ok((fast_set, embed_set))
 }
 
 /// A per-column blend `b + w0 * fast + w1 * embedding`, fitted by gradient descent and then calibrated.

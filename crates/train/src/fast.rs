@@ -3,7 +3,7 @@
 use anyhow::Result;
 use defuse_core::analyze::featurize;
 use defuse_core::features::DIM;
-use defuse_core::model::{Head, ModelSet, columns as col};
+use defuse_core::model::{Head, ModelSet, columns as col, sigmoid, softmax};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -43,18 +43,29 @@ pub fn rows(texts: &[&str]) -> Vec<Row> {
 /// Trains, calibrates and returns the fast model set from the data in `dir`.
 pub fn train(dir: &Path) -> Result<(ModelSet, Summary)> {
     let examples = data::load_training(dir)?;
-    let (set, summary) = train_examples(&examples);
-    Ok((set, summary))
+    Ok(train_examples(&examples, None))
 }
 
-/// Trains on already loaded examples (the unit under test).
-pub fn train_examples(examples: &[Example]) -> (ModelSet, Summary) {
+/// How much a teacher's score counts, against a label a person gave.
+const TEACHER_WEIGHT: f32 = 0.3;
+
+/// Trains on already loaded examples. With a `teacher` (calibrated scores of a stronger model
+/// for every training example, in order), each example also learns, at a lower weight, the
+/// teacher's view of the columns its data set does not label: GoEmotions comments learn whether
+/// they complain, customer tweets learn what they feel.
+pub fn train_examples(examples: &[Example], teacher: Option<&[Vec<f32>]>) -> (ModelSet, Summary) {
     let pick = |split: Split| examples.iter().filter(move |e| e.split == split);
     let train: Vec<&Example> = pick(Split::Train).collect();
     let calib: Vec<&Example> = pick(Split::Calibrate).collect();
     let train_rows = rows(&train.iter().map(|e| e.text.as_str()).collect::<Vec<_>>());
-    let labels: Vec<[f32; col::COUNT]> = train.iter().map(|e| e.labels).collect();
-    let weights: Vec<f32> = train.iter().map(|e| e.weight).collect();
+    let mut labels: Vec<[f32; col::COUNT]> = train.iter().map(|e| e.labels).collect();
+    let mut weights: Vec<[f32; col::COUNT]> =
+        train.iter().map(|e| [e.weight; col::COUNT]).collect();
+    if let Some(scores) = teacher {
+        for ((l, w), z) in labels.iter_mut().zip(&mut weights).zip(scores) {
+            fill_from_teacher(l, w, z);
+        }
+    }
     let mut head = sgd::train(&train_rows, &labels, &weights, DIM, CONFIG);
     calibrate_on(&mut head, &calib);
     let mut set = ModelSet {
@@ -68,6 +79,32 @@ pub fn train_examples(examples: &[Example]) -> (ModelSet, Summary) {
         held_out_rows: examples.iter().filter(|e| e.split == Split::Dev).count(),
     };
     (set, summary)
+}
+
+/// The examples `train_examples` trains on, in the order it expects a teacher's scores.
+pub fn training_texts(examples: &[Example]) -> Vec<&str> {
+    examples
+        .iter()
+        .filter(|e| e.split == Split::Train)
+        .map(|e| e.text.as_str())
+        .collect()
+}
+
+/// Puts the teacher's probabilities (from calibrated scores `z`) into the unlabelled columns.
+fn fill_from_teacher(labels: &mut [f32; col::COUNT], weights: &mut [f32; col::COUNT], z: &[f32]) {
+    let s = col::SENTIMENT;
+    let sentiment = softmax(&z[s..s + 3]);
+    for c in 0..col::COUNT {
+        if !labels[c].is_nan() {
+            continue;
+        }
+        labels[c] = if (s..s + 3).contains(&c) {
+            sentiment[c - s]
+        } else {
+            sigmoid(z[c])
+        };
+        weights[c] *= TEACHER_WEIGHT;
+    }
 }
 
 fn calibrate_on(head: &mut Head, calib: &[&Example]) {

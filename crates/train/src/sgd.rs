@@ -62,11 +62,12 @@ pub fn gradient(z: &[f32], labels: &[f32; col::COUNT], g: &mut [f32; col::COUNT]
     }
 }
 
-/// Trains a head of `dim` inputs over every column.
+/// Trains a head of `dim` inputs over every column; `weights` say how much each row counts for
+/// each column.
 pub fn train(
     rows: &[Row],
     labels: &[[f32; col::COUNT]],
-    weights: &[f32],
+    weights: &[[f32; col::COUNT]],
     dim: usize,
     cfg: Config,
 ) -> Head {
@@ -90,14 +91,14 @@ pub fn train(
                         continue;
                     }
                     let k = base + c;
-                    let grad = w * g[c] * v + cfg.l2 * head.weights[k];
+                    let grad = w[c] * g[c] * v + cfg.l2 * head.weights[k];
                     acc[k] += grad * grad;
                     head.weights[k] -= cfg.learning_rate * grad / acc[k].sqrt();
                 }
             }
             for c in 0..col::COUNT {
                 if !labels[r][c].is_nan() {
-                    let grad = w * g[c];
+                    let grad = w[c] * g[c];
                     bias_acc[c] += grad * grad;
                     head.bias[c] -= cfg.learning_rate * grad / bias_acc[c].sqrt();
                 }
@@ -132,10 +133,11 @@ mod tests {
             l2: 0.0,
             seed: 7,
         };
-        let head = train(&rows, &labels, &vec![1.0; 200], 3, cfg);
+        let weights = vec![[1.0; col::COUNT]; 200];
+        let head = train(&rows, &labels, &weights, 3, cfg);
         assert!(head.weight(1, col::ABUSIVE) > head.weight(0, col::ABUSIVE) + 1.0);
         assert_eq!(head.weight(1, col::OFFENSIVE), 0.0);
-        let again = train(&rows, &labels, &vec![1.0; 200], 3, cfg);
+        let again = train(&rows, &labels, &weights, 3, cfg);
         assert_eq!(head, again, "training is deterministic");
     }
 }

@@ -163,7 +163,7 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
     const LEADING: &[&str] = &[
         "so", "well", "ok", "okay", "look", "listen", "honestly", "seriously", "basically", "anyway",
         "also", "and", "but", "um", "uh", "oh", "yes", "yeah", "just", "hi", "hello", "hey", "dear",
-        "sorry",
+        "sorry", "nope", "nah", "yep", "yup",
     ];
     #[rustfmt::skip]
     const TRAILING: &[&str] = &[
@@ -172,6 +172,12 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
     loop {
         match t.split_first() {
             Some((first, rest)) if !first.is_word() && first.kind != TokenKind::Number => t = rest,
+            // "No, it still crashes": an answer, not part of the point.
+            Some((first, rest))
+                if first.norm == "no" && rest.first().is_some_and(|n| n.norm == ",") =>
+            {
+                t = rest
+            }
             Some((first, rest)) if LEADING.contains(&first.norm.as_str()) => {
                 let greeting = matches!(first.norm.as_str(), "hi" | "hello" | "hey" | "dear");
                 // "Hello Mr. Smith," : the name up to the comma goes with the greeting.

@@ -271,3 +271,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_answer_before_the_point_is_left_out() {
+    assert_eq!(
+        statements("nope, still getting the same error"),
+        ["still getting the same error"]
+    );
+    assert_eq!(
+        statements("No, the app still crashes on start"),
+        ["the app still crashes on start"]
+    );
+    assert_eq!(
+        statements("No refund has arrived yet"),
+        ["no refund has arrived yet"]
+    );
+}
