@@ -120,7 +120,7 @@ fn insult(scan: &Scan, i: usize, kind: Insult) -> Option<bool> {
     let insults = reported
         || match kind {
             Insult::Strong => true,
-            Insult::PersonNoun => at_person || aim.marked,
+            Insult::PersonNoun => at_person || aim.marked || vocative(scan, i),
             Insult::Adjective => at_person,
             Insult::ThingNoun => at_person && !aim.exclaimed,
         };
@@ -129,6 +129,16 @@ fn insult(scan: &Scan, i: usize, kind: Insult) -> Option<bool> {
         _ => true,
     };
     insults.then_some(aimed && !aim.negated)
+}
+
+/// The word at `i` addresses the reader on its own, set off by a comma or the edges of a
+/// sentence: "You stole my money, *thieves*.", "*Clowns*!".
+fn vocative(scan: &Scan, i: usize) -> bool {
+    let mark = |t: Option<&crate::text::Token>, marks: &str| {
+        t.is_none_or(|t| !t.is_word() && t.norm.chars().all(|c| marks.contains(c)))
+    };
+    let before = i.checked_sub(1).map(|p| &scan.tokens[p]);
+    mark(before, ",.!?") && mark(scan.tokens.get(i + 1), ".!?")
 }
 
 /// A listed word inside a name: a brand ("Spic and Span") or a place or surname in title case

@@ -912,6 +912,17 @@ fn insult_asked_of_you_people() {
     );
 }
 #[test]
+fn insult_vocative() {
+    check(
+        "You stole my money, thieves. Clowns! A bunch of thieves, the lot.",
+        expect![[r#"
+            blame 0..9 "You stole"
+            insult 20..27 "thieves" targeted
+            insult 29..35 "Clowns" targeted
+            insult 48..55 "thieves" targeted"#]],
+    );
+}
+#[test]
 fn insult_inverted() {
     check(
         "like the piece of trash you are",
