@@ -208,7 +208,6 @@ impl Analyzer {
             Some(reply::Answer::Solved) => p.read_as_solved(),
             None => {}
         }
-        p.complaints_are_unhappy();
         let ev = EvidenceBuilder {
             tokens: &tokens,
             feats: &feats,
@@ -234,6 +233,7 @@ impl Analyzer {
                     .score
                     .total_cmp(&emotions[b.index()].score)
             });
+        p.unhappy_as(complaint.score.max(abusive.score));
         let sentiment = Sentiment::ALL[argmax(&p.sentiment)];
         let mut sentiment_evidence = sentiment_evidence(&tokens, &val, sentiment);
         if sentiment == Sentiment::Negative && sentiment_evidence.is_empty() {
@@ -495,11 +495,12 @@ impl Probabilities {
         *satisfaction = satisfaction.max(0.6);
     }
 
-    /// A client who complains is not neutral about it, however flat or polite the words ("the
-    /// manager promised a call back yesterday and I'm still waiting"): the surer the complaint,
+    /// A client who complains or abuses is not neutral about it, however flat, polite or
+    /// oddly worded ("the manager promised a call back yesterday and I'm still waiting", "you're
+    /// a joke"): the surer the complaint or the abuse (the final judgements, rules included),
     /// the more of the neutral and positive shares goes to negative.
-    fn complaints_are_unhappy(&mut self) {
-        let sure = (self.complaint - 0.5).max(0.0);
+    fn unhappy_as(&mut self, complaint_or_abuse: f32) {
+        let sure = (complaint_or_abuse - 0.5).max(0.0);
         let [negative, neutral, positive] = &mut self.sentiment;
         for share in [neutral, positive] {
             let shift = *share * sure;
@@ -571,7 +572,7 @@ fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -
             SignalKind::Threat => 0.6,
             SignalKind::Slur | SignalKind::Harassment => 0.5,
             SignalKind::Insult if s.targeted => 0.4,
-            SignalKind::EscalationThreat => 0.25,
+            SignalKind::EscalationThreat => 0.32,
             SignalKind::Shouting
             | SignalKind::Blame
             | SignalKind::Sarcasm

@@ -170,7 +170,7 @@ fn negation_turns_praise_into_complaint() {
 }
 
 #[test]
-fn a_flat_complaint_is_negative_with_the_complaint_as_evidence() {
+fn flat_complaints_and_odd_insults_are_negative() {
     let text = "The manager promised me a call back yesterday and I'm still waiting.";
     let a = analyze(text);
     assert!(a.complaint.holds(), "{}", a.complaint.score);
@@ -178,6 +178,25 @@ fn a_flat_complaint_is_negative_with_the_complaint_as_evidence() {
     assert!(!a.sentiment_evidence.is_empty());
     let question = analyze("Could you tell me when my order will ship?");
     assert_ne!(question.sentiment, Sentiment::Negative);
+    // "joke" is a positive word; said of the reader it is abuse, and abuse is not positive.
+    let insult = analyze("You're a joke. All of you.");
+    assert!(insult.abusive.holds());
+    assert_eq!(
+        insult.sentiment,
+        Sentiment::Negative,
+        "{:?}",
+        insult.sentiment_scores
+    );
+}
+
+#[test]
+fn a_threat_to_escalate_is_tense_and_a_threat_to_find_someone_is_abuse() {
+    let escalation = analyze("I will be contacting trading standards about this.");
+    assert!(has_signal(&escalation, SignalKind::EscalationThreat));
+    assert_eq!(escalation.level, Level::Tense);
+    let threat = analyze("I'll find out where you live if my money isn't back by Monday.");
+    assert!(has_signal(&threat, SignalKind::Threat));
+    assert_eq!(threat.level, Level::Abusive);
 }
 
 #[test]

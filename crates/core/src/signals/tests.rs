@@ -276,10 +276,11 @@ fn threat_of_harm() {
 #[test]
 fn threat_regret() {
     check(
-        "You'll regret this. I know where you work.",
+        "You'll regret this. I know where you work. I'll find out where you live if I have to.",
         expect![[r#"
-        threat 0..18 "You'll regret this" targeted
-        threat 20..41 "I know where you work" targeted"#]],
+            threat 0..18 "You'll regret this" targeted
+            threat 20..41 "I know where you work" targeted
+            threat 43..71 "I'll find out where you live" targeted"#]],
     );
 }
 #[test]
