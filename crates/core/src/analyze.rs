@@ -6,7 +6,7 @@ use crate::features::{self, Features};
 use crate::model::{Head, ModelError, ModelSet, columns as col, logit, sigmoid, softmax};
 use crate::text::{self, Token};
 use crate::types::*;
-use crate::{causes, concerns, language, reply, signals, valence};
+use crate::{causes, concerns, feelings, language, reply, signals, valence};
 
 /// Longest text analysed; longer input is cut at a char boundary and marked truncated.
 pub const MAX_TEXT_BYTES: usize = 100 * 1024;
@@ -208,6 +208,11 @@ impl Analyzer {
             Some(reply::Answer::Solved) => p.read_as_solved(),
             None => {}
         }
+        let named = feelings::named(&tokens);
+        for n in &named {
+            let e = &mut p.emotions[n.emotion.index()];
+            *e = e.max(NAMED_FEELING);
+        }
         let ev = EvidenceBuilder {
             tokens: &tokens,
             feats: &feats,
@@ -217,7 +222,7 @@ impl Analyzer {
         let offensive = ev.judgement(p.offensive, col::OFFENSIVE, OFFENSIVE_SIGNALS, false);
         let abusive = self.abusive(&ev, &p, &sigs);
         let complaint = ev.judgement(p.complaint, col::COMPLAINT, COMPLAINT_SIGNALS, false);
-        let emotions = Emotion::ALL.map(|e| {
+        let mut emotions = Emotion::ALL.map(|e| {
             ev.judgement(
                 p.emotions[e.index()],
                 col::EMOTIONS + e.index(),
@@ -225,6 +230,17 @@ impl Analyzer {
                 false,
             )
         });
+        for n in &named {
+            let (start, end) = (tokens[n.first].start, tokens[n.last].end);
+            let evidence = &mut emotions[n.emotion.index()].evidence;
+            evidence.retain(|e| e.end <= start || e.start >= end);
+            evidence.push(Evidence {
+                start,
+                end,
+                why: "says so in as many words".to_string(),
+            });
+            evidence.sort_by_key(|e| e.start);
+        }
         let top_emotion = Emotion::ALL
             .into_iter()
             .filter(|e| emotions[e.index()].holds())
@@ -521,6 +537,9 @@ impl Probabilities {
         self.sentiment = [0.15, 0.7, 0.15];
     }
 }
+
+/// Least score of a feeling the client names outright ("I'm panicking").
+const NAMED_FEELING: f32 = 0.8;
 
 const OFFENSIVE_SIGNALS: &[SignalKind] = &[
     SignalKind::Insult,

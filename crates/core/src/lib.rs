@@ -24,6 +24,7 @@ pub mod coach;
 pub mod concerns;
 pub mod encoder;
 pub mod features;
+pub mod feelings;
 pub mod language;
 pub mod lexicon;
 pub mod model;

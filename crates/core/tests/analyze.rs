@@ -200,6 +200,22 @@ fn a_threat_to_escalate_is_tense_and_a_threat_to_find_someone_is_abuse() {
 }
 
 #[test]
+fn a_feeling_said_outright_holds_with_the_words_as_evidence() {
+    let text = "I'm panicking, my card has been blocked and I'm abroad.";
+    let a = analyze(text);
+    let anxiety = a.emotion(Emotion::Anxiety);
+    assert!(anxiety.holds(), "{}", anxiety.score);
+    assert!(
+        anxiety
+            .evidence
+            .iter()
+            .any(|e| &text[e.start..e.end] == "I'm panicking")
+    );
+    let denied = analyze("I'm not angry, just asking when it ships.");
+    assert!(!denied.emotion(Emotion::Anger).holds());
+}
+
+#[test]
 fn sarcastic_praise_is_read_as_negative_not_as_satisfaction() {
     for text in [
         "Thanks for nothing, my parcel is lost.",
