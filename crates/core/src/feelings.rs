@@ -5,7 +5,7 @@
 //! panicking" is rare on Reddit). Only the writer's own present feeling counts: "I'm not angry",
 //! "I was worried" and "are you happy now?" name nothing.
 
-use crate::text::Token;
+use crate::text::{Token, words};
 use crate::types::Emotion;
 
 /// A feeling named in the text, over tokens `first..=last`.
@@ -92,12 +92,7 @@ const DEGREE: &[&str] = &[
 
 /// Every feeling named in `tokens`, in order.
 pub fn named(tokens: &[Token]) -> Vec<Named> {
-    let words: Vec<(usize, &str)> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word())
-        .map(|(i, t)| (i, t.norm.as_str()))
-        .collect();
+    let words = words(tokens);
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {

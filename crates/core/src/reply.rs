@@ -5,7 +5,7 @@
 //! cannot tell these apart, so when the agent's message (the `context` of an input) checks whether
 //! something worked, the opening of the reply is read as the answer to that check.
 
-use crate::text::{Token, TokenKind, tokenize};
+use crate::text::{Token, TokenKind, tokenize, words};
 
 /// What the reply says about the fix the agent asked after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,12 +67,7 @@ pub fn answer(context: &str, tokens: &[Token]) -> Option<Answer> {
     if !asks_whether_it_worked(context) {
         return None;
     }
-    let words: Vec<(usize, &str)> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word())
-        .map(|(i, t)| (i, t.norm.as_str()))
-        .collect();
+    let words = words(tokens);
     let (first, w0) = *words.first()?;
     let (next, w1) = words.get(1).map_or((first, ""), |&(i, w)| (i, w));
     // "it didn't", "it's still", "its still"

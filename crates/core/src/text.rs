@@ -40,6 +40,16 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '*' | '@' | '$' | '!' | '#' | '\'' | '’')
 }
 
+/// The word tokens of `tokens` as (index, normalised form), for rules that read words in order.
+pub fn words(tokens: &[Token]) -> Vec<(usize, &str)> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
+        .map(|(i, t)| (i, t.norm.as_str()))
+        .collect()
+}
+
 /// Splits `text` into tokens. Never fails; offsets are on char boundaries.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut raw = Vec::new();
