@@ -143,6 +143,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(today|tomorrow|tonight|this afternoon|this evening|first thing)", Deadline).tail(Pressing),
     rule("(tomorrow|tonight|on {weekday}|on the <ord>|on <ord>|first thing (tomorrow|in the morning))", Deadline).cue(PRESSURE).not_past(),
     rule("(urgent|urgently|time sensitive|time - sensitive|time critical|no later than)", Deadline).no_neg(),
+    rule("(please hurry|hurry up|i'm in a hurry|i am in a hurry|running out of time|time is running out|against the clock)", Deadline).no_neg(),
+    rule("(leaves|leaving|departs|departing|closes|closing|starts|boarding|due) at {when}", Deadline).not_past(),
+    rule("(leaves|leaving|departs|departing|closes|closing|starts|boarding|due) at <n>", Deadline).not_past().cue(PRESSURE),
     rule("(asap|a . s . a . p|as soon as possible|deadline|without delay|this instant)", Deadline).not_past(),
     rule("(immediately|at once|right away|straight away)", Deadline).not_past().clause_end().prev_not(&["all", "was", "were", "is", "got", "been"]),
     // Repeated contact.

@@ -374,6 +374,15 @@ fn exclamation_single_is_nothing() {
 
 // Absolutes.
 #[test]
+fn deadline_hurry_and_departure() {
+    check(
+        "Please hurry, the flight leaves at 6 and I still have no boarding pass. The shop closes at 5 anyway.",
+        expect![[r#"
+            deadline 0..12 "Please hurry"
+            deadline 25..36 "leaves at 6""#]],
+    );
+}
+#[test]
 fn absolutes() {
     check(
         "You never answer, nobody calls back and it happens every single time.",
