@@ -479,9 +479,7 @@ impl Probabilities {
     /// of something that went wrong, so it also complains.
     fn read_as_sarcasm(&mut self) {
         self.complaint = self.complaint.max(0.6);
-        let [negative, _, positive] = &mut self.sentiment;
-        *negative += *positive;
-        *positive = 0.0;
+        self.shift_sentiment(Sentiment::Positive, Sentiment::Negative, 1.0);
         let satisfaction = std::mem::take(&mut self.emotions[Emotion::Satisfaction.index()]);
         let frustration = &mut self.emotions[Emotion::Frustration.index()];
         *frustration = frustration.max(satisfaction);
@@ -491,10 +489,8 @@ impl Probabilities {
     /// least as frustrated as they are anything else; the models saw only the bare "no".
     fn read_as_not_solved(&mut self) {
         self.complaint = self.complaint.max(0.8);
-        let [negative, neutral, positive] = &mut self.sentiment;
-        *negative += *positive + *neutral / 2.0;
-        *neutral /= 2.0;
-        *positive = 0.0;
+        self.shift_sentiment(Sentiment::Positive, Sentiment::Negative, 1.0);
+        self.shift_sentiment(Sentiment::Neutral, Sentiment::Negative, 0.5);
         self.emotions[Emotion::Satisfaction.index()] = 0.0;
         let frustration = &mut self.emotions[Emotion::Frustration.index()];
         *frustration = frustration.max(0.6);
@@ -503,10 +499,8 @@ impl Probabilities {
     /// "Yes, thanks" to "did that fix it?": the problem is solved.
     fn read_as_solved(&mut self) {
         self.complaint = self.complaint.min(0.2);
-        let [negative, neutral, positive] = &mut self.sentiment;
-        *positive += *negative + *neutral / 2.0;
-        *neutral /= 2.0;
-        *negative = 0.0;
+        self.shift_sentiment(Sentiment::Negative, Sentiment::Positive, 1.0);
+        self.shift_sentiment(Sentiment::Neutral, Sentiment::Positive, 0.5);
         let satisfaction = &mut self.emotions[Emotion::Satisfaction.index()];
         *satisfaction = satisfaction.max(0.6);
     }
@@ -517,12 +511,15 @@ impl Probabilities {
     /// the more of the neutral and positive shares goes to negative.
     fn unhappy_as(&mut self, complaint_or_abuse: f32) {
         let sure = (complaint_or_abuse - 0.5).max(0.0);
-        let [negative, neutral, positive] = &mut self.sentiment;
-        for share in [neutral, positive] {
-            let shift = *share * sure;
-            *share -= shift;
-            *negative += shift;
-        }
+        self.shift_sentiment(Sentiment::Neutral, Sentiment::Negative, sure);
+        self.shift_sentiment(Sentiment::Positive, Sentiment::Negative, sure);
+    }
+
+    /// Moves `fraction` of the share of sentiment `from` to sentiment `to`; the shares still sum to 1.
+    fn shift_sentiment(&mut self, from: Sentiment, to: Sentiment, fraction: f32) {
+        let shift = self.sentiment[from as usize] * fraction;
+        self.sentiment[from as usize] -= shift;
+        self.sentiment[to as usize] += shift;
     }
 
     /// The models know English; elsewhere they would guess. Pull every score halfway to

@@ -73,7 +73,7 @@ const I_AM: &[&[&str]] = &[
     &["i", "am"],
     &["i", "feel"],
 ];
-/// For a situation: "this is", "it's", "that's", or a bare "so".
+/// Openings for a situation: "this is", "it's", "that's".
 const IT_IS: &[&[&str]] = &[
     &["this", "is"],
     &["it", "is"],
@@ -96,21 +96,10 @@ pub fn named(tokens: &[Token]) -> Vec<Named> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        if let Some((emotion, len)) = saying(&words[k..]) {
-            out.push(Named {
-                emotion,
-                first: words[k].0,
-                last: words[k + len - 1].0,
-            });
-            k += len;
-            continue;
-        }
-        let found = opening(&words[k..], I_AM)
-            .and_then(|n| feeling_after(&words[k + n..], FELT).map(|(e, m)| (e, n + m)))
-            .or_else(|| {
-                opening(&words[k..], IT_IS)
-                    .and_then(|n| feeling_after(&words[k + n..], FEELS).map(|(e, m)| (e, n + m)))
-            });
+        let rest = &words[k..];
+        let found = saying(rest)
+            .or_else(|| feeling_opened(rest, I_AM, FELT))
+            .or_else(|| feeling_opened(rest, IT_IS, FEELS));
         match found {
             Some((emotion, len)) => {
                 out.push(Named {
@@ -137,12 +126,15 @@ fn saying(words: &[(usize, &str)]) -> Option<(Emotion, usize)> {
         .map(|(phrase, e)| (*e, phrase.len()))
 }
 
-/// Length of the longest of `openings` that `words` starts with.
-fn opening(words: &[(usize, &str)], openings: &[&[&str]]) -> Option<usize> {
-    openings
-        .iter()
-        .find(|o| starts_with(words, o))
-        .map(|o| o.len())
+/// A feeling from `table` after one of `openings` (the tables list longer openings first, so
+/// "I'm feeling" wins over "I'm"), and how many words the whole took.
+fn feeling_opened(
+    words: &[(usize, &str)],
+    openings: &[&[&str]],
+    table: &[(&str, Emotion)],
+) -> Option<(Emotion, usize)> {
+    let n = openings.iter().find(|o| starts_with(words, o))?.len();
+    feeling_after(&words[n..], table).map(|(e, m)| (e, n + m))
 }
 
 /// The feeling after at most three degree words, and how many words it took.
@@ -154,8 +146,9 @@ fn feeling_after(words: &[(usize, &str)], table: &[(&str, Emotion)]) -> Option<(
         .count();
     let rest = &words[skip..];
     table.iter().find_map(|(phrase, e)| {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        starts_with(rest, &parts).then_some((*e, skip + parts.len()))
+        let len = phrase.split(' ').count();
+        let matches = rest.len() >= len && phrase.split(' ').zip(rest).all(|(p, (_, w))| p == *w);
+        matches.then_some((*e, skip + len))
     })
 }
 

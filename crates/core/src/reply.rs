@@ -71,8 +71,7 @@ pub fn answer(context: &str, tokens: &[Token]) -> Option<Answer> {
     let (first, w0) = *words.first()?;
     let (next, w1) = words.get(1).map_or((first, ""), |&(i, w)| (i, w));
     // "it didn't", "it's still", "its still"
-    let subject_then = matches!(w0, "it" | "it's" | "its" | "that")
-        && (NOT_SOLVED.contains(&w1) || w1 == "didn't");
+    let subject_then = matches!(w0, "it" | "it's" | "its" | "that") && NOT_SOLVED.contains(&w1);
     let ends_after_first = words.len() == 1 || punct_between(tokens, first, next);
     if (NO.contains(&w0) && (ends_after_first || NO_THEN.contains(&w1))) || NOT_SOLVED.contains(&w0)
     {

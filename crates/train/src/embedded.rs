@@ -122,16 +122,15 @@ fn sample(examples: &[Example], split: Split, cap: usize) -> Vec<&Example> {
 }
 
 /// Trains the embedding and stack heads; `fast` is the already trained fast tier.
-pub fn train(
-    dir: &Path,
+fn train(
+    examples: &[Example],
     encoder: &dyn Encoder,
     fast: &Analyzer,
     cache: &mut Cache,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ModelSet> {
-    let examples = data::load_training(dir)?;
-    let train = sample(&examples, Split::Train, TRAIN_PER_SET);
-    let calib = sample(&examples, Split::Calibrate, CALIBRATE_PER_SET);
+    let train = sample(examples, Split::Train, TRAIN_PER_SET);
+    let calib = sample(examples, Split::Calibrate, CALIBRATE_PER_SET);
     let texts: Vec<&str> = train
         .iter()
         .chain(&calib)
@@ -187,7 +186,7 @@ pub fn train_both(
     let examples = data::load_training(dir)?;
     let (first, _) = fast::train_examples(&examples, None);
     let first_analyzer = Analyzer::from_models(&first)?;
-    let teacher_set = train(dir, encoder, &first_analyzer, cache, progress)?;
+    let teacher_set = train(&examples, encoder, &first_analyzer, cache, progress)?;
     let head = teacher_set
         .head(col::EMBED_HEAD)
         .context("embedding head")?;
@@ -201,7 +200,7 @@ pub fn train_both(
         .collect();
     let (fast_set, _) = fast::train_examples(&examples, Some(&teacher));
     let embed_set = train(
-        dir,
+        &examples,
         encoder,
         &Analyzer::from_models(&fast_set)?,
         cache,
