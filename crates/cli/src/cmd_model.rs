@@ -1,4 +1,4 @@
-//! `defuse model ...`: install the MiniLM embedding model, say whether it is there, time it.
+//! `defuse model ...`: install the MiniLM embedding model, say whether it is there (and tuned), time it.
 
 use std::path::Path;
 
@@ -25,7 +25,17 @@ pub fn run_install(source: Source, data_dir: &Path) -> Result<()> {
 /// `defuse model status`: prints where the verified model is, or how to install it.
 pub fn run_status(data_dir: &Path) -> Result<()> {
     match installed_dir(data_dir) {
-        Some(dir) => println!("embedding model installed in {}", dir.display()),
+        Some(dir) => {
+            println!("embedding model installed in {}", dir.display());
+            let model = MiniLm::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
+            if model.is_tuned() {
+                println!("its last layer runs with the weights defuse tuned for its tasks");
+            } else {
+                println!(
+                    "its last layer runs as shipped: the tuned weights were made from another model"
+                );
+            }
+        }
         None => println!(
             "no embedding model in {}; run `defuse model install`",
             data_dir.display()

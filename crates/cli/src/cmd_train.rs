@@ -3,7 +3,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use defuse_core::Analyzer;
-use defuse_train::{embedded, eval, fast};
+use defuse_train::{data, eval, fast, tune};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 
@@ -17,10 +17,14 @@ pub struct TrainArgs {
     /// Where to write the model files (the crate compiles them in from there).
     #[arg(long, default_value = "crates/core/models")]
     pub out: PathBuf,
-    /// Also train the embedding tier (needs `defuse model install` first).
+    /// Also tune the encoder's last layer and train the embedding tier (needs `defuse model
+    /// install` first).
     #[arg(long)]
     pub embeddings: bool,
-    /// Where defuse keeps its data (installed models, the embedding cache).
+    /// Where to write the tuned last layer of the encoder (the embed crate compiles it in).
+    #[arg(long, default_value = "crates/embed/models")]
+    pub top_out: PathBuf,
+    /// Where defuse keeps its data (installed models, the encoder states kept between runs).
     #[arg(long, env = "DEFUSE_DATA_DIR", default_value_os_t = engine::default_data_dir())]
     pub data_dir: PathBuf,
 }
@@ -47,7 +51,16 @@ fn bar(label: &str) -> ProgressBar {
     pb
 }
 
+/// File name of the tuned last layer in `--top-out`.
+const TOP_FILE: &str = "top-layer.safetensors";
+
 pub fn train(args: TrainArgs) -> Result<()> {
+    if args.embeddings && !args.top_out.is_dir() {
+        bail!(
+            "{}: no such folder; run from the repository root or pass --top-out",
+            args.top_out.display()
+        );
+    }
     if !args.out.is_dir() {
         bail!(
             "{}: no such folder; run from the repository root or pass --out",
@@ -56,24 +69,31 @@ pub fn train(args: TrainArgs) -> Result<()> {
     }
     let fast_path = args.out.join("fast.bin");
     if args.embeddings {
-        let encoder = engine::encoder(&args.data_dir)?
+        let model = engine::encoder(&args.data_dir)?
             .context("the embedding model is not installed: run `defuse model install` first")?;
-        let cache_path = args.data_dir.join("embedding-cache.bin");
-        let mut cache = embedded::Cache::load(&cache_path, defuse_core::Encoder::dim(&encoder));
+        let states_path = args.data_dir.join("lower-states.safetensors");
+        let mut states = tune::States::load(&states_path);
         eprintln!(
-            "training both tiers from {}; the fast tier twice, the second time taught by the embedding tier ...",
+            "tuning the encoder's last layer on {}, then training both tiers over it (the fast tier twice, the second time taught by the embedding tier) ...",
             args.data.display()
         );
-        let pb = bar("embedding training texts");
-        let (fast_set, embed_set) =
-            embedded::train_both(&args.data, &encoder, &mut cache, &mut |done, total| {
-                pb.set_length(total as u64);
-                pb.set_position(done as u64);
-            })?;
+        let examples = data::load_training(&args.data)?;
+        let pb = bar("training");
+        let tuned = tune::train_tuned(&examples, model, &mut states, &mut |what, done, total| {
+            pb.set_message(what.to_string());
+            pb.set_length(total as u64);
+            pb.set_position(done as u64);
+        });
         pb.finish();
-        cache.save(&cache_path)?;
-        write_set(&fast_path, &fast_set)?;
-        write_set(&args.out.join("embed.bin"), &embed_set)?;
+        // Kept even when training failed: computing them again takes the longest.
+        states.save(&states_path)?;
+        let tuned = tuned?;
+        write_set(&fast_path, &tuned.fast)?;
+        write_set(&args.out.join("embed.bin"), &tuned.embed)?;
+        let top_path = args.top_out.join(TOP_FILE);
+        defuse_embed::save_top(&tuned.top, &tuned.base_fingerprint, &top_path)
+            .with_context(|| format!("writing {}", top_path.display()))?;
+        eprintln!("wrote {}", top_path.display());
     } else {
         eprintln!("training the fast tier from {} ...", args.data.display());
         let (set, summary) = fast::train(&args.data)?;

@@ -50,8 +50,9 @@ struct EmbeddingTier {
     encoder: Box<dyn Encoder>,
     head: Head,
     stack: Head,
-    /// Per cause, the embeddings of its descriptions.
+    /// Per cause, the embeddings of its descriptions, cut to the encoder's similarity range.
     cause_vectors: Vec<(Cause, Vec<Vec<f32>>)>,
+    similarity: std::ops::Range<usize>,
 }
 
 impl Default for Analyzer {
@@ -105,15 +106,23 @@ impl Analyzer {
     ) -> Result<Self, ModelError> {
         let head = take_head(set, col::EMBED_HEAD, encoder.dim())?;
         let stack = take_head(set, col::STACK_HEAD, 2)?;
+        let similarity = encoder.similarity_range();
         let cause_vectors = causes::DESCRIPTIONS
             .iter()
-            .map(|(cause, texts)| (*cause, encoder.embed_batch(texts)))
+            .map(|(cause, texts)| {
+                let vectors = encoder.embed_batch(texts);
+                let cut = vectors
+                    .iter()
+                    .map(|v| v.get(similarity.clone()).unwrap_or_default().to_vec());
+                (*cause, cut.collect())
+            })
             .collect();
         self.embedding = Some(EmbeddingTier {
             encoder,
             head,
             stack,
             cause_vectors,
+            similarity,
         });
         Ok(self)
     }
@@ -389,6 +398,7 @@ impl EmbeddingTier {
     }
 
     fn cause_similarity(&self, v: &[f32]) -> [f32; 5] {
+        let v = v.get(self.similarity.clone()).unwrap_or_default();
         let mut out = [0.0; 5];
         for (cause, vectors) in &self.cause_vectors {
             let best = vectors.iter().map(|d| dot(d, v)).fold(f32::MIN, f32::max);

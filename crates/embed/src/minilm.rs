@@ -1,5 +1,9 @@
 //! all-MiniLM-L6-v2 as a [`defuse_core::Encoder`]: tokenise, run BERT, mean-pool, normalise.
 //!
+//! The lower layers run as candle's BERT; the last one runs as a [`TopLayer`], with the tuned
+//! weights shipped in `crates/embed/models/` when they were tuned from this very model (their
+//! file names the model's own last layer by a fingerprint), else with the model's own.
+//!
 //! The shipped `tokenizer.json` pads every text to 128 tokens and cuts at 128. Pooling over that
 //! fixed padding would average in 100-odd pad positions, so [`MiniLm::load`] turns padding off and
 //! pads each batch itself, only up to the longest text of that batch, with a mask that pooling
@@ -9,14 +13,23 @@
 use std::fs;
 use std::path::Path;
 
-use candle_core::{Device, Tensor};
+use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config, DTYPE};
 use defuse_core::Encoder;
+use sha2::{Digest, Sha256};
 use tokenizers::{Encoding, Tokenizer, TruncationParams};
 
 use crate::EmbedError;
 use crate::pooling::{l2_normalise, mean_pool};
+use crate::top::TopLayer;
+
+/// The last layer as `defuse train --embeddings` tuned it, with the fingerprint of the layer it
+/// started from under [`FINGERPRINT`].
+const SHIPPED_TOP: &[u8] = include_bytes!("../models/top-layer.safetensors");
+
+/// Name of the tensor in a tuned-layer file that holds the fingerprint of the layer it was tuned from.
+const FINGERPRINT: &str = "base_fingerprint";
 
 /// Longest input in tokens, `[CLS]` and `[SEP]` included; the rest of a longer text is cut off.
 pub const MAX_TOKENS: usize = 256;
@@ -32,7 +45,14 @@ const SHORT_TEXT: usize = 16;
 
 /// A loaded sentence-embedding model: BERT weights plus their WordPiece tokenizer.
 pub struct MiniLm {
-    model: BertModel,
+    /// Every layer but the last.
+    lower: BertModel,
+    /// The last layer: the tuned one when it fits, else the model's own.
+    top: TopLayer,
+    /// The model's own last layer and its fingerprint, where tuning starts from.
+    base_top: TopLayer,
+    base_fingerprint: Vec<u8>,
+    tuned: bool,
     tokenizer: Tokenizer,
     device: Device,
     dim: usize,
@@ -40,10 +60,17 @@ pub struct MiniLm {
 }
 
 impl MiniLm {
-    /// Loads `model.safetensors`, `tokenizer.json` and `config.json` from `dir`.
+    /// Loads `model.safetensors`, `tokenizer.json` and `config.json` from `dir`, with the shipped
+    /// tuned last layer when it was tuned from this model's own.
     ///
     /// Works for any BERT-style model with those three files (the tests use a tiny random one).
     pub fn load(dir: &Path) -> Result<Self, EmbedError> {
+        Self::load_tuned(dir, SHIPPED_TOP)
+    }
+
+    /// [`MiniLm::load`] with the tuned-layer file `top` (as [`save_top`] writes it) in place of
+    /// the shipped one; a `top` tuned from another model is ignored.
+    pub fn load_tuned(dir: &Path, top: &[u8]) -> Result<Self, EmbedError> {
         let device = Device::Cpu;
         let config_path = dir.join("config.json");
         let config_text =
@@ -56,17 +83,40 @@ impl MiniLm {
 
         let weights_path = dir.join("model.safetensors");
         let weights = fs::read(&weights_path).map_err(EmbedError::io("reading", &weights_path))?;
-        let model = VarBuilder::from_buffered_safetensors(weights, DTYPE, &device)
-            .and_then(|vb| BertModel::load(vb, &config))
-            .map_err(|source| EmbedError::Weights {
-                path: weights_path,
-                source,
+        let weights_error = |source| EmbedError::Weights {
+            path: weights_path.clone(),
+            source,
+        };
+        let vb = VarBuilder::from_buffered_safetensors(weights, DTYPE, &device)
+            .map_err(weights_error)?;
+        let last = config.num_hidden_layers.saturating_sub(1);
+        let lower_config = Config {
+            num_hidden_layers: last,
+            ..config.clone()
+        };
+        let lower = BertModel::load(vb.clone(), &lower_config).map_err(weights_error)?;
+        let base_top = base_layer_names(&config, last)
+            .iter()
+            .find_map(|prefix| TopLayer::load(&vb.pp(prefix), &config).ok())
+            .ok_or_else(|| {
+                weights_error(candle_core::Error::Msg(format!(
+                    "no layer {last} in the weights"
+                )))
             })?;
+        let base_fingerprint = fingerprint(&base_top)?;
+        let (top, tuned) = match tuned_top(top, &base_fingerprint, &config) {
+            Some(top) => (top, true),
+            None => (base_top.clone(), false),
+        };
 
         let max_tokens = MAX_TOKENS.min(config.max_position_embeddings);
         let (tokenizer, pad_id) = load_tokenizer(&dir.join("tokenizer.json"), max_tokens)?;
         Ok(Self {
-            model,
+            lower,
+            top,
+            base_top,
+            base_fingerprint,
+            tuned,
             tokenizer,
             device,
             dim: config.hidden_size,
@@ -78,6 +128,96 @@ impl MiniLm {
     ///
     /// [`Encoder::embed_batch`] calls this and turns an error into zero vectors.
     pub fn try_embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        self.in_batches(texts, |encodings| {
+            let (hidden, mask) = self.lower_forward(encodings)?;
+            let both = [
+                pool(&self.top, &hidden, &mask)?,
+                pool(&self.base_top, &hidden, &mask)?,
+            ];
+            Ok(Tensor::cat(&both, 1)?.to_vec2::<f32>()?)
+        })
+    }
+
+    /// The token states that enter the last layer, one `tokens x dim` tensor (f16, to halve the
+    /// memory a training run holds) per text, in order. [`MiniLm::pool`] finishes the job.
+    pub fn lower_states(&self, texts: &[&str]) -> Result<Vec<Tensor>, EmbedError> {
+        self.in_batches(texts, |encodings| {
+            let (hidden, _) = self.lower_forward(encodings)?;
+            let hidden = hidden.to_dtype(DType::F16)?;
+            let states = encodings
+                .iter()
+                .enumerate()
+                .map(|(k, e)| hidden.get(k)?.narrow(0, 0, e.len())?.contiguous())
+                .collect::<candle_core::Result<Vec<_>>>()?;
+            Ok(states)
+        })
+    }
+
+    /// What [`Encoder::embed_batch`] gives, from states that [`MiniLm::lower_states`] returned.
+    pub fn embed_states(&self, states: &[&Tensor]) -> candle_core::Result<Vec<Vec<f32>>> {
+        let both = [
+            Self::pool(&self.top, states)?,
+            Self::pool(&self.base_top, states)?,
+        ];
+        Tensor::cat(&both, 1)?.to_vec2::<f32>()
+    }
+
+    /// Sentence vectors (texts x hidden size) from states that [`MiniLm::lower_states`]
+    /// returned, run through `top`; differentiable, so a trainer can tune `top` through it.
+    pub fn pool(top: &TopLayer, states: &[&Tensor]) -> candle_core::Result<Tensor> {
+        let width = states.iter().map(|s| s.dims()[0]).max().unwrap_or(0);
+        let device = states.first().map_or(Device::Cpu, |s| s.device().clone());
+        let mut padded = Vec::with_capacity(states.len());
+        let mut mask = Vec::with_capacity(states.len() * width);
+        for s in states {
+            let (len, dim) = s.dims2()?;
+            let s = s.to_dtype(DType::F32)?;
+            padded.push(if len < width {
+                Tensor::cat(
+                    &[&s, &Tensor::zeros((width - len, dim), DType::F32, &device)?],
+                    0,
+                )?
+            } else {
+                s
+            });
+            mask.extend(std::iter::repeat_n(1u32, len));
+            mask.resize(mask.len() + width - len, 0);
+        }
+        let hidden = Tensor::stack(&padded, 0)?;
+        let mask = Tensor::from_vec(mask, (states.len(), width), &device)?;
+        pool(top, &hidden, &mask)
+    }
+
+    /// The hidden size: how wide each of the two halves of a vector is.
+    pub fn hidden_size(&self) -> usize {
+        self.dim
+    }
+
+    /// The model's own last layer, where tuning starts, and its fingerprint.
+    pub fn base_top(&self) -> (&TopLayer, &[u8]) {
+        (&self.base_top, &self.base_fingerprint)
+    }
+
+    /// Whether the last layer runs with the shipped tuned weights.
+    pub fn is_tuned(&self) -> bool {
+        self.tuned
+    }
+
+    /// The same model with `top` as its last layer.
+    pub fn with_top(self, top: TopLayer) -> Self {
+        Self {
+            top,
+            tuned: true,
+            ..self
+        }
+    }
+
+    /// Tokenises `texts` and runs `run` on length-sorted batches; returns its outputs in input order.
+    fn in_batches<T>(
+        &self,
+        texts: &[&str],
+        mut run: impl FnMut(&[&Encoding]) -> Result<Vec<T>, EmbedError>,
+    ) -> Result<Vec<T>, EmbedError> {
         let encodings = self
             .tokenizer
             .encode_batch(texts.to_vec(), true)
@@ -85,18 +225,21 @@ impl MiniLm {
         let mut order: Vec<usize> = (0..encodings.len()).collect();
         order.sort_by_key(|&i| encodings[i].len());
 
-        let mut vectors = vec![Vec::new(); encodings.len()];
+        let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None)
+            .take(encodings.len())
+            .collect();
         for batch in batches(&order, |i| encodings[i].len()) {
             let batch_encodings: Vec<&Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
-            for (&i, vector) in batch.iter().zip(self.forward(&batch_encodings)?) {
-                vectors[i] = vector;
+            for (&i, item) in batch.iter().zip(run(&batch_encodings)?) {
+                out[i] = Some(item);
             }
         }
-        Ok(vectors)
+        // The batches cover every index once, so every slot is filled.
+        Ok(out.into_iter().flatten().collect())
     }
 
-    /// One forward pass over texts padded to the longest of them.
-    fn forward(&self, encodings: &[&Encoding]) -> Result<Vec<Vec<f32>>, EmbedError> {
+    /// Every layer but the last over texts padded to the longest of them: (states, mask).
+    fn lower_forward(&self, encodings: &[&Encoding]) -> Result<(Tensor, Tensor), EmbedError> {
         let width = encodings.iter().map(|e| e.len()).max().unwrap_or(0);
         let mut ids = Vec::with_capacity(encodings.len() * width);
         let mut mask = Vec::with_capacity(encodings.len() * width);
@@ -111,27 +254,90 @@ impl MiniLm {
         let ids = Tensor::from_vec(ids, shape, &self.device)?;
         let mask = Tensor::from_vec(mask, shape, &self.device)?;
         let token_types = ids.zeros_like()?;
-        let hidden = self.model.forward(&ids, &token_types, Some(&mask))?;
-        let pooled = l2_normalise(&mean_pool(&hidden, &mask)?)?;
-        Ok(pooled.to_vec2::<f32>()?)
+        let hidden = self.lower.forward(&ids, &token_types, Some(&mask))?;
+        Ok((hidden, mask))
     }
 }
 
+/// The last layer, then the masked mean, then unit length.
+fn pool(top: &TopLayer, hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
+    l2_normalise(&mean_pool(&top.forward(hidden, mask)?, mask)?)
+}
+
+/// Where a checkpoint may keep its last layer, as candle's BERT looks for its layers.
+fn base_layer_names(config: &Config, last: usize) -> Vec<String> {
+    let mut names = vec![
+        format!("encoder.layer.{last}"),
+        format!("bert.encoder.layer.{last}"),
+    ];
+    if let Some(model_type) = &config.model_type {
+        names.push(format!("{model_type}.encoder.layer.{last}"));
+    }
+    names
+}
+
+/// sha256 over a layer's weights, in name order: names the layer a tuned one started from.
+fn fingerprint(top: &TopLayer) -> Result<Vec<u8>, EmbedError> {
+    let mut hash = Sha256::new();
+    for (name, tensor) in top.tensors() {
+        hash.update(name.as_bytes());
+        for x in tensor
+            .flatten_all()?
+            .to_dtype(DType::F32)?
+            .to_vec1::<f32>()?
+        {
+            hash.update(x.to_le_bytes());
+        }
+    }
+    Ok(hash.finalize().to_vec())
+}
+
+/// The tuned layer in `bytes`, if it was tuned from the layer whose fingerprint is `base`.
+fn tuned_top(bytes: &[u8], base: &[u8], config: &Config) -> Option<TopLayer> {
+    let tensors = candle_core::safetensors::load_buffer(bytes, &Device::Cpu).ok()?;
+    let stored = tensors.get(FINGERPRINT)?.to_vec1::<u8>().ok()?;
+    if stored != base {
+        return None;
+    }
+    let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
+    TopLayer::load(&vb, config).ok()
+}
+
+/// Writes `top` as a tuned-layer file (weights in f16) that names `base_fingerprint` as its start.
+pub fn save_top(top: &TopLayer, base_fingerprint: &[u8], path: &Path) -> Result<(), EmbedError> {
+    let mut tensors = std::collections::HashMap::new();
+    for (name, tensor) in top.tensors() {
+        tensors.insert(name, tensor.to_dtype(DType::F16)?);
+    }
+    tensors.insert(
+        FINGERPRINT.to_string(),
+        Tensor::new(base_fingerprint, &Device::Cpu)?,
+    );
+    candle_core::safetensors::save(&tensors, path)?;
+    Ok(())
+}
+
+/// A vector is the tuned layer's sentence vector, then the model's own: the first half is
+/// what the embedding head learned over, the second keeps similarities that track meaning.
 impl Encoder for MiniLm {
     fn dim(&self) -> usize {
-        self.dim
+        2 * self.dim
+    }
+
+    fn similarity_range(&self) -> std::ops::Range<usize> {
+        self.dim..2 * self.dim
     }
 
     fn embed(&self, text: &str) -> Vec<f32> {
         self.embed_batch(&[text])
             .pop()
-            .unwrap_or_else(|| vec![0.0; self.dim])
+            .unwrap_or_else(|| vec![0.0; self.dim()])
     }
 
     /// Zero vectors for every text if the model fails; such a vector is similar to nothing.
     fn embed_batch(&self, texts: &[&str]) -> Vec<Vec<f32>> {
         self.try_embed_batch(texts)
-            .unwrap_or_else(|_| vec![vec![0.0; self.dim]; texts.len()])
+            .unwrap_or_else(|_| vec![vec![0.0; self.dim()]; texts.len()])
     }
 }
 

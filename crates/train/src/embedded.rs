@@ -2,7 +2,7 @@
 //! that blends its calibrated scores with the fast tier's, column by column.
 //!
 //! Embeddings are slow to compute (milliseconds each), so training uses an even sample of each
-//! data set and keeps computed vectors in a cache file between runs.
+//! data set; vectors computed once in a run are kept for the rest of it.
 
 use anyhow::{Context, Result};
 use defuse_core::analyze::blend;
@@ -10,10 +10,8 @@ use defuse_core::model::{Head, ModelSet, columns as col};
 use defuse_core::{Analyzer, Encoder};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
 
-use crate::data::{self, Example, Split};
+use crate::data::{Example, Split};
 use crate::sgd::{self, Row};
 use crate::{calibrate, fast};
 
@@ -27,9 +25,9 @@ const CONFIG: sgd::Config = sgd::Config {
 const TRAIN_PER_SET: usize = 15000;
 const CALIBRATE_PER_SET: usize = 3000;
 
-/// Vectors already computed, keyed by a hash of the text.
+/// Vectors already computed in this run, keyed by a hash of the text.
+#[derive(Default)]
 pub struct Cache {
-    dim: usize,
     vectors: HashMap<u64, Vec<f32>>,
 }
 
@@ -38,39 +36,6 @@ fn text_key(text: &str) -> u64 {
 }
 
 impl Cache {
-    /// Loads the cache at `path`, or starts an empty one when there is none or it has another dimension.
-    pub fn load(path: &Path, dim: usize) -> Cache {
-        let mut vectors = HashMap::new();
-        if let Ok(bytes) = std::fs::read(path) {
-            let rec = 8 + 4 * dim;
-            for chunk in bytes.chunks_exact(rec) {
-                let key = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
-                let v = chunk[8..]
-                    .chunks_exact(4)
-                    .map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes")))
-                    .collect();
-                vectors.insert(key, v);
-            }
-        }
-        Cache { dim, vectors }
-    }
-
-    pub fn save(&self, path: &Path) -> Result<()> {
-        let mut out = Vec::with_capacity(self.vectors.len() * (8 + 4 * self.dim));
-        let mut keys: Vec<&u64> = self.vectors.keys().collect();
-        keys.sort();
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            self.vectors[k]
-                .iter()
-                .for_each(|x| out.extend_from_slice(&x.to_le_bytes()));
-        }
-        let mut f =
-            std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
-        f.write_all(&out)?;
-        Ok(())
-    }
-
     /// Embeds every text, computing only those not cached, `batch` at a time; `progress` gets (done, total).
     pub fn embed_all(
         &mut self,
@@ -178,35 +143,50 @@ fn train(
 /// tier has been trained on top of it, with that tier's scores as a teacher for the columns a
 /// data set does not label (see [`fast::train_examples`]). Returns the fast and embedding sets.
 pub fn train_both(
-    dir: &Path,
+    examples: &[Example],
     encoder: &dyn Encoder,
     cache: &mut Cache,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(ModelSet, ModelSet)> {
-    let examples = data::load_training(dir)?;
-    let (first, _) = fast::train_examples(&examples, None);
+    let (first, _) = fast::train_examples(examples, None);
     let first_analyzer = Analyzer::from_models(&first)?;
-    let teacher_set = train(&examples, encoder, &first_analyzer, cache, progress)?;
+    let teacher_set = train(examples, encoder, &first_analyzer, cache, progress)?;
     let head = teacher_set
         .head(col::EMBED_HEAD)
         .context("embedding head")?;
     let stack = teacher_set.head(col::STACK_HEAD).context("stack head")?;
-    let texts = fast::training_texts(&examples);
+    let texts = fast::training_texts(examples);
     let vectors = cache.embed_all(encoder, &texts, progress);
     let teacher: Vec<Vec<f32>> = texts
         .par_iter()
         .zip(&vectors)
         .map(|(t, v)| blend(head, stack, &first_analyzer.fast_scores(t), v))
         .collect();
-    let (fast_set, _) = fast::train_examples(&examples, Some(&teacher));
+    let (fast_set, _) = fast::train_examples(examples, Some(&teacher));
     let embed_set = train(
-        &examples,
+        examples,
         encoder,
         &Analyzer::from_models(&fast_set)?,
         cache,
         progress,
     )?;
     Ok((fast_set, embed_set))
+}
+
+/// Every text [`train_both`] embeds: the training rows, then the calibration sample.
+pub fn texts_to_embed(examples: &[Example]) -> Vec<&str> {
+    let mut texts = fast::training_texts(examples);
+    texts.extend(
+        sample(examples, Split::Calibrate, CALIBRATE_PER_SET)
+            .iter()
+            .map(|e| e.text.as_str()),
+    );
+    texts
+}
+
+/// The rows the encoder's last layer is tuned on: the same sample the embedding head learns from.
+pub fn tuning_rows(examples: &[Example]) -> Vec<&Example> {
+    sample(examples, Split::Train, TRAIN_PER_SET)
 }
 
 /// A per-column blend `b + w0 * fast + w1 * embedding`, fitted by gradient descent and then calibrated.

@@ -6,6 +6,7 @@
 //! - [`data`]: the data sets, their labels and the fixed splits.
 //! - [`sgd`] and [`calibrate`]: the multi-column linear learner and its calibration.
 //! - [`fast`] and [`embedded`]: training runs for the fast tier and the embedding tier.
+//! - [`tune`]: fine-tuning the encoder's last layer before the embedding tier is trained.
 //! - [`eval`] and [`metrics`]: the evaluation table.
 
 pub mod calibrate;
@@ -15,6 +16,7 @@ pub mod eval;
 pub mod fast;
 pub mod metrics;
 pub mod sgd;
+pub mod tune;
 
 /// FNV-1a, 64-bit: a stable hash for version tags and cache keys.
 pub fn fnv1a(bytes: &[u8]) -> u64 {

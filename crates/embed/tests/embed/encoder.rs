@@ -65,12 +65,18 @@ fn unpadded_reference(dir: &Path, text: &str) -> Vec<f32> {
 }
 
 #[test]
-fn dim_is_the_hidden_size_and_vectors_have_unit_length() {
+fn vectors_are_two_unit_length_halves_and_untuned_halves_agree() {
     let (_dir, model) = tiny();
-    assert_eq!(model.dim(), HIDDEN);
+    assert!(!model.is_tuned());
+    assert_eq!(model.dim(), 2 * HIDDEN);
+    assert_eq!(model.similarity_range(), HIDDEN..2 * HIDDEN);
     for vector in model.embed_batch(&["my order never arrived", "thanks", "", &words(300)]) {
-        assert_eq!(vector.len(), HIDDEN);
-        assert!((norm(&vector) - 1.0).abs() < 1e-5, "norm {}", norm(&vector));
+        assert_eq!(vector.len(), 2 * HIDDEN);
+        let (tuned, own) = vector.split_at(HIDDEN);
+        for half in [tuned, own] {
+            assert!((norm(half) - 1.0).abs() < 1e-5, "norm {}", norm(half));
+        }
+        assert!(max_difference(tuned, own) < 1e-6);
     }
 }
 
@@ -93,7 +99,9 @@ fn a_text_embeds_as_if_it_were_never_padded() {
     let (dir, model) = tiny();
     let text = "my order never arrived";
     let reference = unpadded_reference(dir.path(), text);
-    assert!(max_difference(&model.embed(text), &reference) < 1e-5);
+    // Untuned, both halves are the model's own sentence vector.
+    let twice = [reference.clone(), reference].concat();
+    assert!(max_difference(&model.embed(text), &twice) < 1e-5);
 }
 
 #[test]
@@ -161,6 +169,6 @@ fn a_failing_model_gives_zero_vectors_through_the_trait_and_an_error_directly() 
     let model = MiniLm::load(dir.path()).unwrap();
     assert!(model.try_embed_batch(&["my order never arrived"]).is_err());
     let vectors = model.embed_batch(&["my order never arrived", "thanks"]);
-    assert_eq!(vectors, vec![vec![0.0; HIDDEN]; 2]);
-    assert_eq!(model.embed("thanks"), vec![0.0; HIDDEN]);
+    assert_eq!(vectors, vec![vec![0.0; 2 * HIDDEN]; 2]);
+    assert_eq!(model.embed("thanks"), vec![0.0; 2 * HIDDEN]);
 }

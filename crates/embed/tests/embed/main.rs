@@ -5,3 +5,4 @@ mod encoder;
 mod fixture;
 mod install;
 mod real_model;
+mod tuning;

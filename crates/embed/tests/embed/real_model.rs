@@ -15,14 +15,20 @@ fn related_complaints_are_closer_than_small_talk() {
         return;
     };
     let model = MiniLm::load(dir.as_ref()).unwrap();
-    assert_eq!(model.dim(), 384);
+    assert!(
+        model.is_tuned(),
+        "the shipped tuned layer was made from this model"
+    );
+    assert_eq!(model.dim(), 768);
+    let meaning = model.similarity_range();
     let v = model.embed_batch(&[
         "my order never arrived",
         "the package was not delivered",
         "what a lovely sunny day",
     ]);
-    let related = cosine(&v[0], &v[1]);
-    let unrelated = cosine(&v[0], &v[2]);
+    let part = |k: usize| &v[k][meaning.clone()];
+    let related = cosine(part(0), part(1));
+    let unrelated = cosine(part(0), part(2));
     assert!(
         related > unrelated + 0.2,
         "related {related}, unrelated {unrelated}"

@@ -1,0 +1,103 @@
+//! The trainable last layer on the tiny model: gradients reach every weight, a tuned layer
+//! round-trips through its file, and one tuned from another model is ignored.
+
+use candle_core::{DType, Device, Tensor};
+use defuse_core::Encoder;
+use defuse_embed::{MiniLm, save_top};
+
+use crate::fixture::write_tiny_model;
+
+const TEXTS: [&str; 2] = ["my order never arrived", "what a lovely sunny day"];
+
+/// The tiny model (in a folder that must outlive it) and the lower-layer states of [`TEXTS`].
+fn tiny_with_states() -> (tempfile::TempDir, MiniLm, Vec<Tensor>) {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(dir.path());
+    let model = MiniLm::load(dir.path()).unwrap();
+    let states = model.lower_states(&TEXTS).unwrap();
+    (dir, model, states)
+}
+
+#[test]
+fn pooling_kept_states_through_the_top_equals_embedding_the_text() {
+    let (_dir, model, states) = tiny_with_states();
+    let refs: Vec<&Tensor> = states.iter().collect();
+    let pooled = model.embed_states(&refs).unwrap();
+    for (text, vector) in TEXTS.iter().zip(&pooled) {
+        let direct = model.embed(text);
+        // The states are kept in f16, so allow for its rounding.
+        let gap = direct
+            .iter()
+            .zip(vector)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f32::max);
+        assert!(gap < 1e-2, "{text}: {gap}");
+    }
+}
+
+#[test]
+fn every_weight_of_the_trainable_layer_gets_a_gradient() {
+    let (_dir, model, states) = tiny_with_states();
+    let refs: Vec<&Tensor> = states.iter().collect();
+    let (layer, vars) = model.base_top().0.trainable().unwrap();
+    let pooled = MiniLm::pool(&layer, &refs).unwrap();
+    let target = Tensor::ones(pooled.shape(), DType::F32, &Device::Cpu).unwrap();
+    let loss = (pooled * target).unwrap().sum_all().unwrap();
+    let grads = loss.backward().unwrap();
+    assert_eq!(vars.len(), 16);
+    for var in &vars {
+        let g = grads.get(var.as_tensor()).expect("a gradient");
+        let size = g
+            .abs()
+            .unwrap()
+            .sum_all()
+            .unwrap()
+            .to_scalar::<f32>()
+            .unwrap();
+        assert!(
+            size > 0.0,
+            "a weight of shape {:?} got a zero gradient",
+            var.shape()
+        );
+    }
+}
+
+#[test]
+fn a_tuned_layer_is_used_only_with_the_model_it_was_tuned_from() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(dir.path());
+    let model = MiniLm::load(dir.path()).unwrap();
+    assert!(!model.is_tuned());
+    let before = model.embed(TEXTS[0]);
+
+    // "Tune" by nudging every weight, then save with the base's fingerprint.
+    let (layer, vars) = model.base_top().0.trainable().unwrap();
+    for var in &vars {
+        var.set(&(var.as_tensor() * 1.5).unwrap()).unwrap();
+    }
+    let file = dir.path().join("top.safetensors");
+    let (_, fingerprint) = model.base_top();
+    save_top(&layer, fingerprint, &file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+
+    let tuned = MiniLm::load_tuned(dir.path(), &bytes).unwrap();
+    assert!(tuned.is_tuned());
+    let after = tuned.embed(TEXTS[0]);
+    // The tuned half moves; the half kept for similarity does not.
+    let meaning = tuned.similarity_range();
+    let (tuned_half, own_half) = after.split_at(meaning.start);
+    assert!(
+        tuned_half
+            .iter()
+            .zip(&before)
+            .any(|(a, b)| (a - b).abs() > 1e-3)
+    );
+    assert_eq!(own_half, &before[meaning]);
+
+    let mut stranger = fingerprint.to_vec();
+    stranger[0] ^= 1;
+    save_top(&layer, &stranger, &file).unwrap();
+    let other = MiniLm::load_tuned(dir.path(), &std::fs::read(&file).unwrap()).unwrap();
+    assert!(!other.is_tuned());
+    assert_eq!(other.embed(TEXTS[0]), before);
+}
