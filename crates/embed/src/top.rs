@@ -89,6 +89,7 @@ impl TopLayer {
         Ok((
             Self {
                 weights,
+                trainable: true,
                 ..self.clone()
             },
             vars,

@@ -45,8 +45,10 @@ fn every_weight_of_the_trainable_layer_gets_a_gradient() {
     let loss = (pooled * target).unwrap().sum_all().unwrap();
     let grads = loss.backward().unwrap();
     assert_eq!(vars.len(), 16);
-    for var in &vars {
-        let g = grads.get(var.as_tensor()).expect("a gradient");
+    for (k, var) in vars.iter().enumerate() {
+        let g = grads
+            .get(var.as_tensor())
+            .unwrap_or_else(|| panic!("no gradient for weight {k} of shape {:?}", var.shape()));
         let size = g
             .abs()
             .unwrap()
