@@ -278,7 +278,9 @@ mod tests {
     #[test]
     fn schedule_warms_up_then_decays_to_zero() {
         assert!(schedule(0, 1000) < 0.02);
-        assert_eq!(schedule(WARMUP_STEPS - 1, 1000), 1.0);
+        // At the end of the warm-up the rate is at its peak, less what the decay has taken.
+        assert!(schedule(WARMUP_STEPS - 1, 1_000_000) > 0.999);
+        assert!(schedule(WARMUP_STEPS / 2, 1_000_000) < 0.52);
         assert!(schedule(999, 1000) <= 0.001 + f64::EPSILON);
         assert!(schedule(500, 1000) > schedule(800, 1000));
     }
