@@ -130,11 +130,7 @@ impl MiniLm {
     pub fn try_embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
         self.in_batches(texts, |encodings| {
             let (hidden, mask) = self.lower_forward(encodings)?;
-            let both = [
-                pool(&self.top, &hidden, &mask)?,
-                pool(&self.base_top, &hidden, &mask)?,
-            ];
-            Ok(Tensor::cat(&both, 1)?.to_vec2::<f32>()?)
+            Ok(self.both_halves(|top| pool(top, &hidden, &mask))?)
         })
     }
 
@@ -155,11 +151,22 @@ impl MiniLm {
 
     /// What [`Encoder::embed_batch`] gives, from states that [`MiniLm::lower_states`] returned.
     pub fn embed_states(&self, states: &[&Tensor]) -> candle_core::Result<Vec<Vec<f32>>> {
-        let both = [
-            Self::pool(&self.top, states)?,
-            Self::pool(&self.base_top, states)?,
-        ];
-        Tensor::cat(&both, 1)?.to_vec2::<f32>()
+        self.both_halves(|top| Self::pool(top, states))
+    }
+
+    /// The vectors `pool` makes with the last layer, beside those it makes with the model's own;
+    /// untuned, the two layers are one, so it runs once.
+    fn both_halves(
+        &self,
+        pool: impl Fn(&TopLayer) -> candle_core::Result<Tensor>,
+    ) -> candle_core::Result<Vec<Vec<f32>>> {
+        let tuned = pool(&self.top)?;
+        let own = if self.tuned {
+            pool(&self.base_top)?
+        } else {
+            tuned.clone()
+        };
+        Tensor::cat(&[tuned, own], 1)?.to_vec2::<f32>()
     }
 
     /// Sentence vectors (texts x hidden size) from states that [`MiniLm::lower_states`]
