@@ -91,23 +91,50 @@ fn parse_line(bytes: &[u8]) -> Line {
     }
 }
 
-/// The output line for one input line, and whether it is an error.
-fn answer(analyzer: &Analyzer, number: usize, bytes: &[u8]) -> (String, bool) {
-    let bad = |error: String| serde_json::json!({"line": number, "error": error}).to_string();
-    match parse_line(bytes) {
+/// The output line for one parsed input line, given its embedding when the tier is on, and
+/// whether it is an error.
+fn answer(
+    analyzer: &Analyzer,
+    number: usize,
+    line: &Line,
+    embedding: Option<&[f32]>,
+) -> (String, bool) {
+    let bad = |error: &str| serde_json::json!({"line": number, "error": error}).to_string();
+    match line {
         Line::Ok { id, text, context } => {
-            let mut input = Input::new(&text);
-            if let Some(c) = &context {
+            let mut input = Input::new(text);
+            if let Some(c) = context {
                 input = input.with_context(c);
             }
-            let a = analyzer.analyze(&input);
-            match serde_json::to_string(&AnalysisDto::new(id, &text, &a)) {
+            let a = analyzer.analyze_embedded(&input, embedding);
+            match serde_json::to_string(&AnalysisDto::new(id.clone(), text, &a)) {
                 Ok(json) => (json, false),
-                Err(e) => (bad(format!("could not write the analysis: {e}")), true),
+                Err(e) => (bad(&format!("could not write the analysis: {e}")), true),
             }
         }
         Line::Bad(error) => (bad(error), true),
     }
+}
+
+/// The embedding of each good line, in one run of the encoder over them all (it uses every core
+/// itself), so that the rest of the analysis can run line by line in parallel; `None` for a
+/// bad line, and for every line when the embedding tier is off.
+fn embed_lines(analyzer: &Analyzer, lines: &[Line]) -> Vec<Option<Vec<f32>>> {
+    let texts: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Ok { text, .. } => Some(text.as_str()),
+            Line::Bad(_) => None,
+        })
+        .collect();
+    let mut vectors = analyzer.embed_batch(&texts).map(Vec::into_iter);
+    lines
+        .iter()
+        .map(|l| match (l, &mut vectors) {
+            (Line::Ok { .. }, Some(v)) => v.next(),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Lines read and answered per batch: large enough to keep both cores busy, small enough to stream.
@@ -137,9 +164,13 @@ fn run_jsonl(analyzer: &Analyzer, path: &PathBuf) -> Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
+        let lines: Vec<Line> = batch.par_iter().map(|(_, b)| parse_line(b)).collect();
+        let embeddings = embed_lines(analyzer, &lines);
         let answers: Vec<(String, bool)> = batch
             .par_iter()
-            .map(|(n, b)| answer(analyzer, *n, b))
+            .zip(&lines)
+            .zip(&embeddings)
+            .map(|(((n, _), line), v)| answer(analyzer, *n, line, v.as_deref()))
             .collect();
         for (a, bad) in answers {
             failed += usize::from(bad);
@@ -154,4 +185,44 @@ fn run_jsonl(analyzer: &Analyzer, path: &PathBuf) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use defuse_core::Encoder;
+
+    /// Vectors that name their text by its length, the width the shipped heads expect.
+    struct Lengths;
+
+    impl Encoder for Lengths {
+        fn dim(&self) -> usize {
+            768
+        }
+
+        fn embed(&self, text: &str) -> Vec<f32> {
+            let mut v = vec![0.0; 768];
+            v[0] = text.len() as f32;
+            v
+        }
+    }
+
+    #[test]
+    fn each_good_line_gets_its_own_vector_and_bad_lines_none() {
+        let lines: Vec<Line> = [
+            &br#"{"text": "a"}"#[..],
+            b"not json",
+            br#"{"text": "three"}"#,
+        ]
+        .iter()
+        .map(|b| parse_line(b))
+        .collect();
+        let fast = Analyzer::new();
+        assert!(embed_lines(&fast, &lines).iter().all(Option::is_none));
+
+        let with = Analyzer::new().with_encoder(Box::new(Lengths)).unwrap();
+        let first = |v: &Option<Vec<f32>>| v.as_ref().map(|v| v[0]);
+        let got: Vec<Option<f32>> = embed_lines(&with, &lines).iter().map(first).collect();
+        assert_eq!(got, [Some(1.0), None, Some(5.0)]);
+    }
 }

@@ -144,26 +144,33 @@ impl Analyzer {
             .embedding
             .as_ref()
             .map(|e| e.encoder.embed(truncate(input.text).0));
-        self.analyze_with_embedding(input, embedding.as_deref())
+        self.analyze_embedded(input, embedding.as_deref())
     }
 
     /// Analyses several messages, embedding them in one batch when the embedding tier is on.
     pub fn analyze_batch(&self, inputs: &[Input<'_>]) -> Vec<Analysis> {
-        match &self.embedding {
+        let texts: Vec<&str> = inputs.iter().map(|i| i.text).collect();
+        match self.embed_batch(&texts) {
             None => inputs
                 .iter()
-                .map(|i| self.analyze_with_embedding(i, None))
+                .map(|i| self.analyze_embedded(i, None))
                 .collect(),
-            Some(e) => {
-                let texts: Vec<&str> = inputs.iter().map(|i| truncate(i.text).0).collect();
-                let vectors = e.encoder.embed_batch(&texts);
-                inputs
-                    .iter()
-                    .zip(&vectors)
-                    .map(|(i, v)| self.analyze_with_embedding(i, Some(v)))
-                    .collect()
-            }
+            Some(vectors) => inputs
+                .iter()
+                .zip(&vectors)
+                .map(|(i, v)| self.analyze_embedded(i, Some(v)))
+                .collect(),
         }
+    }
+
+    /// The embedding of each text (as far as it is analysed), in one batch through the
+    /// encoder; `None` when the embedding tier is off. With [`Analyzer::analyze_embedded`] this
+    /// is [`Analyzer::analyze_batch`] in two steps, so that a caller can run the encoder over a
+    /// large batch (it uses every core itself) and the rest of the analysis in parallel.
+    pub fn embed_batch(&self, texts: &[&str]) -> Option<Vec<Vec<f32>>> {
+        let e = self.embedding.as_ref()?;
+        let cut: Vec<&str> = texts.iter().map(|t| truncate(t).0).collect();
+        Some(e.encoder.embed_batch(&cut))
     }
 
     /// Calibrated fast-tier scores of every column, for training the stack and for evaluation.
@@ -173,7 +180,9 @@ impl Analyzer {
             .calibrate(&self.fast.logits_sparse(&f.index, &f.value))
     }
 
-    fn analyze_with_embedding(&self, input: &Input<'_>, embedding: Option<&[f32]>) -> Analysis {
+    /// Analyses `input` given its vector from [`Analyzer::embed_batch`]; with `None`, the fast
+    /// tier alone.
+    pub fn analyze_embedded(&self, input: &Input<'_>, embedding: Option<&[f32]>) -> Analysis {
         if !input.text.chars().any(char::is_alphanumeric) {
             return self.nothing_said(input.text);
         }
