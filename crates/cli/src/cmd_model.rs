@@ -29,10 +29,10 @@ pub fn run_status(data_dir: &Path) -> Result<()> {
             println!("embedding model installed in {}", dir.display());
             let model = MiniLm::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
             if model.is_tuned() {
-                println!("its last layer runs with the weights defuse tuned for its tasks");
+                println!("its top layers run with the weights defuse tuned for its tasks");
             } else {
                 println!(
-                    "its last layer runs as shipped: the tuned weights were made from another model"
+                    "its top layers run as shipped: the tuned weights were made from another model"
                 );
             }
         }

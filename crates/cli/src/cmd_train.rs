@@ -17,11 +17,11 @@ pub struct TrainArgs {
     /// Where to write the model files (the crate compiles them in from there).
     #[arg(long, default_value = "crates/core/models")]
     pub out: PathBuf,
-    /// Also tune the encoder's last layer and train the embedding tier (needs `defuse model
+    /// Also tune the encoder's top layers and train the embedding tier (needs `defuse model
     /// install` first).
     #[arg(long)]
     pub embeddings: bool,
-    /// Where to write the tuned last layer of the encoder (the embed crate compiles it in).
+    /// Where to write the tuned top layers of the encoder (the embed crate compiles it in).
     #[arg(long, default_value = "crates/embed/models")]
     pub top_out: PathBuf,
     /// Where defuse keeps its data (installed models, the encoder states kept between runs).
@@ -51,8 +51,8 @@ fn bar(label: &str) -> ProgressBar {
     pb
 }
 
-/// File name of the tuned last layer in `--top-out`.
-const TOP_FILE: &str = "top-layer.safetensors";
+/// File name of the tuned top layers in `--top-out`.
+const TOP_FILE: &str = "top-layers.safetensors";
 
 pub fn train(args: TrainArgs) -> Result<()> {
     if args.embeddings && !args.top_out.is_dir() {
@@ -71,10 +71,13 @@ pub fn train(args: TrainArgs) -> Result<()> {
     if args.embeddings {
         let model = engine::encoder(&args.data_dir)?
             .context("the embedding model is not installed: run `defuse model install` first")?;
-        let states_path = args.data_dir.join("lower-states.safetensors");
+        // Named by depth: states from another cut of the model would be wrong here.
+        let states_path = args
+            .data_dir
+            .join(format!("lower-states-{}.safetensors", model.lower_layers()));
         let mut states = tune::States::load(&states_path);
         eprintln!(
-            "tuning the encoder's last layer on {}, then training both tiers over it (the fast tier twice, the second time taught by the embedding tier) ...",
+            "tuning the encoder's top layers on {}, then training both tiers over it (the fast tier twice, the second time taught by the embedding tier) ...",
             args.data.display()
         );
         let examples = data::load_training(&args.data)?;

@@ -1,8 +1,11 @@
 //! all-MiniLM-L6-v2 as a [`defuse_core::Encoder`]: tokenise, run BERT, mean-pool, normalise.
 //!
-//! The lower layers run as candle's BERT; the last one runs as a [`TopLayer`], with the tuned
-//! weights shipped in `crates/embed/models/` when they were tuned from this very model (their
-//! file names the model's own last layer by a fingerprint), else with the model's own.
+//! The lower layers run as candle's BERT; the top [`TUNED_LAYERS`] run as [`TopLayer`]s, with
+//! the tuned weights shipped in `crates/embed/models/` when they were tuned from this very model
+//! (their file names the model's own top layers by a fingerprint), else with the model's own.
+//! A vector is two halves: the top layers' sentence vector, which tuning shapes, and the mean
+//! of the states the lower layers hand up, which no tuning moves and which root causes compare
+//! with their descriptions.
 //!
 //! The shipped `tokenizer.json` pads every text to 128 tokens and cuts at 128. Pooling over that
 //! fixed padding would average in 100-odd pad positions, so [`MiniLm::load`] turns padding off and
@@ -24,12 +27,15 @@ use crate::EmbedError;
 use crate::pooling::{l2_normalise, mean_pool};
 use crate::top::TopLayer;
 
-/// The last layer as `defuse train --embeddings` tuned it, with the fingerprint of the layer it
-/// started from under [`FINGERPRINT`].
-const SHIPPED_TOP: &[u8] = include_bytes!("../models/top-layer.safetensors");
+/// The top layers as `defuse train --embeddings` tuned them, with the fingerprint of the layers
+/// they started from under [`FINGERPRINT`].
+const SHIPPED_TOP: &[u8] = include_bytes!("../models/top-layers.safetensors");
 
-/// Name of the tensor in a tuned-layer file that holds the fingerprint of the layer it was tuned from.
+/// Name of the tensor in a tuned-layer file that holds the fingerprint of the layers it was tuned from.
 const FINGERPRINT: &str = "base_fingerprint";
+
+/// How many of the encoder's top layers are tuned (all of them in a model with fewer).
+pub const TUNED_LAYERS: usize = 2;
 
 /// Longest input in tokens, `[CLS]` and `[SEP]` included; the rest of a longer text is cut off.
 pub const MAX_TOKENS: usize = 256;
@@ -45,12 +51,13 @@ const SHORT_TEXT: usize = 16;
 
 /// A loaded sentence-embedding model: BERT weights plus their WordPiece tokenizer.
 pub struct MiniLm {
-    /// Every layer but the last.
+    /// Every layer below the tuned ones.
     lower: BertModel,
-    /// The last layer: the tuned one when it fits, else the model's own.
-    top: TopLayer,
-    /// The model's own last layer and its fingerprint, where tuning starts from.
-    base_top: TopLayer,
+    lower_layers: usize,
+    /// The top layers, lowest first: the tuned ones when they fit, else the model's own.
+    top: Vec<TopLayer>,
+    /// The model's own top layers and their fingerprint, where tuning starts from.
+    base_top: Vec<TopLayer>,
     base_fingerprint: Vec<u8>,
     tuned: bool,
     tokenizer: Tokenizer,
@@ -61,7 +68,7 @@ pub struct MiniLm {
 
 impl MiniLm {
     /// Loads `model.safetensors`, `tokenizer.json` and `config.json` from `dir`, with the shipped
-    /// tuned last layer when it was tuned from this model's own.
+    /// tuned top layers when they were tuned from this model's own.
     ///
     /// Works for any BERT-style model with those three files (the tests use a tiny random one).
     pub fn load(dir: &Path) -> Result<Self, EmbedError> {
@@ -69,7 +76,7 @@ impl MiniLm {
     }
 
     /// [`MiniLm::load`] with the tuned-layer file `top` (as [`save_top`] writes it) in place of
-    /// the shipped one; a `top` tuned from another model is ignored.
+    /// the shipped one; a `top` tuned from other layers is ignored.
     pub fn load_tuned(dir: &Path, top: &[u8]) -> Result<Self, EmbedError> {
         let device = Device::Cpu;
         let config_path = dir.join("config.json");
@@ -89,22 +96,26 @@ impl MiniLm {
         };
         let vb = VarBuilder::from_buffered_safetensors(weights, DTYPE, &device)
             .map_err(weights_error)?;
-        let last = config.num_hidden_layers.saturating_sub(1);
+        let lower_layers = config.num_hidden_layers.saturating_sub(TUNED_LAYERS);
         let lower_config = Config {
-            num_hidden_layers: last,
+            num_hidden_layers: lower_layers,
             ..config.clone()
         };
         let lower = BertModel::load(vb.clone(), &lower_config).map_err(weights_error)?;
-        let base_top = base_layer_names(&config, last)
-            .iter()
-            .find_map(|prefix| TopLayer::load(&vb.pp(prefix), &config).ok())
-            .ok_or_else(|| {
-                weights_error(candle_core::Error::Msg(format!(
-                    "no layer {last} in the weights"
-                )))
-            })?;
+        let base_top = (lower_layers..config.num_hidden_layers)
+            .map(|layer| {
+                base_layer_names(&config, layer)
+                    .iter()
+                    .find_map(|prefix| TopLayer::load(&vb.pp(prefix), &config).ok())
+                    .ok_or_else(|| {
+                        weights_error(candle_core::Error::Msg(format!(
+                            "no layer {layer} in the weights"
+                        )))
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let base_fingerprint = fingerprint(&base_top)?;
-        let (top, tuned) = match tuned_top(top, &base_fingerprint, &config) {
+        let (top, tuned) = match tuned_top(top, &base_fingerprint, base_top.len(), &config) {
             Some(top) => (top, true),
             None => (base_top.clone(), false),
         };
@@ -113,6 +124,7 @@ impl MiniLm {
         let (tokenizer, pad_id) = load_tokenizer(&dir.join("tokenizer.json"), max_tokens)?;
         Ok(Self {
             lower,
+            lower_layers,
             top,
             base_top,
             base_fingerprint,
@@ -130,11 +142,11 @@ impl MiniLm {
     pub fn try_embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
         self.in_batches(texts, |encodings| {
             let (hidden, mask) = self.lower_forward(encodings)?;
-            Ok(self.both_halves(|top| pool(top, &hidden, &mask))?)
+            Ok(self.both_halves(&hidden, &mask)?)
         })
     }
 
-    /// The token states that enter the last layer, one `tokens x dim` tensor (f16, to halve the
+    /// The token states that enter the top layers, one `tokens x dim` tensor (f16, to halve the
     /// memory a training run holds) per text, in order. [`MiniLm::pool`] finishes the job.
     pub fn lower_states(&self, texts: &[&str]) -> Result<Vec<Tensor>, EmbedError> {
         self.in_batches(texts, |encodings| {
@@ -151,47 +163,22 @@ impl MiniLm {
 
     /// What [`Encoder::embed_batch`] gives, from states that [`MiniLm::lower_states`] returned.
     pub fn embed_states(&self, states: &[&Tensor]) -> candle_core::Result<Vec<Vec<f32>>> {
-        self.both_halves(|top| Self::pool(top, states))
+        let (hidden, mask) = pad(states)?;
+        self.both_halves(&hidden, &mask)
     }
 
-    /// The vectors `pool` makes with the last layer, beside those it makes with the model's own;
-    /// untuned, the two layers are one, so it runs once.
-    fn both_halves(
-        &self,
-        pool: impl Fn(&TopLayer) -> candle_core::Result<Tensor>,
-    ) -> candle_core::Result<Vec<Vec<f32>>> {
-        let tuned = pool(&self.top)?;
-        let own = if self.tuned {
-            pool(&self.base_top)?
-        } else {
-            tuned.clone()
-        };
-        Tensor::cat(&[tuned, own], 1)?.to_vec2::<f32>()
+    /// The top layers' sentence vectors beside the mean of the states they start from.
+    fn both_halves(&self, hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Vec<Vec<f32>>> {
+        let tuned = pool(&self.top, hidden, mask)?;
+        let meaning = l2_normalise(&mean_pool(hidden, mask)?)?;
+        Tensor::cat(&[tuned, meaning], 1)?.to_vec2::<f32>()
     }
 
     /// Sentence vectors (texts x hidden size) from states that [`MiniLm::lower_states`]
-    /// returned, run through `top`; differentiable, so a trainer can tune `top` through it.
-    pub fn pool(top: &TopLayer, states: &[&Tensor]) -> candle_core::Result<Tensor> {
-        let width = states.iter().map(|s| s.dims()[0]).max().unwrap_or(0);
-        let device = states.first().map_or(Device::Cpu, |s| s.device().clone());
-        let mut padded = Vec::with_capacity(states.len());
-        let mut mask = Vec::with_capacity(states.len() * width);
-        for s in states {
-            let (len, dim) = s.dims2()?;
-            let s = s.to_dtype(DType::F32)?;
-            padded.push(if len < width {
-                Tensor::cat(
-                    &[&s, &Tensor::zeros((width - len, dim), DType::F32, &device)?],
-                    0,
-                )?
-            } else {
-                s
-            });
-            mask.extend(std::iter::repeat_n(1u32, len));
-            mask.resize(mask.len() + width - len, 0);
-        }
-        let hidden = Tensor::stack(&padded, 0)?;
-        let mask = Tensor::from_vec(mask, (states.len(), width), &device)?;
+    /// returned, run through `top` (lowest layer first); differentiable, so a trainer can tune
+    /// `top` through it.
+    pub fn pool(top: &[TopLayer], states: &[&Tensor]) -> candle_core::Result<Tensor> {
+        let (hidden, mask) = pad(states)?;
         pool(top, &hidden, &mask)
     }
 
@@ -200,18 +187,23 @@ impl MiniLm {
         self.dim
     }
 
-    /// The model's own last layer, where tuning starts, and its fingerprint.
-    pub fn base_top(&self) -> (&TopLayer, &[u8]) {
+    /// How many layers run below the top ones: the depth of [`MiniLm::lower_states`].
+    pub fn lower_layers(&self) -> usize {
+        self.lower_layers
+    }
+
+    /// The model's own top layers, where tuning starts, and their fingerprint.
+    pub fn base_top(&self) -> (&[TopLayer], &[u8]) {
         (&self.base_top, &self.base_fingerprint)
     }
 
-    /// Whether the last layer runs with the shipped tuned weights.
+    /// Whether the top layers run with the shipped tuned weights.
     pub fn is_tuned(&self) -> bool {
         self.tuned
     }
 
-    /// The same model with `top` as its last layer.
-    pub fn with_top(self, top: TopLayer) -> Self {
+    /// The same model with `top` as its top layers.
+    pub fn with_top(self, top: Vec<TopLayer>) -> Self {
         Self {
             top,
             tuned: true,
@@ -245,7 +237,7 @@ impl MiniLm {
         Ok(out.into_iter().flatten().collect())
     }
 
-    /// Every layer but the last over texts padded to the longest of them: (states, mask).
+    /// Every layer below the top ones over texts padded to the longest of them: (states, mask).
     fn lower_forward(&self, encodings: &[&Encoding]) -> Result<(Tensor, Tensor), EmbedError> {
         let width = encodings.iter().map(|e| e.len()).max().unwrap_or(0);
         let mut ids = Vec::with_capacity(encodings.len() * width);
@@ -266,27 +258,66 @@ impl MiniLm {
     }
 }
 
-/// The last layer, then the masked mean, then unit length.
-fn pool(top: &TopLayer, hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
-    l2_normalise(&mean_pool(&top.forward(hidden, mask)?, mask)?)
+/// Stacks states of different lengths into one zero-padded batch: (states, mask).
+fn pad(states: &[&Tensor]) -> candle_core::Result<(Tensor, Tensor)> {
+    let width = states.iter().map(|s| s.dims()[0]).max().unwrap_or(0);
+    let device = states.first().map_or(Device::Cpu, |s| s.device().clone());
+    let mut padded = Vec::with_capacity(states.len());
+    let mut mask = Vec::with_capacity(states.len() * width);
+    for s in states {
+        let (len, dim) = s.dims2()?;
+        let s = s.to_dtype(DType::F32)?;
+        padded.push(if len < width {
+            Tensor::cat(
+                &[&s, &Tensor::zeros((width - len, dim), DType::F32, &device)?],
+                0,
+            )?
+        } else {
+            s
+        });
+        mask.extend(std::iter::repeat_n(1u32, len));
+        mask.resize(mask.len() + width - len, 0);
+    }
+    let hidden = Tensor::stack(&padded, 0)?;
+    let mask = Tensor::from_vec(mask, (states.len(), width), &device)?;
+    Ok((hidden, mask))
 }
 
-/// Where a checkpoint may keep its last layer, as candle's BERT looks for its layers.
-fn base_layer_names(config: &Config, last: usize) -> Vec<String> {
+/// The top layers, then the masked mean, then unit length.
+fn pool(top: &[TopLayer], hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
+    let mut states = hidden.clone();
+    for layer in top {
+        states = layer.forward(&states, mask)?;
+    }
+    l2_normalise(&mean_pool(&states, mask)?)
+}
+
+/// Where a checkpoint may keep layer number `layer`, as candle's BERT looks for its layers.
+fn base_layer_names(config: &Config, layer: usize) -> Vec<String> {
     let mut names = vec![
-        format!("encoder.layer.{last}"),
-        format!("bert.encoder.layer.{last}"),
+        format!("encoder.layer.{layer}"),
+        format!("bert.encoder.layer.{layer}"),
     ];
     if let Some(model_type) = &config.model_type {
-        names.push(format!("{model_type}.encoder.layer.{last}"));
+        names.push(format!("{model_type}.encoder.layer.{layer}"));
     }
     names
 }
 
-/// sha256 over a layer's weights, in name order: names the layer a tuned one started from.
-fn fingerprint(top: &TopLayer) -> Result<Vec<u8>, EmbedError> {
+/// The tensors of a stack of top layers, each name led by `layer.K.`, lowest layer first.
+fn stack_tensors(top: &[TopLayer]) -> impl Iterator<Item = (String, Tensor)> + '_ {
+    top.iter().enumerate().flat_map(|(k, layer)| {
+        layer
+            .tensors()
+            .into_iter()
+            .map(move |(name, t)| (format!("layer.{k}.{name}"), t))
+    })
+}
+
+/// sha256 over the layers' weights, in name order: names the layers tuned ones started from.
+fn fingerprint(top: &[TopLayer]) -> Result<Vec<u8>, EmbedError> {
     let mut hash = Sha256::new();
-    for (name, tensor) in top.tensors() {
+    for (name, tensor) in stack_tensors(top) {
         hash.update(name.as_bytes());
         for x in tensor
             .flatten_all()?
@@ -299,21 +330,23 @@ fn fingerprint(top: &TopLayer) -> Result<Vec<u8>, EmbedError> {
     Ok(hash.finalize().to_vec())
 }
 
-/// The tuned layer in `bytes`, if it was tuned from the layer whose fingerprint is `base`.
-fn tuned_top(bytes: &[u8], base: &[u8], config: &Config) -> Option<TopLayer> {
+/// The `layers` tuned layers in `bytes`, if they were tuned from those whose fingerprint is `base`.
+fn tuned_top(bytes: &[u8], base: &[u8], layers: usize, config: &Config) -> Option<Vec<TopLayer>> {
     let tensors = candle_core::safetensors::load_buffer(bytes, &Device::Cpu).ok()?;
     let stored = tensors.get(FINGERPRINT)?.to_vec1::<u8>().ok()?;
     if stored != base {
         return None;
     }
     let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
-    TopLayer::load(&vb, config).ok()
+    (0..layers)
+        .map(|k| TopLayer::load(&vb.pp(format!("layer.{k}")), config).ok())
+        .collect()
 }
 
 /// Writes `top` as a tuned-layer file (weights in f16) that names `base_fingerprint` as its start.
-pub fn save_top(top: &TopLayer, base_fingerprint: &[u8], path: &Path) -> Result<(), EmbedError> {
+pub fn save_top(top: &[TopLayer], base_fingerprint: &[u8], path: &Path) -> Result<(), EmbedError> {
     let mut tensors = std::collections::HashMap::new();
-    for (name, tensor) in top.tensors() {
+    for (name, tensor) in stack_tensors(top) {
         tensors.insert(name, tensor.to_dtype(DType::F16)?);
     }
     tensors.insert(
@@ -324,8 +357,8 @@ pub fn save_top(top: &TopLayer, base_fingerprint: &[u8], path: &Path) -> Result<
     Ok(())
 }
 
-/// A vector is the tuned layer's sentence vector, then the model's own: the first half is
-/// what the embedding head learned over, the second keeps similarities that track meaning.
+/// A vector is the top layers' sentence vector, then the mean of the states below them: the
+/// first half is what tuning shapes, the second keeps similarities that track meaning.
 impl Encoder for MiniLm {
     fn dim(&self) -> usize {
         2 * self.dim

@@ -1,10 +1,11 @@
-//! The encoder's last transformer layer, written out with differentiable operations so that it
-//! can be fine-tuned.
+//! One of the encoder's top transformer layers, written out with differentiable operations so
+//! that it can be fine-tuned.
 //!
 //! candle's BERT runs its layer norms and softmaxes as fused kernels that have no backward pass.
 //! A [`TopLayer`] made by [`TopLayer::trainable`] computes the same layer from plain tensor
-//! operations, so gradients reach its weights; otherwise it uses the fused kernels too. [`crate::MiniLm`] runs the lower layers with candle's BERT and the last one with this,
-//! either as the model shipped it or with the weights `defuse train --embeddings` tuned.
+//! operations, so gradients reach its weights; otherwise it uses the fused kernels too.
+//! [`crate::MiniLm`] runs the lower layers with candle's BERT and the top ones with this, either
+//! as the model shipped them or with the weights `defuse train --embeddings` tuned.
 
 use std::collections::HashMap;
 

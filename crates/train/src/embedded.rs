@@ -184,7 +184,7 @@ pub fn texts_to_embed(examples: &[Example]) -> Vec<&str> {
     texts
 }
 
-/// The rows the encoder's last layer is tuned on: the same sample the embedding head learns from.
+/// The rows the encoder's top layers are tuned on: the same sample the embedding head learns from.
 pub fn tuning_rows(examples: &[Example]) -> Vec<&Example> {
     sample(examples, Split::Train, TRAIN_PER_SET)
 }

@@ -6,7 +6,7 @@
 //! - [`data`]: the data sets, their labels and the fixed splits.
 //! - [`sgd`] and [`calibrate`]: the multi-column linear learner and its calibration.
 //! - [`fast`] and [`embedded`]: training runs for the fast tier and the embedding tier.
-//! - [`tune`]: fine-tuning the encoder's last layer before the embedding tier is trained.
+//! - [`tune`]: fine-tuning the encoder's top layers before the embedding tier is trained.
 //! - [`eval`] and [`metrics`]: the evaluation table.
 
 pub mod calibrate;

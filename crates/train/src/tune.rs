@@ -1,13 +1,13 @@
-//! Fine-tunes the encoder's last layer on the labelled rows, every column at once.
+//! Fine-tunes the encoder's top layers on the labelled rows, every column at once.
 //!
 //! A frozen sentence encoder caps what a linear head over its vectors can learn: its vectors
-//! were made for similarity, not for telling an insult from banter. Tuning the last of its six
-//! layers lets the vectors move toward our columns at a sixth of the cost of tuning them all.
-//! The lower layers are run once per text and their states kept ([`States`]); each step then
-//! runs only the last layer, mean-pools, scores every column with a throwaway linear head and
-//! takes the gradient of the same loss [`sgd`] uses. The tuned layer ships in
-//! `crates/embed/models/`; the embedding tier's real head is trained afterwards, as before, on
-//! vectors from the tuned encoder.
+//! were made for similarity, not for telling an insult from banter. Tuning the top
+//! [`defuse_embed::TUNED_LAYERS`] of its six layers lets the vectors move toward our columns at a
+//! fraction of the cost of tuning them all. The lower layers are run once per text and their
+//! states kept ([`States`]); each step then runs only the top layers, mean-pools, scores every
+//! column with a throwaway linear head and takes the gradient of the same loss [`sgd`] uses.
+//! The tuned layers ship in `crates/embed/models/`; the embedding tier's real head is trained
+//! afterwards, as before, on vectors from the tuned encoder.
 
 use anyhow::{Context, Result};
 use candle_core::{DType, Device, Tensor, Var};
@@ -25,16 +25,16 @@ use crate::sgd::{self, Rng};
 /// Gets (what is being done, done, total).
 pub type Progress<'a> = &'a mut dyn FnMut(&str, usize, usize);
 
-/// What [`train_tuned`] returns: the tuned last layer, the fast set and the embedding set.
+/// What [`train_tuned`] returns: the tuned top layers, the fast set and the embedding set.
 pub struct Tuned {
-    pub top: TopLayer,
-    /// Names the layer tuning started from; saved with `top`.
+    pub top: Vec<TopLayer>,
+    /// Names the layers tuning started from; saved with `top`.
     pub base_fingerprint: Vec<u8>,
     pub fast: ModelSet,
     pub embed: ModelSet,
 }
 
-/// Tunes `model`'s last layer, then trains both tiers over the tuned encoder (see
+/// Tunes `model`'s top layers, then trains both tiers over the tuned encoder (see
 /// [`embedded::train_both`]). `states` holds lower-layer states from earlier runs and gains the
 /// ones this run computes.
 pub fn train_tuned(
@@ -56,7 +56,7 @@ pub fn train_tuned(
         model.base_top().0,
         model.hidden_size(),
         CONFIG,
-        &mut |d, t| progress("tuning the last layer", d, t),
+        &mut |d, t| progress("tuning the top layers", d, t),
     )?;
     let base_fingerprint = model.base_top().1.to_vec();
     let model = model.with_top(top.clone());
@@ -76,7 +76,7 @@ pub fn train_tuned(
     })
 }
 
-/// The tuned encoder, fed from kept lower-layer states where it has them: only the last layer runs.
+/// The tuned encoder, fed from kept lower-layer states where it has them: only the top layers run.
 struct FromStates<'a> {
     model: &'a MiniLm,
     states: &'a States,
@@ -113,19 +113,19 @@ pub struct Config {
     pub epochs: usize,
     /// Texts per step.
     pub batch: usize,
-    /// Peak learning rate of the layer; the head learns [`HEAD_LR_FACTOR`] times faster.
+    /// Peak learning rate of the layers; the head learns [`HEAD_LR_FACTOR`] times faster.
     pub learning_rate: f64,
     pub seed: u64,
 }
 
 pub const CONFIG: Config = Config {
-    epochs: 1,
+    epochs: 2,
     batch: 32,
     learning_rate: 1e-4,
     seed: 20_261_125,
 };
 
-/// The head starts from zero and must keep up with a layer that starts from good weights.
+/// The head starts from zero and must keep up with layers that start from good weights.
 const HEAD_LR_FACTOR: f64 = 30.0;
 
 /// Steps over which the learning rate climbs from zero to its peak; it then falls linearly to zero.
@@ -197,17 +197,23 @@ fn key(text: &str) -> u64 {
     crate::fnv1a(text.as_bytes())
 }
 
-/// Tunes `base` on `examples`, whose lower-layer states are `states` (same order).
-/// `progress` gets (steps done, steps in all).
+/// Tunes `base` (top layers, lowest first) on `examples`, whose lower-layer states are `states`
+/// (same order). `progress` gets (steps done, steps in all).
 pub fn tune(
     examples: &[&Example],
     states: &[Tensor],
-    base: &TopLayer,
+    base: &[TopLayer],
     dim: usize,
     cfg: Config,
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<TopLayer> {
-    let (layer, layer_vars) = base.trainable()?;
+) -> Result<Vec<TopLayer>> {
+    let mut layers = Vec::with_capacity(base.len());
+    let mut layer_vars = Vec::new();
+    for layer in base {
+        let (layer, vars) = layer.trainable()?;
+        layers.push(layer);
+        layer_vars.extend(vars);
+    }
     let w = Var::zeros((dim, col::COUNT), DType::F32, &Device::Cpu)?;
     let b = Var::zeros(col::COUNT, DType::F32, &Device::Cpu)?;
     let params = |lr| ParamsAdamW {
@@ -228,7 +234,7 @@ pub fn tune(
         head_opt.set_learning_rate(lr * HEAD_LR_FACTOR);
 
         let refs: Vec<&Tensor> = batch.iter().map(|&i| &states[i]).collect();
-        let pooled = MiniLm::pool(&layer, &refs)?;
+        let pooled = MiniLm::pool(&layers, &refs)?;
         let z = pooled.matmul(w.as_tensor())?.broadcast_add(b.as_tensor())?;
         // The loss's gradient with respect to the scores, from the same code the linear heads
         // learn with; the sum of scores times those constants has that very gradient.
@@ -246,7 +252,7 @@ pub fn tune(
         head_opt.step(&grads)?;
         progress(step + 1, total);
     }
-    Ok(layer)
+    Ok(layers)
 }
 
 /// Linear warm-up to 1, then linear decay to 0 at `total`.

@@ -305,13 +305,13 @@ fn similarity_blends_with_cues() {
     let text = "The order never arrived. I want to know where it is.";
     check_with_similarity(
         text,
-        [0.1, 0.1, 0.1, 0.6, 0.1],
+        [0.5, 0.5, 0.5, 0.9, 0.5],
         expect![[r#"service_failure 1.00: "never arrived" (something is lost, late or missing)"#]],
     );
     // Low similarity never lowers a cause its cues support.
     check_with_similarity(
         text,
-        [0.1, 0.1, 0.1, 0.0, 0.1],
+        [0.5, 0.5, 0.5, 0.2, 0.5],
         expect![[r#"service_failure 0.73: "never arrived" (something is lost, late or missing)"#]],
     );
 }
@@ -321,13 +321,13 @@ fn similarity_alone_points_to_a_sentence() {
     let text = "Hello. I rang you and you put me on to someone who sent me back to the start.";
     check_with_similarity(
         text,
-        [0.1, 0.1, 0.1, 0.2, 0.5],
+        [0.5, 0.5, 0.5, 0.6, 0.775],
         expect![[
             r#"feeling_unheard 0.69: "I rang you and you put me on to someone who sent me back to the start." (closest in meaning to "you keep sending the same reply without reading what I wrote")"#
         ]],
     );
     // Similarity near the typical value is no support.
-    check_with_similarity(text, [0.1, 0.1, 0.1, 0.2, 0.35], expect![[""]]);
+    check_with_similarity(text, [0.5, 0.5, 0.5, 0.6, 0.68], expect![[""]]);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use candle_core::{DType, Device, Tensor};
 use sha2::{Digest, Sha256};
 
 pub const HIDDEN: usize = 32;
-const LAYERS: usize = 2;
+pub const LAYERS: usize = 2;
 const INTERMEDIATE: usize = 64;
 const MAX_POSITIONS: usize = 512;
 

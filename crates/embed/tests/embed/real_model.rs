@@ -17,7 +17,7 @@ fn related_complaints_are_closer_than_small_talk() {
     let model = MiniLm::load(dir.as_ref()).unwrap();
     assert!(
         model.is_tuned(),
-        "the shipped tuned layer was made from this model"
+        "the shipped tuned layers were made from this model"
     );
     assert_eq!(model.dim(), 768);
     let meaning = model.similarity_range();

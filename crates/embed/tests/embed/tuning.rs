@@ -1,13 +1,25 @@
-//! The trainable last layer on the tiny model: gradients reach every weight, a tuned layer
-//! round-trips through its file, and one tuned from another model is ignored.
+//! The trainable top layers on the tiny model: gradients reach every weight, tuned layers
+//! round-trip through their file, and layers tuned from another model are ignored.
 
-use candle_core::{DType, Device, Tensor};
+use candle_core::{DType, Device, Tensor, Var};
 use defuse_core::Encoder;
-use defuse_embed::{MiniLm, save_top};
+use defuse_embed::{MiniLm, TopLayer, save_top};
 
 use crate::fixture::write_tiny_model;
 
 const TEXTS: [&str; 2] = ["my order never arrived", "what a lovely sunny day"];
+
+/// Trainable copies of the model's own top layers, and all their variables.
+fn trainable(model: &MiniLm) -> (Vec<TopLayer>, Vec<Var>) {
+    let mut layers = Vec::new();
+    let mut vars = Vec::new();
+    for layer in model.base_top().0 {
+        let (layer, v) = layer.trainable().unwrap();
+        layers.push(layer);
+        vars.extend(v);
+    }
+    (layers, vars)
+}
 
 /// The tiny model (in a folder that must outlive it) and the lower-layer states of [`TEXTS`].
 fn tiny_with_states() -> (tempfile::TempDir, MiniLm, Vec<Tensor>) {
@@ -36,15 +48,16 @@ fn pooling_kept_states_through_the_top_equals_embedding_the_text() {
 }
 
 #[test]
-fn every_weight_of_the_trainable_layer_gets_a_gradient() {
+fn every_weight_of_the_trainable_layers_gets_a_gradient() {
     let (_dir, model, states) = tiny_with_states();
     let refs: Vec<&Tensor> = states.iter().collect();
-    let (layer, vars) = model.base_top().0.trainable().unwrap();
-    let pooled = MiniLm::pool(&layer, &refs).unwrap();
+    let (layers, vars) = trainable(&model);
+    assert_eq!(layers.len(), defuse_embed::TUNED_LAYERS);
+    let pooled = MiniLm::pool(&layers, &refs).unwrap();
     let target = Tensor::ones(pooled.shape(), DType::F32, &Device::Cpu).unwrap();
     let loss = (pooled * target).unwrap().sum_all().unwrap();
     let grads = loss.backward().unwrap();
-    assert_eq!(vars.len(), 16);
+    assert_eq!(vars.len(), 16 * layers.len());
     for (k, var) in vars.iter().enumerate() {
         let g = grads
             .get(var.as_tensor())
@@ -65,7 +78,7 @@ fn every_weight_of_the_trainable_layer_gets_a_gradient() {
 }
 
 #[test]
-fn a_tuned_layer_is_used_only_with_the_model_it_was_tuned_from() {
+fn tuned_layers_are_used_only_with_the_model_they_were_tuned_from() {
     let dir = tempfile::tempdir().unwrap();
     write_tiny_model(dir.path());
     let model = MiniLm::load(dir.path()).unwrap();
@@ -73,13 +86,13 @@ fn a_tuned_layer_is_used_only_with_the_model_it_was_tuned_from() {
     let before = model.embed(TEXTS[0]);
 
     // "Tune" by nudging every weight, then save with the base's fingerprint.
-    let (layer, vars) = model.base_top().0.trainable().unwrap();
+    let (layers, vars) = trainable(&model);
     for var in &vars {
         var.set(&(var.as_tensor() * 1.5).unwrap()).unwrap();
     }
     let file = dir.path().join("top.safetensors");
     let (_, fingerprint) = model.base_top();
-    save_top(&layer, fingerprint, &file).unwrap();
+    save_top(&layers, fingerprint, &file).unwrap();
     let bytes = std::fs::read(&file).unwrap();
 
     let tuned = MiniLm::load_tuned(dir.path(), &bytes).unwrap();
@@ -98,7 +111,7 @@ fn a_tuned_layer_is_used_only_with_the_model_it_was_tuned_from() {
 
     let mut stranger = fingerprint.to_vec();
     stranger[0] ^= 1;
-    save_top(&layer, &stranger, &file).unwrap();
+    save_top(&layers, &stranger, &file).unwrap();
     let other = MiniLm::load_tuned(dir.path(), &std::fs::read(&file).unwrap()).unwrap();
     assert!(!other.is_tuned());
     assert_eq!(other.embed(TEXTS[0]), before);
