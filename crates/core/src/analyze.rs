@@ -529,7 +529,7 @@ impl Probabilities {
     /// a joke"): the surer the complaint or the abuse (the final judgements, rules included),
     /// the more of the neutral and positive shares goes to negative.
     fn unhappy_as(&mut self, complaint_or_abuse: f32) {
-        let sure = (complaint_or_abuse - 0.5).max(0.0);
+        let sure = ((complaint_or_abuse - 0.5) * 2.0).max(0.0);
         self.shift_sentiment(Sentiment::Neutral, Sentiment::Negative, sure);
         self.shift_sentiment(Sentiment::Positive, Sentiment::Negative, sure);
     }
@@ -621,6 +621,16 @@ fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -
     (1.0 - calm).clamp(0.0, 1.0)
 }
 
+/// Words that may tip a model's score but mean nothing to an agent shown them as the reason:
+/// articles, conjunctions, prepositions and the like. ("you" is not here: aimed at the reader,
+/// it is part of the reason.)
+#[rustfmt::skip]
+const SAYS_NOTHING: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with",
+    "from", "by", "as", "my", "our", "its", "it", "is", "are", "was", "be", "been", "this",
+    "that", "these", "those", "there", "then", "i", "me", "we", "just", "if",
+];
+
 /// Collects evidence for a judgement: the rule hits of the relevant kinds and the words that
 /// pushed the model's score up the most.
 struct EvidenceBuilder<'a> {
@@ -653,7 +663,10 @@ impl EvidenceBuilder<'_> {
                 .feats
                 .token_contributions(|i| self.head.weight(i, column), self.tokens.len());
             let mut ranked: Vec<usize> = (0..self.tokens.len())
-                .filter(|&i| contrib[i] > 0.05 && self.tokens[i].is_word())
+                .filter(|&i| {
+                    let t = &self.tokens[i];
+                    contrib[i] > 0.05 && t.is_word() && !SAYS_NOTHING.contains(&t.norm.as_str())
+                })
                 .collect();
             ranked.sort_by(|&a, &b| contrib[b].total_cmp(&contrib[a]));
             for &i in ranked.iter().take(3) {

@@ -310,3 +310,21 @@ fn batches_match_single_analyses() {
         assert_eq!(analyze(t), b);
     }
 }
+
+#[test]
+fn words_that_say_nothing_are_never_shown_as_a_reason() {
+    let text = "You people are useless, this is the THIRD time I've called and my order still hasn't arrived!!";
+    let a = analyze(text);
+    let judgements = [&a.offensive, &a.abusive, &a.complaint];
+    let feelings = a.emotions.iter();
+    for j in judgements.into_iter().chain(feelings) {
+        for e in &j.evidence {
+            let shown = text[e.start..e.end].to_lowercase();
+            assert!(
+                !["and", "my", "the", "this", "is"].contains(&shown.as_str()),
+                "{shown:?} shown as a reason ({})",
+                e.why
+            );
+        }
+    }
+}
