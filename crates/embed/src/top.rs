@@ -97,6 +97,18 @@ impl TopLayer {
         ))
     }
 
+    /// Trainable copies of a stack of layers (lowest first), and all their variables.
+    pub fn trainable_stack(layers: &[TopLayer]) -> Result<(Vec<Self>, Vec<Var>)> {
+        let mut copies = Vec::with_capacity(layers.len());
+        let mut vars = Vec::new();
+        for layer in layers {
+            let (copy, v) = layer.trainable()?;
+            copies.push(copy);
+            vars.extend(v);
+        }
+        Ok((copies, vars))
+    }
+
     /// Runs the layer over `hidden` (texts x tokens x dim); `mask` (texts x tokens) is 1 for real
     /// tokens and 0 for padding, which no token attends to.
     pub fn forward(&self, hidden: &Tensor, mask: &Tensor) -> Result<Tensor> {

@@ -207,13 +207,7 @@ pub fn tune(
     cfg: Config,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<TopLayer>> {
-    let mut layers = Vec::with_capacity(base.len());
-    let mut layer_vars = Vec::new();
-    for layer in base {
-        let (layer, vars) = layer.trainable()?;
-        layers.push(layer);
-        layer_vars.extend(vars);
-    }
+    let (layers, layer_vars) = TopLayer::trainable_stack(base)?;
     let w = Var::zeros((dim, col::COUNT), DType::F32, &Device::Cpu)?;
     let b = Var::zeros(col::COUNT, DType::F32, &Device::Cpu)?;
     let params = |lr| ParamsAdamW {

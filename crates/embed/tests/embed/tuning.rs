@@ -1,25 +1,13 @@
 //! The trainable top layers on the tiny model: gradients reach every weight, tuned layers
 //! round-trip through their file, and layers tuned from another model are ignored.
 
-use candle_core::{DType, Device, Tensor, Var};
+use candle_core::{DType, Device, Tensor};
 use defuse_core::Encoder;
 use defuse_embed::{MiniLm, TopLayer, save_top};
 
 use crate::fixture::write_tiny_model;
 
 const TEXTS: [&str; 2] = ["my order never arrived", "what a lovely sunny day"];
-
-/// Trainable copies of the model's own top layers, and all their variables.
-fn trainable(model: &MiniLm) -> (Vec<TopLayer>, Vec<Var>) {
-    let mut layers = Vec::new();
-    let mut vars = Vec::new();
-    for layer in model.base_top().0 {
-        let (layer, v) = layer.trainable().unwrap();
-        layers.push(layer);
-        vars.extend(v);
-    }
-    (layers, vars)
-}
 
 /// The tiny model (in a folder that must outlive it) and the lower-layer states of [`TEXTS`].
 fn tiny_with_states() -> (tempfile::TempDir, MiniLm, Vec<Tensor>) {
@@ -51,7 +39,7 @@ fn pooling_kept_states_through_the_top_equals_embedding_the_text() {
 fn every_weight_of_the_trainable_layers_gets_a_gradient() {
     let (_dir, model, states) = tiny_with_states();
     let refs: Vec<&Tensor> = states.iter().collect();
-    let (layers, vars) = trainable(&model);
+    let (layers, vars) = TopLayer::trainable_stack(model.base_top().0).unwrap();
     assert_eq!(layers.len(), defuse_embed::TUNED_LAYERS);
     let pooled = MiniLm::pool(&layers, &refs).unwrap();
     let target = Tensor::ones(pooled.shape(), DType::F32, &Device::Cpu).unwrap();
@@ -86,7 +74,7 @@ fn tuned_layers_are_used_only_with_the_model_they_were_tuned_from() {
     let before = model.embed(TEXTS[0]);
 
     // "Tune" by nudging every weight, then save with the base's fingerprint.
-    let (layers, vars) = trainable(&model);
+    let (layers, vars) = TopLayer::trainable_stack(model.base_top().0).unwrap();
     for var in &vars {
         var.set(&(var.as_tensor() * 1.5).unwrap()).unwrap();
     }
