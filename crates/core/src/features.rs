@@ -91,6 +91,11 @@ pub fn extract(tokens: &[Token], valence: &Valence, signals: &[Signal], out: &mu
     out.index.clear();
     out.value.clear();
     out.token.clear();
+    // Each word gives two word features and about three character n-grams a letter.
+    let room = tokens.iter().map(|t| 2 + 3 * t.norm.len()).sum::<usize>() + DENSE;
+    out.index.reserve(room);
+    out.value.reserve(room);
+    out.token.reserve(room);
     let mut negated_left = 0u8;
     let mut prev_word: Option<&str> = None;
     let mut buf = String::new();

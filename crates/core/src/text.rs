@@ -173,7 +173,10 @@ fn word(text: &str, start: usize, end: usize) -> Token {
     let all_digits = raw
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-    let lower = raw.to_lowercase().replace('’', "'");
+    let mut lower = raw.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     if all_digits {
         return Token {
             start,
@@ -197,7 +200,7 @@ fn word(text: &str, start: usize, end: usize) -> Token {
 
 /// Undo common disguises of a lower-case word; the second value says whether anything was undone.
 pub fn deobfuscate(lower: &str) -> (String, bool) {
-    if lexicon::is_known(lower) {
+    if plainly_spelled(lower) || lexicon::is_known(lower) {
         return (lower.to_string(), false);
     }
     if lower.contains(['*', '#'])
@@ -239,6 +242,14 @@ pub fn deobfuscate(lower: &str) -> (String, bool) {
     };
     let obfuscated = cleaned != lower;
     (cleaned, obfuscated)
+}
+
+/// Letters (and apostrophes) only, with no letter three times in a row: nothing to undo, so
+/// the slower search below would hand the word back as it is.
+fn plainly_spelled(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.iter().all(|c| c.is_ascii_lowercase() || *c == b'\'')
+        && !b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2])
 }
 
 /// Collapses runs of three or more of the same letter to `keep` letters.
