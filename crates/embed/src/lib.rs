@@ -17,6 +17,7 @@ mod minilm;
 mod pooling;
 mod throughput;
 mod top;
+mod weights;
 
 pub use error::EmbedError;
 pub use install::{

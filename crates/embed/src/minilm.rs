@@ -26,6 +26,7 @@ use tokenizers::{Encoding, Tokenizer, TruncationParams};
 use crate::EmbedError;
 use crate::pooling::{l2_normalise, mean_pool};
 use crate::top::TopLayer;
+use crate::weights;
 
 /// The top layers as `defuse train --embeddings` tuned them, with the fingerprint of the layers
 /// they started from under [`FINGERPRINT`].
@@ -89,13 +90,12 @@ impl MiniLm {
             })?;
 
         let weights_path = dir.join("model.safetensors");
-        let weights = fs::read(&weights_path).map_err(EmbedError::io("reading", &weights_path))?;
         let weights_error = |source| EmbedError::Weights {
             path: weights_path.clone(),
             source,
         };
-        let vb = VarBuilder::from_buffered_safetensors(weights, DTYPE, &device)
-            .map_err(weights_error)?;
+        let tensors = weights::read(&weights_path, &device).map_err(weights_error)?;
+        let vb = VarBuilder::from_tensors(tensors, DTYPE, &device);
         let lower_layers = config.num_hidden_layers.saturating_sub(TUNED_LAYERS);
         let lower_config = Config {
             num_hidden_layers: lower_layers,
