@@ -37,6 +37,12 @@ pub(super) enum Group {
     Violence,
     ComeDown,
     Blamed,
+    /// A long wait and what for: "three hours" ... "to get a reply".
+    Waited,
+    /// Time spent on hold: "forty minutes" ... "on hold".
+    OnHold,
+    /// What it took: "took" ... "five emails".
+    Took,
 }
 
 impl Group {
@@ -57,7 +63,8 @@ pub(super) struct Gate {
     clause_end: bool,
     /// No past-tense word earlier in the clause ("I ordered it before Christmas").
     not_past: bool,
-    /// The message around it says something went wrong (sarcasm from a positive phrase).
+    /// The message around it says something went wrong (sarcasm from a positive phrase); judged
+    /// after the other phrases, which can say so too (see [`sarcasm::negative_context`]).
     neg_context: bool,
     /// One of these words elsewhere in the clause.
     cue: &'static [&'static str],
@@ -187,6 +194,8 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
     let p = phrases();
     let mut heads = Vec::new();
     let mut tails = Vec::new();
+    // Hits that still need a negative context, judged once every other phrase is found.
+    let mut sarcastic = Vec::new();
     for m in p.ac.find_overlapping_iter(&scan.key) {
         let Some((first, last)) = key_words(scan, m.start(), m.end()) else {
             continue;
@@ -194,7 +203,7 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
         for &rule in &p.rules_of[m.pattern().as_usize()] {
             let f = Found { rule, first, last };
             match RULES[rule].role {
-                Role::Whole => push_if_open(scan, rule, f.first, f.last, out),
+                Role::Whole => push_if_open(scan, rule, f.first, f.last, out, &mut sarcastic),
                 Role::Head(..) => heads.push(f),
                 Role::Tail(g) => tails.push((g, f)),
             }
@@ -214,9 +223,15 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
         // The nearest tail, and of those the longest: "kill you" rather than "kill".
         if let Some((_, t)) = tail.min_by_key(|(_, t)| (t.first, std::cmp::Reverse(t.last))) {
             let first = if group.tail_only() { t.first } else { h.first };
-            push_if_open(scan, h.rule, first, t.last, out);
+            push_if_open(scan, h.rule, first, t.last, out, &mut sarcastic);
         }
     }
+    let trouble = sarcasm::trouble(scan, out);
+    out.extend(
+        sarcastic
+            .into_iter()
+            .filter(|h| sarcasm::negative_context(scan, h.first, h.last, &trouble)),
+    );
 }
 
 /// Key word indices of a match, if it starts and ends on whole words.
@@ -230,12 +245,25 @@ fn key_words(scan: &Scan, start: usize, end: usize) -> Option<(usize, usize)> {
     (k + scan.w(t).len() == end).then_some((first, last))
 }
 
-/// Adds a hit for `rule` over key words `first..=last` if it passes the rule's gate.
-fn push_if_open(scan: &Scan, rule: usize, first: usize, last: usize, out: &mut Vec<Hit>) {
+/// Adds a hit for `rule` over key words `first..=last` if it passes the rule's gate: to `out`,
+/// or to `sarcastic` when the gate also asks for a negative context.
+fn push_if_open(
+    scan: &Scan,
+    rule: usize,
+    first: usize,
+    last: usize,
+    out: &mut Vec<Hit>,
+    sarcastic: &mut Vec<Hit>,
+) {
     let rule = &RULES[rule];
     let (first, last) = (scan.key_index[first].1, scan.key_index[last].1);
     if passes(scan, &rule.gate, first, last) {
-        out.push(Hit {
+        let to = if rule.gate.neg_context {
+            sarcastic
+        } else {
+            out
+        };
+        to.push(Hit {
             kind: rule.kind,
             first,
             last,
@@ -296,8 +324,7 @@ fn passes(scan: &Scan, g: &Gate, first: usize, last: usize) -> bool {
         return false;
     }
     let mut outside = (start..end).filter(|&i| i < first || i > last);
-    (g.cue.is_empty() || outside.any(|i| g.cue.contains(&scan.w(i))))
-        && (!g.neg_context || sarcasm::negative_context(scan, first, last))
+    g.cue.is_empty() || outside.any(|i| g.cue.contains(&scan.w(i)))
 }
 
 fn starts_clause(scan: &Scan, first: usize) -> bool {

@@ -2,7 +2,9 @@
 //! what the company promised ('your "express" delivery'), and the "/s" marker.
 //!
 //! Praise is only sarcasm when the same or the next clause says something went wrong, and never
-//! when the message weighs good against bad ("great staff, but the parcel is late").
+//! when the message weighs good against bad ("great staff, but the parcel is late"). What went
+//! wrong can be a word ("lost", "broken") or a phrase the table already found: having to chase,
+//! or a long wait ("wonderful service, three hours to get a reply").
 
 use super::Hit;
 use super::scan::{Scan, is_negator};
@@ -51,13 +53,26 @@ const PROMISES: &[&str] = &[
     "service", "support", "help", "helpful", "express", "priority", "premium", "care", "guaranteed",
     "fast", "quick", "free", "professional", "expert", "experts", "team", "resolved", "fixed",
     "refund", "next", "day", "customer", "secure", "instant", "genuine", "tracked",
-    "insured",
+    "insured", "delivered", "shipped", "dispatched", "sorted", "working", "processed", "completed",
+    "closed", "urgent", "escalated",
 ];
+
+/// Per token: inside a hit that says the client had to chase or wait (see [`negative_context`]).
+pub(super) fn trouble(scan: &Scan, hits: &[Hit]) -> Vec<bool> {
+    let mut marked = vec![false; scan.tokens.len()];
+    for h in hits
+        .iter()
+        .filter(|h| h.kind == SignalKind::RepeatedContact)
+    {
+        marked[h.first..=h.last].fill(true);
+    }
+    marked
+}
 
 /// Whether the clauses around tokens `first..=last` (the one before, the same, the next) say that
 /// something went wrong, clearly more than anything went well, in a message that neither weighs
-/// good against bad nor thanks anyone.
-pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
+/// good against bad nor thanks anyone. `trouble` is what [`trouble`] marked.
+pub(super) fn negative_context(scan: &Scan, first: usize, last: usize, trouble: &[bool]) -> bool {
     let mixed = scan
         .contrast
         .get_or_init(|| (0..scan.words.len()).any(|i| weighs_or_thanks(scan, i)));
@@ -70,7 +85,7 @@ pub(super) fn negative_context(scan: &Scan, first: usize, last: usize) -> bool {
     );
     let mood: f32 = (start..end)
         .filter(|&i| i < first || i > last)
-        .map(|i| mood(scan, i))
+        .map(|i| if trouble[i] { -2.0 } else { mood(scan, i) })
         .sum();
     mood <= -1.0
 }
@@ -112,6 +127,7 @@ fn mood(scan: &Scan, i: usize) -> f32 {
 
 /// Adds sarcasm hits for "... NOT!" and for scare quotes.
 pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
+    let trouble = trouble(scan, out);
     let hit = |first, last| Hit {
         kind: SignalKind::Sarcasm,
         first,
@@ -131,7 +147,7 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
         let name = inside.len() > 1 && inside.clone().all(title);
         let mocking =
             inside.len() <= 3 && !name && inside.clone().any(|i| PROMISES.contains(&scan.w(i)));
-        if mocking && negative_context(scan, first, last - 1) {
+        if mocking && negative_context(scan, first, last - 1, &trouble) {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(
                 first.saturating_sub(1),

@@ -6,7 +6,8 @@
 //! "24h" as `<dur>`, and `.` for any sentence end. The syntax is described in [`super::phrases`].
 
 use super::phrases::Group::{
-    Blamed, ComeDown, ContactAgain, ContactCount, DemandObject, PassedAround, Pressing, Violence,
+    Blamed, ComeDown, ContactAgain, ContactCount, DemandObject, OnHold, PassedAround, Pressing,
+    Took, Violence, Waited,
 };
 use super::phrases::{Rule, rule};
 use crate::types::SignalKind::{
@@ -18,7 +19,7 @@ use crate::types::SignalKind::{
 pub(super) const CLASSES: &[(&str, &str)] = &[
     (
         "n",
-        "(<n>|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|\
+        "(<n>|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|\
          a hundred|a dozen|dozens of|several|multiple|numerous|countless|many|so many|too many|\
          a million|hundreds of|endless|umpteen|a few|a couple of|a couple|half a dozen)",
     ),
@@ -124,6 +125,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(it's|it is|this is|that's|that is) (all|) (on you|your doing|your problem)", Blame).no_neg(),
     rule("({you} (have|has|)|you've)", Blame).head(Blamed, 0).no_neg().next_not(&["through", "even", "out"]),
     rule("{blamed}", Blame).tail(Blamed),
+    rule("((is|was) (this|that) how you (treat|deal with|look after|speak to|talk to)|(this|that) is how you (treat|deal with|look after|speak to|talk to)|(this|that)'s how you (treat|deal with|look after|speak to|talk to))", Blame),
+    rule("(do|did|does) (you|anyone|anybody|your (team|staff|company|agents)) (even|actually|ever) (read|listen|care|check|bother|look at|understand|know)", Blame),
+    rule("((why|how) (is|was) it (so|this|always so) (hard|difficult|complicated|impossible)|why's it so (hard|difficult)|how (hard|difficult) (is|can) it (be|)|is it (really|) (that|so|too) (hard|difficult)|is it too much to ask)", Blame),
     // Demands.
     rule("((i|we) (just|really|simply|only|now|still|) (want|expect|need|require|deserve)|all i want is)", Demand).head(DemandObject, 3),
     rule("(refund|refunded|full refund|my money back|money back|compensation|compensated|replacement|a replacement|an answer|answers|an explanation|an apology|a call back|a callback|resolution|reimbursement|reimbursed|my deposit back|it fixed|this fixed|it sorted|this sorted|this resolved|it resolved|a manager|your manager|the manager|a supervisor|your supervisor|someone senior|someone in charge|a real person|a human)", Demand).tail(DemandObject),
@@ -164,6 +168,14 @@ pub(super) const RULES: &[Rule] = &[
     rule("already (told|explained|said|sent|provided|given|gave|called|emailed|contacted|asked|reported|mentioned|spoke|spoken|complained|chased|submitted|been through)", RepeatedContact),
     rule("(as i (said|mentioned|explained|stated|told you|have said|already said|keep saying)|as i've (said|mentioned|explained|stated|told you)|i've said this before|as (previously|already) (said|mentioned|stated|explained)|like i said)", RepeatedContact),
     rule("(i keep (telling|asking|saying|calling|chasing|having to|getting)|keep (being|getting) (told|passed|transferred|fobbed))", RepeatedContact),
+    rule("(passed|pushed|bounced|shunted|transferred|sent|shuffled|fobbed) (around|about|back and forth|from pillar to post|from (one|one department|one person|one agent|one team|department|person|agent|team|desk) to (another|another one|department|person|agent|team|desk))", RepeatedContact),
+    rule("((heard|read) (that|this|it) (one|all|) before|where have i heard that before|(that's|that is|this is) what you (said|told me|promised) (last time|before|yesterday|last week|last month)|you (said|told me|promised) (that|the same|the same thing) (last time|before|yesterday|last week|last month)|same (story|excuse|answer|thing) as (last time|before|always))", RepeatedContact),
+    rule("({n}|1|a|an|one) (hour|hours|hrs|day|days|week|weeks|month|months|year|years)", RepeatedContact).head(Waited, 0),
+    rule("(to get|to receive|to hear|to hear back|to reply|to respond|to answer|to get through|to get back to me|for a reply|for a response|for an answer|for someone to|on hold|of waiting|of chasing)", RepeatedContact).tail(Waited),
+    rule("({n}|1|an|one) (minutes|mins|hour|hours|hrs)", RepeatedContact).head(OnHold, 0),
+    rule("(on hold|of waiting|in a queue|in the queue|waiting)", RepeatedContact).tail(OnHold),
+    rule("(took|takes|taken) (me|you|them|us|)", RepeatedContact).head(Took, 0),
+    rule("{n} (emails|calls|phone calls|attempts|tries|messages|chats|complaints)", RepeatedContact).tail(Took),
     rule("(yet again|once again|again and again|over and over|for the ({ord}|last|hundredth|millionth) time|how many (more|) times|every time i (call|ring|phone|contact|email|chat|write|try|message|get in touch)|each time i (call|ring|phone|contact|email|chat|write|try))", RepeatedContact),
     // Escalation threats.
     rule("(lawyer|lawyers|solicitor|solicitors|attorney|attorneys|legal action|legal proceedings|legal advice|legal team|small claims|to court|in court|court action|court case|court claim|court proceedings|county court|suing)", EscalationThreat),
@@ -248,6 +260,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(thanks|thank you|cheers) (so much|very much|a lot|a bunch|) for (losing|ignoring|wasting|cancelling|canceling|charging me|overcharging|breaking|damaging|ruining|hanging up|keeping me waiting|the runaround|making me wait|lying|nothing|absolutely nothing)", Sarcasm),
     rule("(i love|love|really appreciate|i just love|gotta love|got to love) (being|getting) (ignored|lied to|passed around|put on hold|charged|overcharged|kept waiting|hung up on|fobbed off|messed around|mucked around)", Sarcasm),
     rule("(oh|wow) (,|) ({positive}|perfect|lovely|good|nice|super|cool|helpful)", Sarcasm).neg_context(),
+    rule("(oh sure|oh yeah sure|yeah sure|oh , sure|yeah , sure|sure you will|sure you are|sure you did|sure it is|sure it will)", Sarcasm).neg_context(),
+    rule("(nice|good|great|lovely|glad) to (see|know|hear) (that|)", Sarcasm).clause_start().neg_context(),
     rule("(what|such) (a|) {positive} (service|customer service|job|work|support|experience)", Sarcasm).neg_context(),
     rule("{positive} (service|customer service|job|work|support|communication)", Sarcasm).clause_start().neg_context(),
     rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),

@@ -536,8 +536,9 @@ fn repeated_already_told() {
     check(
         "I already told you the tracking number. Every time I call I get passed around.",
         expect![[r#"
-        repeated_contact 2..14 "already told"
-        repeated_contact 40..57 "Every time I call""#]],
+            repeated_contact 2..14 "already told"
+            repeated_contact 40..57 "Every time I call"
+            repeated_contact 64..77 "passed around""#]],
     );
 }
 #[test]
@@ -679,6 +680,71 @@ fn sarcasm_thanks_for_losing() {
     check(
         "Thank you so much for losing my passport",
         expect![[r#"sarcasm 0..28 "Thank you so much for losing""#]],
+    );
+}
+#[test]
+fn sarcasm_praise_beside_a_long_wait() {
+    check(
+        "Excellent support, only two days to hear back.",
+        expect![[r#"
+            sarcasm 0..17 "Excellent support"
+            repeated_contact 24..45 "two days to hear back""#]],
+    );
+}
+#[test]
+fn sarcasm_praise_beside_chasing() {
+    check(
+        "Oh sure, the engineer is coming. Same story as last time.",
+        expect![[r#"
+            sarcasm 0..7 "Oh sure"
+            repeated_contact 33..56 "Same story as last time""#]],
+    );
+}
+#[test]
+fn sarcasm_good_to_see_after_chasing() {
+    check(
+        "Good to know someone answers, it took me six calls.",
+        expect![[r#"
+            sarcasm 0..12 "Good to know"
+            repeated_contact 33..50 "took me six calls""#]],
+    );
+}
+#[test]
+fn sincere_praise_of_a_quick_reply_is_not_sarcasm() {
+    check(
+        "Brilliant service, two minutes to get a reply. Lovely.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn sincere_praise_beside_a_date_is_not_sarcasm() {
+    check("Great job, delivered in three days.", expect![[r#""#]]);
+}
+#[test]
+fn long_waits_and_what_it_took() {
+    check(
+        "Forty minutes on hold, then five days for a response. It took us four attempts.",
+        expect![[r#"
+            repeated_contact 0..21 "Forty minutes on hold"
+            repeated_contact 28..52 "five days for a response"
+            repeated_contact 57..78 "took us four attempts""#]],
+    );
+}
+#[test]
+fn passed_between_departments() {
+    check(
+        "I keep being sent from one department to another.",
+        expect![[r#"repeated_contact 13..48 "sent from one department to another""#]],
+    );
+}
+#[test]
+fn rhetorical_blame() {
+    check(
+        "Is this how you treat people who pay on time? Does anyone actually read these? How hard is it to post a letter?",
+        expect![[r#"
+            blame 0..21 "Is this how you treat"
+            blame 46..71 "Does anyone actually read"
+            blame 79..93 "How hard is it""#]],
     );
 }
 
