@@ -45,7 +45,7 @@ pub const MAX_TOKENS: usize = 256;
 const MAX_BATCH: usize = 64;
 
 /// Most padded tokens (texts x longest length) in one forward pass; bounds the attention memory.
-const MAX_BATCH_TOKENS: usize = 4096;
+const MAX_BATCH_TOKENS: usize = 2048;
 
 /// Texts up to this many tokens batch together whatever their lengths: padding them is cheap.
 const SHORT_TEXT: usize = 16;
