@@ -231,6 +231,10 @@ impl Analyzer {
             let e = &mut p.emotions[n.emotion.index()];
             *e = e.max(NAMED_FEELING);
         }
+        let glad = |n: &feelings::Named| n.emotion == Emotion::Satisfaction;
+        if named.iter().any(|n| !glad(n)) && !named.iter().any(glad) {
+            p.read_as_unhappy();
+        }
         let ev = EvidenceBuilder {
             tokens: &tokens,
             feats: &feats,
@@ -513,6 +517,13 @@ impl Probabilities {
         self.emotions[Emotion::Satisfaction.index()] = 0.0;
         let frustration = &mut self.emotions[Emotion::Frustration.index()];
         *frustration = frustration.max(0.6);
+    }
+
+    /// A client who says outright that they are let down, worried or upset, and names no good
+    /// feeling beside it, is not positive, whatever warm words are around it ("the engineer was
+    /// lovely, but I'm disappointed").
+    fn read_as_unhappy(&mut self) {
+        self.shift_sentiment(Sentiment::Positive, Sentiment::Negative, 1.0);
     }
 
     /// "Yes, thanks" to "did that fix it?": the problem is solved.

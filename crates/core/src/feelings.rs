@@ -61,6 +61,12 @@ const SAYINGS: &[(&[&str], Emotion)] = &[
     (&["makes", "no", "sense"], Emotion::Confusion),
     (&["passed", "away"], Emotion::Sadness),
     (&["wits", "end"], Emotion::Frustration),
+    (&["expected", "better"], Emotion::Frustration),
+    (&["expected", "more", "from"], Emotion::Frustration),
+    (&["expect", "better"], Emotion::Frustration),
+    (&["deserve", "better"], Emotion::Frustration),
+    (&["thought", "better", "of"], Emotion::Frustration),
+    (&["not", "impressed"], Emotion::Frustration),
     (&["wits'", "end"], Emotion::Frustration),
 ];
 
@@ -87,7 +93,7 @@ const IT_IS: &[&[&str]] = &[
 const DEGREE: &[&str] = &[
     "so", "really", "very", "a", "bit", "little", "absolutely", "extremely", "quite", "pretty",
     "totally", "completely", "beyond", "just", "getting", "incredibly", "utterly", "genuinely",
-    "honestly", "now", "rather", "seriously", "becoming",
+    "honestly", "now", "rather", "seriously", "becoming", "still",
 ];
 
 /// Every feeling named in `tokens`, in order.
@@ -192,6 +198,18 @@ mod tests {
             [
                 "sadness \"passed away\"",
                 "confusion \"I don't understand\""
+            ]
+        );
+    }
+
+    #[test]
+    fn disappointment_in_so_many_words() {
+        assert_eq!(
+            read("We deserve better. Not impressed, and I expected more from you."),
+            [
+                "frustration \"deserve better\"",
+                "frustration \"Not impressed\"",
+                "frustration \"expected more from\""
             ]
         );
     }

@@ -232,6 +232,29 @@ fn sarcastic_praise_is_read_as_negative_not_as_satisfaction() {
 }
 
 #[test]
+fn a_named_bad_feeling_is_not_positive_whatever_the_warm_words() {
+    for text in [
+        "The installer was charming and polite, but honestly I expected better from your firm.",
+        "Lovely people, great prices, and I'm still worried sick the visa won't come in time.",
+    ] {
+        let a = analyze(text);
+        assert_ne!(a.sentiment, Sentiment::Positive, "{text}");
+    }
+    let glad = analyze("I was worried, but I'm relieved and happy now that it's here. Wonderful!");
+    assert_eq!(glad.sentiment, Sentiment::Positive);
+}
+
+#[test]
+fn praise_beside_a_long_wait_is_sarcasm() {
+    let a = analyze("Superb customer care as ever, nine days to get an answer.");
+    assert!(has_signal(&a, SignalKind::Sarcasm));
+    assert_eq!(a.sentiment, Sentiment::Negative);
+    assert!(a.complaint.holds());
+    let sincere = analyze("Superb customer care, delivered in two days. Thank you!");
+    assert!(!has_signal(&sincere, SignalKind::Sarcasm));
+}
+
+#[test]
 fn empty_and_blank_messages_are_calm() {
     for text in ["", "   \n\t "] {
         let a = analyze(text);

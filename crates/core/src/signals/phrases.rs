@@ -68,6 +68,9 @@ pub(super) struct Gate {
     neg_context: bool,
     /// One of these words elsewhere in the clause.
     cue: &'static [&'static str],
+    /// One of these words earlier in the clause or in the one before ("they promised a call.
+    /// *That was Monday*").
+    cue_before: &'static [&'static str],
     prev_not: &'static [&'static str],
     next_not: &'static [&'static str],
 }
@@ -90,6 +93,7 @@ pub(super) const fn rule(pat: &'static str, kind: SignalKind) -> Rule {
         not_past: false,
         neg_context: false,
         cue: &[],
+        cue_before: &[],
         prev_not: &[],
         next_not: &[],
     };
@@ -133,6 +137,10 @@ impl Rule {
     }
     pub const fn cue(mut self, words: &'static [&'static str]) -> Rule {
         self.gate.cue = words;
+        self
+    }
+    pub const fn cue_before(mut self, words: &'static [&'static str]) -> Rule {
+        self.gate.cue_before = words;
         self
     }
     pub const fn prev_not(mut self, words: &'static [&'static str]) -> Rule {
@@ -324,7 +332,12 @@ fn passes(scan: &Scan, g: &Gate, first: usize, last: usize) -> bool {
         return false;
     }
     let mut outside = (start..end).filter(|&i| i < first || i > last);
-    g.cue.is_empty() || outside.any(|i| g.cue.contains(&scan.w(i)))
+    let before = scan.around(first, REACH, 1).start..first;
+    (g.cue.is_empty() || outside.any(|i| g.cue.contains(&scan.w(i))))
+        && (g.cue_before.is_empty()
+            || before
+                .into_iter()
+                .any(|i| g.cue_before.contains(&scan.w(i))))
 }
 
 fn starts_clause(scan: &Scan, first: usize) -> bool {

@@ -112,6 +112,13 @@ const REVIEWING: &[&str] = &[
     "contacting", "contacted",
 ];
 
+/// Words of a promise or an expectation, which a date after it shows to have lapsed.
+#[rustfmt::skip]
+const PROMISED: &[&str] = &[
+    "said", "told", "promised", "assured", "would", "will", "should", "supposed", "due",
+    "expected", "guaranteed", "booked", "scheduled", "arranged", "confirmed",
+];
+
 /// Every phrase rule.
 pub(super) const RULES: &[Rule] = &[
     // Absolutes.
@@ -176,6 +183,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(on hold|of waiting|in a queue|in the queue|waiting)", RepeatedContact).tail(OnHold),
     rule("(took|takes|taken) (me|you|them|us|)", RepeatedContact).head(Took, 0),
     rule("{n} (emails|calls|phone calls|attempts|tries|messages|chats|complaints)", RepeatedContact).tail(Took),
+    rule("(that was|this was|and that was) ({weekday}|yesterday|last week|last month|last year|{n} (days|weeks|months) ago|a week ago|a month ago|ages ago|over a week ago|over a month ago)", RepeatedContact).clause_start().cue_before(PROMISED),
     rule("(yet again|once again|again and again|over and over|for the ({ord}|last|hundredth|millionth) time|how many (more|) times|every time i (call|ring|phone|contact|email|chat|write|try|message|get in touch)|each time i (call|ring|phone|contact|email|chat|write|try))", RepeatedContact),
     // Escalation threats.
     rule("(lawyer|lawyers|solicitor|solicitors|attorney|attorneys|legal action|legal proceedings|legal advice|legal team|small claims|to court|in court|court action|court case|court claim|court proceedings|county court|suing)", EscalationThreat),
@@ -184,6 +192,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("sue (you|your|them|the company|this company|the lot of you)", EscalationThreat),
     rule("(cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|leave|leaving) (my|our|the) (account|subscription|membership|contract|service|policy|plan|direct debit)", EscalationThreat).no_neg(),
     rule("((take|taking|took) my (business|custom|money)|(go|going|shop|shopping|look|looking|buy|buying|order|ordering)) elsewhere", EscalationThreat),
+    rule("(thinking of|thinking about|considering|seriously considering|about to|ready to|tempted to|this close to|close to) (switching|switch|cancelling|canceling|cancel|going elsewhere|taking my business|leaving you|leave you|moving to another|moving my)", EscalationThreat).no_neg(),
+    rule("(thinking of|thinking about|considering|seriously considering|ready to|tempted to|this close to) (leaving|leave)", EscalationThreat).no_neg().clause_end(),
     rule("(switch|switching|move|moving|go|going) to (a competitor|another provider|another company|another supplier|another bank|your competitor|your competitors|a different provider|a different company)", EscalationThreat),
     rule("never (use|using|order from|ordering from|buy from|buying from|shop with|shopping with|fly with|flying with|book with|booking with|deal with|dealing with|shop at) ({you}|this company|you again) again", EscalationThreat),
     rule("(leave|leaving|write|writing|post|posting|give|giving|put|putting) (a|an|my) (bad|negative|terrible|awful|honest|scathing|poor|horrible|damning|1 - star|one - star|one star|1 star|1star|zero star|0 star|) review", EscalationThreat),
@@ -263,7 +273,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(oh sure|oh yeah sure|yeah sure|oh , sure|yeah , sure|sure you will|sure you are|sure you did|sure it is|sure it will)", Sarcasm).neg_context(),
     rule("(nice|good|great|lovely|glad) to (see|know|hear) (that|)", Sarcasm).clause_start().neg_context(),
     rule("(what|such) (a|) {positive} (service|customer service|job|work|support|experience)", Sarcasm).neg_context(),
-    rule("{positive} (service|customer service|job|work|support|communication)", Sarcasm).clause_start().neg_context(),
+    rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
     rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
     rule("({positive}|perfect|lovely) (,|) (another|yet another)", Sarcasm).clause_start(),
     rule("({positive}|perfect|lovely) .", Sarcasm).clause_start().neg_context(),

@@ -747,6 +747,34 @@ fn rhetorical_blame() {
             blame 79..93 "How hard is it""#]],
     );
 }
+#[test]
+fn a_promise_that_lapsed() {
+    check(
+        "They said a courier would collect it on Thursday. That was two weeks ago.",
+        expect![[r#"repeated_contact 50..72 "That was two weeks ago""#]],
+    );
+}
+#[test]
+fn a_date_that_is_not_a_lapsed_promise() {
+    check(
+        "My birthday party? That was Saturday, and it was lovely.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn leaving_a_thing_behind_is_no_threat() {
+    check(
+        "Thinking of leaving my laptop at home for the trip.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn thinking_of_leaving() {
+    check(
+        "Ten years a member and I'm seriously considering cancelling.",
+        expect![[r#"escalation_threat 27..59 "seriously considering cancelling""#]],
+    );
+}
 
 // Offsets in non-ASCII text and emoji.
 #[test]
