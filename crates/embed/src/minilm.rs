@@ -441,8 +441,14 @@ mod tests {
         assert_eq!(sizes(&[]), Vec::<usize>::new());
         assert_eq!(sizes(&[5; 10]), vec![10]);
         assert_eq!(sizes(&[5; 130]), vec![64, 64, 2]);
-        // 4096 / 256 = 16 texts of the longest width fit in one pass.
-        assert_eq!(sizes(&[256; 20]), vec![16, 4]);
+        // MAX_BATCH_TOKENS / 256 texts of the longest width fit in one pass.
+        let per_pass = MAX_BATCH_TOKENS / 256;
+        let expected: Vec<usize> = (0..20)
+            .step_by(per_pass)
+            .map(|s| per_pass.min(20 - s))
+            .collect();
+        assert!(expected.len() > 1);
+        assert_eq!(sizes(&[256; 20]), expected);
         // Short texts go together; a text over twice the shortest starts a new pass.
         assert_eq!(sizes(&[3, 8, 16, 32, 33, 64, 67, 200]), vec![4, 2, 1, 1]);
     }
