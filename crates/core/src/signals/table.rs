@@ -181,6 +181,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(to get|to receive|to hear|to hear back|to reply|to respond|to answer|to get through|to get back to me|for a reply|for a response|for an answer|for someone to|on hold|of waiting|of chasing)", RepeatedContact).tail(Waited),
     rule("({n}|1|an|one) (minutes|mins|hour|hours|hrs)", RepeatedContact).head(OnHold, 0),
     rule("(on hold|of waiting|in a queue|in the queue|waiting)", RepeatedContact).tail(OnHold),
+    rule("(on hold|in a queue|in the queue|kept waiting|been waiting|left waiting) for (over|nearly|almost|more than|) ({n}|1|an|one|half an) (hour|hours|hrs|minutes|mins|day|days|week|weeks)", RepeatedContact),
     rule("(took|takes|taken) (me|you|them|us|)", RepeatedContact).head(Took, 0),
     rule("{n} (emails|calls|phone calls|attempts|tries|messages|chats|complaints)", RepeatedContact).tail(Took),
     rule("(that was|this was|and that was) ({weekday}|yesterday|last week|last month|last year|{n} (days|weeks|months) ago|a week ago|a month ago|ages ago|over a week ago|over a month ago)", RepeatedContact).clause_start().cue_before(PROMISED),

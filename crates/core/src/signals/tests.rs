@@ -731,6 +731,13 @@ fn long_waits_and_what_it_took() {
     );
 }
 #[test]
+fn held_for_a_time() {
+    check(
+        "My father was on hold for over an hour and then cut off.",
+        expect![[r#"repeated_contact 14..38 "on hold for over an hour""#]],
+    );
+}
+#[test]
 fn passed_between_departments() {
     check(
         "I keep being sent from one department to another.",
