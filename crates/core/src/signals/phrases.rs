@@ -332,12 +332,9 @@ fn passes(scan: &Scan, g: &Gate, first: usize, last: usize) -> bool {
         return false;
     }
     let mut outside = (start..end).filter(|&i| i < first || i > last);
-    let before = scan.around(first, REACH, 1).start..first;
+    let mut before = scan.around(first, REACH, 1).start..first;
     (g.cue.is_empty() || outside.any(|i| g.cue.contains(&scan.w(i))))
-        && (g.cue_before.is_empty()
-            || before
-                .into_iter()
-                .any(|i| g.cue_before.contains(&scan.w(i))))
+        && (g.cue_before.is_empty() || before.any(|i| g.cue_before.contains(&scan.w(i))))
 }
 
 fn starts_clause(scan: &Scan, first: usize) -> bool {
