@@ -34,7 +34,8 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
             if weight <= 0.0 {
                 continue;
             }
-            let Some(statement) = rewrite::statement(text, clause) else {
+            let Some(statement) = rewrite::statement(text, &without_sarcasm(clause, signals))
+            else {
                 continue;
             };
             if found.iter().any(|(_, c)| same_point(&c.text, &statement)) {
@@ -55,6 +56,33 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
     found.truncate(MAX_CONCERNS);
     found.sort_by_key(|(_, c)| c.start);
     found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The clause without its sarcastic praise (and an "as always" trailing it): paraphrased back,
+/// "wonderful service as always" would read as the agent agreeing with it, or mocking the
+/// client in turn.
+fn without_sarcasm<'t>(clause: &'t [Token], signals: &[Signal]) -> std::borrow::Cow<'t, [Token]> {
+    let sarcastic = |t: &Token| {
+        signals.iter().any(|s| {
+            s.kind == SignalKind::Sarcasm && !s.quoted && t.start >= s.start && t.end <= s.end
+        })
+    };
+    if !clause.iter().any(sarcastic) {
+        return std::borrow::Cow::Borrowed(clause);
+    }
+    let mut trailing = false;
+    clause
+        .iter()
+        .filter(|t| {
+            if sarcastic(t) {
+                trailing = true;
+                return false;
+            }
+            trailing &= matches!(t.norm.as_str(), "as" | "always" | "usual" | "ever" | ",");
+            !trailing
+        })
+        .cloned()
+        .collect()
 }
 
 /// How much a clause says: 0 for nothing worth paraphrasing.

@@ -287,3 +287,19 @@ fn an_answer_before_the_point_is_left_out() {
         ["no refund has arrived yet"]
     );
 }
+
+#[test]
+fn sarcastic_praise_is_not_paraphrased_back() {
+    let text = "Brilliant support as usual, two days to hear back about my refund.";
+    let signals = detect(text, &tokenize(text));
+    assert!(signals.iter().any(|s| s.kind == SignalKind::Sarcasm));
+    assert_eq!(
+        statements_with(text, &signals),
+        ["two days to hear back about your refund"]
+    );
+    // Without the sarcasm signal the same words stay.
+    assert_eq!(
+        statements_with(text, &[]),
+        ["brilliant support as usual, two days to hear back about your refund"]
+    );
+}
