@@ -133,7 +133,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("({you} (have|has|)|you've)", Blame).head(Blamed, 0).no_neg().next_not(&["through", "even", "out"]),
     rule("{blamed}", Blame).tail(Blamed),
     rule("((is|was) (this|that) how you (treat|deal with|look after|speak to|talk to)|(this|that) is how you (treat|deal with|look after|speak to|talk to)|(this|that)'s how you (treat|deal with|look after|speak to|talk to))", Blame),
-    rule("(do|did|does) (you|anyone|anybody|your (team|staff|company|agents)) (even|actually|ever) (read|listen|care|check|bother|look at|understand|know)", Blame),
+    rule("(do|did|does) (you|anyone|anybody|your (team|staff|company|agents)) ((even|actually) (read|listen|care|check|bother|look at|understand)|ever (read|listen|care|bother))", Blame),
     rule("((why|how) (is|was) it (so|this|always so) (hard|difficult|complicated|impossible)|why's it so (hard|difficult)|how (hard|difficult) (is|can) it (be|)|is it (really|) (that|so|too) (hard|difficult)|is it too much to ask)", Blame),
     // Demands.
     rule("((i|we) (just|really|simply|only|now|still|) (want|expect|need|require|deserve)|all i want is)", Demand).head(DemandObject, 3),

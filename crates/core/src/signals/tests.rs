@@ -745,6 +745,13 @@ fn passed_between_departments() {
     );
 }
 #[test]
+fn a_plain_question_about_habits_is_not_blame() {
+    check(
+        "Do you ever check emails at the weekend? Do you actually know when it ships?",
+        expect![[r#""#]],
+    );
+}
+#[test]
 fn rhetorical_blame() {
     check(
         "Is this how you treat people who pay on time? Does anyone actually read these? How hard is it to post a letter?",
