@@ -45,10 +45,10 @@ struct Hit {
 pub fn detect(text: &str, tokens: &[Token]) -> Vec<Signal> {
     let scan = Scan::new(text, tokens);
     let mut hits = Vec::new();
-    phrases::find(&scan, &mut hits);
+    let praise = phrases::find(&scan, &mut hits);
     offensive::find(&scan, &mut hits);
     shape::shouting(&scan, &mut hits);
-    sarcasm::find(&scan, &mut hits);
+    sarcasm::find(&scan, praise, &mut hits);
     let mut signals: Vec<Signal> = hits.iter().map(|h| to_signal(&scan, h)).collect();
     shape::exclamations(&scan, &mut signals);
     sarcasm::slash_s(&scan, &mut signals);

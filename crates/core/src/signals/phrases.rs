@@ -11,7 +11,6 @@ use aho_corasick::AhoCorasick;
 
 use super::Hit;
 use super::pattern::{expand, substitute};
-use super::sarcasm;
 use super::scan::Scan;
 use super::table::RULES;
 use crate::types::SignalKind;
@@ -64,7 +63,7 @@ pub(super) struct Gate {
     /// No past-tense word earlier in the clause ("I ordered it before Christmas").
     not_past: bool,
     /// The message around it says something went wrong (sarcasm from a positive phrase); judged
-    /// after the other phrases, which can say so too (see [`sarcasm::negative_context`]).
+    /// after the other phrases, which can say so too (see [`super::sarcasm`]).
     neg_context: bool,
     /// One of these words elsewhere in the clause.
     cue: &'static [&'static str],
@@ -197,12 +196,13 @@ struct Found {
     last: usize,
 }
 
-/// Adds a hit for every phrase rule that matches `scan` and passes its gate.
-pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
+/// Adds a hit for every phrase rule that matches `scan` and passes its gate. Returns the hits
+/// whose gate also asks for a negative context, which [`super::sarcasm::find`] judges once every
+/// other phrase is found.
+pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) -> Vec<Hit> {
     let p = phrases();
     let mut heads = Vec::new();
     let mut tails = Vec::new();
-    // Hits that still need a negative context, judged once every other phrase is found.
     let mut sarcastic = Vec::new();
     for m in p.ac.find_overlapping_iter(&scan.key) {
         let Some((first, last)) = key_words(scan, m.start(), m.end()) else {
@@ -234,12 +234,7 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
             push_if_open(scan, h.rule, first, t.last, out, &mut sarcastic);
         }
     }
-    let trouble = sarcasm::trouble(scan, out);
-    out.extend(
-        sarcastic
-            .into_iter()
-            .filter(|h| sarcasm::negative_context(scan, h.first, h.last, &trouble)),
-    );
+    sarcastic
 }
 
 /// Key word indices of a match, if it starts and ends on whole words.

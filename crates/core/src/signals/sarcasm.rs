@@ -1,5 +1,6 @@
-//! Sarcasm beyond fixed phrases: praise said of a bad situation, "... NOT!", scare quotes around
-//! what the company promised ('your "express" delivery'), and the "/s" marker.
+//! Sarcasm: whether the table's praise phrases stand in a bad situation, and what fixed phrases
+//! miss: "... NOT!", scare quotes around what the company promised ('your "express"
+//! delivery'), and the "/s" marker.
 //!
 //! Praise is only sarcasm when the same or the next clause says something went wrong, and never
 //! when the message weighs good against bad ("great staff, but the parcel is late"). What went
@@ -58,7 +59,7 @@ const PROMISES: &[&str] = &[
 ];
 
 /// Per token: inside a hit that says the client had to chase or wait (see [`negative_context`]).
-pub(super) fn trouble(scan: &Scan, hits: &[Hit]) -> Vec<bool> {
+fn trouble(scan: &Scan, hits: &[Hit]) -> Vec<bool> {
     let mut marked = vec![false; scan.tokens.len()];
     for h in hits
         .iter()
@@ -72,7 +73,7 @@ pub(super) fn trouble(scan: &Scan, hits: &[Hit]) -> Vec<bool> {
 /// Whether the clauses around tokens `first..=last` (the one before, the same, the next) say that
 /// something went wrong, clearly more than anything went well, in a message that neither weighs
 /// good against bad nor thanks anyone. `trouble` is what [`trouble`] marked.
-pub(super) fn negative_context(scan: &Scan, first: usize, last: usize, trouble: &[bool]) -> bool {
+fn negative_context(scan: &Scan, first: usize, last: usize, trouble: &[bool]) -> bool {
     let mixed = scan
         .contrast
         .get_or_init(|| (0..scan.words.len()).any(|i| weighs_or_thanks(scan, i)));
@@ -125,9 +126,16 @@ fn mood(scan: &Scan, i: usize) -> f32 {
     if negated { -0.5 * v } else { v }
 }
 
-/// Adds sarcasm hits for "... NOT!" and for scare quotes.
-pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
+/// Adds the phrase hits in `pending` (praise that [`super::phrases::find`] found) that stand in
+/// a negative context, and sarcasm hits for "... NOT!" and for scare quotes. `out` must hold the
+/// other phrase hits already: a chase or a wait among them counts as something gone wrong.
+pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
     let trouble = trouble(scan, out);
+    out.extend(
+        pending
+            .into_iter()
+            .filter(|h| negative_context(scan, h.first, h.last, &trouble)),
+    );
     let hit = |first, last| Hit {
         kind: SignalKind::Sarcasm,
         first,
