@@ -3,7 +3,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use defuse_core::Analyzer;
-use defuse_train::{data, eval, fast, tune};
+use defuse_train::{coaching, data, eval, fast, reading, tune};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 
@@ -27,6 +27,9 @@ pub struct TrainArgs {
     /// Where defuse keeps its data (installed models, the encoder states kept between runs).
     #[arg(long, env = "DEFUSE_DATA_DIR", default_value_os_t = engine::default_data_dir())]
     pub data_dir: PathBuf,
+    /// Only the level and cause heads, over the fast tier compiled in (seconds, not minutes).
+    #[arg(long, conflicts_with = "embeddings")]
+    pub reading: bool,
 }
 
 #[derive(Args, Debug)]
@@ -37,6 +40,10 @@ pub struct EvalArgs {
     /// JSON written by `scripts/peers/run.sh --json`, to print the peers' figures alongside.
     #[arg(long)]
     pub peers: Option<PathBuf>,
+    /// Only the reading and coaching on text written by others (customer_labels dev and
+    /// coaching/), without the table of the models' tasks.
+    #[arg(long)]
+    pub coaching: bool,
     #[command(flatten)]
     pub engine: engine::EngineArgs,
 }
@@ -68,6 +75,9 @@ pub fn train(args: TrainArgs) -> Result<()> {
         );
     }
     let fast_path = args.out.join("fast.bin");
+    if args.reading {
+        return train_reading(&args, Analyzer::new().without_reading());
+    }
     if args.embeddings {
         let model = engine::encoder(&args.data_dir)?
             .context("the embedding model is not installed: run `defuse model install` first")?;
@@ -105,6 +115,18 @@ pub fn train(args: TrainArgs) -> Result<()> {
             "({} training rows, {} calibration rows, {} held out; the committed weights come from `--embeddings`, where the embedding tier also teaches the fast one)",
             summary.train_rows, summary.calibration_rows, summary.held_out_rows
         );
+    }
+    let fast = defuse_core::model::ModelSet::from_bytes(&std::fs::read(&fast_path)?)?;
+    train_reading(&args, Analyzer::from_models(&fast)?)
+}
+
+/// Trains the level and cause heads over `base` and writes them beside the other models.
+fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
+    eprintln!("training the level, cause and want heads on customer_labels (train split) ...");
+    let (set, r) = reading::train(&args.data, &base)?;
+    write_set(&args.out.join("reading.bin"), &set)?;
+    for (name, rows, l2, accuracy) in &r.heads {
+        eprintln!("({name}: {rows} rows, penalty {l2}, cross-validated accuracy {accuracy:.3})");
     }
     eprintln!("rebuild (cargo build --release) to compile the new weights in");
     Ok(())
@@ -152,23 +174,43 @@ fn peer_columns(path: &Path, rows: &[eval::Score]) -> Result<Vec<(String, Vec<Op
 }
 
 pub fn evaluate(args: EvalArgs) -> Result<()> {
-    let fast = Analyzer::new();
-    let mut tiers = vec![("fast", eval::evaluate(&args.data, &fast)?)];
+    let tiers = analyzers(&args)?;
+    if !args.coaching {
+        let mut scores = Vec::new();
+        for (name, analyzer) in &tiers {
+            scores.push((*name, eval::evaluate(&args.data, analyzer)?));
+        }
+        let peers = match &args.peers {
+            Some(p) => peer_columns(p, &scores[0].1)?,
+            None => Vec::new(),
+        };
+        println!("{}", eval::table(&scores, &peers));
+    }
+    for (name, analyzer) in &tiers {
+        println!("Reading and coaching, {name} tier:\n");
+        println!(
+            "{}",
+            coaching::table(&coaching::evaluate(&args.data, analyzer)?)
+        );
+    }
+    Ok(())
+}
+
+/// The fast tier, and the embedding tier too when its model is installed and not `--fast`.
+fn analyzers(args: &EvalArgs) -> Result<Vec<(&'static str, Analyzer)>> {
+    let mut tiers = vec![("fast", Analyzer::new())];
     if !args.engine.fast {
         if let Some(enc) = engine::encoder(&args.engine.data_dir)? {
             eprintln!("evaluating with embeddings too (this takes a few minutes) ...");
-            let with = Analyzer::new().with_encoder(Box::new(enc))?;
-            tiers.push(("fast+embedding", eval::evaluate(&args.data, &with)?));
+            tiers.push((
+                "fast+embedding",
+                Analyzer::new().with_encoder(Box::new(enc))?,
+            ));
         } else {
             eprintln!(
                 "embedding model not installed: showing the fast tier only (see `defuse model install`)"
             );
         }
     }
-    let peers = match &args.peers {
-        Some(p) => peer_columns(p, &tiers[0].1)?,
-        None => Vec::new(),
-    };
-    print!("{}", eval::table(&tiers, &peers));
-    Ok(())
+    Ok(tiers)
 }

@@ -45,6 +45,22 @@ fn highlighted(text: &str, a: &Analysis, m: &Marks) -> String {
     out
 }
 
+/// A heading and one line per ranked label ("service failure 0.73 — \"lost\""), or nothing.
+fn ranked<'a>(
+    o: &mut String,
+    heading: &str,
+    text: &str,
+    items: impl Iterator<Item = (&'static str, f32, &'a Vec<Evidence>)>,
+) {
+    for (k, (name, score, evidence)) in items.enumerate() {
+        if k == 0 {
+            let _ = writeln!(o, "{heading}");
+        }
+        let name = name.replace('_', " ");
+        let _ = writeln!(o, "  {name} {score:.2}{}", quotes(text, evidence));
+    }
+}
+
 fn quotes(text: &str, ev: &[Evidence]) -> String {
     if ev.is_empty() {
         return String::new();
@@ -121,18 +137,16 @@ pub fn summary(text: &str, a: &Analysis) -> String {
     if !felt.is_empty() {
         let _ = writeln!(o, "Feelings:\n  {}", felt.join("\n  "));
     }
-    if !a.causes.is_empty() {
-        let _ = writeln!(o, "Likely causes:");
-        for c in &a.causes {
-            let _ = writeln!(
-                o,
-                "  {} {:.2}{}",
-                c.cause.as_str().replace('_', " "),
-                c.score,
-                quotes(text, &c.evidence)
-            );
-        }
-    }
+    let causes = a
+        .causes
+        .iter()
+        .map(|c| (c.cause.as_str(), c.score, &c.evidence));
+    ranked(&mut o, "Likely causes:", text, causes);
+    let wants = a
+        .wants
+        .iter()
+        .map(|w| (w.want.as_str(), w.score, &w.evidence));
+    ranked(&mut o, "What they want:", text, wants);
     if !a.signals.is_empty() {
         let _ = writeln!(o, "Signals:");
         for s in &a.signals {

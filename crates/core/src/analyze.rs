@@ -4,6 +4,7 @@
 use crate::encoder::Encoder;
 use crate::features::{self, Features};
 use crate::model::{Head, ModelError, ModelSet, columns as col, logit, sigmoid, softmax};
+use crate::reading::{self, Message, Reading, ReadingFeatures};
 use crate::text::{self, Token};
 use crate::types::*;
 use crate::{causes, concerns, feelings, language, reply, signals, valence};
@@ -15,6 +16,9 @@ pub const MAX_TEXT_BYTES: usize = 100 * 1024;
 const FAST_MODELS: &[u8] = include_bytes!("../models/fast.bin");
 /// The heads over MiniLM embeddings, used when an encoder is installed.
 const EMBED_MODELS: &[u8] = include_bytes!("../models/embed.bin");
+/// The level and cause heads learned from customer messages (see [`crate::reading`]); empty
+/// only before they were first trained.
+const READING_MODELS: &[u8] = include_bytes!("../models/reading.bin");
 
 /// One client message to analyse.
 #[derive(Debug, Clone, Copy, Default)]
@@ -44,6 +48,8 @@ pub struct Analyzer {
     fast: Head,
     version: &'static str,
     embedding: Option<EmbeddingTier>,
+    /// Sets the level and the causes last; `None` while training it.
+    reading: Option<Reading>,
 }
 
 struct EmbeddingTier {
@@ -78,7 +84,39 @@ impl Analyzer {
     /// The fast tier with the weights compiled into the crate.
     pub fn new() -> Self {
         let set = ModelSet::from_bytes(FAST_MODELS).expect("compiled-in fast models are valid");
-        Self::from_models(&set).expect("compiled-in fast models have every head")
+        let analyzer = Self::from_models(&set).expect("compiled-in fast models have every head");
+        if READING_MODELS.is_empty() {
+            return analyzer;
+        }
+        let reading = ModelSet::from_bytes(READING_MODELS)
+            .and_then(|set| Reading::from_models(&set))
+            .expect("compiled-in reading models are valid");
+        analyzer.with_reading(reading)
+    }
+
+    /// Reads the level and the causes with `reading` instead of the rules alone.
+    pub fn with_reading(mut self, reading: Reading) -> Self {
+        self.reading = Some(reading);
+        self
+    }
+
+    /// Leaves the level and the causes to the rules: what the reading heads learn from.
+    pub fn without_reading(mut self) -> Self {
+        self.reading = None;
+        self
+    }
+
+    /// What the reading heads read of `text`, as this analyzer (without a reading of its own)
+    /// sees it: what they are trained on.
+    pub fn reading_features(&self, text: &str) -> ReadingFeatures {
+        let a = self.analyze(&Input::new(text));
+        let p = prepare(text);
+        reading::features(&a, &Message::new(&self.fast, p.text, &p.tokens, &p.feats))
+    }
+
+    /// Whether the learned reading of level and causes is in use.
+    pub fn reads(&self) -> bool {
+        self.reading.is_some()
     }
 
     /// The fast tier from a model set, such as one just trained.
@@ -89,6 +127,7 @@ impl Analyzer {
             fast: take_head(set, col::FAST_HEAD, features::DIM)?,
             version,
             embedding: None,
+            reading: None,
         })
     }
 
@@ -291,8 +330,9 @@ impl Analyzer {
             (Some(v), Some(tier)) => Some(tier.cause_similarity(v)),
             _ => None,
         };
-        Analysis {
+        let mut analysis = Analysis {
             causes: causes::rank(text, &tokens, &sigs, similarity.as_ref()),
+            wants: Vec::new(),
             concerns: concerns::extract(text, &tokens, &sigs),
             offensive,
             abusive,
@@ -314,7 +354,18 @@ impl Analyzer {
                 Tier::Fast
             },
             model_version: self.version,
+        };
+        if let Some(reading) = self
+            .reading
+            .as_ref()
+            .filter(|_| language != Language::Other)
+        {
+            reading.apply(
+                &mut analysis,
+                &Message::new(&self.fast, text, &tokens, &feats),
+            );
         }
+        analysis
     }
 
     /// The calm result for a message with no words in it (empty, blank, only punctuation).
@@ -336,6 +387,7 @@ impl Analyzer {
             emotions: std::array::from_fn(|_| none()),
             top_emotion: None,
             causes: Vec::new(),
+            wants: Vec::new(),
             signals: Vec::new(),
             concerns: Vec::new(),
             language: Language::Unknown,

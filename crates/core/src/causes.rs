@@ -23,6 +23,7 @@ mod similar;
 mod words;
 
 pub(crate) use matcher::{Hit, hits};
+pub(crate) use similar::closest_sentence;
 
 use crate::text::Token;
 use crate::types::{Cause, CauseScore, Evidence, Signal, SignalKind};

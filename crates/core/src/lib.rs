@@ -10,6 +10,7 @@
 //! - [`signals`]: rules for surface signals (insult, threat, shouting, deadline, ...).
 //! - [`features`] and [`model`]: hashed n-gram features and the linear models over them.
 //! - [`causes`] and [`concerns`]: root causes and the client's points, with evidence.
+//! - [`reading`]: the level and the main cause, learned from real customer messages.
 //! - [`analyze`]: puts it all together into an [`Analysis`].
 //!
 //! ```
@@ -28,6 +29,7 @@ pub mod feelings;
 pub mod language;
 pub mod lexicon;
 pub mod model;
+pub mod reading;
 pub mod reply;
 pub mod signals;
 pub mod text;

@@ -135,6 +135,50 @@ impl Cause {
 }
 
 /// A cause with its score and the words that point to it.
+/// What a client asks for, or would most want next, when it is something specific.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Want {
+    Information,
+    FixOrReplacement,
+    RefundOrCompensation,
+    ApologyOrAcknowledgement,
+    Cancel,
+    SpeakToSomeone,
+}
+
+impl Want {
+    pub const ALL: [Want; 6] = [
+        Want::Information,
+        Want::FixOrReplacement,
+        Want::RefundOrCompensation,
+        Want::ApologyOrAcknowledgement,
+        Want::Cancel,
+        Want::SpeakToSomeone,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Want::Information => "information",
+            Want::FixOrReplacement => "fix_or_replacement",
+            Want::RefundOrCompensation => "refund_or_compensation",
+            Want::ApologyOrAcknowledgement => "apology_or_acknowledgement",
+            Want::Cancel => "cancel",
+            Want::SpeakToSomeone => "speak_to_someone",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Want> {
+        Want::ALL.into_iter().find(|w| w.as_str() == s)
+    }
+}
+
+/// One thing the client may want, with the chance that they want it rather than nothing
+/// specific, and the words behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WantScore {
+    pub want: Want,
+    pub score: f32,
+    pub evidence: Vec<Evidence>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CauseScore {
     pub cause: Cause,
@@ -279,6 +323,8 @@ pub struct Analysis {
     pub top_emotion: Option<Emotion>,
     /// Ranked, most likely first; only causes with some support are listed.
     pub causes: Vec<CauseScore>,
+    /// What they ask for, most likely first; empty when nothing specific (or not read).
+    pub wants: Vec<WantScore>,
     pub signals: Vec<Signal>,
     pub concerns: Vec<Concern>,
     pub language: Language,

@@ -40,6 +40,7 @@ impl<'t> Fx<'t> {
                 emotions: [no(), no(), no(), no(), no(), no()],
                 top_emotion: None,
                 causes: Vec::new(),
+                wants: Vec::new(),
                 signals: Vec::new(),
                 concerns: Vec::new(),
                 language: Language::English,

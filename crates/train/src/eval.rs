@@ -49,11 +49,12 @@ fn load(dir: &Path, file: &str, keep: impl Fn(usize) -> bool) -> Result<Split> {
     Ok(Split { rows, texts })
 }
 
-fn analyse(analyzer: &Analyzer, texts: &[String]) -> Vec<Analysis> {
+/// Analyses `texts` in batches of 32 over every core, in order.
+pub(crate) fn analyse<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Vec<Analysis> {
     texts
         .par_chunks(32)
         .flat_map_iter(|chunk| {
-            let inputs: Vec<Input<'_>> = chunk.iter().map(|t| Input::new(t)).collect();
+            let inputs: Vec<Input<'_>> = chunk.iter().map(|t| Input::new(t.as_ref())).collect();
             analyzer.analyze_batch(&inputs)
         })
         .collect()

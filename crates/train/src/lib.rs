@@ -6,15 +6,19 @@
 //! - [`data`]: the data sets, their labels and the fixed splits.
 //! - [`sgd`] and [`calibrate`]: the multi-column linear learner and its calibration.
 //! - [`fast`] and [`embedded`]: training runs for the fast tier and the embedding tier.
+//! - [`reading`]: the level and cause heads, learned from real customer messages.
 //! - [`tune`]: fine-tuning the encoder's top layers before the embedding tier is trained.
 //! - [`eval`] and [`metrics`]: the evaluation table.
+//! - [`coaching`]: the reading and coaching on text written by others (`defuse eval --coaching`).
 
 pub mod calibrate;
+pub mod coaching;
 pub mod data;
 pub mod embedded;
 pub mod eval;
 pub mod fast;
 pub mod metrics;
+pub mod reading;
 pub mod sgd;
 pub mod tune;
 

@@ -3,7 +3,7 @@
 //! Every evidence span is given as UTF-8 byte offsets into the text as it was received, together
 //! with the words it covers, so a reader can check each judgement without re-slicing the text.
 
-use defuse_core::{Analysis, CauseScore, Concern, Evidence, Judgement, Signal};
+use defuse_core::{Analysis, CauseScore, Concern, Evidence, Judgement, Signal, WantScore};
 use serde::{Deserialize, Serialize};
 
 /// One analysed message, as `defuse analyze --jsonl` prints it and the API returns it.
@@ -41,6 +41,9 @@ pub struct AnalysisDto {
     pub top_emotion: Option<String>,
     /// Likely root causes, most likely first.
     pub causes: Vec<CauseDto>,
+    /// What the client asks for, most likely first; empty when nothing specific.
+    #[serde(default)]
+    pub wants: Vec<WantDto>,
     pub signals: Vec<SignalDto>,
     /// The client's points and requests, to paraphrase back.
     pub concerns: Vec<ConcernDto>,
@@ -102,6 +105,16 @@ pub struct EmotionEvidence {
 pub struct CauseDto {
     /// `miscommunication`, `unmet_expectations`, `outside_pressure`, `service_failure` or `feeling_unheard`.
     pub cause: String,
+    pub score: f32,
+    pub evidence: Vec<EvidenceDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WantDto {
+    /// `information`, `fix_or_replacement`, `refund_or_compensation`,
+    /// `apology_or_acknowledgement`, `cancel` or `speak_to_someone`.
+    pub want: String,
     pub score: f32,
     pub evidence: Vec<EvidenceDto>,
 }
@@ -182,6 +195,7 @@ impl AnalysisDto {
             },
             top_emotion: analysis.top_emotion.map(|e| e.as_str().to_owned()),
             causes: analysis.causes.iter().map(|c| slice.cause(c)).collect(),
+            wants: analysis.wants.iter().map(|w| slice.want(w)).collect(),
             signals: analysis.signals.iter().map(|s| slice.signal(s)).collect(),
             concerns: analysis.concerns.iter().map(ConcernDto::from).collect(),
             language: analysis.language.as_str().to_owned(),
@@ -233,6 +247,14 @@ impl Slicer<'_> {
             cause: c.cause.as_str().to_owned(),
             score: c.score,
             evidence: self.evidence(&c.evidence),
+        }
+    }
+
+    fn want(&self, w: &WantScore) -> WantDto {
+        WantDto {
+            want: w.want.as_str().to_owned(),
+            score: w.score,
+            evidence: self.evidence(&w.evidence),
         }
     }
 
@@ -293,6 +315,7 @@ mod tests {
                 score: 0.6,
                 evidence: vec![ev(11, 15, "lost")],
             }],
+            wants: Vec::new(),
             signals: vec![Signal {
                 kind: SignalKind::Shouting,
                 start: 26,
@@ -338,6 +361,7 @@ mod tests {
             "emotions",
             "top_emotion",
             "causes",
+            "wants",
             "signals",
             "concerns",
             "language",

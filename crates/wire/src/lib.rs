@@ -17,7 +17,7 @@ pub mod restore;
 
 pub use analysis::{
     AnalysisDto, CauseDto, ConcernDto, EmotionEvidence, EmotionScores, EvidenceDto,
-    SentimentScores, SignalDto,
+    SentimentScores, SignalDto, WantDto,
 };
 pub use coaching::{
     AdviceDto, BoundaryDto, CoachingDto, CourseDto, CrossingDto, EmotionScoreDto, FindingDto,

@@ -6,7 +6,7 @@
 
 use defuse_core::{
     Analysis, Cause, CauseScore, Concern, Emotion, Evidence, Judgement, Language, Level, Sentiment,
-    Signal, SignalKind, Tier,
+    Signal, SignalKind, Tier, Want, WantScore,
 };
 
 use crate::analysis::{AnalysisDto, EvidenceDto};
@@ -54,6 +54,17 @@ impl AnalysisDto {
                         cause: Cause::parse(&c.cause)?,
                         score: c.score,
                         evidence: c.evidence.iter().map(to_evidence).collect(),
+                    })
+                })
+                .collect::<Option<_>>()?,
+            wants: self
+                .wants
+                .iter()
+                .map(|w| {
+                    Some(WantScore {
+                        want: Want::parse(&w.want)?,
+                        score: w.score,
+                        evidence: w.evidence.iter().map(to_evidence).collect(),
                     })
                 })
                 .collect::<Option<_>>()?,

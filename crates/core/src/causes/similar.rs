@@ -9,7 +9,7 @@ use crate::concerns::sentences;
 use crate::types::{Cause, Evidence};
 
 /// The sentence of `text` closest to `cause`, with the description it is closest to.
-pub(super) fn closest_sentence(text: &str, cause: Cause) -> Option<Evidence> {
+pub(crate) fn closest_sentence(text: &str, cause: Cause) -> Option<Evidence> {
     let descriptions = DESCRIPTIONS
         .iter()
         .find(|(c, _)| *c == cause)

@@ -1,0 +1,496 @@
+//! The reading of a customer message: its level and its main cause, learned from real customer
+//! messages labelled for defuse (`customer_labels.jsonl`, training split) on top of what the
+//! rest of the analysis found.
+//!
+//! The other models learn from tweets, forums and dialogue sets that were labelled for other
+//! questions (is it offensive, is it a complaint); the level and the cause are what an agent
+//! needs (with what they want), and on customers' words the hand-set thresholds read too calm and the cue lists
+//! missed most causes. So two small softmax heads read one feature vector: the analysis's own
+//! scores, its signals and cue-based causes, the shape of the text, and hashed words.
+//!
+//! - The level head chooses between calm, tense and angry; abuse stays with the abusive
+//!   judgement, which learned from far more abuse than any customer set holds.
+//! - Some signals make a message at least tense whatever the head says: coming back again,
+//!   sarcasm, blame, a threat to leave or escalate, shouting.
+//! - The cause head asks of each cause on its own whether it lies behind the message (the
+//!   labels name every cause that does, and some, such as pressure from the client's own life,
+//!   are almost never the main one in short public complaints). The likeliest is the main
+//!   cause; a complaint always has one.
+//! - The want head chooses what the client asks for (information, a fix, a refund, an apology,
+//!   to cancel, to speak to someone) or nothing specific, listed the same way.
+
+use crate::concerns::sentences;
+use crate::features::Features;
+use crate::model::{Head, ModelError, ModelSet, columns as col, sigmoid, softmax};
+use crate::text::Token;
+use crate::types::{Analysis, Cause, CauseScore, Evidence, Level, SignalKind, Want, WantScore};
+
+/// Slots before the hashed words: the analysis's scores, signals, causes and the text's shape.
+pub const DENSE: usize = 48;
+/// Hashed word and word-pair slots.
+pub const HASHED: usize = 1 << 13;
+/// The length of a reading feature vector.
+pub const DIM: usize = DENSE + HASHED;
+/// Names of the heads in a reading model set.
+pub const LEVEL_HEAD: &str = "level";
+pub const CAUSE_HEAD: &str = "cause";
+pub const WANT_HEAD: &str = "want";
+/// Levels the level head chooses between, in column order.
+pub const LEVELS: [Level; 3] = [Level::Calm, Level::Tense, Level::Angry];
+/// Columns of the cause head: one yes/no column per cause of [`Cause::ALL`].
+pub const CAUSE_COLUMNS: usize = Cause::ALL.len();
+/// Columns of the want head: nothing specific first, then [`Want::ALL`].
+pub const WANT_COLUMNS: usize = 1 + Want::ALL.len();
+/// A cause is listed from this score.
+const LISTED: f32 = 0.25;
+/// Evidence spans from the words, at most, when no cue speaks for a cause.
+const WORD_EVIDENCE: usize = 3;
+
+/// Signals that make a message at least tense.
+const AT_LEAST_TENSE: [SignalKind; 6] = [
+    SignalKind::RepeatedContact,
+    SignalKind::Sarcasm,
+    SignalKind::Blame,
+    SignalKind::EscalationThreat,
+    SignalKind::Shouting,
+    SignalKind::Unresolved,
+];
+
+/// The three heads.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    level: Head,
+    cause: Head,
+    want: Head,
+}
+
+/// A sparse reading feature vector.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadingFeatures {
+    pub index: Vec<u32>,
+    pub value: Vec<f32>,
+    /// The token each hashed slot came from (for evidence), `None` for dense slots.
+    pub token: Vec<Option<usize>>,
+}
+
+impl Reading {
+    pub fn from_models(set: &ModelSet) -> Result<Reading, ModelError> {
+        let head = |name: &str, classes: usize| {
+            let h = set
+                .head(name)
+                .ok_or_else(|| ModelError(format!("reading: missing head {name}")))?;
+            if h.dim != DIM || h.classes != classes {
+                return Err(ModelError(format!(
+                    "reading head {name} has shape {}x{}, expected {DIM}x{classes}",
+                    h.dim, h.classes
+                )));
+            }
+            Ok(h.clone())
+        };
+        Ok(Reading {
+            level: head(LEVEL_HEAD, LEVELS.len())?,
+            cause: head(CAUSE_HEAD, CAUSE_COLUMNS)?,
+            want: head(WANT_HEAD, WANT_COLUMNS)?,
+        })
+    }
+
+    /// Sets the level, the causes and the wants of `a`, which the rest of the analysis has
+    /// filled in from the message `m`.
+    pub fn apply(&self, a: &mut Analysis, m: &Message<'_>) {
+        let x = features(a, m);
+        a.level = self.level_of(a, m, &x);
+        let said = Said {
+            tokens: m.tokens,
+            x: &x,
+        };
+        let mut causes = each_alone(&self.peak_logits(&self.cause, m, &x), &Cause::ALL);
+        // The cue rules are precise where they fire: a cause they are sure of stays sure.
+        for (cause, score) in &mut causes {
+            let rules = a.causes.iter().find(|c| c.cause == *cause);
+            *score = score.max(rules.map_or(0.0, |c| c.score));
+        }
+        causes.sort_by(|x, y| y.1.total_cmp(&x.1));
+        // A complaint has a cause; in a long message the complaint may sit in one sentence.
+        let complains = a.complaint.holds() || m.peaks.0[PEAK_COMPLAINT] >= 0.5;
+        if let Some(top) = causes.first_mut().filter(|_| complains) {
+            top.1 = top.1.max(0.5);
+        }
+        causes.retain(|(_, score)| *score >= LISTED);
+        a.causes = causes
+            .into_iter()
+            .filter_map(|(cause, score)| {
+                let rules = a.causes.iter().find(|c| c.cause == cause);
+                let evidence = match rules.filter(|c| !c.evidence.is_empty()) {
+                    Some(c) => c.evidence.clone(),
+                    None => said
+                        .words_for(&self.cause, cause as usize, None)
+                        .or_else(|| {
+                            crate::causes::closest_sentence(m.text, cause).map(|e| vec![e])
+                        })?,
+                };
+                Some(CauseScore {
+                    cause,
+                    score,
+                    evidence,
+                })
+            })
+            .collect();
+        a.wants = ranked(&self.want, &x, &Want::ALL)
+            .into_iter()
+            .filter_map(|(want, score)| {
+                let evidence = said.words_for(&self.want, 1 + want as usize, Some(0))?;
+                Some(WantScore {
+                    want,
+                    score,
+                    evidence,
+                })
+            })
+            .collect();
+    }
+
+    /// Per column, the highest raw score of `head` over the whole message and each of its
+    /// sentences on its own: a cause behind one sentence is behind the message.
+    fn peak_logits(&self, head: &Head, m: &Message<'_>, x: &ReadingFeatures) -> Vec<f32> {
+        let whole = head.logits_sparse(&x.index, &x.value);
+        let owned = x.index.iter().zip(&x.value).zip(&x.token);
+        m.per_sentence(head, owned.map(|((&i, &v), &t)| (i, v, t)))
+            .into_iter()
+            .fold(whole, |best, z| {
+                best.iter().zip(&z).map(|(a, b)| a.max(*b)).collect()
+            })
+    }
+
+    /// The abusive judgement's level when it holds; else the most heated level the head reads
+    /// in the whole message or any one sentence, at least tense when a signal says so.
+    fn level_of(&self, a: &Analysis, m: &Message<'_>, x: &ReadingFeatures) -> Level {
+        if a.abusive.holds() {
+            return Level::Abusive;
+        }
+        let owned = x.index.iter().zip(&x.value).zip(&x.token);
+        let read = m
+            .per_sentence(&self.level, owned.map(|((&i, &v), &t)| (i, v, t)))
+            .into_iter()
+            .chain([self.level.logits_sparse(&x.index, &x.value)])
+            .map(|z| LEVELS[argmax(&z)])
+            .max()
+            .unwrap_or(Level::Calm);
+        let floor = a
+            .signals
+            .iter()
+            .any(|s| !s.quoted && AT_LEAST_TENSE.contains(&s.kind));
+        if floor { read.max(Level::Tense) } else { read }
+    }
+}
+
+/// Labels of a head with one yes/no column each, from raw scores `z`, most likely first.
+fn each_alone<T: Copy>(z: &[f32], labels: &[T]) -> Vec<(T, f32)> {
+    let mut out: Vec<(T, f32)> = labels
+        .iter()
+        .zip(z)
+        .map(|(&l, &z)| (l, sigmoid(z)))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
+/// Labels of a head whose first column is "none of them", each scored by the chance that it
+/// rather than none holds, most likely first, from [`LISTED`] up.
+fn ranked<T: Copy>(head: &Head, x: &ReadingFeatures, labels: &[T]) -> Vec<(T, f32)> {
+    let q = softmax(&head.logits_sparse(&x.index, &x.value));
+    let mut out: Vec<(T, f32)> = labels
+        .iter()
+        .zip(&q[1..])
+        .map(|(&label, &p)| (label, p / (p + q[0])))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out.retain(|(_, score)| *score >= LISTED);
+    out
+}
+
+/// A message as the heads saw it, for finding the words behind a column.
+struct Said<'a> {
+    tokens: &'a [Token],
+    x: &'a ReadingFeatures,
+}
+
+impl Said<'_> {
+    /// The words that pushed `head` most toward `column` (rather than toward `against`, for a
+    /// softmax head).
+    fn words_for(
+        &self,
+        head: &Head,
+        column: usize,
+        against: Option<usize>,
+    ) -> Option<Vec<Evidence>> {
+        let mut push = vec![0f32; self.tokens.len()];
+        for ((&i, &v), t) in self.x.index.iter().zip(&self.x.value).zip(&self.x.token) {
+            if let Some(t) = t {
+                let other = against.map_or(0.0, |c| head.weight(i, c));
+                push[*t] += (head.weight(i, column) - other) * v;
+            }
+        }
+        let mut best: Vec<usize> = (0..self.tokens.len()).filter(|&t| push[t] > 0.05).collect();
+        best.sort_by(|&s, &t| push[t].total_cmp(&push[s]));
+        best.truncate(WORD_EVIDENCE);
+        best.sort_unstable();
+        let evidence: Vec<Evidence> = best
+            .into_iter()
+            .map(|t| Evidence {
+                start: self.tokens[t].start,
+                end: self.tokens[t].end,
+                why: "words customers often use for this".to_string(),
+            })
+            .collect();
+        (!evidence.is_empty()).then_some(evidence)
+    }
+}
+
+fn argmax(v: &[f32]) -> usize {
+    (0..v.len())
+        .max_by(|&a, &b| v[a].total_cmp(&v[b]))
+        .unwrap_or(0)
+}
+
+/// The dense slots, in order.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Offensive,
+    Abusive,
+    Complaint,
+    Hostility,
+    /// Three: negative, neutral, positive.
+    Sentiment,
+    /// Six, in [`crate::Emotion::ALL`] order.
+    Emotion = 7,
+    /// Five, in [`Cause::ALL`] order: the rule-based score of each cause.
+    Cause = 13,
+    Words = 18,
+    CapsWords,
+    Exclamations,
+    Questions,
+    /// One per [`SignalKind`], set when an unquoted signal of that kind is found.
+    Signal = 22,
+    Targeted = 22 + SignalKind::ALL.len() as isize,
+    /// One per column of [`PEAK_COLUMNS`].
+    Peak,
+}
+
+/// The fast tier's columns whose most heated sentence the heads read: offensive, abusive,
+/// complaint, negative, anger, frustration and anxiety.
+const PEAK_COLUMNS: [usize; 7] = [
+    col::OFFENSIVE,
+    col::ABUSIVE,
+    col::COMPLAINT,
+    col::SENTIMENT,
+    col::EMOTIONS,
+    col::EMOTIONS + 1,
+    col::EMOTIONS + 2,
+];
+
+/// Where the complaint column sits in [`PEAK_COLUMNS`].
+const PEAK_COMPLAINT: usize = 2;
+
+/// Per column of [`PEAK_COLUMNS`], the highest probability the fast tier gives any one
+/// sentence of a message.
+///
+/// A bag of words scales each word by one over the square root of the message's length, so
+/// one heated sentence among polite ones reads milder than it would alone; a reader, though,
+/// reacts to the worst sentence. Each sentence's score is the message's dense part plus its
+/// own words' share, scaled back as if the sentence were the whole message.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Peaks(pub [f32; 7]);
+
+/// A message as the heads read it: its text, tokens, sentences and peaks.
+#[derive(Debug, Clone)]
+pub struct Message<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// The sentence each token is in (tokens and sentences both run in text order).
+    sentence_of: Vec<usize>,
+    pub peaks: Peaks,
+}
+
+impl<'a> Message<'a> {
+    /// `feats` are the fast tier's features of `tokens`, scored by its head `fast`.
+    pub fn new(fast: &Head, text: &'a str, tokens: &'a [Token], feats: &Features) -> Self {
+        let spans = sentences::split(text);
+        let mut g = 0;
+        let sentence_of: Vec<usize> = tokens
+            .iter()
+            .map(|t| {
+                while g + 1 < spans.len() && t.start >= spans[g].end {
+                    g += 1;
+                }
+                g
+            })
+            .collect();
+        let mut m = Message {
+            text,
+            tokens,
+            sentence_of,
+            peaks: Peaks::default(),
+        };
+        let owned = feats.index.iter().zip(&feats.value).zip(&feats.token);
+        let by_sentence =
+            m.per_sentence(fast, owned.map(|((&i, &v), &t)| (i, v, Some(t as usize))));
+        for z in by_sentence {
+            let z = fast.calibrate(&z);
+            let negative = softmax(&z[col::SENTIMENT..col::SENTIMENT + 3])[0];
+            for (k, &c) in PEAK_COLUMNS.iter().enumerate() {
+                let p = if c == col::SENTIMENT {
+                    negative
+                } else {
+                    sigmoid(z[c])
+                };
+                m.peaks.0[k] = m.peaks.0[k].max(p);
+            }
+        }
+        m
+    }
+
+    /// Raw scores of `head` for each sentence read on its own: features of no token (or of a
+    /// token past the end) count in every sentence, a sentence's own features are scaled back
+    /// as if it were the whole message (see [`Peaks`]). Sentences with no features of their
+    /// own are left out.
+    fn per_sentence(
+        &self,
+        head: &Head,
+        feats: impl Iterator<Item = (u32, f32, Option<usize>)>,
+    ) -> Vec<Vec<f32>> {
+        let groups = self.sentence_of.last().map_or(1, |g| g + 1);
+        let mut shared = head.bias.clone();
+        let mut sums = vec![vec![0f32; head.classes]; groups];
+        let mut counts = vec![0usize; groups];
+        for (i, v, t) in feats {
+            let into = match t.and_then(|t| self.sentence_of.get(t)) {
+                Some(&g) => {
+                    counts[g] += 1;
+                    &mut sums[g]
+                }
+                None => &mut shared,
+            };
+            for (z, c) in into.iter_mut().zip(0..) {
+                *z += head.weight(i, c) * v;
+            }
+        }
+        let total: usize = counts.iter().sum();
+        sums.iter()
+            .zip(&counts)
+            .filter(|(_, n)| **n > 0)
+            .map(|(sum, n)| {
+                let scale = (total as f32 / *n as f32).sqrt();
+                shared.iter().zip(sum).map(|(d, s)| d + s * scale).collect()
+            })
+            .collect()
+    }
+}
+
+/// The reading features of an analysed message: `a` as the rest of the analysis left it.
+pub fn features(a: &Analysis, m: &Message<'_>) -> ReadingFeatures {
+    let Message {
+        text,
+        tokens,
+        peaks,
+        ..
+    } = m;
+    let mut x = ReadingFeatures::default();
+    let mut dense = |slot: Slot, offset: usize, v: f32| {
+        x.index.push((slot as usize + offset) as u32);
+        x.value.push(v);
+        x.token.push(None);
+    };
+    dense(Slot::Offensive, 0, a.offensive.score);
+    dense(Slot::Abusive, 0, a.abusive.score);
+    dense(Slot::Complaint, 0, a.complaint.score);
+    dense(Slot::Hostility, 0, a.hostility);
+    for (i, s) in a.sentiment_scores.iter().enumerate() {
+        dense(Slot::Sentiment, i, *s);
+    }
+    for (i, e) in a.emotions.iter().enumerate() {
+        dense(Slot::Emotion, i, e.score);
+    }
+    for c in &a.causes {
+        dense(Slot::Cause, c.cause as usize, c.score);
+    }
+    let words: Vec<(usize, &Token)> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
+        .collect();
+    let n = words.len() as f32;
+    dense(Slot::Words, 0, (1.0 + n).ln() / 4.0);
+    dense(
+        Slot::CapsWords,
+        0,
+        words.iter().filter(|(_, t)| t.caps).count() as f32 / n.max(1.0),
+    );
+    let count = |c: char| text.chars().filter(|x| *x == c).count() as f32;
+    dense(Slot::Exclamations, 0, (1.0 + count('!')).ln());
+    dense(Slot::Questions, 0, (1.0 + count('?')).ln());
+    for kind in SignalKind::ALL {
+        if a.signals.iter().any(|s| s.kind == kind && !s.quoted) {
+            dense(Slot::Signal, kind as usize, 1.0);
+        }
+    }
+    if a.signals.iter().any(|s| s.targeted && !s.quoted) {
+        dense(Slot::Targeted, 0, 1.0);
+    }
+    for (i, p) in peaks.0.iter().enumerate() {
+        dense(Slot::Peak, i, *p);
+    }
+    hashed_words(&words, &mut x);
+    x
+}
+
+/// Each word and each pair of neighbouring words, hashed into [`HASHED`] slots with equal
+/// weights that sum to one in square.
+fn hashed_words(words: &[(usize, &Token)], x: &mut ReadingFeatures) {
+    let grams = words.len() + words.len().saturating_sub(1);
+    if grams == 0 {
+        return;
+    }
+    let value = 1.0 / (grams as f32).sqrt();
+    for (k, (t, token)) in words.iter().enumerate() {
+        x.index.push(slot(&[&token.norm]));
+        x.value.push(value);
+        x.token.push(Some(*t));
+        if let Some((_, next)) = words.get(k + 1) {
+            x.index.push(slot(&[&token.norm, &next.norm]));
+            x.value.push(value);
+            x.token.push(Some(*t));
+        }
+    }
+}
+
+fn slot(parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in p.as_bytes().iter().chain(b" ") {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    (DENSE as u64 + (h ^ (h >> 29)) % HASHED as u64) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Analyzer;
+
+    #[test]
+    fn dense_slots_fit_before_the_hashed_ones() {
+        assert!((Slot::Targeted as usize) < DENSE);
+    }
+
+    #[test]
+    fn every_slot_is_in_range_and_words_carry_their_token() {
+        let text = "THIRD time asking!!! Where is my refund?";
+        let x = Analyzer::new().without_reading().reading_features(text);
+        assert!(x.index.iter().all(|&i| (i as usize) < DIM));
+        let hashed = x.index.iter().filter(|&&i| i as usize >= DENSE).count();
+        assert_eq!(hashed, 7 + 6, "seven words and six pairs");
+        for (i, t) in x.index.iter().zip(&x.token) {
+            assert_eq!(t.is_some(), *i as usize >= DENSE);
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! `defuse eval --coaching`: how the reading and the coaching hold on text written by others.
+//!
+//! Two sets, both development splits that nothing is trained on: the real customer messages of
+//! `customer_labels.jsonl` (rows whose `split` is `dev`) and the conversations and drafts of
+//! `coaching/`. Every figure is printed beside a trivial baseline (the most common class of the
+//! training split, always the same move, a length rule), so that a figure can be read as
+//! better or worse than knowing nothing.
+
+use anyhow::{Context, Result, bail};
+use defuse_core::coach::{
+    self, Analysed, Conversation, Move, Policy, Step, Timestamp, UtcOffset, Verdict,
+};
+use defuse_core::{Analysis, Analyzer, Cause, Level};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::data::{read_jsonl, text_of};
+use crate::eval::analyse;
+
+/// One figure: what was measured, on which set, over how many rows, with its baseline.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub measure: &'static str,
+    pub set: &'static str,
+    /// What counts as success for this figure, in words: "agreement", "flagged (lower is better)".
+    pub metric: &'static str,
+    pub hits: usize,
+    pub rows: usize,
+    /// The baseline's hits over the same rows, and what the baseline is.
+    pub baseline: Option<(usize, &'static str)>,
+    /// The target, as a fraction.
+    pub target: &'static str,
+}
+
+impl Figure {
+    pub fn value(&self) -> f64 {
+        ratio(self.hits, self.rows)
+    }
+}
+
+fn ratio(k: usize, n: usize) -> f64 {
+    if n == 0 { 0.0 } else { k as f64 / n as f64 }
+}
+
+/// Transcripts carry no times; every turn is read as sent on a Wednesday mid-morning.
+const TRANSCRIPT_TIME: Timestamp = Timestamp(1_772_618_400);
+
+/// A conversation of `coaching/conversations.jsonl` with its labels.
+struct Labelled {
+    id: String,
+    conversation: Conversation,
+    levels: Vec<Level>,
+    /// `None` where the label is `null` (no grievance drives the message).
+    cause: Option<Cause>,
+    first_moves: Vec<Move>,
+    boundary: String,
+    vulnerable: bool,
+    urgent: bool,
+}
+
+/// A draft of `coaching/drafts.jsonl`.
+struct Draft {
+    conversation: String,
+    text: String,
+    good: bool,
+    subtle: bool,
+}
+
+/// Scores `analyzer` and the coaching on both sets in `dir`.
+pub fn evaluate(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> {
+    let mut out = customer_figures(dir, analyzer)?;
+    out.extend(conversation_figures(dir, analyzer)?);
+    Ok(out)
+}
+
+/// Level and main cause on the dev rows of `customer_labels.jsonl`, against the training
+/// split's most common class.
+fn customer_figures(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> {
+    const SET: &str = "customer_labels dev";
+    let path = dir.join("customer_labels.jsonl");
+    let rows = read_jsonl(&path)?;
+    let split = |v: &Value| v["split"].as_str().unwrap_or("").to_string();
+    let train: Vec<&Value> = rows.iter().filter(|v| split(v) == "train").collect();
+    let dev: Vec<(usize, &Value)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| split(v) == "dev")
+        .collect();
+    if dev.is_empty() {
+        bail!("{}: no rows with split \"dev\"", path.display());
+    }
+    let texts: Vec<&str> = dev
+        .iter()
+        .map(|(i, v)| text_of(v, &path, i + 1))
+        .collect::<Result<_>>()?;
+    let found = analyse(analyzer, &texts);
+
+    let common_level = most_common(train.iter().filter_map(|v| v["level"].as_str()))
+        .context("customer_labels: no training row has a level")?;
+    let common_cause = most_common(train.iter().filter_map(|v| v["main_cause"].as_str()))
+        .context("customer_labels: no training row has a main cause")?;
+
+    let common_want = most_common(train.iter().filter_map(|v| v["wants"].as_str()))
+        .context("customer_labels: no training row has a want")?;
+
+    let mut level = Tally::default();
+    let mut cause = Tally::default();
+    let mut wants = Tally::default();
+    for ((_, v), a) in dev.iter().zip(&found) {
+        if let Some(label) = v["level"].as_str() {
+            level.add(a.level.as_str() == label, label == common_level);
+        }
+        if let Some(label) = v["main_cause"].as_str() {
+            cause.add(main_cause(a) == label, label == common_cause);
+        }
+        if let Some(label) = v["wants"].as_str() {
+            wants.add(main_want(a) == label, label == common_want);
+        }
+    }
+    Ok(vec![
+        level.figure(
+            "level",
+            SET,
+            "agreement",
+            "most common level (train)",
+            "≥ 0.80",
+        ),
+        cause.figure(
+            "main cause",
+            SET,
+            "accuracy",
+            "most common cause (train)",
+            "≥ 0.70",
+        ),
+        wants.figure(
+            "what they want",
+            SET,
+            "accuracy",
+            "most common want (train)",
+            "",
+        ),
+    ])
+}
+
+/// The first want if it holds, or `nothing_specific`.
+fn main_want(a: &Analysis) -> &'static str {
+    a.wants
+        .first()
+        .filter(|w| w.score >= 0.5)
+        .map_or("nothing_specific", |w| w.want.as_str())
+}
+
+/// The top cause's name, or `none` when no cause reaches the decision point.
+fn main_cause(a: &Analysis) -> &'static str {
+    a.causes
+        .iter()
+        .filter(|c| c.score >= 0.5)
+        .max_by(|x, y| x.score.total_cmp(&y.score))
+        .map_or("none", |c| c.cause.as_str())
+}
+
+/// Hits of a measure and of its baseline over the same rows.
+#[derive(Default)]
+struct Tally {
+    hits: usize,
+    base: usize,
+    rows: usize,
+}
+
+impl Tally {
+    fn add(&mut self, hit: bool, base: bool) {
+        self.hits += usize::from(hit);
+        self.base += usize::from(base);
+        self.rows += 1;
+    }
+
+    fn figure(
+        &self,
+        measure: &'static str,
+        set: &'static str,
+        metric: &'static str,
+        baseline: &'static str,
+        target: &'static str,
+    ) -> Figure {
+        Figure {
+            measure,
+            set,
+            metric,
+            hits: self.hits,
+            rows: self.rows,
+            baseline: Some((self.base, baseline)),
+            target,
+        }
+    }
+}
+
+fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(name, _)| name)
+}
+
+/// Levels, cause, first move and boundary step on `coaching/conversations.jsonl`, and the draft
+/// check on `coaching/drafts.jsonl`.
+fn conversation_figures(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> {
+    const SET: &str = "coaching/ conversations";
+    const DRAFTS: &str = "coaching/ drafts";
+    let conversations = read_conversations(&dir.join("coaching/conversations.jsonl"))?;
+    let drafts = read_drafts(&dir.join("coaching/drafts.jsonl"))?;
+    let policy = Policy::default();
+    let baseline_level = customer_level_baseline(dir)?;
+
+    let analysed: Vec<Analysed<'_>> = conversations
+        .par_iter()
+        .map(|c| Analysed::new(&c.conversation, analyzer))
+        .collect();
+    let mut level = Tally::default();
+    let mut cause = Tally::default();
+    let mut first = Tally::default();
+    let mut first_vulnerable = Tally::default();
+    let mut first_urgent = Tally::default();
+    let mut boundary = Tally::default();
+    let mut needed = Tally::default();
+    for (c, a) in conversations.iter().zip(&analysed) {
+        for ((_, _, analysis), want) in a.client_turns().zip(&c.levels) {
+            level.add(analysis.level == *want, want.as_str() == baseline_level);
+        }
+        let got_cause = a.last_client().map_or("none", |(_, _, x)| main_cause(x));
+        let want_cause = c.cause.map_or("none", Cause::as_str);
+        cause.add(got_cause == want_cause, want_cause == "service_failure");
+        let coaching = coach::coach_analysed(a, &policy);
+        let opening = coaching.moves.first().map(|m| m.kind);
+        let ok = opening.is_some_and(|m| c.first_moves.contains(&m));
+        let base = c.first_moves.contains(&Move::Acknowledge);
+        first.add(ok, base);
+        if c.vulnerable {
+            first_vulnerable.add(ok, base);
+        }
+        if c.urgent {
+            first_urgent.add(ok, base);
+        }
+        let step = ladder(coaching.boundary.step);
+        boundary.add(step == c.boundary, c.boundary == "none");
+        if c.boundary != "none" {
+            needed.add(step == c.boundary, false);
+        }
+    }
+
+    let by_id: BTreeMap<&str, &Analysed<'_>> = conversations
+        .iter()
+        .map(|c| c.id.as_str())
+        .zip(&analysed)
+        .collect();
+    let mut good_flagged = Tally::default();
+    let mut careless_passed = Tally::default();
+    let mut subtle_passed = Tally::default();
+    for d in &drafts {
+        let a = by_id.get(d.conversation.as_str()).with_context(|| {
+            format!(
+                "coaching/drafts.jsonl: unknown conversation {}",
+                d.conversation
+            )
+        })?;
+        let sent = coach::check_reply_analysed(&d.text, a, &policy, TRANSCRIPT_TIME);
+        let flagged = sent.verdict == Verdict::Revise;
+        let short = d.text.split_whitespace().count() < SHORT_DRAFT_WORDS;
+        if d.good {
+            good_flagged.add(flagged, short);
+        } else {
+            careless_passed.add(!flagged, !short);
+            if d.subtle {
+                subtle_passed.add(!flagged, !short);
+            }
+        }
+    }
+
+    let most_common = "most common level (customer_labels train)";
+    Ok(vec![
+        level.figure(
+            "level of each client message",
+            SET,
+            "agreement",
+            most_common,
+            "≥ 0.80",
+        ),
+        cause.figure(
+            "main cause of the last message",
+            SET,
+            "accuracy",
+            "always service_failure",
+            "≥ 0.70",
+        ),
+        first.figure(
+            "first move",
+            SET,
+            "acceptable",
+            "always acknowledge",
+            "≥ 0.85",
+        ),
+        first_vulnerable.figure(
+            "first move, vulnerable client",
+            SET,
+            "acceptable",
+            "always acknowledge",
+            "",
+        ),
+        first_urgent.figure(
+            "first move, urgent",
+            SET,
+            "acceptable",
+            "always acknowledge",
+            "",
+        ),
+        boundary.figure("boundary step", SET, "exact", "always none", "≥ 0.95"),
+        needed.figure(
+            "boundary step where one is needed",
+            SET,
+            "exact",
+            "always none",
+            "all",
+        ),
+        good_flagged.figure(
+            "good drafts flagged",
+            DRAFTS,
+            "flagged (lower is better)",
+            "length: under 40 words",
+            "≤ 0.05",
+        ),
+        careless_passed.figure(
+            "careless drafts passed",
+            DRAFTS,
+            "passed (lower is better)",
+            "length: under 40 words",
+            "≤ 0.05",
+        ),
+        subtle_passed.figure(
+            "subtle careless drafts passed",
+            DRAFTS,
+            "passed (lower is better)",
+            "length: under 40 words",
+            "≤ 0.10",
+        ),
+    ])
+}
+
+/// The length baseline for drafts flags any draft shorter than this: a reply that
+/// acknowledges, gives specifics and a timed next step rarely fits in fewer words. Chosen
+/// before looking at the drafts, not fitted to them.
+const SHORT_DRAFT_WORDS: usize = 40;
+
+/// Our steps in the labels' words (the ladder: warning, final warning, supervisor, end).
+fn ladder(step: Step) -> String {
+    match step.as_str() {
+        "statement" => "warning",
+        "handover" => "supervisor",
+        other => other,
+    }
+    .to_string()
+}
+
+fn customer_level_baseline(dir: &Path) -> Result<String> {
+    let rows = read_jsonl(&dir.join("customer_labels.jsonl"))?;
+    let train = rows.iter().filter(|v| v["split"] == "train");
+    most_common(train.filter_map(|v| v["level"].as_str()))
+        .map(str::to_string)
+        .context("customer_labels: no training row has a level")
+}
+
+fn read_conversations(path: &Path) -> Result<Vec<Labelled>> {
+    let rows = read_jsonl(path)?;
+    rows.iter()
+        .enumerate()
+        .map(|(i, v)| labelled(v).with_context(|| format!("{}:{}", path.display(), i + 1)))
+        .collect()
+}
+
+fn labelled(v: &Value) -> Result<Labelled> {
+    let str_of = |key: &str| {
+        v[key]
+            .as_str()
+            .with_context(|| format!("field `{key}` missing or not a string"))
+    };
+    let transcript = str_of("transcript")?;
+    let conversation = Conversation::parse_transcript(transcript, TRANSCRIPT_TIME, UtcOffset::UTC)
+        .map_err(|e| anyhow::anyhow!("transcript line {}: {}", e.line, e.message))?;
+    let levels = v["client_message_levels"]
+        .as_array()
+        .context("field `client_message_levels` missing")?
+        .iter()
+        .map(|l| {
+            l.as_str()
+                .and_then(|s| Level::ALL.into_iter().find(|x| x.as_str() == s))
+                .context("unknown level in `client_message_levels`")
+        })
+        .collect::<Result<_>>()?;
+    let expected = &v["expected"];
+    let cause = match expected["cause"].as_str() {
+        None => None,
+        Some(name) => Some(Cause::parse(name).with_context(|| format!("unknown cause {name}"))?),
+    };
+    let first_moves = expected["first_moves"]
+        .as_array()
+        .context("field `expected.first_moves` missing")?
+        .iter()
+        .map(|m| {
+            m.as_str()
+                .and_then(Move::parse)
+                .with_context(|| format!("unknown move {m}"))
+        })
+        .collect::<Result<_>>()?;
+    Ok(Labelled {
+        id: str_of("id")?.to_string(),
+        conversation,
+        levels,
+        cause,
+        first_moves,
+        boundary: expected["boundary"]
+            .as_str()
+            .context("field `expected.boundary` missing")?
+            .to_string(),
+        vulnerable: v["vulnerable"].as_bool().unwrap_or(false),
+        urgent: v["urgent"].as_bool().unwrap_or(false),
+    })
+}
+
+fn read_drafts(path: &Path) -> Result<Vec<Draft>> {
+    let rows = read_jsonl(path)?;
+    rows.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let at = || format!("{}:{}", path.display(), i + 1);
+            let field = |key: &str| {
+                v[key]
+                    .as_str()
+                    .with_context(|| format!("{}: field `{key}` missing", at()))
+            };
+            Ok(Draft {
+                conversation: field("conversation_id")?.to_string(),
+                text: field("draft")?.to_string(),
+                good: field("label")? == "good",
+                subtle: v["note"]
+                    .as_str()
+                    .is_some_and(|n| n.starts_with("[subtle]")),
+            })
+        })
+        .collect()
+}
+
+/// The figures as a markdown table.
+pub fn table(figures: &[Figure]) -> String {
+    let mut out = String::from(
+        "| measure | set | metric | rows | defuse | baseline | baseline is | target |\n|---|---|---|---:|---:|---:|---|---|\n",
+    );
+    for f in figures {
+        let (base, name) = match f.baseline {
+            Some((k, name)) => (format!("{:.2}", ratio(k, f.rows)), name),
+            None => ("".to_string(), ""),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {:.2} ({}/{}) | {} | {} | {} |\n",
+            f.measure,
+            f.set,
+            f.metric,
+            f.rows,
+            f.value(),
+            f.hits,
+            f.rows,
+            base,
+            name,
+            f.target
+        ));
+    }
+    out
+}

@@ -1,0 +1,407 @@
+//! Training the reading heads (level, causes and what the client wants, see
+//! `defuse_core::reading`) on the training split of `customer_labels.jsonl`.
+//!
+//! Each head reads [`reading::features`] of the message as the rest of the analysis reads it.
+//! The level and the want are one class of several (softmax); each cause is a yes/no of its own,
+//! learned from every cause the labels name, since some causes are seldom the main one in short
+//! public complaints. The heads are fitted by full-batch gradient descent (Adam) with an L2
+//! penalty chosen by five-fold cross-validation on the training split alone.
+//! Classes are weighted by the inverse of their frequency: the customer messages are mostly calm
+//! tweets about a failure, while the conversations an agent brings to defuse are more often
+//! heated and about the rest, so the heads keep no prior of the training split. The dev split is
+//! never read here.
+
+use anyhow::{Context, Result, bail};
+use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
+use defuse_core::reading::{
+    self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
+};
+use defuse_core::{Analyzer, Cause, Want};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+use crate::data::{read_jsonl, text_of};
+
+/// L2 penalties tried by cross-validation.
+const PENALTIES: [f32; 5] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+const FOLDS: usize = 5;
+const STEPS: usize = 300;
+const LEARNING_RATE: f32 = 0.05;
+
+/// One training row of a head.
+struct Row {
+    x: ReadingFeatures,
+    /// The class, for a softmax head; for the cause head, the main cause (0 for none, then
+    /// one past each cause's column), which cross-validation scores.
+    class: usize,
+    /// Per column, the target (one-hot for a softmax head, every cause named for the cause
+    /// head) and the weight of this row in that column.
+    target: Vec<f32>,
+    weight: Vec<f32>,
+}
+
+/// How a head turns scores into probabilities.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Loss {
+    /// One class of several.
+    Softmax,
+    /// Each column a yes/no of its own.
+    EachAlone,
+}
+
+/// What training found, for the log.
+pub struct Report {
+    /// Per head: its name, its labelled rows, the chosen penalty and its cross-validated
+    /// accuracy.
+    pub heads: Vec<(&'static str, usize, f32, f64)>,
+}
+
+/// Trains the heads over `base` (an analyzer without a reading of its own) on the training
+/// split in `dir`.
+pub fn train(dir: &Path, base: &Analyzer) -> Result<(ModelSet, Report)> {
+    if base.reads() {
+        bail!(
+            "the reading heads learn from the rules' own level and causes: pass an analyzer without a reading"
+        );
+    }
+    let path = dir.join("customer_labels.jsonl");
+    let mut texts = Vec::new();
+    let mut labels = Vec::new();
+    for (i, v) in read_jsonl(&path)?.iter().enumerate() {
+        if v["split"] != "train" {
+            continue;
+        }
+        texts.push(text_of(v, &path, i + 1)?.to_string());
+        labels.push(Labels::of(v).with_context(|| format!("{}:{}", path.display(), i + 1))?);
+    }
+    let features: Vec<ReadingFeatures> =
+        texts.par_iter().map(|t| base.reading_features(t)).collect();
+    let heads = [
+        (
+            LEVEL_HEAD,
+            softmax_rows(&features, labels.iter().map(|l| l.level), LEVELS.len()),
+            Loss::Softmax,
+        ),
+        (CAUSE_HEAD, cause_rows(&features, &labels), Loss::EachAlone),
+        (
+            WANT_HEAD,
+            softmax_rows(&features, labels.iter().map(|l| l.want), WANT_COLUMNS),
+            Loss::Softmax,
+        ),
+    ];
+    let mut set = ModelSet::default();
+    let mut report = Report { heads: Vec::new() };
+    for (name, rows, loss) in heads {
+        let (l2, accuracy) = choose_penalty(&rows, loss);
+        set.heads.push((
+            name.to_string(),
+            fit(&rows.iter().collect::<Vec<_>>(), loss, l2),
+        ));
+        report.heads.push((name, rows.len(), l2, accuracy));
+    }
+    set.version = crate::version_tag("reading", &set.to_bytes());
+    Ok((set, report))
+}
+
+/// The labels of one row, each `None` where the two labellings disagreed.
+struct Labels {
+    /// Calm, tense, angry; abuse counts as angry here, as the abusive judgement decides it.
+    level: Option<usize>,
+    /// 0 for none, else one past the cause's place in `Cause::ALL`.
+    main_cause: Option<usize>,
+    /// Every cause named.
+    causes: Option<Vec<Cause>>,
+    /// 0 for nothing specific, else one past the want's place in `Want::ALL`.
+    want: Option<usize>,
+}
+
+impl Labels {
+    fn of(v: &Value) -> Result<Labels> {
+        let level = match v["level"].as_str() {
+            None => None,
+            Some("abusive") => Some(2),
+            Some(name) => Some(
+                LEVELS
+                    .iter()
+                    .position(|l| l.as_str() == name)
+                    .with_context(|| format!("unknown level {name}"))?,
+            ),
+        };
+        let cause =
+            |name: &str| Cause::parse(name).with_context(|| format!("unknown cause {name}"));
+        let main_cause = match v["main_cause"].as_str() {
+            None => None,
+            Some("none") => Some(0),
+            Some(name) => Some(1 + cause(name)? as usize),
+        };
+        let causes = match v["causes"].as_array() {
+            None => None,
+            Some(list) => Some(
+                list.iter()
+                    .map(|c| cause(c.as_str().unwrap_or("")))
+                    .collect::<Result<_>>()?,
+            ),
+        };
+        let want = match v["wants"].as_str() {
+            None => None,
+            Some("nothing_specific") => Some(0),
+            Some(name) => Some(
+                1 + Want::parse(name).with_context(|| format!("unknown want {name}"))? as usize,
+            ),
+        };
+        Ok(Labels {
+            level,
+            main_cause,
+            causes,
+            want,
+        })
+    }
+}
+
+/// Rows of a softmax head, each weighted by the inverse of its class's frequency (scaled so
+/// the weights average one).
+fn softmax_rows(
+    features: &[ReadingFeatures],
+    labels: impl Iterator<Item = Option<usize>>,
+    classes: usize,
+) -> Vec<Row> {
+    let labelled: Vec<(usize, usize)> = labels
+        .enumerate()
+        .filter_map(|(i, l)| Some((i, l?)))
+        .collect();
+    let weight = balance(labelled.iter().map(|(_, c)| *c), classes);
+    labelled
+        .into_iter()
+        .map(|(i, class)| {
+            let mut target = vec![0.0; classes];
+            target[class] = 1.0;
+            Row {
+                x: features[i].clone(),
+                class,
+                target,
+                weight: vec![weight[class]; classes],
+            }
+        })
+        .collect()
+}
+
+/// Rows of the cause head: per cause, yes where the labels name it, with yes and no weighted
+/// evenly in each column.
+fn cause_rows(features: &[ReadingFeatures], labels: &[Labels]) -> Vec<Row> {
+    let labelled: Vec<(usize, usize, &Vec<Cause>)> = labels
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((i, l.main_cause?, l.causes.as_ref()?)))
+        .collect();
+    let per_column: Vec<[f32; 2]> = Cause::ALL
+        .iter()
+        .map(|c| {
+            let w = balance(
+                labelled
+                    .iter()
+                    .map(|(_, _, named)| usize::from(named.contains(c))),
+                2,
+            );
+            [w[0], w[1]]
+        })
+        .collect();
+    labelled
+        .into_iter()
+        .map(|(i, main, named)| {
+            let yes: Vec<usize> = Cause::ALL
+                .iter()
+                .map(|c| usize::from(named.contains(c)))
+                .collect();
+            Row {
+                x: features[i].clone(),
+                class: main,
+                target: yes.iter().map(|&y| y as f32).collect(),
+                weight: yes.iter().zip(&per_column).map(|(&y, w)| w[y]).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Per class, the inverse of its frequency among `classes_of`, scaled so the rows' weights
+/// average one.
+fn balance(classes_of: impl Iterator<Item = usize>, classes: usize) -> Vec<f32> {
+    let mut counts = vec![0usize; classes];
+    let mut n = 0;
+    for c in classes_of {
+        counts[c] += 1;
+        n += 1;
+    }
+    let present = counts.iter().filter(|&&k| k > 0).count().max(1);
+    counts
+        .iter()
+        .map(|&k| {
+            if k == 0 {
+                0.0
+            } else {
+                n as f32 / (present * k) as f32
+            }
+        })
+        .collect()
+}
+
+/// The penalty with the best five-fold accuracy, and that accuracy (ties go to the larger).
+fn choose_penalty(rows: &[Row], loss: Loss) -> (f32, f64) {
+    PENALTIES
+        .par_iter()
+        .map(|&l2| (l2, cross_validate(rows, loss, l2)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .fold((PENALTIES[0], -1.0), |best, (l2, acc)| {
+            if acc >= best.1 { (l2, acc) } else { best }
+        })
+}
+
+fn cross_validate(rows: &[Row], loss: Loss, l2: f32) -> f64 {
+    let mut right = 0usize;
+    for fold in 0..FOLDS {
+        let in_fold = |i: &usize| i % FOLDS == fold;
+        let kept: Vec<&Row> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !in_fold(i))
+            .map(|(_, r)| r)
+            .collect();
+        let head = fit(&kept, loss, l2);
+        right += rows
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| in_fold(i) && predict(&head, loss, &r.x) == r.class)
+            .count();
+    }
+    right as f64 / rows.len().max(1) as f64
+}
+
+/// The class a softmax head picks; for a head of yes/no columns, one past the likeliest
+/// column that says yes, or 0 when none does.
+fn predict(head: &Head, loss: Loss, x: &ReadingFeatures) -> usize {
+    let z = head.logits_sparse(&x.index, &x.value);
+    let best = (0..z.len())
+        .max_by(|&a, &b| z[a].total_cmp(&z[b]))
+        .unwrap_or(0);
+    match loss {
+        Loss::Softmax => best,
+        Loss::EachAlone if z[best] >= 0.0 => best + 1,
+        Loss::EachAlone => 0,
+    }
+}
+
+/// Weighted regression by full-batch Adam; the bias is not penalised.
+fn fit(rows: &[&Row], loss: Loss, l2: f32) -> Head {
+    let classes = rows.first().map_or(1, |r| r.target.len());
+    let mut head = Head::new(reading::DIM, classes);
+    let n = rows.len().max(1) as f32;
+    let mut adam_w = Adam::new(head.weights.len());
+    let mut adam_b = Adam::new(classes);
+    for step in 1..=STEPS {
+        let mut grad_w: Vec<f32> = head.weights.iter().map(|w| l2 * w).collect();
+        let mut grad_b = vec![0f32; classes];
+        for r in rows {
+            let z = head.logits_sparse(&r.x.index, &r.x.value);
+            let q = match loss {
+                Loss::Softmax => softmax(&z),
+                Loss::EachAlone => z.iter().map(|&z| sigmoid(z)).collect(),
+            };
+            for c in 0..classes {
+                let g = (q[c] - r.target[c]) * r.weight[c] / n;
+                grad_b[c] += g;
+                for (&i, &v) in r.x.index.iter().zip(&r.x.value) {
+                    grad_w[i as usize * classes + c] += g * v;
+                }
+            }
+        }
+        adam_w.step(&mut head.weights, &grad_w, step);
+        adam_b.step(&mut head.bias, &grad_b, step);
+    }
+    head
+}
+
+/// Adam's moment estimates for one parameter vector.
+struct Adam {
+    m: Vec<f32>,
+    v: Vec<f32>,
+}
+
+impl Adam {
+    fn new(len: usize) -> Adam {
+        Adam {
+            m: vec![0.0; len],
+            v: vec![0.0; len],
+        }
+    }
+
+    fn step(&mut self, params: &mut [f32], grad: &[f32], t: usize) {
+        const B1: f32 = 0.9;
+        const B2: f32 = 0.999;
+        let (c1, c2) = (1.0 - B1.powi(t as i32), 1.0 - B2.powi(t as i32));
+        for (((p, g), m), v) in params
+            .iter_mut()
+            .zip(grad)
+            .zip(&mut self.m)
+            .zip(&mut self.v)
+        {
+            *m = B1 * *m + (1.0 - B1) * g;
+            *v = B2 * *v + (1.0 - B2) * g * g;
+            *p -= LEARNING_RATE * (*m / c1) / ((*v / c2).sqrt() + 1e-8);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(index: u32, class: usize) -> Row {
+        let mut target = vec![0.0; 2];
+        target[class] = 1.0;
+        Row {
+            x: ReadingFeatures {
+                index: vec![index],
+                value: vec![1.0],
+                ..Default::default()
+            },
+            class,
+            target,
+            weight: vec![1.0; 2],
+        }
+    }
+
+    #[test]
+    fn fitting_separates_what_one_feature_tells_apart() {
+        let rows: Vec<Row> = (0..40).map(|i| row(i % 2, (i % 2) as usize)).collect();
+        let head = fit(&rows.iter().collect::<Vec<_>>(), Loss::Softmax, 1e-3);
+        assert_eq!(predict(&head, Loss::Softmax, &rows[0].x), 0);
+        assert_eq!(predict(&head, Loss::Softmax, &rows[1].x), 1);
+        assert!(cross_validate(&rows, Loss::Softmax, 1e-3) > 0.99);
+    }
+
+    #[test]
+    fn a_yes_no_column_says_yes_only_where_its_feature_is() {
+        // Column 1 is yes exactly where feature 1 is present; column 0 is never yes.
+        let rows: Vec<Row> = (0..40)
+            .map(|i| {
+                let mut r = row(i % 2, (i % 2) as usize);
+                r.target = vec![0.0, (i % 2) as f32];
+                r.class = if i % 2 == 1 { 2 } else { 0 };
+                r
+            })
+            .collect();
+        let head = fit(&rows.iter().collect::<Vec<_>>(), Loss::EachAlone, 1e-3);
+        assert_eq!(predict(&head, Loss::EachAlone, &rows[1].x), 2);
+        assert_eq!(predict(&head, Loss::EachAlone, &rows[0].x), 0);
+    }
+
+    #[test]
+    fn rare_classes_weigh_more_and_weights_average_one() {
+        let w = balance([0, 0, 0, 1].into_iter(), 3);
+        assert!(w[1] > w[0]);
+        assert_eq!(w[2], 0.0, "a class never seen weighs nothing");
+        let mean = (3.0 * w[0] + w[1]) / 4.0;
+        assert!((mean - 1.0).abs() < 1e-5);
+    }
+}
