@@ -4,12 +4,13 @@
 
 use super::builder::Builder;
 use super::pronouns;
+use super::restate::{self, Opening};
 use crate::lexicon;
 use crate::text::{Token, TokenKind};
 
 /// Longest statement in words of the client's (a "you want us to" prefix is not counted);
-/// longer ones are cut and end with "…".
-pub(super) const MAX_WORDS: usize = 12;
+/// longer ones end at the last joint that fits, or are left out.
+pub(super) const MAX_WORDS: usize = 18;
 
 /// The statement for the clause made of `tokens`, or `None` when nothing of substance is left
 /// (a greeting, a sign-off, a pure insult).
@@ -30,9 +31,24 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
     let mut i = 0;
     let mut prev: Option<&str> = None;
     let mut after_i = false;
+    if prefix.is_none() {
+        let opening = restate::opening(text, rest).or_else(|| restate::accusation(text, rest));
+        match opening {
+            Some(Opening::Unsayable) => return None,
+            Some(Opening::Words(words, used)) => {
+                i = used.min(rest.len());
+                out.words(words, rest.get(i.max(1) - 1));
+            }
+            None => {}
+        }
+    }
     // Inside quotes the client repeats someone's words ("another 'we are looking into it'
     // email"): those keep their pronouns.
     let mut quoting = false;
+    // Handles before and after the point address someone; inside it they name them.
+    let said = |t: &&Token| !is_tag_or_link(text, t) && t.kind != TokenKind::Punct;
+    let first_said = rest.iter().position(|t| said(&t)).unwrap_or(rest.len());
+    let last_said = rest.iter().rposition(|t| said(&t)).unwrap_or(0);
     while let Some(t) = rest.get(i) {
         i += 1;
         match t.kind {
@@ -41,22 +57,45 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                 quoting ^= is_quote(&t.norm);
                 out.punct(t);
             }
+            // A currency sign stays with its amount ("£89.99").
+            TokenKind::Symbol if rest.get(i).is_some_and(|n| n.start == t.end) => {
+                out.token(t, text[t.start..t.end].to_string());
+            }
             TokenKind::Symbol => {}
+            // "#55123": the sign the tokens leave out belongs to the number.
+            TokenKind::Number if text[..t.start].ends_with('#') => {
+                out.token(t, format!("#{}", t.norm));
+            }
             TokenKind::Number => out.token(t, t.norm.clone()),
+            // Handles, hashtags and links address or tag, they say nothing.
+            TokenKind::Word if is_tag_or_link(text, t) => {
+                let named = (first_said..last_said).contains(&(i - 1));
+                if named && text[..t.start].ends_with('@') {
+                    out.token(t, text[t.start..t.end].to_string());
+                }
+            }
             TokenKind::Word => {
                 let norm = t.norm.as_str();
                 let next_word = rest.get(i).filter(|n| n.is_word()).map(|n| n.norm.as_str());
-                if is_offensive(norm) {
+                if is_offensive(norm) || (ACCUSATIONS.contains(&norm) && out.after_copula()) {
                     out.drop_offensive(norm, next_word.is_none_or(|w| !is_offensive(w)));
-                } else if matches!(norm, "please" | "pls" | "plz") {
-                    // Politeness carries no point of its own.
-                } else if quoting {
+                    // "f*ck you", "screw this": the word it was aimed at goes too.
+                    let aimed = next_word.is_some_and(|w| {
+                        matches!(
+                            w,
+                            "you" | "u" | "ya" | "off" | "them" | "this" | "that" | "it"
+                        )
+                    });
+                    i += usize::from(PROFANE_VERBS.contains(&norm) && aimed);
+                } else if matches!(norm, "please" | "pls" | "plz") || CHAT_NOISE.contains(&norm) {
+                    // Politeness and chat noise carry no point of their own.
+                } else if quoting || (norm == "us" && &text[t.start..t.end] == "US" && !shouted) {
                     out.token(t, written(text, t, shouted));
                 } else if matches!(norm, "you" | "u" | "ya") {
                     let insults = insult_nouns_after(&rest[i..]);
                     i += insults;
                     if insults == 0 || prev.is_none() {
-                        out.token(t, pronouns::flip_you(prev).to_string());
+                        out.token(t, pronouns::flip_you(prev, next_word).to_string());
                     }
                     i += usize::from(
                         next_word.is_some_and(|w| matches!(w, "guys" | "people" | "lot" | "folks")),
@@ -86,6 +125,17 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
     out.finish(prefix, question)
 }
 
+/// "@brand", "#sxsw", "http://...": a handle, a hashtag or a link.
+fn is_tag_or_link(text: &str, t: &Token) -> bool {
+    let raw = &text[t.start..t.end];
+    // "@KFC_UKI": every piece of the handle.
+    let before = text[..t.start].trim_end_matches(|c: char| c.is_alphanumeric() || c == '_');
+    before.ends_with(['@', '#'])
+        || raw.contains("://")
+        || raw.starts_with("www.")
+        || t.norm == "rt" && raw == "RT"
+}
+
 fn is_quote(punct: &str) -> bool {
     matches!(punct, "\"" | "'" | "“" | "”" | "‘" | "’")
 }
@@ -106,23 +156,76 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 /// Words an insult can hide behind besides the offensive lists.
 const DEROGATORY: &[&str] = &["joke", "disgrace", "shambles", "farce", "clowns", "bozos"];
 
+/// Names that accuse: never said back, wherever they stand.
+#[rustfmt::skip]
+const ACCUSING_NAMES: &[&str] = &[
+    "scam", "scams", "scammers", "scammer", "fraudsters", "fraudster", "thieves", "thief", "crooks",
+    "crook", "liars", "liar", "cheats", "cheaters", "criminals", "swindlers", "conmen", "ripoff",
+    "sharks",
+];
+
+/// What a thing is called only to accuse, and so only after "is": "this is fraud" (but "there
+/// is fraud on my card" stays).
+const ACCUSATIONS: &[&str] = &[
+    "fraud",
+    "fraudulent",
+    "theft",
+    "robbery",
+    "extortion",
+    "criminal",
+    "illegal",
+    "stealing",
+    "lying",
+    "dishonest",
+    "corrupt",
+];
+
+/// An accusation of lying, cheating or stealing.
+pub(super) fn accuses(norm: &str) -> bool {
+    ACCUSING_NAMES.contains(&norm) || ACCUSATIONS.contains(&norm)
+}
+
 pub(super) fn is_offensive(norm: &str) -> bool {
-    lexicon::offensive_class(norm).is_some() || DEROGATORY.contains(&norm)
+    lexicon::offensive_class(norm).is_some()
+        || DEROGATORY.contains(&norm)
+        || ACCUSING_NAMES.contains(&norm)
 }
 
 /// The word as the client wrote it, lower-cased when shouted. In a clause that is not shouted
 /// as a whole, short unknown words in capitals are taken for acronyms ("SIM") and stay.
 fn written(text: &str, t: &Token, clause_shouted: bool) -> String {
     let raw = &text[t.start..t.end];
-    let acronym = raw.chars().count() <= 4
-        && !lexicon::is_known(&t.norm)
-        && !FUNCTION_WORDS.contains(&t.norm.as_str());
+    let words = [t.norm.as_str()];
+    let acronym = lexicon::is_acronym(&t.norm)
+        || (raw.chars().count() <= 4
+            && !lexicon::is_known(&t.norm)
+            && !FUNCTION_WORDS.contains(&t.norm.as_str())
+            && !super::clause::is_verb(&words, 0, &t.norm)
+            && !SHOUTED.contains(&t.norm.as_str()));
     if clause_shouted || (t.caps && !acronym) {
         raw.to_lowercase()
     } else {
         raw.to_string()
     }
 }
+
+/// Swear words used as verbs at someone ("f*ck you").
+const PROFANE_VERBS: &[&str] = &["fuck", "fck", "screw", "damn", "frick", "frig", "bugger"];
+
+/// Chat abbreviations and sighs.
+#[rustfmt::skip]
+const CHAT_NOISE: &[&str] = &[
+    "lol", "lmao", "lmfao", "rofl", "smh", "fml", "omg", "ffs", "tf", "wtf", "ugh", "jeez", "geez",
+    "sigh", "haha", "hahaha", "xd", "meh", "argh",
+];
+
+/// Short words that, in capitals, are shouted rather than an abbreviation.
+#[rustfmt::skip]
+const SHOUTED: &[&str] = &[
+    "now", "not", "never", "ever", "even", "still", "again", "stop", "help", "here", "back", "time",
+    "why", "what", "who", "how", "when", "done", "only", "more", "much", "same", "yet", "over",
+    "fast", "soon", "late", "lost", "full", "paid", "days", "week", "hour", "ours", "mine", "real",
+];
 
 /// Most words of two letters or more are in capitals.
 fn is_shouted(tokens: &[Token]) -> bool {
@@ -163,15 +266,16 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
     const LEADING: &[&str] = &[
         "so", "well", "ok", "okay", "look", "listen", "honestly", "seriously", "basically", "anyway",
         "also", "and", "but", "um", "uh", "oh", "yes", "yeah", "just", "hi", "hello", "hey", "dear",
-        "sorry", "nope", "nah", "yep", "yup",
+        "sorry", "nope", "nah", "yep", "yup", "or", "yo",
     ];
     #[rustfmt::skip]
     const TRAILING: &[&str] = &[
-        "please", "pls", "plz", "thanks", "thx", "ty", "cheers", "again",
+        "please", "pls", "plz", "thanks", "thx", "ty", "cheers",
     ];
     loop {
         match t.split_first() {
             Some((first, rest)) if !first.is_word() && first.kind != TokenKind::Number => t = rest,
+            Some((first, rest)) if is_tag_or_link(text, first) => t = rest,
             // "No, it still crashes": an answer, not part of the point.
             Some((first, rest))
                 if first.norm == "no" && rest.first().is_some_and(|n| n.norm == ",") =>
@@ -204,6 +308,7 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
                 break;
             }
             Some((last, rest)) if !last.is_word() && last.kind != TokenKind::Number => t = rest,
+            Some((last, rest)) if is_tag_or_link(text, last) => t = rest,
             Some((last, rest)) if TRAILING.contains(&last.norm.as_str()) => t = rest,
             Some((last, rest))
                 if last.norm == "you" && rest.last().is_some_and(|p| p.norm == "thank") =>
