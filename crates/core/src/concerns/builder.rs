@@ -2,11 +2,21 @@
 //! (turning "X is garbage" into "X is not good enough"), and finishes with the length limit and
 //! the question mark.
 
-use super::rewrite::{FUNCTION_WORDS, MAX_WORDS, accuses};
+use super::rewrite::{MAX_WORDS, accuses};
+use super::words::FUNCTION_WORDS;
 use super::{clause, grammar, pronouns, question};
 use crate::text::Token;
 
 /// Whether `word` is one of the lower-case `list`, in any case.
+/// Who an insult can be aimed at, once the pronouns are turned: "we" is the company.
+#[rustfmt::skip]
+const PERSONS: &[&str] = &[
+    "we", "us", "they", "he", "she", "staff", "agent", "agents", "people", "guys", "manager",
+    "technician", "employees",
+];
+
+const COPULAS: &[&str] = &["is", "are", "was", "were", "am", "be", "been"];
+
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
@@ -65,6 +75,14 @@ impl<'a> Builder<'a> {
             .is_some_and(|at| !there(at))
     }
 
+    /// This part of the clause is about us (the company, its staff): "we are the worst".
+    pub(super) fn describes_us(&self) -> bool {
+        self.pieces[self.part_start()..].iter().any(|(w, _)| {
+            let w = w.split('\'').next().unwrap_or_default();
+            is_one_of(w, PERSONS) || is_one_of(w, &["our", "ours"])
+        })
+    }
+
     pub(super) fn punct(&mut self, t: &Token) {
         let p = if t.norm.starts_with('?') {
             "?"
@@ -81,6 +99,12 @@ impl<'a> Builder<'a> {
             return;
         }
         self.token(t, p.to_string());
+        // A word left out before it must not leave a space: "then, in English".
+        if is_one_of(p, &[",", ".", ";", ":", "?", "!"])
+            && let Some(last) = self.pieces.last_mut()
+        {
+            last.1 = false;
+        }
     }
 
     /// "I" after "am" or "was" (a question: "was I charged?") turns the verb too.
@@ -96,11 +120,6 @@ impl<'a> Builder<'a> {
     /// (or as an accusation) that part of the clause goes; about a thing it becomes "not good
     /// enough".
     pub(super) fn drop_offensive(&mut self, norm: &str, ends_phrase: bool) {
-        #[rustfmt::skip]
-        const PERSONS: &[&str] = &[
-            "we", "us", "they", "he", "she", "staff", "agent", "agents", "people", "guys", "manager",
-            "technician", "employees",
-        ];
         if matches!(norm, "hell" | "fuck" | "heck") && self.last_word_is(&["the"]) {
             self.pieces.pop();
             // "how in the hell": the preposition goes with it.
@@ -164,11 +183,7 @@ impl<'a> Builder<'a> {
         let copula = at
             .checked_sub(1)
             .map(|c| self.pieces[c].0.as_str())
-            .is_some_and(|w| {
-                is_one_of(w, &["is", "are", "was", "were", "am", "be", "been"])
-                    || w.ends_with("'re")
-                    || w.ends_with("'s")
-            });
+            .is_some_and(|w| is_one_of(w, COPULAS) || w.ends_with("'re") || w.ends_with("'s"));
         copula.then_some(at)
     }
 
@@ -178,11 +193,23 @@ impl<'a> Builder<'a> {
 
     pub(super) fn finish(mut self, prefix: Option<&str>, question: bool) -> Option<String> {
         self.trim_dangling();
+        // A part left out at the start leaves its joint behind: "and your bag is missing".
+        let lead = self
+            .pieces
+            .iter()
+            .take_while(|(w, _)| is_one_of(w, &[",", ";", ":", "-", "and", "but", "or", "so"]))
+            .count();
+        self.pieces.drain(..lead);
         let content = self
             .pieces
             .iter()
             .any(|(w, _)| w.starts_with(char::is_alphanumeric) && !is_one_of(w, FUNCTION_WORDS));
-        if !content || (self.insult_at_person && self.pieces.len() <= 3) {
+        let words = self
+            .pieces
+            .iter()
+            .filter(|(w, _)| w.starts_with(char::is_alphanumeric))
+            .count();
+        if !content || words < 2 || (self.insult_at_person && self.pieces.len() <= 3) {
             return None;
         }
         grammar::mend(&mut self.pieces);
@@ -240,12 +267,19 @@ impl<'a> Builder<'a> {
             "because", "for", "from", "in", "on", "at", "by", "your", "our", "my", "that", "which",
             "when", "as", "if",
         ];
-        while self
-            .pieces
-            .last()
-            .is_some_and(|(w, _)| is_one_of(w, DANGLING) || w == "?")
-        {
-            self.pieces.pop();
+        loop {
+            let n = self.pieces.len();
+            let last = |k: usize| n.checked_sub(k).map(|i| self.pieces[i].0.as_str());
+            // "... which was": a relative clause whose rest was left out.
+            let relative = last(1).is_some_and(|w| is_one_of(w, COPULAS))
+                && last(2).is_some_and(|w| is_one_of(w, &["which", "that", "who"]));
+            if relative {
+                self.pieces.truncate(n - 2);
+            } else if last(1).is_some_and(|w| is_one_of(w, DANGLING) || w == "?") {
+                self.pieces.pop();
+            } else {
+                break;
+            }
         }
     }
 
@@ -280,7 +314,12 @@ impl<'a> Builder<'a> {
 fn lower_first(s: String) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+        // "McDonalds", "CityRail": a name written with capitals inside keeps them.
+        (Some(a), Some(b))
+            if a.is_uppercase()
+                && !b.is_uppercase()
+                && !s.chars().skip(1).any(char::is_uppercase) =>
+        {
             a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
         }
         _ => s,

@@ -31,7 +31,9 @@ fn missing_subject(words: &[&str]) -> Option<&'static str> {
         // Not "sent you the wrong size": someone else did that.
         w if CLIENT_DID.contains(&w) && at(start + 1) != "you" => "you",
         // Not "Freezing, laggy": that is the device.
-        w if w.ends_with("ing")
+        // "Downloading through the app takes hours": then it is the subject.
+        w if verbless
+            && w.ends_with("ing")
             && !NOT_VERBS.contains(&w)
             && !ADJECTIVES_IN_ING.contains(&w)
             && w.len() >= 5
@@ -165,7 +167,7 @@ const NOT_VERBS: &[&str] = &[
     "packaging", "parking", "housing", "heating", "meeting", "setting", "settings", "listing",
     "training", "banking", "clothing", "bedding", "wording", "string", "spring", "king", "ring",
     "sibling", "funding", "hundred", "speed", "feed", "seed", "breed", "greed", "bleed",
-    "boarding", "landing", "ceiling", "earring", "awning",
+    "boarding", "landing", "earring", "awning", "indeed", "embed",
 ];
 
 /// Verbs whose forms the suffix rules miss, and the auxiliaries.

@@ -27,14 +27,20 @@ pub(super) fn as_statement(pieces: &Pieces) -> Option<Pieces> {
         ["how", "come", rest @ ..] => (vec!["why"], rest),
         [
             "how",
-            "long" | "much" | "many" | "often" | "soon",
+            "long" | "much" | "many" | "often" | "soon" | "hard" | "far" | "bad",
             rest @ ..,
         ] => (words[..2].to_vec(), rest),
+        ["since", "when", rest @ ..] => (words[..2].to_vec(), rest),
         [wh, rest @ ..] if WH.contains(wh) => (vec![*wh], rest),
         [aux, ..] if AUX.contains(aux) || DO.contains(aux) => (vec!["whether"], &words[..]),
         _ => return None,
     };
-    let said = unasked(rest)?;
+    // "how come" asks without inverting: "how come nobody called".
+    let said = if words.starts_with(&["how", "come"]) {
+        rest.iter().map(|w| w.to_string()).collect()
+    } else {
+        unasked(rest)?
+    };
     let mut out: Vec<String> = ["you", "want", "to", "know"]
         .iter()
         .chain(&asked)
@@ -88,8 +94,13 @@ const DO: &[&str] = &["do", "does", "did", "don't", "doesn't", "didn't"];
 fn unasked(rest: &[&str]) -> Option<Vec<String>> {
     let (aux, after) = rest.split_first()?;
     let subject_end = subject_end(after);
-    // "what is going on", "who approved this": the question word is the subject.
-    if subject_end == 0 || !(AUX.contains(aux) || DO.contains(aux)) {
+    // "what is going on", "who approved this": the question word is the subject. Other
+    // words after "when" or "how" make it no question at all ("when I try to log in ...").
+    let inverted = AUX.contains(aux) || DO.contains(aux);
+    if !inverted && !clause::is_verb(rest, 0, aux) {
+        return None;
+    }
+    if subject_end == 0 || !inverted {
         return Some(rest.iter().map(|w| w.to_string()).collect());
     }
     let subject = &after[..subject_end];
@@ -120,14 +131,17 @@ fn subject_end(after: &[&str]) -> usize {
     const PRONOUNS: &[&str] = &[
         "you", "we", "it", "they", "he", "she", "this", "that", "there", "anyone", "someone", "nobody",
     ];
-    #[rustfmt::skip]
-    const ENDS: &[&str] = &[
-        "for", "from", "on", "in", "with", "about", "by", "at", "still", "not", "ever", "even",
-        "yet", "now", "so", "being", "been", "going", "really", "actually",
-    ];
     match after.first() {
         None => 0,
         // "you all", "we both".
+        // "this jumper": a determiner, not the subject on its own.
+        Some(&("this" | "that"))
+            if after
+                .get(1)
+                .is_some_and(|n| !clause::is_verb(after, 1, n) && !n.ends_with("ing")) =>
+        {
+            noun_phrase_end(after, true)
+        }
         Some(w) if PRONOUNS.contains(w) => {
             1 + usize::from(matches!(
                 after.get(1),
@@ -136,19 +150,24 @@ fn subject_end(after: &[&str]) -> usize {
         }
         Some(w) if clause::is_verb(after, 0, w) || w.ends_with("ing") => 0,
         // "your refund", "the new router": the noun after a determiner is not the verb.
-        Some(w) => {
-            let det = DETERMINERS.contains(w);
-            (1 + usize::from(det)..after.len().min(5))
-                .find(|&i| {
-                    let w = after[i];
-                    ENDS.contains(&w)
-                        || clause::is_verb(after, i, w)
-                        || (w.ends_with("ing") && w.len() > 4)
-                })
-                // "is intimidation your policy": without a verb, a bare noun is the subject.
-                .unwrap_or(if det { after.len().min(5) } else { 1 })
-        }
+        Some(w) => noun_phrase_end(after, DETERMINERS.contains(w)),
     }
+}
+
+/// Where a noun phrase at the start of `after` ends: at the next verb or preposition.
+fn noun_phrase_end(after: &[&str], det: bool) -> usize {
+    #[rustfmt::skip]
+    const ENDS: &[&str] = &[
+        "for", "from", "on", "in", "with", "about", "by", "at", "still", "not", "ever", "even",
+        "yet", "now", "so", "being", "been", "going", "really", "actually",
+    ];
+    (1 + usize::from(det)..after.len().min(8))
+        .find(|&i| {
+            let w = after[i];
+            ENDS.contains(&w) || clause::is_verb(after, i, w) || (w.ends_with("ing") && w.len() > 4)
+        })
+        // "is intimidation your policy": without a verb, a bare noun is the subject.
+        .unwrap_or(if det { after.len().min(8) } else { 1 })
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 use super::builder::Builder;
 use super::pronouns;
 use super::restate::{self, Opening};
+use super::words::{
+    ACCUSATIONS, ACCUSING_NAMES, CHAT_NOISE, DEROGATORY, FUNCTION_WORDS, PROFANE_VERBS, SHOUTED,
+};
 use crate::lexicon;
 use crate::text::{Token, TokenKind};
 
@@ -47,12 +50,19 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
     let mut quoting = false;
     // Handles before and after the point address someone; inside it they name them.
     let said = |t: &&Token| !is_tag_or_link(text, t) && t.kind != TokenKind::Punct;
-    let first_said = rest.iter().position(|t| said(&t)).unwrap_or(rest.len());
+    let first_said = if rest
+        .first()
+        .is_some_and(|t| names_subject(text, t, &rest[1..]))
+    {
+        0
+    } else {
+        rest.iter().position(|t| said(&t)).unwrap_or(rest.len())
+    };
     let last_said = rest.iter().rposition(|t| said(&t)).unwrap_or(0);
     while let Some(t) = rest.get(i) {
         i += 1;
         match t.kind {
-            TokenKind::Punct if t.norm.starts_with('!') => {}
+            TokenKind::Punct if t.norm.starts_with('!') || is_tag_or_link(text, t) => {}
             TokenKind::Punct => {
                 quoting ^= is_quote(&t.norm);
                 out.punct(t);
@@ -69,15 +79,27 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
             TokenKind::Number => out.token(t, t.norm.clone()),
             // Handles, hashtags and links address or tag, they say nothing.
             TokenKind::Word if is_tag_or_link(text, t) => {
+                // Inside the point a handle or hashtag names something ("at #SXSW").
                 let named = (first_said..last_said).contains(&(i - 1));
-                if named && text[..t.start].ends_with('@') {
-                    out.token(t, text[t.start..t.end].to_string());
+                if named && text[..t.start].ends_with(['@', '#']) {
+                    // The whole handle, "RISE_Austin", once.
+                    let name = &text[t.start..];
+                    let len = name
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .unwrap_or(name.len());
+                    out.token(t, name[..len].to_string());
                 }
             }
             TokenKind::Word => {
                 let norm = t.norm.as_str();
                 let next_word = rest.get(i).filter(|n| n.is_word()).map(|n| n.norm.as_str());
-                if is_offensive(norm) || (ACCUSATIONS.contains(&norm) && out.after_copula()) {
+                let judged = || {
+                    out.after_copula()
+                        && (ACCUSATIONS.contains(&norm)
+                            || (out.describes_us()
+                                && lexicon::valence(norm).is_some_and(|v| v <= -1.5)))
+                };
+                if is_offensive(norm) || judged() {
                     out.drop_offensive(norm, next_word.is_none_or(|w| !is_offensive(w)));
                     // "f*ck you", "screw this": the word it was aimed at goes too.
                     let aimed = next_word.is_some_and(|w| {
@@ -89,7 +111,10 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                     i += usize::from(PROFANE_VERBS.contains(&norm) && aimed);
                 } else if matches!(norm, "please" | "pls" | "plz") || CHAT_NOISE.contains(&norm) {
                     // Politeness and chat noise carry no point of their own.
-                } else if quoting || (norm == "us" && &text[t.start..t.end] == "US" && !shouted) {
+                } else if norm == "us" && &text[t.start..t.end] == "US" && !shouted {
+                    // The country, not the client.
+                    out.token(t, "US".to_string());
+                } else if quoting {
                     out.token(t, written(text, t, shouted));
                 } else if matches!(norm, "you" | "u" | "ya") {
                     let insults = insult_nouns_after(&rest[i..]);
@@ -127,58 +152,39 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
 
 /// "@brand", "#sxsw", "http://...": a handle, a hashtag or a link.
 fn is_tag_or_link(text: &str, t: &Token) -> bool {
-    let raw = &text[t.start..t.end];
-    // "@KFC_UKI": every piece of the handle.
-    let before = text[..t.start].trim_end_matches(|c: char| c.is_alphanumeric() || c == '_');
-    before.ends_with(['@', '#'])
-        || raw.contains("://")
-        || raw.starts_with("www.")
-        || t.norm == "rt" && raw == "RT"
+    // The whole run of text without spaces the token sits in: "@KFC_UKI", "http://t.co/x".
+    let start = text[..t.start]
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let chunk = text[start..].trim_start_matches(['(', '"', '\'']);
+    chunk.starts_with(['@', '#', '{'])
+        || chunk.starts_with("http")
+        || chunk.starts_with("www.")
+        || chunk.starts_with("pic.twitter")
+        || (t.norm == "rt" && &text[t.start..t.end] == "RT")
+}
+
+/// A handle that opens a clause and is followed by a verb is its subject: "@TfLRail have
+/// failed to tell us".
+fn names_subject(text: &str, t: &Token, rest: &[Token]) -> bool {
+    let next = rest
+        .iter()
+        .find(|n| !is_tag_or_link(text, n) || n.start > t.end + 1);
+    text[..t.start].ends_with('@')
+        && next.is_some_and(|n| {
+            let words = [n.norm.as_str()];
+            // "@shop want to buy boots": the client's own wish, not the shop's doing.
+            const CLIENTS: &[&str] = &["please", "want", "need", "would", "like", "love", "hate"];
+            n.is_word()
+                && !CLIENTS.contains(&n.norm.as_str())
+                && super::clause::is_verb(&words, 0, &n.norm)
+        })
 }
 
 fn is_quote(punct: &str) -> bool {
     matches!(punct, "\"" | "'" | "“" | "”" | "‘" | "’")
 }
-
-/// Words that carry no content of their own: a clause made only of these says nothing.
-#[rustfmt::skip]
-pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "i", "you", "we", "us", "our", "your", "my", "me", "they", "them", "he", "she", "it", "its", "this",
-    "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has",
-    "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "a",
-    "an", "the", "some", "any", "so", "very", "really", "such", "complete", "total", "absolute", "utter",
-    "totally", "completely", "just", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "ok", "okay", "well", "oh", "yes", "yeah", "no", "not", "hi", "hello", "hey", "dear",
-    "bunch", "people", "guys", "lot", "you're", "we're", "it's", "that's", "all", "now", "again", "here",
-    "there",
-];
-
-/// Words an insult can hide behind besides the offensive lists.
-const DEROGATORY: &[&str] = &["joke", "disgrace", "shambles", "farce", "clowns", "bozos"];
-
-/// Names that accuse: never said back, wherever they stand.
-#[rustfmt::skip]
-const ACCUSING_NAMES: &[&str] = &[
-    "scam", "scams", "scammers", "scammer", "fraudsters", "fraudster", "thieves", "thief", "crooks",
-    "crook", "liars", "liar", "cheats", "cheaters", "criminals", "swindlers", "conmen", "ripoff",
-    "sharks",
-];
-
-/// What a thing is called only to accuse, and so only after "is": "this is fraud" (but "there
-/// is fraud on my card" stays).
-const ACCUSATIONS: &[&str] = &[
-    "fraud",
-    "fraudulent",
-    "theft",
-    "robbery",
-    "extortion",
-    "criminal",
-    "illegal",
-    "stealing",
-    "lying",
-    "dishonest",
-    "corrupt",
-];
 
 /// An accusation of lying, cheating or stealing.
 pub(super) fn accuses(norm: &str) -> bool {
@@ -197,6 +203,7 @@ fn written(text: &str, t: &Token, clause_shouted: bool) -> String {
     let raw = &text[t.start..t.end];
     let words = [t.norm.as_str()];
     let acronym = lexicon::is_acronym(&t.norm)
+        || raw.contains(|c: char| c.is_ascii_digit())
         || (raw.chars().count() <= 4
             && !lexicon::is_known(&t.norm)
             && !FUNCTION_WORDS.contains(&t.norm.as_str())
@@ -208,24 +215,6 @@ fn written(text: &str, t: &Token, clause_shouted: bool) -> String {
         raw.to_string()
     }
 }
-
-/// Swear words used as verbs at someone ("f*ck you").
-const PROFANE_VERBS: &[&str] = &["fuck", "fck", "screw", "damn", "frick", "frig", "bugger"];
-
-/// Chat abbreviations and sighs.
-#[rustfmt::skip]
-const CHAT_NOISE: &[&str] = &[
-    "lol", "lmao", "lmfao", "rofl", "smh", "fml", "omg", "ffs", "tf", "wtf", "ugh", "jeez", "geez",
-    "sigh", "haha", "hahaha", "xd", "meh", "argh",
-];
-
-/// Short words that, in capitals, are shouted rather than an abbreviation.
-#[rustfmt::skip]
-const SHOUTED: &[&str] = &[
-    "now", "not", "never", "ever", "even", "still", "again", "stop", "help", "here", "back", "time",
-    "why", "what", "who", "how", "when", "done", "only", "more", "much", "same", "yet", "over",
-    "fast", "soon", "late", "lost", "full", "paid", "days", "week", "hour", "ours", "mine", "real",
-];
 
 /// Most words of two letters or more are in capitals.
 fn is_shouted(tokens: &[Token]) -> bool {
@@ -275,7 +264,11 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
     loop {
         match t.split_first() {
             Some((first, rest)) if !first.is_word() && first.kind != TokenKind::Number => t = rest,
-            Some((first, rest)) if is_tag_or_link(text, first) => t = rest,
+            Some((first, rest))
+                if is_tag_or_link(text, first) && !names_subject(text, first, rest) =>
+            {
+                t = rest
+            }
             // "No, it still crashes": an answer, not part of the point.
             Some((first, rest))
                 if first.norm == "no" && rest.first().is_some_and(|n| n.norm == ",") =>

@@ -187,3 +187,28 @@ fn specifics_are_kept() {
         expect!["you want to know why you were charged $40 for the Pro plan"],
     );
 }
+
+#[test]
+fn judgements_of_the_agent_are_not_said_in_their_voice() {
+    check("You are the worst airline ever.", expect![""]);
+    check(
+        "Your agents are rude and my bag is still missing.",
+        expect!["your bag is still missing"],
+    );
+    check(
+        "I'm devastated, the flight was my only way home.",
+        expect!["you're devastated, the flight was your only way home"],
+    );
+}
+
+#[test]
+fn handles_hashtags_and_links_are_left_out() {
+    check(
+        "@ShopHelp my order 7781 never came https://example.com/x #fail",
+        expect!["your order 7781 never came"],
+    );
+    check(
+        "@CityRail have cancelled the 0715 again.",
+        expect!["CityRail have cancelled the 0715 again"],
+    );
+}
