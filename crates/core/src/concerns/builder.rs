@@ -237,9 +237,23 @@ impl<'a> Builder<'a> {
                 let words: Vec<String> =
                     self.pieces.iter().map(|(w, _)| w.to_lowercase()).collect();
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();
-                clause::subject_for(&words)?
+                let subject = clause::subject_for(&words)?;
+                // After an insult was left out, a subject put back could be the wrong person
+                // ("You're an idiot reading off a card").
+                if self.insult_at_person && !subject.is_empty() {
+                    return None;
+                }
+                subject
             }
         };
+        // What is left of a conditional whose point was left out ("if my car isn't released").
+        if self
+            .pieces
+            .first()
+            .is_some_and(|(w, _)| is_one_of(w, &["if", "unless"]))
+        {
+            return None;
+        }
         let mut s = subject.to_string();
         for (w, space) in &self.pieces {
             if *space && !s.is_empty() {

@@ -46,12 +46,18 @@ fn missing_subject(words: &[&str]) -> Option<&'static str> {
         }
         _ if !verbless => return None,
         "no" | "zero" => "there's",
+        // A time: "3 hours on hold", "two days to hear back", "three weeks ago".
         w if is_amount(w) => {
             let unit = 1 + usize::from(at(1) == "more" || at(1) == "whole");
+            if !TIME_UNITS.contains(&at(unit)) {
+                return None;
+            }
             if words.contains(&"hold") {
                 "you've spent"
             } else if at(unit + 1) == "to" {
                 "it's taken"
+            } else if at(unit + 1) == "ago" {
+                "it was"
             } else {
                 "it's been"
             }
@@ -102,6 +108,12 @@ fn is_amount(w: &str) -> bool {
         || NUMBERS.contains(&w)
         || w.starts_with(['$', '£', '€'])
 }
+
+#[rustfmt::skip]
+const TIME_UNITS: &[&str] = &[
+    "minute", "minutes", "mins", "hour", "hours", "hrs", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "nights", "evenings", "mornings", "weekends",
+];
 
 #[rustfmt::skip]
 const NUMBERS: &[&str] = &[

@@ -76,7 +76,9 @@ pub(super) fn looks_like(pieces: &Pieces) -> bool {
             .map(|(w, _)| w.to_lowercase())
             .unwrap_or_default()
     };
+    // "which is great" opens a relative clause as often as a question.
     WH.contains(&word(0).as_str())
+        && word(0) != "which"
         && (AUX.contains(&word(1).as_str()) || DO.contains(&word(1).as_str()))
 }
 

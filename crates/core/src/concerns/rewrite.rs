@@ -335,6 +335,10 @@ fn request_prefix(t: &[Token], question: bool) -> (Option<&'static str>, &[Token
         }
     };
     match (norm(0), norm(1)) {
+        // "Please can you ...": the question carries the request.
+        ("please" | "pls" | "plz", "can" | "could" | "would" | "will" | "may") => {
+            request_prefix(&t[1..], question)
+        }
         ("please" | "pls" | "plz", next)
             if !matches!(next, "i" | "we" | "my" | "our" | "," | "") =>
         {

@@ -17,9 +17,10 @@ pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [T
     let unsayable_part: Vec<bool> = parts(clause)
         .into_iter()
         .flat_map(|part| {
-            let drop = signals
-                .iter()
-                .any(|s| part.iter().any(|t| inside(t, s)) && unsayable(s, part));
+            let drop = about_origin(part)
+                || signals
+                    .iter()
+                    .any(|s| part.iter().any(|t| inside(t, s)) && unsayable(s, part));
             std::iter::repeat_n(drop, part.len())
         })
         .collect();
@@ -69,6 +70,38 @@ fn loses_its_words(signal: &Signal, clause: &[Token]) -> bool {
         }
         _ => false,
     }
+}
+
+/// A demand about where the agent is from or how they speak ("someone who speaks proper
+/// English", "where are you from"): said back, it would endorse it.
+fn about_origin(part: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const ORIGIN: &[&str] = &[
+        "accent", "accents", "foreigner", "foreigners", "foreign", "overseas", "offshore",
+        "offshored", "outsourced",
+    ];
+    #[rustfmt::skip]
+    const LANGUAGE: &[&str] = &["english", "american", "british", "native", "local"];
+    #[rustfmt::skip]
+    const SPEAKER: &[&str] = &[
+        "speak", "speaks", "speaking", "someone", "somebody", "person", "proper", "real", "talk",
+        "understand", "here",
+    ];
+    let has = |list: &[&str]| part.iter().any(|t| list.contains(&t.norm.as_str()));
+    let words: Vec<&str> = part
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str())
+        .collect();
+    let where_from = words.windows(4).any(|w| {
+        w[0] == "where"
+            && matches!(w[1], "are" | "r")
+            && matches!(w[2], "you" | "u")
+            && w[3] == "from"
+    });
+    let someone_here =
+        has(&["country"]) && has(&["someone", "somebody", "person", "people", "agent", "speak"]);
+    has(ORIGIN) || (has(LANGUAGE) && has(SPEAKER)) || someone_here || where_from
 }
 
 /// A plain request with no condition attached.

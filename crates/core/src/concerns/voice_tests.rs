@@ -212,3 +212,31 @@ fn handles_hashtags_and_links_are_left_out() {
         expect!["CityRail have cancelled the 0715 again"],
     );
 }
+
+#[test]
+fn demands_about_the_agents_origin_are_not_said_back() {
+    check(
+        "Put me through to someone who speaks proper English, my router is still dead.",
+        expect!["your router is still dead"],
+    );
+    check(
+        "Where are you from? I can't understand your accent.",
+        expect![""],
+    );
+    check(
+        "My bill is wrong again and I want someone in this country.",
+        expect!["your bill is wrong again"],
+    );
+}
+
+#[test]
+fn leftovers_of_a_removed_point_are_not_offered() {
+    check("Please could you check my last bill?", expect!["you want us to check your last bill"]);
+    check("You're an idiot reading off a script.", expect![""]);
+    check(
+        "If the heating isn't fixed tonight I'll burn the place down.",
+        expect![""],
+    );
+    check("£60 extra for delivery.", expect![""]);
+    check("I ordered it, two weeks ago, and nothing.", expect!["you ordered it, two weeks ago, and nothing"]);
+}
