@@ -5,6 +5,9 @@
 //! refund", "Ordered a phone two weeks ago", "No reply yet"): those get one. What has no verb
 //! even then ("Terrible service", "Worst airline ever") is not a point to restate.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// What to put before the statement (lower-case words, already in the agent's voice) to make
 /// it a whole clause: `Some("")` when it is one already, `None` when it has no verb at all.
 pub(super) fn subject_for(words: &[&str]) -> Option<&'static str> {
@@ -94,13 +97,19 @@ pub(super) fn is_verb(words: &[&str], i: usize, w: &str) -> bool {
         return false;
     }
     let after_subject = i > 0 && SUBJECTS.contains(&words[i - 1]) && w.ends_with('s');
-    VERBS.contains(&w)
+    verbs().contains(w)
         || w.ends_with("n't")
         || ["'s", "'re", "'ve", "'ll", "'d", "'m"]
             .iter()
             .any(|c| w.ends_with(c) && w.len() > c.len() + 1)
         || (w.ends_with("ed") && w.len() >= 5 && !NOT_VERBS.contains(&w))
         || after_subject
+}
+
+/// [`VERBS`] as a set: the rewrite asks about every word of every clause.
+fn verbs() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| VERBS.iter().copied().collect())
 }
 
 fn is_amount(w: &str) -> bool {

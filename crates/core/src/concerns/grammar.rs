@@ -11,24 +11,24 @@ pub(super) fn mend(pieces: &mut Pieces) {
     for rule in RULES {
         let mut i = 0;
         while i < pieces.len() {
-            let words: Vec<String> = pieces[i..].iter().map(|(w, _)| w.to_lowercase()).collect();
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            match rule(&words) {
-                Some((used, with)) => {
-                    let with: Vec<(String, bool)> = with
-                        .iter()
-                        .flat_map(|w| w.split(' '))
-                        .map(|w| (w.to_string(), true))
-                        .collect();
-                    let space = pieces[i].1;
-                    pieces.splice(i..i + used, with);
-                    if let Some(first) = pieces.get_mut(i) {
-                        first.1 = space;
-                    }
-                    i += 1;
-                }
-                None => i += 1,
+            let lower: Vec<String> = pieces.iter().map(|(w, _)| w.to_lowercase()).collect();
+            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let Some((at, (used, with))) =
+                (i..words.len()).find_map(|j| Some((j, rule(&words[j..])?)))
+            else {
+                break;
+            };
+            let with: Vec<(String, bool)> = with
+                .iter()
+                .flat_map(|w| w.split(' '))
+                .map(|w| (w.to_string(), true))
+                .collect();
+            let space = pieces[at].1;
+            pieces.splice(at..at + used, with);
+            if let Some(first) = pieces.get_mut(at) {
+                first.1 = space;
             }
+            i = at + 1;
         }
     }
 }

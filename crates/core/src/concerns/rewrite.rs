@@ -201,6 +201,9 @@ pub(super) fn is_offensive(norm: &str) -> bool {
 /// as a whole, short unknown words in capitals are taken for acronyms ("SIM") and stay.
 fn written(text: &str, t: &Token, clause_shouted: bool) -> String {
     let raw = &text[t.start..t.end];
+    if !clause_shouted && !t.caps {
+        return raw.to_string();
+    }
     let words = [t.norm.as_str()];
     let acronym = lexicon::is_acronym(&t.norm)
         || raw.contains(|c: char| c.is_ascii_digit())

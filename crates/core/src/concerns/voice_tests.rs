@@ -231,12 +231,18 @@ fn demands_about_the_agents_origin_are_not_said_back() {
 
 #[test]
 fn leftovers_of_a_removed_point_are_not_offered() {
-    check("Please could you check my last bill?", expect!["you want us to check your last bill"]);
+    check(
+        "Please could you check my last bill?",
+        expect!["you want us to check your last bill"],
+    );
     check("You're an idiot reading off a script.", expect![""]);
     check(
         "If the heating isn't fixed tonight I'll burn the place down.",
         expect![""],
     );
     check("£60 extra for delivery.", expect![""]);
-    check("I ordered it, two weeks ago, and nothing.", expect!["you ordered it, two weeks ago, and nothing"]);
+    check(
+        "I ordered it, two weeks ago, and nothing.",
+        expect!["you ordered it, two weeks ago, and nothing"],
+    );
 }
