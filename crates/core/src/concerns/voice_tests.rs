@@ -246,3 +246,12 @@ fn leftovers_of_a_removed_point_are_not_offered() {
         expect!["you ordered it, two weeks ago, and nothing"],
     );
 }
+
+#[test]
+fn handles_are_found_after_any_white_space() {
+    // An em space before the handle: the run it sits in starts after a multi-byte character.
+    check(
+        "My order\u{2003}@shop_help never came, I paid £20.",
+        expect!["your order shop_help never came, you paid £20"],
+    );
+}
