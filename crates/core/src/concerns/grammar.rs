@@ -135,7 +135,12 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("lost", "lose"), ("left", "leave"), ("kept", "keep"), ("broke", "break"), ("had", "have"),
     ("hung", "hang"), ("cut", "cut"), ("put", "put"), ("let", "let"), ("read", "read"),
     ("saw", "see"), ("wrote", "write"), ("spoke", "speak"), ("forgot", "forget"), ("sold", "sell"),
-    ("cancelled", "cancel"),
+    ("cancelled", "cancel"), ("became", "become"), ("began", "begin"), ("ran", "run"),
+    ("ate", "eat"), ("rang", "ring"), ("sat", "sit"), ("stood", "stand"),
+    ("understood", "understand"), ("felt", "feel"), ("held", "hold"), ("won", "win"),
+    ("thought", "think"), ("caught", "catch"), ("spent", "spend"), ("built", "build"),
+    ("meant", "mean"), ("met", "meet"), ("fell", "fall"), ("chose", "choose"), ("drove", "drive"),
+    ("stole", "steal"), ("threw", "throw"), ("wore", "wear"), ("taught", "teach"),
 ];
 
 /// The past tense of a plain form, for "why did we send it" -> "why we sent it".

@@ -196,7 +196,7 @@ fn subject(tokens: &[Token]) -> Option<usize> {
     ];
     let norm = |j: usize| tokens.get(j).map_or("", |t| t.norm.as_str());
     match norm(0) {
-        "you" | "u" | "ya" | "they" => Some(1),
+        "you" | "u" | "ya" | "they" | "y'all" | "yall" => Some(1),
         "you've" | "they've" => Some(1),
         "your" | "ur" => {
             // "your useless staff": the insult goes with the rest of the filler.

@@ -116,7 +116,7 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                     out.token(t, "US".to_string());
                 } else if quoting {
                     out.token(t, written(text, t, shouted));
-                } else if matches!(norm, "you" | "u" | "ya") {
+                } else if matches!(norm, "you" | "u" | "ya" | "y'all" | "yall") {
                     let insults = insult_nouns_after(&rest[i..]);
                     i += insults;
                     if insults == 0 || prev.is_none() {
@@ -129,7 +129,10 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                     let insults = insult_nouns_after(&rest[i..]);
                     if norm == "your" && insults > 0 {
                         i += insults;
-                        out.token(t, "we".to_string());
+                        // "fix your sh*t" asks to fix it; "your idiots lost it" names us.
+                        let words = [prev.unwrap_or_default()];
+                        let object = prev.is_some_and(|p| super::clause::is_verb(&words, 0, p));
+                        out.token(t, if object { "it" } else { "we" }.to_string());
                     } else {
                         if norm == "i" {
                             out.agree_previous();

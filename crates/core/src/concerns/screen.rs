@@ -64,9 +64,12 @@ fn unsayable(signal: &Signal, part: &[Token]) -> bool {
 fn loses_its_words(signal: &Signal, clause: &[Token]) -> bool {
     match signal.kind {
         SignalKind::Sarcasm => !signal.quoted,
+        // "you sent me the wrong size" is restated, subject and all.
         SignalKind::Blame => {
-            let first = clause.iter().find(|t| t.start >= signal.start);
-            !first.is_some_and(|t| matches!(t.norm.as_str(), "you" | "u" | "they"))
+            let at = clause.partition_point(|t| t.start < signal.start);
+            let you =
+                |t: &Token| matches!(t.norm.as_str(), "you" | "u" | "they" | "y'all" | "yall");
+            !(clause.get(at).is_some_and(you) || at.checked_sub(1).is_some_and(|b| you(&clause[b])))
         }
         _ => false,
     }

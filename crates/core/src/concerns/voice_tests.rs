@@ -255,3 +255,13 @@ fn handles_are_found_after_any_white_space() {
         expect!["your order shop_help never came, you paid £20"],
     );
 }
+
+#[test]
+fn chat_forms_are_restated_too() {
+    check("Y'all sent me the wrong book.", expect!["you were sent the wrong book"]);
+    check(
+        "Fix your sh*t, the app logs me out every hour.",
+        expect!["you want us to fix it, the app logs you out every hour"],
+    );
+    check("When did the price become $30?", expect!["you want to know when the price became $30"]);
+}
