@@ -19,6 +19,7 @@ mod restate;
 mod rewrite;
 mod screen;
 pub(crate) mod sentences;
+mod tags;
 mod words;
 
 use std::ops::Range;

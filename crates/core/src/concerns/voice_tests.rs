@@ -107,6 +107,10 @@ fn abuse_threats_and_sarcasm_are_never_said_back() {
         expect!["you want us to fix your internet"],
     );
     check(
+        "Just f'ing tell me where my refund is.",
+        expect!["you want us to tell you where your refund is"],
+    );
+    check(
         "This sh*t app crashed again.",
         expect!["this app crashed again"],
     );
@@ -258,10 +262,16 @@ fn handles_are_found_after_any_white_space() {
 
 #[test]
 fn chat_forms_are_restated_too() {
-    check("Y'all sent me the wrong book.", expect!["you were sent the wrong book"]);
+    check(
+        "Y'all sent me the wrong book.",
+        expect!["you were sent the wrong book"],
+    );
     check(
         "Fix your sh*t, the app logs me out every hour.",
         expect!["you want us to fix it, the app logs you out every hour"],
     );
-    check("When did the price become $30?", expect!["you want to know when the price became $30"]);
+    check(
+        "When did the price become $30?",
+        expect!["you want to know when the price became $30"],
+    );
 }

@@ -38,11 +38,12 @@ pub(super) const ACCUSATIONS: &[&str] = &[
 pub(super) const PROFANE_VERBS: &[&str] =
     &["fuck", "fck", "screw", "damn", "frick", "frig", "bugger"];
 
-/// Chat abbreviations and sighs.
+/// Chat abbreviations, sighs and minced swearing.
 #[rustfmt::skip]
 pub(super) const CHAT_NOISE: &[&str] = &[
     "lol", "lmao", "lmfao", "rofl", "smh", "fml", "omg", "ffs", "tf", "wtf", "ugh", "jeez", "geez",
-    "sigh", "haha", "hahaha", "xd", "meh", "argh",
+    "sigh", "haha", "hahaha", "xd", "meh", "argh", "f'ing", "f'in", "effing", "frigging",
+    "friggin", "freaking", "freakin", "frickin", "flipping", "flippin",
 ];
 
 /// Short words that, in capitals, are shouted rather than an abbreviation.
