@@ -1,15 +1,26 @@
 //! The client's points and requests, as short plain statements an agent can paraphrase back.
 //!
 //! The message is cut into sentences (long ones into clauses). A clause is kept when it carries
-//! a problem (a cause cue or a related signal), a request, or a feeling about the service, and
-//! is then rewritten from the agent's point of view by [`rewrite`]. Greetings, sign-offs,
-//! filler and pure insults are left out, as are repeats. At most [`MAX_CONCERNS`] are returned,
-//! the most substantial ones, in the order they were written.
+//! a problem (a cause cue or a related signal), a request, or a feeling about the service.
+//! [`screen`] takes out what must never be said back (threats, slurs, sexual remarks, sarcastic
+//! praise, rhetorical blame); [`rewrite`] says the rest from the agent's side, with accusations
+//! restated as what happened or the need behind them ([`restate`]), grammar mended
+//! ([`grammar`]), questions as what the client wants to know ([`question`]), and only whole
+//! clauses ([`clause`]). Greetings, sign-offs, filler and pure insults are left out, as are
+//! repeats; when nothing clean is left there is no concern. At most [`MAX_CONCERNS`] are
+//! returned, the most substantial ones, in the order they were written.
 
 mod builder;
+mod clause;
+mod grammar;
 mod pronouns;
+mod question;
+mod restate;
 mod rewrite;
+mod screen;
 pub(crate) mod sentences;
+mod tags;
+mod words;
 
 use std::ops::Range;
 
@@ -21,12 +32,15 @@ use crate::types::{Concern, Signal, SignalKind};
 /// Most concerns returned for one message.
 pub const MAX_CONCERNS: usize = 5;
 
+/// Sentences longer than this, in words, are cut into clauses at commas, dashes and "but".
+const SPLIT_WORDS: usize = 14;
+
 /// Extracts the client's concerns in the order they were written.
 pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern> {
     let cues: Vec<Hit> = hits(tokens).into_iter().filter(|h| !h.negated).collect();
     let mut found: Vec<(f32, Concern)> = Vec::new();
     for sentence in sentences::split(text) {
-        for span in sentences::clauses(text, sentence, rewrite::MAX_WORDS + 2) {
+        for span in sentences::clauses(text, sentence, SPLIT_WORDS) {
             let first = tokens.partition_point(|t| t.start < span.start);
             let last = tokens.partition_point(|t| t.end <= span.end);
             let clause = &tokens[first..last.max(first)];
@@ -34,7 +48,7 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
             if weight <= 0.0 {
                 continue;
             }
-            let Some(statement) = rewrite::statement(text, &without_sarcasm(clause, signals))
+            let Some(statement) = rewrite::statement(text, &screen::sayable(clause, signals))
             else {
                 continue;
             };
@@ -56,33 +70,6 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
     found.truncate(MAX_CONCERNS);
     found.sort_by_key(|(_, c)| c.start);
     found.into_iter().map(|(_, c)| c).collect()
-}
-
-/// The clause without its sarcastic praise (and an "as always" trailing it): paraphrased back,
-/// "wonderful service as always" would read as the agent agreeing with it, or mocking the
-/// client in turn.
-fn without_sarcasm<'t>(clause: &'t [Token], signals: &[Signal]) -> std::borrow::Cow<'t, [Token]> {
-    let sarcastic = |t: &Token| {
-        signals.iter().any(|s| {
-            s.kind == SignalKind::Sarcasm && !s.quoted && t.start >= s.start && t.end <= s.end
-        })
-    };
-    if !clause.iter().any(sarcastic) {
-        return std::borrow::Cow::Borrowed(clause);
-    }
-    let mut trailing = false;
-    clause
-        .iter()
-        .filter(|t| {
-            if sarcastic(t) {
-                trailing = true;
-                return false;
-            }
-            trailing &= matches!(t.norm.as_str(), "as" | "always" | "usual" | "ever" | ",");
-            !trailing
-        })
-        .cloned()
-        .collect()
 }
 
 /// How much a clause says: 0 for nothing worth paraphrasing.
@@ -172,3 +159,5 @@ fn same_point(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod voice_tests;

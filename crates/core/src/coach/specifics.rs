@@ -63,7 +63,9 @@ impl Specifics {
                     .filter(|x| matches!(x.cause, Cause::ServiceFailure | Cause::UnmetExpectations))
                     .flat_map(|x| &x.evidence)
                     .any(|e| e.start < c.end && c.start < e.end);
-                if s.wrong.is_none() && went_wrong {
+                // "you want to know why ..." asks; it does not say what went wrong.
+                let asks = c.text.starts_with("you want") || c.text.starts_with("you'd like");
+                if s.wrong.is_none() && went_wrong && !asks {
                     s.wrong = Some(clause(&c.text));
                 }
             }

@@ -35,7 +35,23 @@ pub(super) fn flip(norm: &str) -> Option<&'static str> {
 
 /// The agent's word for "you": "we" when it is the subject, "us" when it is an object.
 /// `before` is the lower-case word just before it, `None` at the start of a clause.
-pub(super) fn flip_you(before: Option<&str>) -> &'static str {
+pub(super) fn flip_you(before: Option<&str>, after: Option<&str>) -> &'static str {
+    // "the updates you want": a verb after it makes "you" the subject, unless a verb or a
+    // preposition before makes it the object ("made you wait", "for you to call").
+    #[rustfmt::skip]
+    const OBJECT_AFTER: &[&str] = &[
+        "make", "made", "makes", "let", "lets", "have", "had", "help", "helped", "see", "saw", "watch",
+        "hear", "heard", "for", "to", "with", "at", "from", "by", "of", "about", "told", "tell", "asked",
+        "ask", "want", "wanted", "need", "needed", "expect", "expected", "get", "got",
+    ];
+    let verb_after = !before.is_some_and(|b| OBJECT_AFTER.contains(&b))
+        && after.is_some_and(|w| {
+            let words = [w];
+            super::clause::is_verb(&words, 0, w) && !matches!(w, "back" | "know")
+        });
+    if verb_after {
+        return "we";
+    }
     #[rustfmt::skip]
     const SUBJECT_AFTER: &[&str] = &[
         "and", "but", "or", "so", "that", "if", "when", "because", "since", "until", "unless", "as",
@@ -71,9 +87,10 @@ mod tests {
         assert_eq!(flip("your"), Some("our"));
         assert_eq!(flip("i'm"), Some("you're"));
         assert_eq!(flip("order"), None);
-        assert_eq!(flip_you(None), "we");
-        assert_eq!(flip_you(Some("told")), "us");
-        assert_eq!(flip_you(Some("can")), "we");
+        assert_eq!(flip_you(None, None), "we");
+        assert_eq!(flip_you(Some("told"), Some("twice")), "us");
+        assert_eq!(flip_you(Some("can"), None), "we");
+        assert_eq!(flip_you(Some("updates"), Some("want")), "we");
         assert_eq!(agree_with_you("was"), Some("were"));
         assert_eq!(agree_with_you("have"), None);
     }

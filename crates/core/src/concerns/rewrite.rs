@@ -4,12 +4,17 @@
 
 use super::builder::Builder;
 use super::pronouns;
+use super::restate::{self, Opening};
+use super::tags::{is_tag_or_link, names_subject};
+use super::words::{
+    ACCUSATIONS, ACCUSING_NAMES, CHAT_NOISE, DEROGATORY, FUNCTION_WORDS, PROFANE_VERBS, SHOUTED,
+};
 use crate::lexicon;
 use crate::text::{Token, TokenKind};
 
 /// Longest statement in words of the client's (a "you want us to" prefix is not counted);
-/// longer ones are cut and end with "…".
-pub(super) const MAX_WORDS: usize = 12;
+/// longer ones end at the last joint that fits, or are left out.
+pub(super) const MAX_WORDS: usize = 18;
 
 /// The statement for the clause made of `tokens`, or `None` when nothing of substance is left
 /// (a greeting, a sign-off, a pure insult).
@@ -30,33 +35,93 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
     let mut i = 0;
     let mut prev: Option<&str> = None;
     let mut after_i = false;
+    if prefix.is_none() {
+        let opening = restate::opening(text, rest).or_else(|| restate::accusation(text, rest));
+        match opening {
+            Some(Opening::Unsayable) => return None,
+            Some(Opening::Words(words, used)) => {
+                i = used.min(rest.len());
+                out.words(words, rest.get(i.max(1) - 1));
+            }
+            None => {}
+        }
+    }
     // Inside quotes the client repeats someone's words ("another 'we are looking into it'
     // email"): those keep their pronouns.
     let mut quoting = false;
+    // Handles before and after the point address someone; inside it they name them.
+    let said = |t: &&Token| !is_tag_or_link(text, t) && t.kind != TokenKind::Punct;
+    let first_said = if rest
+        .first()
+        .is_some_and(|t| names_subject(text, t, &rest[1..]))
+    {
+        0
+    } else {
+        rest.iter().position(|t| said(&t)).unwrap_or(rest.len())
+    };
+    let last_said = rest.iter().rposition(|t| said(&t)).unwrap_or(0);
     while let Some(t) = rest.get(i) {
         i += 1;
         match t.kind {
-            TokenKind::Punct if t.norm.starts_with('!') => {}
+            TokenKind::Punct if t.norm.starts_with('!') || is_tag_or_link(text, t) => {}
             TokenKind::Punct => {
                 quoting ^= is_quote(&t.norm);
                 out.punct(t);
             }
+            // A currency sign stays with its amount ("£89.99").
+            TokenKind::Symbol if rest.get(i).is_some_and(|n| n.start == t.end) => {
+                out.token(t, text[t.start..t.end].to_string());
+            }
             TokenKind::Symbol => {}
+            // "#55123": the sign the tokens leave out belongs to the number.
+            TokenKind::Number if text[..t.start].ends_with('#') => {
+                out.token(t, format!("#{}", t.norm));
+            }
             TokenKind::Number => out.token(t, t.norm.clone()),
+            // Handles, hashtags and links address or tag, they say nothing.
+            TokenKind::Word if is_tag_or_link(text, t) => {
+                // Inside the point a handle or hashtag names something ("at #SXSW").
+                let named = (first_said..last_said).contains(&(i - 1));
+                if named && text[..t.start].ends_with(['@', '#']) {
+                    // The whole handle, "RISE_Austin", once.
+                    let name = &text[t.start..];
+                    let len = name
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .unwrap_or(name.len());
+                    out.token(t, name[..len].to_string());
+                }
+            }
             TokenKind::Word => {
                 let norm = t.norm.as_str();
                 let next_word = rest.get(i).filter(|n| n.is_word()).map(|n| n.norm.as_str());
-                if is_offensive(norm) {
+                let judged = || {
+                    out.after_copula()
+                        && (ACCUSATIONS.contains(&norm)
+                            || (out.describes_us()
+                                && lexicon::valence(norm).is_some_and(|v| v <= -1.5)))
+                };
+                if is_offensive(norm) || judged() {
                     out.drop_offensive(norm, next_word.is_none_or(|w| !is_offensive(w)));
-                } else if matches!(norm, "please" | "pls" | "plz") {
-                    // Politeness carries no point of its own.
+                    // "f*ck you", "screw this": the word it was aimed at goes too.
+                    let aimed = next_word.is_some_and(|w| {
+                        matches!(
+                            w,
+                            "you" | "u" | "ya" | "off" | "them" | "this" | "that" | "it"
+                        )
+                    });
+                    i += usize::from(PROFANE_VERBS.contains(&norm) && aimed);
+                } else if matches!(norm, "please" | "pls" | "plz") || CHAT_NOISE.contains(&norm) {
+                    // Politeness and chat noise carry no point of their own.
+                } else if norm == "us" && &text[t.start..t.end] == "US" && !shouted {
+                    // The country, not the client.
+                    out.token(t, "US".to_string());
                 } else if quoting {
                     out.token(t, written(text, t, shouted));
-                } else if matches!(norm, "you" | "u" | "ya") {
+                } else if matches!(norm, "you" | "u" | "ya" | "y'all" | "yall") {
                     let insults = insult_nouns_after(&rest[i..]);
                     i += insults;
                     if insults == 0 || prev.is_none() {
-                        out.token(t, pronouns::flip_you(prev).to_string());
+                        out.token(t, pronouns::flip_you(prev, next_word).to_string());
                     }
                     i += usize::from(
                         next_word.is_some_and(|w| matches!(w, "guys" | "people" | "lot" | "folks")),
@@ -65,7 +130,10 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
                     let insults = insult_nouns_after(&rest[i..]);
                     if norm == "your" && insults > 0 {
                         i += insults;
-                        out.token(t, "we".to_string());
+                        // "fix your sh*t" asks to fix it; "your idiots lost it" names us.
+                        let words = [prev.unwrap_or_default()];
+                        let object = prev.is_some_and(|p| super::clause::is_verb(&words, 0, p));
+                        out.token(t, if object { "it" } else { "we" }.to_string());
                     } else {
                         if norm == "i" {
                             out.agree_previous();
@@ -90,33 +158,32 @@ fn is_quote(punct: &str) -> bool {
     matches!(punct, "\"" | "'" | "“" | "”" | "‘" | "’")
 }
 
-/// Words that carry no content of their own: a clause made only of these says nothing.
-#[rustfmt::skip]
-pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "i", "you", "we", "us", "our", "your", "my", "me", "they", "them", "he", "she", "it", "its", "this",
-    "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has",
-    "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "a",
-    "an", "the", "some", "any", "so", "very", "really", "such", "complete", "total", "absolute", "utter",
-    "totally", "completely", "just", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "ok", "okay", "well", "oh", "yes", "yeah", "no", "not", "hi", "hello", "hey", "dear",
-    "bunch", "people", "guys", "lot", "you're", "we're", "it's", "that's", "all", "now", "again", "here",
-    "there",
-];
-
-/// Words an insult can hide behind besides the offensive lists.
-const DEROGATORY: &[&str] = &["joke", "disgrace", "shambles", "farce", "clowns", "bozos"];
+/// An accusation of lying, cheating or stealing.
+pub(super) fn accuses(norm: &str) -> bool {
+    ACCUSING_NAMES.contains(&norm) || ACCUSATIONS.contains(&norm)
+}
 
 pub(super) fn is_offensive(norm: &str) -> bool {
-    lexicon::offensive_class(norm).is_some() || DEROGATORY.contains(&norm)
+    lexicon::offensive_class(norm).is_some()
+        || DEROGATORY.contains(&norm)
+        || ACCUSING_NAMES.contains(&norm)
 }
 
 /// The word as the client wrote it, lower-cased when shouted. In a clause that is not shouted
 /// as a whole, short unknown words in capitals are taken for acronyms ("SIM") and stay.
 fn written(text: &str, t: &Token, clause_shouted: bool) -> String {
     let raw = &text[t.start..t.end];
-    let acronym = raw.chars().count() <= 4
-        && !lexicon::is_known(&t.norm)
-        && !FUNCTION_WORDS.contains(&t.norm.as_str());
+    if !clause_shouted && !t.caps {
+        return raw.to_string();
+    }
+    let words = [t.norm.as_str()];
+    let acronym = lexicon::is_acronym(&t.norm)
+        || raw.contains(|c: char| c.is_ascii_digit())
+        || (raw.chars().count() <= 4
+            && !lexicon::is_known(&t.norm)
+            && !FUNCTION_WORDS.contains(&t.norm.as_str())
+            && !super::clause::is_verb(&words, 0, &t.norm)
+            && !SHOUTED.contains(&t.norm.as_str()));
     if clause_shouted || (t.caps && !acronym) {
         raw.to_lowercase()
     } else {
@@ -163,15 +230,21 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
     const LEADING: &[&str] = &[
         "so", "well", "ok", "okay", "look", "listen", "honestly", "seriously", "basically", "anyway",
         "also", "and", "but", "um", "uh", "oh", "yes", "yeah", "just", "hi", "hello", "hey", "dear",
-        "sorry", "nope", "nah", "yep", "yup",
+        "sorry", "nope", "nah", "yep", "yup", "or", "yo",
     ];
     #[rustfmt::skip]
     const TRAILING: &[&str] = &[
-        "please", "pls", "plz", "thanks", "thx", "ty", "cheers", "again",
+        "please", "pls", "plz", "thanks", "thx", "ty", "cheers",
     ];
     loop {
         match t.split_first() {
             Some((first, rest)) if !first.is_word() && first.kind != TokenKind::Number => t = rest,
+            Some((first, rest)) if CHAT_NOISE.contains(&first.norm.as_str()) => t = rest,
+            Some((first, rest))
+                if is_tag_or_link(text, first) && !names_subject(text, first, rest) =>
+            {
+                t = rest
+            }
             // "No, it still crashes": an answer, not part of the point.
             Some((first, rest))
                 if first.norm == "no" && rest.first().is_some_and(|n| n.norm == ",") =>
@@ -204,6 +277,7 @@ fn strip_edges<'t>(text: &str, mut t: &'t [Token]) -> &'t [Token] {
                 break;
             }
             Some((last, rest)) if !last.is_word() && last.kind != TokenKind::Number => t = rest,
+            Some((last, rest)) if is_tag_or_link(text, last) => t = rest,
             Some((last, rest)) if TRAILING.contains(&last.norm.as_str()) => t = rest,
             Some((last, rest))
                 if last.norm == "you" && rest.last().is_some_and(|p| p.norm == "thank") =>
@@ -237,6 +311,10 @@ fn request_prefix(t: &[Token], question: bool) -> (Option<&'static str>, &[Token
         }
     };
     match (norm(0), norm(1)) {
+        // "Please can you ...": the question carries the request.
+        ("please" | "pls" | "plz", "can" | "could" | "would" | "will" | "may") => {
+            request_prefix(&t[1..], question)
+        }
         ("please" | "pls" | "plz", next)
             if !matches!(next, "i" | "we" | "my" | "our" | "," | "") =>
         {

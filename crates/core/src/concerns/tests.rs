@@ -80,7 +80,7 @@ fn first_person_becomes_second_person() {
     );
     assert_eq!(
         statements("Why was I charged twice?"),
-        ["why were you charged twice?"]
+        ["you want to know why you were charged twice"]
     );
 }
 
@@ -88,7 +88,7 @@ fn first_person_becomes_second_person() {
 fn second_person_becomes_the_company() {
     assert_eq!(
         statements("You sent me the wrong size."),
-        ["we sent you the wrong size"]
+        ["you were sent the wrong size"]
     );
     assert_eq!(
         statements("Your app keeps crashing."),
@@ -100,7 +100,7 @@ fn second_person_becomes_the_company() {
     );
     assert_eq!(
         statements("You guys ignored my emails."),
-        ["we ignored your emails"]
+        ["your emails went unanswered"]
     );
 }
 
@@ -147,15 +147,15 @@ fn requests_become_wants() {
 fn insults_and_profanity_are_left_out() {
     assert_eq!(
         statements("You idiots sent me the wrong item."),
-        ["we sent you the wrong item"]
+        ["you were sent the wrong item"]
     );
     assert_eq!(
         statements("Your useless staff lost my f*cking parcel."),
-        ["our staff lost your parcel"]
+        ["your parcel went missing"]
     );
     assert_eq!(
         statements("What the hell is going on with my order?"),
-        ["what is going on with your order?"]
+        ["you want to know what is going on with your order"]
     );
     assert_eq!(
         statements("Give me my money back, you thieves!"),
@@ -215,7 +215,7 @@ fn long_sentences_are_split_and_trimmed() {
     check(
         "For the price I paid I expected a lot better than this flimsy little thing that broke within a week of opening it.",
         expect![[
-            r#"for the price you paid you expected a lot better than this… <- "For the price I paid I expected a lot better than this flimsy little thing that broke within a week of opening it.""#
+            r#"for the price you paid you expected a lot better than this flimsy little thing <- "For the price I paid I expected a lot better than this flimsy little thing that broke within a week of opening it.""#
         ]],
     );
 }
@@ -246,7 +246,7 @@ fn a_full_message() {
          and nobody answers the phone. I need it by Friday for my son's birthday. Please just refund me. Thanks.",
         expect![[r#"
             this is the third time you're writing <- "This is the THIRD time I'm writing!!!"
-            your parcel never arrived, our tracking page is not good enough and nobody answers… <- "My parcel never arrived, your tracking page is useless and nobody answers the phone."
+            your parcel never arrived, our tracking page is not good enough and nobody answers the phone <- "My parcel never arrived, your tracking page is useless and nobody answers the phone."
             you need it by Friday for your son's birthday <- "I need it by Friday for my son's birthday."
             you want us to refund you <- "Please just refund me.""#]],
     );
@@ -276,7 +276,7 @@ proptest! {
 fn an_answer_before_the_point_is_left_out() {
     assert_eq!(
         statements("nope, still getting the same error"),
-        ["still getting the same error"]
+        ["you're still getting the same error"]
     );
     assert_eq!(
         statements("No, the app still crashes on start"),
@@ -295,11 +295,9 @@ fn sarcastic_praise_is_not_paraphrased_back() {
     assert!(signals.iter().any(|s| s.kind == SignalKind::Sarcasm));
     assert_eq!(
         statements_with(text, &signals),
-        ["two days to hear back about your refund"]
+        ["it's taken two days to hear back about your refund"]
     );
-    // Without the sarcasm signal the same words stay.
-    assert_eq!(
-        statements_with(text, &[]),
-        ["brilliant support as usual, two days to hear back about your refund"]
-    );
+    // Without the sarcasm signal the praise stays in front, so no subject can be given to
+    // the clause, and it is not offered at all.
+    assert!(statements_with(text, &[]).is_empty());
 }

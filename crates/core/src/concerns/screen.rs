@@ -1,0 +1,158 @@
+//! What of a clause may be said back to the client.
+//!
+//! A paraphrase shows the client their point landed; handing back their threat, a slur, a
+//! sexual remark, sarcastic praise or a rhetorical jab would read as the agent agreeing with it
+//! or mocking them. The signals already mark those spans: the part of the clause they sit in
+//! (between commas, "and", "or", "if" ...) is left out, and sarcasm and blame lose just their own
+//! words ("wonderful service as always, 3 hours on hold" keeps "3 hours on hold").
+
+use std::borrow::Cow;
+
+use crate::text::Token;
+use crate::types::{Signal, SignalKind};
+
+/// The clause without what must never be said back; borrowed when nothing was taken out.
+pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [Token]> {
+    let inside = |t: &Token, s: &Signal| !s.quoted && t.start < s.end && s.start < t.end;
+    let unsayable_part: Vec<bool> = parts(clause)
+        .into_iter()
+        .flat_map(|part| {
+            let drop = about_origin(part)
+                || signals
+                    .iter()
+                    .any(|s| part.iter().any(|t| inside(t, s)) && unsayable(s, part));
+            std::iter::repeat_n(drop, part.len())
+        })
+        .collect();
+    let word_out = |t: &Token| {
+        signals
+            .iter()
+            .any(|s| inside(t, s) && loses_its_words(s, clause))
+    };
+    if !unsayable_part.iter().any(|d| *d) && !clause.iter().any(word_out) {
+        return Cow::Borrowed(clause);
+    }
+    let mut trailing = false;
+    let kept = clause
+        .iter()
+        .zip(&unsayable_part)
+        .filter(|(t, dropped)| {
+            if **dropped || word_out(t) {
+                trailing = true;
+                return false;
+            }
+            // "as always" or a comma trailing what was left out goes with it.
+            trailing &= matches!(t.norm.as_str(), "as" | "always" | "usual" | "ever" | ",");
+            !trailing
+        })
+        .map(|(t, _)| t.clone());
+    Cow::Owned(without_dangling_joints(kept.collect()))
+}
+
+/// Whether the part of a clause that holds `signal` must go whole.
+fn unsayable(signal: &Signal, part: &[Token]) -> bool {
+    match signal.kind {
+        SignalKind::Slur | SignalKind::Threat | SignalKind::Harassment => true,
+        // "I want to cancel my contract" is a need; "I'll cancel and go elsewhere" a threat.
+        SignalKind::EscalationThreat => !states_a_need(part),
+        _ => false,
+    }
+}
+
+/// Signals whose own words go, leaving the rest of their clause: sarcastic praise, and blame
+/// that is not a "you did X" a paraphrase can restate ("because of your incompetence").
+fn loses_its_words(signal: &Signal, clause: &[Token]) -> bool {
+    match signal.kind {
+        SignalKind::Sarcasm => !signal.quoted,
+        // "you sent me the wrong size" is restated, subject and all.
+        SignalKind::Blame => {
+            let at = clause.partition_point(|t| t.start < signal.start);
+            let you =
+                |t: &Token| matches!(t.norm.as_str(), "you" | "u" | "they" | "y'all" | "yall");
+            !(clause.get(at).is_some_and(you) || at.checked_sub(1).is_some_and(|b| you(&clause[b])))
+        }
+        _ => false,
+    }
+}
+
+/// A demand about where the agent is from or how they speak ("someone who speaks proper
+/// English", "where are you from"): said back, it would endorse it.
+fn about_origin(part: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const ORIGIN: &[&str] = &[
+        "accent", "accents", "foreigner", "foreigners", "foreign", "overseas", "offshore",
+        "offshored", "outsourced",
+    ];
+    #[rustfmt::skip]
+    const LANGUAGE: &[&str] = &["english", "american", "british", "native", "local"];
+    #[rustfmt::skip]
+    const SPEAKER: &[&str] = &[
+        "speak", "speaks", "speaking", "someone", "somebody", "person", "proper", "real", "talk",
+        "understand", "here",
+    ];
+    let has = |list: &[&str]| part.iter().any(|t| list.contains(&t.norm.as_str()));
+    let words: Vec<&str> = part
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str())
+        .collect();
+    let where_from = words.windows(4).any(|w| {
+        w[0] == "where"
+            && matches!(w[1], "are" | "r")
+            && matches!(w[2], "you" | "u")
+            && w[3] == "from"
+    });
+    let someone_here =
+        has(&["country"]) && has(&["someone", "somebody", "person", "people", "agent", "speak"]);
+    has(ORIGIN) || (has(LANGUAGE) && has(SPEAKER)) || someone_here || where_from
+}
+
+/// A plain request with no condition attached.
+fn states_a_need(part: &[Token]) -> bool {
+    let has = |w: &[&str]| part.iter().any(|t| w.contains(&t.norm.as_str()));
+    has(&["want", "need", "like", "please", "wish"])
+        && !has(&[
+            "if",
+            "unless",
+            "otherwise",
+            "else",
+            "or",
+            "never",
+            "elsewhere",
+        ])
+}
+
+/// Words that join the parts of a clause.
+fn is_joint(t: &Token) -> bool {
+    #[rustfmt::skip]
+    const JOINTS: &[&str] = &[
+        ",", ";", ":", "-", "—", "–", "and", "but", "or", "so", "because", "cause", "cuz", "otherwise",
+        "unless", "if", "else", "then", "plus",
+    ];
+    JOINTS.contains(&t.norm.as_str())
+}
+
+/// The clause cut before each joint; each part starts with its joint.
+fn parts(clause: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in clause.iter().enumerate() {
+        // "or else", "and if": one joint of two words.
+        if i > start && is_joint(t) && !is_joint(&clause[i - 1]) {
+            out.push(&clause[start..i]);
+            start = i;
+        }
+    }
+    out.push(&clause[start..]);
+    out
+}
+
+/// Joints left at the edges once a part is gone ("and" at the start, "or" at the end).
+fn without_dangling_joints(mut kept: Vec<Token>) -> Vec<Token> {
+    while kept.last().is_some_and(is_joint) {
+        kept.pop();
+    }
+    let lead = kept.iter().take_while(|t| is_joint(t)).count();
+    kept.drain(..lead);
+    kept
+}
