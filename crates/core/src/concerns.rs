@@ -21,12 +21,27 @@ use crate::types::{Concern, Signal, SignalKind};
 /// Most concerns returned for one message.
 pub const MAX_CONCERNS: usize = 5;
 
+/// Most clauses read in one message: every clause is weighed against the message's signals and
+/// compared with the points already found, so this bounds the cost of a very long message (an
+/// ordinary one has a few dozen).
+const MAX_CLAUSES: usize = 200;
+
 /// Extracts the client's concerns in the order they were written.
 pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern> {
     let cues: Vec<Hit> = hits(tokens).into_iter().filter(|h| !h.negated).collect();
+    let sarcasm: Vec<Signal> = signals
+        .iter()
+        .filter(|s| s.kind == SignalKind::Sarcasm && !s.quoted)
+        .cloned()
+        .collect();
     let mut found: Vec<(f32, Concern)> = Vec::new();
-    for sentence in sentences::split(text) {
+    let mut read = 0;
+    'sentences: for sentence in sentences::split(text) {
         for span in sentences::clauses(text, sentence, rewrite::MAX_WORDS + 2) {
+            if read == MAX_CLAUSES {
+                break 'sentences;
+            }
+            read += 1;
             let first = tokens.partition_point(|t| t.start < span.start);
             let last = tokens.partition_point(|t| t.end <= span.end);
             let clause = &tokens[first..last.max(first)];
@@ -34,7 +49,7 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
             if weight <= 0.0 {
                 continue;
             }
-            let Some(statement) = rewrite::statement(text, &without_sarcasm(clause, signals))
+            let Some(statement) = rewrite::statement(text, &without_sarcasm(clause, &sarcasm))
             else {
                 continue;
             };
@@ -60,13 +75,9 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
 
 /// The clause without its sarcastic praise (and an "as always" trailing it): paraphrased back,
 /// "wonderful service as always" would read as the agent agreeing with it, or mocking the
-/// client in turn.
-fn without_sarcasm<'t>(clause: &'t [Token], signals: &[Signal]) -> std::borrow::Cow<'t, [Token]> {
-    let sarcastic = |t: &Token| {
-        signals.iter().any(|s| {
-            s.kind == SignalKind::Sarcasm && !s.quoted && t.start >= s.start && t.end <= s.end
-        })
-    };
+/// client in turn. `sarcasm` holds the message's unquoted sarcasm signals.
+fn without_sarcasm<'t>(clause: &'t [Token], sarcasm: &[Signal]) -> std::borrow::Cow<'t, [Token]> {
+    let sarcastic = |t: &Token| sarcasm.iter().any(|s| t.start >= s.start && t.end <= s.end);
     if !clause.iter().any(sarcastic) {
         return std::borrow::Cow::Borrowed(clause);
     }
