@@ -125,9 +125,13 @@ pub async fn login(
         .await;
         return Err(AppError::BadCredentials);
     };
-    // A new session id at every login, and the one the browser held (if any) ends.
+    // A new session id at every login, and the one the browser held (if any) ends; a cookie of
+    // a session that already ended (expired, logged out, a password reset) is simply replaced.
     if let Some(old) = jar.get(SESSION_COOKIE) {
-        store.delete_session(&secret::digest(old.value())).await?;
+        match store.delete_session(&secret::digest(old.value())).await {
+            Ok(()) | Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     let id = secret::random_token(32);
     let csrf_token = secret::random_token(32);
