@@ -41,6 +41,10 @@ const NOT_CREATES: &[&str] = &[
     "/api/v1/check-reply",
 ];
 
+/// Creates whose answer holds a secret shown once (an API token, a generated password): the
+/// answer is not kept, and a retry learns that the request was done, not the secret.
+const SECRET_ANSWERS: &[&str] = &["/api/v1/tokens", "/api/v1/users"];
+
 /// The middleware: passes through every request that is not an API create with a key.
 pub async fn idempotent(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
@@ -78,6 +82,9 @@ async fn keyed(state: &AppState, request: Request, next: Next) -> AppResult<Resp
         .await
         .map_err(|_| AppError::TooLarge)?;
     let hash = request_hash(&parts.method, parts.uri.path(), &bytes);
+    let secret = SECRET_ANSWERS
+        .iter()
+        .any(|p| parts.uri.path().starts_with(p));
     let now = Utc::now();
     let store = &state.store;
     let user = caller.id();
@@ -85,7 +92,7 @@ async fn keyed(state: &AppState, request: Request, next: Next) -> AppResult<Resp
         .claim_idempotency_key(user, &key, &hash, now, now - ABANDONED)
         .await?;
     if let KeyClaim::Seen(first) = claim {
-        return replay(first, &hash);
+        return replay(first, &hash, secret);
     }
     let response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
@@ -98,7 +105,11 @@ async fn keyed(state: &AppState, request: Request, next: Next) -> AppResult<Resp
     let bytes = to_bytes(body, usize::MAX)
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("reading an answer: {e}")))?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let text = if secret {
+        String::new()
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
     store
         .complete_idempotency_key(user, &key, i64::from(parts.status.as_u16()), text)
         .await?;
@@ -106,7 +117,7 @@ async fn keyed(state: &AppState, request: Request, next: Next) -> AppResult<Resp
 }
 
 /// The first answer again, or why there is none.
-fn replay(first: IdempotentRequest, hash: &str) -> AppResult<Response> {
+fn replay(first: IdempotentRequest, hash: &str, secret: bool) -> AppResult<Response> {
     if first.request_hash != hash {
         return Err(AppError::KeyReused);
     }
@@ -115,6 +126,12 @@ fn replay(first: IdempotentRequest, hash: &str) -> AppResult<Response> {
             "the first request with this Idempotency-Key is still being answered".into(),
         ));
     };
+    if secret {
+        return Err(AppError::Conflict(
+            "this request was already answered, and the secret in its answer is shown only once"
+                .into(),
+        ));
+    }
     let status = u16::try_from(status)
         .ok()
         .and_then(|s| StatusCode::from_u16(s).ok())

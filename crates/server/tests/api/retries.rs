@@ -133,3 +133,45 @@ async fn an_external_id_is_stored_once_per_case() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_secret_in_an_answer_is_neither_kept_nor_shown_again() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let token = &world.agent.token;
+        let body = json!({"name": "ci"});
+        let first = keyed(&app, token, "/api/v1/tokens", "tok-1", &body).await;
+        assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+        let secret = first.body["token"].as_str().unwrap().to_owned();
+        let again = keyed(&app, token, "/api/v1/tokens", "tok-1", &body).await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+        assert!(!again.body.to_string().contains(&secret));
+        let now = chrono::Utc::now();
+        let kept = app
+            .store
+            .claim_idempotency_key(
+                world.agent.id,
+                "tok-1",
+                "",
+                now,
+                now - chrono::Duration::days(9),
+            )
+            .await
+            .unwrap();
+        let defuse_storage::KeyClaim::Seen(kept) = kept else {
+            panic!("the key is kept");
+        };
+        assert_eq!(
+            kept.response.as_deref(),
+            Some(""),
+            "the secret is not stored"
+        );
+        let tokens = app.call(Method::GET, "/api/v1/tokens", token, None).await;
+        assert_eq!(
+            tokens.body.as_array().map_or(0, Vec::len),
+            2,
+            "{}",
+            tokens.body
+        );
+    }
+}
