@@ -184,6 +184,40 @@ async fn a_stale_or_unknown_session_cookie_does_not_stop_a_login() {
 }
 
 #[tokio::test]
+async fn guessing_the_current_password_is_throttled_like_a_login() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let change = |current: &str| json!({"current_password": current, "new_password": "another long passphrase"});
+        let token = &world.agent.token;
+        for _ in 0..3 {
+            let wrong = app
+                .call(
+                    Method::POST,
+                    "/api/v1/auth/password",
+                    token,
+                    Some(change("guess")),
+                )
+                .await;
+            assert_eq!(wrong.status, StatusCode::BAD_REQUEST, "{}", wrong.body);
+        }
+        let right = app
+            .call(
+                Method::POST,
+                "/api/v1/auth/password",
+                token,
+                Some(change(&world.agent.password)),
+            )
+            .await;
+        assert_eq!(
+            right.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}",
+            app.backend
+        );
+    }
+}
+
+#[tokio::test]
 async fn wrong_passwords_are_audited_and_rate_limited_per_account() {
     for app in spawn_apps().await {
         let world = World::build(app.store.as_ref()).await;
