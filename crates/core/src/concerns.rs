@@ -34,13 +34,22 @@ pub const MAX_CONCERNS: usize = 5;
 
 /// Sentences longer than this, in words, are cut into clauses at commas, dashes and "but".
 const SPLIT_WORDS: usize = 14;
+/// Most clauses read in one message: every clause is weighed against the message's signals and
+/// compared with the points already found, so this bounds the cost of a very long message (an
+/// ordinary one has a few dozen).
+const MAX_CLAUSES: usize = 200;
 
 /// Extracts the client's concerns in the order they were written.
 pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern> {
     let cues: Vec<Hit> = hits(tokens).into_iter().filter(|h| !h.negated).collect();
     let mut found: Vec<(f32, Concern)> = Vec::new();
-    for sentence in sentences::split(text) {
+    let mut read = 0;
+    'sentences: for sentence in sentences::split(text) {
         for span in sentences::clauses(text, sentence, SPLIT_WORDS) {
+            if read == MAX_CLAUSES {
+                break 'sentences;
+            }
+            read += 1;
             let first = tokens.partition_point(|t| t.start < span.start);
             let last = tokens.partition_point(|t| t.end <= span.end);
             let clause = &tokens[first..last.max(first)];

@@ -127,6 +127,8 @@ struct Tables {
     offensive: Map<OffensiveClass>,
     person: Set,
     acronyms: Set,
+    /// Chars in the longest word of [`offensive_words`].
+    longest_offensive: usize,
 }
 
 fn tables() -> &'static Tables {
@@ -156,6 +158,10 @@ fn tables() -> &'static Tables {
             offensive,
             person,
             acronyms,
+            longest_offensive: offensive_words()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0),
         }
     })
 }
@@ -188,6 +194,11 @@ pub fn is_acronym(word: &str) -> bool {
 /// Every offensive word, for matching masked spellings such as "f**k".
 pub fn offensive_words() -> impl Iterator<Item = &'static str> {
     PROFANITY.iter().chain(INSULTS).chain(SLURS).copied()
+}
+
+/// Letters in the longest offensive word, which bounds how far a disguised spelling is read.
+pub fn longest_offensive_word() -> usize {
+    tables().longest_offensive
 }
 
 #[cfg(test)]

@@ -255,20 +255,14 @@ fn plainly_spelled(lower: &str) -> bool {
 /// Collapses runs of three or more of the same letter to `keep` letters.
 fn collapse_runs(s: &str, keep: usize) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut run_char = None;
-    let mut run_len = 0;
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if Some(c) == run_char {
-            run_len += 1;
-        } else {
-            run_char = Some(c);
-            run_len = 1;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut run = 1;
+        while chars.next_if_eq(&c).is_some() {
+            run += 1;
         }
-        let total = chars[i..].iter().take_while(|&&d| d == c).count() + run_len - 1;
-        if total < 3 || run_len <= keep {
-            out.push(c);
-        }
+        let kept = if run >= 3 { run.min(keep) } else { run };
+        out.extend(std::iter::repeat_n(c, kept));
     }
     out
 }
@@ -290,50 +284,76 @@ fn unmask(masked: &str) -> Option<&'static str> {
     })
 }
 
-/// Joins runs of single letters ("f u c k", "f.u.c.k") into one word when the result is a known word.
+/// Joins runs of single letters ("f u c k", "f.u.c.k") into one word when the run, or the
+/// rest of it from some letter on, spells a listed word: "x f u c k" gives "x", "fuck".
+///
+/// Only the last [`lexicon::longest_offensive_word`] letters of a run can spell one, so a run
+/// costs a bounded number of lookups however long it is.
 fn join_spaced_letters(text: &str, tokens: Vec<Token>) -> Vec<Token> {
-    let single = |t: &Token| t.is_word() && t.norm.chars().count() == 1 && t.end - t.start <= 4;
-    let separator =
-        |t: &Token| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "." | "-" | "_" | "*");
+    let longest = lexicon::longest_offensive_word();
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        if single(&tokens[i]) {
-            let mut letters = vec![i];
-            let mut j = i + 1;
-            while j < tokens.len() {
-                let gap_ok = |a: &Token, b: &Token| b.start - a.end <= 2;
-                if single(&tokens[j]) && gap_ok(&tokens[*letters.last().unwrap_or(&i)], &tokens[j])
-                {
-                    letters.push(j);
-                    j += 1;
-                } else if separator(&tokens[j]) && j + 1 < tokens.len() && single(&tokens[j + 1]) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            if letters.len() >= 3 {
-                let joined: String = letters.iter().map(|&k| tokens[k].norm.as_str()).collect();
-                if lexicon::offensive_class(&joined).is_some() {
-                    let (start, end) = (tokens[i].start, tokens[*letters.last().unwrap_or(&i)].end);
-                    out.push(Token {
-                        start,
-                        end,
-                        kind: TokenKind::Word,
-                        caps: text[start..end].chars().all(|c| !c.is_lowercase()),
-                        norm: joined,
-                        obfuscated: true,
-                    });
-                    i = letters.last().map_or(i + 1, |l| l + 1);
-                    continue;
-                }
-            }
-        }
-        out.push(tokens[i].clone());
-        i += 1;
+        let letters = spaced_run(&tokens, i);
+        let Some(&last) = letters.last() else {
+            out.push(tokens[i].clone());
+            i += 1;
+            continue;
+        };
+        let spelled = (letters.len().saturating_sub(longest)..letters.len().saturating_sub(2))
+            .map(|k| {
+                (
+                    k,
+                    letters[k..]
+                        .iter()
+                        .map(|&l| tokens[l].norm.as_str())
+                        .collect(),
+                )
+            })
+            .find(|(_, joined): &(usize, String)| lexicon::offensive_class(joined).is_some());
+        let Some((k, joined)) = spelled else {
+            out.extend_from_slice(&tokens[i..=last]);
+            i = last + 1;
+            continue;
+        };
+        out.extend_from_slice(&tokens[i..letters[k]]);
+        let (start, end) = (tokens[letters[k]].start, tokens[last].end);
+        out.push(Token {
+            start,
+            end,
+            kind: TokenKind::Word,
+            caps: text[start..end].chars().all(|c| !c.is_lowercase()),
+            norm: joined,
+            obfuscated: true,
+        });
+        i = last + 1;
     }
     out
+}
+
+/// The indices of the single letters in the run that starts at token `i`: letters at most two
+/// bytes apart, or one separator (`.`, `-`, `_`, `*`) apart. Empty when token `i` is no letter.
+fn spaced_run(tokens: &[Token], i: usize) -> Vec<usize> {
+    let single = |t: &Token| t.is_word() && t.norm.chars().count() == 1 && t.end - t.start <= 4;
+    let separator =
+        |t: &Token| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "." | "-" | "_" | "*");
+    if !single(&tokens[i]) {
+        return Vec::new();
+    }
+    let mut letters = vec![i];
+    let mut j = i + 1;
+    while j < tokens.len() {
+        let previous = &tokens[letters[letters.len() - 1]];
+        if single(&tokens[j]) && tokens[j].start - previous.end <= 2 {
+            letters.push(j);
+            j += 1;
+        } else if separator(&tokens[j]) && tokens.get(j + 1).is_some_and(single) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    letters
 }
 
 #[cfg(test)]

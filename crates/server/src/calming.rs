@@ -83,6 +83,7 @@ mod tests {
             at: Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap(),
             analysis_json: hostility.map(|h| format!(r#"{{"hostility": {h}}}"#)),
             model_version: None,
+            external_id: None,
         }
     }
 

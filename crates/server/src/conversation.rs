@@ -5,13 +5,16 @@
 //! conversation, and a bound on the work a long case costs per message (the case itself keeps
 //! its peak hostility and highest boundary step over the whole history).
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
-use defuse_core::coach::{Analysed, Conversation, Role, Timestamp, Turn, UtcOffset};
+use defuse_core::coach::{self, Analysed, Conversation, Role, Timestamp, Turn, UtcOffset};
 use defuse_core::{Analysis, Analyzer, Input};
 use defuse_storage::{Direction, Message, Store};
-use defuse_wire::AnalysisDto;
+use defuse_wire::{AnalysisDto, CoachingDto};
 
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// How many of a case's latest messages the coach sees.
 pub const WINDOW: i64 = 20;
@@ -41,47 +44,82 @@ pub fn with_turn(
     conversation
 }
 
-/// `conversation` (made from `messages`, maybe with new turns after them) with an analysis of
-/// every client turn: the one stored with its message when it can be read, a fresh one otherwise
-/// (new turns, or messages stored by a version whose names this one does not know).
-pub fn analysed<'c>(
-    conversation: &'c Conversation,
+/// An analysis of every client turn of `conversation` (made from `messages`, maybe with new
+/// turns after them): the one stored with its message when it can be read, a fresh one otherwise
+/// (new turns, or messages stored by a version whose names this one does not know). CPU work:
+/// run it in [`crate::compute`].
+pub fn analyses(
+    conversation: &Conversation,
     messages: &[Message],
     analyzer: &Analyzer,
-) -> Analysed<'c> {
+) -> Vec<Option<Analysis>> {
+    let stored = stored_analyses(conversation, messages, analyzer.model_version());
+    let mut prev_agent: Option<&str> = None;
+    conversation
+        .turns
+        .iter()
+        .zip(stored)
+        .map(|(turn, saved)| match turn.role {
+            Role::Agent => {
+                prev_agent = Some(&turn.text);
+                None
+            }
+            Role::Client => saved.or_else(|| {
+                let input = Input::new(&turn.text);
+                Some(analyzer.analyze(&prev_agent.map_or(input, |c| input.with_context(c))))
+            }),
+        })
+        .collect()
+}
+
+/// The analyses stored with the client turns of `conversation` (made from `messages`), without
+/// analysing anything: `None` for agent turns, new turns and analyses that cannot be read.
+pub fn stored_analyses(
+    conversation: &Conversation,
+    messages: &[Message],
+    model_version: &'static str,
+) -> Vec<Option<Analysis>> {
     let mut stored = messages
         .iter()
         .filter(|m| m.direction != Direction::InternalNote)
         .map(|m| m.analysis_json.as_deref());
-    let mut prev_agent: Option<&str> = None;
-    let analyses = conversation
+    conversation
         .turns
         .iter()
         .map(|turn| {
             let saved = stored.next().flatten();
             match turn.role {
-                Role::Agent => {
-                    prev_agent = Some(&turn.text);
-                    None
-                }
-                Role::Client => Some(
-                    saved
-                        .and_then(|json| restore(json, &turn.text, analyzer))
-                        .unwrap_or_else(|| {
-                            let input = Input::new(&turn.text);
-                            analyzer.analyze(&prev_agent.map_or(input, |c| input.with_context(c)))
-                        }),
-                ),
+                Role::Agent => None,
+                Role::Client => saved.and_then(|json| restore(json, &turn.text, model_version)),
             }
         })
-        .collect();
-    Analysed::from_parts(conversation, analyses)
+        .collect()
 }
 
-fn restore(json: &str, text: &str, analyzer: &Analyzer) -> Option<Analysis> {
+/// The coaching for the next reply after `messages` (a case's latest, oldest first), from their
+/// stored analyses alone: a page never analyses, and a client turn whose analysis cannot be read
+/// is left out of the coaching. Run in the compute pool.
+pub async fn stored_coaching(
+    state: &AppState,
+    messages: &[Message],
+    offset: UtcOffset,
+) -> AppResult<CoachingDto> {
+    let talk = conversation(messages, offset);
+    let analyses = stored_analyses(&talk, messages, state.analyzer.model_version());
+    let policy = Arc::clone(&state.policy);
+    state
+        .compute
+        .run(move || {
+            let coaching = coach::coach_analysed(&Analysed::from_parts(&talk, analyses), &policy);
+            CoachingDto::new(&coaching, &talk)
+        })
+        .await
+}
+
+fn restore(json: &str, text: &str, model_version: &'static str) -> Option<Analysis> {
     serde_json::from_str::<AnalysisDto>(json)
         .ok()?
-        .to_analysis(text.len(), analyzer.model_version())
+        .to_analysis(text.len(), model_version)
 }
 
 fn turn(direction: Direction, body: &str, at: DateTime<Utc>) -> Option<Turn> {

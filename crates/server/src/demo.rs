@@ -213,6 +213,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<Seeded>> {
                 at: opened_at + Duration::minutes(n as i64 * 25),
                 offset: UtcOffset::UTC,
                 recorded_by: None,
+                external_id: None,
             };
             match who {
                 Who::Client => drop(exchange::receive(state, &case, text).await?),

@@ -34,6 +34,15 @@ pub enum AppError {
     Conflict(String),
     #[error("too many attempts; try again in {retry_after} seconds")]
     TooManyRequests { retry_after: u64 },
+    /// The body is larger than the server reads.
+    #[error("the body is too large")]
+    TooLarge,
+    /// An `Idempotency-Key` sent again with a different request.
+    #[error("this Idempotency-Key was used with a different request")]
+    KeyReused,
+    /// Every analysis worker is busy and the queue is full.
+    #[error("the service is busy; try again in {retry_after} seconds")]
+    Busy { retry_after: u64 },
     /// Anything else. Its cause is logged, never sent.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
@@ -83,7 +92,8 @@ impl AppError {
         }
     }
 
-    fn status_and_code(&self) -> (StatusCode, &'static str) {
+    /// The HTTP status and the stable code of this error.
+    pub(crate) fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
             AppError::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid"),
             AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
@@ -92,6 +102,9 @@ impl AppError {
             AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             AppError::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            AppError::Busy { .. } => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            AppError::KeyReused => (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused"),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -102,6 +115,7 @@ impl IntoResponse for AppError {
         let (status, code) = self.status_and_code();
         let field = match &self {
             AppError::Invalid { field, .. } => field.clone(),
+            AppError::KeyReused => Some("Idempotency-Key".to_owned()),
             _ => None,
         };
         let body = ErrorBody {
@@ -113,7 +127,7 @@ impl IntoResponse for AppError {
         };
         let mut response = (status, axum::Json(body)).into_response();
         match self {
-            AppError::TooManyRequests { retry_after } => {
+            AppError::TooManyRequests { retry_after } | AppError::Busy { retry_after } => {
                 response
                     .headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));

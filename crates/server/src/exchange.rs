@@ -4,8 +4,10 @@
 //!
 //! The API and the demo seeding both go through here, so sample cases are made exactly as real ones.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
-use defuse_core::coach::{self, UtcOffset};
+use defuse_core::coach::{self, Analysed, UtcOffset};
 use defuse_core::{Analysis, Cause};
 use defuse_storage::{
     Case, CaseSignals, Direction, FollowUp, Message, MessageEffects, NewAuditEntry,
@@ -35,6 +37,8 @@ pub struct Text<'a> {
     /// Who stored it: the audit-log line, written in the message's own transaction. `None`
     /// (seeding the demo) writes none.
     pub recorded_by: Option<i64>,
+    /// The sending system's id of the message (see `Message::external_id`).
+    pub external_id: Option<&'a str>,
 }
 
 pub struct Received {
@@ -61,10 +65,24 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
         text.body,
         text.at,
     );
-    let analysed = conversation::analysed(&conversation, &history, &state.analyzer);
-    let (_, _, analysis) = analysed
-        .last_client()
+    let last = conversation.turns.len() - 1;
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let (analysis, coaching) = state
+        .compute
+        .run(move || {
+            let analyses = conversation::analyses(&conversation, &history, &analyzer);
+            let analysed = Analysed::from_parts(&conversation, analyses);
+            let coaching = coach::coach_analysed(&analysed, &policy);
+            let coaching = CoachingDto::new(&coaching, &conversation);
+            let mut analyses = analysed.analyses;
+            analyses
+                .pop()
+                .flatten()
+                .map(|analysis| (analysis, coaching))
+        })
+        .await?
         .ok_or_else(|| anyhow::anyhow!("the new client turn was not analysed"))?;
+    let analysis = &analysis;
     let dto = AnalysisDto::new(None, text.body, analysis);
     let signals = CaseSignals {
         hostility: f64::from(analysis.hostility),
@@ -90,12 +108,7 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
         Some(analysis.model_version),
     );
     let posted = state.store.add_message(new, effects).await?;
-    let coaching = CoachingDto::new(
-        &coach::coach_analysed(&analysed, &state.policy),
-        &conversation,
-    );
     if coaching.boundary.crossed_last_turn {
-        let last = conversation.turns.len() - 1;
         let crossings: Vec<_> = coaching
             .boundary
             .crossings
@@ -132,14 +145,22 @@ pub async fn reply(
 ) -> AppResult<Replied> {
     let history = recent_messages(state.store.as_ref(), case.id).await?;
     let conversation = conversation::conversation(&history, text.offset);
-    let analysed = conversation::analysed(&conversation, &history, &state.analyzer);
-    let check = coach::check_reply_analysed(
-        text.body,
-        &analysed,
-        &state.policy,
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let (body, sent_at, offset) = (
+        text.body.to_owned(),
         conversation::timestamp(text.at),
+        text.offset,
     );
-    let dto = ReplyCheckDto::new(&check, text.body, text.offset);
+    let (check, dto) = state
+        .compute
+        .run(move || {
+            let analyses = conversation::analyses(&conversation, &history, &analyzer);
+            let analysed = Analysed::from_parts(&conversation, analyses);
+            let check = coach::check_reply_analysed(&body, &analysed, &policy, sent_at);
+            let dto = ReplyCheckDto::new(&check, &body, offset);
+            (check, dto)
+        })
+        .await?;
     // A conditional promise may never fall due, so it is not scheduled.
     let promises = check
         .promises
@@ -233,6 +254,7 @@ fn new_message(
         at: text.at,
         analysis_json,
         model_version: model.map(str::to_owned),
+        external_id: text.external_id.map(str::to_owned),
     }
 }
 

@@ -163,3 +163,31 @@ async fn the_session_cookie_is_secure_when_configured_and_not_by_default() {
         assert!(cookie.contains("HttpOnly"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_answers_while_the_analysis_pool_is_full_and_analysis_is_refused() {
+    let mut settings = Settings::default();
+    (settings.analysis.workers, settings.analysis.queue) = (1, 1);
+    let (state, _dir) = state(settings).await;
+    let token = agent_token(&state).await;
+    let full = crate::compute::tests::saturate(&state.compute, 2).await;
+    let started = std::time::Instant::now();
+    let (status, _, _) = call(&state, Request::get("/health").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(started.elapsed() < std::time::Duration::from_millis(100));
+    let (status, headers, body) = call(
+        &state,
+        post("/api/v1/analyze", Some(&token), &json!({"text": "hello"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(headers[header::RETRY_AFTER], "2");
+    assert_eq!(body["error"]["code"], "busy");
+    full.release().await;
+    let (status, _, _) = call(
+        &state,
+        post("/api/v1/analyze", Some(&token), &json!({"text": "hello"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "a free pool analyses again");
+}

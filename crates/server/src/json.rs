@@ -35,12 +35,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 field: None,
             });
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|e| AppError::Invalid {
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                return AppError::TooLarge;
+            }
+            AppError::Invalid {
                 message: format!("could not read the body: {e}"),
                 field: None,
-            })?;
+            }
+        })?;
         parse(&bytes).map(ApiJson)
     }
 }
@@ -51,8 +54,10 @@ impl<T: Serialize> IntoResponse for ApiJson<T> {
     }
 }
 
-/// Reads `bytes` as `T`, naming the field or position of the first problem.
+/// Reads `bytes` as `T`, naming the field or position of the first problem. A string holding
+/// a NUL character is refused whatever `T` is: PostgreSQL cannot store one, so no backend does.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    refuse_nul(bytes)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -70,6 +75,52 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
         field: None,
     })?;
     Ok(value)
+}
+
+/// JSON can carry NUL only as the escape `\u0000`; when the body holds one, finds the string
+/// (or key) it decodes into and names its field.
+fn refuse_nul(bytes: &[u8]) -> Result<(), AppError> {
+    let escaped = bytes
+        .windows(6)
+        .any(|w| w[..2] == *b"\\u" && w[2..].iter().all(|&b| b == b'0'));
+    if !escaped {
+        return Ok(());
+    }
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Ok(()); // the typed parse names the syntax error
+    };
+    match nul_path(&value, String::new()) {
+        Some(path) => Err(AppError::Invalid {
+            message: "text must not contain a NUL character (\\u0000)".into(),
+            field: Some(if path.is_empty() { ".".into() } else { path }),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The path (`turns[1].text`) of the first string or key in `value` that holds a NUL.
+fn nul_path(value: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => s.contains('\0').then_some(path),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_path(v, format!("{path}[{i}]"))),
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            let inner = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if k.contains('\0') {
+                Some(inner)
+            } else {
+                nul_path(v, inner)
+            }
+        }),
+        _ => None,
+    }
 }
 
 /// The field named in serde's "unknown field `x`" and "missing field `x`" messages.
@@ -144,6 +195,19 @@ mod tests {
         let (_, message) = field_of("{\n\"turns\": [,]}");
         assert!(message.contains("line 2"), "{message}");
         assert!(field_of(r#"{"turns": []} trailing"#).1.contains("trailing"));
+    }
+
+    #[test]
+    fn a_nul_anywhere_is_refused_by_its_field() {
+        assert_eq!(
+            field_of(r#"{"turns": [{"text": "a"}, {"text": "b\u0000c"}]}"#),
+            (
+                Some("turns[1].text".to_owned()),
+                "text must not contain a NUL character (\\u0000)".to_owned()
+            )
+        );
+        // An escaped backslash before "u0000" is no NUL.
+        assert!(parse::<Body>(br#"{"turns": [{"text": "\\u0000"}]}"#).is_ok());
     }
 
     #[test]

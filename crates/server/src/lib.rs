@@ -9,8 +9,11 @@
 //! - [`accounts`]: adding users, passwords, tokens, the first admin (also used by the CLI).
 //! - `routes`: one module per API resource; `dto`: stored records as JSON.
 //! - [`exchange`]: storing inbound (analysed, coached) and outbound (checked) messages.
+//! - [`compute`]: the bounded pool where analysis and coaching run, off the async workers.
 //! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
+//! - [`edge`]: middleware for every request (no NUL in a query or path).
+//! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
 //! - [`error`] and [`json`]: `AppError` and the JSON extractor that names bad fields.
 //!
 //! Only this crate knows HTTP. Analysis JSON shapes come from `defuse-wire`; SQL lives in
@@ -20,13 +23,16 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod calming;
+pub mod compute;
 pub mod conversation;
 pub mod demo;
 pub mod dto;
+pub mod edge;
 pub mod error;
 pub mod exchange;
 #[cfg(test)]
 mod handler_tests;
+pub mod idempotency;
 pub mod json;
 pub mod pages;
 mod routes;

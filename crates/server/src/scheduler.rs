@@ -1,5 +1,5 @@
-//! Periodic upkeep: follow-ups past their due time become `missed`, expired sessions and old
-//! login attempts are purged. [`run_once`] is one testable step; [`run`] loops it.
+//! Periodic upkeep: follow-ups past their due time become `missed`, expired sessions, old
+//! login attempts and idempotency keys past their keeping time are purged. [`run_once`] is one testable step; [`run`] loops it.
 
 use std::time::Duration;
 
@@ -20,6 +20,7 @@ pub struct Outcome {
     pub missed: u64,
     pub sessions_purged: u64,
     pub attempts_purged: u64,
+    pub keys_purged: u64,
 }
 
 /// One round of upkeep as of `now`. Login attempts older than `attempt_window` are dropped.
@@ -32,6 +33,9 @@ pub async fn run_once(
         missed: store.mark_missed(now - GRACE, now).await?,
         sessions_purged: store.purge_expired_sessions(now).await?,
         attempts_purged: store.purge_login_attempts(now - attempt_window).await?,
+        keys_purged: store
+            .purge_idempotency_keys(now - crate::idempotency::KEPT)
+            .await?,
     })
 }
 

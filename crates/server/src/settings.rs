@@ -29,6 +29,17 @@ pub struct Settings {
     pub database_url: DatabaseUrl,
     pub session: SessionSettings,
     pub rate_limit: RateLimitSettings,
+    pub analysis: AnalysisSettings,
+}
+
+/// The pool that analysis and coaching run in, off the async workers (see `compute`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalysisSettings {
+    /// Analyses at once; 0 means one per core.
+    pub workers: usize,
+    /// Analyses waiting for a worker; one more is refused with 503 and `Retry-After`.
+    pub queue: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,13 +101,14 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 7] = [
     "listen",
     "public_url",
     "data_dir",
     "database_url",
     "session",
     "rate_limit",
+    "analysis",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
@@ -145,6 +157,16 @@ impl Settings {
                 .public_url
                 .as_deref()
                 .is_some_and(|u| u.starts_with("https://")),
+        }
+    }
+}
+
+impl AnalysisSettings {
+    /// `workers`, with 0 read as the number of cores.
+    pub fn worker_count(&self) -> usize {
+        match self.workers {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
         }
     }
 }
@@ -200,6 +222,8 @@ mod tests {
             "secure_cookie",
             "same_site",
             "login_per_account",
+            "workers",
+            "queue",
         ] {
             assert!(Settings::default_toml().contains(key), "{key} undocumented");
         }

@@ -12,7 +12,9 @@ use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::accounts;
+use crate::edge;
 use crate::error::log_server_errors;
+use crate::idempotency;
 use crate::routes;
 use crate::scheduler;
 use crate::settings::Settings;
@@ -37,6 +39,12 @@ pub fn app(state: AppState) -> Router {
     )
     .route("/health", get(health))
     .merge(crate::pages::router())
+    .layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        idempotency::idempotent,
+    ))
+    .layer(axum::middleware::from_fn(edge::refuse_nul))
+    .layer(axum::middleware::from_fn(edge::every_response))
     .layer(axum::middleware::from_fn(log_server_errors))
     .layer(TraceLayer::new_for_http())
     .with_state(state)

@@ -7,6 +7,7 @@ use defuse_core::coach::Policy;
 use defuse_storage::Store;
 
 use crate::auth::token_cache::TokenCache;
+use crate::compute::Compute;
 use crate::settings::Settings;
 
 #[derive(Clone)]
@@ -19,12 +20,16 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Whom recently seen bearer tokens stand for.
     pub tokens: Arc<TokenCache>,
+    /// Where analysis and coaching run: never on an async worker.
+    pub compute: Compute,
 }
 
 impl AppState {
     /// `analyzer` is the fast tier, or the fast tier with the embedding model when the caller loaded one.
     pub fn new(store: Arc<dyn Store>, analyzer: Analyzer, settings: Settings) -> AppState {
+        let compute = Compute::new(settings.analysis.worker_count(), settings.analysis.queue);
         AppState {
+            compute,
             store,
             analyzer: Arc::new(analyzer),
             policy: Arc::new(Policy::default()),

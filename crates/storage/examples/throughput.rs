@@ -99,6 +99,7 @@ async fn post(store: Arc<dyn Store>, case_id: i64, count: usize) -> anyhow::Resu
             at: Utc::now(),
             analysis_json: Some(r#"{"hostility":0.7,"signals":[]}"#.into()),
             model_version: Some("bench".into()),
+            external_id: None,
         };
         let effects = MessageEffects {
             case_signals: Some(CaseSignals {

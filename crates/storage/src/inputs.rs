@@ -69,6 +69,8 @@ pub struct NewMessage {
     pub at: DateTime<Utc>,
     pub analysis_json: Option<String>,
     pub model_version: Option<String>,
+    /// See [`crate::Message::external_id`].
+    pub external_id: Option<String>,
 }
 
 /// What storing a message changes besides the message itself, in the same transaction.

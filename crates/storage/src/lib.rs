@@ -35,8 +35,8 @@ pub use inputs::{
 };
 pub use records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Direction, Escalation, FollowUp, FollowUpStatus, LoginFailures, Message, Reflection, Report,
-    Role, Session, Team, TeamMember, UnknownName, User,
+    Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, KeyClaim, LoginFailures,
+    Message, Reflection, Report, Role, Session, Team, TeamMember, UnknownName, User,
 };
 pub use store::{Backend, ClientHistory, PostedMessage, Store};
 

@@ -15,7 +15,8 @@ use crate::inputs::{
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember, User,
+    FollowUp, KeyClaim, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember,
+    User,
 };
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -184,4 +185,29 @@ pub trait Store: Send + Sync {
     async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry>;
     async fn list_audit(&self, filter: AuditFilter, paging: Paging) -> Result<Page<AuditEntry>>;
     async fn report(&self, filter: ReportFilter) -> Result<Report>;
+
+    // Idempotency keys.
+    /// Claims `key` of `user_id` for a request with digest `request_hash`; if the key was
+    /// used before, what it holds. A claimed key is then completed or released; one claimed
+    /// before `abandoned_before` and never completed is claimed again.
+    async fn claim_idempotency_key(
+        &self,
+        user_id: i64,
+        key: &str,
+        request_hash: &str,
+        now: DateTime<Utc>,
+        abandoned_before: DateTime<Utc>,
+    ) -> Result<KeyClaim>;
+    /// Keeps the answer to the request that claimed `key`.
+    async fn complete_idempotency_key(
+        &self,
+        user_id: i64,
+        key: &str,
+        status: i64,
+        response: String,
+    ) -> Result<()>;
+    /// Frees a claimed key whose request was not answered with a success (a no-op once completed).
+    async fn release_idempotency_key(&self, user_id: i64, key: &str) -> Result<()>;
+    /// Drops keys claimed before `before`; returns how many.
+    async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64>;
 }

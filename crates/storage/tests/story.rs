@@ -11,6 +11,8 @@ mod clients;
 mod concurrency;
 #[path = "story/oversight.rs"]
 mod oversight;
+#[path = "story/retries.rs"]
+mod retries;
 #[path = "story/work.rs"]
 mod work;
 
@@ -47,6 +49,7 @@ async fn story(store: Arc<dyn Store>) {
     let cases = cases::story(store.as_ref(), &cast, &clients).await;
     work::story(store.as_ref(), &cast, &cases).await;
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
+    retries::story(store.as_ref(), &cast, &cases).await;
     concurrency::story(store).await;
 }
 

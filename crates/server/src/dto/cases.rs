@@ -90,6 +90,8 @@ pub struct MessageOut {
     #[schema(value_type = Option<Object>)]
     pub analysis: Option<serde_json::Value>,
     pub model_version: Option<String>,
+    /// The sending system's own id of the message, when it gave one.
+    pub external_id: Option<String>,
 }
 
 impl From<Message> for MessageOut {
@@ -104,6 +106,7 @@ impl From<Message> for MessageOut {
             at: m.at,
             analysis: m.analysis_json.and_then(|j| serde_json::from_str(&j).ok()),
             model_version: m.model_version,
+            external_id: m.external_id,
         }
     }
 }

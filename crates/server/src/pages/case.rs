@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry as Slot;
 
 use axum::extract::{Path, State};
 use chrono::{DateTime, Utc};
-use defuse_core::coach::{self, UtcOffset};
+use defuse_core::coach::UtcOffset;
 use defuse_storage::{Direction, Message, Paging, Store};
 use defuse_wire::{AnalysisDto, CoachingDto};
 use maud::{Markup, html};
@@ -19,7 +19,7 @@ use super::highlight;
 use super::layout::{self, Nav};
 use super::{PageResult, SignedIn};
 use crate::auth::access::case_in_scope;
-use crate::conversation::{conversation, recent_messages};
+use crate::conversation::{recent_messages, stored_coaching};
 use crate::error::NotFoundAs;
 use crate::state::AppState;
 
@@ -47,8 +47,7 @@ pub async fn page(
     let client = store.client(case.client_id).await.or_missing("client")?;
     let entries = timeline(store, case.id).await?;
     let recent = recent_messages(store, case.id).await?;
-    let talk = conversation(&recent, UtcOffset::UTC);
-    let coaching = CoachingDto::new(&coach::coach(&talk, &state.policy, &state.analyzer), &talk);
+    let coaching = stored_coaching(&state, &recent, UtcOffset::UTC).await?;
     let work = Work::load(&state, &case).await?;
     let now = Utc::now();
     let points: Vec<Point> = entries

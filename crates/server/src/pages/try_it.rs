@@ -1,11 +1,13 @@
 //! "Try it": paste a client message and a draft reply, see the analysis and the draft check;
 //! or paste many messages, one a line, and watch the batch analysis progress. Nothing is stored.
 
+use std::sync::Arc;
+
 use axum::Form;
 use axum::extract::State;
 use chrono::Utc;
-use defuse_core::Input;
-use defuse_core::coach::{self, Conversation, Role, Turn, UtcOffset};
+use defuse_core::coach::{self, Conversation, Policy, Role, Turn, UtcOffset};
+use defuse_core::{Analyzer, Input};
 use defuse_wire::{AnalysisDto, ReplyCheckDto};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -36,33 +38,12 @@ pub async fn submit(
     Form(form): Form<TryForm>,
 ) -> PageResult {
     caller.check_csrf(Some(&form.csrf))?;
-    let now = Utc::now();
-    let analysis = (!form.message.trim().is_empty()).then(|| {
-        AnalysisDto::new(
-            None,
-            &form.message,
-            &state.analyzer.analyze(&Input::new(&form.message)),
-        )
-    });
-    let check = (!form.draft.trim().is_empty()).then(|| {
-        let turns = analysis.as_ref().map(|_| Turn {
-            role: Role::Client,
-            text: form.message.clone(),
-            at: timestamp(now),
-        });
-        let talk = Conversation::new(turns.into_iter().collect(), UtcOffset::UTC);
-        ReplyCheckDto::new(
-            &coach::check_reply(
-                &form.draft,
-                &talk,
-                &state.policy,
-                &state.analyzer,
-                timestamp(now),
-            ),
-            &form.draft,
-            UtcOffset::UTC,
-        )
-    });
+    let (message, draft) = (form.message.clone(), form.draft.clone());
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let (analysis, check) = state
+        .compute
+        .run(move || examine(&message, &draft, &analyzer, &policy))
+        .await?;
     let results = html! {
         div.try-results {
             @if let Some(a) = &analysis { (analysis_card(&form.message, a)) }
@@ -70,6 +51,29 @@ pub async fn submit(
         }
     };
     Ok(render(&caller, &form, results))
+}
+
+/// The analysis of `message` and the check of `draft` as a reply to it, for those not blank.
+fn examine(
+    message: &str,
+    draft: &str,
+    analyzer: &Analyzer,
+    policy: &Policy,
+) -> (Option<AnalysisDto>, Option<ReplyCheckDto>) {
+    let now = timestamp(Utc::now());
+    let analysis = (!message.trim().is_empty())
+        .then(|| AnalysisDto::new(None, message, &analyzer.analyze(&Input::new(message))));
+    let check = (!draft.trim().is_empty()).then(|| {
+        let turns = analysis.as_ref().map(|_| Turn {
+            role: Role::Client,
+            text: message.to_owned(),
+            at: now,
+        });
+        let talk = Conversation::new(turns.into_iter().collect(), UtcOffset::UTC);
+        let check = coach::check_reply(draft, &talk, policy, analyzer, now);
+        ReplyCheckDto::new(&check, draft, UtcOffset::UTC)
+    });
+    (analysis, check)
 }
 
 fn render(caller: &Caller, form: &TryForm, results: Markup) -> Markup {

@@ -1,6 +1,8 @@
 //! Stateless analysis for integrations that keep their own records: analyse a message, coach a
 //! conversation, check a draft. Nothing is stored; a signed-in caller is still required.
 
+use std::sync::Arc;
+
 use axum::extract::State;
 use chrono::{DateTime, Utc};
 use defuse_core::Input;
@@ -65,33 +67,50 @@ pub struct CheckIn {
     pub utc_offset: Option<String>,
 }
 
-#[utoipa::path(post, path = "/analyze", tag = "analysis", request_body = AnalyzeIn, responses((status = 200, body = AnalysisDto)))]
+#[utoipa::path(post, path = "/analyze", tag = "analysis", request_body = AnalyzeIn,
+    responses((status = 200, body = AnalysisDto), (status = 503, body = crate::error::ErrorBody)))]
 pub async fn analyze(
     State(state): State<AppState>,
     _caller: Caller,
     ApiJson(body): ApiJson<AnalyzeIn>,
-) -> ApiJson<AnalysisDto> {
-    let input = Input::new(&body.text);
-    let input = body
-        .context
-        .as_deref()
-        .map_or(input, |c| input.with_context(c));
-    let analysis = state.analyzer.analyze(&input);
-    ApiJson(AnalysisDto::new(body.id, &body.text, &analysis))
+) -> AppResult<ApiJson<AnalysisDto>> {
+    let analyzer = Arc::clone(&state.analyzer);
+    let dto = state
+        .compute
+        .run(move || {
+            let input = Input::new(&body.text);
+            let input = body
+                .context
+                .as_deref()
+                .map_or(input, |c| input.with_context(c));
+            let analysis = analyzer.analyze(&input);
+            AnalysisDto::new(body.id, &body.text, &analysis)
+        })
+        .await?;
+    Ok(ApiJson(dto))
 }
 
-#[utoipa::path(post, path = "/coach", tag = "analysis", request_body = CoachIn, responses((status = 200, body = CoachingDto)))]
+#[utoipa::path(post, path = "/coach", tag = "analysis", request_body = CoachIn,
+    responses((status = 200, body = CoachingDto), (status = 503, body = crate::error::ErrorBody)))]
 pub async fn coach_reply(
     State(state): State<AppState>,
     _caller: Caller,
     ApiJson(body): ApiJson<CoachIn>,
 ) -> AppResult<ApiJson<CoachingDto>> {
     let conversation = read_conversation(body.turns, body.utc_offset.as_deref())?;
-    let coaching = coach::coach(&conversation, &state.policy, &state.analyzer);
-    Ok(ApiJson(CoachingDto::new(&coaching, &conversation)))
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let dto = state
+        .compute
+        .run(move || {
+            let coaching = coach::coach(&conversation, &policy, &analyzer);
+            CoachingDto::new(&coaching, &conversation)
+        })
+        .await?;
+    Ok(ApiJson(dto))
 }
 
-#[utoipa::path(post, path = "/check-reply", tag = "analysis", request_body = CheckIn, responses((status = 200, body = ReplyCheckDto)))]
+#[utoipa::path(post, path = "/check-reply", tag = "analysis", request_body = CheckIn,
+    responses((status = 200, body = ReplyCheckDto), (status = 503, body = crate::error::ErrorBody)))]
 pub async fn check_reply(
     State(state): State<AppState>,
     _caller: Caller,
@@ -99,18 +118,15 @@ pub async fn check_reply(
 ) -> AppResult<ApiJson<ReplyCheckDto>> {
     let conversation = read_conversation(body.turns, body.utc_offset.as_deref())?;
     let sent_at = timestamp(body.sent_at.unwrap_or_else(Utc::now));
-    let check = coach::check_reply(
-        &body.draft,
-        &conversation,
-        &state.policy,
-        &state.analyzer,
-        sent_at,
-    );
-    Ok(ApiJson(ReplyCheckDto::new(
-        &check,
-        &body.draft,
-        conversation.offset,
-    )))
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let dto = state
+        .compute
+        .run(move || {
+            let check = coach::check_reply(&body.draft, &conversation, &policy, &analyzer, sent_at);
+            ReplyCheckDto::new(&check, &body.draft, conversation.offset)
+        })
+        .await?;
+    Ok(ApiJson(dto))
 }
 
 fn read_conversation(turns: Vec<TurnIn>, offset: Option<&str>) -> AppResult<Conversation> {

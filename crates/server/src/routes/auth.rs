@@ -63,30 +63,9 @@ pub async fn login(
 ) -> AppResult<(CookieJar, ApiJson<MeOut>)> {
     let store = &state.store;
     let now = Utc::now();
-    let address = peer.map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string());
+    let address = address_of(peer);
     let typed = body.username.trim().to_lowercase();
-    let limits = &state.settings.rate_limit;
-    let since = now - Duration::seconds(limits.window_seconds as i64);
-    let failures = store.login_failures(&typed, &address, since).await?;
-    if failures.by_account >= i64::from(limits.login_per_account)
-        || failures.by_address >= i64::from(limits.login_per_address)
-    {
-        let detail = format!("rate limited: {typed} from {address}");
-        audit::record(
-            &state,
-            Entry {
-                actor: None,
-                action: "login_refused",
-                kind: "session",
-                id: None,
-                detail,
-            },
-        )
-        .await;
-        return Err(AppError::TooManyRequests {
-            retry_after: limits.window_seconds,
-        });
-    }
+    throttle(&state, &typed, &address, now).await?;
     let user = match Username::parse(&typed) {
         Ok(name) => match store.user_by_username(name.as_str()).await {
             Ok(user) => Some(user),
@@ -125,9 +104,13 @@ pub async fn login(
         .await;
         return Err(AppError::BadCredentials);
     };
-    // A new session id at every login, and the one the browser held (if any) ends.
+    // A new session id at every login, and the one the browser held (if any) ends; a cookie of
+    // a session that already ended (expired, logged out, a password reset) is simply replaced.
     if let Some(old) = jar.get(SESSION_COOKIE) {
-        store.delete_session(&secret::digest(old.value())).await?;
+        match store.delete_session(&secret::digest(old.value())).await {
+            Ok(()) | Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     let id = secret::random_token(32);
     let csrf_token = secret::random_token(32);
@@ -189,14 +172,29 @@ pub async fn me(caller: Caller) -> ApiJson<MeOut> {
 
 /// Changes the caller's password and ends all their sessions, this one included.
 #[utoipa::path(post, path = "/auth/password", tag = "auth", request_body = PasswordIn,
-    responses((status = 204), (status = 400, body = crate::error::ErrorBody), (status = 401, body = crate::error::ErrorBody)))]
+    responses((status = 204), (status = 400, body = crate::error::ErrorBody), (status = 401, body = crate::error::ErrorBody), (status = 429, body = crate::error::ErrorBody)))]
 pub async fn change_password(
     State(state): State<AppState>,
+    PeerAddress(peer): PeerAddress,
     caller: Caller,
     jar: CookieJar,
     ApiJson(body): ApiJson<PasswordIn>,
 ) -> AppResult<(CookieJar, StatusCode)> {
+    // Guessing the current password here counts as failed logins, under the same limits.
+    let now = Utc::now();
+    let address = address_of(peer);
+    let username = caller.user.username.clone();
+    throttle(&state, &username, &address, now).await?;
     if !password::verify(&body.current_password, &caller.user.password_hash) {
+        state
+            .store
+            .record_login_attempt(LoginAttempt {
+                username,
+                address,
+                succeeded: false,
+                at: now,
+            })
+            .await?;
         audit::act(
             &state,
             &caller,
@@ -223,6 +221,44 @@ pub async fn change_password(
     )
     .await;
     Ok((jar.remove(cleared_cookie(&state)), StatusCode::NO_CONTENT))
+}
+
+/// Refuses with 429 (and an audit line) once `username` or `address` has used up its failed
+/// attempts in the window: wrong passwords at login and wrong current passwords at a change.
+async fn throttle(
+    state: &AppState,
+    username: &str,
+    address: &str,
+    now: chrono::DateTime<Utc>,
+) -> AppResult<()> {
+    let limits = &state.settings.rate_limit;
+    let since = now - Duration::seconds(limits.window_seconds as i64);
+    let failures = state.store.login_failures(username, address, since).await?;
+    if failures.by_account < i64::from(limits.login_per_account)
+        && failures.by_address < i64::from(limits.login_per_address)
+    {
+        return Ok(());
+    }
+    let detail = format!("rate limited: {username} from {address}");
+    audit::record(
+        state,
+        Entry {
+            actor: None,
+            action: "login_refused",
+            kind: "session",
+            id: None,
+            detail,
+        },
+    )
+    .await;
+    Err(AppError::TooManyRequests {
+        retry_after: limits.window_seconds,
+    })
+}
+
+/// The address attempts are counted under.
+fn address_of(peer: Option<SocketAddr>) -> String {
+    peer.map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
 }
 
 /// The client's address, when the server was started with connect info (in-process tests are not).

@@ -123,9 +123,7 @@ pub async fn add_boundary_event(
             ));
         }
     }
-    let evidence = body
-        .evidence
-        .unwrap_or_else(|| serde_json::json!({ "recorded_by": caller.id() }));
+    let evidence = with_recorder(body.evidence, caller.id());
     let new = NewBoundaryEvent {
         case_id: id,
         step: body.step,
@@ -381,4 +379,17 @@ pub async fn put_reflection(
     let reflection = state.store.put_reflection(id, fields).await?;
     audit::act(&state, &caller, "case.reflect", "case", Some(id), "").await;
     Ok(ApiJson(reflection.into()))
+}
+
+/// The evidence a caller sent for a boundary event, with `recorded_by` set to who sent it: a
+/// field the server sets is never taken from the body (evidence that is not an object is kept
+/// under `given`).
+fn with_recorder(evidence: Option<serde_json::Value>, caller: i64) -> serde_json::Value {
+    let mut fields = match evidence {
+        Some(serde_json::Value::Object(fields)) => fields,
+        Some(other) => serde_json::Map::from_iter([("given".to_owned(), other)]),
+        None => serde_json::Map::new(),
+    };
+    fields.insert("recorded_by".to_owned(), caller.into());
+    serde_json::Value::Object(fields)
 }

@@ -3,7 +3,7 @@
 //! in [`crate::exchange`].
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use defuse_storage::Case;
 use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
@@ -18,6 +18,7 @@ use crate::conversation::parse_offset;
 use crate::dto::{CaseOut, FollowUpOut, MessageOut, PageOut};
 use crate::error::AppResult;
 use crate::exchange::{self, Text};
+use crate::idempotency;
 use crate::json::ApiJson;
 use crate::state::AppState;
 
@@ -40,6 +41,9 @@ pub struct MessageIn {
     pub at: Option<DateTime<Utc>>,
     /// UTC offset of the client's local time (`+01:00`), for reading "tomorrow" in promises. Default UTC.
     pub utc_offset: Option<String>,
+    /// The sending system's own id of the message, unique per case: sent again, the message
+    /// is refused with 409 instead of stored twice.
+    pub external_id: Option<String>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -82,10 +86,12 @@ pub async fn post_inbound(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<MessageIn>,
 ) -> AppResult<(StatusCode, ApiJson<InboundOut>)> {
     let case = writable(&state, &caller, id, &body).await?;
-    let r = exchange::receive(&state, &case, text(&body, &caller)?).await?;
+    let key = idempotency::key_of(&headers)?;
+    let r = exchange::receive(&state, &case, text(&body, &caller, key.as_deref())?).await?;
     let out = InboundOut {
         message: r.message.into(),
         analysis: r.analysis,
@@ -101,10 +107,18 @@ pub async fn post_outbound(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<MessageIn>,
 ) -> AppResult<(StatusCode, ApiJson<OutboundOut>)> {
     let case = writable(&state, &caller, id, &body).await?;
-    let r = exchange::reply(&state, &case, caller.id(), text(&body, &caller)?).await?;
+    let key = idempotency::key_of(&headers)?;
+    let r = exchange::reply(
+        &state,
+        &case,
+        caller.id(),
+        text(&body, &caller, key.as_deref())?,
+    )
+    .await?;
     let out = OutboundOut {
         message: r.message.into(),
         check: r.check,
@@ -119,10 +133,18 @@ pub async fn post_note(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<MessageIn>,
 ) -> AppResult<(StatusCode, ApiJson<MessageOut>)> {
     let case = writable(&state, &caller, id, &body).await?;
-    let message = exchange::note(&state, &case, caller.id(), text(&body, &caller)?).await?;
+    let key = idempotency::key_of(&headers)?;
+    let message = exchange::note(
+        &state,
+        &case,
+        caller.id(),
+        text(&body, &caller, key.as_deref())?,
+    )
+    .await?;
     Ok((StatusCode::CREATED, ApiJson(message.into())))
 }
 
@@ -133,12 +155,15 @@ async fn writable(state: &AppState, caller: &Caller, id: i64, body: &MessageIn) 
     Ok(case)
 }
 
-fn text<'a>(body: &'a MessageIn, caller: &Caller) -> AppResult<Text<'a>> {
+/// The message of `body`; without an `external_id`, the request's `Idempotency-Key` stands in,
+/// so that a retry after a lost answer cannot store the message twice.
+fn text<'a>(body: &'a MessageIn, caller: &Caller, key: Option<&'a str>) -> AppResult<Text<'a>> {
     Ok(Text {
         body: &body.body,
         channel: body.channel.as_deref(),
         at: body.at.unwrap_or_else(Utc::now),
         offset: parse_offset(body.utc_offset.as_deref())?,
         recorded_by: Some(caller.id()),
+        external_id: body.external_id.as_deref().or(key),
     })
 }

@@ -214,3 +214,69 @@ async fn admins_add_users_with_a_one_time_password_and_manage_teams() {
         assert_eq!(short.body["error"]["field"], "password");
     }
 }
+
+#[tokio::test]
+async fn rejections_of_paths_queries_and_large_bodies_keep_the_error_shape() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let token = &world.agent.token;
+        let path = app
+            .call(Method::GET, "/api/v1/cases/abc", token, None)
+            .await;
+        assert_eq!(path.status, 400);
+        assert_eq!(path.body["error"]["code"], "invalid", "{}", path.body);
+        let query = app
+            .call(Method::GET, "/api/v1/cases?min_hostility=high", token, None)
+            .await;
+        assert_eq!(query.status, 400);
+        assert_eq!(query.body["error"]["code"], "invalid", "{}", query.body);
+        let huge = "x".repeat(3 * 1024 * 1024);
+        let large = app
+            .call(
+                Method::POST,
+                "/api/v1/analyze",
+                token,
+                Some(json!({"text": huge})),
+            )
+            .await;
+        assert_eq!(large.status, 413, "{}", large.body);
+        assert_eq!(large.body["error"]["code"], "too_large");
+    }
+}
+
+#[tokio::test]
+async fn answers_are_never_cached_nor_sniffed() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        for (path, token) in [
+            ("/api/v1/auth/me", world.agent.token.as_str()),
+            ("/api/v1/cases/abc", world.agent.token.as_str()),
+            ("/health", ""),
+            ("/login", ""),
+        ] {
+            let got = app.call(Method::GET, path, token, None).await;
+            assert_eq!(got.headers["cache-control"], "no-store", "{path}");
+            assert_eq!(got.headers["x-content-type-options"], "nosniff", "{path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_boundary_event_is_recorded_by_its_caller_whatever_the_body_says() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let made = app
+            .call(
+                Method::POST,
+                &format!("/api/v1/cases/{}/boundary-events", world.case_a),
+                &world.agent.token,
+                Some(json!({"step": 1, "evidence": {"recorded_by": world.admin.id, "note": "n"}})),
+            )
+            .await;
+        assert_eq!(made.status, 201, "{}", made.body);
+        let events = app.store.list_boundary_events(world.case_a).await.unwrap();
+        let evidence: serde_json::Value = serde_json::from_str(&events[0].evidence_json).unwrap();
+        assert_eq!(evidence["recorded_by"], world.agent.id);
+        assert_eq!(evidence["note"], "n");
+    }
+}

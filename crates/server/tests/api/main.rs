@@ -5,4 +5,6 @@ mod access;
 mod errors;
 mod helpers;
 mod messages;
+mod nul;
+mod retries;
 mod sessions;

@@ -146,6 +146,78 @@ async fn each_login_gets_a_new_session_and_a_password_change_ends_them_all() {
 }
 
 #[tokio::test]
+async fn a_stale_or_unknown_session_cookie_does_not_stop_a_login() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let unknown = reply(
+            reqwest::Client::new()
+                .post(app.url("/api/v1/auth/login"))
+                .header("cookie", "defuse_session=never-issued")
+                .json(&json!({"username": "ana", "password": world.agent.password}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(unknown.status, StatusCode::OK, "{}", unknown.body);
+
+        // A session ended elsewhere (here by logging out with its cookie copied) leaves the
+        // browser holding a cookie the server no longer knows.
+        let http = client();
+        let first = login(&app, &http, "ana", &world.agent.password).await;
+        let cookie = first.headers["set-cookie"].to_str().unwrap();
+        let pair = cookie.split(';').next().unwrap().to_owned();
+        let csrf = first.body["csrf_token"].as_str().unwrap();
+        let out = reqwest::Client::new()
+            .post(app.url("/api/v1/auth/logout"))
+            .header("cookie", &pair)
+            .header("x-csrf-token", csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(out.status(), StatusCode::NO_CONTENT);
+        let again = login(&app, &http, "ana", &world.agent.password).await;
+        assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+        let me = reply(http.get(app.url("/api/v1/auth/me")).send().await.unwrap()).await;
+        assert_eq!(me.status, StatusCode::OK, "the new session works");
+    }
+}
+
+#[tokio::test]
+async fn guessing_the_current_password_is_throttled_like_a_login() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let change = |current: &str| json!({"current_password": current, "new_password": "another long passphrase"});
+        let token = &world.agent.token;
+        for _ in 0..3 {
+            let wrong = app
+                .call(
+                    Method::POST,
+                    "/api/v1/auth/password",
+                    token,
+                    Some(change("guess")),
+                )
+                .await;
+            assert_eq!(wrong.status, StatusCode::BAD_REQUEST, "{}", wrong.body);
+        }
+        let right = app
+            .call(
+                Method::POST,
+                "/api/v1/auth/password",
+                token,
+                Some(change(&world.agent.password)),
+            )
+            .await;
+        assert_eq!(
+            right.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}",
+            app.backend
+        );
+    }
+}
+
+#[tokio::test]
 async fn wrong_passwords_are_audited_and_rate_limited_per_account() {
     for app in spawn_apps().await {
         let world = World::build(app.store.as_ref()).await;

@@ -80,6 +80,7 @@ pub async fn spawn() -> World {
             at: opened_at + Duration::minutes(30 * i as i64),
             offset: UtcOffset::UTC,
             recorded_by: None,
+            external_id: None,
         };
         exchange::receive(&state, &case, text).await.unwrap();
     }

@@ -91,4 +91,7 @@ pub struct Message {
     /// of an outbound one. The store keeps it as opaque text.
     pub analysis_json: Option<String>,
     pub model_version: Option<String>,
+    /// The sending system's own id of the message, unique per case: a message sent again
+    /// with the same id is refused instead of stored twice.
+    pub external_id: Option<String>,
 }

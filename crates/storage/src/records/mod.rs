@@ -5,11 +5,13 @@
 mod accounts;
 mod audit;
 mod cases;
+mod idempotency;
 mod work;
 
 pub use accounts::{ApiToken, Role, Session, Team, TeamMember, User};
 pub use audit::{AuditEntry, LoginFailures, Report};
 pub use cases::{Case, CaseStatus, Client, Direction, Message};
+pub use idempotency::{IdempotentRequest, KeyClaim};
 pub use work::{
     AgreedAction, BoundaryEvent, CaseDocumentation, Escalation, FollowUp, FollowUpStatus,
     Reflection,

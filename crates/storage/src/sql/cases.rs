@@ -6,7 +6,8 @@ use super::audit::insert_audit;
 use super::query::{Param, Sql};
 use super::rows::{CASE_SELECT, FOLLOW_UP_COLUMNS, MESSAGE_COLUMNS, encode_list};
 use super::work::insert_follow_ups;
-use super::{Exec, Result, all, filter, number, one, page, require_text};
+use super::{Exec, Result, all, conflict, filter, number, one, page, require_text};
+use crate::error::StoreError;
 use crate::filters::{CaseFilter, Page, Paging};
 use crate::inputs::{CaseChanges, CaseSignals, MessageEffects, NewCase, NewMessage};
 use crate::records::{Case, CaseStatus, FollowUpStatus, Message};
@@ -110,10 +111,11 @@ pub(super) async fn add_message(
         at: new.at.trunc_subsecs(6),
         analysis_json: new.analysis_json,
         model_version: new.model_version,
+        external_id: new.external_id,
     };
     let insert = Sql::new(
         "INSERT INTO messages (case_id, direction, author_id, channel, body, at, analysis_json, \
-         model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         model_version, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
             message.case_id.into(),
             message.direction.as_str().into(),
@@ -123,6 +125,7 @@ pub(super) async fn add_message(
             message.at.into(),
             message.analysis_json.clone().into(),
             message.model_version.clone().into(),
+            message.external_id.clone().into(),
         ],
     );
     let promises: Vec<[Param; 9]> = effects
@@ -154,7 +157,13 @@ pub(super) async fn add_message(
     if let Some(entry) = effects.audit {
         then.push(insert_audit(entry, Param::NewId, ""));
     }
-    message.id = db.transaction(insert, then).await?;
+    message.id = db
+        .transaction(insert, then)
+        .await
+        .map_err(StoreError::from)
+        .map_err(conflict(
+            "a message with this external_id is already on the case",
+        ))?;
     let follow_ups = if has_promises {
         let sql = Sql::new(
             &format!(

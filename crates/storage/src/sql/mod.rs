@@ -11,6 +11,7 @@ mod cases;
 mod clients;
 mod connect;
 mod exec;
+mod idempotency;
 mod notes;
 mod query;
 mod rows;

@@ -7,7 +7,8 @@ use super::exec::Record;
 use crate::error::StoreError;
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Escalation, FollowUp, FollowUpStatus, Message, Reflection, Session, Team, TeamMember, User,
+    Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Message, Reflection, Session, Team,
+    TeamMember, User,
 };
 
 /// A record with the row it is decoded from.
@@ -39,7 +40,8 @@ stored_as_is!(
     AgreedAction,
     CaseDocumentation,
     Reflection,
-    AuditEntry
+    AuditEntry,
+    IdempotentRequest
 );
 
 pub(crate) const USER_COLUMNS: &str = "id, username, display_name, role, password_hash, created_at";
@@ -53,8 +55,7 @@ pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.client_id, c.subject, c.cha
     c.assignee_id, c.team_id, c.opened_at, c.closed_at, c.peak_hostility, c.latest_hostility, \
     c.main_causes, c.boundary_step, (SELECT COUNT(*) FROM follow_ups o WHERE o.case_id = c.id \
     AND o.status = 'open') AS open_followups FROM cases c";
-pub(crate) const MESSAGE_COLUMNS: &str =
-    "id, case_id, direction, author_id, channel, body, at, analysis_json, model_version";
+pub(crate) const MESSAGE_COLUMNS: &str = "id, case_id, direction, author_id, channel, body, at, analysis_json, model_version, external_id";
 pub(crate) const BOUNDARY_COLUMNS: &str =
     "id, case_id, step, message_id, evidence_json, acknowledged_by, acknowledged_at, at";
 pub(crate) const ESCALATION_COLUMNS: &str = "id, case_id, to_user_id, reason, at, by_user_id";

@@ -4,7 +4,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::query::Sql;
-use super::{Exec, Result, SqlStore, access, accounts, audit, cases, clients, notes, work};
+use super::{
+    Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, notes, work,
+};
 use crate::filters::{
     AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, Page, Paging,
     ReportFilter,
@@ -16,7 +18,8 @@ use crate::inputs::{
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember, User,
+    FollowUp, KeyClaim, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember,
+    User,
 };
 use crate::store::{Backend, ClientHistory, PostedMessage, Store};
 
@@ -291,5 +294,34 @@ impl<E: Exec> Store for SqlStore<E> {
 
     async fn report(&self, filter: ReportFilter) -> Result<Report> {
         audit::report(&self.db, filter).await
+    }
+
+    async fn claim_idempotency_key(
+        &self,
+        user_id: i64,
+        key: &str,
+        request_hash: &str,
+        now: DateTime<Utc>,
+        abandoned_before: DateTime<Utc>,
+    ) -> Result<KeyClaim> {
+        idempotency::claim(&self.db, user_id, key, request_hash, now, abandoned_before).await
+    }
+
+    async fn complete_idempotency_key(
+        &self,
+        user_id: i64,
+        key: &str,
+        status: i64,
+        response: String,
+    ) -> Result<()> {
+        idempotency::complete(&self.db, user_id, key, status, response).await
+    }
+
+    async fn release_idempotency_key(&self, user_id: i64, key: &str) -> Result<()> {
+        idempotency::release(&self.db, user_id, key).await
+    }
+
+    async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64> {
+        idempotency::purge(&self.db, before).await
     }
 }

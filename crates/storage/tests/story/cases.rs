@@ -27,6 +27,7 @@ fn message(case_id: i64, direction: Direction, minute: i64, body: &str) -> NewMe
         at: at(minute),
         analysis_json: None,
         model_version: None,
+        external_id: None,
     }
 }
 

@@ -1,0 +1,95 @@
+//! Chapter six: retries. An idempotency key is claimed once, keeps its first answer, can be
+//! released by a failure, is taken over when abandoned and purged when old; a message's
+//! external id is unique per case.
+
+use chrono::Duration;
+use defuse_storage::{Direction, KeyClaim, MessageEffects, NewMessage, Store};
+
+use super::accounts::Cast;
+use super::cases::Cases;
+use super::{at, is_conflict};
+
+pub async fn story(store: &dyn Store, cast: &Cast, cases: &Cases) {
+    keys(store, cast).await;
+    external_ids(store, cases).await;
+}
+
+async fn keys(store: &dyn Store, cast: &Cast) {
+    let (alice, bob) = (cast.alice.id, cast.bob.id);
+    let long_ago = at(-1000);
+    let claim = |user, key: &'static str, hash: &'static str, minute| {
+        store.claim_idempotency_key(user, key, hash, at(minute), long_ago)
+    };
+    assert_eq!(claim(alice, "k1", "h1", 0).await.unwrap(), KeyClaim::New);
+    let KeyClaim::Seen(running) = claim(alice, "k1", "h1", 1).await.unwrap() else {
+        panic!("a claimed key is seen");
+    };
+    assert_eq!((running.status, running.response), (None, None));
+    assert_eq!(
+        claim(bob, "k1", "h1", 1).await.unwrap(),
+        KeyClaim::New,
+        "keys are per user"
+    );
+    store
+        .complete_idempotency_key(alice, "k1", 201, r#"{"id":7}"#.into())
+        .await
+        .unwrap();
+    let KeyClaim::Seen(done) = claim(alice, "k1", "h2", 2).await.unwrap() else {
+        panic!("a completed key is seen");
+    };
+    assert_eq!(done.request_hash, "h1");
+    assert_eq!(
+        (done.status, done.response.as_deref()),
+        (Some(201), Some(r#"{"id":7}"#))
+    );
+    store.release_idempotency_key(alice, "k1").await.unwrap();
+    assert!(
+        matches!(
+            claim(alice, "k1", "h1", 3).await.unwrap(),
+            KeyClaim::Seen(_)
+        ),
+        "a completed key is not released"
+    );
+
+    // A failed request frees its key; a claim never answered is taken over once abandoned.
+    assert_eq!(claim(alice, "k2", "h1", 0).await.unwrap(), KeyClaim::New);
+    store.release_idempotency_key(alice, "k2").await.unwrap();
+    assert_eq!(claim(alice, "k2", "h1", 0).await.unwrap(), KeyClaim::New);
+    let later = store
+        .claim_idempotency_key(alice, "k2", "h3", at(10), at(5))
+        .await
+        .unwrap();
+    assert_eq!(later, KeyClaim::New, "an abandoned claim is taken over");
+
+    assert_eq!(store.purge_idempotency_keys(at(5)).await.unwrap(), 2);
+    assert_eq!(claim(alice, "k1", "h9", 20).await.unwrap(), KeyClaim::New);
+}
+
+async fn external_ids(store: &dyn Store, cases: &Cases) {
+    let message = |case_id, external_id: &str| NewMessage {
+        case_id,
+        direction: Direction::Inbound,
+        author_id: None,
+        channel: "email".into(),
+        body: "sent once".into(),
+        at: at(30) + Duration::seconds(1),
+        analysis_json: None,
+        model_version: None,
+        external_id: Some(external_id.into()),
+    };
+    let first = store
+        .add_message(message(cases.dana.id, "mail-1"), MessageEffects::default())
+        .await
+        .unwrap();
+    assert_eq!(first.message.external_id.as_deref(), Some("mail-1"));
+    let again = store
+        .add_message(message(cases.dana.id, "mail-1"), MessageEffects::default())
+        .await;
+    assert!(is_conflict(again), "the same external id twice on a case");
+    store
+        .add_message(message(cases.omar.id, "mail-1"), MessageEffects::default())
+        .await
+        .expect("the same external id on another case");
+    let stored = store.message(first.message.id).await.unwrap();
+    assert_eq!(stored.external_id.as_deref(), Some("mail-1"));
+}
