@@ -410,6 +410,9 @@ mod tests {
             err("Hello there\nClient: hi"),
             "line 1: no Client:/Agent: prefix"
         );
+        assert!(err("Client: hi\nManager: I'll take over").starts_with(
+            "line 2: unknown speaker \"Manager\": a turn starts with Client: or Agent:"
+        ));
         assert!(
             err(r#"{"timezone": "CET", "turns": []}"#).starts_with("timezone: not a UTC offset")
         );

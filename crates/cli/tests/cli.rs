@@ -87,3 +87,15 @@ fn a_missing_input_file_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.jsonl"));
 }
+
+#[test]
+fn a_transcript_line_from_an_unknown_speaker_fails_naming_the_line() {
+    let transcript = b"Client: The router died again.\nAgent: I'm sorry, let me book an engineer.\nSupervisor: I'll take it from here.\nClient: Finally.\n";
+    let out = defuse(&["coach", "-"], transcript);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 3: unknown speaker \"Supervisor\""),
+        "{err}"
+    );
+}

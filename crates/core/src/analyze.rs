@@ -628,6 +628,7 @@ const OFFENSIVE_SIGNALS: &[SignalKind] = &[
     SignalKind::Slur,
     SignalKind::Threat,
     SignalKind::Harassment,
+    SignalKind::Prejudice,
 ];
 const COMPLAINT_SIGNALS: &[SignalKind] = &[
     SignalKind::Blame,
@@ -670,7 +671,7 @@ fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -
     for s in sigs.iter().filter(|s| !s.quoted) {
         let weight = match s.kind {
             SignalKind::Threat => 0.6,
-            SignalKind::Slur | SignalKind::Harassment => 0.5,
+            SignalKind::Slur | SignalKind::Harassment | SignalKind::Prejudice => 0.5,
             SignalKind::Insult if s.targeted => 0.4,
             SignalKind::EscalationThreat => 0.32,
             SignalKind::Shouting

@@ -46,7 +46,7 @@ pub const INSULTS: &[&str] = &[
     "biatch", "eejit", "idjit", "retards", "maggot", "maggots", "junkie", "junkies", "junky",
     "cocksucker", "cocksuckers", "pervert", "perverts", "perv", "degenerate", "degenerates",
     "creep", "creeps", "weirdo", "weirdos", "hobo", "hobos", "airhead", "bozo", "doofus",
-    "dickwad", "dork",
+    "dickwad", "dork", "jobsworth", "jobsworths",
 ];
 
 /// Slurs against a group. Kept short: these are matched, never shown to users in suggestions.

@@ -202,15 +202,20 @@ pub enum SignalKind {
     RepeatedContact,
     EscalationThreat,
     Sarcasm,
-    /// Sexual remarks or advances aimed at the reader ("take off your clothes").
+    /// Sexual remarks or advances aimed at the reader ("take off your clothes"), including
+    /// ordinary words that press ("what are you wearing", "which office are you in" beside an
+    /// advance).
     Harassment,
     /// The reply tells the agent that the fix they asked about did not work ("No, still the
     /// same" after "Did that fix it?"); found only when the agent's message is given as context.
     Unresolved,
+    /// A remark or demand about the reader's origin, nationality or accent rather than their
+    /// work ("put me through to someone British", "not someone in a call centre abroad").
+    Prejudice,
 }
 
 impl SignalKind {
-    pub const ALL: [SignalKind; 15] = [
+    pub const ALL: [SignalKind; 16] = [
         SignalKind::Insult,
         SignalKind::Threat,
         SignalKind::Profanity,
@@ -226,6 +231,7 @@ impl SignalKind {
         SignalKind::Sarcasm,
         SignalKind::Harassment,
         SignalKind::Unresolved,
+        SignalKind::Prejudice,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -244,6 +250,7 @@ impl SignalKind {
             SignalKind::Sarcasm => "sarcasm",
             SignalKind::Harassment => "harassment",
             SignalKind::Unresolved => "unresolved",
+            SignalKind::Prejudice => "prejudice",
         }
     }
 }

@@ -150,7 +150,7 @@ impl<'t> Fx<'t> {
 }
 
 /// A conversation of `(role, text, analysis for client turns)`, one minute apart.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Talk {
     pub conversation: Conversation,
     analyses: Vec<Option<Analysis>>,

@@ -210,7 +210,7 @@ fn insult(text: &'static str, phrase: &str) -> Fx<'static> {
 }
 
 #[test]
-fn boundary_steps_rise_with_each_crossing_and_lead_the_advice() {
+fn boundary_steps_rise_with_each_warning_given_and_lead_the_advice() {
     let one = Talk::default().client(insult(
         "You useless idiot, where is my money?",
         "useless idiot",
@@ -231,7 +231,10 @@ fn boundary_steps_rise_with_each_crossing_and_lead_the_advice() {
         .agent("I want to help, so please keep it respectful.")
         .client(insult("Shut up, moron, and pay me.", "moron"));
     let c = coached(&two);
-    assert_eq!(c.boundary.step, Step::FinalWarning);
+    assert_eq!(
+        (c.boundary.given, c.boundary.step),
+        (Step::Statement, Step::FinalWarning)
+    );
     assert_eq!(c.boundary.crossings.len(), 2);
     assert!(
         c.moves[0].say.iter().all(|s| s.contains("supervisor")),
@@ -246,7 +249,9 @@ fn boundary_steps_rise_with_each_crossing_and_lead_the_advice() {
         ))
         .agent("Please keep it respectful.")
         .client(insult("Shut up, moron.", "moron"))
-        .agent("If the insults continue I will pass this to my supervisor.")
+        .agent(
+            "This is a final warning: if the insults continue I will pass this to my supervisor.",
+        )
         .client(insult("Go ahead, clown.", "clown"));
     let c = coached(&three);
     assert_eq!(c.boundary.step, Step::Final(FinalStep::Handover));
@@ -260,6 +265,90 @@ fn boundary_steps_rise_with_each_crossing_and_lead_the_advice() {
     let c = coach_analysed(&three.analysed(), &end);
     assert_eq!(c.boundary.step, Step::Final(FinalStep::End));
     assert!(c.moves[0].say[0].contains("ending") || c.moves[0].say[0].contains("closing"));
+
+    let after_handover = three
+        .clone()
+        .agent("Hello, this is Sam, the duty supervisor. I have your refund details here.")
+        .client(insult("Another useless one, brilliant.", "useless"));
+    let c = coached(&after_handover);
+    assert_eq!(
+        (c.boundary.given, c.boundary.step),
+        (
+            Step::Final(FinalStep::Handover),
+            Step::Final(FinalStep::End)
+        )
+    );
+}
+
+#[test]
+fn insults_the_agent_let_pass_call_for_a_first_warning_not_a_final_one() {
+    let talk = Talk::default()
+        .client(insult("You clown, where is my parcel?", "clown"))
+        .agent("Let me check the tracking for you.")
+        .client(insult("Still waiting, you muppet.", "muppet"));
+    let c = coached(&talk);
+    assert_eq!(c.boundary.given, Step::None);
+    assert_eq!(c.boundary.step, Step::Statement);
+    assert_eq!(c.boundary.crossings.len(), 2);
+
+    let unanswered = Talk::default()
+        .client(insult("You clown, where is my parcel?", "clown"))
+        .client(insult("Hello?? Answer me, muppet.", "muppet"));
+    assert_eq!(coached(&unanswered).boundary.step, Step::Statement);
+}
+
+#[test]
+fn a_second_plain_warning_counts_as_the_final_one() {
+    let talk = Talk::default()
+        .client(insult("You clown.", "clown"))
+        .agent("Please don't call me names.")
+        .client(insult("Clown.", "Clown"))
+        .agent("I'd ask you again to keep it civil.")
+        .client(insult("Muppet.", "Muppet"));
+    assert_eq!(
+        coached(&talk).boundary.step,
+        Step::Final(FinalStep::Handover)
+    );
+}
+
+fn threat(text: &'static str, phrase: &str) -> Fx<'static> {
+    Fx::new(text)
+        .level(Level::Abusive, 0.9)
+        .signal(SignalKind::Threat, phrase, true)
+        .abusive(phrase)
+}
+
+#[test]
+fn threats_skip_rungs_by_how_explicit_they_are() {
+    let explicit = Talk::default().client(threat(
+        "Fix it or I'll smash your face in.",
+        "I'll smash your face",
+    ));
+    let c = coached(&explicit);
+    assert_eq!(c.boundary.step, Step::Final(FinalStep::End));
+    assert_eq!(kinds(&c), [Move::Boundary]);
+
+    let veiled = Talk::default().client(threat(
+        "You'd better watch yourself.",
+        "You'd better watch yourself",
+    ));
+    assert_eq!(
+        coached(&veiled).boundary.step,
+        Step::Final(FinalStep::Handover)
+    );
+
+    let ladder = Policy::parse(
+        "[boundary.severity]\nthreat = \"ladder\"\nveiled_threat = \"final_warning\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        coach_analysed(&explicit.analysed(), &ladder).boundary.step,
+        Step::Statement
+    );
+    assert_eq!(
+        coach_analysed(&veiled.analysed(), &ladder).boundary.step,
+        Step::FinalWarning
+    );
 }
 
 #[test]
@@ -274,16 +363,30 @@ fn sexual_harassment_crosses_the_boundary() {
     let c = coached(&talk);
     assert_eq!(
         (c.boundary.step, c.moves[0].kind),
-        (Step::Statement, Move::Boundary)
+        (Step::Final(FinalStep::Handover), Move::Boundary)
     );
     assert_eq!(c.moves[0].why[0].text, phrase);
     let signals_only = Policy::parse("[boundary]\nabusive_judgement = false\n").unwrap();
     let c = coach_analysed(&talk.analysed(), &signals_only);
     assert_eq!(
         c.boundary.step,
-        Step::Statement,
+        Step::Final(FinalStep::Handover),
         "the signal crosses by itself"
     );
+
+    let again = Talk::default()
+        .client(Fx::new("What are you wearing?").signal(
+            SignalKind::Harassment,
+            "What are you wearing",
+            true,
+        ))
+        .agent("That's not appropriate. I can help with your booking.")
+        .client(Fx::new("Come on, what are you wearing?").signal(
+            SignalKind::Harassment,
+            "what are you wearing",
+            true,
+        ));
+    assert_eq!(coached(&again).boundary.step, Step::Final(FinalStep::End));
 }
 
 #[test]
@@ -298,7 +401,10 @@ fn an_apology_or_a_calm_turn_lowers_the_step() {
         .agent("This is a final warning.")
         .client(Fx::new("Sorry, I lost my temper. Where is the refund?").level(Level::Tense, 0.3));
     let c = coached(&talk);
-    assert_eq!(c.boundary.step, Step::Statement);
+    assert_eq!(
+        (c.boundary.step, c.boundary.given),
+        (Step::None, Step::Statement)
+    );
     assert!(c.boundary.lowerings[0].apology);
     assert!(
         !kinds(&c).contains(&Move::Boundary),
@@ -308,9 +414,16 @@ fn an_apology_or_a_calm_turn_lowers_the_step() {
 
     let strict = Policy::parse("[boundary]\napology_lowers = 0\ncalm_turn_lowers = 0\n").unwrap();
     assert_eq!(
-        coach_analysed(&talk.analysed(), &strict).boundary.step,
+        coach_analysed(&talk.analysed(), &strict).boundary.given,
         Step::FinalWarning
     );
+
+    let before_any_reply = Talk::default()
+        .client(insult("You idiot.", "idiot"))
+        .client(
+            Fx::new("Sorry, that was uncalled for. My card was declined.").level(Level::Tense, 0.3),
+        );
+    assert_eq!(coached(&before_any_reply).boundary.step, Step::None);
 }
 
 #[test]

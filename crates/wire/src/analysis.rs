@@ -123,8 +123,9 @@ pub struct WantDto {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalDto {
     /// `insult`, `threat`, `profanity`, `slur`, `shouting`, `exclamation_run`, `absolute`, `blame`,
-    /// `demand`, `deadline`, `repeated_contact`, `escalation_threat`, `sarcasm`, `harassment`, or
-    /// `unresolved` (the reply says the fix the agent asked about did not work; needs `context`).
+    /// `demand`, `deadline`, `repeated_contact`, `escalation_threat`, `sarcasm`, `harassment`,
+    /// `unresolved` (the reply says the fix the agent asked about did not work; needs `context`)
+    /// or `prejudice` (a demand or remark about the reader's origin or accent).
     pub kind: String,
     pub start: usize,
     pub end: usize,

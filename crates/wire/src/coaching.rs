@@ -45,14 +45,16 @@ pub struct WhyDto {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BoundaryDto {
-    /// 0 none, 1 statement, 2 final warning, 3 handover or end.
+    /// The step the next reply takes, counted from the warnings the agent already gave: 0 none
+    /// (nothing crossed since the agent last spoke), 1 statement, 2 final warning, 3 handover or
+    /// end.
     pub step: u8,
     /// `none`, `statement`, `final_warning`, `handover` or `end`.
     pub name: String,
     pub crossings: Vec<CrossingDto>,
-    /// Client turns that lowered the step again (an apology, or a calm turn).
+    /// Client turns that lowered the ladder again (an apology, or a calm turn).
     pub lowerings: Vec<LoweringDto>,
-    /// The latest client turn crossed a boundary: the next reply must hold it.
+    /// A client turn since the agent last spoke crossed a boundary: the next reply must hold it.
     pub crossed_last_turn: bool,
 }
 

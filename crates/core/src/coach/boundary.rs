@@ -1,31 +1,39 @@
-//! Counting boundary crossings across a conversation and the policy step they lead to.
+//! Where a conversation stands on the boundary ladder, and the step the agent's next reply takes.
 //!
-//! Each client turn that crosses (a listed signal aimed at a person, or an abusive judgement)
-//! raises the step by one, up to the last step. A client turn with an apology lowers it by
-//! the policy's `apology_lowers`, and a calm turn that crosses nothing by `calm_turn_lowers`.
+//! The ladder is counted from what the agent actually said ([`super::warnings`]), not from the
+//! insults received: client turns since the agent last spoke that cross (a listed signal aimed at
+//! a person, or an abusive judgement) call for the step after the last one the agent gave. Severe
+//! crossings skip rungs as the policy's `[boundary.severity]` says: a threat that names violence
+//! or a weapon, a veiled threat, sexual harassment, and harassment after a warning. A client
+//! apology withdraws an unanswered crossing and lowers the ladder by `apology_lowers`; a calm turn
+//! that crosses nothing lowers it by `calm_turn_lowers`. A handover or an end, once it happened,
+//! is not lowered.
 
 use std::sync::OnceLock;
 
-use super::conversation::Analysed;
+use super::conversation::{Analysed, Role};
 use super::lists;
 use super::phrases::PhraseSet;
 use super::policy::{FinalStep, Policy};
+use super::warnings::{self, Taken};
 use crate::types::{Analysis, Level, Signal, SignalKind};
 
-/// Where the conversation stands against the policy.
+/// A step of the ladder, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
-    /// Nothing crossed (or it has been lowered away).
+    /// Nothing to hold (nothing crossed, or it has been lowered away).
     None,
     /// First time: calmly say what is acceptable.
     Statement,
     /// Second time: a final warning that names the consequence.
     FinalWarning,
-    /// Third time: hand over to a supervisor or end the conversation, as the policy says.
+    /// Then a handover to a supervisor, and after it the end of the conversation. With the
+    /// policy's `final_step = "end"` the ladder goes from the final warning straight to the end.
     Final(FinalStep),
 }
 
 impl Step {
+    /// 0 to 3: the handover and the end are both the last step.
     pub fn number(self) -> u8 {
         match self {
             Step::None => 0,
@@ -45,13 +53,34 @@ impl Step {
         }
     }
 
-    fn from_number(n: u8, policy: &Policy) -> Step {
-        match n {
-            0 => Step::None,
-            1 => Step::Statement,
-            2 => Step::FinalWarning,
-            _ => Step::Final(policy.final_step),
+    /// The step after this one on the policy's ladder.
+    fn next(self, policy: &Policy) -> Step {
+        match self {
+            Step::None => Step::Statement,
+            Step::Statement => Step::FinalWarning,
+            Step::FinalWarning => Step::Final(policy.final_step),
+            Step::Final(_) => Step::Final(FinalStep::End),
         }
+    }
+
+    /// The step before this one, for lowering: a handover or an end has happened and stays.
+    fn prev(self) -> Step {
+        match self {
+            Step::None | Step::Statement => Step::None,
+            Step::FinalWarning => Step::Statement,
+            Step::Final(_) => self,
+        }
+    }
+
+    /// Where the ladder stands after the agent took `taken`: a second plain warning counts as
+    /// the final one, and no warning goes past it.
+    fn after(self, taken: Taken, policy: &Policy) -> Step {
+        self.max(match taken {
+            Taken::Statement => self.next(policy).min(Step::FinalWarning),
+            Taken::FinalWarning => Step::FinalWarning,
+            Taken::Handover => Step::Final(FinalStep::Handover),
+            Taken::End => Step::Final(FinalStep::End),
+        })
     }
 }
 
@@ -66,7 +95,7 @@ pub struct Crossing {
     pub text: String,
 }
 
-/// A client turn that lowered the step, and why.
+/// A client turn that lowered the ladder, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lowering {
     pub turn: usize,
@@ -74,13 +103,18 @@ pub struct Lowering {
     pub apology: bool,
 }
 
-/// The policy step now, with every crossing and lowering that led to it.
+/// The step the next reply takes, where the agent's own turns left the ladder, and every
+/// crossing and lowering that led there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Boundary {
+    /// The step the agent's next reply takes; [`Step::None`] unless a client turn since the agent
+    /// last spoke crossed.
     pub step: Step,
+    /// The highest step the agent's turns have taken, less what apologies and calm turns lowered.
+    pub given: Step,
     pub crossings: Vec<Crossing>,
     pub lowerings: Vec<Lowering>,
-    /// The latest client turn crossed a boundary, so the next reply must hold it.
+    /// A client turn since the agent last spoke crossed a boundary, so the next reply must hold it.
     pub crossed_last_turn: bool,
 }
 
@@ -126,41 +160,78 @@ fn crossings_in(turn: usize, text: &str, analysis: &Analysis, policy: &Policy) -
     out
 }
 
-/// Walks the client turns in order and returns where the policy stands after the last one.
-pub fn assess(analysed: &Analysed<'_>, policy: &Policy) -> Boundary {
-    let mut level: u8 = 0;
-    let mut crossings = Vec::new();
-    let mut lowerings = Vec::new();
-    let mut crossed_last_turn = false;
-    for (i, turn, analysis) in analysed.client_turns() {
-        let found = crossings_in(i, &turn.text, analysis, policy);
-        crossed_last_turn = !found.is_empty();
-        let apology = !apologies().find(&turn.text).is_empty();
-        if crossed_last_turn {
-            level = (level + 1).min(3);
-            crossings.extend(found);
-        } else if level > 0 {
-            let by = if apology {
-                policy.apology_lowers
-            } else if analysis.level == Level::Calm {
-                policy.calm_turn_lowers
-            } else {
-                0
-            };
-            if by > 0 {
-                level = level.saturating_sub(by);
-                lowerings.push(Lowering {
-                    turn: i,
-                    by,
-                    apology,
-                });
+fn violence() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new([((), lists::boundary("violence"))]))
+}
+
+/// The step that crossings in one client turn call for, when the agent has reached `given`:
+/// the next on the ladder, or more when the policy's severity says so.
+fn called_for(found: &[Crossing], given: Step, policy: &Policy) -> Step {
+    let severity = &policy.severity;
+    found
+        .iter()
+        .map(|c| match c.kind {
+            Some(SignalKind::Threat) if violence().find(&c.text).is_empty() => {
+                severity.veiled_threat
             }
+            Some(SignalKind::Threat) => severity.threat,
+            Some(SignalKind::Harassment) if given > Step::None => severity.harassment_after_warning,
+            Some(SignalKind::Harassment) => severity.harassment,
+            _ => Step::None,
+        })
+        .fold(given.next(policy), Step::max)
+}
+
+/// Walks the conversation in order and returns the step the agent's next reply takes.
+pub fn assess(analysed: &Analysed<'_>, policy: &Policy) -> Boundary {
+    let mut b = Boundary {
+        step: Step::None,
+        given: Step::None,
+        crossings: Vec::new(),
+        lowerings: Vec::new(),
+        crossed_last_turn: false,
+    };
+    let turns = analysed.conversation.turns.iter().zip(&analysed.analyses);
+    for (i, (turn, analysis)) in turns.enumerate() {
+        match (turn.role, analysis) {
+            (Role::Agent, _) => {
+                let crossed = !b.crossings.is_empty() || b.given > Step::None;
+                if let Some(taken) = warnings::taken(&turn.text, crossed) {
+                    b.given = b.given.after(taken, policy);
+                }
+                b.step = Step::None;
+            }
+            (Role::Client, Some(analysis)) => client_turn(&mut b, i, &turn.text, analysis, policy),
+            (Role::Client, None) => {}
         }
     }
-    Boundary {
-        step: Step::from_number(level, policy),
-        crossings,
-        lowerings,
-        crossed_last_turn,
+    b.crossed_last_turn = b.step > Step::None;
+    b
+}
+
+/// Counts one client turn: its crossings raise the step the next reply takes; an apology
+/// withdraws it and, like a calm turn, lowers the ladder.
+fn client_turn(b: &mut Boundary, turn: usize, text: &str, analysis: &Analysis, policy: &Policy) {
+    let found = crossings_in(turn, text, analysis, policy);
+    if !found.is_empty() {
+        b.step = b.step.max(called_for(&found, b.given, policy));
+        b.crossings.extend(found);
+        return;
+    }
+    let apology = !apologies().find(text).is_empty();
+    let by = if apology {
+        policy.apology_lowers
+    } else if analysis.level == Level::Calm {
+        policy.calm_turn_lowers
+    } else {
+        0
+    };
+    if apology {
+        b.step = Step::None;
+    }
+    if by > 0 && b.given > Step::None {
+        b.given = (0..by).fold(b.given, |s, _| s.prev());
+        b.lowerings.push(Lowering { turn, by, apology });
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Times are plain UTC instants ([`Timestamp`], unix seconds); the local day that "tomorrow" or
 //! "Friday" refers to comes from the conversation's fixed [`UtcOffset`]. A plain transcript with
-//! `Client:`/`Agent:` prefixes can be read here too, since that needs no IO.
+//! `Client:`/`Agent:` prefixes is read in [`super::transcript`].
 
 use std::fmt;
 
@@ -157,69 +157,9 @@ pub struct Conversation {
     pub offset: UtcOffset,
 }
 
-/// A transcript line without a `Client:` or `Agent:` prefix, outside a turn.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TranscriptError {
-    /// 1-based line number.
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for TranscriptError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
-    }
-}
-
-impl std::error::Error for TranscriptError {}
-
 impl Conversation {
     pub fn new(turns: Vec<Turn>, offset: UtcOffset) -> Self {
         Conversation { turns, offset }
-    }
-
-    /// Reads a plain transcript: each turn starts with `Client:` or `Agent:` (any case); lines
-    /// that follow without a prefix continue the turn; blank lines are skipped. A transcript has
-    /// no times, so every turn gets `at`.
-    pub fn parse_transcript(
-        text: &str,
-        at: Timestamp,
-        offset: UtcOffset,
-    ) -> Result<Self, TranscriptError> {
-        let mut turns: Vec<Turn> = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let trimmed = line.trim();
-            if trimmed.is_empty() {
-                continue;
-            }
-            let prefixed = trimmed
-                .split_once(':')
-                .and_then(|(head, rest)| Some((Role::parse(head)?, rest.trim())));
-            match (prefixed, turns.last_mut()) {
-                (Some((role, rest)), _) => turns.push(Turn {
-                    role,
-                    text: rest.to_string(),
-                    at,
-                }),
-                (None, Some(turn)) => {
-                    turn.text.push('\n');
-                    turn.text.push_str(trimmed);
-                }
-                (None, None) => {
-                    return Err(TranscriptError {
-                        line: i + 1,
-                        message: "no Client:/Agent: prefix".into(),
-                    });
-                }
-            }
-        }
-        if turns.is_empty() {
-            return Err(TranscriptError {
-                line: 1,
-                message: "no turns: expected lines starting with Client: or Agent:".into(),
-            });
-        }
-        Ok(Conversation { turns, offset })
     }
 
     /// Index of the last client turn, if any.

@@ -5,6 +5,7 @@
 //! - `moves.txt`: `move | phrase` rows that show a move in agent text.
 //! - `wordings.txt`: `[section]`s of wordings per move, and the ways forward per cause.
 //! - `words.txt`: `[section]`s of word lists (vague times, acronyms, ...).
+//! - `boundary.txt`: `[section]`s of the boundary ladder (violent words, the agent's warnings).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -13,6 +14,7 @@ pub(crate) const TONE: &str = include_str!("data/tone.txt");
 pub(crate) const MOVES: &str = include_str!("data/moves.txt");
 const WORDINGS: &str = include_str!("data/wordings.txt");
 const WORDS: &str = include_str!("data/words.txt");
+const BOUNDARY: &str = include_str!("data/boundary.txt");
 
 /// Lines that are not blank and not `#` comments.
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -61,6 +63,12 @@ pub(crate) fn words(name: &str) -> &'static [&'static str] {
     section_of(&CACHE, WORDS, name)
 }
 
+/// The phrases under `[name]` in `boundary.txt`.
+pub(crate) fn boundary(name: &str) -> &'static [&'static str] {
+    static CACHE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    section_of(&CACHE, BOUNDARY, name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +98,18 @@ mod tests {
             "open_question_starts",
         ] {
             assert!(!words(name).is_empty(), "[{name}] is empty");
+        }
+        for name in [
+            "violence",
+            "agent_statement",
+            "agent_statement_after_crossing",
+            "agent_final_warning",
+            "agent_handover",
+            "supervisor_role",
+            "introduction",
+            "agent_end",
+        ] {
+            assert!(!boundary(name).is_empty(), "[{name}] is empty");
         }
         assert!(wordings("acknowledge").len() >= 5);
         assert!(wordings("no_such_section").is_empty());

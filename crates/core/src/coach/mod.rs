@@ -5,9 +5,10 @@
 //! [`UtcOffset`] for local days; nothing reads a clock.
 //!
 //! # Layout
-//! - [`conversation`]: turns, roles, times, a plain transcript reader, and [`Analysed`] (a conversation with its analyses).
+//! - [`conversation`]: turns, roles, times, and [`Analysed`] (a conversation with its analyses); [`transcript`]: reading a plain `Client:`/`Agent:` transcript.
 //! - [`policy`]: the boundary and promise policy, read from TOML (default: `data/policy.default.toml`).
-//! - [`boundary`]: counting crossings into a policy [`Step`].
+//! - [`boundary`] and `warnings`: the step the next reply takes, counted from the warnings the
+//!   agent actually gave and the severity of what crossed.
 //! - [`course`]: per-turn hostility and emotions, the trend, and the moves each agent turn made.
 //! - [`moves`]: the playbook [`Move`]s and finding them in agent text.
 //! - [`promises()`](promises::promises), [`when`] and `calendar`: commitments in the agent's words and their due times.
@@ -36,20 +37,21 @@ pub mod policy;
 pub mod promises;
 mod specifics;
 mod tone;
+pub mod transcript;
+mod warnings;
 pub mod when;
 mod wording;
 
 pub use boundary::{Boundary, Crossing, Lowering, Step};
 pub use check::{Finding, ReplyCheck, Verdict};
-pub use conversation::{
-    Analysed, Conversation, Role, TimeError, Timestamp, TranscriptError, Turn, UtcOffset,
-};
+pub use conversation::{Analysed, Conversation, Role, TimeError, Timestamp, Turn, UtcOffset};
 pub use course::{Course, Trend, TurnCourse};
 pub use moves::{Move, MoveHit};
 pub use plan::{Advice, Why};
-pub use policy::{FinalStep, Forbidden, Policy, PolicyError};
+pub use policy::{FinalStep, Forbidden, Policy, PolicyError, Severity};
 pub use promises::{Promise, promises};
 pub use tone::Kind as FindingKind;
+pub use transcript::TranscriptError;
 
 use crate::analyze::Analyzer;
 

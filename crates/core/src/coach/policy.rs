@@ -8,6 +8,7 @@ use std::fmt;
 
 use toml::{Table, Value};
 
+use super::boundary::Step;
 use crate::types::SignalKind;
 
 const DEFAULT: &str = include_str!("../../data/policy.default.toml");
@@ -19,6 +20,20 @@ pub enum FinalStep {
     Handover,
     /// Close the conversation.
     End,
+}
+
+/// The least step a severe crossing takes, whatever warnings were given before
+/// ([`Step::None`]: no skipping, the next step of the ladder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Severity {
+    /// A threat that names an act of violence or a weapon ("I'll smash your face in").
+    pub threat: Step,
+    /// Menace without a named act ("watch yourself", "I know where you live").
+    pub veiled_threat: Step,
+    /// Sexual harassment before the agent has set any boundary.
+    pub harassment: Step,
+    /// Sexual harassment after the agent has set a boundary.
+    pub harassment_after_warning: Step,
 }
 
 /// Phrases that may not be promised, and why.
@@ -35,6 +50,8 @@ pub struct Policy {
     /// A turn judged abusive crosses even when no listed signal fired.
     pub abusive_judgement: bool,
     pub final_step: FinalStep,
+    /// Steps that severe crossings skip to.
+    pub severity: Severity,
     /// Steps removed when the client apologises.
     pub apology_lowers: u8,
     /// Steps removed by a calm client turn that crosses nothing.
@@ -110,6 +127,7 @@ impl Policy {
                     .transpose()?,
                 |b| b.final_step,
             )?,
+            severity: or_base(&base, severity(boundary, &base)?, |b| b.severity)?,
             apology_lowers: or_base(&base, steps(boundary, "boundary.apology_lowers")?, |b| {
                 b.apology_lowers
             })?,
@@ -234,6 +252,49 @@ fn final_step(s: &str) -> Result<FinalStep, PolicyError> {
     }
 }
 
+/// The `[boundary.severity]` table; a key it leaves out keeps the default's value.
+fn severity(
+    boundary: Option<&Table>,
+    base: &Option<Policy>,
+) -> Result<Option<Severity>, PolicyError> {
+    let Some(table) = get(boundary, "boundary.severity", Value::as_table, "a table")? else {
+        return Ok(None);
+    };
+    let base = base.as_ref().map(|p| p.severity);
+    let key = |name: &str, fallback: fn(&Severity) -> Step| -> Result<Step, PolicyError> {
+        let at = format!("boundary.severity.{name}");
+        match get(Some(table), &at, Value::as_str, "a string")? {
+            Some(s) => step(s, &at),
+            None => base
+                .as_ref()
+                .map(fallback)
+                .ok_or_else(|| err(&at, "the default policy misses this key")),
+        }
+    };
+    Ok(Some(Severity {
+        threat: key("threat", |s| s.threat)?,
+        veiled_threat: key("veiled_threat", |s| s.veiled_threat)?,
+        harassment: key("harassment", |s| s.harassment)?,
+        harassment_after_warning: key("harassment_after_warning", |s| s.harassment_after_warning)?,
+    }))
+}
+
+fn step(s: &str, at: &str) -> Result<Step, PolicyError> {
+    match s {
+        "ladder" => Ok(Step::None),
+        "statement" => Ok(Step::Statement),
+        "final_warning" => Ok(Step::FinalWarning),
+        "handover" => Ok(Step::Final(FinalStep::Handover)),
+        "end" => Ok(Step::Final(FinalStep::End)),
+        _ => Err(err(
+            at,
+            format!(
+                "expected \"ladder\", \"statement\", \"final_warning\", \"handover\" or \"end\", got {s:?}"
+            ),
+        )),
+    }
+}
+
 fn forbidden(promises: Option<&Table>) -> Result<Option<Vec<Forbidden>>, PolicyError> {
     let Some(groups) = get(
         promises,
@@ -284,8 +345,18 @@ mod tests {
                 SignalKind::Threat,
                 SignalKind::Slur,
                 SignalKind::Profanity,
-                SignalKind::Harassment
+                SignalKind::Harassment,
+                SignalKind::Prejudice
             ]
+        );
+        assert_eq!(
+            p.severity,
+            Severity {
+                threat: Step::Final(FinalStep::End),
+                veiled_threat: Step::Final(FinalStep::Handover),
+                harassment: Step::Final(FinalStep::Handover),
+                harassment_after_warning: Step::Final(FinalStep::End),
+            }
         );
         assert_eq!(p.final_step, FinalStep::Handover);
         assert_eq!((p.apology_lowers, p.calm_turn_lowers), (1, 1));
@@ -303,6 +374,18 @@ mod tests {
     }
 
     #[test]
+    fn an_older_file_without_severity_reads_and_a_partial_one_keeps_the_rest() {
+        let old = "[boundary]\ncrossing = [\"insult\", \"threat\"]\nfinal_step = \"handover\"\n";
+        assert_eq!(
+            Policy::parse(old).unwrap().severity,
+            Policy::default().severity
+        );
+        let p = Policy::parse("[boundary.severity]\nthreat = \"ladder\"\n").unwrap();
+        assert_eq!(p.severity.threat, Step::None);
+        assert_eq!(p.severity.harassment, Policy::default().severity.harassment);
+    }
+
+    #[test]
     fn errors_name_the_key() {
         let e = Policy::parse("[boundary]\ncrossing = [\"insult\", \"rudeness\"]\n").unwrap_err();
         assert_eq!(
@@ -314,5 +397,9 @@ mod tests {
         let e = Policy::parse("[[promises.forbidden]]\nphrases = [\"x\"]\n").unwrap_err();
         assert_eq!(e.key, "promises.forbidden[0].reason");
         assert!(Policy::parse("not = = toml").is_err());
+        let e = Policy::parse("[boundary.severity]\nharassment = \"warn\"\n").unwrap_err();
+        assert_eq!(e.key, "boundary.severity.harassment");
+        let e = Policy::parse("[boundary]\nseverity = 3\n").unwrap_err();
+        assert_eq!(e.key, "boundary.severity");
     }
 }

@@ -82,7 +82,7 @@ pub(crate) fn has_abuse(a: &Analysis, start: usize, end: usize) -> bool {
     a.signals.iter().any(|x| {
         let aimed = matches!(
             x.kind,
-            SignalKind::Slur | SignalKind::Threat | SignalKind::Harassment
+            SignalKind::Slur | SignalKind::Threat | SignalKind::Harassment | SignalKind::Prejudice
         ) || matches!(x.kind, SignalKind::Insult | SignalKind::Profanity) && x.targeted;
         aimed && x.start < end && start < x.end
     })

@@ -83,6 +83,9 @@ pub(super) fn aim(scan: &Scan, i: usize) -> Aim {
             aim.marked |= MARKERS.contains(&w);
         } else if is_negator(w) && !COPULAS.contains(&w) {
             aim.negated = true;
+        } else if let Some(q) = describing(scan, p) {
+            j = q;
+            continue;
         } else {
             stop = Some(p);
             break;
@@ -125,6 +128,29 @@ pub(super) fn aim(scan: &Scan, i: usize) -> Aim {
     }
     aim.negated |= hedged(scan, stop.unwrap_or(i));
     aim
+}
+
+/// Words that open a noun phrase in which other words describe the insulting noun.
+const OPENERS: &[&str] = &["a", "an", "of", "you"];
+
+/// "a *brain dead* clown", "a bunch of *thieving* parasites", "you *jumped-up* little ...": up to
+/// three describing words from `p` back to an article, "of" or "you"; returns where the walk goes
+/// on (the opener, which the walk reads next).
+fn describing(scan: &Scan, p: usize) -> Option<usize> {
+    let mut q = p;
+    for _ in 0..3 {
+        let w = scan.w(q);
+        let plain = w.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !plain || COPULAS.contains(&w) || SECOND.contains(&w) || is_negator(w) {
+            return None;
+        }
+        let before = scan.prev_word(q)?;
+        if OPENERS.contains(&scan.w(before)) {
+            return Some(q);
+        }
+        q = before;
+    }
+    None
 }
 
 /// The person at `p` is the object of "call": "called *my husband*", "calling *them*".

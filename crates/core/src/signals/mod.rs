@@ -5,7 +5,8 @@
 //! (words read as in `normal`, clauses, quoted and reported speech); then:
 //! - `phrases` matches the phrase `table` (written in the `pattern` language) with one
 //!   Aho-Corasick automaton, for blame, demands, deadlines, repeated contact, escalation threats,
-//!   threats of harm and sarcastic phrases;
+//!   threats of harm and sarcastic phrases, and the `personal` table (threats, sexual
+//!   harassment, prejudice about origin);
 //! - `offensive` reads each listed insult, profanity or slur in its context to decide whether it
 //!   insults, and `aim` whom it is aimed at;
 //! - `shape` finds shouting and exclamation runs, `sarcasm` the sarcasm that is not a fixed phrase.
@@ -17,6 +18,7 @@ mod aim;
 mod normal;
 mod offensive;
 mod pattern;
+mod personal;
 mod phrases;
 mod sarcasm;
 mod scan;
@@ -28,6 +30,7 @@ use crate::types::{Signal, SignalKind};
 use scan::Scan;
 
 /// A rule hit over tokens `first..=last`, before it becomes a [`Signal`].
+#[derive(Clone, Copy)]
 struct Hit {
     kind: SignalKind,
     first: usize,
@@ -45,10 +48,11 @@ struct Hit {
 pub fn detect(text: &str, tokens: &[Token]) -> Vec<Signal> {
     let scan = Scan::new(text, tokens);
     let mut hits = Vec::new();
-    let praise = phrases::find(&scan, &mut hits);
+    let mut held = phrases::find(&scan, &mut hits);
     offensive::find(&scan, &mut hits);
     shape::shouting(&scan, &mut hits);
-    sarcasm::find(&scan, praise, &mut hits);
+    sarcasm::find(&scan, std::mem::take(&mut held.sarcastic), &mut hits);
+    phrases::keep_in_company(held, &mut hits);
     let mut signals: Vec<Signal> = hits.iter().map(|h| to_signal(&scan, h)).collect();
     shape::exclamations(&scan, &mut signals);
     sarcasm::slash_s(&scan, &mut signals);
@@ -64,7 +68,9 @@ pub fn warm_up() {
 fn to_signal(scan: &Scan, h: &Hit) -> Signal {
     let quoted = scan.quoted[h.first] && scan.quoted[h.last];
     let aimable = match h.kind {
-        SignalKind::Threat | SignalKind::Slur | SignalKind::Harassment => true,
+        SignalKind::Threat | SignalKind::Slur | SignalKind::Harassment | SignalKind::Prejudice => {
+            true
+        }
         SignalKind::Insult | SignalKind::Profanity => h.targeted,
         _ => false,
     };
@@ -95,5 +101,7 @@ fn merge(mut signals: Vec<Signal>) -> Vec<Signal> {
     out
 }
 
+#[cfg(test)]
+mod personal_tests;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,9 @@
 //!
 //! Patterns are written in the language of [`super::pattern`].
 //! A rule can be a whole phrase, or a head that needs a tail of its group a few words later in
-//! the same clause ("I want" ... "refund").
+//! the same clause ("I want" ... "refund"). A rule can also need company: it stands only beside
+//! another signal of given kinds elsewhere in the message ("which office are you in?" is
+//! harassment only beside an advance).
 
 use std::sync::OnceLock;
 
@@ -12,7 +14,7 @@ use aho_corasick::AhoCorasick;
 use super::Hit;
 use super::pattern::{expand, substitute};
 use super::scan::Scan;
-use super::table::RULES;
+use super::{personal, table};
 use crate::types::SignalKind;
 
 /// How a rule's phrase takes part in a match.
@@ -72,6 +74,8 @@ pub(super) struct Gate {
     cue_before: &'static [&'static str],
     prev_not: &'static [&'static str],
     next_not: &'static [&'static str],
+    /// Stands only beside another signal of one of these kinds elsewhere in the message.
+    company: &'static [SignalKind],
 }
 
 /// One phrase rule of the table.
@@ -95,6 +99,7 @@ pub(super) const fn rule(pat: &'static str, kind: SignalKind) -> Rule {
         cue_before: &[],
         prev_not: &[],
         next_not: &[],
+        company: &[],
     };
     Rule {
         pat,
@@ -150,6 +155,10 @@ impl Rule {
         self.gate.next_not = words;
         self
     }
+    pub const fn company(mut self, kinds: &'static [SignalKind]) -> Rule {
+        self.gate.company = kinds;
+        self
+    }
     pub const fn targeted(mut self) -> Rule {
         self.targeted = true;
         self
@@ -158,17 +167,20 @@ impl Rule {
 
 struct Phrases {
     ac: AhoCorasick,
-    /// For each distinct expanded pattern, the rules (indices into [`RULES`]) it came from.
+    /// Every rule of both tables.
+    rules: Vec<&'static Rule>,
+    /// For each distinct expanded pattern, the rules (indices into `rules`) it came from.
     rules_of: Vec<Vec<usize>>,
 }
 
 fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
+        let rules: Vec<&'static Rule> = table::RULES.iter().chain(personal::RULES).collect();
         let mut ids = std::collections::HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut rules_of: Vec<Vec<usize>> = Vec::new();
-        for (r, rule) in RULES.iter().enumerate() {
+        for (r, rule) in rules.iter().enumerate() {
             for p in expand(&substitute(rule.pat)) {
                 let id = *ids.entry(p.clone()).or_insert_with(|| {
                     patterns.push(p);
@@ -179,7 +191,11 @@ fn phrases() -> &'static Phrases {
             }
         }
         let ac = AhoCorasick::new(&patterns).expect("phrase table builds");
-        Phrases { ac, rules_of }
+        Phrases {
+            ac,
+            rules,
+            rules_of,
+        }
     })
 }
 
@@ -196,22 +212,31 @@ struct Found {
     last: usize,
 }
 
-/// Adds a hit for every phrase rule that matches `scan` and passes its gate. Returns the hits
-/// whose gate also asks for a negative context, which [`super::sarcasm::find`] judges once every
-/// other phrase is found.
-pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) -> Vec<Hit> {
+/// Phrase hits that wait on the rest of the message before they stand.
+#[derive(Default)]
+pub(super) struct Held {
+    /// Hits whose gate asks for a negative context, judged by [`super::sarcasm::find`] once every
+    /// other phrase is found.
+    pub sarcastic: Vec<Hit>,
+    /// Hits that need company, with the kinds that give it; see [`keep_in_company`].
+    company: Vec<(Hit, &'static [SignalKind])>,
+}
+
+/// Adds a hit for every phrase rule that matches `scan` and passes its gate, and returns the
+/// hits that wait on the rest of the message.
+pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) -> Held {
     let p = phrases();
     let mut heads = Vec::new();
     let mut tails = Vec::new();
-    let mut sarcastic = Vec::new();
+    let mut held = Held::default();
     for m in p.ac.find_overlapping_iter(&scan.key) {
         let Some((first, last)) = key_words(scan, m.start(), m.end()) else {
             continue;
         };
         for &rule in &p.rules_of[m.pattern().as_usize()] {
             let f = Found { rule, first, last };
-            match RULES[rule].role {
-                Role::Whole => push_if_open(scan, rule, f.first, f.last, out, &mut sarcastic),
+            match p.rules[rule].role {
+                Role::Whole => push_if_open(scan, p.rules[rule], f.first, f.last, out, &mut held),
                 Role::Head(..) => heads.push(f),
                 Role::Tail(g) => tails.push((g, f)),
             }
@@ -219,7 +244,7 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) -> Vec<Hit> {
     }
     tails.sort_by_key(|(_, t)| t.first);
     for h in heads {
-        let Role::Head(group, gap) = RULES[h.rule].role else {
+        let Role::Head(group, gap) = p.rules[h.rule].role else {
             continue;
         };
         let tok = |k: usize| scan.key_index[k].1;
@@ -231,10 +256,31 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) -> Vec<Hit> {
         // The nearest tail, and of those the longest: "kill you" rather than "kill".
         if let Some((_, t)) = tail.min_by_key(|(_, t)| (t.first, std::cmp::Reverse(t.last))) {
             let first = if group.tail_only() { t.first } else { h.first };
-            push_if_open(scan, h.rule, first, t.last, out, &mut sarcastic);
+            push_if_open(scan, p.rules[h.rule], first, t.last, out, &mut held);
         }
     }
-    sarcastic
+    held
+}
+
+/// Keeps each hit that needs company when another hit of a kind it names, aimed at a person
+/// where that kind can be aimed, stands elsewhere in the message (or waits there too).
+pub(super) fn keep_in_company(held: Held, out: &mut Vec<Hit>) {
+    let gives = |h: &Hit, kinds: &[SignalKind], me: &Hit| {
+        let aimable = matches!(h.kind, SignalKind::Insult | SignalKind::Profanity);
+        kinds.contains(&h.kind)
+            && (h.targeted || !aimable)
+            && (h.last < me.first || h.first > me.last)
+    };
+    let kept: Vec<Hit> = held
+        .company
+        .iter()
+        .filter(|(me, kinds)| {
+            out.iter().any(|h| gives(h, kinds, me))
+                || held.company.iter().any(|(h, _)| gives(h, kinds, me))
+        })
+        .map(|(h, _)| *h)
+        .collect();
+    out.extend(kept);
 }
 
 /// Key word indices of a match, if it starts and ends on whole words.
@@ -249,29 +295,31 @@ fn key_words(scan: &Scan, start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Adds a hit for `rule` over key words `first..=last` if it passes the rule's gate: to `out`,
-/// or to `sarcastic` when the gate also asks for a negative context.
+/// or to `held` when the gate also asks for a negative context or for company.
 fn push_if_open(
     scan: &Scan,
-    rule: usize,
+    rule: &'static Rule,
     first: usize,
     last: usize,
     out: &mut Vec<Hit>,
-    sarcastic: &mut Vec<Hit>,
+    held: &mut Held,
 ) {
-    let rule = &RULES[rule];
     let (first, last) = (scan.key_index[first].1, scan.key_index[last].1);
-    if passes(scan, &rule.gate, first, last) {
-        let to = if rule.gate.neg_context {
-            sarcastic
-        } else {
-            out
-        };
-        to.push(Hit {
-            kind: rule.kind,
-            first,
-            last,
-            targeted: rule.targeted,
-        });
+    if !passes(scan, &rule.gate, first, last) {
+        return;
+    }
+    let hit = Hit {
+        kind: rule.kind,
+        first,
+        last,
+        targeted: rule.targeted,
+    };
+    if rule.gate.neg_context {
+        held.sarcastic.push(hit);
+    } else if !rule.gate.company.is_empty() {
+        held.company.push((hit, rule.gate.company));
+    } else {
+        out.push(hit);
     }
 }
 
@@ -351,7 +399,11 @@ mod tests {
 
     #[test]
     fn every_table_pattern_expands() {
-        let total: usize = RULES.iter().map(|r| expand(&substitute(r.pat)).len()).sum();
+        let total: usize = phrases()
+            .rules
+            .iter()
+            .map(|r| expand(&substitute(r.pat)).len())
+            .sum();
         assert!(total > 1000, "{total}");
         assert!(phrases().ac.patterns_len() > 1000);
     }

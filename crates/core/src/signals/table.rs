@@ -1,18 +1,18 @@
 //! The phrase table: what clients write when they blame, demand, set deadlines, say they keep
-//! having to get in touch, threaten to escalate or to hurt someone, or are sarcastic.
+//! having to get in touch, threaten to escalate, insult or are sarcastic. What is aimed at the
+//! reader as a person (threats of harm, sexual harassment, prejudice) is in [`super::personal`].
 //!
 //! Patterns are matched against normalised words (see [`super::scan`]): lower case, chat spellings
 //! resolved, numbers as `<n>` (except `0` and `1`), ordinals as `<ord>`, clock times as `<time>`,
 //! "24h" as `<dur>`, and `.` for any sentence end. The syntax is described in [`super::phrases`].
 
 use super::phrases::Group::{
-    Blamed, ComeDown, ContactAgain, ContactCount, DemandObject, OnHold, PassedAround, Pressing,
-    Took, Violence, Waited,
+    Blamed, ContactAgain, ContactCount, DemandObject, OnHold, PassedAround, Pressing, Took, Waited,
 };
 use super::phrases::{Rule, rule};
 use crate::types::SignalKind::{
-    Absolute, Blame, Deadline, Demand, EscalationThreat, Harassment, Insult, Profanity,
-    RepeatedContact, Sarcasm, Threat,
+    Absolute, Blame, Deadline, Demand, EscalationThreat, Insult, Profanity, RepeatedContact,
+    Sarcasm,
 };
 
 /// Word classes that patterns name as `{name}`.
@@ -87,6 +87,10 @@ pub(super) const CLASSES: &[(&str, &str)] = &[
     (
         "person",
         "(you|your (staff|agent|agents|driver|manager|family|kids|face)|the lot of you)",
+    ),
+    (
+        "weapon",
+        "(baseball bat|cricket bat|bat|knife|knives|gun|guns|hammer|crowbar|machete|axe|shotgun|brick|bricks|petrol|can of petrol)",
     ),
     (
         "positive",
@@ -215,25 +219,6 @@ pub(super) const RULES: &[Rule] = &[
     rule("(escalate|escalating) (this|it|my complaint|the matter|my case|further)", EscalationThreat),
     rule("(want|like|need) (this|it) escalated", EscalationThreat),
     rule("(write|writing|email|emailing|complain|complaining|contact|contacting) (to|) (your|the) (ceo|head office|managing director|chief executive|board|owner)", EscalationThreat),
-    // Threats of harm to a person.
-    rule("{modal_me}", Threat).head(Violence, 2).no_neg().next_not(&["myself", "time", "for"]),
-    rule("(kill|shoot|stab|strangle|punch|slap|batter|murder|beat up|smash|throttle|headbutt|come for you|come after you|hunt you down|track you down|find you)", Threat).tail(Violence),
-    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|beat up|smack|throttle|headbutt|deck|thump) ({person}|him|her|them|whoever|the (driver|manager|agent|courier|engineer|guy|idiot))", Threat).tail(Violence),
-    rule("(beat you up|beat the (shit|crap|hell|living daylights) out of|kick your (ass|arse|head in|teeth in|head)|smash your (face|head|teeth|windows|shop|store|office|car)|break your (neck|legs|face|nose|jaw|arms|fingers|teeth))", Threat).no_neg(),
-    rule("(burn (your|the) (shop|store|office|place|building|house|warehouse|depot) down|burn it down|blow up (your|the) (shop|store|office|building))", Threat).no_neg(),
-    rule("(you're|you are) (dead|a dead man|dead meat)", Threat).next_not(&["to", "wrong", "right", "set", "serious"]),
-    rule("(dead meat|watch your back|watch yourself|you'd better watch (out|it|yourself|your back)|you won't know what hit you|get my hands on (you|him|her|them|whoever))", Threat),
-    rule("i know where (you|he|she|they) (work|live|are|lives|works)", Threat),
-    rule("i know where your (office|shop|store|staff|family|kids|depot|warehouse|house|home) (is|are)", Threat),
-    rule("(i'll|i will|i'm going to|i am going to|i'm gonna|gonna|i can|i could) (find out|work out|look up|track down) where (you|he|she|they|your (staff|family|manager|driver|agent)) (work|live|are|lives|works)", Threat),
-    rule("(you'll|you will|you're going to|you are going to) (regret|pay for) (this|it|that)", Threat),
-    rule("(you'll|you will) be sorry", Threat),
-    rule("(i'll|i will|i'm going to|i am going to) (make you (pay|suffer|sorry)|find you|be waiting for you)", Threat),
-    rule("(someone|somebody|people|one of you) (is going to|will|are going to|is gonna) get hurt", Threat),
-    rule("(someone's|somebody's) (going to|gonna) get hurt", Threat),
-    rule("(come|coming) (down|round|over|in|back) (there|here|) and", Threat).head(ComeDown, 2),
-    rule("(come|coming) (to|into) your (office|store|shop|branch|depot|warehouse|headquarters) and", Threat).head(ComeDown, 2),
-    rule("(kill|hurt|smash|punch|batter|sort you out|sort you|deal with you|teach you|drag you|find you|wreck|rip|beat|strangle|kick|throttle|trash|break)", Threat).tail(ComeDown),
     // Insults that are phrases rather than listed words.
     rule("(you|you guys|you people|you all|you lot|y'all|your staff|your agents) (really|totally|just|so|all|) (suck|stink)", Insult).targeted().no_neg(),
     rule("(you|you're|you are) (a|an|) (worthless|useless|absolute|total|) piece of (shit|crap|trash|garbage|work|filth)", Insult).targeted(),
@@ -241,30 +226,11 @@ pub(super) const RULES: &[Rule] = &[
     rule("i (really|just|fucking|) (hate|despise) (you|you all|you guys|you people|all of you|your guts)", Insult).targeted().no_neg(),
     rule("(shut up|shut it|shut your (mouth|face|trap)|shut the (fuck|hell) up|get lost|go away|get a brain)", Insult).targeted().clause_start(),
     rule("(will you|would you|can you|why don't you|you) (just|) (shut up|shut your (mouth|face|trap)|shut the (fuck|hell) up|go away|get lost)", Insult).targeted().no_neg(),
-    rule("(go die|drop dead|die in a fire|kill yourself|kys|i hope you die|hope you die|you should die|you deserve to die)", Threat).no_neg(),
-    rule("die", Threat).clause_start().next_not(&["cast", "casting", "hard", "down", "out", "off"]),
+    rule("(go die|drop dead|die in a fire|kill yourself|kys|i hope you die|hope you die|you should die|you deserve to die)", Insult).targeted().no_neg(),
+    rule("die", Insult).targeted().clause_start().next_not(&["cast", "casting", "hard", "down", "out", "off"]),
     // Profanity aimed at the reader.
     rule("(screw you|screw your|get stuffed|go to hell|up yours|shove it|kiss my (ass|arse)|eat shit|sod off|bugger off|piss off|damn you)", Profanity).targeted(),
     rule("(get|shut|piss|clear|back) the (fuck|hell|heck) (out|up|off|away)", Profanity).targeted().clause_start(),
-    // Sexual remarks and advances aimed at the reader.
-    rule("(have|having) sex with (me|you)", Harassment),
-    rule("(sleep|sleeping|go to bed) with me", Harassment).no_neg(),
-    rule("(want to|wanna|let's|lets|let us|i'd like to|i would like to|i want to) (have sex|fuck you|bang you|shag you|make love|cyber sex|cybersex|sext)", Harassment).no_neg(),
-    rule("(take|taking|get|strip) off your (clothes|pants|shirt|top|bra|panties|knickers|underwear|dress|skirt)", Harassment),
-    rule("(take|get) your (clothes|pants|shirt|top|bra|panties|knickers|underwear|dress|skirt) off", Harassment),
-    rule("(send|show|give) (me|us) (some|a|) (nudes|nude pics|nude photos|naked pics|naked photos|your (body|boobs|tits|breasts|pussy|dick|cock|ass|arse|butt|bum|nipples))", Harassment),
-    rule("(send nudes|get naked|strip for me|undress for me)", Harassment),
-    rule("(are|is) (you|your) (horny|naked|a virgin|turned on|wet for me)", Harassment),
-    rule("(you|you're|you are) (look|looks|sound|sounds|) (so|very|really|) (sexy|fuckable)", Harassment).no_neg(),
-    rule("(give|gimme|giving) (me|) (a|) (blowjob|blow job|handjob|hand job|lap dance)", Harassment),
-    rule("(suck|lick|touch|grab|rub) my (dick|cock|balls|pussy|tits|boobs|nipples)", Harassment),
-    rule("(do you|do u) (like|want|enjoy) (porn|it hard|it rough|sex|anal|to fuck)", Harassment),
-    rule("(do you|do u|can you|can u) (cum|masturbate|wank|jerk off|touch yourself|get hard|get wet)", Harassment),
-    rule("(i want to|i wanna|i'd like to|let me|i'm going to|gonna) (lick|kiss|touch|grab|suck|spank) (you|your|it all over)", Harassment).no_neg(),
-    rule("(wank|wanking|jerk off|jerking off|masturbate|masturbating) (to|over|at) (you|your)", Harassment),
-    rule("(get|getting) (into|in) your (pants|knickers|panties|bed)", Harassment),
-    rule("what (colour|color|size) (is|are) your (bra|panties|knickers|underwear)", Harassment),
-    rule("(what's|what is|whats) your (bra|cup) size", Harassment),
     // Sarcasm.
     rule("(thanks for nothing|thank you for nothing|oh joy|oh goody|what a surprise|what a shock|surprise surprise|big surprise|colour me surprised|color me surprised|slow clap|love that for me)", Sarcasm),
     rule("(yeah right|yeah , right|yea right|just what i needed|just what i need|just great|just perfect|just brilliant|just wonderful|just fantastic|just lovely|just marvellous|just marvelous)", Sarcasm).neg_context(),

@@ -6,7 +6,7 @@ use super::detect;
 use crate::text::tokenize;
 
 /// Renders every signal as `kind start..end "text" [targeted] [quoted]`, one per line.
-fn check(text: &str, expect: Expect) {
+pub(super) fn check(text: &str, expect: Expect) {
     let signals = detect(text, &tokenize(text));
     let lines: Vec<String> = signals
         .iter()
@@ -1077,9 +1077,9 @@ fn wishes_of_harm() {
     check(
         "Die. Go die in a fire, kill yourself",
         expect![[r#"
-        threat 0..3 "Die" targeted
-        threat 5..21 "Go die in a fire" targeted
-        threat 23..36 "kill yourself" targeted"#]],
+            insult 0..3 "Die" targeted
+            insult 5..21 "Go die in a fire" targeted
+            insult 23..36 "kill yourself" targeted"#]],
     );
 }
 #[test]

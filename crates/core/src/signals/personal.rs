@@ -1,0 +1,151 @@
+//! The phrase rules for what is aimed at the reader as a person: threats of harm, sexual
+//! harassment and prejudice about their origin.
+//!
+//! Written in the language of [`super::pattern`] over the same normalised words as
+//! [`super::table`]. Words that are ordinary on their own ("which office are you in?", "I know
+//! where your office is", "I won't take no for an answer") are rules that need company: they
+//! count only beside another signal of the listed kinds elsewhere in the message.
+
+use super::phrases::Group::{ComeDown, Violence};
+use super::phrases::{Rule, rule};
+use crate::types::SignalKind::{self, Harassment, Insult, Prejudice, Profanity, Slur, Threat};
+
+/// What makes a menacing but ordinary phrase a threat: another threat or abuse aimed at the reader.
+const MENACE: &[SignalKind] = &[Threat, Insult, Slur, Prejudice, Profanity];
+/// What makes an ordinary personal question or remark harassment: another advance.
+const ADVANCE: &[SignalKind] = &[Harassment];
+/// What makes a remark about where someone comes from prejudice: another such remark.
+const ORIGIN: &[SignalKind] = &[Prejudice];
+
+/// Words around "come round there" that carry a weapon along.
+#[rustfmt::skip]
+const COMING: &[&str] = &[
+    "come", "coming", "round", "down", "there", "bring", "bringing", "turn", "show", "visit",
+    "waiting", "over",
+];
+
+/// The writer, who is the one coming with a weapon.
+const SPEAKER: &[&str] = &[
+    "i", "i'll", "i'm", "i'd", "gonna", "we'll", "we", "imma", "i'ma",
+];
+
+/// Words after "with a hammer" that make it the thing bought rather than a weapon ("with a
+/// hammer you sold me", "with a knife set").
+#[rustfmt::skip]
+const AFTER_A_PRODUCT: &[&str] = &[
+    "you", "that", "which", "i", "i'd", "i've", "from", "to", "set", "sharpener", "block",
+    "handle", "case", "bag", "box", "drill", "order", "receipt", "still",
+];
+
+/// Words after a nationality that make it about an account, an office or a law, not a person.
+#[rustfmt::skip]
+const NOT_A_PERSON: &[&str] = &[
+    "account", "accounts", "office", "offices", "team", "branch", "law", "laws", "number", "site",
+    "website", "bank", "phone", "sim", "address", "card", "passport", "citizen", "customer",
+    "customers", "based", "speaking", "company", "division", "side", "support", "department",
+    "call", "rules", "regulations", "resident", "residents", "-", "tax", "version", "store",
+    "shop", "warehouse", "plug", "plugs", "size", "sizes", "about", "regarding", "for",
+];
+
+/// Every rule of this table.
+pub(super) const RULES: &[Rule] = &[
+    // Threats of harm to a person, named outright.
+    rule("{modal_me}", Threat).head(Violence, 2).no_neg().next_not(&["myself", "time", "for"]),
+    rule("(kill|shoot|stab|strangle|punch|slap|batter|murder|beat up|smash|throttle|headbutt|come for you|come after you|hunt you down|track you down|find you)", Threat).tail(Violence),
+    rule("(kill|hurt|stab|shoot|strangle|punch|slap|batter|murder|beat up|smack|throttle|headbutt|deck|thump) ({person}|him|her|them|whoever|the (driver|manager|agent|courier|engineer|guy|idiot))", Threat).tail(Violence),
+    rule("(beat you up|beat the (shit|crap|hell|living daylights) out of|kick your (ass|arse|head in|teeth in|head)|smash your (face|head|teeth|windows|shop|store|office|car)|break your (neck|legs|face|nose|jaw|arms|fingers|teeth))", Threat).no_neg(),
+    rule("(burn (your|the) (shop|store|office|place|building|house|warehouse|depot) down|burn it down|blow up (your|the) (shop|store|office|building))", Threat).no_neg(),
+    rule("(you're|you are) (dead|a dead man|dead meat)", Threat).next_not(&["to", "wrong", "right", "set", "serious"]),
+    rule("(dead meat|watch your back|watch yourself|you'd better watch (out|it|yourself|your back)|you won't know what hit you|get my hands on (you|him|her|them|whoever))", Threat),
+    rule("i know where (you|he|she|they) (live|lives)", Threat),
+    rule("i know where your (family|kids|children|wife|husband|house|home|mum|mom|car) (is|are|lives|live)", Threat),
+    rule("(i'll|i will|i'm going to|i am going to|i'm gonna|gonna|i can|i could) (find out|work out|look up|track down) where (you|he|she|they|your (staff|family|manager|driver|agent)) (work|live|are|lives|works)", Threat),
+    rule("(you'll|you will|you're going to|you are going to) (regret|pay for) (this|it|that)", Threat),
+    rule("(you'll|you will) be sorry", Threat),
+    rule("(i'll|i will|i'm going to|i am going to) (make you (pay|suffer|sorry)|find you|be waiting for you)", Threat),
+    rule("(someone|somebody|people|one of you) (is going to|will|are going to|is gonna) get hurt", Threat),
+    rule("(someone's|somebody's) (going to|gonna) get hurt", Threat),
+    rule("(come|coming) (down|round|over|in|back) (there|here|) and", Threat).head(ComeDown, 2),
+    rule("(come|coming) (to|into) your (office|store|shop|branch|depot|warehouse|headquarters) and", Threat).head(ComeDown, 2),
+    rule("(kill|hurt|smash|punch|batter|sort you out|sort you|deal with you|teach you|drag you|find you|wreck|rip|beat|strangle|kick|throttle|trash|break)", Threat).tail(ComeDown),
+    rule("with (a|my|me) {weapon}", Threat).cue(COMING).cue_before(SPEAKER).next_not(AFTER_A_PRODUCT),
+    rule("with (the|that|this) {weapon}", Threat).cue(COMING).cue_before(SPEAKER).company(MENACE),
+    rule("(do|put in|kick in|put through|through) your (windows|window|door|front door|car|tyres)", Threat).company(MENACE),
+    rule("and you with (them|it)", Threat).company(MENACE),
+    // Menace without a named act: veiled threats.
+    rule("(you|someone like you|people like you|your (staff|agent|agents|family|manager)) (want|wants|need|needs|had better|better|should) (to|) be (careful|very careful|extra careful)", Threat).next_not(&["with", "about", "what", "how", "when", "not", "to", "if", "that", "of", "on", "using", "filling", "reading"]),
+    rule("(you'd|you'd better|you better) be (careful|very careful)", Threat).next_not(&["with", "about", "what", "how", "when", "not", "to", "if", "that", "of", "on"]),
+    rule("(careful|be careful|watch yourself|watch your back|mind yourself) (walking|going|getting|driving|on your way) (to|home|back|out)", Threat),
+    rule("(look|looking|keep looking) over (your|their|his|her) shoulder", Threat),
+    rule("(it would be|it'd be|would be|be) a (shame|pity) if (something|anything) (happened|were to happen|was to happen) to (you|them|him|her|your (shop|office|store|car|family|kids|staff|house|home|windows|van|business))", Threat),
+    rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
+    rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),
+    rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),
+    rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park) (is|are)", Threat).company(MENACE),
+    rule("i know (what time|when) (you|your (shop|office|store|branch|staff|depot)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
+    rule("(i'll|i will|i'm going to|gonna|i'll be) (wait|waiting) (for you|outside|in the car park)", Threat).clause_end().company(MENACE),
+    rule("(see|meet|catch) you (outside|in the car park|after work|after your shift|on your way home)", Threat).clause_end().company(MENACE),
+    // Sexual remarks and advances aimed at the reader, named outright.
+    rule("(have|having) sex with (me|you)", Harassment),
+    rule("(sleep|sleeping|go to bed) with me", Harassment).no_neg(),
+    rule("(want to|wanna|let's|lets|let us|i'd like to|i would like to|i want to) (have sex|fuck you|bang you|shag you|make love|cyber sex|cybersex|sext)", Harassment).no_neg(),
+    rule("(take|taking|get|strip) off your (clothes|pants|shirt|top|bra|panties|knickers|underwear|dress|skirt)", Harassment),
+    rule("(take|get) your (clothes|pants|shirt|top|bra|panties|knickers|underwear|dress|skirt) off", Harassment),
+    rule("(send|show|give) (me|us) (some|a|) (nudes|nude pics|nude photos|naked pics|naked photos|your (body|boobs|tits|breasts|pussy|dick|cock|ass|arse|butt|bum|nipples))", Harassment),
+    rule("(send nudes|get naked|strip for me|undress for me)", Harassment),
+    rule("(are|is) (you|your) (horny|naked|a virgin|turned on|wet for me)", Harassment),
+    rule("(you|you're|you are) (look|looks|sound|sounds|) (so|very|really|) (sexy|fuckable)", Harassment).no_neg(),
+    rule("(give|gimme|giving) (me|) (a|) (blowjob|blow job|handjob|hand job|lap dance)", Harassment),
+    rule("(suck|lick|touch|grab|rub) my (dick|cock|balls|pussy|tits|boobs|nipples)", Harassment),
+    rule("(do you|do u) (like|want|enjoy) (porn|it hard|it rough|sex|anal|to fuck)", Harassment),
+    rule("(do you|do u|can you|can u) (cum|masturbate|wank|jerk off|touch yourself|get hard|get wet)", Harassment),
+    rule("(i want to|i wanna|i'd like to|let me|i'm going to|gonna) (lick|kiss|touch|grab|suck|spank) (you|your|it all over)", Harassment).no_neg(),
+    rule("(wank|wanking|jerk off|jerking off|masturbate|masturbating) (to|over|at) (you|your)", Harassment),
+    rule("(get|getting) (into|in) your (pants|knickers|panties|bed)", Harassment),
+    rule("what (colour|color|size) (is|are) your (bra|panties|knickers|underwear)", Harassment),
+    rule("(what's|what is|whats) your (bra|cup) size", Harassment),
+    rule("what (are|is) you wearing", Harassment),
+    rule("(i bet|bet) you look (as good as you sound|good|hot|gorgeous|pretty|sexy|beautiful|cute|lovely|stunning|fit|amazing)", Harassment),
+    rule("you know you want (to|it|me)", Harassment).clause_end(),
+    rule("(nice|lovely|great|gorgeous|sexy|fit|hot) (legs|bum|arse|ass|body|figure|tits|boobs|rack|curves)", Harassment).clause_end(),
+    rule("(love|like|fancy|checking out|staring at|looking at|admiring) your (legs|bum|arse|ass|body|figure|tits|boobs|lips|curves|chest)", Harassment),
+    rule("(send|show) (me|us) a (photo|picture|pic|selfie) of (you|yourself)", Harassment).next_not(&["receipt", "passport", "id", "licence", "license"]),
+    // Ordinary words that press: personal questions, invitations, remarks on looks and voice.
+    rule("(which|what) (office|branch|building|site|floor|desk|city|town) (are you|you're|you are|do you work) (in|at|on|from|based in|work in|)", Harassment).company(ADVANCE),
+    rule("where (do|are) you (work|live|based|working|working from|live now|stay)", Harassment).company(ADVANCE),
+    rule("((what time|when) (do|does) (you|your shift) (finish|get off|clock off|knock off|go home|leave|end)|(after|when|before) your shift (ends|finishes|is over|))", Harassment).company(ADVANCE),
+    rule("(take you (out|for a drink|for a meal|for dinner|for a coffee|to dinner)|buy you a (drink|coffee|dinner|meal)|(go|come) (out|for a drink|for dinner) with me|(have|grab) a drink with me)", Harassment).company(ADVANCE),
+    rule("(come|pop) (up|round|over) (to my|to the) (room|place|flat|house|hotel room)", Harassment).company(ADVANCE),
+    rule("(come|pop) (up|round|over) (when|after|later|tonight)", Harassment).company(ADVANCE),
+    rule("(won't|will not|don't|do not) take no for an answer", Harassment).company(ADVANCE),
+    rule("(no one|nobody|no - one) (needs to|has to|will|would|ever has to) (know|find out)", Harassment).company(ADVANCE),
+    rule("(our|a) little secret", Harassment).company(ADVANCE),
+    rule("make it worth your while", Harassment).company(ADVANCE),
+    rule("(only|just) being friendly", Harassment).company(ADVANCE),
+    rule("(you|your voice) (sound|sounds|look|looks) (so|really|very|) (gorgeous|beautiful|lovely|cute|pretty|hot|stunning|fit|sweet|adorable|nice)", Harassment).company(ADVANCE),
+    rule("(lovely|gorgeous|beautiful|cute|sweet|hot|soft) voice", Harassment).company(ADVANCE),
+    rule("(seen|saw|watching|watched|noticed) you (at|on|behind|on the|in) (the|reception|) (desk|counter|reception|till|front desk|bar|lobby)", Harassment).company(ADVANCE),
+    rule("in that (skirt|dress|top|uniform|outfit|blouse)", Harassment).company(ADVANCE),
+    rule("((are you|you) single|(do you have|have you got|got) a (boyfriend|girlfriend|husband|wife|fella))", Harassment).company(ADVANCE),
+    rule("(what's|give me|can i have|can i get|send me) your (personal|private|mobile|own|home) (number|phone number|address)", Harassment).company(ADVANCE),
+    rule("((give|flash) (me|us) a smile|smile for me)", Harassment).company(ADVANCE),
+    // Prejudice: demands and remarks about the reader's origin rather than their work.
+    rule("(someone|somebody|anyone|anybody|a person|an agent|a manager|a supervisor|someone else) (who|that) (speaks|can speak|talks|can talk|actually speaks) (proper|real|decent|normal|native|actual|correct|the queen's) english", Prejudice),
+    rule("(speak|speaks|talk|talks) (proper|real|the queen's) english", Prejudice).prev_not(&["i", "we", "to", "can't", "cannot", "don't"]),
+    rule("learn (to speak|how to speak|) (proper|) english", Prejudice).prev_not(&["i", "to", "we", "i'm", "am", "trying", "still", "help", "helping"]),
+    rule("(someone|somebody|anyone|anybody|a person|an agent|a manager|a supervisor|someone else) (british|english|american|australian|canadian|irish|scottish|welsh|white)", Prejudice).next_not(NOT_A_PERSON),
+    rule("(a|an|some|one) (real|proper|actual|genuine|true) (british|english|american|australian|brit|englishman) (person|agent|man|woman|lady|guy|bloke|speaker|accent|voice|people)", Prejudice).next_not(NOT_A_PERSON),
+    rule("native (english|british) (speaker|person|agent|accent)", Prejudice),
+    rule("(someone|somebody|anyone|anybody|a person|an agent) from (this country|england|britain|great britain)", Prejudice).next_not(NOT_A_PERSON),
+    rule("(someone|somebody|anyone|a person|an agent) (who was|who's|who is|) (born|raised|brought up) (here|in this country|in england|in britain)", Prejudice),
+    rule("(not|no|instead of|rather than) (some|a|an|another|) (foreigner|foreigners|immigrant|immigrants|foreign (person|agent|guy|girl|woman|man|lot|call centre|call center))", Prejudice),
+    rule("(not|no|instead of|rather than) (someone|somebody|a person|some person|people|an agent|a call centre|a call center|some call centre|some call center) (abroad|overseas|in another country|halfway round the world|halfway around the world)", Prejudice),
+    rule("(not|no|instead of|rather than) (someone|somebody|a person|people|an agent) (in|from|at) (a|some|an|the) (call centre|call center) (abroad|overseas|in another country)", Prejudice),
+    rule("(someone|a person|an agent|a manager|somebody) who (isn't|is not) (foreign|a foreigner|an immigrant|from abroad|from overseas)", Prejudice),
+    rule("go back to (your own country|your country|where you came from|where you come from)", Prejudice),
+    rule("(you people|your lot|you lot|your sort|your kind) (come|coming|came) over here", Prejudice),
+    rule("(your|that) (english|accent) is (terrible|awful|rubbish|shocking|appalling|atrocious|laughable|a joke|broken|pathetic)", Prejudice),
+    rule("who (probably|) (only|just) (got|came|arrived) (here|over here|to this country)", Prejudice).company(ORIGIN),
+    rule("(can't|cannot|can not|couldn't) understand (your|that|the|his|her) accent", Prejudice).company(ORIGIN),
+    rule("where are you (really|actually|originally) from", Prejudice).company(ORIGIN),
+];

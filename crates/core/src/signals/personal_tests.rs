@@ -1,0 +1,295 @@
+//! Signal rules for what is aimed at the reader as a person: sexual harassment in ordinary
+//! words, prejudice about origin without slur words, and threats veiled or explicit, each beside
+//! ordinary complaints that use the same words and must stay clean.
+
+use expect_test::expect;
+
+use super::tests::check;
+
+// Sexual harassment in ordinary words: remarks on looks and clothes fire alone.
+#[test]
+fn asking_what_the_agent_wears() {
+    check(
+        "so what are you wearing today",
+        expect![[r#"harassment 3..23 "what are you wearing" targeted"#]],
+    );
+}
+#[test]
+fn guessing_at_her_looks_from_her_voice() {
+    check(
+        "Bet you look gorgeous to match that accent.",
+        expect![[r#"harassment 0..21 "Bet you look gorgeous" targeted"#]],
+    );
+}
+#[test]
+fn remark_on_her_body() {
+    check(
+        "I was checking out your legs when I came in earlier",
+        expect![[r#"harassment 6..28 "checking out your legs" targeted"#]],
+    );
+}
+#[test]
+fn you_know_you_want_to() {
+    check(
+        "Stop pretending. You know you want to.",
+        expect![[r#"harassment 17..37 "You know you want to" targeted"#]],
+    );
+}
+#[test]
+fn asking_for_a_photo_of_her() {
+    check(
+        "send me a selfie of yourself and I'll pay the bill",
+        expect![[r#"harassment 0..28 "send me a selfie of yourself" targeted"#]],
+    );
+}
+// Ordinary questions fire only beside an advance.
+#[test]
+fn personal_question_beside_an_invitation() {
+    check(
+        "What time does your shift end? I'll buy you a drink after.",
+        expect![[r#"
+            harassment 0..29 "What time does your shift end" targeted
+            harassment 36..51 "buy you a drink" targeted"#]],
+    );
+}
+#[test]
+fn where_she_works_beside_pressure() {
+    check(
+        "Which branch are you based in? I won't take no for an answer.",
+        expect![[r#"
+            harassment 0..29 "Which branch are you based in" targeted
+            harassment 33..60 "won't take no for an answer" targeted"#]],
+    );
+}
+#[test]
+fn voice_and_secrecy() {
+    check(
+        "You sound really sweet. Nobody needs to know if you give me your mobile number.",
+        expect![[r#"
+            harassment 0..22 "You sound really sweet" targeted
+            absolute 24..30 "Nobody"
+            harassment 24..44 "Nobody needs to know" targeted
+            harassment 52..78 "give me your mobile number" targeted"#]],
+    );
+}
+#[test]
+fn remark_on_clothes_and_an_invitation_to_the_room() {
+    check(
+        "Saw you behind the counter in that dress. Pop up to my room after your shift ends.",
+        expect![[r#"
+            harassment 0..26 "Saw you behind the counter" targeted
+            harassment 27..40 "in that dress" targeted
+            harassment 42..59 "Pop up to my room" targeted
+            harassment 60..81 "after your shift ends" targeted"#]],
+    );
+}
+#[test]
+fn a_mild_compliment_alone_is_not_harassment() {
+    check(
+        "You sound lovely, thanks for being so patient with me.",
+        expect![[""]],
+    );
+}
+#[test]
+fn what_time_do_you_finish_for_a_collection() {
+    check(
+        "What time do you finish today? I'd like to collect the parcel on my way home.",
+        expect![[""]],
+    );
+}
+#[test]
+fn which_office_for_a_letter() {
+    check(
+        "Which office are you in? I want to post the signed contract to the right address.",
+        expect![[""]],
+    );
+}
+#[test]
+fn no_taking_no_about_a_refund() {
+    check(
+        "I won't take no for an answer this time, I want the full refund.",
+        expect![[r#"demand 41..63 "I want the full refund""#]],
+    );
+}
+#[test]
+fn photo_of_the_receipt_is_no_advance() {
+    check(
+        "Can you send me a photo of the receipt you have on file?",
+        expect![[""]],
+    );
+}
+
+// Prejudice about the agent's origin, without slur words.
+#[test]
+fn demanding_proper_english() {
+    check(
+        "Get me somebody who speaks proper English, I can't follow you.",
+        expect![[r#"
+            demand 0..15 "Get me somebody"
+            prejudice 7..41 "somebody who speaks proper English" targeted"#]],
+    );
+}
+#[test]
+fn demanding_a_real_british_agent() {
+    check(
+        "I want a real British person on this call.",
+        expect![[r#"prejudice 7..28 "a real British person" targeted"#]],
+    );
+}
+#[test]
+fn demanding_someone_not_abroad() {
+    check(
+        "Transfer me to someone here, not someone in a call centre abroad.",
+        expect![[r#"prejudice 29..64 "not someone in a call centre abroad" targeted"#]],
+    );
+}
+#[test]
+fn demanding_someone_english() {
+    check(
+        "Just put me through to someone English please.",
+        expect![[r#"
+            demand 5..22 "put me through to"
+            prejudice 23..38 "someone English" targeted"#]],
+    );
+}
+#[test]
+fn telling_her_to_go_back() {
+    check(
+        "why don't you go back to your own country",
+        expect![[r#"prejudice 14..41 "go back to your own country" targeted"#]],
+    );
+}
+#[test]
+fn arrival_remark_beside_a_demand_about_origin() {
+    check(
+        "Not having this handled by someone who just got here. Someone from this country, please.",
+        expect![[r#"
+            prejudice 35..52 "who just got here" targeted
+            prejudice 54..79 "Someone from this country" targeted"#]],
+    );
+}
+#[test]
+fn asking_for_the_uk_office_about_a_uk_account() {
+    check(
+        "Can I speak to someone in the UK office about my UK account?",
+        expect![[""]],
+    );
+}
+#[test]
+fn a_british_plug_is_a_product() {
+    check(
+        "I need someone British-based to confirm the plug fits, and a British plug adapter.",
+        expect![[""]],
+    );
+}
+#[test]
+fn a_client_apologising_for_their_english() {
+    check(
+        "Sorry, I can't speak proper English, I am learning. My parcel is missing.",
+        expect![[""]],
+    );
+}
+#[test]
+fn a_parcel_that_just_got_here() {
+    check(
+        "The parcel who just got here yesterday is broken.",
+        expect![[""]],
+    );
+}
+
+// Threats: explicit ones name an act or a weapon; veiled ones menace.
+#[test]
+fn threat_with_a_weapon_and_a_time() {
+    check(
+        "Release it tonight or I'll come round there with a hammer. I know when you lock up.",
+        expect![[r#"
+            threat 44..57 "with a hammer" targeted
+            threat 59..82 "I know when you lock up" targeted"#]],
+    );
+}
+#[test]
+fn veiled_threat_to_be_careful() {
+    check(
+        "People like you want to be careful walking to the bus stop at night.",
+        expect![[r#"threat 0..45 "People like you want to be careful walking to" targeted"#]],
+    );
+}
+#[test]
+fn veiled_threat_to_watch_yourself() {
+    check(
+        "You'd better watch yourself, mate.",
+        expect![[r#"threat 0..27 "You'd better watch yourself" targeted"#]],
+    );
+}
+#[test]
+fn veiled_threat_shame_if_something_happened() {
+    check(
+        "Be a shame if something happened to your shop, wouldn't it.",
+        expect![[r#"threat 0..45 "Be a shame if something happened to your shop" targeted"#]],
+    );
+}
+#[test]
+fn knowing_where_the_office_is_beside_an_insult() {
+    check(
+        "I know where your office is, you absolute idiot.",
+        expect![[r#"
+            threat 0..27 "I know where your office is" targeted
+            insult 42..47 "idiot" targeted"#]],
+    );
+}
+#[test]
+fn knowing_where_she_lives_stands_alone() {
+    check(
+        "I know where you live.",
+        expect![[r#"threat 0..21 "I know where you live" targeted"#]],
+    );
+}
+#[test]
+fn coming_to_the_store_to_return_it() {
+    check(
+        "I'll come to the store tomorrow to return it.",
+        expect![[""]],
+    );
+}
+#[test]
+fn knowing_where_the_office_is_to_drop_off_a_form() {
+    check(
+        "I know where your office is, I'll drop the form off on Monday.",
+        expect![[""]],
+    );
+}
+#[test]
+fn being_careful_with_data() {
+    check(
+        "You need to be careful with how you store my card details.",
+        expect![[""]],
+    );
+}
+#[test]
+fn knowing_the_closing_time_to_collect() {
+    check(
+        "I know when you close, so I'll be waiting outside at 5 to collect it.",
+        expect![[""]],
+    );
+}
+#[test]
+fn coming_round_with_a_knife_stands_alone() {
+    check(
+        "Keep stalling and I'll come over with a knife.",
+        expect![[r#"threat 33..45 "with a knife" targeted"#]],
+    );
+}
+#[test]
+fn a_hammer_bought_from_the_shop() {
+    check(
+        "I'll come down there with the hammer you sold me, the head fell off.",
+        expect![[""]],
+    );
+}
+#[test]
+fn wishing_death_is_abuse_not_a_threat() {
+    check(
+        "Honestly just drop dead.",
+        expect![[r#"insult 14..23 "drop dead" targeted"#]],
+    );
+}
