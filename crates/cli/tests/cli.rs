@@ -87,3 +87,17 @@ fn a_missing_input_file_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.jsonl"));
 }
+
+#[test]
+fn an_empty_draft_is_a_clear_error() {
+    let out = defuse(
+        &["check-reply", "--conversation", "-", "   "],
+        b"Client: Where is my order?\n",
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the draft is empty"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

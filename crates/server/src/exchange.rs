@@ -15,7 +15,7 @@ use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
 
 use crate::audit::Entry;
 use crate::conversation::{self, recent_messages};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 /// Causes at least this likely become the case's main causes.
@@ -138,7 +138,8 @@ pub async fn reply(
         &analysed,
         &state.policy,
         conversation::timestamp(text.at),
-    );
+    )
+    .map_err(|e| AppError::invalid("body", e.to_string()))?;
     let dto = ReplyCheckDto::new(&check, text.body, text.offset);
     // A conditional promise may never fall due, so it is not scheduled.
     let promises = check

@@ -16,7 +16,7 @@
 mod aim;
 mod normal;
 mod offensive;
-mod pattern;
+pub(crate) mod pattern;
 mod phrases;
 mod sarcasm;
 mod scan;

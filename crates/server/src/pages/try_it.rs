@@ -51,22 +51,23 @@ pub async fn submit(
             at: timestamp(now),
         });
         let talk = Conversation::new(turns.into_iter().collect(), UtcOffset::UTC);
-        ReplyCheckDto::new(
-            &coach::check_reply(
-                &form.draft,
-                &talk,
-                &state.policy,
-                &state.analyzer,
-                timestamp(now),
-            ),
+        coach::check_reply(
             &form.draft,
-            UtcOffset::UTC,
+            &talk,
+            &state.policy,
+            &state.analyzer,
+            timestamp(now),
         )
+        .map(|c| ReplyCheckDto::new(&c, &form.draft, UtcOffset::UTC))
     });
     let results = html! {
         div.try-results {
             @if let Some(a) = &analysis { (analysis_card(&form.message, a)) }
-            @if let Some(c) = &check { (check_card(&form.draft, c)) }
+            @match &check {
+                Some(Ok(c)) => (check_card(&form.draft, c)),
+                Some(Err(e)) => p.form-error role="alert" { (e) },
+                None => {},
+            }
         }
     };
     Ok(render(&caller, &form, results))

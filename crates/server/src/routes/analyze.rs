@@ -105,7 +105,8 @@ pub async fn check_reply(
         &state.policy,
         &state.analyzer,
         sent_at,
-    );
+    )
+    .map_err(|e| AppError::invalid("draft", e.to_string()))?;
     Ok(ApiJson(ReplyCheckDto::new(
         &check,
         &body.draft,
