@@ -91,7 +91,8 @@ pub fn run_check(args: CheckReplyArgs) -> Result<ExitCode> {
         &setup.policy,
         &setup.analyzer,
         setup.now,
-    );
+    )
+    .context("cannot check the draft")?;
     if args.options.json {
         println!(
             "{}",

@@ -99,3 +99,17 @@ fn a_transcript_line_from_an_unknown_speaker_fails_naming_the_line() {
         "{err}"
     );
 }
+
+#[test]
+fn an_empty_draft_is_a_clear_error() {
+    let out = defuse(
+        &["check-reply", "--conversation", "-", "   "],
+        b"Client: Where is my order?\n",
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the draft is empty"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -3,7 +3,9 @@
 #[path = "coach_fixture.rs"]
 mod fixture;
 
-use defuse_core::coach::{FindingKind, Policy, ReplyCheck, Verdict, check_reply_analysed};
+use defuse_core::coach::{
+    CheckError, FindingKind, MAX_DRAFT_BYTES, Policy, ReplyCheck, Verdict, check_reply_analysed,
+};
 use defuse_core::{Cause, Emotion, Level, SignalKind};
 use fixture::{Fx, MONDAY_10AM, Talk};
 
@@ -29,6 +31,7 @@ fn calm_client() -> Talk {
 
 fn check(talk: &Talk, draft: &str) -> ReplyCheck {
     check_reply_analysed(draft, &talk.analysed(), &Policy::default(), MONDAY_10AM)
+        .expect("a draft with words in it can be checked")
 }
 
 /// The kinds found, with the words each points at.
@@ -276,7 +279,8 @@ fn promises_the_policy_forbids_are_found() {
         &talk.analysed(),
         &generous,
         MONDAY_10AM,
-    );
+    )
+    .unwrap();
     assert!(c.findings.is_empty());
 }
 
@@ -305,4 +309,102 @@ fn scores_fall_with_each_finding() {
     )
     .score;
     assert!(one > two && two > 0, "{one} {two}");
+}
+
+#[test]
+fn sympathy_conditional_timing_and_a_cadence_are_not_faults() {
+    let talk = upset_client();
+    for draft in [
+        "I'm sorry you've been left waiting, and you shouldn't have had to chase us again. I'll call you by 3pm today with a delivery slot.",
+        "I'm sorry it's still not there. If the courier hasn't collected it from the depot by 4pm, I'll send a replacement by express myself and text you the tracking number.",
+        "I'm sorry this has dragged on. I've escalated it to our logistics lead, and I'll update you every two hours until it's fixed, starting at noon.",
+    ] {
+        let c = check(&talk, draft);
+        assert_eq!(c.verdict, Verdict::Send, "{draft:?}: {:#?}", c.findings);
+    }
+}
+
+#[test]
+fn polite_timed_drafts_that_fail_in_substance_are_revised() {
+    let talk = upset_client();
+    let cases = [
+        (
+            "I'm sorry for the wait. Parcels are the courier's responsibility once they leave us, so you'll need to contact the courier directly. I'll note your call by 3pm today.",
+            FindingKind::Deflecting,
+        ),
+        (
+            "I'm sorry for the wait. To be fair to our warehouse, it was dispatched on time and our system shows it was delivered. I'll email you the proof by 3pm.",
+            FindingKind::Defensive,
+        ),
+        (
+            "I'm sorry for the wait. Delays like this are really common in winter, so it's only a small delay. I'll check again by 3pm.",
+            FindingKind::Minimising,
+        ),
+        (
+            "I understand. As stated in our terms, delivery dates are estimates only. I'll send you the tracking link by 3pm.",
+            FindingKind::PolicyHiding,
+        ),
+        (
+            "I'm sorry for the wait. I've chased it, and I can guarantee it'll be with you by Friday. I'll confirm by 3pm.",
+            FindingKind::UncontrolledOutcome,
+        ),
+        (
+            "I'm sorry for the wait. I'm afraid there's nothing more we can do and the decision is final. I'll close the ticket by 3pm.",
+            FindingKind::Stonewalling,
+        ),
+    ];
+    for (draft, kind) in cases {
+        let c = check(&talk, draft);
+        assert_eq!(c.verdict, Verdict::Revise, "{draft:?}");
+        assert!(
+            c.findings.iter().any(|f| f.kind == kind),
+            "{draft:?}: expected {kind:?}, found {:#?}",
+            c.findings
+        );
+    }
+}
+
+#[test]
+fn abuse_left_unanswered_is_found_and_a_boundary_is_not() {
+    let talk = Talk::default().client(
+        Fx::new("You useless idiot, where is my parcel?")
+            .level(Level::Abusive, 0.9)
+            .signal(SignalKind::Insult, "useless idiot", true),
+    );
+    let c = check(
+        &talk,
+        "Your parcel is at the depot; I'll call you by 3pm with a slot.",
+    );
+    assert!(
+        c.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::Minimising && f.start == f.end),
+        "{:#?}",
+        c.findings
+    );
+    let held = check(
+        &talk,
+        "I want to help, and I need you to stop the insults, or I'll have to end the call. Your parcel is at the depot; I'll call you by 3pm with a slot.",
+    );
+    assert!(held.findings.is_empty(), "{:#?}", held.findings);
+}
+
+#[test]
+fn an_empty_or_oversized_draft_is_an_error() {
+    let talk = calm_client();
+    let try_check = |draft: &str| {
+        check_reply_analysed(draft, &talk.analysed(), &Policy::default(), MONDAY_10AM)
+    };
+    assert_eq!(try_check("").unwrap_err(), CheckError::Empty);
+    assert_eq!(try_check(" \n\t ").unwrap_err(), CheckError::Empty);
+    let long = "I'll call you by 3pm. ".repeat(MAX_DRAFT_BYTES / 10);
+    assert_eq!(
+        try_check(&long).unwrap_err(),
+        CheckError::TooLong { bytes: long.len() }
+    );
+    assert!(
+        CheckError::TooLong { bytes: long.len() }
+            .to_string()
+            .contains(&MAX_DRAFT_BYTES.to_string())
+    );
 }

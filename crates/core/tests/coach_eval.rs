@@ -132,7 +132,8 @@ fn measure(name: &str, set: &str) -> Figures {
             println!("boundary     {:<14} expected {} got {step}", c.id, c.step);
         }
         let sent_at = Timestamp(c.conversation.turns.last().unwrap().at.0 + 180);
-        let good = check_reply(&c.good, &c.conversation, &policy, &analyzer, sent_at);
+        let good = check_reply(&c.good, &c.conversation, &policy, &analyzer, sent_at)
+            .expect("the good draft is checkable");
         if good.verdict != Verdict::Send {
             let kinds: Vec<_> = good
                 .findings
@@ -142,7 +143,9 @@ fn measure(name: &str, set: &str) -> Figures {
             println!("good flagged {:<14} {kinds:?}", c.id);
             f.flagged_good.push(c.id.clone());
         }
-        if check_reply(&c.careless, &c.conversation, &policy, &analyzer, sent_at).verdict
+        if check_reply(&c.careless, &c.conversation, &policy, &analyzer, sent_at)
+            .expect("the careless draft is checkable")
+            .verdict
             == Verdict::Send
         {
             println!("bad missed   {:<14} {:?}", c.id, c.careless);

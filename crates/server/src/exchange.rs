@@ -17,7 +17,7 @@ use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
 
 use crate::audit::Entry;
 use crate::conversation::{self, recent_messages};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 /// Causes at least this likely become the case's main causes.
@@ -156,11 +156,12 @@ pub async fn reply(
         .run(move || {
             let analyses = conversation::analyses(&conversation, &history, &analyzer);
             let analysed = Analysed::from_parts(&conversation, analyses);
-            let check = coach::check_reply_analysed(&body, &analysed, &policy, sent_at);
+            let check = coach::check_reply_analysed(&body, &analysed, &policy, sent_at)?;
             let dto = ReplyCheckDto::new(&check, &body, offset);
-            (check, dto)
+            Ok((check, dto))
         })
-        .await?;
+        .await?
+        .map_err(|e: coach::CheckError| AppError::invalid("body", e.to_string()))?;
     // A conditional promise may never fall due, so it is not scheduled.
     let promises = check
         .promises

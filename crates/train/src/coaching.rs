@@ -268,7 +268,8 @@ fn conversation_figures(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> 
                 d.conversation
             )
         })?;
-        let sent = coach::check_reply_analysed(&d.text, a, &policy, TRANSCRIPT_TIME);
+        let sent = coach::check_reply_analysed(&d.text, a, &policy, TRANSCRIPT_TIME)
+            .with_context(|| format!("coaching/drafts.jsonl: draft for {}", d.conversation))?;
         let flagged = sent.verdict == Verdict::Revise;
         let short = d.text.split_whitespace().count() < SHORT_DRAFT_WORDS;
         if d.good {

@@ -1,19 +1,23 @@
 //! The pre-send check of an agent's draft: what would make it land badly, where, and what to
 //! write instead.
 //!
-//! Phrase findings come from the lists in `tone`; the rest look at the draft as a
-//! whole (no acknowledgement while the client is upset, no next step, promises without a time
+//! Phrase findings come from the lists in `tone`, and findings of substance (defending,
+//! deflecting, stonewalling, talking down, ...) from the rules in `substance`; the rest look at
+//! the draft as a whole (no acknowledgement while the client is upset, no next step, promises without a time
 //! or against the policy, too many apologies). A finding about something missing has an empty
 //! span at 0.
+
+use std::sync::OnceLock;
 
 use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::forbidden;
 use super::lists;
 use super::moves::{self, Move};
-use super::phrases::sentence_around;
+use super::phrases::{PhraseSet, sentence_around};
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
+use super::substance::{self, Facts};
 use super::tone::{self, Kind};
 use super::when::{self, Due};
 
@@ -56,18 +60,54 @@ pub struct ReplyCheck {
     pub promises: Vec<super::promises::Promise>,
 }
 
+/// Longest draft the check reads: a reply several pages long is not a chat or email reply, and
+/// the check's cost grows with it.
+pub const MAX_DRAFT_BYTES: usize = 20 * 1024;
+
+/// Why a draft cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckError {
+    /// The draft is empty or only whitespace: there is nothing to check.
+    Empty,
+    /// The draft is longer than [`MAX_DRAFT_BYTES`].
+    TooLong { bytes: usize },
+}
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckError::Empty => write!(f, "the draft is empty: write the reply you want checked"),
+            CheckError::TooLong { bytes } => write!(
+                f,
+                "the draft is {bytes} bytes long; the check reads drafts of up to {MAX_DRAFT_BYTES} bytes"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
 /// Checks `draft` as the agent's next reply in `analysed`, sent at `sent_at`.
 pub fn check(
     draft: &str,
     analysed: &Analysed<'_>,
     policy: &Policy,
     sent_at: Timestamp,
-) -> ReplyCheck {
+) -> Result<ReplyCheck, CheckError> {
+    if draft.trim().is_empty() {
+        return Err(CheckError::Empty);
+    }
+    if draft.len() > MAX_DRAFT_BYTES {
+        return Err(CheckError::TooLong { bytes: draft.len() });
+    }
     let offset = analysed.conversation.offset;
     let mut findings = tone::findings(draft, policy);
+    let facts = Facts::of(analysed, policy);
+    findings.extend(substance::findings(draft, facts));
     let promised = promises(draft, sent_at, offset);
     let any_timed = promised.iter().any(|p| p.due.is_some())
-        || when::find(draft, sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)));
+        || when::find(draft, sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)))
+        || substance::in_the_conversation(draft);
     for p in &promised {
         if p.vague {
             let words = p.when.as_deref().unwrap_or_default();
@@ -108,7 +148,21 @@ pub fn check(
     let made = moves::detect(draft, sent_at, offset);
     let has = |m: Move| made.iter().any(|h| h.kind == m);
     let client_upset = analysed.last_client().is_some_and(|(_, _, a)| upset(a));
-    if client_upset && !has(Move::Acknowledge) && !has(Move::Apologise) && !has(Move::Boundary) {
+    let heard = !heard().find(draft).is_empty();
+    let hands_over = !hands_over().find(draft).is_empty();
+    let unanswered_abuse = facts.abusive && !facts.apologised;
+    let holds_the_line = has(Move::Boundary) || !holds_the_line().find(draft).is_empty();
+    if unanswered_abuse && !holds_the_line && !hands_over {
+        findings.push(missing(Kind::Minimising, "the client crossed a line and the draft carries on as if they had not", "Open with the line: \"I want to help, and I need you to stop <what they said>; if it goes on, I'll <the step your policy sets>.\""));
+    }
+    // After abuse the reply leads with the boundary; acknowledgement is not owed.
+    if client_upset
+        && !unanswered_abuse
+        && !heard
+        && !has(Move::Acknowledge)
+        && !has(Move::Apologise)
+        && !has(Move::Boundary)
+    {
         findings.push(missing(Kind::NoAcknowledgement, "the client is upset and the draft does not acknowledge it", "Open by naming how this feels for them, e.g. \"I can see how frustrating this has been.\""));
     }
     let asks = draft.contains('?');
@@ -118,6 +172,7 @@ pub fn check(
         && !has(Move::Options)
         && !has(Move::Boundary)
         && !reports_done(draft)
+        && !hands_over
     {
         findings.push(missing(
             Kind::NoNextStep,
@@ -133,12 +188,12 @@ pub fn check(
     } else {
         Verdict::Revise
     };
-    ReplyCheck {
+    Ok(ReplyCheck {
         findings,
         score,
         verdict,
         promises: promised,
-    }
+    })
 }
 
 fn missing(kind: Kind, message: &str, rewrite: &str) -> Finding {
@@ -175,14 +230,52 @@ fn reports_done(draft: &str) -> bool {
     })
 }
 
-/// An offer or a plan with a firm time ("I can send you the breakdown in the next 10 minutes",
-/// "an officer will call you by noon tomorrow").
+/// An offer, a plan or an action under way with a firm time ("I can send you the breakdown in
+/// the next 10 minutes", "an officer will call you by noon tomorrow", "she'll ring you by
+/// Friday", "I'm booking the engineer now").
 fn offers_a_time(draft: &str, sent_at: Timestamp, offset: UtcOffset) -> bool {
-    let lower = draft.to_lowercase();
-    ["i can ", "we can ", " will "].iter().any(|offer| {
-        lower.match_indices(offer).any(|(i, _)| {
-            let (s, e) = sentence_around(draft, i);
-            when::find(&draft[s..e], sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)))
+    let lower = draft.to_lowercase().replace('’', "'");
+    let doing = |rest: &str| {
+        rest.split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.ends_with("ing"))
+    };
+    let leads: [(&str, bool); 7] = [
+        ("i can ", false),
+        ("we can ", false),
+        (" will ", false),
+        ("'ll ", false),
+        ("i'm ", true),
+        ("we're ", true),
+        ("i am ", true),
+    ];
+    leads.iter().any(|(lead, needs_doing)| {
+        lower.match_indices(lead).any(|(i, _)| {
+            let after = &lower[i + lead.len()..];
+            if *needs_doing && !doing(after) {
+                return false;
+            }
+            // `lower` may differ in length from `draft`; cut the sentence from `lower` itself.
+            let (s, e) = sentence_around(&lower, i);
+            when::find(&lower[s..e], sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)))
         })
     })
+}
+
+/// Words showing the draft took in what the client said (`[heard]` in `words.txt`).
+fn heard() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new([((), lists::words("heard"))]))
+}
+
+/// A line held in words the boundary move may not list (`[holds_the_line]` in `words.txt`).
+fn holds_the_line() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new([((), lists::words("holds_the_line"))]))
+}
+
+/// A hand-over or the end of the call (`[hands_over]` in `words.txt`).
+fn hands_over() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new([((), lists::words("hands_over"))]))
 }

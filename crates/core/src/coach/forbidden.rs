@@ -38,7 +38,25 @@ pub(crate) fn forbidden_promises(
             let about_money = ["refund", "reimburse", "compensat"]
                 .iter()
                 .any(|w| lower.contains(w));
+            // Only a refund still to come is a promise: "I've refunded the £1,188" reports it done.
+            let promised = [
+                "i'll",
+                "i will",
+                "we'll",
+                "we will",
+                "i can",
+                "we can",
+                "i'm going to",
+                "we're going to",
+                "i could",
+                "we could",
+                "i'd",
+                "we'd",
+            ]
+            .iter()
+            .any(|m| lower.replace('’', "'").contains(m));
             if about_money
+                && promised
                 && let Some(amount) = amounts(sentence)
                     .into_iter()
                     .find(|a| *a > policy.max_refund)

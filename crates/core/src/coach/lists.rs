@@ -96,6 +96,9 @@ mod tests {
             "acronyms",
             "client_apologies",
             "open_question_starts",
+            "heard",
+            "hands_over",
+            "holds_the_line",
         ] {
             assert!(!words(name).is_empty(), "[{name}] is empty");
         }

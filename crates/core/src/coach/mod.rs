@@ -13,7 +13,7 @@
 //! - [`moves`]: the playbook [`Move`]s and finding them in agent text.
 //! - [`promises()`](promises::promises), [`when`] and `calendar`: commitments in the agent's words and their due times.
 //! - `plan`, `specifics` and `wording`: choosing the moves and filling their wordings.
-//! - [`check`] and `tone`: the draft check.
+//! - [`check`], `tone` and `substance`: the draft check (wording, and what the draft does).
 //! - `lists`: the phrase lists and wordings, kept as text in `coach/data/`.
 //!
 //! ```
@@ -36,6 +36,7 @@ mod plan;
 pub mod policy;
 pub mod promises;
 mod specifics;
+mod substance;
 mod tone;
 pub mod transcript;
 mod warnings;
@@ -43,7 +44,7 @@ pub mod when;
 mod wording;
 
 pub use boundary::{Boundary, Crossing, Lowering, Step};
-pub use check::{Finding, ReplyCheck, Verdict};
+pub use check::{CheckError, Finding, MAX_DRAFT_BYTES, ReplyCheck, Verdict};
 pub use conversation::{Analysed, Conversation, Role, TimeError, Timestamp, Turn, UtcOffset};
 pub use course::{Course, Trend, TurnCourse};
 pub use moves::{Move, MoveHit};
@@ -82,14 +83,15 @@ pub fn coach_analysed(analysed: &Analysed<'_>, policy: &Policy) -> Coaching {
     }
 }
 
-/// Checks `draft` as the agent's next reply, to be sent at `sent_at`.
+/// Checks `draft` as the agent's next reply, to be sent at `sent_at`; an empty or oversized
+/// draft is an error.
 pub fn check_reply(
     draft: &str,
     conversation: &Conversation,
     policy: &Policy,
     analyzer: &Analyzer,
     sent_at: Timestamp,
-) -> ReplyCheck {
+) -> Result<ReplyCheck, CheckError> {
     check::check(
         draft,
         &Analysed::new(conversation, analyzer),
@@ -104,6 +106,6 @@ pub fn check_reply_analysed(
     analysed: &Analysed<'_>,
     policy: &Policy,
     sent_at: Timestamp,
-) -> ReplyCheck {
+) -> Result<ReplyCheck, CheckError> {
     check::check(draft, analysed, policy, sent_at)
 }

@@ -25,10 +25,26 @@ pub enum Kind {
     PromiseWithoutTime,
     ForbiddenPromise,
     OverApologising,
+    /// Justifies us, our staff or our systems instead of dealing with what went wrong.
+    Defensive,
+    /// Sends the client to a third party to sort out what we should chase.
+    Deflecting,
+    /// Closes the door: nothing more will be done, or the same answer again.
+    Stonewalling,
+    /// Talks down to the client, or polices the tone of a client who was not abusive.
+    Condescending,
+    /// Answers with a rule or the small print instead of with this client's case.
+    PolicyHiding,
+    /// Withholds help, a refund or service because of the client's tone, or hints at legal action.
+    CounterThreat,
+    /// Guarantees an outcome that a third party or chance decides.
+    UncontrolledOutcome,
+    /// Harm or a deadline is hours away and the draft's step is days away.
+    IgnoresUrgency,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 20] = [
         Kind::RaisedVoice,
         Kind::Blame,
         Kind::Dismissive,
@@ -41,6 +57,14 @@ impl Kind {
         Kind::PromiseWithoutTime,
         Kind::ForbiddenPromise,
         Kind::OverApologising,
+        Kind::Defensive,
+        Kind::Deflecting,
+        Kind::Stonewalling,
+        Kind::Condescending,
+        Kind::PolicyHiding,
+        Kind::CounterThreat,
+        Kind::UncontrolledOutcome,
+        Kind::IgnoresUrgency,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -57,6 +81,14 @@ impl Kind {
             Kind::PromiseWithoutTime => "promise_without_time",
             Kind::ForbiddenPromise => "forbidden_promise",
             Kind::OverApologising => "over_apologising",
+            Kind::Defensive => "defensive",
+            Kind::Deflecting => "deflecting",
+            Kind::Stonewalling => "stonewalling",
+            Kind::Condescending => "condescending",
+            Kind::PolicyHiding => "policy_hiding",
+            Kind::CounterThreat => "counter_threat",
+            Kind::UncontrolledOutcome => "uncontrolled_outcome",
+            Kind::IgnoresUrgency => "ignores_urgency",
         }
     }
 
@@ -72,9 +104,17 @@ impl Kind {
             | Kind::Dismissive
             | Kind::Arguing
             | Kind::Sarcasm
-            | Kind::ForbiddenPromise => 25,
+            | Kind::ForbiddenPromise
+            | Kind::CounterThreat
+            | Kind::Stonewalling
+            | Kind::IgnoresUrgency => 25,
             Kind::NoAcknowledgement
             | Kind::Minimising
+            | Kind::Defensive
+            | Kind::Deflecting
+            | Kind::Condescending
+            | Kind::PolicyHiding
+            | Kind::UncontrolledOutcome
             | Kind::VaguePromise
             | Kind::PromiseWithoutTime => 15,
             Kind::NoNextStep | Kind::OverApologising => 10,

@@ -17,7 +17,7 @@
 mod aim;
 mod normal;
 mod offensive;
-mod pattern;
+pub(crate) mod pattern;
 mod personal;
 mod phrases;
 mod sarcasm;

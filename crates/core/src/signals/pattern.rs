@@ -22,7 +22,7 @@ pub(super) fn substitute(pat: &str) -> String {
 }
 
 /// Every spelling a pattern allows, with single spaces.
-pub(super) fn expand(pat: &str) -> Vec<String> {
+pub(crate) fn expand(pat: &str) -> Vec<String> {
     let Some(open) = pat.find('(') else {
         return vec![pat.split_whitespace().collect::<Vec<_>>().join(" ")];
     };

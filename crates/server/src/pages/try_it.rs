@@ -47,19 +47,27 @@ pub async fn submit(
     let results = html! {
         div.try-results {
             @if let Some(a) = &analysis { (analysis_card(&form.message, a)) }
-            @if let Some(c) = &check { (check_card(&form.draft, c)) }
+            @match &check {
+                Some(Ok(c)) => (check_card(&form.draft, c)),
+                Some(Err(e)) => p.form-error role="alert" { (e) },
+                None => {},
+            }
         }
     };
     Ok(render(&caller, &form, results))
 }
 
-/// The analysis of `message` and the check of `draft` as a reply to it, for those not blank.
+/// The analysis of `message` and the check of `draft` as a reply to it (or why the draft
+/// cannot be checked), for those not blank.
 fn examine(
     message: &str,
     draft: &str,
     analyzer: &Analyzer,
     policy: &Policy,
-) -> (Option<AnalysisDto>, Option<ReplyCheckDto>) {
+) -> (
+    Option<AnalysisDto>,
+    Option<Result<ReplyCheckDto, coach::CheckError>>,
+) {
     let now = timestamp(Utc::now());
     let analysis = (!message.trim().is_empty())
         .then(|| AnalysisDto::new(None, message, &analyzer.analyze(&Input::new(message))));
@@ -70,8 +78,8 @@ fn examine(
             at: now,
         });
         let talk = Conversation::new(turns.into_iter().collect(), UtcOffset::UTC);
-        let check = coach::check_reply(draft, &talk, policy, analyzer, now);
-        ReplyCheckDto::new(&check, draft, UtcOffset::UTC)
+        coach::check_reply(draft, &talk, policy, analyzer, now)
+            .map(|c| ReplyCheckDto::new(&c, draft, UtcOffset::UTC))
     });
     (analysis, check)
 }

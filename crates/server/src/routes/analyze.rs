@@ -122,10 +122,11 @@ pub async fn check_reply(
     let dto = state
         .compute
         .run(move || {
-            let check = coach::check_reply(&body.draft, &conversation, &policy, &analyzer, sent_at);
-            ReplyCheckDto::new(&check, &body.draft, conversation.offset)
+            let check = coach::check_reply(&body.draft, &conversation, &policy, &analyzer, sent_at)?;
+            Ok(ReplyCheckDto::new(&check, &body.draft, conversation.offset))
         })
-        .await?;
+        .await?
+        .map_err(|e: coach::CheckError| AppError::invalid("draft", e.to_string()))?;
     Ok(ApiJson(dto))
 }
 

@@ -143,6 +143,19 @@ async fn a_reply_is_checked_and_its_promises_become_follow_ups() {
 
         let rude = app.call(Method::POST, "/api/v1/check-reply", token, Some(json!({"draft": "CALM DOWN. As I already told you, that's just our policy.", "turns": [{"role": "client", "text": ANGRY}]}))).await;
         assert_eq!(rude.body["verdict"], "revise", "{}", rude.body);
+        let long = "I'll call you by 3pm. ".repeat(2000);
+        for draft in ["  ", long.as_str()] {
+            let bad = app
+                .call(
+                    Method::POST,
+                    "/api/v1/check-reply",
+                    token,
+                    Some(json!({"draft": draft, "turns": [{"role": "client", "text": ANGRY}]})),
+                )
+                .await;
+            assert_eq!(bad.status, 400, "{}", bad.body);
+            assert_eq!(bad.body["error"]["field"], "draft", "{}", bad.body);
+        }
     }
 }
 

@@ -1,0 +1,80 @@
+//! What the conversation shows that the substance rules read: whether the client's last message
+//! abused the agent or apologised, and whether the client needs something within hours.
+//!
+//! Urgency is read from every client turn, one sentence at a time: a plea for speed ("please
+//! hurry", "right now"), or something at stake ("I need", "too late", a flight, pain, a child)
+//! in the same sentence as a near time ("today", "tonight", "tomorrow", a clock time). A demand
+//! with a date ("refund me today", "I want it back right now") is not urgency by itself. While the client is abusing the
+//! agent, the boundary comes first and urgency is not asked for.
+
+use std::sync::OnceLock;
+
+use super::urgency::has_clock_time;
+use super::{Facts, has_any, normal, sentences};
+use crate::coach::boundary::crosses;
+use crate::coach::conversation::Analysed;
+use crate::coach::lists;
+use crate::coach::phrases::PhraseSet;
+use crate::coach::policy::Policy;
+
+/// Pleas for speed and harm happening while the client writes.
+#[rustfmt::skip]
+const PRESSING: &[&str] = &[
+    "right now", "as we speak", "hurry", "hurry up", "be quick", "quickly", "help me fast",
+    "as fast as", "urgent", "urgently", "emergency",
+];
+
+/// A demand: a time in it is the client's ask, not harm happening ("I want it back right now").
+const DEMAND: &[&str] = &["want", "i expect", "give me", "refund", "refund me"];
+
+/// Times within a day.
+#[rustfmt::skip]
+const NEAR: &[&str] = &[
+    "today", "tonight", "now", "tomorrow", "this afternoon", "this evening",
+];
+
+/// Something at stake: a need, a hard limit, an event, harm to health, money or safety.
+#[rustfmt::skip]
+const STAKES: &[&str] = &[
+    "need", "needs", "have to", "has to", "must", "can't", "cannot", "can not", "too late",
+    "won't", "fired", "funeral", "wedding", "flight", "bus", "train", "interview", "exam",
+    "surgery", "swell", "swelling", "bleeding", "pain", "agony", "breathe", "seizure", "dose",
+    "medication", "fraud", "stranded", "kids", "children", "baby", "unsafe",
+];
+
+/// Words that put a clock time in the past ("I called at 9am").
+#[rustfmt::skip]
+const PAST: &[&str] = &[
+    "was", "were", "did", "had", "called", "rang", "phoned", "said", "told", "since", "ago",
+];
+
+fn apologies() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new([((), lists::words("client_apologies"))]))
+}
+
+impl Facts {
+    /// The facts of `analysed` as it stands before the agent's next reply.
+    pub(crate) fn of(analysed: &Analysed<'_>, policy: &Policy) -> Facts {
+        let Some((_, turn, analysis)) = analysed.last_client() else {
+            return Facts::default();
+        };
+        let abusive = analysis.signals.iter().any(|s| crosses(s, policy));
+        let apologised = !apologies().find(&turn.text).is_empty();
+        let pressed = analysed
+            .client_turns()
+            .any(|(_, t, _)| sentences(&t.text).any(pressing));
+        Facts {
+            abusive,
+            apologised,
+            urgent: pressed && (!abusive || apologised),
+        }
+    }
+}
+
+/// One sentence of the client's asks for speed, or sets something at stake against a near time.
+fn pressing(sentence: &str) -> bool {
+    let words = normal(sentence);
+    let near = has_any(&words, NEAR) || (has_clock_time(sentence) && !has_any(&words, PAST));
+    (has_any(&words, PRESSING) && !has_any(&words, DEMAND)) || (near && has_any(&words, STAKES))
+}

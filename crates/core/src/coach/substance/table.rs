@@ -1,0 +1,306 @@
+//! The rules of the substance check: a phrase family each, with the condition it needs.
+//!
+//! Phrases are written from how agents defend, deflect and talk down in general, not from any
+//! one conversation. A `when` reads the hit's sentence ([`Ctx`]) and the conversation's
+//! [`Facts`](super::Facts).
+
+use super::{Ctx, Rule, ends_with_any, first_words, has_any, rule, starts_with_any};
+use crate::coach::tone::Kind::{
+    Blame, Condescending, CounterThreat, Defensive, Deflecting, Dismissive, Minimising,
+    PolicyHiding, Sarcasm, Stonewalling, UncontrolledOutcome,
+};
+
+/// Someone other than us whom a client could be sent to.
+#[rustfmt::skip]
+const THIRD_PARTIES: &[&str] = &[
+    "them", "they", "their", "courier", "couriers", "carrier", "delivery company", "royal mail",
+    "post office", "postal service", "manufacturer", "manufacturers", "maker", "brand", "bank",
+    "card company", "card issuer", "card provider", "app", "platform", "marketplace", "seller",
+    "supplier", "partner", "retailer", "warehouse", "landlord", "insurer", "insurance company",
+    "airline", "airport", "contractor", "scheme", "ombudsman", "council", "register", "agency",
+    "provider", "network", "vendor", "developer", "department", "helpline", "website",
+];
+
+/// Emergency services: sending a client to them is a safety net, not a deflection.
+#[rustfmt::skip]
+const EMERGENCY: &[&str] = &[
+    "999", "911", "112", "111", "a&e", "emergency", "ambulance", "police", "urgent care",
+];
+
+/// Words that put a step on a condition or make it optional.
+#[rustfmt::skip]
+const CONDITIONAL: &[&str] = &[
+    "if", "unless", "in case", "should you", "still free", "free to", "whenever", "otherwise",
+];
+
+/// Words showing the draft engages with the case after stating a rule.
+#[rustfmt::skip]
+const ENGAGED: &[&str] = &[
+    "but", "however", "though", "although", "instead", "i can", "i'll", "i will", "i've", "i have",
+    "so i", "we can", "we'll", "what i can",
+];
+
+/// What an agent might withhold from a client.
+#[rustfmt::skip]
+const WITHHELD: &[&str] = &[
+    "refund", "refunds", "compensation", "goodwill", "discount", "service", "services", "bag",
+    "car", "parcel", "order", "booking", "account", "membership", "deposit", "repair", "delivery",
+    "money", "help", "access", "replacement",
+];
+
+/// Words about how the client has spoken or behaved.
+#[rustfmt::skip]
+const CONDUCT: &[&str] = &[
+    "like that", "the way you", "your tone", "your attitude", "your language", "your behaviour",
+    "your behavior", "abusive", "rude", "rudeness", "language", "spoken", "talking", "speaking",
+];
+
+/// Words that hedge a forecast ("usually", "should").
+#[rustfmt::skip]
+const HEDGES: &[&str] = &[
+    "usually", "normally", "typically", "generally", "should", "aim", "aims", "expect", "expected",
+    "hope", "hopefully", "likely", "can't promise", "cannot promise", "may", "might",
+];
+
+/// Time words that turn a forecast into a commitment.
+#[rustfmt::skip]
+const DATED: &[&str] = &[
+    "today", "tonight", "tomorrow", "by", "within", "this", "first thing", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening",
+];
+
+/// Nothing in the sentence makes the step a fallback ("if it isn't there by Friday, ...").
+fn not_conditional(c: &Ctx) -> bool {
+    !c.sentence_has(CONDITIONAL)
+}
+
+/// The client is told to go to someone else, not to us, and not as a safety net.
+fn sends_elsewhere(c: &Ctx) -> bool {
+    let target = format!("{}{}", c.after, c.previous);
+    not_conditional(c)
+        && !c.sentence_has(EMERGENCY)
+        && !starts_with_any(&c.after, &["us", "me", "our", "this team", "my"])
+        && (has_any(&c.after, THIRD_PARTIES) || has_any(&target, THIRD_PARTIES))
+}
+
+/// Tone policing is only a fault when the client was not abusive, or has apologised since.
+fn unprovoked(c: &Ctx) -> bool {
+    !c.facts.abusive || c.facts.apologised
+}
+
+/// A rule stated with nothing the agent will do about it in the same sentence.
+fn unengaged(c: &Ctx) -> bool {
+    !c.sentence_has(ENGAGED)
+}
+
+/// The consequence named is something withheld from the client, not the end of the call.
+fn withholds(c: &Ctx) -> bool {
+    c.sentence_has(WITHHELD) || has_any(&c.previous, WITHHELD)
+}
+
+/// Conduct is named alongside what is withheld.
+fn withholds_for_conduct(c: &Ctx) -> bool {
+    c.sentence_has(CONDUCT) && withholds(c)
+}
+
+/// Someone other than the agent is the subject ("it'll definitely", not "I'll definitely").
+fn not_my_own_act(c: &Ctx) -> bool {
+    !ends_with_any(
+        &c.before,
+        &["i", "we", "i'll", "i will", "we'll", "we will"],
+    )
+}
+
+/// An outsider's act on the client's outcome, dated and unhedged ("the bank will credit it
+/// today", "the courier will definitely get it to you tomorrow").
+fn outsider_dated(c: &Ctx) -> bool {
+    let act = c
+        .after
+        .trim_start()
+        .trim_start_matches("definitely ")
+        .trim_start_matches("certainly ")
+        .trim_start_matches("surely ");
+    let acts = [
+        "deliver",
+        "arrive",
+        "credit",
+        "clear",
+        "be with you",
+        "be there",
+        "come",
+        "turn up",
+        "reach you",
+        "pay",
+        "approve",
+        "collect",
+        "fix",
+        "repair",
+        "refund",
+        "release",
+        "return",
+        "get it to you",
+        "have it",
+    ];
+    acts.iter().any(|a| act.starts_with(&format!("{a} ")))
+        && has_any(&c.after, DATED)
+        && !c.sentence_has(HEDGES)
+}
+
+/// "It's (really quite) simple" about a task, not "it's easy to miss" about the client's slip.
+fn claims_easy(c: &Ctx) -> bool {
+    let mut words = c.after.split_whitespace().skip_while(|w| {
+        [
+            "all", "really", "actually", "quite", "very", "pretty", "super", "so", "quick", "nice",
+            "and",
+        ]
+        .contains(w)
+    });
+    words
+        .next()
+        .is_some_and(|w| ["simple", "easy", "straightforward"].contains(&w))
+        && words.next() != Some("to")
+}
+
+/// "You should have" followed by what the client did, not by what they were owed.
+fn faults_the_client(c: &Ctx) -> bool {
+    !starts_with_any(
+        &c.after,
+        &[
+            "had", "been", "received", "got", "gotten", "heard", "a", "an", "the", "your", "it",
+            "them", "one", "to", "needed", "seen",
+        ],
+    )
+}
+
+/// "As I said", but not "as I said I would".
+fn repeats_an_answer(c: &Ctx) -> bool {
+    !starts_with_any(
+        &c.after,
+        &["i would", "i'd", "i will", "i'll", "we would", "we'd"],
+    )
+}
+
+/// Advice for next time, which implies the client caused it.
+fn advises(c: &Ctx) -> bool {
+    c.sentence_has(&[
+        "should",
+        "best to",
+        "make sure",
+        "suggest",
+        "recommend",
+        "try to",
+        "remember to",
+        "please",
+        "need to",
+        "better to",
+        "worth",
+    ])
+}
+
+/// Every rule.
+pub(super) const RULES: &[Rule] = &[
+    // Defensive: justifying us, our staff or our systems.
+    rule(Defensive, "to be fair to (the|our|my) (team|staff|driver|drivers|engineer|engineers|colleague|colleagues|crew|courier|warehouse|store|company|enforcement team)", "defends your side before the client feels heard", "looking at what happened"),
+    rule(Defensive, "in (our|my|their|the team's|the company's) defence", "defends your side before the client feels heard", "looking at what happened"),
+    rule(Defensive, "(there|there's|there is) (wasn't|was not|was nothing|isn't|is nothing|nothing) (anything |)(they|we|the team|our team|i|the staff) could (have|'ve) done", "says nothing could have been done, which tells the client the failure is theirs to carry", "I'm looking into what went wrong on our side").sentence(),
+    rule(Defensive, "(was|were|has been|have been) (applied|issued|charged|processed|calculated|handled|sent|set up|taken) (correctly|properly|in line with)", "insists we got it right instead of looking at the client's case", "I'm checking how this was done"),
+    rule(Defensive, "(is|are|was|were) (correct|valid|accurate|justified|legitimate)", "insists we got it right instead of looking at the client's case", "is what I'm checking for you").when(|c| has_any(&c.before, &["charge", "charges", "fee", "fees", "bill", "amount", "deduction", "deductions", "price", "invoice"])),
+    rule(Defensive, "(we|the company|i|the clinic|the store|the shop) (can't|cannot|can not) be (held |)responsible", "disowns the problem instead of helping with it", "let me see what we can do"),
+    rule(Defensive, "(not|isn't|is not) (our|my) (responsibility|fault|problem)", "disowns the problem instead of helping with it", "something I'll help with"),
+    rule(Defensive, "(is|are) (very|extremely|really|always|incredibly) (thorough|careful|experienced|professional|reliable|accurate|well trained)", "praises our own side while the client is telling you it failed", "will be checked against what you saw").when(|c| has_any(&c.before, &["our", "the team", "the staff"])),
+    rule(Defensive, "(our|the) (system|systems|records|tracking|logs|app) (shows|show|showed|says|say|confirms|confirm|indicates)", "answers the client's account with our records, as if they were wrong", "I'll check what happened against what you've told me").sentence().when(|c| has_any(&c.after, &["delivered", "correct", "sent", "on time", "received", "working", "collected", "signed"])),
+    rule(Defensive, "(it|this|everything|the form|the system|the site|the app) (works|worked|is working|was working) (fine|perfectly|correctly|as expected|as intended|on my end|on our end|for me|on my side|on our side|when i test it)", "insists it works on our side instead of looking at what the client sees", "I'll look at what you and your customers are seeing"),
+    rule(Defensive, "nothing wrong (with|on) (it|the|our|my)", "insists it works on our side instead of looking at what the client sees", "something I'll check properly"),
+    rule(Defensive, "(i'm|i am) (only|just) trying to help", "puts your own effort at the centre instead of the client's problem", "I want to get this fixed for you"),
+    rule(Defensive, "(i've|i have) been (more than|very|extremely|really) patient", "puts your own effort at the centre instead of the client's problem", "I want to get this fixed for you"),
+    rule(Defensive, "(for your information|just so you're aware|just so you are aware)", "reads as a correction delivered from above", ""),
+    rule(Defensive, "(sent|posted|emailed|wrote to|notified|informed|told) (a letter|letters|an email|emails|a notice|notices|a text|) (to |)(every|all|everyone|each)", "says everyone was told, which blames the client for missing it", "wrote about this, but it clearly didn't reach you, and").when(|c| ends_with_any(&c.before, &["we", "we've", "we have", "i", "i've", "i have"])),
+    // Blame dressed as advice or explanation.
+    rule(Blame, "(you should have|you shouldn't have|you should've|you should not have)", "puts the blame on the client", "it can help to").when(faults_the_client),
+    rule(Blame, "(next time|in future|in the future|for future reference|going forward|for next time)", "advice for next time implies the client caused this", "").sentence().when(advises),
+    rule(Blame, "(is|are|was|were|it's|it is) ((clearly|all|already|plainly) (shown|stated|explained|set out|displayed|printed|written|listed|mentioned)|(shown|stated|explained|set out|displayed|printed|written|listed|mentioned) (clearly|plainly)) (on|in)", "points to where it was written, as if the client should have known", "I can see how this was easy to miss, so here it is in plain words: <the detail>.").sentence(),
+    rule(Blame, "(most|the rest|many|plenty) of (your|the|our) (other |)(neighbours|neighbors|customers|guests|passengers|tenants|residents|patients|users|clients|people)", "compares the client with others who managed, which blames them", "").sentence().when(|c| has_any(&c.after, &["did", "moved", "managed", "had", "have", "read", "knew", "saw", "noticed", "followed", "understood"])),
+    rule(Blame, "(your own fault|your fault)", "puts the blame on the client", "what happened").when(|c| !ends_with_any(&c.before, &["not", "isn't", "wasn't", "is not", "was not", "never", "in no way", "none of this is", "none of it is", "nothing is", "none of this was"])),
+    rule(Blame, "(if you had|if you'd|had you) (given|sent|read|checked|looked|told|followed|ordered|booked|called)", "puts the blame on the client", "to get this right from here,"),
+    // Deflecting: the client is sent to someone else to chase what we should.
+    rule(Deflecting, "(you'll|you will|you'd|you would|you|you may|you might) (need|have|want|wish) to (contact|call|ring|phone|speak to|talk to|get in touch with|email|write to|raise it with|raise this with|take it up with|take this up with|go back to|reach out to|chase|report it to|report this to|open a claim with|claim from|complain to)", "sends the client to someone else to sort out what we should chase", "I'll contact").when(sends_elsewhere),
+    rule(Deflecting, "(please|kindly) (contact|call|ring|speak to|talk to|get in touch with|raise it with|refer to|reach out to|take it up with|go to)", "sends the client to someone else to sort out what we should chase", "I'll contact").when(sends_elsewhere),
+    rule(Deflecting, "(the|your) (best|quickest|fastest|easiest|simplest|right) (thing|way|route|option|step|course of action) (is|would be|will be) to", "sends the client to someone else to sort out what we should chase", "I'll").when(|c| starts_with_any(&c.after, &["contact", "call", "ring", "speak", "talk", "get in touch", "raise", "take", "open", "go", "reach", "email", "write", "chase", "ask", "claim"]) && sends_elsewhere(c)),
+    rule(Deflecting, "(it's|it is|it'd be|it would be) (worth|best|better) (raising|contacting|calling|speaking to|talking to|checking with|taking|asking|getting in touch with|to contact|to raise|to speak to|to call|to ask|to check with)", "sends the client to someone else to sort out what we should chase", "I'll raise").when(sends_elsewhere),
+    rule(Deflecting, "(they're|they are|they'd be|they would be) the (right|best|only) (people|ones|team|place|person) to", "sends the client to someone else to sort out what we should chase", "I'll speak to them for you").sentence().when(|c| not_conditional(c) && starts_with_any(&c.after, &["speak to", "talk to", "contact", "ask", "deal with", "call", "handle", "raise"])),
+    rule(Deflecting, "(contact|call|ring|speak to|talk to|raise it with|get in touch with|email|chase|claim with|a claim with) (them|him|her|the courier|the manufacturer|the bank|the seller|the supplier|the airline) directly", "sends the client to someone else to sort out what we should chase", "I'll contact them myself").when(not_conditional),
+    rule(Deflecting, "(send|give|email|text|forward|pass) you (their|the courier's|the manufacturer's|the supplier's|the seller's|the bank's|the partner's|the airline's)", "hands the client someone else's details to chase instead of chasing them yourself", "contact them myself and send you what they say, not").when(|c| not_conditional(c) && has_any(&first_words(&c.after, 2), &["details", "number", "contact", "phone", "email", "helpline", "website"])),
+    rule(Deflecting, "(please |)refer to the (deposit|dispute|complaints|ombudsman|protection|resolution) (scheme|service|process|procedure|team)", "sends the client to a dispute process instead of looking at their case", "I'll review this with you first; the dispute scheme stays open to you").sentence(),
+    // Stonewalling: the door is closed.
+    rule(Stonewalling, "(there's|there is|there isn't|there is not|) (nothing|not anything|not much) (more|else|further) (i|we) can (do|offer|say)", "closes the door: the client hears that nothing more will happen", "here is what I can still do"),
+    rule(Stonewalling, "(the|this|our|my|that) (decision|answer|outcome|position) is final", "closes the door: the client hears that nothing more will happen", "this is the decision so far, and here is how it can be reviewed"),
+    rule(Stonewalling, "(we|i) (won't|will not|can't|cannot|are unable to|am unable to|are not able to|will no longer) (be |)(reviewing|reconsidering|reopening|discussing|looking into|changing|review|reconsider|reopen|discuss|look into|change)", "closes the door: the client hears that nothing more will happen", "I'll look at this again with what you've sent").sentence().when(|c| has_any(&c.after, &["further", "again", "any further", "anymore", "any more"])),
+    rule(Stonewalling, "(this|the|that) (matter|case|complaint) is (now |)closed", "closes the door: the client hears that nothing more will happen", "here is what happens next"),
+    rule(Stonewalling, "no further (correspondence|discussion|action|review)", "closes the door: the client hears that nothing more will happen", "a further review"),
+    rule(Stonewalling, "(i|we) (don't|do not) have to (listen|take|put up)", "closes the conversation instead of setting a clear boundary", "I won't continue if comments like that go on"),
+    rule(Stonewalling, "(as i said|as i've said|as i have said|as explained|as previously explained|as i explained|as i've explained|as already explained)", "repeats an earlier answer instead of moving the case on", "").when(repeats_an_answer),
+    rule(Stonewalling, "(you can|you're welcome to|you are welcome to|feel free to) (call back|ring back|reapply|apply again|try again later|get someone else|speak to someone else|ask someone else)", "sends the client away instead of helping now", "I'll help you with this now").when(not_conditional),
+    rule(Stonewalling, "if you (feel|wish|want|think) (you need |you'd like ||)to (move|dispute|appeal|complain|escalate|take this further|take it further|go elsewhere)", "points the client to the exit instead of working on their case", "").sentence().when(|c| unengaged(c) && !c.sentence_has(&["i'll", "i will"])),
+    // Condescending: talking down, or policing a client who was not abusive.
+    rule(Condescending, "(it's|it is|that's|that is|this is)", "talks down to the client, as if the problem were their slowness", "Here's how it works: <the steps, one at a time>.").sentence().when(claims_easy),
+    rule(Condescending, "(in black and white|as anyone would know|as everyone knows|as you should know|as most people know|which is what most people do|which is normally what people do|which is usually what people do|what most people do)", "talks down to the client", ""),
+    rule(Condescending, "if you (look|read|check) (carefully|closely|properly|again|more carefully)", "talks down to the client", "if you look at"),
+    rule(Condescending, "(more|a bit more|a little more) carefully", "talks down to the client", ""),
+    rule(Condescending, "(if you need help understanding|ask someone to go through it|get someone to go through it|ask someone to explain|get someone to explain|maybe ask someone)", "talks down to the client", "I'll go through it with you now, line by line"),
+    rule(Condescending, "(don't you worry|don't worry yourself|, dear|, love|, sweetheart|, sweetie|, hun|, honey|, darling|, mate|listen ,)", "a pet name or a pat on the head talks down to the client", ""),
+    rule(Condescending, "(behave|behaving|acting) like a (child|baby|kid|toddler)", "insults the client back", "I'll help you with this"),
+    rule(Condescending, "(there's|there is|) no need (to be|for) (so |that |this |)(rude|abusive|nasty|aggressive|hostile|that|language like that|that language|that kind of language|swearing)", "polices the tone of a client who was not abusive", "I can hear how frustrating this is").when(unprovoked),
+    rule(Condescending, "(keep|keeping) (it|things|this|the chat|the call|the conversation) (respectful|civil|polite|professional|calm)", "polices the tone of a client who was not abusive", "I can hear how frustrating this is").sentence().when(unprovoked),
+    rule(Condescending, "(please|i'd ask you|i would ask you|i must ask you|i'll ask you|i will ask you|) (not to|don't|do not|try not to) (swear|use that language|use language like that|raise your voice)", "polices the tone of a client who was not abusive", "").sentence().when(unprovoked),
+    rule(Condescending, "(watch your|mind your) (language|tone|manners)", "polices the tone of a client who was not abusive", "").sentence().when(unprovoked),
+    rule(Condescending, "(i don't|i do not) appreciate (that|your|the|this) (kind of |)(language|tone|attitude)", "objects to the client's tone instead of naming the line and what happens if it is crossed", "Please don't use language like that, or I'll have to end the call").when(unprovoked),
+    rule(Condescending, "(we|i) (do |would |)(ask|expect) (all|every|our) (customers|patients|guests|callers|clients|members|users)", "polices the tone of a client who was not abusive", "").sentence().when(|c| unprovoked(c) && has_any(&c.after, &["respectful", "polite", "civil", "calm", "courteous", "language"])),
+    rule(Dismissive, "(let's|let us) (both |)(take a breath|take a deep breath|calm down|keep calm|stay calm)", "tells the client how to feel instead of dealing with what they said", ""),
+    rule(Dismissive, "sorry if (it|that|this|you|there) ", "a conditional apology reads as no apology", "I'm sorry that "),
+    // Policy hiding: the rule instead of the case.
+    rule(PolicyHiding, "as (set out|stated|outlined|detailed|specified|described|explained|mentioned|noted|shown|defined|per) in (section|clause|our|the|your) ", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(|c| has_any(&c.after, &["terms", "policy", "agreement", "contract", "conditions", "t&cs", "rules", "section", "clause", "form"])),
+    rule(PolicyHiding, "(in line|in accordance|in keeping|consistent) with (our|the|your) (policy|policies|terms|terms and conditions|terms of service|t&cs|conditions|conditions of carriage|agreement|rental agreement|tenancy agreement|contract|rules|procedure|procedures|process|guidelines|regulations)", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
+    rule(PolicyHiding, "(as per|per|under|according to) (our|the) (policy|policies|terms|terms and conditions|terms of service|t&cs|conditions|rules|procedure|process|guidelines)", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
+    rule(PolicyHiding, "(our|the) (terms|policy|rules|t&cs|agreement|contract|consent form|conditions|small print|terms and conditions) (clearly |)(state|states|say|says|mention|mentions|explain|explains|cover|covers|allow|allows|do mention|does mention|make clear|makes clear|don't allow|do not allow)", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
+    rule(PolicyHiding, "for (illustration|illustrative) (purposes |)only", "hides behind a disclaimer instead of looking at what the client was shown", "may not have matched what you saw"),
+    rule(PolicyHiding, "(for|due to|because of) (regulatory|legal|data protection|security|confidentiality|privacy|policy|compliance|gdpr) (reasons|rules|regulations|requirements)", "hides behind a rule instead of explaining what you can", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(|c| c.sentence_has(&["unable", "can't", "cannot", "not able", "not allowed", "won't", "not permitted"]) && unengaged(c)),
+    rule(PolicyHiding, "(it's|that's|this is|it is|that is) (the|our|standard|company|hotel|store|bank|shop|clinic|just the) (process|procedure|policy|practice|rule|rules)", "hides behind the process instead of dealing with the client's case", "this is the usual process, and here is what I can do for you").when(unengaged),
+    rule(PolicyHiding, "(is|as|it's|it is) (standard|normal|our usual) (practice|procedure)", "hides behind the process instead of dealing with the client's case", "is how it usually works"),
+    rule(PolicyHiding, "(not allowed to|aren't allowed to|isn't allowed to|not permitted to|are not permitted to|unable to refund|unable to accept|unable to exchange|unable to offer|unable to discuss|unable to share|unable to give)", "refuses by the rule without saying what you can do", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
+    rule(PolicyHiding, "(every|all) (customer|customers|patient|patients|application|applications|client|clients|tenant|tenants|case|cases|request|requests|claim|claims) (has to|have to|must|is assessed|are assessed|is treated|are treated|is handled|are handled) ", "answers with what applies to everyone instead of this client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
+    rule(PolicyHiding, "(claim|reclaim|get) (it|the fee|the money|the cost|this|that|them|the difference) back (afterwards|later|after|once)", "asks the client to pay first and reclaim it through a process", "I'll find out now whether we can take it off before you pay"),
+    // Counter-threats: retaliation, not a boundary.
+    rule(CounterThreat, "(after|given|because of|considering) (the way|how) (you've|you have|you) (spoke|spoken|talked|behaved|acted|treated|addressed)", "ties what the client gets to their tone: that is retaliation, not a boundary", "What you're owed doesn't depend on how this call has gone; I'll pass the refund question to my manager.").sentence(),
+    rule(CounterThreat, "(for all i care|you can forget (about |)(getting|your|a|the)|forget about (getting|your)|you won't be getting|don't expect (a|any)|wouldn't expect (a|any))", "withholds what the client is owed out of spite", "What you're owed stays on the table; I'll tell you where it stands by <time>.").sentence(),
+    rule(CounterThreat, "(lead to|result in|mean) (us |)(refusing|withdrawing|suspending|stopping|ending|closing|cancelling|terminating|restricting|blocking) (service|your service|your account|the account|your membership|your booking|access|your order)", "threatens to withhold service over the client's tone", "").sentence(),
+    rule(CounterThreat, "(refuse|refusing|withdraw|withdrawing) (you |)(service|the service|our service)", "threatens to withhold service over the client's tone", "").sentence(),
+    rule(CounterThreat, "(defamatory|defamation|libel|libellous|libelous|slander|slanderous|legal action against you|take legal action|action against you|our lawyers|our solicitors|our legal team)", "hints at legal action against the client, which escalates", "You're free to share your experience; I'd like the chance to put this right first.").sentence(),
+    rule(CounterThreat, "(think|consider) (carefully|twice|very carefully|hard) before (posting|leaving|writing|publishing|you post|you leave|you write)", "warns the client off a review, which reads as a threat", "I'd like the chance to put this right first").sentence(),
+    rule(CounterThreat, "(keep|carry on|continue) (talking|speaking) (to me |)like that and", "ties what the client gets to their tone: that is retaliation, not a boundary", "If the abuse goes on I'll end the call, and your case stays open.").sentence().when(withholds),
+    rule(CounterThreat, "(abusive|offensive) (language|behaviour|behavior|comments) (is|are|will be|gets|get) (recorded|noted|logged|flagged)", "answers the client with a warning about their record", "").sentence().when(withholds_for_conduct),
+    // Sarcasm that mocks the client.
+    rule(Sarcasm, "(go on then|oh, you|, will you?|, would you?|, do you?|wow.|wow,|wow!)", "mocks the client", ""),
+    // Minimising the client's loss or our failure.
+    rule(Minimising, "(these things|such things|things like this|things like that|mistakes|errors|delays|accidents|mix-ups|mix ups|glitches|problems like this|issues like this|errors like this|mistakes like this|delays like this|errors like these|mistakes like these|it) (do |can |)(happen|happens) (sometimes|from time to time|occasionally|all the time|to everyone|even)", "makes the failure sound routine, which makes the client's loss sound small", "This shouldn't have happened"),
+    rule(Minimising, "(these things|such things|things like this|stuff|it) (happen|happens)", "makes the failure sound routine, which makes the client's loss sound small", "This shouldn't have happened").when(|c| c.after.trim().is_empty() || starts_with_any(&c.after, &["and", "but", "so", "unfortunately", "i'm", "i am"])),
+    rule(Minimising, "(small|minor|tiny|slight|little) (nicks|nick|scratches|scratch|marks|mark|delays|delay|errors|error|glitches|glitch|issues|issue|problems|problem|hiccups|hiccup|mistakes|mistake)", "makes the failure sound routine, which makes the client's loss sound small", "This shouldn't have happened").sentence().when(|c| starts_with_any(&c.after, &["can happen", "do happen", "happen", "occur", "can occur", "will happen", "may happen", "sometimes happen"])),
+    rule(Minimising, "(isn't|is not|aren't|are not|not) (unusual|uncommon|out of the ordinary)", "tells the client their problem is normal, which makes it sound small", "shouldn't happen"),
+    rule(Minimising, "(is|are) (really|very|quite|so|extremely|perfectly) (common|normal|usual)", "tells the client their problem is normal, which makes it sound small", "happens, and it shouldn't have to you"),
+    rule(Minimising, "(isn't|is not|won't be|shouldn't be|should not be) (usually|normally|generally|really|typically|) (a problem|an issue|a big deal|serious|dangerous|harmful|a concern)", "tells the client their worry is small", "matters, and").when(|c| starts_with_any(&c.after, &["for most", "for anyone", "usually", "normally"])),
+    rule(Minimising, "(nothing to worry about|try not to worry|don't let it (upset|bother|worry) you|try not to let it (upset|bother|worry) you|not the end of the world|could have been worse|could've been worse|at least you)", "tells the client their worry is small", "").sentence(),
+    rule(Minimising, "most people (won't|wouldn't|don't|will not|would not|never) (even |)(notice|mind|care|see)", "tells the client their worry is small", "").sentence(),
+    rule(Minimising, "(it's|it is|that's|that is|this is) (only|just) a (small|slight|short|minor|little|brief|few)", "makes the client's loss sound small", "it's a"),
+    rule(Minimising, "(i'm sure|i am sure) (you're|you are) (just|only) being (friendly|nice|funny|polite|kind)", "laughs off behaviour that needs a boundary", "Comments like that are not acceptable"),
+    rule(Minimising, "!", "an exclamation mark beside an apology sounds chirpy, which makes the client's problem sound small", ".").when(|c| has_any(&c.before, &["sorry", "condolences", "apologies", "apologise", "apologize"])),
+    // Guarantees of outcomes others decide.
+    rule(UncontrolledOutcome, "(i can guarantee|i guarantee|i can promise|i promise|i can assure you|i assure you|guaranteed to|is guaranteed|are guaranteed)", "guarantees an outcome that you do not control", "I'll do everything I can to make sure").when(|c| !starts_with_any(&c.after, &["i'll", "i will", "we'll", "we will", "to", "that i", "that we", "i", "we", "you a", "you an", "you that i", "you i'll", "you we'll"])),
+    rule(UncontrolledOutcome, "(i'm|i am) (sure|certain|confident|positive) (that |)(they'll|they will|it'll|it will|he'll|she'll|you'll|you will|the|your|both)", "guarantees an outcome that you do not control", "I'll chase it and tell you where it stands by <time>").sentence(),
+    rule(UncontrolledOutcome, "(will|'ll|is going to|are going to|be) (definitely|certainly|absolutely|surely|100%)", "guarantees an outcome that you do not control", "should").when(not_my_own_act),
+    rule(UncontrolledOutcome, "(you'll|you will|you should|you'd|you would|everyone will) (be|feel|stay)", "promises the client's safety, which nobody here controls", "I can't promise how this will go, but here is what I'm doing to keep you safe: <step>.").sentence().when(|c| !c.sentence_has(&["unsafe", "if"]) && has_any(&first_words(&c.after, 2), &["safe", "protected", "fine", "alright"])),
+    rule(UncontrolledOutcome, "(your|the) (completion|money|payment|home|house|account|flat|data|booking) (is|will be) (completely |totally |perfectly |)(safe|secure|protected|fine)", "guarantees an outcome that you do not control", "I'll tell you as soon as it's confirmed"),
+    rule(UncontrolledOutcome, "(will|'ll|should) (carry on|keep working|continue working|work|keep going) (as normal|as before|just as before|exactly as before|the same|just the same|just fine|fine|normally|like before)", "guarantees an outcome that you do not control", "should work, and we'll check it with you before anything changes"),
+    rule(UncontrolledOutcome, "(make sure|ensure)", "guarantees an outcome that you do not control", "do everything I can to see that").when(|c| has_any(&c.after, &["are back", "is back", "arrive", "arrives", "reach", "reaches", "are returned", "is returned", "recovered", "back with you"])),
+    rule(UncontrolledOutcome, "(the courier|the couriers|the carrier|the delivery company|the bank|your bank|their bank|the other bank|royal mail|the post office|the manufacturer|the contractor|the contractors|the locksmith|the airline|the insurer|your insurer|the landlord|the council|the supplier|the seller) (will|'ll|are going to|is going to)", "promises what another firm will do and when, which only they decide", "I'll chase them and tell you by <time> what they can commit to.").sentence().when(outsider_dated),
+    rule(UncontrolledOutcome, "(no problem at all|no problem|no trouble at all|easily|for sure)", "commits to a hard deadline as if it were easy; promise only what you can be sure of", "").when(|c| c.sentence_has(&["i'll", "i will", "we'll", "we will"]) && c.sentence_has(DATED)),
+    rule(UncontrolledOutcome, "(credit|refund|reimburse|compensate|cover) (you |)for (all|every|everything|any)", "commits the company to more than you can authorise", "I'll put a claim for your losses to my manager and tell you the answer by <time>").sentence().when(|c| has_any(&c.after, &["sales", "losses", "loss", "lost", "costs", "expenses", "business"])),
+];

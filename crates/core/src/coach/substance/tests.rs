@@ -1,0 +1,189 @@
+use expect_test::{Expect, expect};
+
+use super::{Facts, findings};
+
+const CALM: Facts = Facts {
+    abusive: false,
+    apologised: false,
+    urgent: false,
+};
+
+fn render(draft: &str, facts: Facts) -> String {
+    findings(draft, facts)
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {:?} -> {:?}\n",
+                f.kind.as_str(),
+                &draft[f.start..f.end],
+                f.rewrite
+            )
+        })
+        .collect()
+}
+
+fn check(draft: &str, expect: Expect) {
+    expect.assert_eq(&render(draft, CALM));
+}
+
+/// Each finding's rewrite, put in place of its span, leaves no finding of the same kind.
+fn rewrites_clear(draft: &str, facts: Facts) {
+    let found = findings(draft, facts);
+    assert!(!found.is_empty(), "nothing found in {draft:?}");
+    for f in found {
+        let fixed = format!("{}{}{}", &draft[..f.start], f.rewrite, &draft[f.end..]);
+        let again: Vec<_> = findings(&fixed, facts)
+            .into_iter()
+            .filter(|g| g.kind == f.kind)
+            .map(|g| fixed[g.start..g.end].to_string())
+            .collect();
+        assert!(
+            again.is_empty(),
+            "{fixed:?} still has {:?} at {again:?}",
+            f.kind
+        );
+    }
+}
+
+const FAULTY: &[&str] = &[
+    "To be fair to our drivers, the road was closed that morning.",
+    "The invoice was calculated correctly from the rate card.",
+    "Our records show the parcel was delivered at 2pm.",
+    "It works fine on our end, so the fault must be elsewhere.",
+    "You'll need to contact the courier about the missing box.",
+    "The quickest way is to contact the manufacturer, as the warranty is theirs.",
+    "I'll send you their direct number so you can chase them.",
+    "There's nothing more we can do about the fee.",
+    "The decision is final.",
+    "We won't be reviewing the charges again.",
+    "It's really quite simple: press the green button twice.",
+    "If you read carefully you'll see the date on page one.",
+    "As stated in our terms, the deposit is non-refundable.",
+    "Per our policy we cannot refund opened software.",
+    "Given the way you've spoken to my colleague, a refund is off the table.",
+    "A review like that could be defamatory.",
+    "These things happen from time to time.",
+    "It's only a short delay.",
+    "The courier will definitely get it to you tomorrow.",
+    "The bank will credit it today.",
+    "You'll be completely safe tonight.",
+    "Next time, please book at least a week ahead.",
+];
+
+#[test]
+fn every_rewrite_removes_its_fault() {
+    for draft in FAULTY {
+        rewrites_clear(draft, CALM);
+    }
+}
+
+#[test]
+fn defending_and_deflecting_are_named() {
+    check(
+        "Thanks for waiting. To be fair to our drivers, the road was closed that morning. You'll need to contact the courier about the missing box; I'll check back by 3pm.",
+        expect![[r#"
+            defensive "To be fair to our drivers" -> "looking at what happened"
+            deflecting "You'll need to contact" -> "I'll contact"
+        "#]],
+    );
+    check(
+        "Our records show the parcel was delivered at 2pm, and the invoice was calculated correctly.",
+        expect![[r#"
+            defensive "Our records show the parcel was delivered at 2pm, and the invoice was calculated correctly." -> "I'll check what happened against what you've told me"
+            defensive "was calculated correctly" -> "I'm checking how this was done"
+        "#]],
+    );
+}
+
+#[test]
+fn closing_the_door_talking_down_and_the_small_print_are_named() {
+    check(
+        "I'm sorry, but the decision is final and there's nothing more we can do. As stated in our terms, the deposit is non-refundable.",
+        expect![[r#"
+            stonewalling "the decision is final" -> "this is the decision so far, and here is how it can be reviewed"
+            stonewalling "there's nothing more we can do" -> "here is what I can still do"
+            policy_hiding "As stated in our terms, the deposit is non-refundable." -> "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>."
+        "#]],
+    );
+    check(
+        "It's really quite simple: if you read carefully you'll see the date on page one.",
+        expect![[r#"
+            condescending "It's really quite simple: if you read carefully you'll see the date on page one." -> "Here's how it works: <the steps, one at a time>."
+            condescending "if you read carefully" -> "if you look at"
+        "#]],
+    );
+}
+
+#[test]
+fn counter_threats_minimising_and_guarantees_are_named() {
+    check(
+        "Given the way you've spoken to my colleague, a refund is off the table. These things happen from time to time.",
+        expect![[r#"
+            counter_threat "Given the way you've spoken to my colleague, a refund is off the table." -> "What you're owed doesn't depend on how this call has gone; I'll pass the refund question to my manager."
+            minimising "These things happen from time to time" -> "This shouldn't have happened"
+        "#]],
+    );
+    check(
+        "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight.",
+        expect![[r#"
+            uncontrolled_outcome "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight." -> "I'll chase them and tell you by <time> what they can commit to."
+            uncontrolled_outcome "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight." -> "I can't promise how this will go, but here is what I'm doing to keep you safe: <step>."
+        "#]],
+    );
+}
+
+#[test]
+fn tone_policing_is_a_fault_only_when_the_client_was_not_abusive() {
+    let draft = "There's no need to be rude. I'll fix the booking by 5pm.";
+    assert!(!render(draft, CALM).is_empty());
+    let abused = Facts {
+        abusive: true,
+        ..CALM
+    };
+    assert_eq!(render(draft, abused), "");
+    let sorry_since = Facts {
+        apologised: true,
+        ..abused
+    };
+    assert!(!render(draft, sorry_since).is_empty());
+}
+
+#[test]
+fn a_slow_step_for_an_urgent_client_is_named_and_a_fast_one_is_not() {
+    let urgent = Facts {
+        urgent: true,
+        ..CALM
+    };
+    let slow = "I've logged it today and the team will reply within 3 working days.";
+    assert_eq!(render(slow, CALM), "");
+    rewrites_clear(slow, urgent);
+    for fast in [
+        "I'm sending an engineer now; they'll be with you within 2 hours.",
+        "I'll ring you at 4:30pm, and the full refund follows within 5 working days.",
+        "I'm rebooking you on the 18:10 tonight.",
+    ] {
+        assert_eq!(render(fast, urgent), "", "{fast}");
+    }
+    assert!(!render("A courier will bring it tomorrow by 10am.", urgent).is_empty());
+}
+
+#[test]
+fn sympathy_safety_nets_and_honest_limits_are_not_faults() {
+    for draft in [
+        "You shouldn't have had to chase us, and I'm sorry you've been left waiting.",
+        "You should have had a reply on Monday; that's on us.",
+        "If you feel unsafe before then, call 999.",
+        "If the pain gets worse tonight, your GP can ask for an urgent review.",
+        "You're still free to contact your card company.",
+        "I'll contact the courier myself and call you by 3pm.",
+        "When the bank credits it is out of my hands, but it usually takes an hour.",
+        "Banks usually show the refund within 3-5 working days.",
+        "This is easy to get wrong, so I've fixed it for you.",
+        "As I said I would, I'm putting you through to my manager now.",
+        "If the insults carry on, I'll end the call.",
+        "I can't promise the letter will be found, but I'll call you by Wednesday.",
+        "I'll update you every two hours until it's fixed.",
+    ] {
+        assert_eq!(render(draft, CALM), "", "{draft}");
+    }
+}
