@@ -5,6 +5,7 @@
 //! - `moves.txt`: `move | phrase` rows that show a move in agent text.
 //! - `wordings.txt`: `[section]`s of wordings per move, and the ways forward per cause.
 //! - `words.txt`: `[section]`s of word lists (vague times, acronyms, ...).
+//! - `situation.txt`: `[section]`s of phrase families (vulnerability, urgency, failure, domain).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -13,6 +14,7 @@ pub(crate) const TONE: &str = include_str!("data/tone.txt");
 pub(crate) const MOVES: &str = include_str!("data/moves.txt");
 const WORDINGS: &str = include_str!("data/wordings.txt");
 const WORDS: &str = include_str!("data/words.txt");
+const SITUATION: &str = include_str!("data/situation.txt");
 
 /// Lines that are not blank and not `#` comments.
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -59,6 +61,12 @@ pub(crate) fn wordings(name: &str) -> &'static [&'static str] {
 pub(crate) fn words(name: &str) -> &'static [&'static str] {
     static CACHE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     section_of(&CACHE, WORDS, name)
+}
+
+/// The phrase lines under `[name]` in `situation.txt`.
+pub(crate) fn situation(name: &str) -> &'static [&'static str] {
+    static CACHE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    section_of(&CACHE, SITUATION, name)
 }
 
 #[cfg(test)]
