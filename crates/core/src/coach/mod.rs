@@ -12,7 +12,7 @@
 //! - [`moves`]: the playbook [`Move`]s and finding them in agent text.
 //! - [`promises()`](promises::promises), [`when`] and `calendar`: commitments in the agent's words and their due times.
 //! - [`situation`]: vulnerability, urgency, a failure of ours and the domain, with evidence.
-//! - `plan`, `specifics`, `wording`, `timing` and `reply`: choosing the moves, filling their
+//! - `plan` (its rules read a `ctx`), `specifics`, `wording`, `timing` and `reply`: choosing the moves, filling their
 //!   wordings, timing the next step, and composing the suggested reply.
 //! - [`check`] and `tone`: the draft check.
 //! - `lists`: the phrase lists and wordings, kept as text in `coach/data/`.
@@ -29,6 +29,7 @@ mod calendar;
 pub mod check;
 pub mod conversation;
 pub mod course;
+mod ctx;
 mod forbidden;
 mod lists;
 pub mod moves;

@@ -11,14 +11,13 @@
 //! that stops harm happening now. Moves the agent has already made are left out, except
 //! acknowledging.
 
-use std::collections::HashSet;
-
-use super::boundary::{Boundary, Step};
-use super::conversation::{Analysed, Role};
-use super::course::Course;
+use super::boundary::Step;
+use super::ctx::APOLOGY_CAUSES;
+pub(crate) use super::ctx::Ctx;
 use super::moves::Move;
-use super::situation::{Family, Situation, Urgency};
+use super::situation::{Family, Urgency};
 use super::specifics::{difficult_feeling, has_abuse};
+use super::wording::Question;
 use crate::types::{Analysis, Cause, Emotion, Level, Sentiment, SignalKind};
 
 /// Something in the conversation a move rests on: a span of a turn and what it shows.
@@ -41,16 +40,6 @@ pub struct Advice {
     pub why: Vec<Why>,
     /// Two or three wordings filled with this client's specifics (one for the next step).
     pub say: Vec<String>,
-}
-
-/// What every rule reads: the latest client turn, what the agent has done, the situation.
-pub(crate) struct Ctx<'a> {
-    pub analysed: &'a Analysed<'a>,
-    pub last_i: usize,
-    pub last: &'a Analysis,
-    pub boundary: &'a Boundary,
-    pub situation: &'a Situation,
-    done: HashSet<Move>,
 }
 
 /// A rule: the evidence for its move, or `None` when the move is not called for.
@@ -77,149 +66,6 @@ const OPENINGS: [(Move, Opens); 2] = [
     (Move::NextStep, |c| c.situation.urgency() == Urgency::Stop),
 ];
 
-impl<'a> Ctx<'a> {
-    pub fn new(
-        analysed: &'a Analysed<'a>,
-        course: &Course,
-        boundary: &'a Boundary,
-        situation: &'a Situation,
-    ) -> Option<Ctx<'a>> {
-        let (last_i, _, last) = analysed.last_client()?;
-        let done = course
-            .turns
-            .iter()
-            .filter(|t| t.role == Role::Agent)
-            .flat_map(|t| t.moves.iter().map(|m| m.kind))
-            .collect();
-        Some(Ctx {
-            analysed,
-            last_i,
-            last,
-            boundary,
-            situation,
-            done,
-        })
-    }
-
-    fn at_turn(&self, turn: usize, start: usize, end: usize, note: &str) -> Why {
-        let text = &self.analysed.conversation.turns[turn].text;
-        Why {
-            turn: Some(turn),
-            start,
-            end,
-            text: text.get(start..end).unwrap_or("").to_string(),
-            note: note.to_string(),
-        }
-    }
-
-    fn at(&self, start: usize, end: usize, note: &str) -> Why {
-        self.at_turn(self.last_i, start, end, note)
-    }
-
-    fn signals(&self, kinds: &[SignalKind]) -> Vec<Why> {
-        let hits = self.last.signals.iter().filter(|s| kinds.contains(&s.kind));
-        hits.map(|s| self.at(s.start, s.end, s.kind.as_str()))
-            .collect()
-    }
-
-    fn cause_why(&self, c: Cause) -> Vec<Why> {
-        let found = self.last.causes.iter().filter(|x| x.cause == c);
-        found
-            .flat_map(|x| &x.evidence)
-            .map(|e| self.at(e.start, e.end, c.as_str()))
-            .collect()
-    }
-
-    fn emotion_why(&self, e: Emotion) -> Vec<Why> {
-        let j = self.last.emotion(e);
-        if !j.holds() {
-            return Vec::new();
-        }
-        let mut why: Vec<Why> = j
-            .evidence
-            .iter()
-            .map(|ev| self.at(ev.start, ev.end, e.as_str()))
-            .collect();
-        if why.is_empty() {
-            why.push(self.at(0, 0, &format!("{} ({:.0}%)", e.as_str(), j.score * 100.0)));
-        }
-        why
-    }
-
-    /// Evidence for the given situation families, from any client turn.
-    fn cues(&self, families: &[Family]) -> Vec<Why> {
-        let found = self
-            .situation
-            .cues
-            .iter()
-            .filter(|c| families.contains(&c.what));
-        found
-            .map(|c| self.at_turn(c.turn, c.start, c.end, c.what.as_str()))
-            .collect()
-    }
-
-    fn repeated(&self) -> bool {
-        let kind = SignalKind::RepeatedContact;
-        self.last.signals.iter().any(|s| s.kind == kind)
-    }
-
-    /// Something here calls for more than a plain answer: upset, unsure, a complaint earlier
-    /// on, vulnerable, wronged, harmed now, or chasing.
-    fn engaged(&self) -> bool {
-        upset(self.last)
-            || confused(self.last)
-            || self.complained_before()
-            || self.situation.vulnerability().is_some()
-            || self.situation.failed()
-            || self.situation.urgency() >= Urgency::Now
-            || self.repeated()
-    }
-
-    /// An earlier client turn was a complaint: the conversation is about a grievance even when
-    /// the latest turn is a plain question.
-    fn complained_before(&self) -> bool {
-        self.analysed
-            .client_turns()
-            .any(|(i, _, a)| i < self.last_i && a.complaint.holds())
-    }
-
-    /// The organisation is at fault: a complaint, a cause of ours, a named failure (unless the
-    /// client is mainly mistaken about it), or chasing.
-    fn at_fault(&self) -> bool {
-        let causes = &self.last.causes;
-        let mistaken = causes.first().map(|c| c.cause) == Some(Cause::Miscommunication);
-        self.last.complaint.holds()
-            || self.complained_before()
-            || causes.iter().any(|c| APOLOGY_CAUSES.contains(&c.cause))
-            || self.situation.failed() && !mistaken
-            || self.repeated()
-    }
-
-    /// The open question that fits: what a vulnerable client needs now, clear up a
-    /// misunderstanding, ask about the deadline, what they need while harm goes on, or what a
-    /// good outcome looks like.
-    pub fn question(&self) -> super::wording::Question {
-        use super::wording::Question;
-        let a = self.last;
-        let top = a.causes.first().map(|c| c.cause);
-        if self.situation.vulnerability().is_some() {
-            Question::Need
-        } else if top == Some(Cause::Miscommunication)
-            || a.emotion(Emotion::Confusion).holds() && !a.emotion(Emotion::Anger).holds()
-        {
-            Question::Clarify
-        } else if top == Some(Cause::OutsidePressure)
-            || a.signals.iter().any(|s| s.kind == SignalKind::Deadline)
-        {
-            Question::Deadline
-        } else if self.situation.urgency() >= Urgency::Now {
-            Question::Need
-        } else {
-            Question::Outcome
-        }
-    }
-}
-
 /// The moves for the next reply, in order, with their evidence (wordings are filled later).
 pub(crate) fn plan(c: &Ctx<'_>) -> Vec<(Move, Vec<Why>)> {
     if c.boundary.crossed_last_turn && matches!(c.boundary.step, Step::Final(_)) {
@@ -244,12 +90,6 @@ pub(crate) fn plan(c: &Ctx<'_>) -> Vec<(Move, Vec<Why>)> {
     }
     wanted
 }
-
-const APOLOGY_CAUSES: [Cause; 3] = [
-    Cause::ServiceFailure,
-    Cause::FeelingUnheard,
-    Cause::UnmetExpectations,
-];
 
 fn hold_boundary(c: &Ctx<'_>) -> Option<Vec<Why>> {
     let b = c.boundary;
@@ -349,7 +189,6 @@ fn paraphrase(c: &Ctx<'_>) -> Option<Vec<Why>> {
 }
 
 fn open_question(c: &Ctx<'_>) -> Option<Vec<Why>> {
-    use super::wording::Question;
     if c.done.contains(&Move::OpenQuestion) {
         return None;
     }
@@ -391,7 +230,7 @@ fn limits(c: &Ctx<'_>) -> Option<Vec<Why>> {
         .last
         .causes
         .iter()
-        .any(|x| x.cause == Cause::UnmetExpectations);
+        .any(|x| x.cause == Cause::UnmetExpectations && x.score >= 0.5);
     (!c.done.contains(&Move::Limits) && (unmet || !why.is_empty())).then_some(why)
 }
 
@@ -436,7 +275,7 @@ pub(crate) fn upset(a: &Analysis) -> bool {
 
 /// The client is mainly unsure: confusion is the leading difficult feeling, or a
 /// misunderstanding is the leading cause, and nothing angrier holds.
-fn confused(a: &Analysis) -> bool {
+pub(crate) fn confused(a: &Analysis) -> bool {
     let lead = difficult_feeling(a);
     let misunderstanding = a
         .causes

@@ -4,8 +4,10 @@
 //! The suggested reply is one message in the moves' order: the boundary statement first when
 //! one is called for, the acknowledgement, the apology where owed, their points said back, the
 //! options (or the limits), the next step with its time, and, for a vulnerable client or harm
-//! happening now, the question about what they need. Each line is the first wording that does
-//! not repeat the agent or an earlier line of the reply, so the message never says a thing twice.
+//! happening now who has not said what they want, the question about what they need (instead of
+//! the options). Each line is the first wording that does
+//! not repeat the agent or an earlier line of the reply, so the message never says a thing twice,
+//! and a point cut off mid-sentence is never said back in it.
 
 use std::collections::HashSet;
 
@@ -15,10 +17,11 @@ use super::course::Course;
 use super::moves::Move;
 use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
-use super::situation::Situation;
+use super::situation::{Family, Situation, Urgency};
 use super::specifics::Specifics;
 use super::timing::next_step_time;
 use super::wording::{Question, reply_line, say};
+use crate::types::SignalKind;
 
 /// The moves with their wordings, and the reply composed from them.
 pub(crate) fn advise(
@@ -37,6 +40,14 @@ pub(crate) fn advise(
         .flat_map(shingles)
         .collect();
     let question = ctx.question();
+    // Asking what they need is for a client who has not said it, and never while harm goes on.
+    let said = ctx
+        .last
+        .signals
+        .iter()
+        .any(|s| s.kind == SignalKind::Demand)
+        || situation.of(Family::Asks).any(|c| c.turn == ctx.last_i)
+        || situation.urgency() == Urgency::Stop;
     let moves: Vec<Advice> = plan::plan(&ctx)
         .into_iter()
         .map(|(kind, why)| Advice {
@@ -46,7 +57,14 @@ pub(crate) fn advise(
         })
         .filter(|a| !a.say.is_empty())
         .collect();
-    let reply = compose(&moves, boundary.step, question, &specifics, used);
+    let ask = question == Question::Need && !said;
+    let reply = compose(
+        &moves,
+        boundary.step,
+        ask,
+        &whole(analysed, specifics),
+        used,
+    );
     (moves, reply)
 }
 
@@ -70,10 +88,28 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
     }
 }
 
+/// The specifics the reply may say back: a point that was cut off mid-sentence reads badly
+/// inside a message, so when any was, the reply leaves the points and what went wrong out.
+fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
+    let cut = analysed
+        .client_turns()
+        .flat_map(|(_, _, a)| &a.concerns)
+        .any(|c| c.text.trim_end().ends_with('…'));
+    if cut {
+        Specifics {
+            concerns: Vec::new(),
+            wrong: None,
+            ..s
+        }
+    } else {
+        s
+    }
+}
+
 /// The moves that make up the reply, in the order they were planned.
-fn in_reply(moves: &[Advice], question: Question) -> Vec<Move> {
+fn in_reply(moves: &[Advice], ask: bool) -> Vec<Move> {
     let has = |k: Move| moves.iter().any(|m| m.kind == k);
-    let need = question == Question::Need && has(Move::OpenQuestion);
+    let need = ask && has(Move::OpenQuestion);
     let mut kinds: Vec<Move> = moves
         .iter()
         .map(|m| m.kind)
@@ -91,17 +127,18 @@ fn in_reply(moves: &[Advice], question: Question) -> Vec<Move> {
     kinds
 }
 
-/// One message from the moves, or `None` when there is nothing to say.
+/// One message from the moves, or `None` when there is nothing to say. `ask`: end with the
+/// question about what they need (the only open question a reply asks).
 fn compose(
     moves: &[Advice],
     step: Step,
-    question: Question,
+    ask: bool,
     s: &Specifics,
     mut used: HashSet<Vec<String>>,
 ) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
-    for kind in in_reply(moves, question) {
-        if let Some(line) = reply_line(kind, step, question, s, &used) {
+    for kind in in_reply(moves, ask) {
+        if let Some(line) = reply_line(kind, step, Question::Need, s, &used) {
             used.extend(shingles(&line));
             lines.push(line);
         }

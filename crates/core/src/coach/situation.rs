@@ -33,6 +33,8 @@ pub enum Family {
     Fraud,
     /// Something the organisation demonstrably got wrong.
     Failure,
+    /// The client says what they want ("I need a date"): no need to ask them.
+    Asks,
 }
 
 impl Family {
@@ -45,7 +47,7 @@ impl Family {
         Family::Dependants,
     ];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 9] = [
+    const PHRASED: [(Family, &'static str); 10] = [
         (Family::Bereavement, "bereavement"),
         (Family::Illness, "illness"),
         (Family::Hardship, "hardship"),
@@ -55,6 +57,7 @@ impl Family {
         (Family::Stoppable, "stoppable"),
         (Family::Fraud, "fraud"),
         (Family::Failure, "failure"),
+        (Family::Asks, "asks"),
     ];
 
     /// The family's name in `situation.txt` and in the wordings' sections ("bereavement").
@@ -72,6 +75,7 @@ impl Family {
             Family::Now => "harm happening now",
             Family::Stoppable | Family::Fraud => "misuse in progress",
             Family::Failure => "something we got wrong",
+            Family::Asks => "what they ask for",
             Family::Bereavement => "bereavement",
             Family::Illness => "illness",
             Family::Hardship => "money hardship",
@@ -170,10 +174,13 @@ impl Situation {
         let mut deadline: Option<Timestamp> = None;
         for (i, turn, a) in analysed.client_turns() {
             cues.extend(find(&turn.text, i, families()));
-            for s in a.signals.iter().filter(|s| s.kind == SignalKind::Deadline) {
+            let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
+            let phrased = find(&turn.text, i, soon()).into_iter();
+            let spans = signalled.map(|s| (s.start, s.end));
+            for (start, end) in spans.chain(phrased.map(|c| (c.start, c.end))) {
                 let due = turn
                     .text
-                    .get(s.start..s.end)
+                    .get(start..end)
                     .and_then(|words| when::find(words, turn.at, conversation.offset))
                     .and_then(|t| match t.due {
                         Due::At(due) => Some(due),
@@ -181,12 +188,14 @@ impl Situation {
                     });
                 let Some(due) = due else { continue };
                 deadline = Some(deadline.map_or(due, |d| d.min(due)));
-                if due.0 - turn.at.0 <= SOON_SECONDS {
+                let overlaps = |c: &Cue<Family>| c.turn == i && c.start < end && start < c.end;
+                let known = cues.iter().any(|c| c.what == Family::Soon && overlaps(c));
+                if due.0 - turn.at.0 <= SOON_SECONDS && !known {
                     cues.push(Cue {
                         what: Family::Soon,
                         turn: i,
-                        start: s.start,
-                        end: s.end,
+                        start,
+                        end,
                     });
                 }
             }
@@ -258,6 +267,12 @@ fn families() -> &'static Sets<Family> {
             .map(|(f, name)| (*f, set(name)))
             .collect()
     })
+}
+
+/// The client's own time limits in words (`[soon]`), kept only when they fall within hours.
+fn soon() -> &'static Sets<Family> {
+    static SETS: OnceLock<Sets<Family>> = OnceLock::new();
+    SETS.get_or_init(|| vec![(Family::Soon, set("soon"))])
 }
 
 fn domains() -> &'static Sets<Domain> {
@@ -339,6 +354,7 @@ mod tests {
 
     #[test]
     fn every_section_is_filled() {
+        assert!(!lists::situation("soon").is_empty());
         for (_, name) in Family::PHRASED {
             assert!(!lists::situation(name).is_empty(), "[{name}] is empty");
         }
