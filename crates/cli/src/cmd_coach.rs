@@ -254,7 +254,11 @@ pub fn render_coaching(c: &Coaching, conversation: &Conversation) -> String {
         let _ = writeln!(out, "Suggested reply:\n  {reply}\n");
     }
     if c.unsupported_language {
-        let _ = writeln!(out, "Note: {}\n", defuse_wire::coaching::UNSUPPORTED_LANGUAGE);
+        let _ = writeln!(
+            out,
+            "Note: {}\n",
+            defuse_wire::coaching::UNSUPPORTED_LANGUAGE
+        );
     }
     let hostility: Vec<String> = c
         .course
