@@ -94,7 +94,7 @@ pub fn coach_analysed(analysed: &Analysed<'_>, policy: &Policy) -> Coaching {
     let (moves, suggested_reply) = if unsupported_language {
         (Vec::new(), None)
     } else {
-        reply::advise(analysed, &course, &boundary, &situation)
+        reply::advise(analysed, policy, &course, &boundary, &situation)
     };
     Coaching {
         moves,

@@ -7,7 +7,8 @@
 //! happening now who has not said what they want, the question about what they need (instead of
 //! the options). Each line is the first wording that does
 //! not repeat the agent or an earlier line of the reply, so the message never says a thing twice,
-//! and a point cut off mid-sentence is never said back in it.
+//! a point cut off mid-sentence is never said back in it, and a line the draft check would flag
+//! (the client's shouting or blame filled into a wording) gives way to the next wording.
 
 use std::collections::HashSet;
 
@@ -17,15 +18,18 @@ use super::course::Course;
 use super::moves::Move;
 use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
+use super::policy::Policy;
 use super::situation::{Family, Situation, Urgency};
 use super::specifics::Specifics;
 use super::timing::next_step_time;
+use super::tone;
 use super::wording::{Question, reply_line, say};
 use crate::types::SignalKind;
 
 /// The moves with their wordings, and the reply composed from them.
 pub(crate) fn advise(
     analysed: &Analysed<'_>,
+    policy: &Policy,
     course: &Course,
     boundary: &Boundary,
     situation: &Situation,
@@ -62,6 +66,7 @@ pub(crate) fn advise(
         &moves,
         boundary.step,
         ask,
+        policy,
         &whole(analysed, specifics),
         used,
     );
@@ -133,12 +138,15 @@ fn compose(
     moves: &[Advice],
     step: Step,
     ask: bool,
+    policy: &Policy,
     s: &Specifics,
     mut used: HashSet<Vec<String>>,
 ) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for kind in in_reply(moves, ask) {
-        if let Some(line) = reply_line(kind, step, Question::Need, s, &used) {
+        // A wording filled with the client's own words can carry their shouting or blame.
+        let fits = |w: &str| tone::findings(w, policy).is_empty();
+        if let Some(line) = reply_line(kind, step, Question::Need, s, &used, fits) {
             used.extend(shingles(&line));
             lines.push(line);
         }

@@ -60,13 +60,14 @@ pub(crate) fn say(
 }
 
 /// The line `kind` adds to the suggested reply: from its `reply.` section when it has one (a
-/// statement where the move would otherwise ask), else its first wording.
+/// statement where the move would otherwise ask), else its first wording that `fits`.
 pub(crate) fn reply_line(
     kind: Move,
     step: Step,
     question: Question,
     s: &Specifics,
     used: &HashSet<Vec<String>>,
+    fits: impl Fn(&str) -> bool,
 ) -> Option<String> {
     let own = format!("reply.{}", kind.as_str());
     let names = if lists::wordings(&own).is_empty() {
@@ -74,7 +75,7 @@ pub(crate) fn reply_line(
     } else {
         vec![own]
     };
-    filled(&names, step, s, used).next()
+    filled(&names, step, s, used).find(|w| fits(w))
 }
 
 /// The wordings of the sections `names`, filled with `s`, skipping any that cannot be filled or
@@ -299,7 +300,7 @@ mod tests {
         for s in every_situation() {
             for kind in Move::ALL {
                 for (step, q) in STEPS.into_iter().flat_map(|s| QUESTIONS.map(|q| (s, q))) {
-                    let reply = reply_line(kind, step, q, &s, &HashSet::new());
+                    let reply = reply_line(kind, step, q, &s, &HashSet::new(), |_| true);
                     for w in say(kind, step, q, &s, &HashSet::new())
                         .into_iter()
                         .chain(reply)
