@@ -247,9 +247,20 @@ fn parse_turn(i: usize, t: &Value, offset: UtcOffset, now: Timestamp) -> Result<
     Ok(Turn { role, text, at })
 }
 
-/// The moves for a person: boundary first, then each move with its reasons and wordings.
+/// The coaching for a person: the suggested reply first, then the course, the boundary and each
+/// move with its reasons and wordings.
 pub fn render_coaching(c: &Coaching, conversation: &Conversation) -> String {
     let mut out = String::new();
+    if let Some(reply) = &c.suggested_reply {
+        let _ = writeln!(out, "Suggested reply:\n  {reply}\n");
+    }
+    if c.unsupported_language {
+        let _ = writeln!(
+            out,
+            "Note: {}\n",
+            defuse_wire::coaching::UNSUPPORTED_LANGUAGE
+        );
+    }
     let hostility: Vec<String> = c
         .course
         .turns

@@ -1,12 +1,13 @@
 //! The pre-send draft check on the fast tier: a 1,000-character draft against a short
 //! conversation (target: under 2 ms), both with the client turns analysed inside the call and
-//! with analyses made beforehand.
+//! with analyses made beforehand; and coaching the same conversation, suggested reply included
+//! (target: under 5 ms).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use defuse_core::Analyzer;
 use defuse_core::coach::{
     Analysed, Conversation, Policy, Role, Timestamp, Turn, UtcOffset, check_reply,
-    check_reply_analysed,
+    check_reply_analysed, coach,
 };
 
 const CLIENT: &[&str] = &[
@@ -59,6 +60,9 @@ fn bench(c: &mut Criterion) {
         "check_reply 1000-char draft, 3 turns (analyses included)",
         |b| b.iter(|| check_reply(&draft, &conversation, &policy, &analyzer, sent_at)),
     );
+    c.bench_function("coach 3 turns, suggested reply included", |b| {
+        b.iter(|| coach(&conversation, &policy, &analyzer))
+    });
     let analysed = Analysed::new(&conversation, &analyzer);
     c.bench_function(
         "check_reply 1000-char draft, analyses made beforehand",

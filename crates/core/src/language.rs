@@ -13,7 +13,18 @@ const COMMON: &[&str] = &[
     "still", "again", "from", "by", "about", "all", "any", "get", "got", "am", "im", "i'm", "it's",
 ];
 
-/// Guesses the language from the share of common English words and known lexicon words.
+/// Function words of other Latin-script languages (Spanish, French, German, Italian,
+/// Portuguese, Dutch) that are not English words: a message made of them is not English, even
+/// when the lexicon knows some of its content words.
+const FOREIGN: &[&str] = &[
+    "el", "la", "los", "las", "del", "que", "y", "una", "por", "para", "mi", "nadie", "es", "se",
+    "le", "les", "des", "et", "est", "je", "vous", "nous", "pas", "une", "avec", "der", "das",
+    "und", "ich", "nicht", "ist", "sie", "ein", "eine", "il", "di", "che", "non", "sono", "ho",
+    "não", "um", "uma", "com", "het", "een", "niet", "ik", "mijn", "muy", "pero", "mais", "aber",
+];
+
+/// Guesses the language from the share of common English words and known lexicon words, and
+/// from function words of other languages.
 pub fn detect(tokens: &[Token]) -> Language {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     if words.len() < 3 {
@@ -31,8 +42,16 @@ pub fn detect(tokens: &[Token]) -> Language {
         .iter()
         .filter(|t| COMMON.contains(&t.norm.as_str()) || lexicon::is_known(&t.norm))
         .count();
+    let common = words
+        .iter()
+        .filter(|t| COMMON.contains(&t.norm.as_str()))
+        .count();
+    let foreign = words
+        .iter()
+        .filter(|t| FOREIGN.contains(&t.norm.as_str()))
+        .count();
     let n = words.len() as f32;
-    if (latin as f32) < 0.5 * n || (english as f32) < 0.2 * n {
+    if (latin as f32) < 0.5 * n || (english as f32) < 0.2 * n || foreign >= 2 && foreign > common {
         Language::Other
     } else {
         Language::English
@@ -57,6 +76,24 @@ mod tests {
         assert_eq!(
             detect(&tokenize("Моя посылка так и не пришла")),
             Language::Other
+        );
+        assert_eq!(
+            detect(&tokenize(
+                "Hola, mi pedido no ha llegado y nadie me responde, es urgente por favor"
+            )),
+            Language::Other
+        );
+        assert_eq!(
+            detect(&tokenize(
+                "Je suis très déçu, la commande n'est pas arrivée et personne ne répond"
+            )),
+            Language::Other
+        );
+        assert_eq!(
+            detect(&tokenize(
+                "Y'all sent me the wrong order, la la la, is anyone there?"
+            )),
+            Language::English
         );
         assert_eq!(detect(&tokenize("ok")), Language::Unknown);
     }

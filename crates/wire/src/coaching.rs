@@ -13,6 +13,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoachingDto {
+    /// One message composed from the moves, to start the reply from; absent when there is
+    /// nothing to coach or the language is not supported.
+    pub suggested_reply: Option<String>,
+    /// Why coaching is limited, when it is: the client's language is not supported yet.
+    pub note: Option<String>,
     /// The moves to make, in order.
     pub moves: Vec<AdviceDto>,
     pub boundary: BoundaryDto,
@@ -161,6 +166,9 @@ pub struct PromiseDto {
     pub text: String,
 }
 
+/// The note on coaching for a message that is not in English.
+pub const UNSUPPORTED_LANGUAGE: &str = "The client's language is not supported yet: defuse coaches replies in English only, so no moves or suggested reply are given for this message.";
+
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.get(start..end).unwrap_or_default().to_owned()
 }
@@ -169,6 +177,10 @@ impl CoachingDto {
     /// Converts `coaching` made for `conversation`.
     pub fn new(coaching: &Coaching, conversation: &Conversation) -> CoachingDto {
         CoachingDto {
+            suggested_reply: coaching.suggested_reply.clone(),
+            note: coaching
+                .unsupported_language
+                .then(|| UNSUPPORTED_LANGUAGE.to_owned()),
             moves: coaching.moves.iter().map(AdviceDto::from).collect(),
             boundary: BoundaryDto::new(&coaching.boundary),
             course: CourseDto::new(&coaching.course, conversation),

@@ -6,6 +6,7 @@
 //! - `wordings.txt`: `[section]`s of wordings per move, and the ways forward per cause.
 //! - `words.txt`: `[section]`s of word lists (vague times, acronyms, ...).
 //! - `boundary.txt`: `[section]`s of the boundary ladder (violent words, the agent's warnings).
+//! - `situation.txt`: `[section]`s of phrase families (vulnerability, urgency, failure, domain).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -15,6 +16,7 @@ pub(crate) const MOVES: &str = include_str!("data/moves.txt");
 const WORDINGS: &str = include_str!("data/wordings.txt");
 const WORDS: &str = include_str!("data/words.txt");
 const BOUNDARY: &str = include_str!("data/boundary.txt");
+const SITUATION: &str = include_str!("data/situation.txt");
 
 /// Lines that are not blank and not `#` comments.
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -67,6 +69,12 @@ pub(crate) fn words(name: &str) -> &'static [&'static str] {
 pub(crate) fn boundary(name: &str) -> &'static [&'static str] {
     static CACHE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     section_of(&CACHE, BOUNDARY, name)
+}
+
+/// The phrase lines under `[name]` in `situation.txt`.
+pub(crate) fn situation(name: &str) -> &'static [&'static str] {
+    static CACHE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    section_of(&CACHE, SITUATION, name)
 }
 
 #[cfg(test)]

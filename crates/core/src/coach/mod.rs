@@ -12,7 +12,9 @@
 //! - [`course`]: per-turn hostility and emotions, the trend, and the moves each agent turn made.
 //! - [`moves`]: the playbook [`Move`]s and finding them in agent text.
 //! - [`promises()`](promises::promises), [`when`] and `calendar`: commitments in the agent's words and their due times.
-//! - `plan`, `specifics` and `wording`: choosing the moves and filling their wordings.
+//! - [`situation`]: vulnerability, urgency, a failure of ours and the domain, with evidence.
+//! - `plan` (its rules read a `ctx`), `specifics`, `wording`, `timing` and `reply`: choosing the moves, filling their
+//!   wordings, timing the next step, and composing the suggested reply.
 //! - [`check`], `tone` and `substance`: the draft check (wording, and what the draft does).
 //! - `lists`: the phrase lists and wordings, kept as text in `coach/data/`.
 //!
@@ -28,6 +30,7 @@ mod calendar;
 pub mod check;
 pub mod conversation;
 pub mod course;
+mod ctx;
 mod forbidden;
 mod lists;
 pub mod moves;
@@ -35,8 +38,11 @@ mod phrases;
 mod plan;
 pub mod policy;
 pub mod promises;
+mod reply;
+pub mod situation;
 mod specifics;
 mod substance;
+mod timing;
 mod tone;
 pub mod transcript;
 mod warnings;
@@ -51,16 +57,25 @@ pub use moves::{Move, MoveHit};
 pub use plan::{Advice, Why};
 pub use policy::{FinalStep, Forbidden, Policy, PolicyError, Severity};
 pub use promises::{Promise, promises};
+pub use situation::{Domain, Family, Situation, Urgency};
 pub use tone::Kind as FindingKind;
 pub use transcript::TranscriptError;
 
 use crate::analyze::Analyzer;
+use crate::types::Language;
 
 /// Advice for the agent's next reply.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coaching {
     /// The moves to make, in order, each with its evidence and wordings.
     pub moves: Vec<Advice>,
+    /// One message composed from the moves, to start the reply from; it passes the draft check.
+    pub suggested_reply: Option<String>,
+    /// The latest client message is not in English, which every wording is written in: no moves
+    /// and no reply are offered for it.
+    pub unsupported_language: bool,
+    /// What is happening to the client: vulnerability, urgency, the domain.
+    pub situation: Situation,
     /// Where the conversation stands against the policy.
     pub boundary: Boundary,
     pub course: Course,
@@ -75,9 +90,20 @@ pub fn coach(conversation: &Conversation, policy: &Policy, analyzer: &Analyzer) 
 pub fn coach_analysed(analysed: &Analysed<'_>, policy: &Policy) -> Coaching {
     let course = course::course(analysed);
     let boundary = boundary::assess(analysed, policy);
-    let moves = plan::plan(analysed, &course, &boundary);
+    let situation = Situation::gather(analysed);
+    let unsupported_language = analysed
+        .last_client()
+        .is_some_and(|(_, _, a)| a.language == Language::Other);
+    let (moves, suggested_reply) = if unsupported_language {
+        (Vec::new(), None)
+    } else {
+        reply::advise(analysed, policy, &course, &boundary, &situation)
+    };
     Coaching {
         moves,
+        suggested_reply,
+        unsupported_language,
+        situation,
         boundary,
         course,
     }

@@ -1,19 +1,23 @@
 //! Choosing and ordering the moves for the agent's next reply, each with the evidence behind it.
 //!
-//! A calm client with a plain request gets the next step; a calm but unsure one gets their
-//! points said back first. Otherwise order follows the playbook: hold a crossed boundary first; then acknowledge the feeling,
-//! apologise for the experience, say their points back, ask the open question that fits the
-//! cause, offer options, be open about limits, and end with the next step and when. Moves the
-//! agent has already made are left out, except acknowledging while the client is still upset.
+//! The moves are a table of small named rules in playbook order: hold a crossed boundary;
+//! acknowledge the feeling or what is happening to them; apologise where we are at fault; say
+//! their points back; ask the open question that fits; offer options; be open about limits; end
+//! with one next step and when. Empathy follows from what happened as well as from the tone: a
+//! failure of ours, repeated contact, a vulnerability or harm happening now bring acknowledgement
+//! at any level; an unsure client is acknowledged before their points are said back, and the
+//! apology where owed follows the acknowledgement. A calm client with a plain request gets the
+//! next step alone. Then one move may open instead ([`OPENINGS`]): the boundary, or the action
+//! that stops harm happening now. Moves the agent has already made are left out, except
+//! acknowledging.
 
-use std::collections::HashSet;
-
-use super::boundary::{Boundary, Step};
-use super::conversation::{Analysed, Role};
-use super::course::Course;
+use super::boundary::Step;
+use super::ctx::APOLOGY_CAUSES;
+pub(crate) use super::ctx::Ctx;
 use super::moves::Move;
-use super::specifics::{Specifics, difficult_feeling, has_abuse};
-use super::wording::{Question, say};
+use super::situation::{Family, Urgency};
+use super::specifics::{difficult_feeling, has_abuse};
+use super::wording::Question;
 use crate::types::{Analysis, Cause, Emotion, Level, Sentiment, SignalKind};
 
 /// Something in the conversation a move rests on: a span of a turn and what it shows.
@@ -34,202 +38,213 @@ pub struct Why {
 pub struct Advice {
     pub kind: Move,
     pub why: Vec<Why>,
-    /// Two or three wordings filled with this client's specifics.
+    /// Two or three wordings filled with this client's specifics (one for the next step).
     pub say: Vec<String>,
 }
 
-/// Builds the ordered moves from the analysed conversation, its course and boundary state.
-pub(crate) fn plan(analysed: &Analysed<'_>, course: &Course, boundary: &Boundary) -> Vec<Advice> {
-    let Some((last_i, last_turn, last)) = analysed.last_client() else {
-        return Vec::new();
-    };
-    let text = last_turn.text.as_str();
-    let done: HashSet<Move> = course
-        .turns
-        .iter()
-        .filter(|t| t.role == Role::Agent)
-        .flat_map(|t| t.moves.iter().map(|m| m.kind))
-        .collect();
-    let used = analysed
-        .conversation
-        .agent_texts()
-        .flat_map(super::phrases::shingles)
-        .collect();
-    let specifics = Specifics::gather(analysed);
-    let at = |start: usize, end: usize, note: &str| Why {
-        turn: Some(last_i),
-        start,
-        end,
-        text: text.get(start..end).unwrap_or("").to_string(),
-        note: note.to_string(),
-    };
-    let signals = |kinds: &[SignalKind]| -> Vec<Why> {
-        last.signals
-            .iter()
-            .filter(|s| kinds.contains(&s.kind))
-            .map(|s| at(s.start, s.end, s.kind.as_str()))
-            .collect()
-    };
-    let cause_why = |c: Cause| -> Vec<Why> {
-        last.causes
-            .iter()
-            .filter(|x| x.cause == c)
-            .flat_map(|x| x.evidence.iter().map(|e| at(e.start, e.end, c.as_str())))
-            .collect()
-    };
+/// A rule: the evidence for its move, or `None` when the move is not called for.
+type Rule = fn(&Ctx<'_>) -> Option<Vec<Why>>;
 
-    let mut wanted: Vec<(Move, Vec<Why>)> = Vec::new();
-    if boundary.crossed_last_turn {
-        let why = boundary
-            .crossings
+/// The moves in playbook order, each with the rule that calls for it.
+const RULES: [(Move, Rule); 8] = [
+    (Move::Boundary, hold_boundary),
+    (Move::Acknowledge, acknowledge),
+    (Move::Apologise, apologise),
+    (Move::Paraphrase, paraphrase),
+    (Move::OpenQuestion, open_question),
+    (Move::Options, options),
+    (Move::Limits, limits),
+    (Move::NextStep, next_step),
+];
+
+/// Whether a move opens the reply.
+type Opens = fn(&Ctx<'_>) -> bool;
+
+/// Moves that open the reply instead of the playbook's first, tried in order.
+const OPENINGS: [(Move, Opens); 2] = [
+    (Move::Boundary, |_| true),
+    (Move::NextStep, |c| c.situation.urgency() == Urgency::Stop),
+];
+
+/// The moves for the next reply, in order, with their evidence (wordings are filled later).
+pub(crate) fn plan(c: &Ctx<'_>) -> Vec<(Move, Vec<Why>)> {
+    if c.boundary.crossed_last_turn && matches!(c.boundary.step, Step::Final(_)) {
+        return vec![(Move::Boundary, hold_boundary(c).unwrap_or_default())];
+    }
+    let mut wanted: Vec<(Move, Vec<Why>)> = if c.engaged() || c.boundary.crossed_last_turn {
+        RULES
             .iter()
-            .filter(|c| c.turn == last_i)
-            .map(|c| Why {
-                turn: Some(c.turn),
-                start: c.start,
-                end: c.end,
-                text: c.text.clone(),
+            .filter_map(|(kind, rule)| Some((*kind, rule(c)?)))
+            .collect()
+    } else {
+        vec![(Move::NextStep, their_request(c))]
+    };
+    let opening = OPENINGS
+        .iter()
+        .find(|(kind, when)| wanted.iter().any(|(k, _)| k == kind) && when(c));
+    if let Some((kind, _)) = opening
+        && let Some(i) = wanted.iter().position(|(k, _)| k == kind)
+    {
+        let first = wanted.remove(i);
+        wanted.insert(0, first);
+    }
+    wanted
+}
+
+fn hold_boundary(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    let b = c.boundary;
+    b.crossed_last_turn.then(|| {
+        let crossed = b.crossings.iter().filter(|x| x.turn == c.last_i);
+        crossed
+            .map(|x| Why {
+                turn: Some(x.turn),
+                start: x.start,
+                end: x.end,
+                text: x.text.clone(),
                 note: format!(
                     "{}; boundary step {}, {}",
-                    c.kind.map_or("abusive message", |k| k.as_str()),
-                    boundary.step.number(),
-                    boundary.step.as_str()
+                    x.kind.map_or("abusive message", |k| k.as_str()),
+                    b.step.number(),
+                    b.step.as_str()
                 ),
-            });
-        wanted.push((Move::Boundary, why.collect()));
-        if matches!(boundary.step, Step::Final(_)) {
-            return finish(wanted, boundary.step, Question::Outcome, &specifics, &used);
-        }
+            })
+            .collect()
+    })
+}
+
+fn acknowledge(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    let mut why = difficult_feeling(c.last).map_or_else(Vec::new, |e| c.emotion_why(e));
+    why.extend(c.signals(&[
+        SignalKind::RepeatedContact,
+        SignalKind::Unresolved,
+        SignalKind::Shouting,
+        SignalKind::ExclamationRun,
+    ]));
+    if confused(c.last) {
+        why.extend(c.cause_why(Cause::Miscommunication));
     }
-    if !boundary.crossed_last_turn && !upset(last) {
-        let mut calm = Vec::new();
-        if confused(last) {
-            let why = cause_why(Cause::Miscommunication)
-                .into_iter()
-                .chain(emotion_why(last, Emotion::Confusion, &at))
-                .collect();
-            calm.push((Move::Paraphrase, why));
-            if !done.contains(&Move::OpenQuestion) {
-                calm.push((Move::OpenQuestion, Vec::new()));
-            }
-        }
-        calm.push((
-            Move::NextStep,
-            last.concerns
+    why.extend(c.cues(&Family::VULNERABLE));
+    why.extend(c.cues(&[
+        Family::Now,
+        Family::Stoppable,
+        Family::Soon,
+        Family::Failure,
+    ]));
+    if why.is_empty() {
+        let complaint = c.last.complaint.evidence.iter();
+        why.extend(complaint.map(|e| c.at(e.start, e.end, "complaint")));
+        let causes = c.last.causes.iter().flat_map(|x| {
+            x.evidence
                 .iter()
-                .map(|c| at(c.start, c.end, "their request"))
-                .collect(),
-        ));
-        return finish(calm, boundary.step, Question::Clarify, &specifics, &used);
+                .map(move |e| c.at(e.start, e.end, x.cause.as_str()))
+        });
+        why.extend(causes);
     }
-    if upset(last) {
-        let mut why: Vec<Why> = difficult_feeling(last)
-            .map(|e| emotion_why(last, e, &at))
-            .unwrap_or_default();
-        why.extend(signals(&[
-            SignalKind::RepeatedContact,
-            SignalKind::Unresolved,
-            SignalKind::Shouting,
-            SignalKind::ExclamationRun,
-        ]));
-        if why.is_empty() {
-            why.push(at(
-                0,
-                0,
-                &format!("the message reads as {}", last.level.as_str()),
-            ));
-        }
-        wanted.push((Move::Acknowledge, why));
+    if why.is_empty() {
+        let note = format!("the message reads as {}", c.last.level.as_str());
+        why.push(c.at(0, 0, &note));
     }
-    let apology_causes = [
-        Cause::ServiceFailure,
-        Cause::FeelingUnheard,
-        Cause::UnmetExpectations,
-    ];
-    let apology_why: Vec<Why> = apology_causes
+    (!why.is_empty()).then_some(why)
+}
+
+fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    if c.done.contains(&Move::Apologise) || !c.at_fault() {
+        return None;
+    }
+    let complaint = c.last.complaint.evidence.iter();
+    let mut why: Vec<Why> = APOLOGY_CAUSES
         .into_iter()
-        .flat_map(cause_why)
-        .chain(
-            last.complaint
-                .evidence
-                .iter()
-                .map(|e| at(e.start, e.end, "complaint")),
-        )
+        .flat_map(|cause| c.cause_why(cause))
+        .chain(complaint.map(|e| c.at(e.start, e.end, "complaint")))
         .collect();
-    if !done.contains(&Move::Apologise)
-        && (last.complaint.holds()
-            || last
-                .causes
-                .iter()
-                .any(|c| apology_causes.contains(&c.cause)))
-    {
-        wanted.push((Move::Apologise, apology_why));
-    }
-    let points: Vec<Why> = last
+    why.extend(c.cues(&[Family::Failure]));
+    why.extend(c.signals(&[SignalKind::RepeatedContact]));
+    Some(why)
+}
+
+/// The client's points that carry no abuse, as evidence to say back.
+fn points(c: &Ctx<'_>) -> Vec<Why> {
+    let clean = c
+        .last
         .concerns
         .iter()
-        .filter(|c| !has_abuse(last, c.start, c.end))
-        .map(|c| at(c.start, c.end, "their point"))
-        .collect();
-    if !done.contains(&Move::Paraphrase) && !points.is_empty() {
-        wanted.push((Move::Paraphrase, points));
+        .filter(|x| !has_abuse(c.last, x.start, x.end));
+    clean.map(|x| c.at(x.start, x.end, "their point")).collect()
+}
+
+fn paraphrase(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    if c.done.contains(&Move::Paraphrase) {
+        return None;
     }
-    let question = question(last);
-    if !done.contains(&Move::OpenQuestion) {
-        let why = match question {
-            Question::Clarify => cause_why(Cause::Miscommunication)
-                .into_iter()
-                .chain(emotion_why(last, Emotion::Confusion, &at))
-                .collect(),
-            Question::Deadline => signals(&[SignalKind::Deadline])
-                .into_iter()
-                .chain(cause_why(Cause::OutsidePressure))
-                .collect(),
-            Question::Outcome => signals(&[SignalKind::Demand]),
-        };
-        wanted.push((Move::OpenQuestion, why));
+    let unsure = confused(c.last) && !upset(c.last);
+    let mut why = if unsure {
+        let mut why = c.cause_why(Cause::Miscommunication);
+        why.extend(c.emotion_why(Emotion::Confusion));
+        why
+    } else {
+        Vec::new()
+    };
+    why.extend(points(c));
+    (unsure || !points(c).is_empty()).then_some(why)
+}
+
+fn open_question(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    if c.done.contains(&Move::OpenQuestion) {
+        return None;
     }
-    if !done.contains(&Move::Options)
-        && (last.complaint.holds() || !last.causes.is_empty() || done.contains(&Move::OpenQuestion))
-    {
-        wanted.push((Move::Options, signals(&[SignalKind::Demand])));
-    }
-    let limits_why: Vec<Why> = signals(&[
+    Some(match c.question() {
+        Question::Need => c.cues(&Family::VULNERABLE),
+        Question::Clarify => {
+            let mut why = c.cause_why(Cause::Miscommunication);
+            why.extend(c.emotion_why(Emotion::Confusion));
+            why
+        }
+        Question::Deadline => {
+            let mut why = c.signals(&[SignalKind::Deadline]);
+            why.extend(c.cause_why(Cause::OutsidePressure));
+            why
+        }
+        Question::Outcome => c.signals(&[SignalKind::Demand]),
+    })
+}
+
+fn options(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    let grievance = c.at_fault()
+        || !c.last.causes.is_empty()
+        || c.done.contains(&Move::OpenQuestion)
+        || c.situation.vulnerability().is_some();
+    let wanted = !c.done.contains(&Move::Options)
+        && grievance
+        && c.situation.urgency() != Urgency::Stop
+        && (upset(c.last) || !confused(c.last));
+    wanted.then(|| c.signals(&[SignalKind::Demand]))
+}
+
+fn limits(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    let why = c.signals(&[
         SignalKind::Demand,
         SignalKind::Deadline,
         SignalKind::EscalationThreat,
     ]);
-    if !done.contains(&Move::Limits)
-        && (last
-            .causes
-            .iter()
-            .any(|c| c.cause == Cause::UnmetExpectations)
-            || !limits_why.is_empty())
-    {
-        wanted.push((Move::Limits, limits_why));
-    }
-    wanted.push((
-        Move::NextStep,
-        signals(&[SignalKind::Deadline, SignalKind::RepeatedContact]),
-    ));
-    finish(wanted, boundary.step, question, &specifics, &used)
+    let unmet = c
+        .last
+        .causes
+        .iter()
+        .any(|x| x.cause == Cause::UnmetExpectations && x.score >= 0.5);
+    (!c.done.contains(&Move::Limits) && (unmet || !why.is_empty())).then_some(why)
 }
 
-fn finish(
-    wanted: Vec<(Move, Vec<Why>)>,
-    step: Step,
-    question: Question,
-    specifics: &Specifics,
-    used: &HashSet<Vec<String>>,
-) -> Vec<Advice> {
-    wanted
-        .into_iter()
-        .map(|(kind, why)| Advice {
-            kind,
-            why,
-            say: say(kind, step, question, specifics, used),
-        })
-        .filter(|a| !a.say.is_empty())
+fn next_step(c: &Ctx<'_>) -> Option<Vec<Why>> {
+    let mut why = c.cues(&[Family::Stoppable, Family::Now, Family::Soon]);
+    why.extend(c.signals(&[SignalKind::Deadline, SignalKind::RepeatedContact]));
+    Some(why)
+}
+
+/// A plain request: the points the next step answers.
+fn their_request(c: &Ctx<'_>) -> Vec<Why> {
+    let concerns = c.last.concerns.iter();
+    concerns
+        .map(|x| c.at(x.start, x.end, "their request"))
         .collect()
 }
 
@@ -260,7 +275,7 @@ pub(crate) fn upset(a: &Analysis) -> bool {
 
 /// The client is mainly unsure: confusion is the leading difficult feeling, or a
 /// misunderstanding is the leading cause, and nothing angrier holds.
-fn confused(a: &Analysis) -> bool {
+pub(crate) fn confused(a: &Analysis) -> bool {
     let lead = difficult_feeling(a);
     let misunderstanding = a
         .causes
@@ -268,41 +283,4 @@ fn confused(a: &Analysis) -> bool {
         .is_some_and(|c| c.cause == Cause::Miscommunication);
     (lead == Some(Emotion::Confusion) || misunderstanding && lead.is_none())
         && a.level <= Level::Tense
-}
-
-fn emotion_why(a: &Analysis, e: Emotion, at: &impl Fn(usize, usize, &str) -> Why) -> Vec<Why> {
-    let j = a.emotion(e);
-    if !j.holds() {
-        return Vec::new();
-    }
-    let mut why: Vec<Why> = j
-        .evidence
-        .iter()
-        .map(|ev| at(ev.start, ev.end, e.as_str()))
-        .collect();
-    if why.is_empty() {
-        why.push(at(
-            0,
-            0,
-            &format!("{} ({:.0}%)", e.as_str(), j.score * 100.0),
-        ));
-    }
-    why
-}
-
-/// The open question that fits: clear up a misunderstanding, ask about the deadline, or ask
-/// what a good outcome looks like.
-fn question(a: &Analysis) -> Question {
-    let top = a.causes.first().map(|c| c.cause);
-    if top == Some(Cause::Miscommunication)
-        || a.emotion(Emotion::Confusion).holds() && !a.emotion(Emotion::Anger).holds()
-    {
-        Question::Clarify
-    } else if top == Some(Cause::OutsidePressure)
-        || a.signals.iter().any(|s| s.kind == SignalKind::Deadline)
-    {
-        Question::Deadline
-    } else {
-        Question::Outcome
-    }
 }

@@ -5,6 +5,7 @@
 //! not arrived"); they are tidied into clauses that fit inside a sentence.
 
 use super::conversation::Analysed;
+use super::situation::{Domain, Family, Urgency};
 use crate::types::{Analysis, Cause, Emotion, SignalKind};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,6 +22,12 @@ pub(crate) struct Specifics {
     pub repeated: Option<String>,
     /// The leading cause in the latest client turn.
     pub cause: Option<Cause>,
+    /// The weightiest vulnerability in the conversation.
+    pub vulnerability: Option<Family>,
+    pub urgency: Urgency,
+    pub domain: Option<Domain>,
+    /// When the next step is due, in words that follow "update you" ("within the hour").
+    pub when: Option<&'static str>,
 }
 
 impl Specifics {

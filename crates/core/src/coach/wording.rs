@@ -4,7 +4,12 @@
 //! known; any wording that shares a run of words with what the agent already wrote is skipped,
 //! so the advice never has the agent repeat themselves. Slots: `{sit}` how the situation
 //! feels, `{state}` how they feel, `{wrong}` what went wrong, `{concerns}` their points,
-//! `{deadline}`, `{repeated}`, `{consequence}` of the final warning, `{options}`.
+//! `{deadline}`, `{repeated}`, `{consequence}` of the final warning, `{options}`, `{when}` the
+//! next step is due and `{act}`, the action that stops harm happening now.
+//!
+//! What is happening to the client picks the sections: a vulnerability or urgency brings its own
+//! acknowledgements first, the domain its own ways forward and urgency its own next step, of
+//! which only one is offered.
 
 use std::collections::HashSet;
 
@@ -13,6 +18,7 @@ use super::lists;
 use super::moves::Move;
 use super::phrases::repeats;
 use super::policy::FinalStep;
+use super::situation::Urgency;
 use super::specifics::{Specifics, feeling_words};
 use crate::types::Cause;
 
@@ -25,10 +31,16 @@ pub(crate) enum Question {
     Deadline,
     /// Ask what a good outcome looks like.
     Outcome,
+    /// Ask what they need now: for a vulnerable client or harm happening now, never what they
+    /// expected.
+    Need,
 }
 
 /// The wordings offered per move.
 const PER_MOVE: usize = 3;
+
+/// The next step is one line: the time it names is the one to keep.
+const NEXT_STEPS: usize = 1;
 
 /// Up to three wordings for `kind`, filled with `s`, none repeating `used` (the agent's own words).
 pub(crate) fn say(
@@ -38,55 +50,135 @@ pub(crate) fn say(
     s: &Specifics,
     used: &HashSet<Vec<String>>,
 ) -> Vec<String> {
-    let section = match (kind, step, question) {
-        (Move::OpenQuestion, _, Question::Clarify) => "open_question.clarify",
-        (Move::OpenQuestion, _, Question::Deadline) => "open_question.deadline",
-        (Move::OpenQuestion, _, Question::Outcome) => "open_question.outcome",
-        (Move::Boundary, Step::None | Step::Statement, _) => "boundary.statement",
-        (Move::Boundary, Step::FinalWarning, _) => "boundary.final_warning",
-        (Move::Boundary, Step::Final(FinalStep::Handover), _) => "boundary.handover",
-        (Move::Boundary, Step::Final(FinalStep::End), _) => "boundary.end",
-        (kind, _, _) => kind.as_str(),
+    let most = if kind == Move::NextStep {
+        NEXT_STEPS
+    } else {
+        PER_MOVE
     };
-    let templates = lists::wordings(section);
+    let names = sections(kind, step, question, s);
+    filled(&names, step, s, used).take(most).collect()
+}
+
+/// The line `kind` adds to the suggested reply: from its `reply.` section when it has one (a
+/// statement where the move would otherwise ask), else its first wording that `fits`.
+pub(crate) fn reply_line(
+    kind: Move,
+    step: Step,
+    question: Question,
+    s: &Specifics,
+    used: &HashSet<Vec<String>>,
+    fits: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let own = format!("reply.{}", kind.as_str());
+    let names = if lists::wordings(&own).is_empty() {
+        sections(kind, step, question, s)
+    } else {
+        vec![own]
+    };
+    filled(&names, step, s, used).find(|w| fits(w))
+}
+
+/// The wordings of the sections `names`, filled with `s`, skipping any that cannot be filled or
+/// repeat `used`.
+fn filled<'a>(
+    names: &'a [String],
+    step: Step,
+    s: &'a Specifics,
+    used: &'a HashSet<Vec<String>>,
+) -> impl Iterator<Item = String> + 'a {
+    let slots = slots(step, s);
+    names
+        .iter()
+        .flat_map(|name| lists::wordings(name))
+        .filter_map(move |t| fill(t, &slots))
+        .filter(|w| !repeats(w, used))
+}
+
+/// Every slot's value for this client; `None` where it is unknown.
+fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
     let consequence = match step {
         Step::Final(FinalStep::End) => "end this conversation",
         _ => "pass this conversation to my supervisor",
     };
     let (sit, state) = feeling_words(s.feeling);
-    let concerns = join(&s.concerns);
     let repeated = s
         .repeated
         .as_deref()
         .map(|r| r.trim_start_matches("the ").trim_start_matches("The "));
-    let mut slots: Vec<(&str, Option<&str>)> = vec![
-        ("{sit}", Some(sit)),
-        ("{state}", Some(state)),
-        ("{wrong}", s.wrong.as_deref()),
+    let mut slots: Vec<(&str, Option<String>)> = vec![
+        ("{sit}", Some(sit.into())),
+        ("{state}", Some(state.into())),
+        ("{wrong}", s.wrong.clone()),
         (
             "{concerns}",
-            (!s.concerns.is_empty()).then_some(concerns.as_str()),
+            (!s.concerns.is_empty()).then(|| join(&s.concerns)),
         ),
-        ("{deadline}", s.deadline.as_deref()),
-        ("{repeated}", repeated),
-        ("{consequence}", Some(consequence)),
+        ("{deadline}", s.deadline.clone()),
+        ("{repeated}", repeated.map(str::to_string)),
+        ("{consequence}", Some(consequence.into())),
+        ("{when}", s.when.map(str::to_string)),
+        ("{act}", Some(act(s).into())),
     ];
     let options = options(s, &slots);
-    slots.push(("{options}", options.as_deref()));
-    templates
+    slots.push(("{options}", options));
+    slots
+}
+
+/// The `wordings.txt` sections for a move, most particular first.
+fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<String> {
+    let plain = |name: &str| vec![name.to_string()];
+    match (kind, step, question) {
+        (Move::OpenQuestion, _, Question::Clarify) => plain("open_question.clarify"),
+        (Move::OpenQuestion, _, Question::Deadline) => plain("open_question.deadline"),
+        (Move::OpenQuestion, _, Question::Outcome) => plain("open_question.outcome"),
+        (Move::OpenQuestion, _, Question::Need) => plain("open_question.need"),
+        (Move::Boundary, Step::None | Step::Statement, _) => plain("boundary.statement"),
+        (Move::Boundary, Step::FinalWarning, _) => plain("boundary.final_warning"),
+        (Move::Boundary, Step::Final(FinalStep::Handover), _) => plain("boundary.handover"),
+        (Move::Boundary, Step::Final(FinalStep::End), _) => plain("boundary.end"),
+        (Move::Acknowledge, _, _) => {
+            let urgent = (s.urgency >= Urgency::Now).then_some("acknowledge.urgent".to_string());
+            s.vulnerability
+                .map(|v| format!("acknowledge.{}", v.section()))
+                .into_iter()
+                .chain(urgent)
+                .chain(plain("acknowledge"))
+                .collect()
+        }
+        (Move::NextStep, _, _) => {
+            let urgent = match s.urgency {
+                Urgency::Stop => Some("next_step.stop"),
+                Urgency::Now => Some("next_step.now"),
+                Urgency::Soon => Some("next_step.soon"),
+                Urgency::None => None,
+            };
+            urgent
+                .into_iter()
+                .chain(["next_step"])
+                .map(str::to_string)
+                .collect()
+        }
+        (kind, _, _) => plain(kind.as_str()),
+    }
+}
+
+/// The action that stops harm happening now, in the words of the domain.
+fn act(s: &Specifics) -> &'static str {
+    let domain = s.domain.map(|d| format!("act.{}", d.as_str()));
+    domain
         .iter()
-        .filter_map(|t| fill(t, &slots))
-        .filter(|w| !repeats(w, used))
-        .take(PER_MOVE)
-        .collect()
+        .map(|name| lists::wordings(name))
+        .chain([lists::wordings("act")])
+        .find_map(|w| w.first().copied())
+        .unwrap_or_default()
 }
 
 /// Fills every slot of `template`, or `None` when one of them is unknown.
-fn fill(template: &str, slots: &[(&str, Option<&str>)]) -> Option<String> {
+fn fill(template: &str, slots: &[(&str, Option<String>)]) -> Option<String> {
     let mut out = template.to_string();
     for (slot, value) in slots {
         if out.contains(slot) {
-            out = out.replace(slot, (*value)?);
+            out = out.replace(slot, value.as_deref()?);
         }
     }
     Some(out)
@@ -101,19 +193,24 @@ fn join(items: &[String]) -> String {
     }
 }
 
-/// Two or three ways forward that fit the leading cause, joined as choices ("a, b, or c").
-fn options(s: &Specifics, slots: &[(&str, Option<&str>)]) -> Option<String> {
-    let section = match s.cause {
+/// Two or three ways forward that fit the domain, or the leading cause when the domain is
+/// unknown or the client is mainly mistaken, joined as choices ("a, b, or c").
+fn options(s: &Specifics, slots: &[(&str, Option<String>)]) -> Option<String> {
+    let by_cause = match s.cause {
         Some(Cause::ServiceFailure) => "choices.service_failure",
         Some(Cause::OutsidePressure) => "choices.outside_pressure",
         Some(Cause::FeelingUnheard) => "choices.feeling_unheard",
         Some(Cause::Miscommunication) => "choices.miscommunication",
         _ => "choices.other",
     };
+    let section = match s.domain {
+        Some(d) if s.cause != Some(Cause::Miscommunication) => format!("choices.{}", d.as_str()),
+        _ => by_cause.to_string(),
+    };
     // A choice that opens like an earlier one ("I prioritise this now ...") is the same offer.
     let opening = |c: &str| c.split(' ').take(3).collect::<Vec<_>>().join(" ");
     let mut picks: Vec<String> = Vec::new();
-    for choice in lists::wordings(section)
+    for choice in lists::wordings(&section)
         .iter()
         .filter_map(|c| fill(c, slots))
     {
@@ -131,8 +228,10 @@ fn options(s: &Specifics, slots: &[(&str, Option<&str>)]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::coach::conversation::{Timestamp, UtcOffset};
+    use crate::coach::moves::detect;
     use crate::coach::policy::Policy;
     use crate::coach::promises::promises;
+    use crate::coach::situation::{Domain, Family};
     use crate::coach::tone;
     use crate::types::Emotion;
 
@@ -147,39 +246,178 @@ mod tests {
             deadline: Some("Friday".into()),
             repeated: Some("third time".into()),
             cause: Some(Cause::OutsidePressure),
+            when: Some("by 5pm today"),
+            ..Specifics::default()
         }
     }
+
+    /// The specifics of every situation: each domain, urgency and vulnerability.
+    fn every_situation() -> Vec<Specifics> {
+        let mut all = vec![full(), Specifics::default()];
+        for domain in Domain::ALL {
+            for urgency in [Urgency::None, Urgency::Stop] {
+                all.push(Specifics {
+                    domain: Some(domain),
+                    urgency,
+                    cause: Some(Cause::ServiceFailure),
+                    ..full()
+                });
+            }
+        }
+        for urgency in [Urgency::Soon, Urgency::Now] {
+            all.push(Specifics {
+                urgency,
+                when: Some("within the hour"),
+                ..full()
+            });
+        }
+        for v in Family::VULNERABLE {
+            all.push(Specifics {
+                vulnerability: Some(v),
+                ..Specifics::default()
+            });
+        }
+        all
+    }
+
+    const STEPS: [Step; 4] = [
+        Step::Statement,
+        Step::FinalWarning,
+        Step::Final(FinalStep::Handover),
+        Step::Final(FinalStep::End),
+    ];
+    const QUESTIONS: [Question; 4] = [
+        Question::Clarify,
+        Question::Deadline,
+        Question::Outcome,
+        Question::Need,
+    ];
 
     /// Every wording defuse offers must pass its own draft check.
     #[test]
     fn every_wording_passes_the_draft_check() {
         let policy = Policy::default();
-        for s in [full(), Specifics::default()] {
+        for s in every_situation() {
             for kind in Move::ALL {
-                for step in [
-                    Step::Statement,
-                    Step::FinalWarning,
-                    Step::Final(FinalStep::Handover),
-                    Step::Final(FinalStep::End),
-                ] {
-                    for q in [Question::Clarify, Question::Deadline, Question::Outcome] {
-                        for w in say(kind, step, q, &s, &HashSet::new()) {
-                            assert!(!w.contains('{'), "unfilled slot in {w:?}");
-                            assert!(
-                                tone::findings(&w, &policy).is_empty(),
-                                "{w:?}: {:?}",
-                                tone::findings(&w, &policy)
-                            );
-                            let untimed = promises(&w, Timestamp(0), UtcOffset::UTC)
-                                .into_iter()
-                                .filter(|p| p.due.is_none() && !p.conditional)
-                                .count();
-                            assert_eq!(untimed, 0, "a promise without a time in {w:?}");
-                        }
+                for (step, q) in STEPS.into_iter().flat_map(|s| QUESTIONS.map(|q| (s, q))) {
+                    let reply = reply_line(kind, step, q, &s, &HashSet::new(), |_| true);
+                    for w in say(kind, step, q, &s, &HashSet::new())
+                        .into_iter()
+                        .chain(reply)
+                    {
+                        assert!(!w.contains('{'), "unfilled slot in {w:?}");
+                        assert!(
+                            tone::findings(&w, &policy).is_empty(),
+                            "{w:?}: {:?}",
+                            tone::findings(&w, &policy)
+                        );
+                        let untimed = promises(&w, Timestamp(0), UtcOffset::UTC)
+                            .into_iter()
+                            .filter(|p| p.due.is_none() && !p.conditional)
+                            .count();
+                        assert_eq!(untimed, 0, "a promise without a time in {w:?}");
                     }
                 }
             }
         }
+    }
+
+    /// The draft check must recognise what each move's wordings do, or a reply built from them
+    /// would be told it lacks an acknowledgement or a next step.
+    #[test]
+    fn acknowledgements_and_next_steps_are_recognised_as_such() {
+        let made = |w: &str| -> Vec<Move> {
+            detect(w, Timestamp(0), UtcOffset::UTC)
+                .into_iter()
+                .map(|h| h.kind)
+                .collect()
+        };
+        for s in every_situation() {
+            for w in say(
+                Move::Acknowledge,
+                Step::None,
+                Question::Outcome,
+                &s,
+                &HashSet::new(),
+            ) {
+                let m = made(&w);
+                assert!(
+                    m.contains(&Move::Acknowledge) || m.contains(&Move::Apologise),
+                    "{w:?}: {m:?}"
+                );
+            }
+            for w in say(
+                Move::NextStep,
+                Step::None,
+                Question::Outcome,
+                &s,
+                &HashSet::new(),
+            ) {
+                assert!(made(&w).contains(&Move::NextStep), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_situation_picks_the_wordings() {
+        let s = |f: fn(&mut Specifics)| {
+            let mut s = full();
+            f(&mut s);
+            s
+        };
+        let grieving = s(|s| s.vulnerability = Some(Family::Bereavement));
+        let ack = say(
+            Move::Acknowledge,
+            Step::None,
+            Question::Need,
+            &grieving,
+            &HashSet::new(),
+        );
+        assert!(ack[0].contains("your loss"), "{ack:?}");
+        let q = say(
+            Move::OpenQuestion,
+            Step::None,
+            Question::Need,
+            &grieving,
+            &HashSet::new(),
+        );
+        assert!(q.iter().all(|w| !w.contains("expect")), "{q:?}");
+
+        let fraud = s(|s| {
+            s.urgency = Urgency::Stop;
+            s.domain = Some(Domain::Finance);
+            s.when = Some("within the next 15 minutes");
+        });
+        let next = say(
+            Move::NextStep,
+            Step::None,
+            Question::Need,
+            &fraud,
+            &HashSet::new(),
+        );
+        assert_eq!(
+            next,
+            [
+                "I'm putting a stop on the card and any further payments now, while we talk, and I'll confirm it's done within the next 15 minutes."
+            ]
+        );
+
+        let power = s(|s| {
+            s.domain = Some(Domain::TelecomUtility);
+            s.cause = Some(Cause::ServiceFailure);
+        });
+        let options = say(
+            Move::Options,
+            Step::None,
+            Question::Outcome,
+            &power,
+            &HashSet::new(),
+        );
+        assert!(!options[0].contains("replacement"), "{options:?}");
+        assert!(
+            options[0].contains("engineer or reconnection visit"),
+            "{options:?}"
+        );
     }
 
     #[test]
@@ -213,5 +451,18 @@ mod tests {
             &HashSet::new(),
         );
         assert!(options[0].contains("with Friday in mind"), "{options:?}");
+        let next = say(
+            Move::NextStep,
+            Step::None,
+            Question::Outcome,
+            &s,
+            &HashSet::new(),
+        );
+        assert_eq!(
+            next,
+            [
+                "You've asked for the third time now, so I'll update you by 5pm today without you having to chase."
+            ]
+        );
     }
 }

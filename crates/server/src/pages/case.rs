@@ -186,6 +186,13 @@ fn coaching_panel(c: &CoachingDto) -> Markup {
     html! {
         section.card.coaching aria-labelledby="coach-h" {
             h2 id="coach-h" { "Next reply" }
+            @if let Some(note) = &c.note { p.callout role="note" { (note) } }
+            @if let Some(reply) = &c.suggested_reply {
+                div.suggested {
+                    p.say { (reply) }
+                    button.small type="button" data-fill-reply=(reply) { "Use" }
+                }
+            }
             p.muted { "Course: " strong { (c.course.trend) } }
             @if c.boundary.step > 0 {
                 div.callout.boundary role="note" {
@@ -193,16 +200,21 @@ fn coaching_panel(c: &CoachingDto) -> Markup {
                     @for x in &c.boundary.crossings { p.quote { "“" (x.text) "”" } }
                 }
             }
-            ol.moves {
-                @for m in &c.moves {
-                    li {
-                        h3 { (m.kind.replace('_', " ")) }
-                        @for w in &m.why { p.why { (w.note.replace('_', " ")) @if !w.text.is_empty() { " — “" (w.text) "”" } } }
-                        ul.wordings {
-                            @for say in &m.say {
-                                li {
-                                    span.say { (say) }
-                                    button.small type="button" data-fill-reply=(say) { "Use" }
+            @if !c.moves.is_empty() {
+                details.moves {
+                    summary { "Moves and other wordings (" (c.moves.len()) ")" }
+                    ol.moves {
+                        @for m in &c.moves {
+                            li {
+                                h3 { (m.kind.replace('_', " ")) }
+                                @for w in &m.why { p.why { (w.note.replace('_', " ")) @if !w.text.is_empty() { " — “" (w.text) "”" } } }
+                                ul.wordings {
+                                    @for say in &m.say {
+                                        li {
+                                            span.say { (say) }
+                                            button.small type="button" data-fill-reply=(say) { "Use" }
+                                        }
+                                    }
                                 }
                             }
                         }

@@ -124,7 +124,7 @@ pub fn panels(case: &Case, work: &Work, entries: &[Entry], now: DateTime<Utc>) -
     html! {
         section.card aria-labelledby="work-h" {
             h2 id="work-h" { "Work on the case" }
-            details open[!work.follow_ups.is_empty()] {
+            details.follow-ups open[!work.follow_ups.is_empty()] {
                 summary { "Follow-ups (" (work.follow_ups.iter().filter(|f| f.status == FollowUpStatus::Open).count()) " open)" }
                 ul.records { @for f in &work.follow_ups { li { (follow_up_line(f, now)) } } }
                 form.inline data-api={ (base) "/follow-ups" } data-then="reload" {

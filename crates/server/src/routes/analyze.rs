@@ -122,7 +122,8 @@ pub async fn check_reply(
     let dto = state
         .compute
         .run(move || {
-            let check = coach::check_reply(&body.draft, &conversation, &policy, &analyzer, sent_at)?;
+            let check =
+                coach::check_reply(&body.draft, &conversation, &policy, &analyzer, sent_at)?;
             Ok(ReplyCheckDto::new(&check, &body.draft, conversation.offset))
         })
         .await?

@@ -59,6 +59,11 @@ async fn an_inbound_message_comes_back_analysed_and_coached_and_stays() {
             "{}",
             posted.body["coaching"]
         );
+        assert!(
+            posted.body["coaching"]["suggested_reply"].is_string(),
+            "the coaching leads with one reply to start from: {}",
+            posted.body["coaching"]
+        );
         let hostility = analysis["hostility"].as_f64().unwrap();
         assert!((posted.body["case"]["peak_hostility"].as_f64().unwrap() - hostility).abs() < 1e-6);
 

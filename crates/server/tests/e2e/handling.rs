@@ -96,7 +96,7 @@ async fn sends_a_suggested_wording(b: &Browser) {
 }
 
 async fn records_a_follow_up(b: &Browser, w: &World) {
-    b.click("details summary").await;
+    b.click("details.follow-ups summary").await;
     b.type_into("#fu-what", FOLLOW_UP).await;
     b.click("form[data-api$='/follow-ups'] button[type=submit]")
         .await;

@@ -1,0 +1,155 @@
+//! From the planned moves to advice: each move filled with this client's wordings, and one
+//! suggested reply composed from them.
+//!
+//! The suggested reply is one message in the moves' order: the boundary statement first when
+//! one is called for, the acknowledgement, the apology where owed, their points said back, the
+//! options (or the limits), the next step with its time, and, for a vulnerable client or harm
+//! happening now who has not said what they want, the question about what they need (instead of
+//! the options). Each line is the first wording that does
+//! not repeat the agent or an earlier line of the reply, so the message never says a thing twice,
+//! a point cut off mid-sentence is never said back in it, and a line the draft check would flag
+//! (the client's shouting or blame filled into a wording) gives way to the next wording.
+
+use std::collections::HashSet;
+
+use super::boundary::{Boundary, Step};
+use super::conversation::Analysed;
+use super::course::Course;
+use super::moves::Move;
+use super::phrases::shingles;
+use super::plan::{self, Advice, Ctx};
+use super::policy::Policy;
+use super::situation::{Family, Situation, Urgency};
+use super::specifics::Specifics;
+use super::timing::next_step_time;
+use super::tone;
+use super::wording::{Question, reply_line, say};
+use crate::types::SignalKind;
+
+/// The moves with their wordings, and the reply composed from them.
+pub(crate) fn advise(
+    analysed: &Analysed<'_>,
+    policy: &Policy,
+    course: &Course,
+    boundary: &Boundary,
+    situation: &Situation,
+) -> (Vec<Advice>, Option<String>) {
+    let Some(ctx) = Ctx::new(analysed, course, boundary, situation) else {
+        return (Vec::new(), None);
+    };
+    let specifics = specifics(&ctx);
+    let used: HashSet<Vec<String>> = analysed
+        .conversation
+        .agent_texts()
+        .flat_map(shingles)
+        .collect();
+    let question = ctx.question();
+    // Asking what they need is for a client who has not said it, and never while harm goes on.
+    let said = ctx
+        .last
+        .signals
+        .iter()
+        .any(|s| s.kind == SignalKind::Demand)
+        || situation.of(Family::Asks).any(|c| c.turn == ctx.last_i)
+        || situation.urgency() == Urgency::Stop;
+    let moves: Vec<Advice> = plan::plan(&ctx)
+        .into_iter()
+        .map(|(kind, why)| Advice {
+            kind,
+            why,
+            say: say(kind, boundary.step, question, &specifics, &used),
+        })
+        .filter(|a| !a.say.is_empty())
+        .collect();
+    let ask = question == Question::Need && !said;
+    let reply = compose(
+        &moves,
+        boundary.step,
+        ask,
+        policy,
+        &whole(analysed, specifics),
+        used,
+    );
+    (moves, reply)
+}
+
+/// The client's specifics with what the situation adds: vulnerability, urgency, domain, and the
+/// time the next step names.
+fn specifics(ctx: &Ctx<'_>) -> Specifics {
+    let situation = ctx.situation;
+    let last_at = ctx.analysed.conversation.turns[ctx.last_i].at;
+    let urgency = situation.urgency();
+    Specifics {
+        vulnerability: situation.vulnerability(),
+        urgency,
+        domain: situation.domain,
+        when: Some(next_step_time(
+            last_at,
+            ctx.analysed.conversation.offset,
+            urgency,
+            situation.deadline,
+        )),
+        ..Specifics::gather(ctx.analysed)
+    }
+}
+
+/// The specifics the reply may say back: a point that was cut off mid-sentence reads badly
+/// inside a message, so when any was, the reply leaves the points and what went wrong out.
+fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
+    let cut = analysed
+        .client_turns()
+        .flat_map(|(_, _, a)| &a.concerns)
+        .any(|c| c.text.trim_end().ends_with('…'));
+    if cut {
+        Specifics {
+            concerns: Vec::new(),
+            wrong: None,
+            ..s
+        }
+    } else {
+        s
+    }
+}
+
+/// The moves that make up the reply, in the order they were planned.
+fn in_reply(moves: &[Advice], ask: bool) -> Vec<Move> {
+    let has = |k: Move| moves.iter().any(|m| m.kind == k);
+    let need = ask && has(Move::OpenQuestion);
+    let mut kinds: Vec<Move> = moves
+        .iter()
+        .map(|m| m.kind)
+        .filter(|k| match k {
+            Move::Boundary | Move::Acknowledge | Move::Apologise | Move::Paraphrase => true,
+            Move::NextStep => true,
+            Move::Options => !need,
+            Move::Limits => !need && !has(Move::Options),
+            Move::OpenQuestion => false,
+        })
+        .collect();
+    if need {
+        kinds.push(Move::OpenQuestion);
+    }
+    kinds
+}
+
+/// One message from the moves, or `None` when there is nothing to say. `ask`: end with the
+/// question about what they need (the only open question a reply asks).
+fn compose(
+    moves: &[Advice],
+    step: Step,
+    ask: bool,
+    policy: &Policy,
+    s: &Specifics,
+    mut used: HashSet<Vec<String>>,
+) -> Option<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for kind in in_reply(moves, ask) {
+        // A wording filled with the client's own words can carry their shouting or blame.
+        let fits = |w: &str| tone::findings(w, policy).is_empty();
+        if let Some(line) = reply_line(kind, step, Question::Need, s, &used, fits) {
+            used.extend(shingles(&line));
+            lines.push(line);
+        }
+    }
+    (!lines.is_empty()).then(|| lines.join(" "))
+}

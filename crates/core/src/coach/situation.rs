@@ -1,0 +1,434 @@
+//! What is happening to the client beyond their tone: vulnerability (bereavement, illness, money
+//! hardship, safety, dependants), urgency (harm now, fraud in progress, a deadline hours away), a
+//! concrete failure by the organisation, and the domain the conversation is about.
+//!
+//! Each is a small phrase family in `data/situation.txt`, read over the client's turns (the
+//! domain over every turn), and every finding keeps its span as evidence. The reply's tone and
+//! timing follow from it: a grieving client is never asked what they expected, and harm
+//! happening now gets a step taken now.
+
+use std::sync::OnceLock;
+
+use super::conversation::{Analysed, Timestamp};
+use super::lists;
+use super::phrases::PhraseSet;
+use super::when::{self, Due};
+use crate::types::SignalKind;
+
+/// A kind of thing happening to the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    Bereavement,
+    Illness,
+    Hardship,
+    Safety,
+    Dependants,
+    /// Harm or loss happening now.
+    Now,
+    /// A deadline of the client's that is hours away.
+    Soon,
+    /// Misuse in progress that the organisation can stop (a card being used).
+    Stoppable,
+    /// Fraud words: stoppable harm when something happens now too.
+    Fraud,
+    /// Something the organisation demonstrably got wrong.
+    Failure,
+    /// The client says what they want ("I need a date"): no need to ask them.
+    Asks,
+}
+
+impl Family {
+    /// The vulnerabilities, the weightiest first: the first found sets the tone.
+    pub const VULNERABLE: [Family; 5] = [
+        Family::Bereavement,
+        Family::Safety,
+        Family::Illness,
+        Family::Hardship,
+        Family::Dependants,
+    ];
+    /// The families found by phrases, with their section in `situation.txt`.
+    const PHRASED: [(Family, &'static str); 10] = [
+        (Family::Bereavement, "bereavement"),
+        (Family::Illness, "illness"),
+        (Family::Hardship, "hardship"),
+        (Family::Safety, "safety"),
+        (Family::Dependants, "dependants"),
+        (Family::Now, "now"),
+        (Family::Stoppable, "stoppable"),
+        (Family::Fraud, "fraud"),
+        (Family::Failure, "failure"),
+        (Family::Asks, "asks"),
+    ];
+
+    /// The family's name in `situation.txt` and in the wordings' sections ("bereavement").
+    pub fn section(self) -> &'static str {
+        Family::PHRASED
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or("soon", |(_, name)| name)
+    }
+
+    /// Plain words for the agent: "bereavement", "harm happening now".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Soon => "deadline hours away",
+            Family::Now => "harm happening now",
+            Family::Stoppable | Family::Fraud => "misuse in progress",
+            Family::Failure => "something we got wrong",
+            Family::Asks => "what they ask for",
+            Family::Bereavement => "bereavement",
+            Family::Illness => "illness",
+            Family::Hardship => "money hardship",
+            Family::Safety => "safety",
+            Family::Dependants => "dependants",
+        }
+    }
+}
+
+/// How soon the next step must come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Urgency {
+    #[default]
+    None,
+    /// The client's deadline is hours away.
+    Soon,
+    /// Harm or loss is happening now.
+    Now,
+    /// Harm is happening now and an action of ours stops it: that action comes first.
+    Stop,
+}
+
+/// What the conversation is about, for options that make sense there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Domain {
+    Retail,
+    Travel,
+    TelecomUtility,
+    Finance,
+    Health,
+    Software,
+    FreelanceServices,
+    Housing,
+    Hospitality,
+    PublicService,
+}
+
+impl Domain {
+    pub const ALL: [Domain; 10] = [
+        Domain::Retail,
+        Domain::Travel,
+        Domain::TelecomUtility,
+        Domain::Finance,
+        Domain::Health,
+        Domain::Software,
+        Domain::FreelanceServices,
+        Domain::Housing,
+        Domain::Hospitality,
+        Domain::PublicService,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Domain::Retail => "retail",
+            Domain::Travel => "travel",
+            Domain::TelecomUtility => "telecom_utility",
+            Domain::Finance => "finance",
+            Domain::Health => "health",
+            Domain::Software => "software",
+            Domain::FreelanceServices => "freelance_services",
+            Domain::Housing => "housing",
+            Domain::Hospitality => "hospitality",
+            Domain::PublicService => "public_service",
+        }
+    }
+}
+
+/// One finding: what it shows and where (a turn and a byte span of it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue<T> {
+    pub what: T,
+    pub turn: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What is happening to the client, with the evidence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Situation {
+    /// Every cue in the client's turns, in turn and text order.
+    pub cues: Vec<Cue<Family>>,
+    /// The domain with the most words in the conversation; `None` on a tie or with none.
+    pub domain: Option<Domain>,
+    /// The words that set the domain.
+    pub domain_cues: Vec<Cue<Domain>>,
+    /// When the client's earliest stated deadline falls, if a time can be read from it.
+    pub deadline: Option<Timestamp>,
+}
+
+/// A deadline this close to the turn that mentions it makes the case urgent.
+const SOON_SECONDS: i64 = 12 * 3600;
+
+impl Situation {
+    pub fn gather(analysed: &Analysed<'_>) -> Situation {
+        let conversation = analysed.conversation;
+        let mut cues = Vec::new();
+        let mut deadline: Option<Timestamp> = None;
+        for (i, turn, a) in analysed.client_turns() {
+            cues.extend(find(&turn.text, i, families()));
+            let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
+            let phrased = find(&turn.text, i, soon()).into_iter();
+            let spans = signalled.map(|s| (s.start, s.end));
+            for (start, end) in spans.chain(phrased.map(|c| (c.start, c.end))) {
+                let due = turn
+                    .text
+                    .get(start..end)
+                    .and_then(|words| when::find(words, turn.at, conversation.offset))
+                    .and_then(|t| match t.due {
+                        Due::At(due) => Some(due),
+                        Due::Vague => None,
+                    });
+                let Some(due) = due else { continue };
+                deadline = Some(deadline.map_or(due, |d| d.min(due)));
+                let overlaps = |c: &Cue<Family>| c.turn == i && c.start < end && start < c.end;
+                let known = cues.iter().any(|c| c.what == Family::Soon && overlaps(c));
+                if due.0 - turn.at.0 <= SOON_SECONDS && !known {
+                    cues.push(Cue {
+                        what: Family::Soon,
+                        turn: i,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        let domain_cues: Vec<Cue<Domain>> = conversation
+            .turns
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| find(&t.text, i, domains()))
+            .collect();
+        let count = |d: Domain| domain_cues.iter().filter(|c| c.what == d).count();
+        let mut ranked: Vec<(usize, Domain)> = Domain::ALL.map(|d| (count(d), d)).to_vec();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let domain = match ranked.as_slice() {
+            [(top, d), (next, _), ..] if *top > 0 && top > next => Some(*d),
+            _ => None,
+        };
+        Situation {
+            cues,
+            domain_cues: domain_cues
+                .into_iter()
+                .filter(|c| Some(c.what) == domain)
+                .collect(),
+            domain,
+            deadline,
+        }
+    }
+
+    /// The cues of one family.
+    pub fn of(&self, family: Family) -> impl Iterator<Item = &Cue<Family>> {
+        self.cues.iter().filter(move |c| c.what == family)
+    }
+
+    fn has(&self, family: Family) -> bool {
+        self.of(family).next().is_some()
+    }
+
+    /// The weightiest vulnerability found, if any.
+    pub fn vulnerability(&self) -> Option<Family> {
+        Family::VULNERABLE.into_iter().find(|f| self.has(*f))
+    }
+
+    pub fn urgency(&self) -> Urgency {
+        let now = self.has(Family::Now);
+        if self.has(Family::Stoppable) || self.has(Family::Fraud) && now {
+            Urgency::Stop
+        } else if now {
+            Urgency::Now
+        } else if self.has(Family::Soon) {
+            Urgency::Soon
+        } else {
+            Urgency::None
+        }
+    }
+
+    /// The client names something the organisation got wrong.
+    pub fn failed(&self) -> bool {
+        self.has(Family::Failure)
+    }
+}
+
+type Sets<T> = Vec<(T, PhraseSet<()>)>;
+
+fn families() -> &'static Sets<Family> {
+    static SETS: OnceLock<Sets<Family>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        Family::PHRASED
+            .iter()
+            .map(|(f, name)| (*f, set(name)))
+            .collect()
+    })
+}
+
+/// The client's own time limits in words (`[soon]`), kept only when they fall within hours.
+fn soon() -> &'static Sets<Family> {
+    static SETS: OnceLock<Sets<Family>> = OnceLock::new();
+    SETS.get_or_init(|| vec![(Family::Soon, set("soon"))])
+}
+
+fn domains() -> &'static Sets<Domain> {
+    static SETS: OnceLock<Sets<Domain>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        Domain::ALL
+            .iter()
+            .map(|d| (*d, set(&format!("domain.{}", d.as_str()))))
+            .collect()
+    })
+}
+
+fn set(section: &str) -> PhraseSet<()> {
+    PhraseSet::new([((), lists::situation(section).iter().flat_map(|l| expand(l)))])
+}
+
+/// Hits of every set in `text`, except those inside a phrase of `[none]` ("sick of waiting").
+fn find<T: Copy>(text: &str, turn: usize, sets: &Sets<T>) -> Vec<Cue<T>> {
+    static NONE: OnceLock<PhraseSet<()>> = OnceLock::new();
+    let blocked = NONE.get_or_init(|| set("none")).find(text);
+    sets.iter()
+        .flat_map(|(what, s)| {
+            s.find(text).into_iter().map(move |h| Cue {
+                what: *what,
+                turn,
+                start: h.start,
+                end: h.end,
+            })
+        })
+        .filter(|c| !blocked.iter().any(|b| b.start < c.end && c.start < b.end))
+        .collect()
+}
+
+/// Writes out the alternatives of a phrase line: "my (mum|dad) died" gives two phrases.
+fn expand(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut rest = line;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map_or(rest.len(), |c| open + c);
+        let head = &rest[..open];
+        let choices: Vec<&str> = rest[open + 1..close].split('|').collect();
+        out = out
+            .iter()
+            .flat_map(|o| choices.iter().map(move |c| format!("{o}{head}{c}")))
+            .collect();
+        rest = rest.get(close + 1..).unwrap_or("");
+    }
+    out.into_iter()
+        .map(|o| {
+            format!("{o}{rest}")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn families_in(text: &str) -> Vec<(Family, String)> {
+        find(text, 0, families())
+            .into_iter()
+            .map(|c| (c.what, text[c.start..c.end].to_string()))
+            .collect()
+    }
+
+    fn has(text: &str, family: Family) -> bool {
+        families_in(text).iter().any(|(f, _)| *f == family)
+    }
+
+    #[test]
+    fn expand_writes_out_every_choice() {
+        assert_eq!(expand("my (mum|dad) (died|passed)").len(), 4);
+        assert_eq!(expand("lost my (mum|dad)")[1], "lost my dad");
+        assert_eq!(expand("plain words"), ["plain words"]);
+    }
+
+    #[test]
+    fn every_section_is_filled() {
+        assert!(!lists::situation("soon").is_empty());
+        for (_, name) in Family::PHRASED {
+            assert!(!lists::situation(name).is_empty(), "[{name}] is empty");
+        }
+        for d in Domain::ALL {
+            assert!(!lists::situation(&format!("domain.{}", d.as_str())).is_empty());
+        }
+    }
+
+    #[test]
+    fn bereavement() {
+        assert!(has(
+            "Since my father passed away the letters keep coming.",
+            Family::Bereavement
+        ));
+        assert!(has("It was my late wife's account.", Family::Bereavement));
+        assert!(!has("My laptop died after a week.", Family::Bereavement));
+    }
+
+    #[test]
+    fn illness_but_not_being_fed_up() {
+        assert!(has(
+            "I'm diabetic and my insulin is in that parcel.",
+            Family::Illness
+        ));
+        assert!(!has(
+            "I am sick of waiting for this refund.",
+            Family::Illness
+        ));
+    }
+
+    #[test]
+    fn hardship_safety_dependants() {
+        assert!(has(
+            "I can't afford to be without that money.",
+            Family::Hardship
+        ));
+        assert!(has("We are stranded with no hotel.", Family::Safety));
+        assert!(has(
+            "No heating since Monday and it's freezing.",
+            Family::Safety
+        ));
+        assert!(has("I have my two kids in the car.", Family::Dependants));
+    }
+
+    #[test]
+    fn harm_now_and_misuse_in_progress() {
+        assert!(has(
+            "Someone is using my card right now!",
+            Family::Stoppable
+        ));
+        assert!(has("My account is being drained.", Family::Stoppable));
+        assert!(has(
+            "our checkout is failing and we are losing sales",
+            Family::Now
+        ));
+        assert!(!has("I ordered a card last month.", Family::Now));
+    }
+
+    #[test]
+    fn failures_of_ours() {
+        assert!(has("The parcel still hasn't arrived.", Family::Failure));
+        assert!(has("You charged me twice for one month.", Family::Failure));
+        assert!(!has(
+            "Could you tell me how to change my address?",
+            Family::Failure
+        ));
+    }
+
+    #[test]
+    fn domain_words_are_found_by_family() {
+        let hits =
+            |t: &str| -> Vec<Domain> { find(t, 0, domains()).iter().map(|c| c.what).collect() };
+        assert!(hits("the router keeps dropping the broadband").contains(&Domain::TelecomUtility));
+        assert!(hits("my landlord ignores the mould").contains(&Domain::Housing));
+        assert!(hits("nothing useful here").is_empty());
+    }
+}

@@ -1,0 +1,78 @@
+//! The time the next step names: as soon as the client's situation needs, and never a time that
+//! has already passed when their last message came in.
+//!
+//! Harm that an action of ours stops is confirmed within minutes; harm happening now or a
+//! deadline hours away gets an update within the hour (within minutes when the deadline is
+//! closer than that); anything else gets the end of the working day, or noon tomorrow when the
+//! afternoon is already under way.
+
+use chrono::Timelike;
+
+use super::conversation::{Timestamp, UtcOffset};
+use super::situation::Urgency;
+
+/// Before this local hour, an ordinary update can still come the same day.
+const SAME_DAY_BEFORE: u32 = 13;
+
+/// A deadline closer than this gets minutes, not the hour.
+const CLOSE_SECONDS: i64 = 90 * 60;
+
+/// Time words for the next step, to follow "update you": "within the hour", "by 5pm today".
+/// `deadline` is when the client's own deadline falls, if it is known.
+pub(crate) fn next_step_time(
+    last: Timestamp,
+    offset: UtcOffset,
+    urgency: Urgency,
+    deadline: Option<Timestamp>,
+) -> &'static str {
+    let close = deadline.is_some_and(|d| d.0 > last.0 && d.0 - last.0 < CLOSE_SECONDS);
+    match urgency {
+        Urgency::Stop => "within the next 15 minutes",
+        _ if close => "within the next 20 minutes",
+        Urgency::Now | Urgency::Soon => "within the hour",
+        Urgency::None if last.local(offset).hour() < SAME_DAY_BEFORE => "by 5pm today",
+        Urgency::None => "by noon tomorrow",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coach::when::{Due, find};
+
+    /// Monday 2 March 2026, 10:00 UTC.
+    const MORNING: Timestamp = Timestamp(1_772_445_600);
+
+    fn due(words: &str, at: Timestamp) -> i64 {
+        match find(words, at, UtcOffset::UTC).map(|t| t.due) {
+            Some(Due::At(t)) => t.0,
+            other => panic!("{words:?} gives {other:?}"),
+        }
+    }
+
+    #[test]
+    fn urgency_sets_the_time() {
+        let t = |u, d| next_step_time(MORNING, UtcOffset::UTC, u, d);
+        assert_eq!(t(Urgency::Stop, None), "within the next 15 minutes");
+        assert_eq!(t(Urgency::Now, None), "within the hour");
+        assert_eq!(
+            t(Urgency::Soon, Some(Timestamp(MORNING.0 + 1800))),
+            "within the next 20 minutes"
+        );
+        assert_eq!(t(Urgency::None, None), "by 5pm today");
+    }
+
+    #[test]
+    fn every_time_is_understood_and_still_ahead() {
+        for hour in 0..24 {
+            let at = Timestamp(MORNING.0 - 10 * 3600 + hour * 3600 + 59 * 60);
+            for u in [Urgency::None, Urgency::Soon, Urgency::Now, Urgency::Stop] {
+                let words = next_step_time(at, UtcOffset::UTC, u, None);
+                assert!(
+                    due(words, at) > at.0,
+                    "{words:?} at hour {hour} is already past"
+                );
+            }
+        }
+    }
+}
