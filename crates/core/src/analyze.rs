@@ -96,12 +96,15 @@ impl Analyzer {
 
     /// Reads the level and the causes with `reading` instead of the rules alone.
     pub fn with_reading(mut self, reading: Reading) -> Self {
+        let fast = self.version.split('+').next().unwrap_or(self.version);
+        self.version = Box::leak(format!("{fast}+{}", reading.version).into_boxed_str());
         self.reading = Some(reading);
         self
     }
 
     /// Leaves the level and the causes to the rules: what the reading heads learn from.
     pub fn without_reading(mut self) -> Self {
+        self.version = self.version.split('+').next().unwrap_or(self.version);
         self.reading = None;
         self
     }
@@ -697,6 +700,11 @@ const SAYS_NOTHING: &[&str] = &[
     "that", "these", "those", "there", "then", "i", "me", "we", "just", "if",
 ];
 
+/// Whether the word (lower-case) is one of [`SAYS_NOTHING`].
+pub(crate) fn says_nothing(word: &str) -> bool {
+    SAYS_NOTHING.contains(&word)
+}
+
 /// Collects evidence for a judgement: the rule hits of the relevant kinds and the words that
 /// pushed the model's score up the most.
 struct EvidenceBuilder<'a> {
@@ -731,7 +739,7 @@ impl EvidenceBuilder<'_> {
             let mut ranked: Vec<usize> = (0..self.tokens.len())
                 .filter(|&i| {
                     let t = &self.tokens[i];
-                    contrib[i] > 0.05 && t.is_word() && !SAYS_NOTHING.contains(&t.norm.as_str())
+                    contrib[i] > 0.05 && t.is_word() && !says_nothing(&t.norm)
                 })
                 .collect();
             ranked.sort_by(|&a, &b| contrib[b].total_cmp(&contrib[a]));

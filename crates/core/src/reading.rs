@@ -17,7 +17,7 @@
 //!   are almost never the main one in short public complaints). The likeliest is the main
 //!   cause; a complaint always has one.
 //! - The want head chooses what the client asks for (information, a fix, a refund, an apology,
-//!   to cancel, to speak to someone) or nothing specific, listed the same way.
+//!   to cancel, to speak to someone) or nothing specific; only a specific choice is listed.
 
 use crate::concerns::sentences;
 use crate::features::Features;
@@ -59,6 +59,8 @@ const AT_LEAST_TENSE: [SignalKind; 6] = [
 /// The three heads.
 #[derive(Debug, Clone)]
 pub struct Reading {
+    /// The training run's tag, named in every analysis beside the fast tier's.
+    pub version: String,
     level: Head,
     cause: Head,
     want: Head,
@@ -88,6 +90,7 @@ impl Reading {
             Ok(h.clone())
         };
         Ok(Reading {
+            version: set.version.clone(),
             level: head(LEVEL_HEAD, LEVELS.len())?,
             cause: head(CAUSE_HEAD, CAUSE_COLUMNS)?,
             want: head(WANT_HEAD, WANT_COLUMNS)?,
@@ -135,7 +138,7 @@ impl Reading {
                 })
             })
             .collect();
-        a.wants = ranked(&self.want, &x, &Want::ALL)
+        a.wants = chosen(&self.want, &x, &Want::ALL)
             .into_iter()
             .filter_map(|(want, score)| {
                 let evidence = said.words_for(&self.want, 1 + want as usize, Some(0))?;
@@ -193,18 +196,13 @@ fn each_alone<T: Copy>(z: &[f32], labels: &[T]) -> Vec<(T, f32)> {
     out
 }
 
-/// Labels of a head whose first column is "none of them", each scored by the chance that it
-/// rather than none holds, most likely first, from [`LISTED`] up.
-fn ranked<T: Copy>(head: &Head, x: &ReadingFeatures, labels: &[T]) -> Vec<(T, f32)> {
+/// The label a softmax head whose first column is "none of them" chooses, unless it chooses
+/// none; scored by the chance that it rather than none holds (so at least 0.5).
+fn chosen<T: Copy>(head: &Head, x: &ReadingFeatures, labels: &[T]) -> Option<(T, f32)> {
     let q = softmax(&head.logits_sparse(&x.index, &x.value));
-    let mut out: Vec<(T, f32)> = labels
-        .iter()
-        .zip(&q[1..])
-        .map(|(&label, &p)| (label, p / (p + q[0])))
-        .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1));
-    out.retain(|(_, score)| *score >= LISTED);
-    out
+    let top = argmax(&q);
+    let label = *labels.get(top.checked_sub(1)?)?;
+    Some((label, q[top] / (q[top] + q[0])))
 }
 
 /// A message as the heads saw it, for finding the words behind a column.
@@ -229,7 +227,10 @@ impl Said<'_> {
                 push[*t] += (head.weight(i, column) - other) * v;
             }
         }
-        let mut best: Vec<usize> = (0..self.tokens.len()).filter(|&t| push[t] > 0.05).collect();
+        let telling = |t: &Token| t.is_word() && !crate::analyze::says_nothing(&t.norm);
+        let mut best: Vec<usize> = (0..self.tokens.len())
+            .filter(|&t| push[t] > 0.05 && telling(&self.tokens[t]))
+            .collect();
         best.sort_by(|&s, &t| push[t].total_cmp(&push[s]));
         best.truncate(WORD_EVIDENCE);
         best.sort_unstable();
