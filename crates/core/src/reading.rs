@@ -480,7 +480,45 @@ mod tests {
 
     #[test]
     fn dense_slots_fit_before_the_hashed_ones() {
-        assert!((Slot::Targeted as usize) < DENSE);
+        assert!(Slot::Peak as usize + PEAK_COLUMNS.len() <= DENSE);
+    }
+
+    fn analyzer() -> &'static Analyzer {
+        static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+        ANALYZER.get_or_init(Analyzer::new)
+    }
+
+    #[test]
+    fn the_compiled_in_heads_are_read() {
+        assert!(analyzer().reads());
+        assert!(analyzer().model_version().contains("+reading-"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        #[test]
+        fn causes_and_wants_are_ranked_probabilities_with_evidence_in_the_text(
+            text in "(\\PC|[ .,!?\n]|never arrived|charged twice|third time|my rent|confused|cancel|refund|manager|you people|thanks){0,30}",
+        ) {
+            let a = analyzer().analyze(&crate::Input::new(&text));
+            for pair in a.causes.windows(2) {
+                proptest::prop_assert!(pair[0].score >= pair[1].score);
+            }
+            proptest::prop_assert!(a.wants.len() <= 1);
+            let spans = a.causes.iter().map(|c| (c.score, &c.evidence))
+                .chain(a.wants.iter().map(|w| (w.score, &w.evidence)));
+            for (score, evidence) in spans {
+                proptest::prop_assert!((0.0..=1.0).contains(&score));
+                proptest::prop_assert!(!evidence.is_empty());
+                for e in evidence {
+                    proptest::prop_assert!(e.start < e.end && e.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                }
+            }
+            if a.complaint.holds() && a.language != crate::Language::Other {
+                proptest::prop_assert!(a.causes.first().is_some_and(|c| c.score >= 0.5), "{:?}", a.causes);
+            }
+        }
     }
 
     #[test]
