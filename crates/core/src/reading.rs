@@ -75,6 +75,14 @@ pub struct ReadingFeatures {
     pub token: Vec<Option<usize>>,
 }
 
+impl ReadingFeatures {
+    /// Each slot with its value and the token it came from.
+    fn entries(&self) -> impl Iterator<Item = (u32, f32, Option<usize>)> + '_ {
+        let owned = self.index.iter().zip(&self.value).zip(&self.token);
+        owned.map(|((&i, &v), &t)| (i, v, t))
+    }
+}
+
 impl Reading {
     pub fn from_models(set: &ModelSet) -> Result<Reading, ModelError> {
         let head = |name: &str, classes: usize| {
@@ -106,13 +114,18 @@ impl Reading {
             tokens: m.tokens,
             x: &x,
         };
-        let mut causes = each_alone(&self.peak_logits(&self.cause, m, &x), &Cause::ALL);
-        // The cue rules are precise where they fire: a cause they are sure of stays sure.
-        for (cause, score) in &mut causes {
-            let rules = a.causes.iter().find(|c| c.cause == *cause);
-            *score = score.max(rules.map_or(0.0, |c| c.score));
-        }
-        causes.sort_by(|x, y| y.1.total_cmp(&x.1));
+        // The cue rules are precise where they fire: a cause they are sure of stays sure. Two
+        // causes the rules score alike are ranked by what the head learned.
+        let mut causes: Vec<(Cause, f32, f32)> =
+            each_alone(&self.peak_logits(&self.cause, m, &x), &Cause::ALL)
+                .into_iter()
+                .map(|(cause, learned)| {
+                    let rules = a.causes.iter().find(|c| c.cause == cause);
+                    (cause, learned.max(rules.map_or(0.0, |c| c.score)), learned)
+                })
+                .collect();
+        causes.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)));
+        let mut causes: Vec<(Cause, f32)> = causes.into_iter().map(|(c, s, _)| (c, s)).collect();
         // A complaint has a cause; in a long message the complaint may sit in one sentence.
         let complains = a.complaint.holds() || m.peaks.0[PEAK_COMPLAINT] >= 0.5;
         if let Some(top) = causes.first_mut().filter(|_| complains) {
@@ -151,16 +164,21 @@ impl Reading {
             .collect();
     }
 
+    /// Raw scores of `head` for the whole message, then for each of its sentences on its own.
+    fn everywhere(&self, head: &Head, m: &Message<'_>, x: &ReadingFeatures) -> Vec<Vec<f32>> {
+        let mut out = vec![head.logits_sparse(&x.index, &x.value)];
+        out.extend(m.per_sentence(head, x.entries()));
+        out
+    }
+
     /// Per column, the highest raw score of `head` over the whole message and each of its
     /// sentences on its own: a cause behind one sentence is behind the message.
     fn peak_logits(&self, head: &Head, m: &Message<'_>, x: &ReadingFeatures) -> Vec<f32> {
-        let whole = head.logits_sparse(&x.index, &x.value);
-        let owned = x.index.iter().zip(&x.value).zip(&x.token);
-        m.per_sentence(head, owned.map(|((&i, &v), &t)| (i, v, t)))
-            .into_iter()
-            .fold(whole, |best, z| {
-                best.iter().zip(&z).map(|(a, b)| a.max(*b)).collect()
-            })
+        let mut all = self.everywhere(head, m, x).into_iter();
+        let whole = all.next().unwrap_or_default();
+        all.fold(whole, |best, z| {
+            best.iter().zip(&z).map(|(a, b)| a.max(*b)).collect()
+        })
     }
 
     /// The abusive judgement's level when it holds; else the most heated level the head reads
@@ -169,12 +187,10 @@ impl Reading {
         if a.abusive.holds() {
             return Level::Abusive;
         }
-        let owned = x.index.iter().zip(&x.value).zip(&x.token);
-        let read = m
-            .per_sentence(&self.level, owned.map(|((&i, &v), &t)| (i, v, t)))
-            .into_iter()
-            .chain([self.level.logits_sparse(&x.index, &x.value)])
-            .map(|z| LEVELS[argmax(&z)])
+        let read = self
+            .everywhere(&self.level, m, x)
+            .iter()
+            .map(|z| LEVELS[argmax(z)])
             .max()
             .unwrap_or(Level::Calm);
         let floor = a
@@ -185,15 +201,13 @@ impl Reading {
     }
 }
 
-/// Labels of a head with one yes/no column each, from raw scores `z`, most likely first.
+/// Labels of a head with one yes/no column each, with their chances, from raw scores `z`.
 fn each_alone<T: Copy>(z: &[f32], labels: &[T]) -> Vec<(T, f32)> {
-    let mut out: Vec<(T, f32)> = labels
+    labels
         .iter()
         .zip(z)
         .map(|(&l, &z)| (l, sigmoid(z)))
-        .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1));
-    out
+        .collect()
 }
 
 /// The label a softmax head whose first column is "none of them" chooses, unless it chooses
