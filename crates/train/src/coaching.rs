@@ -70,53 +70,72 @@ struct Draft {
 
 /// Scores `analyzer` and the coaching on both sets in `dir`.
 pub fn evaluate(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> {
-    let mut out = customer_figures(dir, analyzer)?;
-    out.extend(conversation_figures(dir, analyzer)?);
+    let path = dir.join("customer_labels.jsonl");
+    let rows = read_jsonl(&path)?;
+    let common = Common::of(&rows)?;
+    let mut out = customer_figures(&path, &rows, &common, analyzer)?;
+    out.extend(conversation_figures(dir, common.level, analyzer)?);
     Ok(out)
 }
 
-/// Level and main cause on the dev rows of `customer_labels.jsonl`, against the training
-/// split's most common class.
-fn customer_figures(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> {
+/// The most common label of each kind in the training split of `customer_labels`: the
+/// baselines.
+struct Common<'a> {
+    level: &'a str,
+    cause: &'a str,
+    want: &'a str,
+}
+
+impl<'a> Common<'a> {
+    fn of(rows: &'a [Value]) -> Result<Common<'a>> {
+        let train: Vec<&Value> = rows.iter().filter(|v| v["split"] == "train").collect();
+        let common = |key: &str| {
+            most_common(train.iter().filter_map(|v| v[key].as_str()))
+                .with_context(|| format!("customer_labels: no training row has `{key}`"))
+        };
+        Ok(Common {
+            level: common("level")?,
+            cause: common("main_cause")?,
+            want: common("wants")?,
+        })
+    }
+}
+
+/// Level, main cause and what they want on the dev rows of `customer_labels.jsonl` (`rows`,
+/// read from `path`), against the training split's most common class.
+fn customer_figures(
+    path: &Path,
+    rows: &[Value],
+    common: &Common<'_>,
+    analyzer: &Analyzer,
+) -> Result<Vec<Figure>> {
     const SET: &str = "customer_labels dev";
-    let path = dir.join("customer_labels.jsonl");
-    let rows = read_jsonl(&path)?;
-    let split = |v: &Value| v["split"].as_str().unwrap_or("").to_string();
-    let train: Vec<&Value> = rows.iter().filter(|v| split(v) == "train").collect();
     let dev: Vec<(usize, &Value)> = rows
         .iter()
         .enumerate()
-        .filter(|(_, v)| split(v) == "dev")
+        .filter(|(_, v)| v["split"] == "dev")
         .collect();
     if dev.is_empty() {
         bail!("{}: no rows with split \"dev\"", path.display());
     }
     let texts: Vec<&str> = dev
         .iter()
-        .map(|(i, v)| text_of(v, &path, i + 1))
+        .map(|(i, v)| text_of(v, path, i + 1))
         .collect::<Result<_>>()?;
     let found = analyse(analyzer, &texts);
-
-    let common_level = most_common(train.iter().filter_map(|v| v["level"].as_str()))
-        .context("customer_labels: no training row has a level")?;
-    let common_cause = most_common(train.iter().filter_map(|v| v["main_cause"].as_str()))
-        .context("customer_labels: no training row has a main cause")?;
-
-    let common_want = most_common(train.iter().filter_map(|v| v["wants"].as_str()))
-        .context("customer_labels: no training row has a want")?;
 
     let mut level = Tally::default();
     let mut cause = Tally::default();
     let mut wants = Tally::default();
     for ((_, v), a) in dev.iter().zip(&found) {
         if let Some(label) = v["level"].as_str() {
-            level.add(a.level.as_str() == label, label == common_level);
+            level.add(a.level.as_str() == label, label == common.level);
         }
         if let Some(label) = v["main_cause"].as_str() {
-            cause.add(main_cause(a) == label, label == common_cause);
+            cause.add(main_cause(a) == label, label == common.cause);
         }
         if let Some(label) = v["wants"].as_str() {
-            wants.add(main_want(a) == label, label == common_want);
+            wants.add(main_want(a) == label, label == common.want);
         }
     }
     Ok(vec![
@@ -209,13 +228,17 @@ fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
 
 /// Levels, cause, first move and boundary step on `coaching/conversations.jsonl`, and the draft
 /// check on `coaching/drafts.jsonl`.
-fn conversation_figures(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> {
+/// `baseline_level` is the most common level of the customer training split.
+fn conversation_figures(
+    dir: &Path,
+    baseline_level: &str,
+    analyzer: &Analyzer,
+) -> Result<Vec<Figure>> {
     const SET: &str = "coaching/ conversations";
     const DRAFTS: &str = "coaching/ drafts";
     let conversations = read_conversations(&dir.join("coaching/conversations.jsonl"))?;
     let drafts = read_drafts(&dir.join("coaching/drafts.jsonl"))?;
     let policy = Policy::default();
-    let baseline_level = customer_level_baseline(dir)?;
 
     let analysed: Vec<Analysed<'_>> = conversations
         .par_iter()
@@ -364,14 +387,6 @@ fn ladder(step: Step) -> String {
         other => other,
     }
     .to_string()
-}
-
-fn customer_level_baseline(dir: &Path) -> Result<String> {
-    let rows = read_jsonl(&dir.join("customer_labels.jsonl"))?;
-    let train = rows.iter().filter(|v| v["split"] == "train");
-    most_common(train.filter_map(|v| v["level"].as_str()))
-        .map(str::to_string)
-        .context("customer_labels: no training row has a level")
 }
 
 fn read_conversations(path: &Path) -> Result<Vec<Labelled>> {
