@@ -46,15 +46,47 @@ const LISTED: f32 = 0.25;
 /// Evidence spans from the words, at most, when no cue speaks for a cause.
 const WORD_EVIDENCE: usize = 3;
 
-/// Signals that make a message at least tense.
-const AT_LEAST_TENSE: [SignalKind; 6] = [
-    SignalKind::RepeatedContact,
-    SignalKind::Sarcasm,
-    SignalKind::Blame,
-    SignalKind::EscalationThreat,
-    SignalKind::Shouting,
-    SignalKind::Unresolved,
+/// Floors on the level: where one of these holds, the labels of the training split say that
+/// level or a more heated one far more often than anything calmer (a signal counts when it is
+/// the client's own, not quoted). Both labelling guides name the same conduct: swearing at the
+/// situation, shouting and threats to leave or escalate are angry; impatience, sarcasm,
+/// blame, a pressing deadline and chasing are at least tense.
+const FLOORS: [(Floor, Level); 11] = [
+    (Floor::Signal(SignalKind::Profanity), Level::Angry),
+    (Floor::Signal(SignalKind::Shouting), Level::Angry),
+    (Floor::Signal(SignalKind::EscalationThreat), Level::Angry),
+    (Floor::Hostility(0.7), Level::Angry),
+    (Floor::Signal(SignalKind::RepeatedContact), Level::Tense),
+    (Floor::Signal(SignalKind::Sarcasm), Level::Tense),
+    (Floor::Signal(SignalKind::Blame), Level::Tense),
+    (Floor::Signal(SignalKind::Demand), Level::Tense),
+    (Floor::Signal(SignalKind::Deadline), Level::Tense),
+    (Floor::Signal(SignalKind::Unresolved), Level::Tense),
+    (Floor::Hostility(0.5), Level::Tense),
 ];
+
+/// What sets a floor on the level.
+#[derive(Debug, Clone, Copy)]
+enum Floor {
+    Signal(SignalKind),
+    /// The fast tier's hostility at or above this.
+    Hostility(f32),
+}
+
+impl Floor {
+    fn holds(self, a: &Analysis) -> bool {
+        match self {
+            Floor::Signal(kind) => a.signals.iter().any(|s| !s.quoted && s.kind == kind),
+            Floor::Hostility(at) => a.hostility >= at,
+        }
+    }
+}
+
+/// The most heated floor that holds for `a`.
+fn floor(a: &Analysis) -> Level {
+    let holding = FLOORS.iter().filter(|(f, _)| f.holds(a));
+    holding.map(|(_, l)| *l).max().unwrap_or(Level::Calm)
+}
 
 /// The three heads.
 #[derive(Debug, Clone)]
@@ -126,6 +158,7 @@ impl Reading {
                 .collect();
         causes.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)));
         let mut causes: Vec<(Cause, f32)> = causes.into_iter().map(|(c, s, _)| (c, s)).collect();
+        behind_the_problem(&mut causes);
         // A complaint has a cause; in a long message the complaint may sit in one sentence.
         let complains = a.complaint.holds() || m.peaks.0[PEAK_COMPLAINT] >= 0.5;
         if let Some(top) = causes.first_mut().filter(|_| complains) {
@@ -182,7 +215,7 @@ impl Reading {
     }
 
     /// The abusive judgement's level when it holds; else the most heated level the head reads
-    /// in the whole message or any one sentence, at least tense when a signal says so.
+    /// in the whole message or any one sentence, at least the [`floor`] its signals set.
     fn level_of(&self, a: &Analysis, m: &Message<'_>, x: &ReadingFeatures) -> Level {
         if a.abusive.holds() {
             return Level::Abusive;
@@ -193,12 +226,26 @@ impl Reading {
             .map(|z| LEVELS[argmax(z)])
             .max()
             .unwrap_or(Level::Calm);
-        let floor = a
-            .signals
-            .iter()
-            .any(|s| !s.quoted && AT_LEAST_TENSE.contains(&s.kind));
-        if floor { read.max(Level::Tense) } else { read }
+        read.max(floor(a))
     }
+}
+
+/// Pressure in the client's own life makes a problem weigh more, but it is seldom the problem:
+/// no row of the training split has it as the main cause while another cause holds. When
+/// another cause holds, outside pressure is listed just below the leading one, never above.
+fn behind_the_problem(causes: &mut [(Cause, f32)]) {
+    let lead = causes
+        .iter()
+        .filter(|(c, s)| *c != Cause::OutsidePressure && *s >= 0.5)
+        .map(|(_, s)| *s)
+        .fold(None, |best: Option<f32>, s| Some(best.map_or(s, |b| b.max(s))));
+    let Some(lead) = lead else { return };
+    for (c, s) in causes.iter_mut() {
+        if *c == Cause::OutsidePressure {
+            *s = s.min(lead - 0.01);
+        }
+    }
+    causes.sort_by(|x, y| y.1.total_cmp(&x.1));
 }
 
 /// Labels of a head with one yes/no column each, with their chances, from raw scores `z`.

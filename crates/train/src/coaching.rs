@@ -68,14 +68,99 @@ struct Draft {
     subtle: bool,
 }
 
+/// What `evaluate` measured: the figures, and where the level and the cause went wrong.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub figures: Vec<Figure>,
+    pub confusions: Vec<Confusion>,
+}
+
+/// Labels against readings of one measure on one set: how many rows of each label were read
+/// as each class.
+#[derive(Debug, Clone, Default)]
+pub struct Confusion {
+    pub measure: &'static str,
+    pub set: &'static str,
+    counts: BTreeMap<(&'static str, &'static str), usize>,
+}
+
+impl Confusion {
+    fn new(measure: &'static str, set: &'static str) -> Confusion {
+        Confusion {
+            measure,
+            set,
+            counts: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, label: &'static str, read: &'static str) {
+        *self.counts.entry((label, read)).or_default() += 1;
+    }
+
+    /// How many rows labelled `label` were read as `read`.
+    pub fn count(&self, label: &str, read: &str) -> usize {
+        self.counts.get(&(label, read)).copied().unwrap_or(0)
+    }
+
+    /// Every class seen as a label or a reading, in the order of `order` first.
+    fn classes(&self, order: &[&'static str]) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = order.to_vec();
+        for (label, read) in self.counts.keys() {
+            for c in [*label, *read] {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out.retain(|c| self.counts.keys().any(|(l, r)| l == c || r == c));
+        out
+    }
+
+    /// A markdown table: one row a label, one column a reading.
+    pub fn table(&self) -> String {
+        let classes = self.classes(&CLASS_ORDER);
+        let mut out = format!(
+            "{} on {} (rows: label, columns: read)\n\n| label | {} |\n|---|{}\n",
+            self.measure,
+            self.set,
+            classes.join(" | "),
+            "---:|".repeat(classes.len())
+        );
+        for label in &classes {
+            let cells: Vec<String> = classes
+                .iter()
+                .map(|read| self.count(label, read).to_string())
+                .collect();
+            out.push_str(&format!("| {label} | {} |\n", cells.join(" | ")));
+        }
+        out
+    }
+}
+
+/// Levels from calm to abusive, then causes: the order classes are shown in.
+const CLASS_ORDER: [&str; 10] = [
+    "calm",
+    "tense",
+    "angry",
+    "abusive",
+    "service_failure",
+    "unmet_expectations",
+    "miscommunication",
+    "feeling_unheard",
+    "outside_pressure",
+    "none",
+];
+
 /// Scores `analyzer` and the coaching on both sets in `dir`.
-pub fn evaluate(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Figure>> {
+pub fn evaluate(dir: &Path, analyzer: &Analyzer) -> Result<Report> {
     let path = dir.join("customer_labels.jsonl");
     let rows = read_jsonl(&path)?;
     let common = Common::of(&rows)?;
-    let mut out = customer_figures(&path, &rows, &common, analyzer)?;
-    out.extend(conversation_figures(dir, common.level, analyzer)?);
-    Ok(out)
+    let mut report = customer_figures(&path, &rows, &common, analyzer)?;
+    let conversations = conversation_figures(dir, common.level, analyzer)?;
+    report.figures.extend(conversations.figures);
+    report.confusions.extend(conversations.confusions);
+    Ok(report)
 }
 
 /// The most common label of each kind in the training split of `customer_labels`: the
@@ -108,7 +193,7 @@ fn customer_figures(
     rows: &[Value],
     common: &Common<'_>,
     analyzer: &Analyzer,
-) -> Result<Vec<Figure>> {
+) -> Result<Report> {
     const SET: &str = "customer_labels dev";
     let dev: Vec<(usize, &Value)> = rows
         .iter()
@@ -127,18 +212,22 @@ fn customer_figures(
     let mut level = Tally::default();
     let mut cause = Tally::default();
     let mut wants = Tally::default();
+    let mut levels = Confusion::new("level", SET);
+    let mut causes = Confusion::new("main cause", SET);
     for ((_, v), a) in dev.iter().zip(&found) {
-        if let Some(label) = v["level"].as_str() {
+        if let Some(label) = v["level"].as_str().and_then(level_named) {
             level.add(a.level.as_str() == label, label == common.level);
+            levels.add(label, a.level.as_str());
         }
-        if let Some(label) = v["main_cause"].as_str() {
+        if let Some(label) = v["main_cause"].as_str().and_then(cause_named) {
             cause.add(main_cause(a) == label, label == common.cause);
+            causes.add(label, main_cause(a));
         }
         if let Some(label) = v["wants"].as_str() {
             wants.add(main_want(a) == label, label == common.want);
         }
     }
-    Ok(vec![
+    let figures = vec![
         level.figure(
             "level",
             SET,
@@ -160,7 +249,22 @@ fn customer_figures(
             "most common want (train)",
             "",
         ),
-    ])
+    ];
+    Ok(Report {
+        figures,
+        confusions: vec![levels, causes],
+    })
+}
+
+/// A level's name as `'static`, or `None` for a name that is not one.
+fn level_named(name: &str) -> Option<&'static str> {
+    Level::ALL.into_iter().map(Level::as_str).find(|l| *l == name)
+}
+
+/// A cause's name (or `none`) as `'static`, or `None` for a name that is not one.
+fn cause_named(name: &str) -> Option<&'static str> {
+    let causes = Cause::ALL.into_iter().map(Cause::as_str);
+    causes.chain(["none"]).find(|c| *c == name)
 }
 
 /// The first want if it holds, or `nothing_specific`.
@@ -233,7 +337,7 @@ fn conversation_figures(
     dir: &Path,
     baseline_level: &str,
     analyzer: &Analyzer,
-) -> Result<Vec<Figure>> {
+) -> Result<Report> {
     const SET: &str = "coaching/ conversations";
     const DRAFTS: &str = "coaching/ drafts";
     let conversations = read_conversations(&dir.join("coaching/conversations.jsonl"))?;
@@ -251,13 +355,17 @@ fn conversation_figures(
     let mut first_urgent = Tally::default();
     let mut boundary = Tally::default();
     let mut needed = Tally::default();
+    let mut levels = Confusion::new("level of each client message", SET);
+    let mut causes = Confusion::new("main cause of the last message", SET);
     for (c, a) in conversations.iter().zip(&analysed) {
         for ((_, _, analysis), want) in a.client_turns().zip(&c.levels) {
             level.add(analysis.level == *want, want.as_str() == baseline_level);
+            levels.add(want.as_str(), analysis.level.as_str());
         }
         let got_cause = a.last_client().map_or("none", |(_, _, x)| main_cause(x));
         let want_cause = c.cause.map_or("none", Cause::as_str);
         cause.add(got_cause == want_cause, want_cause == "service_failure");
+        causes.add(want_cause, got_cause);
         let coaching = coach::coach_analysed(a, &policy);
         let opening = coaching.moves.first().map(|m| m.kind);
         let ok = opening.is_some_and(|m| c.first_moves.contains(&m));
@@ -306,7 +414,7 @@ fn conversation_figures(
     }
 
     let most_common = "most common level (customer_labels train)";
-    Ok(vec![
+    let figures = vec![
         level.figure(
             "level of each client message",
             SET,
@@ -371,7 +479,11 @@ fn conversation_figures(
             "length: under 40 words",
             "≤ 0.10",
         ),
-    ])
+    ];
+    Ok(Report {
+        figures,
+        confusions: vec![levels, causes],
+    })
 }
 
 /// The length baseline for drafts flags any draft shorter than this: a reply that
@@ -470,7 +582,16 @@ fn read_drafts(path: &Path) -> Result<Vec<Draft>> {
 }
 
 /// The figures as a markdown table.
-pub fn table(figures: &[Figure]) -> String {
+pub fn table(report: &Report) -> String {
+    let mut out = figure_table(&report.figures);
+    for c in &report.confusions {
+        out.push('\n');
+        out.push_str(&c.table());
+    }
+    out
+}
+
+fn figure_table(figures: &[Figure]) -> String {
     let mut out = String::from(
         "| measure | set | metric | rows | defuse | baseline | baseline is | target |\n|---|---|---|---:|---:|---:|---|---|\n",
     );
