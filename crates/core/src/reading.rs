@@ -23,7 +23,9 @@ use crate::concerns::sentences;
 use crate::features::Features;
 use crate::model::{Head, ModelError, ModelSet, columns as col, sigmoid, softmax};
 use crate::text::Token;
-use crate::types::{Analysis, Cause, CauseScore, Evidence, Level, SignalKind, Want, WantScore};
+use crate::types::{
+    Analysis, Cause, CauseScore, Emotion, Evidence, Level, SignalKind, Want, WantScore,
+};
 
 /// Slots before the hashed words: the analysis's scores, signals, causes and the text's shape.
 pub const DENSE: usize = 48;
@@ -50,8 +52,9 @@ const WORD_EVIDENCE: usize = 3;
 /// level or a more heated one far more often than anything calmer (a signal counts when it is
 /// the client's own, not quoted). Both labelling guides name the same conduct: swearing at the
 /// situation, shouting and threats to leave or escalate are angry; impatience, sarcasm,
-/// blame, a pressing deadline and chasing are at least tense.
-const FLOORS: [(Floor, Level); 11] = [
+/// blame, a pressing deadline, chasing and a clearly angry or frustrated tone are at least
+/// tense.
+const FLOORS: [(Floor, Level); 13] = [
     (Floor::Signal(SignalKind::Profanity), Level::Angry),
     (Floor::Signal(SignalKind::Shouting), Level::Angry),
     (Floor::Signal(SignalKind::EscalationThreat), Level::Angry),
@@ -63,6 +66,8 @@ const FLOORS: [(Floor, Level); 11] = [
     (Floor::Signal(SignalKind::Deadline), Level::Tense),
     (Floor::Signal(SignalKind::Unresolved), Level::Tense),
     (Floor::Hostility(0.5), Level::Tense),
+    (Floor::Feels(Emotion::Anger, 0.5), Level::Tense),
+    (Floor::Feels(Emotion::Frustration, 0.7), Level::Tense),
 ];
 
 /// What sets a floor on the level.
@@ -71,6 +76,8 @@ enum Floor {
     Signal(SignalKind),
     /// The fast tier's hostility at or above this.
     Hostility(f32),
+    /// The fast tier's score of an emotion at or above this.
+    Feels(Emotion, f32),
 }
 
 impl Floor {
@@ -78,6 +85,7 @@ impl Floor {
         match self {
             Floor::Signal(kind) => a.signals.iter().any(|s| !s.quoted && s.kind == kind),
             Floor::Hostility(at) => a.hostility >= at,
+            Floor::Feels(e, at) => a.emotion(e).score >= at,
         }
     }
 }
