@@ -261,6 +261,26 @@ pub fn render_coaching(c: &Coaching, conversation: &Conversation) -> String {
             defuse_wire::coaching::UNSUPPORTED_LANGUAGE
         );
     }
+    if let Some(cause) = &c.situation.cause {
+        let said: Vec<String> = cause
+            .evidence
+            .iter()
+            .filter_map(|e| conversation.turns[e.turn].text.get(e.start..e.end))
+            .map(|t| format!("\"{t}\""))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Behind it: {} ({:.2}): {}{}\n",
+            cause.cause.as_str().replace('_', " "),
+            cause.score,
+            cause.reason,
+            if said.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", said.join(", "))
+            }
+        );
+    }
     let hostility: Vec<String> = c
         .course
         .turns

@@ -258,7 +258,10 @@ fn customer_figures(
 
 /// A level's name as `'static`, or `None` for a name that is not one.
 fn level_named(name: &str) -> Option<&'static str> {
-    Level::ALL.into_iter().map(Level::as_str).find(|l| *l == name)
+    Level::ALL
+        .into_iter()
+        .map(Level::as_str)
+        .find(|l| *l == name)
 }
 
 /// A cause's name (or `none`) as `'static`, or `None` for a name that is not one.
@@ -333,11 +336,7 @@ fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
 /// Levels, cause, first move and boundary step on `coaching/conversations.jsonl`, and the draft
 /// check on `coaching/drafts.jsonl`.
 /// `baseline_level` is the most common level of the customer training split.
-fn conversation_figures(
-    dir: &Path,
-    baseline_level: &str,
-    analyzer: &Analyzer,
-) -> Result<Report> {
+fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -> Result<Report> {
     const SET: &str = "coaching/ conversations";
     const DRAFTS: &str = "coaching/ drafts";
     let conversations = read_conversations(&dir.join("coaching/conversations.jsonl"))?;
@@ -356,17 +355,21 @@ fn conversation_figures(
     let mut boundary = Tally::default();
     let mut needed = Tally::default();
     let mut levels = Confusion::new("level of each client message", SET);
-    let mut causes = Confusion::new("main cause of the last message", SET);
+    let mut causes = Confusion::new("main cause of the conversation", SET);
+    let mut last_alone = Tally::default();
     for (c, a) in conversations.iter().zip(&analysed) {
         for ((_, _, analysis), want) in a.client_turns().zip(&c.levels) {
             level.add(analysis.level == *want, want.as_str() == baseline_level);
             levels.add(want.as_str(), analysis.level.as_str());
         }
-        let got_cause = a.last_client().map_or("none", |(_, _, x)| main_cause(x));
+        let coaching = coach::coach_analysed(a, &policy);
         let want_cause = c.cause.map_or("none", Cause::as_str);
+        let story = coaching.situation.cause.as_ref();
+        let got_cause = story.map_or("none", |s| s.cause.as_str());
         cause.add(got_cause == want_cause, want_cause == "service_failure");
         causes.add(want_cause, got_cause);
-        let coaching = coach::coach_analysed(a, &policy);
+        let alone = a.last_client().map_or("none", |(_, _, x)| main_cause(x));
+        last_alone.add(alone == want_cause, want_cause == "service_failure");
         let opening = coaching.moves.first().map(|m| m.kind);
         let ok = opening.is_some_and(|m| c.first_moves.contains(&m));
         let base = c.first_moves.contains(&Move::Acknowledge);
@@ -423,11 +426,18 @@ fn conversation_figures(
             "≥ 0.80",
         ),
         cause.figure(
-            "main cause of the last message",
+            "main cause of the conversation",
             SET,
             "accuracy",
             "always service_failure",
             "≥ 0.70",
+        ),
+        last_alone.figure(
+            "main cause, last message read alone",
+            SET,
+            "accuracy",
+            "always service_failure",
+            "",
         ),
         first.figure(
             "first move",

@@ -5,7 +5,8 @@
 //! check. Due times are RFC 3339 in the conversation's UTC offset.
 
 use defuse_core::coach::{
-    Advice, Boundary, Coaching, Conversation, Course, Finding, Promise, ReplyCheck, UtcOffset,
+    Advice, Boundary, Coaching, Conversation, Course, Finding, Promise, ReplyCheck, StoryCause,
+    UtcOffset,
 };
 use serde::{Deserialize, Serialize};
 
@@ -18,10 +19,49 @@ pub struct CoachingDto {
     pub suggested_reply: Option<String>,
     /// Why coaching is limited, when it is: the client's language is not supported yet.
     pub note: Option<String>,
+    /// The cause behind the conversation as a whole (the client's story across their turns);
+    /// absent when no grievance drives it.
+    #[serde(default)]
+    pub cause: Option<StoryCauseDto>,
     /// The moves to make, in order.
     pub moves: Vec<AdviceDto>,
     pub boundary: BoundaryDto,
     pub course: CourseDto,
+}
+
+/// The cause behind a conversation, with the spans in the client's turns that show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoryCauseDto {
+    /// `service_failure`, `unmet_expectations`, `miscommunication`, `feeling_unheard` or
+    /// `outside_pressure`.
+    pub cause: String,
+    pub score: f32,
+    /// Why the story settles on this cause, in plain words.
+    pub reason: String,
+    pub why: Vec<WhyDto>,
+}
+
+impl StoryCauseDto {
+    fn new(c: &StoryCause, conversation: &Conversation) -> StoryCauseDto {
+        let why = c.evidence.iter().map(|e| WhyDto {
+            turn: Some(e.turn),
+            start: e.start,
+            end: e.end,
+            text: conversation.turns[e.turn]
+                .text
+                .get(e.start..e.end)
+                .unwrap_or_default()
+                .to_owned(),
+            note: e.why.clone(),
+        });
+        StoryCauseDto {
+            cause: c.cause.as_str().to_owned(),
+            score: c.score,
+            reason: c.reason.to_owned(),
+            why: why.collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,6 +221,11 @@ impl CoachingDto {
             note: coaching
                 .unsupported_language
                 .then(|| UNSUPPORTED_LANGUAGE.to_owned()),
+            cause: coaching
+                .situation
+                .cause
+                .as_ref()
+                .map(|c| StoryCauseDto::new(c, conversation)),
             moves: coaching.moves.iter().map(AdviceDto::from).collect(),
             boundary: BoundaryDto::new(&coaching.boundary),
             course: CourseDto::new(&coaching.course, conversation),

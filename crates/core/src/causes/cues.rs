@@ -216,7 +216,7 @@ pub(crate) const CUES: &[Cue] = &[
             "can not access", "can not get", "locked out", "no longer", "power cut", "no power", "no heating",
             "no hot water", "no internet", "no signal", "no service", "no connection", "no phone", "no water",
             "disconnected", "leak*", "declined", "rejected", "failed", "dropped", "stuck", "slow",
-            "not processed",
+            "not processed", "dead on arrival", "arrived dead", "it died",
         ],
     },
     Cue {

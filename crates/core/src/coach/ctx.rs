@@ -110,6 +110,11 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// The cause behind the conversation as a whole (see `story`).
+    pub fn story_cause(&self) -> Option<Cause> {
+        self.situation.cause.as_ref().map(|c| c.cause)
+    }
+
     pub fn repeated(&self) -> bool {
         let kind = SignalKind::RepeatedContact;
         self.last.signals.iter().any(|s| s.kind == kind)
@@ -139,7 +144,7 @@ impl<'a> Ctx<'a> {
     /// client is mainly mistaken about it), or chasing.
     pub fn at_fault(&self) -> bool {
         let causes = &self.last.causes;
-        let mistaken = causes.first().map(|c| c.cause) == Some(Cause::Miscommunication);
+        let mistaken = self.story_cause() == Some(Cause::Miscommunication);
         self.last.complaint.holds()
             || self.complained_before()
             || causes.iter().any(|c| APOLOGY_CAUSES.contains(&c.cause))
@@ -152,7 +157,7 @@ impl<'a> Ctx<'a> {
     /// good outcome looks like.
     pub fn question(&self) -> Question {
         let a = self.last;
-        let top = a.causes.first().map(|c| c.cause);
+        let top = self.story_cause();
         if self.situation.vulnerability().is_some() {
             Question::Need
         } else if top == Some(Cause::Miscommunication)

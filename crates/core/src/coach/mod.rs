@@ -12,7 +12,8 @@
 //! - [`course`]: per-turn hostility and emotions, the trend, and the moves each agent turn made.
 //! - [`moves`]: the playbook [`Move`]s and finding them in agent text.
 //! - [`promises()`](promises::promises), [`when`] and `calendar`: commitments in the agent's words and their due times.
-//! - [`situation`]: vulnerability, urgency, a failure of ours and the domain, with evidence.
+//! - [`situation`]: vulnerability, urgency, a failure of ours and the domain, with evidence;
+//!   [`story`]: the cause behind the conversation as a whole.
 //! - `plan` (its rules read a `ctx`), `specifics`, `wording`, `timing` and `reply`: choosing the moves, filling their
 //!   wordings, timing the next step, and composing the suggested reply.
 //! - [`check`], `tone` and `substance`: the draft check (wording, and what the draft does).
@@ -41,6 +42,7 @@ pub mod promises;
 mod reply;
 pub mod situation;
 mod specifics;
+pub mod story;
 mod substance;
 mod timing;
 mod tone;
@@ -58,6 +60,7 @@ pub use plan::{Advice, Why};
 pub use policy::{FinalStep, Forbidden, Policy, PolicyError, Severity};
 pub use promises::{Promise, promises};
 pub use situation::{Domain, Family, Situation, Urgency};
+pub use story::{StoryCause, TurnSpan};
 pub use tone::Kind as FindingKind;
 pub use transcript::TranscriptError;
 

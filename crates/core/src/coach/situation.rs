@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use super::conversation::{Analysed, Timestamp};
 use super::lists;
 use super::phrases::PhraseSet;
+use super::story::{StoryCause, story_cause};
 use super::when::{self, Due};
 use crate::types::SignalKind;
 
@@ -162,6 +163,8 @@ pub struct Situation {
     pub domain_cues: Vec<Cue<Domain>>,
     /// When the client's earliest stated deadline falls, if a time can be read from it.
     pub deadline: Option<Timestamp>,
+    /// The cause behind the conversation as a whole; `None` when no grievance drives it.
+    pub cause: Option<StoryCause>,
 }
 
 /// A deadline this close to the turn that mentions it makes the case urgent.
@@ -213,7 +216,9 @@ impl Situation {
             [(top, d), (next, _), ..] if *top > 0 && top > next => Some(*d),
             _ => None,
         };
+        let cause = story_cause(analysed, &cues);
         Situation {
+            cause,
             cues,
             domain_cues: domain_cues
                 .into_iter()
