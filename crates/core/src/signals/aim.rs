@@ -189,25 +189,39 @@ fn subject(scan: &Scan, c: usize) -> Target {
 
 /// "useless *staff*", "idiots *like you*": a person named after the insulting word.
 pub(super) fn person_after(scan: &Scan, i: usize, before: Option<&str>) -> Target {
+    let Some(n) = word_after(scan, i) else {
+        return Target::Unclear;
+    };
+    let w = scan.w(n);
+    let noun = lexicon::is_person_noun(w) || is_insult(w);
+    let like_you = w == "like" && scan.next_word(n).is_some_and(|m| scan.w(m) == "you");
+    match before {
+        _ if like_you => Target::Second,
+        Some("you" | "your") if noun => Target::Second,
+        _ if noun => Target::Third,
+        _ => Target::Unclear,
+    }
+}
+
+/// The first word after `i` past offensive modifiers and articles ("a bunch *of* ..."), within
+/// a few words.
+pub(super) fn word_after(scan: &Scan, i: usize) -> Option<usize> {
     let mut j = i;
     for _ in 0..WALK {
-        let Some(n) = scan.next_word(j) else { break };
+        let n = scan.next_word(j)?;
         let w = scan.w(n);
         if is_offensive_modifier(w) || matches!(w, "of" | "a" | "an") {
             j = n;
             continue;
         }
-        let noun = lexicon::is_person_noun(w)
-            || lexicon::offensive_class(w) == Some(OffensiveClass::Insult);
-        let like_you = w == "like" && scan.next_word(n).is_some_and(|m| scan.w(m) == "you");
-        return match before {
-            _ if like_you => Target::Second,
-            Some("you" | "your") if noun => Target::Second,
-            _ if noun => Target::Third,
-            _ => Target::Unclear,
-        };
+        return Some(n);
     }
-    Target::Unclear
+    None
+}
+
+/// A word the lexicon lists as an insult.
+pub(super) fn is_insult(w: &str) -> bool {
+    lexicon::offensive_class(w) == Some(OffensiveClass::Insult)
 }
 
 /// A capitalised word that the lexicon does not know, not at the start of its clause: a name.

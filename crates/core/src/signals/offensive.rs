@@ -5,7 +5,7 @@
 //! subject is, whether a negation or a hedge ("I'm not saying ...") softens it (see `aim`).
 
 use super::Hit;
-use super::aim::{Target, aim, person_after};
+use super::aim::{Target, aim, is_insult, person_after, word_after};
 use super::scan::{SECOND, Scan};
 use crate::lexicon::{self, OffensiveClass};
 use crate::types::SignalKind;
@@ -162,6 +162,8 @@ fn hell_is_profane(scan: &Scan, i: usize) -> bool {
 }
 
 /// Profanity aimed at a person: "f*ck you", "piss off", "your bloody staff", "fucking idiots".
+/// Swearing that only colours a word for other people ("not one f***ing engineer came") is
+/// anger at the situation, not abuse.
 fn profanity_targeted(scan: &Scan, i: usize) -> bool {
     if scan.w(i) == "stfu" {
         return true;
@@ -174,5 +176,10 @@ fn profanity_targeted(scan: &Scan, i: usize) -> bool {
     if object && AT_YOU.contains(&scan.w(i)) {
         return true;
     }
-    person_after(scan, i, None) != Target::Unclear
+    let before = scan.prev_word(i).map(|p| scan.w(p));
+    match person_after(scan, i, before) {
+        Target::Second => true,
+        Target::Third => word_after(scan, i).is_some_and(|n| is_insult(scan.w(n))),
+        _ => false,
+    }
 }

@@ -168,6 +168,20 @@ fn profanity_spaced_capitals() {
     );
 }
 #[test]
+fn profanity_about_other_people_is_not_aimed() {
+    check(
+        "THREE DAYS and not one f***ing engineer has turned up",
+        expect![[r#"
+            shouting 0..10 "THREE DAYS"
+            absolute 15..22 "not one"
+            profanity 23..30 "f***ing""#]],
+    );
+    check(
+        "your bloody staff hung up on me",
+        expect![[r#"profanity 5..11 "bloody" targeted"#]],
+    );
+}
+#[test]
 fn profanity_with_insult() {
     check(
         "you fucking idiots lost my parcel",
