@@ -113,3 +113,18 @@ fn an_empty_draft_is_a_clear_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn serve_on_a_busy_address_fails_before_seeding_the_demo() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("a port to hold");
+    let addr = busy.local_addr().expect("its address").to_string();
+    let out = defuse(&["serve", "--demo", "--fast", "--addr", &addr], b"");
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stdout.contains("Demo data added") && !stdout.contains("admin"),
+        "nothing is seeded nor any password printed: {stdout}"
+    );
+    assert!(stderr.contains(&format!("listening on {addr}")), "{stderr}");
+}
