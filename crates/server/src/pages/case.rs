@@ -293,3 +293,101 @@ fn coaching_panel(c: &CoachingDto) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use defuse_storage::CaseStatus;
+
+    fn case(status: CaseStatus) -> Case {
+        Case {
+            id: 1,
+            client_id: 1,
+            subject: String::new(),
+            channel: "email".into(),
+            status,
+            assignee_id: None,
+            team_id: 1,
+            opened_at: Utc::now(),
+            closed_at: None,
+            peak_hostility: 0.0,
+            latest_hostility: 0.0,
+            main_causes: vec![],
+            boundary_step: 0,
+            safety_at: None,
+            open_followups: 0,
+        }
+    }
+
+    fn entries(directions: &[Direction]) -> Vec<Entry> {
+        directions
+            .iter()
+            .enumerate()
+            .map(|(i, &direction)| Entry {
+                message: Message {
+                    id: i as i64 + 1,
+                    case_id: 1,
+                    direction,
+                    author_id: None,
+                    channel: "email".into(),
+                    body: "text".into(),
+                    at: Utc::now(),
+                    analysis_json: None,
+                    model_version: None,
+                    external_id: None,
+                },
+                author: None,
+                analysis: None,
+            })
+            .collect()
+    }
+
+    fn panel(transcript: &str) -> String {
+        use defuse_core::coach::{Conversation, Policy, Timestamp, coach};
+        let conversation =
+            Conversation::parse_transcript(transcript, Timestamp(1_772_445_600), UtcOffset::UTC)
+                .unwrap();
+        let coaching = coach(
+            &conversation,
+            &Policy::default(),
+            &defuse_core::Analyzer::new(),
+        );
+        coaching_panel(&CoachingDto::new(&coaching, &conversation)).into_string()
+    }
+
+    #[test]
+    fn an_apology_after_insults_is_offered_to_accept() {
+        let insulted = "Client: You absolute idiot, where's my parcel?\n\
+                        Agent: I'll help, but please don't call me names.\n";
+        let sorry = panel(&format!(
+            "{insulted}Client: Sorry, I was out of line. I'm just stressed."
+        ));
+        assert!(sorry.contains("They apologised."), "{sorry}");
+        assert!(sorry.contains(&format!("data-fill-reply=\"{ACCEPT_APOLOGY}\"")));
+        let again = panel(&format!("{insulted}Client: Still nothing, you clown."));
+        assert!(!again.contains("They apologised."));
+    }
+
+    #[test]
+    fn a_reply_is_owed_while_the_client_wrote_last_and_the_case_is_open() {
+        use Direction::{Inbound, InternalNote, Outbound};
+        let open = case(CaseStatus::Open);
+        assert_eq!(reply_owed(&open, &entries(&[Inbound])), Owed::Yes);
+        assert_eq!(
+            reply_owed(&open, &entries(&[Outbound, Inbound, InternalNote])),
+            Owed::Yes,
+            "a note between colleagues answers nobody"
+        );
+        assert!(matches!(
+            reply_owed(&open, &entries(&[Inbound, Outbound])),
+            Owed::No(why) if why.contains("answered last")
+        ));
+        assert!(matches!(reply_owed(&open, &[]), Owed::No(_)));
+        for finished in [CaseStatus::Resolved, CaseStatus::Closed] {
+            assert!(matches!(
+                reply_owed(&case(finished), &entries(&[Inbound])),
+                Owed::No(why) if why.contains("resolved or closed")
+            ));
+        }
+    }
+}
