@@ -58,6 +58,12 @@ pub async fn page(
         None => None,
     };
     let owed = reply_owed(&case, &entries);
+    // The level of the latest client message as its own badge shows it, so the two agree.
+    let latest_level = entries
+        .iter()
+        .rev()
+        .find_map(|e| e.analysis.as_ref().map(|a| a.level.clone()))
+        .unwrap_or_else(|| layout::level_of(case.latest_hostility).to_owned());
     let now = Utc::now();
     let points: Vec<Point> = entries
         .iter()
@@ -76,7 +82,7 @@ pub async fn page(
             h1 { (case.subject) }
             p.meta {
                 a href={ "/clients/" (client.id) } { (client.name) } " · " (case.channel) " · opened " (layout::when(case.opened_at, now)) " "
-                (layout::status_badge(case.status)) " " (layout::level_badge(layout::level_of(case.latest_hostility))) " " (layout::boundary_badge(case.boundary_step))
+                (layout::status_badge(case.status)) " " (layout::level_badge(&latest_level)) " " (layout::boundary_badge(case.boundary_step))
             }
             (case_work::assignment(&case, assignee.as_deref(), caller.id()))
             @if let Some(at) = case.safety_at {

@@ -83,7 +83,7 @@ const CHANNELS: [&str; 5] = ["email", "chat", "phone", "letter", "in person"];
 /// Who has the case, and a button for anyone else to take it.
 pub fn assignment(case: &Case, assignee: Option<&str>, me: i64) -> Markup {
     html! {
-        p.assignment {
+        div.assignment {
             @match assignee { Some(name) => { "Assigned to " strong { (name) } }, None => { "Nobody has taken this case yet." } }
             @if case.assignee_id != Some(me) {
                 " "
