@@ -243,3 +243,13 @@ fn keeping_an_earlier_promise_makes_no_new_one() {
     );
     assert!(again.is_empty(), "{again:#?}");
 }
+
+#[test]
+fn a_step_on_the_way_to_a_promise_is_not_a_second_one() {
+    let (p, due) =
+        one("Let me check with the depot now and I will message you back within the hour.");
+    assert_eq!(p.action, "message you back");
+    assert_eq!(due.as_deref(), Some("2026-03-02T11:00:00+01:00"));
+    let (alone, _) = one("Let me check that with the depot by 3pm.");
+    assert_eq!(alone.who, "I");
+}

@@ -4,7 +4,8 @@
 //! within 24 hours". A commitment starts at a subject with a future modal and runs to the end of
 //! its clause; its due time is resolved from the send time by [`super::when`]. What the client
 //! will do or notice ("you'll see it on your statement") is no commitment of ours, and a clause
-//! that keeps an earlier promise ("I'll update you, as promised") is not a new one.
+//! that keeps an earlier promise ("I'll update you, as promised") is not a new one, nor is a "let
+//! me" step that leads to a promise later in its sentence.
 
 use std::sync::OnceLock;
 
@@ -121,6 +122,11 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             .get(k + 1)
             .map(|h| h.start)
             .filter(|s| *s < sentence_end);
+        // "Let me check with the depot now and I'll call you by 3pm": the check is the way to
+        // the promise that follows it in the sentence, and only that one is owed.
+        if hit.tag == Opener::LetMe && next_opener.is_some() {
+            continue;
+        }
         let body_start = match hit.tag {
             // "you'll receive" / "you will receive": the action starts at the verb.
             Opener::Receiving => {
