@@ -64,6 +64,10 @@ pub fn serve(args: ServeArgs) -> Result<()> {
     let analyzer = crate::engine::load(&engine)?;
     runtime()?.block_on(async move {
         let listen = settings.listen;
+        // Taken before anything is seeded, so that a busy address fails before any password is printed.
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("listening on {listen} (is another server running there? choose another with --addr)"))?;
         let prepared = defuse_server::prepare(settings, analyzer)
             .await
             .context("opening the database")?;
@@ -86,14 +90,14 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         }
         if let Some(password) = &prepared.first_admin_password {
             println!("First start: created user `admin` with password {password}");
+        }
+        let address = listener.local_addr()?;
+        if prepared.first_admin_password.is_some() || args.demo {
             println!(
-                "It is shown this once; change it after signing in (POST /api/v1/auth/password)."
+                "Passwords are shown this once: after signing in, change yours on http://{address}/account (click your name at the top right)."
             );
         }
-        let listener = tokio::net::TcpListener::bind(listen)
-            .await
-            .with_context(|| format!("listening on {listen}"))?;
-        println!("defuse is serving on http://{}", listener.local_addr()?);
+        println!("defuse is serving on http://{address}");
         defuse_server::launch(listener, prepared.state, defuse_server::shutdown_signal()).await
     })
 }

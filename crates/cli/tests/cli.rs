@@ -113,3 +113,51 @@ fn an_empty_draft_is_a_clear_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn serve_on_a_busy_address_fails_before_seeding_the_demo() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("a port to hold");
+    let addr = busy.local_addr().expect("its address").to_string();
+    let out = defuse(&["serve", "--demo", "--fast", "--addr", &addr], b"");
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stdout.contains("Demo data added") && !stdout.contains("admin"),
+        "nothing is seeded nor any password printed: {stdout}"
+    );
+    assert!(stderr.contains(&format!("listening on {addr}")), "{stderr}");
+}
+
+#[test]
+fn server_logs_to_a_pipe_have_no_colour_codes() {
+    use std::io::{BufRead, BufReader, Read};
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_defuse"))
+        .args(["serve", "--fast", "--addr", "127.0.0.1:0"])
+        .env("DEFUSE_DATA_DIR", data.path())
+        .env("RUST_LOG", "debug")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("defuse serve runs");
+    let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let serving = stdout
+        .lines()
+        .map_while(Result::ok)
+        .any(|l| l.starts_with("defuse is serving on"));
+    child.kill().expect("the server stops");
+    child.wait().expect("the server ends");
+    let mut logs = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut logs)
+        .expect("the logs");
+    assert!(serving, "the server started: {logs}");
+    assert!(!logs.trim().is_empty(), "something was logged at debug");
+    assert!(!logs.contains('\u{1b}'), "no ANSI codes: {logs}");
+}

@@ -81,3 +81,25 @@ fn warnings_are_counted_as_the_agent_gave_them() {
                  Client: Sorry, that was out of order. It's been a long week.";
     assert_eq!(step(sorry), "none");
 }
+
+#[test]
+fn an_apology_after_crossing_a_line_is_there_to_accept_until_answered() {
+    let to_accept = |transcript: &str| {
+        let conversation =
+            Conversation::parse_transcript(transcript, Timestamp(1_772_445_600), UtcOffset::UTC)
+                .expect("a valid transcript");
+        coach(&conversation, &Policy::default(), &Analyzer::new())
+            .boundary
+            .apology_to_accept
+    };
+    let insulted = "Client: You absolute idiot, where's my parcel?\n\
+                    Agent: I'll help, but please don't call me names.\n\
+                    Client: Sorry, I was out of line. I'm just stressed about it.";
+    assert!(to_accept(insulted));
+    assert!(!to_accept(&format!(
+        "{insulted}\nAgent: Thank you for saying that. Let's find your parcel."
+    )));
+    assert!(!to_accept(
+        "Client: Sorry to bother you, but where is my parcel?"
+    ));
+}

@@ -51,6 +51,14 @@ fn has(talk: &Talk, draft: &str, kind: FindingKind, words: &str) {
     );
 }
 
+fn lacks(talk: &Talk, draft: &str, kind: FindingKind) {
+    let f = found(talk, draft);
+    assert!(
+        f.iter().all(|(k, _)| *k != kind),
+        "expected no {kind:?} in {draft:?}, found {f:?}"
+    );
+}
+
 #[test]
 fn good_replies_pass() {
     let good = [
@@ -406,5 +414,44 @@ fn an_empty_or_oversized_draft_is_an_error() {
         CheckError::TooLong { bytes: long.len() }
             .to_string()
             .contains(&MAX_DRAFT_BYTES.to_string())
+    );
+}
+
+#[test]
+fn a_gap_left_from_a_rewrite_is_a_finding_until_it_is_filled() {
+    let talk = upset_client();
+    let gap = "I'm sorry it still hasn't arrived. I'll chase the courier and tell you where it stands by <time>.";
+    has(&talk, gap, FindingKind::Placeholder, "<time>");
+    let c = check(&talk, gap);
+    assert_eq!(c.verdict, Verdict::Revise);
+    assert!(c.score < 100);
+    lacks(
+        &talk,
+        &gap.replace("<time>", "3pm today"),
+        FindingKind::Placeholder,
+    );
+    // A comparison or an arrow is no gap.
+    for text in [
+        "I'll refund the 3 < 5 items by 3pm today.",
+        "Order <- 5512 -> shipped by 3pm today.",
+    ] {
+        lacks(&talk, text, FindingKind::Placeholder);
+    }
+}
+
+#[test]
+fn naming_the_amount_of_a_refund_request_promises_nothing() {
+    let talk = upset_client();
+    for draft in [
+        "I'm sorry about this. I've found your refund request for 240 pounds, and I'll call you by 3pm with where it stands.",
+        "I'm sorry about this. I can see your refund request for €250; I'll call you by 3pm today.",
+    ] {
+        lacks(&talk, draft, FindingKind::ForbiddenPromise);
+    }
+    has(
+        &talk,
+        "I'm sorry about this. I can happily refund the 240 pounds today.",
+        FindingKind::ForbiddenPromise,
+        "I can happily refund the 240 pounds today.",
     );
 }

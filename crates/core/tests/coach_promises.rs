@@ -215,3 +215,41 @@ fn offsets_and_times_are_read_strictly() {
     );
     assert!(Timestamp::parse("next tuesday", UtcOffset::UTC).is_err());
 }
+
+#[test]
+fn what_the_client_will_notice_is_no_promise_of_ours() {
+    let offset = UtcOffset::UTC;
+    let found = promises(
+        "The refund is on its way; you will see it within 3 working days.",
+        monday_10am(offset),
+        offset,
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    let (p, _) = one("You'll hear from our team by Friday.");
+    assert_eq!(p.who, "we");
+}
+
+#[test]
+fn keeping_an_earlier_promise_makes_no_new_one() {
+    let offset = UtcOffset::UTC;
+    let text = "As promised, I'm writing to update you. I'll call you tomorrow at 10am with the refund date.";
+    let found = promises(text, monday_10am(offset), offset);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].action, "call you with the refund date");
+    let again = promises(
+        "I'll update you, as promised, by 5pm.",
+        monday_10am(offset),
+        offset,
+    );
+    assert!(again.is_empty(), "{again:#?}");
+}
+
+#[test]
+fn a_step_on_the_way_to_a_promise_is_not_a_second_one() {
+    let (p, due) =
+        one("Let me check with the depot now and I will message you back within the hour.");
+    assert_eq!(p.action, "message you back");
+    assert_eq!(due.as_deref(), Some("2026-03-02T11:00:00+01:00"));
+    let (alone, _) = one("Let me check that with the depot by 3pm.");
+    assert_eq!(alone.who, "I");
+}

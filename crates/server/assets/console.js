@@ -1,5 +1,6 @@
 // defuse console: the live parts of the server-rendered pages.
-// - forms with data-api send their fields as JSON to the API, with the session's CSRF token;
+// - forms with data-api send their fields as JSON to the API, with the session's CSRF token,
+//   then reload or go to data-then (where "{id}" becomes the id of what was created);
 // - "Use" buttons put a suggested wording into the reply box;
 // - the reply box runs the draft check as the agent types and asks before sending a `revise` draft;
 // - the "Try it" batch analyses many lines one by one and shows progress.
@@ -31,6 +32,7 @@
   function fieldValue(el) {
     if (el.type === "checkbox") return el.checked;
     const v = el.value;
+    if ("list" in el.dataset) return v.trim() ? [v.trim()] : [];
     switch (el.dataset.type) {
       case "int": return v === "" ? null : parseInt(v, 10);
       case "datetime": return v === "" ? null : new Date(v).toISOString();
@@ -55,6 +57,11 @@
   async function submitApiForm(form, submitter) {
     const error = form.querySelector(".form-error");
     if (error) error.textContent = "";
+    const differs = [...form.querySelectorAll("[data-same-as]")].find((el) => el.value !== document.getElementById(el.dataset.sameAs).value);
+    if (differs) {
+      if (error) error.textContent = "The two new passwords differ.";
+      return;
+    }
     const { url, body } = formBody(form);
     const method = form.dataset.method || "POST";
     const buttons = form.querySelectorAll("button");
@@ -72,7 +79,7 @@
         form.reset();
         return;
       }
-      const then = form.dataset.then || "reload";
+      const then = (form.dataset.then || "reload").replace("{id}", result && result.id);
       if (then === "reload") window.location.reload(); else window.location.assign(then);
     } catch (e) {
       if (error) error.textContent = e.message; else window.alert(e.message);
@@ -187,6 +194,9 @@
       box.value = f.rewrite;
     }
     box.focus();
+    // A rewrite may leave a gap to fill ("by <time>"): select it, so typing replaces it.
+    const gap = box.value.match(/<[A-Za-z][^<>\n]{0,59}>/);
+    if (gap) box.setSelectionRange(gap.index, gap.index + gap[0].length);
     scheduleCheck(form, 0);
   }
 

@@ -1,6 +1,8 @@
 //! Storing the exchange with a client: an inbound message is analysed in its conversation,
 //! stored with its analysis, updates the case (and records a boundary event when it crosses
-//! one) and yields coaching; an outbound one is checked and its promises become follow-ups.
+//! one, and escalates the case when it threatens someone's safety) and yields coaching; an
+//! outbound one is checked, its promises become follow-ups, and its author takes the case when
+//! nobody had it.
 //!
 //! The API and the demo seeding both go through here, so sample cases are made exactly as real ones.
 
@@ -18,6 +20,7 @@ use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
 use crate::audit::Entry;
 use crate::conversation::{self, recent_messages};
 use crate::error::{AppError, AppResult};
+use crate::safety;
 use crate::state::AppState;
 
 /// Causes at least this likely become the case's main causes.
@@ -87,16 +90,18 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
     let signals = CaseSignals {
         hostility: f64::from(analysis.hostility),
         main_causes: main_causes(analysis, case),
+        safety: safety::threatens(analysis),
     };
     // The case as the store derives it, without reading it back.
     let mut updated = case.clone();
     updated.latest_hostility = signals.hostility;
     updated.peak_hostility = updated.peak_hostility.max(signals.hostility);
     updated.main_causes.clone_from(&signals.main_causes);
+    let threatened = signals.safety;
     let effects = MessageEffects {
         case_signals: Some(signals),
-        promises: Vec::new(),
         audit: audit_line("message.inbound", case, text),
+        ..MessageEffects::default()
     };
     let json = serde_json::to_string(&dto).map_err(anyhow::Error::from)?;
     let new = new_message(
@@ -127,6 +132,15 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
         state.store.add_boundary_event(event).await?;
         updated.boundary_step = updated.boundary_step.max(i32::from(coaching.boundary.step));
     }
+    if threatened {
+        let message_id = posted.message.id;
+        if let Some(e) =
+            safety::escalate(state, case, message_id, text.at, text.recorded_by).await?
+        {
+            safety::escalated(&mut updated, &e);
+        }
+        updated.safety_at = updated.safety_at.or(Some(posted.message.at));
+    }
     Ok(Received {
         message: posted.message,
         analysis: dto,
@@ -136,7 +150,8 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
 }
 
 /// Stores an agent's reply on `case` with its check; each unconditional promise becomes an open
-/// follow-up owned by `author`.
+/// follow-up owned by `author`, and `author` takes the case if it had no assignee. The draft is
+/// checked against the policy for the author's role.
 pub async fn reply(
     state: &AppState,
     case: &Case,
@@ -145,7 +160,8 @@ pub async fn reply(
 ) -> AppResult<Replied> {
     let history = recent_messages(state.store.as_ref(), case.id).await?;
     let conversation = conversation::conversation(&history, text.offset);
-    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let role = state.store.user(author).await?.role;
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), state.policy_for(role));
     let (body, sent_at, offset) = (
         text.body.to_owned(),
         conversation::timestamp(text.at),
@@ -188,9 +204,10 @@ pub async fn reply(
         .add_message(
             new,
             MessageEffects {
-                case_signals: None,
                 promises,
                 audit: audit_line("message.outbound", case, text),
+                assign_if_unassigned: Some(author),
+                ..MessageEffects::default()
             },
         )
         .await?;

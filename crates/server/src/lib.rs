@@ -8,7 +8,8 @@
 //! - [`auth`]: passwords, secrets, the [`auth::Caller`] extractor, access rules.
 //! - [`accounts`]: adding users, passwords, tokens, the first admin (also used by the CLI).
 //! - `routes`: one module per API resource; `dto`: stored records as JSON.
-//! - [`exchange`]: storing inbound (analysed, coached) and outbound (checked) messages.
+//! - [`exchange`]: storing inbound (analysed, coached) and outbound (checked) messages;
+//!   [`safety`]: a threat of harm flags and escalates its case.
 //! - [`compute`]: the bounded pool where analysis and coaching run, off the async workers.
 //! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
@@ -36,6 +37,7 @@ pub mod idempotency;
 pub mod json;
 pub mod pages;
 mod routes;
+pub mod safety;
 pub mod scheduler;
 pub mod settings;
 pub mod startup;

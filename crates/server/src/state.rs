@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use defuse_core::Analyzer;
 use defuse_core::coach::Policy;
-use defuse_storage::Store;
+use defuse_storage::{Role, Store};
 
 use crate::auth::token_cache::TokenCache;
 use crate::compute::Compute;
@@ -17,6 +17,9 @@ pub struct AppState {
     pub analyzer: Arc<Analyzer>,
     /// The boundary and promise policy the coaching and the draft check follow.
     pub policy: Arc<Policy>,
+    /// The same policy for supervisors and admins: they approve refunds, so no amount is above
+    /// what they may promise.
+    pub approver_policy: Arc<Policy>,
     pub settings: Arc<Settings>,
     /// Whom recently seen bearer tokens stand for.
     pub tokens: Arc<TokenCache>,
@@ -33,8 +36,25 @@ impl AppState {
             store,
             analyzer: Arc::new(analyzer),
             policy: Arc::new(Policy::default()),
+            approver_policy: Arc::new(approver(Policy::default())),
             settings: Arc::new(settings),
             tokens: Arc::default(),
         }
+    }
+
+    /// The policy a draft by someone with `role` is checked against.
+    pub fn policy_for(&self, role: Role) -> Arc<Policy> {
+        match role {
+            Role::Agent => Arc::clone(&self.policy),
+            Role::Supervisor | Role::Admin => Arc::clone(&self.approver_policy),
+        }
+    }
+}
+
+/// `policy` without a refund limit.
+fn approver(policy: Policy) -> Policy {
+    Policy {
+        max_refund: f64::INFINITY,
+        ..policy
     }
 }

@@ -105,9 +105,9 @@ async fn post(store: Arc<dyn Store>, case_id: i64, count: usize) -> anyhow::Resu
             case_signals: Some(CaseSignals {
                 hostility: (i % 10) as f64 / 10.0,
                 main_causes: vec!["unmet_expectations".into()],
+                safety: false,
             }),
-            promises: Vec::new(),
-            audit: None,
+            ..MessageEffects::default()
         };
         let start = Instant::now();
         store.add_message(message, effects).await?;

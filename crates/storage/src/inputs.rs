@@ -85,12 +85,17 @@ pub struct MessageEffects {
     /// The audit-log line for storing the message, written in the same transaction; its
     /// `record_id` is replaced by the new message's id.
     pub audit: Option<NewAuditEntry>,
+    /// Who answering the client makes the case's assignee, when it has none yet.
+    pub assign_if_unassigned: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
 pub struct CaseSignals {
     pub hostility: f64,
     pub main_causes: Vec<String>,
+    /// The message threatens someone's safety: the case's `safety_at` is set to the message's
+    /// time unless an earlier message set it.
+    pub safety: bool,
 }
 
 #[derive(Debug, Clone)]

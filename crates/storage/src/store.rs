@@ -146,7 +146,7 @@ pub trait Store: Send + Sync {
     ) -> Result<BoundaryEvent>;
     async fn list_boundary_events(&self, case_id: i64) -> Result<Vec<BoundaryEvent>>;
 
-    /// Also sets the case status to escalated.
+    /// Also sets the case status to escalated and assigns the case to whom it went.
     async fn add_escalation(&self, new: NewEscalation) -> Result<Escalation>;
     async fn list_escalations(
         &self,

@@ -13,6 +13,8 @@ mod concurrency;
 mod oversight;
 #[path = "story/retries.rs"]
 mod retries;
+#[path = "story/safety.rs"]
+mod safety;
 #[path = "story/work.rs"]
 mod work;
 
@@ -50,6 +52,7 @@ async fn story(store: Arc<dyn Store>) {
     work::story(store.as_ref(), &cast, &cases).await;
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
     retries::story(store.as_ref(), &cast, &cases).await;
+    safety::story(store.as_ref(), &cast, &clients).await;
     concurrency::story(store).await;
 }
 

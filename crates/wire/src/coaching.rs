@@ -101,6 +101,9 @@ pub struct BoundaryDto {
     pub lowerings: Vec<LoweringDto>,
     /// A client turn since the agent last spoke crossed a boundary: the next reply must hold it.
     pub crossed_last_turn: bool,
+    /// The client's last turn apologises for crossing a line before: the reply should accept it.
+    #[serde(default)]
+    pub apology_to_accept: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -279,6 +282,7 @@ impl BoundaryDto {
                 })
                 .collect(),
             crossed_last_turn: b.crossed_last_turn,
+            apology_to_accept: b.apology_to_accept,
         }
     }
 }

@@ -116,6 +116,9 @@ pub struct Boundary {
     pub lowerings: Vec<Lowering>,
     /// A client turn since the agent last spoke crossed a boundary, so the next reply must hold it.
     pub crossed_last_turn: bool,
+    /// The client's last turn apologises for crossing a line earlier, and the agent has not
+    /// answered it yet: the reply should accept the apology before moving on.
+    pub apology_to_accept: bool,
 }
 
 fn apologies() -> &'static PhraseSet<()> {
@@ -191,6 +194,7 @@ pub fn assess(analysed: &Analysed<'_>, policy: &Policy) -> Boundary {
         crossings: Vec::new(),
         lowerings: Vec::new(),
         crossed_last_turn: false,
+        apology_to_accept: false,
     };
     let turns = analysed.conversation.turns.iter().zip(&analysed.analyses);
     for (i, (turn, analysis)) in turns.enumerate() {
@@ -201,6 +205,7 @@ pub fn assess(analysed: &Analysed<'_>, policy: &Policy) -> Boundary {
                     b.given = b.given.after(taken, policy);
                 }
                 b.step = Step::None;
+                b.apology_to_accept = false;
             }
             (Role::Client, Some(analysis)) => client_turn(&mut b, i, &turn.text, analysis, policy),
             (Role::Client, None) => {}
@@ -214,12 +219,15 @@ pub fn assess(analysed: &Analysed<'_>, policy: &Policy) -> Boundary {
 /// withdraws it and, like a calm turn, lowers the ladder.
 fn client_turn(b: &mut Boundary, turn: usize, text: &str, analysis: &Analysis, policy: &Policy) {
     let found = crossings_in(turn, text, analysis, policy);
+    let crossed_before = !b.crossings.is_empty();
+    b.apology_to_accept = false;
     if !found.is_empty() {
         b.step = b.step.max(called_for(&found, b.given, policy));
         b.crossings.extend(found);
         return;
     }
     let apology = !apologies().find(text).is_empty();
+    b.apology_to_accept = apology && crossed_before;
     let by = if apology {
         policy.apology_lowers
     } else if analysis.level == Level::Calm {

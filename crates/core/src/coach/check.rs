@@ -142,6 +142,7 @@ pub fn check(
     findings.extend(forbidden::forbidden_promises(
         draft, policy, sent_at, offset,
     ));
+    findings.extend(placeholders(draft));
     findings.sort_by_key(|f| (f.start, f.end));
     findings.dedup_by(|a, b| a.kind == b.kind && a.start < b.end && b.start < a.end);
 
@@ -194,6 +195,35 @@ pub fn check(
         verdict,
         promises: promised,
     })
+}
+
+/// Longest gap to fill the check recognises between `<` and `>`.
+const PLACEHOLDER_BYTES: usize = 60;
+
+/// Gaps left to fill, such as "<time>" or "<what they said>" from a suggested rewrite: each is a
+/// finding with no rewrite, since only the agent knows what goes there.
+fn placeholders(draft: &str) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for (start, _) in draft.match_indices('<') {
+        let rest = &draft[start + 1..];
+        let Some(len) = rest.find(['>', '<', '\n']) else {
+            break;
+        };
+        let inner = &rest[..len];
+        if rest[len..].starts_with('>')
+            && len <= PLACEHOLDER_BYTES
+            && inner.chars().next().is_some_and(char::is_alphabetic)
+        {
+            found.push(Finding {
+                kind: Kind::Placeholder,
+                start,
+                end: start + len + 2,
+                message: Kind::Placeholder.message().into(),
+                rewrite: String::new(),
+            });
+        }
+    }
+    found
 }
 
 fn missing(kind: Kind, message: &str, rewrite: &str) -> Finding {

@@ -38,23 +38,9 @@ pub(crate) fn forbidden_promises(
             let about_money = ["refund", "reimburse", "compensat"]
                 .iter()
                 .any(|w| lower.contains(w));
-            // Only a refund still to come is a promise: "I've refunded the £1,188" reports it done.
-            let promised = [
-                "i'll",
-                "i will",
-                "we'll",
-                "we will",
-                "i can",
-                "we can",
-                "i'm going to",
-                "we're going to",
-                "i could",
-                "we could",
-                "i'd",
-                "we'd",
-            ]
-            .iter()
-            .any(|m| lower.replace('’', "'").contains(m));
+            // Only a refund still to come is a promise: "I've refunded the £1,188" reports it
+            // done, and "I can see your refund request for £240" only mentions it.
+            let promised = pays(&lower.replace('’', "'"));
             if about_money
                 && promised
                 && let Some(amount) = amounts(sentence)
@@ -94,6 +80,65 @@ pub(crate) fn forbidden_promises(
         at = e;
     }
     out
+}
+
+/// Who commits, in a draft's own words.
+const MODALS: &[&str] = &[
+    "i'll",
+    "i will",
+    "we'll",
+    "we will",
+    "i can",
+    "we can",
+    "i'm going to",
+    "we're going to",
+    "i could",
+    "we could",
+    "i'd",
+    "we'd",
+];
+
+/// Verbs that pay money out ("refund", "credit", "process" a refund).
+const PAYING: &[&str] = &[
+    "refund",
+    "reimburse",
+    "compensate",
+    "pay",
+    "credit",
+    "return",
+    "give",
+    "send",
+    "offer",
+    "issue",
+    "process",
+    "approve",
+    "transfer",
+    "put",
+];
+
+/// Words that may stand between the modal and the paying verb ("I'll *also* refund",
+/// "we can *happily* credit"); besides these, any word ending in "-ly".
+const BETWEEN: &[&str] = &[
+    "also", "now", "then", "just", "still", "soon", "first", "today",
+];
+
+/// Whether the (lower-case) sentence commits someone on our side to paying out: a modal whose
+/// verb, past any adverbs, pays ("I'll refund", "we can happily credit"; not "I can see your
+/// refund request").
+fn pays(lower: &str) -> bool {
+    MODALS.iter().any(|m| {
+        lower.match_indices(m).any(|(i, _)| {
+            let starts_word = lower[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let verb = lower[i + m.len()..]
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .find(|w| !(w.ends_with("ly") || BETWEEN.contains(w)));
+            starts_word && verb.is_some_and(|v| PAYING.iter().any(|p| v.starts_with(p)))
+        })
+    })
 }
 
 /// Money amounts in `text`: "€250", "$1,200.50", "250 euros", "EUR 250".

@@ -2,7 +2,10 @@
 //!
 //! "I'll call you back tomorrow afternoon", "we will refund you by Friday", "you'll hear from us
 //! within 24 hours". A commitment starts at a subject with a future modal and runs to the end of
-//! its clause; its due time is resolved from the send time by [`super::when`].
+//! its clause; its due time is resolved from the send time by [`super::when`]. What the client
+//! will do or notice ("you'll see it on your statement") is no commitment of ours, and a clause
+//! that keeps an earlier promise ("I'll update you, as promised") is not a new one, nor is a "let
+//! me" step that leads to a promise later in its sentence.
 
 use std::sync::OnceLock;
 
@@ -76,8 +79,6 @@ fn openers() -> &'static PhraseSet<Opener> {
             "you will get",
             "you'll hear",
             "you will hear",
-            "you'll see",
-            "you will see",
             "you'll have",
             "you will have",
         ];
@@ -100,6 +101,14 @@ fn not_a_commitment() -> &'static [Vec<String>] {
     })
 }
 
+/// Words that make a sentence the keeping of a promise made before, not a new one.
+const KEEPS_AN_EARLIER_PROMISE: &[&str] = &[
+    "as promised",
+    "as i promised",
+    "as we promised",
+    "like i promised",
+];
+
 /// Where a clause ends inside a sentence: a contrast or a condition starts a new thought.
 const CLAUSE_BREAKS: &[&str] = &[", but ", " but ", " if ", " unless ", "; ", " so that "];
 
@@ -113,6 +122,11 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             .get(k + 1)
             .map(|h| h.start)
             .filter(|s| *s < sentence_end);
+        // "Let me check with the depot now and I'll call you by 3pm": the check is the way to
+        // the promise that follows it in the sentence, and only that one is owed.
+        if hit.tag == Opener::LetMe && next_opener.is_some() {
+            continue;
+        }
         let body_start = match hit.tag {
             // "you'll receive" / "you will receive": the action starts at the verb.
             Opener::Receiving => {
@@ -138,6 +152,13 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             .min()
             .unwrap_or(rest.len());
         let clause_end = body_start + trim_connectors(&rest[..clause_len]).len();
+        let sentence = agent_text[sentence_start..sentence_end].to_lowercase();
+        if KEEPS_AN_EARLIER_PROMISE
+            .iter()
+            .any(|k| sentence.contains(k))
+        {
+            continue;
+        }
         let before = &agent_text[sentence_start..hit.start];
         let lead_in = &agent_text[hits[..k]
             .iter()

@@ -41,10 +41,12 @@ pub enum Kind {
     UncontrolledOutcome,
     /// Harm or a deadline is hours away and the draft's step is days away.
     IgnoresUrgency,
+    /// A gap left to fill ("by <time>", from a suggested rewrite) is still in the draft.
+    Placeholder,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 21] = [
         Kind::RaisedVoice,
         Kind::Blame,
         Kind::Dismissive,
@@ -65,6 +67,7 @@ impl Kind {
         Kind::CounterThreat,
         Kind::UncontrolledOutcome,
         Kind::IgnoresUrgency,
+        Kind::Placeholder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -89,6 +92,7 @@ impl Kind {
             Kind::CounterThreat => "counter_threat",
             Kind::UncontrolledOutcome => "uncontrolled_outcome",
             Kind::IgnoresUrgency => "ignores_urgency",
+            Kind::Placeholder => "placeholder",
         }
     }
 
@@ -107,7 +111,8 @@ impl Kind {
             | Kind::ForbiddenPromise
             | Kind::CounterThreat
             | Kind::Stonewalling
-            | Kind::IgnoresUrgency => 25,
+            | Kind::IgnoresUrgency
+            | Kind::Placeholder => 25,
             Kind::NoAcknowledgement
             | Kind::Minimising
             | Kind::Defensive
@@ -129,6 +134,9 @@ impl Kind {
             Kind::Sarcasm => "reads as sarcastic",
             Kind::Minimising => "makes their problem sound small",
             Kind::VaguePromise => "a vague time where the client needs a real one",
+            Kind::Placeholder => {
+                "a gap to fill is still in the draft: write what goes there before sending"
+            }
             _ => "",
         }
     }

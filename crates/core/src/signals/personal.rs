@@ -59,6 +59,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(dead meat|watch your back|watch yourself|you'd better watch (out|it|yourself|your back)|you won't know what hit you|get my hands on (you|him|her|them|whoever))", Threat),
     rule("i know where (you|he|she|they) (live|lives)", Threat),
     rule("i know where your (family|kids|children|wife|husband|house|home|mum|mom|car) (is|are|lives|live)", Threat),
+    rule("i know where (your|the) (office|offices|shop|store|branch|depot|warehouse|workplace|building) (is|are)", Threat).cue(COMING),
     rule("(i'll|i will|i'm going to|i am going to|i'm gonna|gonna|i can|i could) (find out|work out|look up|track down) where (you|he|she|they|your (staff|family|manager|driver|agent)) (work|live|are|lives|works)", Threat),
     rule("(you'll|you will|you're going to|you are going to) (regret|pay for) (this|it|that)", Threat),
     rule("(you'll|you will) be sorry", Threat),

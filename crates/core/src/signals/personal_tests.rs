@@ -238,6 +238,13 @@ fn knowing_where_the_office_is_beside_an_insult() {
     );
 }
 #[test]
+fn knowing_where_the_office_is_and_coming_down_there() {
+    check(
+        "I know where your office is and I will come down there.",
+        expect![[r#"threat 0..27 "I know where your office is" targeted"#]],
+    );
+}
+#[test]
 fn knowing_where_she_lives_stands_alone() {
     check(
         "I know where you live.",

@@ -51,6 +51,8 @@ pub struct CaseOut {
     pub main_causes: Vec<String>,
     /// 0 none, 1 statement, 2 final warning, 3 handover or end.
     pub boundary_step: i32,
+    /// When a client message first threatened someone's safety (the case then escalated itself).
+    pub safety_at: Option<DateTime<Utc>>,
     pub open_follow_ups: i64,
 }
 
@@ -70,6 +72,7 @@ impl From<Case> for CaseOut {
             latest_hostility: c.latest_hostility,
             main_causes: c.main_causes,
             boundary_step: c.boundary_step,
+            safety_at: c.safety_at,
             open_follow_ups: c.open_followups,
         }
     }

@@ -1,7 +1,8 @@
-//! A case: the conversation as a timeline with each client message's level, emotions, causes
-//! and highlighted evidence, the hostility chart, and the coaching for the next reply. The
-//! reply box and the work on the case (boundary, escalation, agreements, follow-ups, closing)
-//! are in [`super::case_work`].
+//! A case: who has it (with a button to take it), a banner when the client threatened someone's
+//! safety, the conversation as a timeline with each client message's level, emotions, causes
+//! and highlighted evidence, a form to log what the client said, the hostility chart, and the
+//! coaching for the next reply while one is owed. The reply box and the work on the case
+//! (boundary, escalation, agreements, follow-ups, closing) are in [`super::case_work`].
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
@@ -9,7 +10,7 @@ use std::collections::hash_map::Entry as Slot;
 use axum::extract::{Path, State};
 use chrono::{DateTime, Utc};
 use defuse_core::coach::UtcOffset;
-use defuse_storage::{Direction, Message, Paging, Store};
+use defuse_storage::{Case, Direction, Message, Paging, Store};
 use defuse_wire::{AnalysisDto, CoachingDto};
 use maud::{Markup, html};
 
@@ -27,6 +28,9 @@ use crate::state::AppState;
 const EMOTION_SHOWN: f32 = 0.35;
 /// Causes at least this likely are named on a message.
 const CAUSE_SHOWN: f32 = 0.5;
+/// A way to accept a client's apology and move on, offered when they apologised for crossing a line.
+const ACCEPT_APOLOGY: &str =
+    "Thank you for saying that, I appreciate it. Let's get this sorted together.";
 /// How many messages the timeline shows.
 const TIMELINE: i64 = 500;
 
@@ -49,6 +53,17 @@ pub async fn page(
     let recent = recent_messages(store, case.id).await?;
     let coaching = stored_coaching(&state, &recent, UtcOffset::UTC).await?;
     let work = Work::load(&state, &case).await?;
+    let assignee = match case.assignee_id {
+        Some(id) => Some(store.user(id).await.or_missing("assignee")?.display_name),
+        None => None,
+    };
+    let owed = reply_owed(&case, &entries);
+    // The level of the latest client message as its own badge shows it, so the two agree.
+    let latest_level = entries
+        .iter()
+        .rev()
+        .find_map(|e| e.analysis.as_ref().map(|a| a.level.clone()))
+        .unwrap_or_else(|| layout::level_of(case.latest_hostility).to_owned());
     let now = Utc::now();
     let points: Vec<Point> = entries
         .iter()
@@ -57,6 +72,7 @@ pub async fn page(
             e.analysis.as_ref().map(|a| Point {
                 message: i + 1,
                 hostility: a.hostility,
+                level: a.level.clone(),
             })
         })
         .collect();
@@ -66,7 +82,14 @@ pub async fn page(
             h1 { (case.subject) }
             p.meta {
                 a href={ "/clients/" (client.id) } { (client.name) } " · " (case.channel) " · opened " (layout::when(case.opened_at, now)) " "
-                (layout::status_badge(case.status)) " " (layout::level_badge(layout::level_of(case.latest_hostility))) " " (layout::boundary_badge(case.boundary_step))
+                (layout::status_badge(case.status)) " " (layout::level_badge(&latest_level)) " " (layout::boundary_badge(case.boundary_step))
+            }
+            (case_work::assignment(&case, assignee.as_deref(), caller.id()))
+            @if let Some(at) = case.safety_at {
+                div.callout.safety role="alert" {
+                    strong { "Safety: the client threatened harm " (layout::when(at, now)) "." }
+                    " The case was escalated to a supervisor. Do not meet the client alone, keep every message, and follow your workplace's safety procedure."
+                }
             }
         }
         div.case-grid {
@@ -78,10 +101,17 @@ pub async fn page(
                 }
                 @if entries.is_empty() { p.empty { "No messages on this case yet." } }
                 @for (i, e) in entries.iter().enumerate() { (message(i + 1, e, now)) }
+                (case_work::log_inbound(&case))
             }
             aside.side aria-label="Coaching and actions" {
                 (case_work::reply_box(&case, &recent))
-                (coaching_panel(&coaching))
+                @match owed {
+                    Owed::Yes => (coaching_panel(&coaching)),
+                    Owed::No(why) => section.card.coaching aria-labelledby="coach-h" {
+                        h2 id="coach-h" { "Next reply" }
+                        p.muted.not-owed { (why) }
+                    },
+                }
                 (case_work::panels(&case, &work, &entries, now))
             }
         }
@@ -120,6 +150,35 @@ async fn timeline(store: &dyn Store, case_id: i64) -> PageResult<Vec<Entry>> {
     Ok(entries)
 }
 
+/// Whether the client is waiting for an answer, and why not when they are not.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Owed {
+    Yes,
+    No(&'static str),
+}
+
+/// A reply is owed while the case is not finished and the client wrote last.
+pub fn reply_owed(case: &Case, entries: &[Entry]) -> Owed {
+    if case.status.is_finished() {
+        return Owed::No(
+            "The case is resolved or closed: no reply is owed. Reopen it to work on it again.",
+        );
+    }
+    let last = entries
+        .iter()
+        .rev()
+        .find(|e| e.message.direction != Direction::InternalNote);
+    match last.map(|e| e.message.direction) {
+        Some(Direction::Inbound) => Owed::Yes,
+        Some(_) => Owed::No(
+            "You answered last: coaching for the next reply appears when the client writes again.",
+        ),
+        None => Owed::No(
+            "Nothing from the client yet: log their message below the conversation to get coaching.",
+        ),
+    }
+}
+
 fn message(n: usize, e: &Entry, now: DateTime<Utc>) -> Markup {
     let m = &e.message;
     let (class, who) = match m.direction {
@@ -138,7 +197,10 @@ fn message(n: usize, e: &Entry, now: DateTime<Utc>) -> Markup {
             header {
                 span.who { (n) ". " (who) }
                 " · " (m.channel) " · " (layout::when(m.at, now))
-                @if let Some(a) = &e.analysis { " " (layout::level_badge(&a.level)) }
+                @if let Some(a) = &e.analysis {
+                    " " (layout::level_badge(&a.level))
+                    @if threatens(a) { " " span.badge.safety title="A threat of harm in the client's own words" { "safety" } }
+                }
             }
             @match &e.analysis {
                 Some(a) => {
@@ -149,6 +211,11 @@ fn message(n: usize, e: &Entry, now: DateTime<Utc>) -> Markup {
             }
         }
     }
+}
+
+/// Whether the stored analysis holds a threat in the client's own words (as [`crate::safety::threatens`] reads it).
+fn threatens(a: &AnalysisDto) -> bool {
+    a.signals.iter().any(|s| s.kind == "threat" && !s.quoted)
 }
 
 fn facts(a: &AnalysisDto) -> Markup {
@@ -187,6 +254,14 @@ fn coaching_panel(c: &CoachingDto) -> Markup {
         section.card.coaching aria-labelledby="coach-h" {
             h2 id="coach-h" { "Next reply" }
             @if let Some(note) = &c.note { p.callout role="note" { (note) } }
+            @if c.boundary.apology_to_accept {
+                div.callout.apology role="note" {
+                    strong { "They apologised." }
+                    " Accept it in a sentence, without a lecture, and go back to their problem."
+                    p.say { (ACCEPT_APOLOGY) }
+                    button.small type="button" data-fill-reply=(ACCEPT_APOLOGY) { "Use" }
+                }
+            }
             @if let Some(reply) = &c.suggested_reply {
                 div.suggested {
                     p.say { (reply) }
@@ -221,6 +296,104 @@ fn coaching_panel(c: &CoachingDto) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use defuse_storage::CaseStatus;
+
+    fn case(status: CaseStatus) -> Case {
+        Case {
+            id: 1,
+            client_id: 1,
+            subject: String::new(),
+            channel: "email".into(),
+            status,
+            assignee_id: None,
+            team_id: 1,
+            opened_at: Utc::now(),
+            closed_at: None,
+            peak_hostility: 0.0,
+            latest_hostility: 0.0,
+            main_causes: vec![],
+            boundary_step: 0,
+            safety_at: None,
+            open_followups: 0,
+        }
+    }
+
+    fn entries(directions: &[Direction]) -> Vec<Entry> {
+        directions
+            .iter()
+            .enumerate()
+            .map(|(i, &direction)| Entry {
+                message: Message {
+                    id: i as i64 + 1,
+                    case_id: 1,
+                    direction,
+                    author_id: None,
+                    channel: "email".into(),
+                    body: "text".into(),
+                    at: Utc::now(),
+                    analysis_json: None,
+                    model_version: None,
+                    external_id: None,
+                },
+                author: None,
+                analysis: None,
+            })
+            .collect()
+    }
+
+    fn panel(transcript: &str) -> String {
+        use defuse_core::coach::{Conversation, Policy, Timestamp, coach};
+        let conversation =
+            Conversation::parse_transcript(transcript, Timestamp(1_772_445_600), UtcOffset::UTC)
+                .unwrap();
+        let coaching = coach(
+            &conversation,
+            &Policy::default(),
+            &defuse_core::Analyzer::new(),
+        );
+        coaching_panel(&CoachingDto::new(&coaching, &conversation)).into_string()
+    }
+
+    #[test]
+    fn an_apology_after_insults_is_offered_to_accept() {
+        let insulted = "Client: You absolute idiot, where's my parcel?\n\
+                        Agent: I'll help, but please don't call me names.\n";
+        let sorry = panel(&format!(
+            "{insulted}Client: Sorry, I was out of line. I'm just stressed."
+        ));
+        assert!(sorry.contains("They apologised."), "{sorry}");
+        assert!(sorry.contains(&format!("data-fill-reply=\"{ACCEPT_APOLOGY}\"")));
+        let again = panel(&format!("{insulted}Client: Still nothing, you clown."));
+        assert!(!again.contains("They apologised."));
+    }
+
+    #[test]
+    fn a_reply_is_owed_while_the_client_wrote_last_and_the_case_is_open() {
+        use Direction::{Inbound, InternalNote, Outbound};
+        let open = case(CaseStatus::Open);
+        assert_eq!(reply_owed(&open, &entries(&[Inbound])), Owed::Yes);
+        assert_eq!(
+            reply_owed(&open, &entries(&[Outbound, Inbound, InternalNote])),
+            Owed::Yes,
+            "a note between colleagues answers nobody"
+        );
+        assert!(matches!(
+            reply_owed(&open, &entries(&[Inbound, Outbound])),
+            Owed::No(why) if why.contains("answered last")
+        ));
+        assert!(matches!(reply_owed(&open, &[]), Owed::No(_)));
+        for finished in [CaseStatus::Resolved, CaseStatus::Closed] {
+            assert!(matches!(
+                reply_owed(&case(finished), &entries(&[Inbound])),
+                Owed::No(why) if why.contains("resolved or closed")
+            ));
         }
     }
 }

@@ -1,6 +1,8 @@
-//! The work side of a case page: the reply box with the live draft check, and the forms that
-//! record a boundary step, escalate, agree an action, add a follow-up and close the case with
-//! its documentation; plus the drafted documentation and follow-up message, both editable.
+//! The work side of a case page: who has the case and the button to take it, the form that logs
+//! what the client said (an email pasted in, a chat, a call written up), the reply box with the
+//! live draft check, and the forms that record a boundary step, escalate, agree an action, add a
+//! follow-up and close the case with its documentation; plus the drafted documentation and
+//! follow-up message, both editable.
 //!
 //! Every form here posts JSON to the API through `console.js` (`data-api`), so the rules and
 //! the audit log are the API's.
@@ -72,6 +74,50 @@ impl Work {
             documentation,
             escalate_to,
         })
+    }
+}
+
+/// Channels a client message can come through, offered when logging one.
+const CHANNELS: [&str; 5] = ["email", "chat", "phone", "letter", "in person"];
+
+/// Who has the case, and a button for anyone else to take it.
+pub fn assignment(case: &Case, assignee: Option<&str>, me: i64) -> Markup {
+    html! {
+        div.assignment {
+            @match assignee { Some(name) => { "Assigned to " strong { (name) } }, None => { "Nobody has taken this case yet." } }
+            @if case.assignee_id != Some(me) {
+                " "
+                form.inline-button data-api={ "/api/v1/cases/" (case.id) } data-method="PATCH" data-then="reload" {
+                    input type="hidden" name="assignee_id" value=(me) data-type="int";
+                    button.small type="submit" id="take-case" { "Take" }
+                    span.form-error role="alert" {}
+                }
+            }
+        }
+    }
+}
+
+/// The form that logs a client message: analysed and coached like any other inbound message.
+pub fn log_inbound(case: &Case) -> Markup {
+    html! {
+        section.card.log-inbound aria-labelledby="log-h" {
+            h2 id="log-h" { "Log what the client said" }
+            form id="inbound-form" data-api={ "/api/v1/cases/" (case.id) "/messages/inbound" } data-then="reload" {
+                label for="inbound-body" { "Their message, as they wrote it, or a phone call written up" }
+                textarea id="inbound-body" name="body" rows="5" required placeholder="Paste the email or chat here" {}
+                div.row {
+                    label for="inbound-channel" { "Came by" }
+                    select id="inbound-channel" name="channel" {
+                        @for c in CHANNELS { option value=(c) selected[c == case.channel] { (c) } }
+                        @if !CHANNELS.contains(&case.channel.as_str()) { option value=(case.channel) selected { (case.channel) } }
+                    }
+                    label for="inbound-at" { "Received (leave empty for now)" }
+                    input id="inbound-at" name="at" type="datetime-local" data-type="datetime";
+                }
+                p.form-error role="alert" {}
+                button.primary type="submit" { "Log client message" }
+            }
+        }
     }
 }
 
@@ -182,19 +228,10 @@ pub fn panels(case: &Case, work: &Work, entries: &[Entry], now: DateTime<Utc>) -
 }
 
 fn follow_up_line(f: &FollowUp, now: DateTime<Utc>) -> Markup {
-    let overdue = f.status == FollowUpStatus::Open && f.due_at.is_some_and(|d| d < now);
     html! {
-        span class={ "badge fu-" (f.status.as_str()) } { (f.status.as_str()) }
-        @if overdue { " " span.badge.overdue { "overdue" } }
-        " " (f.what)
-        @if let Some(due) = f.due_at { " · due " (layout::when(due, now)) }
-        @if f.status == FollowUpStatus::Open {
-            " "
-            form.inline-button data-api={ "/api/v1/follow-ups/" (f.id) } data-method="PATCH" data-then="reload" {
-                input type="hidden" name="status" value="done";
-                button.small type="submit" { "Mark done" }
-            }
-        }
+        (layout::follow_up_state(f.status.as_str(), f.due_at, now))
+        " " (f.what) " · " (layout::due(f.due_at, now))
+        @if f.status == FollowUpStatus::Open { " " (layout::mark_done(f.id)) }
     }
 }
 

@@ -1,14 +1,15 @@
 //! A client: the brief the next person should read (history, what went wrong before, what
-//! calmed them, open promises, flags) and their cases, cut to the caller's teams exactly as the
+//! calmed them, missed and open promises, flags) and their cases, cut to the caller's teams exactly as the
 //! API's `/clients/{id}/brief` cuts it.
 
 use axum::extract::{Path, State};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use defuse_storage::CaseStatus;
-use maud::html;
+use maud::{Markup, html};
 
 use super::layout::{self, Nav};
 use super::{PageResult, SignedIn};
+use crate::dto::FollowUpOut;
 use crate::routes::brief::brief;
 use crate::state::AppState;
 
@@ -42,12 +43,13 @@ pub async fn page(
                 @if b.calmed_by.is_empty() { p.muted { "Nothing observed yet." } }
                 ul { @for m in &b.calmed_by { li { (m.kind.replace('_', " ")) " · " (m.times) "×" } } }
             }
-            section.card {
-                h2 { "Open promises" }
-                @if b.open_promises.is_empty() { p.muted { "None open." } }
-                ul { @for f in &b.open_promises {
-                    li { a href={ "/cases/" (f.case_id) } { (f.what) } @if let Some(d) = f.due_at { " · due " (layout::when(d, now)) @if d < now { " " span.badge.overdue { "overdue" } } } }
-                } }
+            section.card.promises {
+                h2 { "Promises" }
+                @if b.open_promises.is_empty() && b.missed_promises.is_empty() { p.muted { "None open, none missed." } }
+                ul {
+                    @for f in &b.missed_promises { li { (promise(f, now)) } }
+                    @for f in &b.open_promises { li { (promise(f, now)) } }
+                }
             }
             section.card {
                 h2 { "Agreed and learned" }
@@ -72,4 +74,13 @@ pub async fn page(
         }
     };
     Ok(layout::page(&c.name, &caller, Nav::Inbox, body))
+}
+
+/// A promise with its state (missed, overdue or open) and its due time.
+fn promise(f: &FollowUpOut, now: DateTime<Utc>) -> Markup {
+    html! {
+        (layout::follow_up_state(f.status, f.due_at, now)) " "
+        a href={ "/cases/" (f.case_id) } { (f.what) }
+        " · " (layout::due(f.due_at, now))
+    }
 }

@@ -1,5 +1,7 @@
 //! Client text with its evidence marked: the text is cut at every span edge and each piece is
 //! escaped on its own by the template, so no part of the message is ever treated as markup.
+//! Emotion evidence made only of words that carry no feeling by themselves ("don't", "give",
+//! "up") is left unmarked: shown as the reason for a feeling, it would only puzzle the reader.
 
 use std::collections::BTreeSet;
 
@@ -53,12 +55,17 @@ pub fn spans_of(analysis: &AnalysisDto) -> Vec<Span> {
         ("satisfaction", &emotions.satisfaction),
     ];
     for (name, evidence) in by_emotion {
-        spans.extend(evidence.iter().map(|e| Span {
-            start: e.start,
-            end: e.end,
-            kind: "emotion",
-            note: format!("emotion: {name}"),
-        }));
+        spans.extend(
+            evidence
+                .iter()
+                .filter(|e| carries_feeling(&e.text))
+                .map(|e| Span {
+                    start: e.start,
+                    end: e.end,
+                    kind: "emotion",
+                    note: format!("emotion: {name}"),
+                }),
+        );
     }
     spans.extend(analysis.concerns.iter().map(|c| Span {
         start: c.start,
@@ -67,6 +74,26 @@ pub fn spans_of(analysis: &AnalysisDto) -> Vec<Span> {
         note: "concern".to_owned(),
     }));
     spans
+}
+
+/// Words that carry no feeling on their own: articles, pronouns, auxiliaries and their
+/// negations, prepositions and particles, and the light verbs they go with.
+#[rustfmt::skip]
+const NO_FEELING: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with", "from",
+    "by", "as", "up", "down", "out", "off", "over", "about", "it", "its", "this", "that", "i", "me",
+    "my", "you", "your", "we", "our", "they", "them", "he", "she", "is", "are", "was", "were", "be",
+    "been", "am", "do", "does", "did", "don't", "doesn't", "didn't", "not", "no", "have", "has",
+    "had", "can", "will", "would", "should", "could", "just", "give", "get", "got", "go", "make",
+    "take", "put", "if", "then", "there",
+];
+
+/// Whether some word of `evidence` may carry a feeling (is not one of [`NO_FEELING`]).
+fn carries_feeling(evidence: &str) -> bool {
+    evidence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .any(|w| !NO_FEELING.contains(&w.to_lowercase().replace('’', "'").as_str()))
 }
 
 /// Cuts `text` at every edge of `spans`; spans out of range or off a character boundary are left out.
@@ -174,6 +201,16 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn emotion_evidence_of_words_without_feeling_is_not_marked() {
+        for plain in ["Don't", "give", "up", "give up", "Don’t give up!"] {
+            assert!(!carries_feeling(plain), "{plain}");
+        }
+        for felt in ["furious", "Don't ignore", "so worried", "let down"] {
+            assert!(carries_feeling(felt), "{felt}");
+        }
     }
 
     #[test]

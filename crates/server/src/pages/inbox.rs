@@ -1,12 +1,15 @@
-//! The inbox: the cases of the caller's teams, the most urgent first, with filters and a badge
-//! per case saying why it is where it is.
+//! The inbox: the cases of the caller's teams, the most urgent first, with filters (mine,
+//! escalated to me, overdue, ...) and a badge per case saying why it is where it is: a threat
+//! to safety, a missed or overdue promise, a client waiting.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use axum::extract::{Query, State};
 use chrono::{DateTime, Duration, Utc};
-use defuse_storage::{Case, CaseFilter, FollowUpFilter, Paging, Store};
+use defuse_storage::{
+    Case, CaseFilter, EscalationFilter, FollowUpFilter, FollowUpStatus, MAX_LIMIT, Paging, Store,
+};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -29,26 +32,34 @@ pub struct InboxQuery {
     pub mine: Option<String>,
     /// `1`: only cases with an overdue follow-up.
     pub overdue: Option<String>,
+    /// `1`: only cases escalated to me.
+    pub escalated: Option<String>,
 }
 
 /// A case with what makes it urgent.
 pub struct Ranked {
     pub case: Case,
     pub client: String,
+    pub assignee: Option<String>,
     pub overdue: usize,
+    /// Promises of the case that passed their due time undone.
+    pub missed: usize,
     /// Since the client's last message, when the agent has not answered it yet.
     pub waiting_since: Option<DateTime<Utc>>,
     pub urgency: f64,
 }
 
-/// Urgency in points: hostility weighs most, then the boundary step, overdue promises and waiting.
-pub fn urgency(case: &Case, overdue: usize, waiting: Option<Duration>, status_weight: f64) -> f64 {
+/// Urgency in points: a threat to safety weighs most, then hostility, the boundary step,
+/// overdue and missed promises, and waiting.
+pub fn urgency(case: &Case, late: usize, waiting: Option<Duration>, status_weight: f64) -> f64 {
     let waiting_hours = waiting.map_or(0.0, |w| (w.num_minutes() as f64 / 60.0).clamp(0.0, 48.0));
+    let safety = if case.safety_at.is_some() { 100.0 } else { 0.0 };
     status_weight
-        * (case.latest_hostility * 40.0
+        * (safety
+            + case.latest_hostility * 40.0
             + case.peak_hostility * 10.0
             + f64::from(case.boundary_step) * 12.0
-            + overdue as f64 * 15.0
+            + late as f64 * 15.0
             + waiting_hours * 0.5)
 }
 
@@ -78,6 +89,10 @@ pub async fn page(
         ..CaseFilter::default()
     };
     let only_active = q.status.as_deref().unwrap_or("active") == "active";
+    let escalated_to_me = match q.escalated {
+        Some(_) => Some(escalated_to(store, caller.id()).await?),
+        None => None,
+    };
     let cases: Vec<Case> = store
         .list_cases(filter, Paging::first(CASES)?)
         .await?
@@ -85,6 +100,11 @@ pub async fn page(
         .into_iter()
         .filter(|c| !only_active || !c.status.is_finished())
         .filter(|c| min_hostility.is_none_or(|m| c.latest_hostility >= m))
+        .filter(|c| {
+            escalated_to_me
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&c.id))
+        })
         .collect();
     let ranked = rank(store, &caller.scope(), cases, now).await?;
     let teams = store.list_teams(Paging::first(500)?).await?.items;
@@ -110,30 +130,59 @@ pub async fn page(
     Ok(layout::page("Inbox", &caller, Nav::Inbox, body))
 }
 
+/// The cases escalated to `user_id`.
+async fn escalated_to(store: &dyn Store, user_id: i64) -> PageResult<HashSet<i64>> {
+    let filter = EscalationFilter {
+        to_user_id: Some(user_id),
+        ..EscalationFilter::default()
+    };
+    let page = store.list_escalations(filter, Paging::first(MAX_LIMIT)?);
+    Ok(page.await?.items.into_iter().map(|e| e.case_id).collect())
+}
+
+/// How many follow-ups of each case `filter` finds.
+async fn per_case(store: &dyn Store, filter: FollowUpFilter) -> PageResult<HashMap<i64, usize>> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for f in store
+        .list_follow_ups(filter, Paging::first(MAX_LIMIT)?)
+        .await?
+        .items
+    {
+        *counts.entry(f.case_id).or_default() += 1;
+    }
+    Ok(counts)
+}
+
 async fn rank(
     store: &dyn Store,
     scope: &defuse_storage::TeamScope,
     cases: Vec<Case>,
     now: DateTime<Utc>,
 ) -> PageResult<Vec<Ranked>> {
-    let overdue_filter = FollowUpFilter {
+    let overdue = FollowUpFilter {
         teams: scope.clone(),
         overdue_at: Some(now),
         ..FollowUpFilter::default()
     };
-    let mut overdue: HashMap<i64, usize> = HashMap::new();
-    for f in store
-        .list_follow_ups(overdue_filter, Paging::first(500)?)
-        .await?
-        .items
-    {
-        *overdue.entry(f.case_id).or_default() += 1;
-    }
+    let overdue = per_case(store, overdue).await?;
+    let missed = FollowUpFilter {
+        teams: scope.clone(),
+        status: Some(FollowUpStatus::Missed),
+        ..FollowUpFilter::default()
+    };
+    let missed = per_case(store, missed).await?;
     let mut clients: HashMap<i64, String> = HashMap::new();
+    let mut users: HashMap<i64, String> = HashMap::new();
     let mut ranked = Vec::with_capacity(cases.len());
     for case in cases {
         if let Entry::Vacant(slot) = clients.entry(case.client_id) {
             slot.insert(store.client(case.client_id).await?.name);
+        }
+        if let Some(id) = case.assignee_id
+            && !users.contains_key(&id)
+        {
+            let name = store.user(id).await.map(|u| u.display_name);
+            users.insert(id, name.unwrap_or_else(|_| format!("user {id}")));
         }
         let waiting_since = if case.status.is_finished() {
             None
@@ -141,12 +190,15 @@ async fn rank(
             waiting_since(store, case.id).await?
         };
         let late = overdue.get(&case.id).copied().unwrap_or(0);
+        let missed = missed.get(&case.id).copied().unwrap_or(0);
         let weight = if case.status.is_finished() { 0.1 } else { 1.0 };
-        let urgency = urgency(&case, late, waiting_since.map(|w| now - w), weight);
+        let urgency = urgency(&case, late + missed, waiting_since.map(|w| now - w), weight);
         ranked.push(Ranked {
             client: clients[&case.client_id].clone(),
+            assignee: case.assignee_id.map(|id| users[&id].clone()),
             case,
             overdue: late,
+            missed,
             waiting_since,
             urgency,
         });
@@ -178,12 +230,17 @@ fn row(r: &Ranked, teams: &HashMap<i64, String>, now: DateTime<Utc>) -> Markup {
             span.urgency title="Urgency points" { (format!("{:.0}", r.urgency)) }
             span.case-main {
                 span.subject { (case.subject) }
-                span.meta { (r.client) " · " (teams.get(&case.team_id).map_or("", String::as_str)) " · " (case.channel) " · opened " (layout::when(case.opened_at, now)) }
+                span.meta {
+                    (r.client) " · " (teams.get(&case.team_id).map_or("", String::as_str)) " · " (case.channel) " · opened " (layout::when(case.opened_at, now))
+                    " · " @match &r.assignee { Some(name) => { (name) }, None => { "unassigned" } }
+                }
             }
             span.badges {
+                @if case.safety_at.is_some() { span.badge.safety title="A client message threatened someone's safety" { "safety" } }
                 (layout::level_badge(layout::level_of(case.latest_hostility)))
                 (layout::status_badge(case.status))
                 (layout::boundary_badge(case.boundary_step))
+                @if r.missed > 0 { span.badge.missed title="Promises that passed their due time undone" { (r.missed) " missed" } }
                 @if r.overdue > 0 { span.badge.overdue { (r.overdue) " overdue" } }
                 @if let Some(since) = r.waiting_since { span.badge.waiting { "waiting " (layout::relative(since, now).trim_end_matches(" ago")) } }
             }
@@ -217,6 +274,7 @@ fn filters(q: &InboxQuery, teams: &HashMap<i64, String>) -> Markup {
                 @for (v, l) in [("", "Any"), ("tense", "Tense or worse"), ("angry", "Angry")] { option value=(v) selected[q.level.as_deref().unwrap_or("") == v] { (l) } }
             } }
             label.check { input type="checkbox" name="mine" value="1" checked[q.mine.is_some()]; " Mine" }
+            label.check { input type="checkbox" name="escalated" value="1" checked[q.escalated.is_some()]; " Escalated to me" }
             label.check { input type="checkbox" name="overdue" value="1" checked[q.overdue.is_some()]; " Overdue follow-ups" }
             button type="submit" { "Filter" }
         }
@@ -243,6 +301,7 @@ mod tests {
             latest_hostility: latest,
             main_causes: vec![],
             boundary_step: step,
+            safety_at: None,
             open_followups: 0,
         }
     }
@@ -254,6 +313,9 @@ mod tests {
         assert!(urgency(&case(0.1, 2), 0, None, 1.0) > calm);
         assert!(urgency(&case(0.1, 0), 1, None, 1.0) > calm);
         assert!(urgency(&case(0.1, 0), 0, Some(Duration::hours(5)), 1.0) > calm);
+        let mut threatened = case(0.1, 0);
+        threatened.safety_at = Some(Utc::now());
+        assert!(urgency(&threatened, 0, None, 1.0) > urgency(&case(0.8, 2), 1, None, 1.0));
         assert!(urgency(&case(0.8, 2), 0, None, 0.1) < urgency(&case(0.8, 2), 0, None, 1.0));
     }
 }

@@ -12,9 +12,11 @@ use crate::auth::Caller;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
     Inbox,
+    NewCase,
     FollowUps,
     TryIt,
     Admin,
+    Account,
     None,
 }
 
@@ -26,6 +28,7 @@ pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
         .map_or("", |s| s.csrf_token.as_str());
     let entries = [
         (Nav::Inbox, "/", "Inbox"),
+        (Nav::NewCase, "/cases/new", "New case"),
         (Nav::FollowUps, "/follow-ups", "Follow-ups"),
         (Nav::TryIt, "/try", "Try it"),
     ];
@@ -44,7 +47,7 @@ pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
                     }
                 }
                 form.signout data-api="/api/v1/auth/logout" data-then="/login" {
-                    span.who { (caller.user.display_name) " · " (caller.role().as_str()) }
+                    a.who href="/account" aria-current=[(nav == Nav::Account).then_some("page")] title="Your account and password" { (caller.user.display_name) " · " (caller.role().as_str()) }
                     button.link type="submit" { "Sign out" }
                 }
             }
@@ -118,6 +121,40 @@ pub fn boundary_badge(step: i32) -> Markup {
     html! { span class={ "badge boundary-" (step.min(3)) } { (name) } }
 }
 
+/// A follow-up's state as a badge: `missed`, `overdue` (open past its due time), `open` or `done`.
+pub fn follow_up_state(status: &str, due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Markup {
+    let overdue = status == "open" && due.is_some_and(|d| d < now);
+    let (class, label) = match status {
+        "missed" => ("missed", "missed"),
+        _ if overdue => ("overdue", "overdue"),
+        other => (other, other),
+    };
+    html! { span class={ "badge fu-" (class) } { (label) } }
+}
+
+/// When something is due: the absolute time in UTC and, beside it, how far that is from now.
+pub fn due(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Markup {
+    match due {
+        Some(at) => html! { "due " (absolute(at)) " (" (when(at, now)) ")" },
+        None => html! { "no due time" },
+    }
+}
+
+/// The button that marks an open follow-up done.
+pub fn mark_done(follow_up_id: i64) -> Markup {
+    html! {
+        form.inline-button data-api={ "/api/v1/follow-ups/" (follow_up_id) } data-method="PATCH" data-then="reload" {
+            input type="hidden" name="status" value="done";
+            button.small type="submit" { "Mark done" }
+        }
+    }
+}
+
+/// "Mon 7 Dec 09:30 UTC".
+pub fn absolute(at: DateTime<Utc>) -> String {
+    at.format("%a %-d %b %H:%M UTC").to_string()
+}
+
 /// "3 h ago", "in 2 d", with the exact UTC time as a tooltip.
 pub fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> Markup {
     html! { time datetime=(at.to_rfc3339()) title=(at.format("%Y-%m-%d %H:%M UTC")) { (relative(at, now)) } }
@@ -142,7 +179,7 @@ pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Duration;
+    use chrono::{Duration, TimeZone};
 
     #[test]
     fn relative_times_read_both_ways() {
@@ -151,6 +188,25 @@ mod tests {
         assert_eq!(relative(now - Duration::minutes(5), now), "5 min ago");
         assert_eq!(relative(now - Duration::hours(3), now), "3 h ago");
         assert_eq!(relative(now + Duration::days(3), now), "in 3 d");
+    }
+
+    #[test]
+    fn follow_up_states_name_what_went_wrong() {
+        let now = Utc::now();
+        let state = |status, due| follow_up_state(status, due, now).into_string();
+        assert!(state("missed", Some(now - Duration::days(2))).contains(">missed<"));
+        assert!(state("open", Some(now - Duration::hours(1))).contains(">overdue<"));
+        assert!(state("open", Some(now + Duration::hours(1))).contains(">open<"));
+        assert!(state("done", Some(now - Duration::hours(1))).contains(">done<"));
+    }
+
+    #[test]
+    fn due_times_are_absolute_and_relative() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap();
+        let text = due(Some(now + Duration::hours(26)), now).into_string();
+        assert!(text.contains("Sun 6 Dec 11:00 UTC"), "{text}");
+        assert!(text.contains("in 26 h"), "{text}");
+        assert_eq!(due(None, now).into_string(), "no due time");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! - [`layout`]: the page shell, navigation and small shared pieces (badges, times).
 //! - [`highlight`]: client text split into escaped segments with the evidence marked.
 //! - [`chart`]: the hostility-over-the-conversation SVG.
-//! - One module per page: [`sign_in`], [`inbox`], [`case`] (with [`case_work`]), [`client`],
-//!   [`follow_ups`], [`try_it`], [`admin`].
+//! - One module per page: [`sign_in`], [`inbox`], [`new_case`], [`case`] (with [`case_work`]),
+//!   [`client`], [`follow_ups`], [`try_it`], [`admin`], [`account`].
 //!
 //! Pages only read. Every change goes through the JSON API from `console.js` with the session's
 //! CSRF token in `X-CSRF-Token`, so the console and integrations share one set of rules; the one
@@ -14,6 +14,7 @@
 //! Every response of this router carries a strict Content-Security-Policy: no inline script,
 //! no inline handler, nothing from another site.
 
+pub mod account;
 pub mod admin;
 pub mod case;
 pub mod case_work;
@@ -23,6 +24,7 @@ pub mod follow_ups;
 pub mod highlight;
 pub mod inbox;
 pub mod layout;
+pub mod new_case;
 pub mod sign_in;
 pub mod try_it;
 
@@ -49,11 +51,13 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(inbox::page))
         .route("/login", get(sign_in::page))
+        .route("/cases/new", get(new_case::page))
         .route("/cases/{id}", get(case::page))
         .route("/clients/{id}", get(client::page))
         .route("/follow-ups", get(follow_ups::page))
         .route("/try", get(try_it::page).post(try_it::submit))
         .route("/admin", get(admin::page))
+        .route("/account", get(account::page))
         .route(
             "/assets/console.css",
             get(|| async { asset("text/css; charset=utf-8", STYLESHEET) }),

@@ -39,7 +39,7 @@ pub async fn submit(
 ) -> PageResult {
     caller.check_csrf(Some(&form.csrf))?;
     let (message, draft) = (form.message.clone(), form.draft.clone());
-    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), state.policy_for(caller.role()));
     let (analysis, check) = state
         .compute
         .run(move || examine(&message, &draft, &analyzer, &policy))

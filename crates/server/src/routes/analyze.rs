@@ -113,12 +113,12 @@ pub async fn coach_reply(
     responses((status = 200, body = ReplyCheckDto), (status = 503, body = crate::error::ErrorBody)))]
 pub async fn check_reply(
     State(state): State<AppState>,
-    _caller: Caller,
+    caller: Caller,
     ApiJson(body): ApiJson<CheckIn>,
 ) -> AppResult<ApiJson<ReplyCheckDto>> {
     let conversation = read_conversation(body.turns, body.utc_offset.as_deref())?;
     let sent_at = timestamp(body.sent_at.unwrap_or_else(Utc::now));
-    let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
+    let (analyzer, policy) = (Arc::clone(&state.analyzer), state.policy_for(caller.role()));
     let dto = state
         .compute
         .run(move || {

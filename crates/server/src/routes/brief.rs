@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use axum::extract::{Path, State};
 use chrono::{DateTime, Utc};
-use defuse_storage::Message;
+use defuse_storage::{FollowUpFilter, FollowUpStatus, MAX_LIMIT, Message, Paging};
 use serde::Serialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -38,6 +38,8 @@ pub struct BriefOut {
     pub calmed_by: Vec<MoveCount>,
     /// Promises and follow-ups still open, soonest due first.
     pub open_promises: Vec<FollowUpOut>,
+    /// Promises that passed their due time undone, latest due first.
+    pub missed_promises: Vec<FollowUpOut>,
     pub agreed_actions: Vec<AgreedActionOut>,
     /// From reflections and documented outcomes: what colleagues learned.
     pub lessons: Vec<String>,
@@ -128,6 +130,8 @@ pub async fn brief(
             .any(|f| f.due_at.is_some_and(|d| d < now)),
         "promise overdue",
     );
+    let missed_promises = missed(&state, &visible).await?;
+    derive(!missed_promises.is_empty(), "promise missed");
 
     let mut lessons: Vec<String> = history
         .reflections
@@ -159,6 +163,7 @@ pub async fn brief(
             })
             .collect(),
         open_promises,
+        missed_promises,
         agreed_actions: history
             .agreed_actions
             .into_iter()
@@ -167,4 +172,23 @@ pub async fn brief(
             .collect(),
         lessons,
     }))
+}
+
+/// The missed follow-ups of the cases in `visible`, latest due first.
+async fn missed(state: &AppState, visible: &HashSet<i64>) -> AppResult<Vec<FollowUpOut>> {
+    let mut out = Vec::new();
+    for &case_id in visible {
+        let filter = FollowUpFilter {
+            case_id: Some(case_id),
+            status: Some(FollowUpStatus::Missed),
+            ..FollowUpFilter::default()
+        };
+        let page = state
+            .store
+            .list_follow_ups(filter, Paging::first(MAX_LIMIT)?)
+            .await?;
+        out.extend(page.items.into_iter().map(FollowUpOut::from));
+    }
+    out.sort_by_key(|f| std::cmp::Reverse(f.due_at));
+    Ok(out)
 }

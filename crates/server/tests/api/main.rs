@@ -2,6 +2,7 @@
 //! when `TEST_DATABASE_URL` is set, on PostgreSQL.
 
 mod access;
+mod assignment;
 mod errors;
 mod helpers;
 mod messages;

@@ -209,6 +209,27 @@ impl Browser {
             .unwrap()
     }
 
+    /// Sends the reply box, confirming when the check asks first, and waits for the reply in
+    /// the conversation.
+    pub async fn send_reply(&self) {
+        self.click("#reply-form button[type=submit]").await;
+        let asked = self
+            .run("return !document.getElementById('revise-warning').hidden;")
+            .await;
+        if asked == json!(true) {
+            self.click("#send-anyway").await;
+        }
+        self.wait_for(".msg.outbound").await;
+    }
+
+    /// Waits until the `.assignment` line names `who`.
+    pub async fn wait_for_assignee(&self, who: &str) {
+        let script =
+            format!("return document.querySelector('.assignment').textContent.includes('{who}');");
+        self.wait_until(&format!("the case assigned to {who}"), &script)
+            .await;
+    }
+
     pub async fn count(&self, css: &str) -> usize {
         self.client.find_all(Locator::Css(css)).await.unwrap().len()
     }

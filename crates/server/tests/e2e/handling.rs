@@ -2,8 +2,6 @@
 //! the evidence, gets warned about an aggressive draft, uses a suggested wording, records a
 //! follow-up and closes the case with its documentation. Every page is photographed.
 
-use serde_json::json;
-
 use crate::browser::{self, Browser};
 use crate::world::{self, PASSWORD, SUBJECT, World};
 
@@ -80,14 +78,7 @@ async fn sends_a_suggested_wording(b: &Browser) {
     );
     b.wait_for("#check-verdict.verdict-send, #check-verdict.verdict-revise")
         .await;
-    b.click("#reply-form button[type=submit]").await;
-    if b.run("return !document.getElementById('revise-warning').hidden;")
-        .await
-        == json!(true)
-    {
-        b.click("#send-anyway").await;
-    }
-    b.wait_for(".msg.outbound").await;
+    b.send_reply().await;
     assert!(
         b.text(".msg.outbound")
             .await

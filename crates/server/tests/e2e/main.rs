@@ -11,4 +11,5 @@ mod browser;
 mod escaping;
 mod handling;
 mod headers;
+mod story;
 mod world;

@@ -58,6 +58,8 @@ pub struct Case {
     pub main_causes: Vec<String>,
     /// Highest boundary step recorded by a boundary event, 0 when none.
     pub boundary_step: i32,
+    /// When a client message first threatened someone's safety; `None` while none has.
+    pub safety_at: Option<DateTime<Utc>>,
     /// Follow-ups of this case with status open; derived when read.
     pub open_followups: i64,
 }

@@ -152,7 +152,13 @@ pub(super) async fn add_message(
         then.push(insert_follow_ups(promises, ""));
     }
     if let Some(signals) = effects.case_signals {
-        then.push(raise_hostility(message.case_id, signals));
+        then.push(raise_hostility(message.case_id, message.at, signals));
+    }
+    if let Some(user_id) = effects.assign_if_unassigned {
+        then.push(Sql::new(
+            "UPDATE cases SET assignee_id = ? WHERE id = ? AND assignee_id IS NULL",
+            [user_id.into(), message.case_id.into()],
+        ));
     }
     if let Some(entry) = effects.audit {
         then.push(insert_audit(entry, Param::NewId, ""));
@@ -181,17 +187,20 @@ pub(super) async fn add_message(
     })
 }
 
-/// The analysed hostility becomes the case's latest, and its peak if higher.
-fn raise_hostility(case_id: i64, signals: CaseSignals) -> Sql {
+/// The analysed hostility becomes the case's latest, and its peak if higher; a threat to
+/// safety flags the case from `at` unless it was flagged before.
+fn raise_hostility(case_id: i64, at: DateTime<Utc>, signals: CaseSignals) -> Sql {
+    let safety_at = signals.safety.then_some(at);
     Sql::new(
         "UPDATE cases SET latest_hostility = ?, \
          peak_hostility = CASE WHEN peak_hostility < ? THEN ? ELSE peak_hostility END, \
-         main_causes = ? WHERE id = ?",
+         main_causes = ?, safety_at = COALESCE(safety_at, ?) WHERE id = ?",
         [
             signals.hostility.into(),
             signals.hostility.into(),
             signals.hostility.into(),
             encode_list(&signals.main_causes).into(),
+            safety_at.into(),
             case_id.into(),
         ],
     )

@@ -53,7 +53,7 @@ pub(crate) const CLIENT_COLUMNS: &str =
 /// Cases are read with their derived count of open follow-ups; alias the table `c`.
 pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.client_id, c.subject, c.channel, c.status, \
     c.assignee_id, c.team_id, c.opened_at, c.closed_at, c.peak_hostility, c.latest_hostility, \
-    c.main_causes, c.boundary_step, (SELECT COUNT(*) FROM follow_ups o WHERE o.case_id = c.id \
+    c.main_causes, c.boundary_step, c.safety_at, (SELECT COUNT(*) FROM follow_ups o WHERE o.case_id = c.id \
     AND o.status = 'open') AS open_followups FROM cases c";
 pub(crate) const MESSAGE_COLUMNS: &str = "id, case_id, direction, author_id, channel, body, at, analysis_json, model_version, external_id";
 pub(crate) const BOUNDARY_COLUMNS: &str =
@@ -113,6 +113,7 @@ pub(crate) struct CaseRow {
     latest_hostility: f64,
     main_causes: String,
     boundary_step: i32,
+    safety_at: Option<DateTime<Utc>>,
     open_followups: i64,
 }
 
@@ -133,6 +134,7 @@ impl Stored for Case {
             latest_hostility: row.latest_hostility,
             main_causes: decode_list(&row.main_causes)?,
             boundary_step: row.boundary_step,
+            safety_at: row.safety_at,
             open_followups: row.open_followups,
         })
     }

@@ -126,8 +126,12 @@ pub(super) async fn add_escalation(db: &impl Exec, new: NewEscalation) -> Result
         ],
     );
     let escalate = Sql::new(
-        "UPDATE cases SET status = ?, closed_at = NULL WHERE id = ?",
-        [CaseStatus::Escalated.as_str().into(), new.case_id.into()],
+        "UPDATE cases SET status = ?, closed_at = NULL, assignee_id = ? WHERE id = ?",
+        [
+            CaseStatus::Escalated.as_str().into(),
+            new.to_user_id.into(),
+            new.case_id.into(),
+        ],
     );
     let id = db.transaction(insert, vec![escalate]).await?;
     by_id(db, ESCALATION_COLUMNS, "escalations", id).await

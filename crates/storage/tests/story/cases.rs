@@ -36,9 +36,9 @@ fn signals(hostility: f64, causes: &[&str]) -> MessageEffects {
         case_signals: Some(CaseSignals {
             hostility,
             main_causes: causes.iter().map(|c| c.to_string()).collect(),
+            safety: false,
         }),
-        promises: Vec::new(),
-        audit: None,
+        ..MessageEffects::default()
     }
 }
 
@@ -131,7 +131,7 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
             promise("call back", Some(30), Some((2, 26))),
             promise("email the form", None, None),
         ],
-        audit: None,
+        ..MessageEffects::default()
     };
     let posted = store.add_message(reply, effects).await.unwrap();
     let reply_id = posted.message.id;

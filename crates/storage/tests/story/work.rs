@@ -261,9 +261,10 @@ async fn case_filters(store: &dyn Store, cast: &Cast, cases: &Cases) {
         .await,
         [dana]
     );
+    // The escalation handed Dana's case from Alice to Sue.
     assert_eq!(
         ids(CaseFilter {
-            assignee_id: Some(cast.alice.id),
+            assignee_id: Some(cast.sue.id),
             ..CaseFilter::default()
         })
         .await,

@@ -1,0 +1,47 @@
+//! The caller's account: who they are, their teams, and the form that changes their password
+//! (the one-time password printed at the first start is changed here). Changing it ends every
+//! session, this one included, so the form then goes to the sign-in page.
+
+use axum::extract::State;
+use defuse_storage::{MAX_LIMIT, Paging};
+use maud::html;
+
+use super::layout::{self, Nav};
+use super::{PageResult, SignedIn};
+use crate::auth::password::MIN_PASSWORD_LEN;
+use crate::state::AppState;
+
+pub async fn page(State(state): State<AppState>, SignedIn(caller): SignedIn) -> PageResult {
+    let teams: Vec<String> = state
+        .store
+        .list_teams(Paging::first(MAX_LIMIT)?)
+        .await?
+        .items
+        .into_iter()
+        .filter(|t| caller.teams.binary_search(&t.id).is_ok())
+        .map(|t| t.name)
+        .collect();
+    let u = &caller.user;
+    let body = html! {
+        div.page-head {
+            h1 { "Your account" }
+            p.meta { (u.display_name) " · " code { (u.username) } " · " (u.role.as_str()) " · "
+                @if teams.is_empty() { "in no team" } @else { (teams.join(", ")) } }
+        }
+        section.card.narrow aria-labelledby="pw-h" {
+            h2 id="pw-h" { "Change your password" }
+            p.muted { "At least " (MIN_PASSWORD_LEN) " characters. You will be signed out everywhere and sign in again with the new one." }
+            form id="password-form" data-api="/api/v1/auth/password" data-then="/login?changed=1" {
+                label for="current-password" { "Current password" }
+                input id="current-password" name="current_password" type="password" autocomplete="current-password" required;
+                label for="new-password" { "New password" }
+                input id="new-password" name="new_password" type="password" autocomplete="new-password" required minlength=(MIN_PASSWORD_LEN);
+                label for="repeat-password" { "New password again" }
+                input id="repeat-password" type="password" autocomplete="new-password" required data-same-as="new-password";
+                p.form-error role="alert" {}
+                button.primary type="submit" { "Change password" }
+            }
+        }
+    };
+    Ok(layout::page("Your account", &caller, Nav::Account, body))
+}
