@@ -191,3 +191,14 @@ async fn health_answers_while_the_analysis_pool_is_full_and_analysis_is_refused(
     .await;
     assert_eq!(status, StatusCode::OK, "a free pool analyses again");
 }
+
+#[test]
+fn a_busy_page_says_when_to_come_back_too() {
+    use axum::response::IntoResponse;
+    let busy = crate::error::AppError::Busy { retry_after: 2 };
+    let response = crate::pages::PageError(busy).into_response();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+    let kind = response.headers()[header::CONTENT_TYPE].to_str().unwrap();
+    assert!(kind.starts_with("text/html"), "{kind}");
+}
