@@ -11,6 +11,7 @@
 //! - [`exchange`]: storing inbound (analysed, coached) and outbound (checked) messages.
 //! - [`compute`]: the bounded pool where analysis and coaching run, off the async workers.
 //! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
+//! - [`privacy`]: a client's export and erasure (also used by the CLI).
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
 //! - [`edge`]: middleware for every request (no NUL in a query or path).
 //! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
@@ -35,6 +36,7 @@ mod handler_tests;
 pub mod idempotency;
 pub mod json;
 pub mod pages;
+pub mod privacy;
 mod routes;
 pub mod scheduler;
 pub mod settings;
