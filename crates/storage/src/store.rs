@@ -137,8 +137,6 @@ pub trait Store: Send + Sync {
     async fn create_client(&self, fields: ClientFields) -> Result<Client>;
     async fn client(&self, id: i64) -> Result<Client>;
     async fn update_client(&self, id: i64, fields: ClientFields) -> Result<Client>;
-    /// Fails with `Conflict` while the client has cases.
-    async fn delete_client(&self, id: i64) -> Result<()>;
     async fn list_clients(&self, filter: ClientFilter, paging: Paging) -> Result<Page<Client>>;
     /// The client and their past, with at most `recent_messages` messages.
     async fn client_history(&self, client_id: i64, recent_messages: i64) -> Result<ClientHistory>;

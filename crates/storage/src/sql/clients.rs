@@ -8,7 +8,7 @@ use super::rows::{
     ESCALATION_COLUMNS, FOLLOW_UP_COLUMNS, MESSAGE_COLUMNS, REFLECTION_COLUMNS, Stored,
     encode_list,
 };
-use super::{Exec, Result, all, changed, filter, one, page, require_text, still_referenced};
+use super::{Exec, Result, all, filter, one, page, require_text};
 use crate::filters::{ClientFilter, Page, Paging};
 use crate::inputs::ClientFields;
 use crate::records::{Case, Client};
@@ -64,14 +64,6 @@ pub(super) async fn update_client(db: &impl Exec, id: i64, fields: ClientFields)
         [Utc::now().into(), id.into()],
     );
     one(db, sql).await
-}
-
-pub(super) async fn delete_client(db: &impl Exec, id: i64) -> Result<()> {
-    let rows = db
-        .execute(Sql::new("DELETE FROM clients WHERE id = ?", [id.into()]))
-        .await
-        .map_err(|error| still_referenced("the client still has cases")(error.into()))?;
-    changed(rows)
 }
 
 pub(super) async fn list_clients(

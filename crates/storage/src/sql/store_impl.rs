@@ -161,10 +161,6 @@ impl<E: Exec> Store for SqlStore<E> {
         clients::update_client(&self.db, id, fields).await
     }
 
-    async fn delete_client(&self, id: i64) -> Result<()> {
-        clients::delete_client(&self.db, id).await
-    }
-
     async fn list_clients(&self, filter: ClientFilter, paging: Paging) -> Result<Page<Client>> {
         clients::list_clients(&self.db, filter, paging).await
     }
