@@ -37,7 +37,8 @@ pub enum UserCommand {
     },
     /// List users.
     List,
-    /// Set a new password (ends the user's sessions); generated unless --password-stdin.
+    /// Set a new password (ends the user's sessions and revokes their API tokens); generated
+    /// unless --password-stdin.
     Passwd {
         username: String,
         #[arg(long)]

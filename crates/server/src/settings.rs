@@ -56,7 +56,8 @@ pub struct AnalysisSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionSettings {
-    /// A console session ends this long after login, or at logout or a password change.
+    /// A console session ends this long after login, at logout, or when the password is changed
+    /// from another session or reset.
     pub ttl_hours: u32,
     /// `auto` (Secure only when `public_url` is https), `always` or `never`.
     /// Browsers drop Secure cookies on plain http, so `auto` keeps localhost usable.
