@@ -169,15 +169,24 @@ pub fn iban_valid(iban: &[u8]) -> bool {
         return false;
     }
     let (head, rest) = iban.split_at(4);
-    let remainder = rest.iter().chain(head).fold(0u32, |acc, c| {
-        let value = match c {
-            b'0'..=b'9' => u32::from(c - b'0'),
-            _ => u32::from(c.to_ascii_uppercase() - b'A') + 10,
-        };
-        let shift = if value >= 10 { 100 } else { 10 };
-        (acc * shift + value) % 97
-    });
-    remainder == 1
+    mod_97_ends_in_one(rest.iter().fold(0, mod_97_push), head)
+}
+
+/// `acc` (a remainder mod 97) with the digits of `c` written after it (a letter is two digits,
+/// A = 10 ... Z = 35).
+fn mod_97_push(acc: u32, c: &u8) -> u32 {
+    let value = match c {
+        b'0'..=b'9' => u32::from(c - b'0'),
+        _ => u32::from(c.to_ascii_uppercase() - b'A') + 10,
+    };
+    let shift = if value >= 10 { 100 } else { 10 };
+    (acc * shift + value) % 97
+}
+
+/// Whether the IBAN whose characters after the first four leave `rest` mod 97, with the first
+/// four `head` moved to the end, leaves 1.
+fn mod_97_ends_in_one(rest: u32, head: &[u8]) -> bool {
+    head.iter().fold(rest, mod_97_push) == 1
 }
 
 /// Whether a card number or an IBAN starts at `at` ("my PIN is 4111 1111 ..." is a card).
@@ -235,15 +244,21 @@ fn iban_at(bytes: &[u8], at: usize) -> Option<Secret> {
     {
         return None;
     }
-    let mut chars = Vec::with_capacity(*IBAN_CHARS.end());
+    // The remainder of the characters after the head, kept as they are read, so that each
+    // group end is checked in constant time.
+    let (mut count, mut rest) = (0, 0);
     let mut best = None;
     let mut i = at;
-    while i < bytes.len() && chars.len() <= *IBAN_CHARS.end() {
+    while i < bytes.len() && count <= *IBAN_CHARS.end() {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
-            chars.push(b);
+            if count >= 4 {
+                rest = mod_97_push(rest, &b);
+            }
+            count += 1;
             i += 1;
-            if ends_word(bytes, i) && iban_valid(&chars) {
+            let whole = IBAN_CHARS.contains(&count) && ends_word(bytes, i);
+            if whole && mod_97_ends_in_one(rest, head) {
                 best = Some(i);
             }
         } else if b == b' ' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
