@@ -52,6 +52,14 @@ impl StoreArgs {
         };
         Settings::load(self.config.as_deref(), &flags).context("reading the settings")
     }
+
+    /// The store the settings name, migrated.
+    pub async fn open(&self) -> Result<std::sync::Arc<dyn defuse_storage::Store>> {
+        let url = self.settings(None)?.database_url();
+        defuse_storage::connect(&url)
+            .await
+            .context("opening the database")
+    }
 }
 
 pub fn serve(args: ServeArgs) -> Result<()> {

@@ -37,7 +37,8 @@ pub enum UserCommand {
     },
     /// List users.
     List,
-    /// Set a new password (ends the user's sessions); generated unless --password-stdin.
+    /// Set a new password (ends the user's sessions and revokes their API tokens); generated
+    /// unless --password-stdin.
     Passwd {
         username: String,
         #[arg(long)]
@@ -114,8 +115,9 @@ pub fn run(args: UserArgs) -> Result<()> {
                     .await
                     .with_context(|| format!("no user {username}"))?;
                 let password = read_password(password_stdin)?;
-                if let Some(p) = accounts::set_password(store, user.id, password.as_deref()).await?
-                {
+                let generated =
+                    accounts::set_password(store, user.id, password.as_deref(), None).await?;
+                if let Some(p) = generated {
                     println!("New password for {} (shown once): {p}", user.username);
                 } else {
                     println!("Password changed for {}.", user.username);

@@ -2,6 +2,7 @@
 
 mod cmd_analyze;
 mod cmd_bench;
+mod cmd_client;
 mod cmd_coach;
 mod cmd_model;
 mod cmd_serve;
@@ -39,6 +40,10 @@ enum Command {
     Serve(cmd_serve::ServeArgs),
     /// Manage user accounts and API tokens.
     User(cmd_user::UserArgs),
+    /// Export or erase everything held about a client.
+    Client(cmd_client::ClientArgs),
+    /// Write a consistent copy of the SQLite database, also while the server runs.
+    Backup(cmd_client::BackupArgs),
     /// Apply the database migrations and exit.
     Migrate(cmd_serve::StoreArgs),
     /// Show the configuration.
@@ -95,6 +100,8 @@ fn main() -> ExitCode {
         Command::CheckReply(a) => cmd_coach::run_check(a),
         Command::Serve(a) => cmd_serve::serve(a).map(|()| ExitCode::SUCCESS),
         Command::User(a) => cmd_user::run(a).map(|()| ExitCode::SUCCESS),
+        Command::Client(a) => cmd_client::run(a).map(|()| ExitCode::SUCCESS),
+        Command::Backup(a) => cmd_client::backup(a).map(|()| ExitCode::SUCCESS),
         Command::Migrate(a) => cmd_serve::migrate(a).map(|()| ExitCode::SUCCESS),
         Command::Config(c) => cmd_serve::config(c).map(|()| ExitCode::SUCCESS),
         Command::Train(a) => cmd_train::train(a).map(|()| ExitCode::SUCCESS),

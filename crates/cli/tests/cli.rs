@@ -1,13 +1,19 @@
 //! Runs the built `defuse` binary the way a user would.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn defuse(args: &[&str], stdin: &[u8]) -> Output {
     let data = tempfile::tempdir().expect("temp dir");
+    defuse_in(data.path(), args, stdin)
+}
+
+/// Runs `defuse` with `data` as its data folder.
+fn defuse_in(data: &Path, args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_defuse"))
         .args(args)
-        .env("DEFUSE_DATA_DIR", data.path())
+        .env("DEFUSE_DATA_DIR", data)
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -160,4 +166,83 @@ fn server_logs_to_a_pipe_have_no_colour_codes() {
     assert!(serving, "the server started: {logs}");
     assert!(!logs.trim().is_empty(), "something was logged at debug");
     assert!(!logs.contains('\u{1b}'), "no ANSI codes: {logs}");
+}
+
+/// A client with one case in the SQLite database of `data`; returns the client's id.
+fn stored_client(data: &Path) -> i64 {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        let store = defuse_storage::connect(&defuse_storage::sqlite_url(data))
+            .await
+            .expect("database");
+        let client = store
+            .create_client(defuse_storage::ClientFields {
+                name: "Marta Client".into(),
+                ..Default::default()
+            })
+            .await
+            .expect("client");
+        let team = store.create_team("Billing").await.expect("team");
+        store
+            .create_case(defuse_storage::NewCase {
+                client_id: client.id,
+                subject: "Double charge".into(),
+                channel: "email".into(),
+                assignee_id: None,
+                team_id: team.id,
+                opened_at: defuse_storage::chrono::Utc::now(),
+            })
+            .await
+            .expect("case");
+        client.id
+    })
+}
+
+#[test]
+fn a_client_is_exported_then_erased_only_when_confirmed() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let id = stored_client(data.path()).to_string();
+    let export = defuse_in(data.path(), &["client", "export", &id], b"");
+    assert!(export.status.success(), "{export:?}");
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).expect("JSON");
+    assert_eq!(json["client"]["name"], "Marta Client");
+    assert_eq!(json["cases"].as_array().map(Vec::len), Some(1));
+
+    let unconfirmed = defuse_in(data.path(), &["client", "erase", &id], b"");
+    assert_eq!(unconfirmed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unconfirmed.stderr).contains("--yes"));
+    let still = defuse_in(data.path(), &["client", "export", &id], b"");
+    assert!(still.status.success(), "nothing was erased without --yes");
+
+    let erased = defuse_in(data.path(), &["client", "erase", &id, "--yes"], b"");
+    assert!(erased.status.success(), "{erased:?}");
+    let gone = defuse_in(data.path(), &["client", "export", &id], b"");
+    assert_eq!(gone.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&gone.stderr);
+    assert!(
+        error.contains(&format!("there is no client {id}")),
+        "{error}"
+    );
+}
+
+#[test]
+fn backup_writes_a_copy_that_opens_and_never_overwrites() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let id = stored_client(data.path()).to_string();
+    let copy = data.path().join("copy.db");
+    let copy_arg = copy.to_str().expect("UTF-8 path");
+    let written = defuse_in(data.path(), &["backup", copy_arg], b"");
+    assert!(written.status.success(), "{written:?}");
+    let url = format!("sqlite://{copy_arg}");
+    let from_copy = defuse_in(
+        data.path(),
+        &["client", "--database-url", &url, "export", &id],
+        b"",
+    );
+    assert!(from_copy.status.success(), "{from_copy:?}");
+    assert!(String::from_utf8_lossy(&from_copy.stdout).contains("Marta Client"));
+
+    let again = defuse_in(data.path(), &["backup", copy_arg], b"");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
 }

@@ -11,6 +11,7 @@
 //! - [`features`] and [`model`]: hashed n-gram features and the linear models over them.
 //! - [`causes`] and [`concerns`]: root causes and the client's points, with evidence.
 //! - [`reading`]: the level and the main cause, learned from real customer messages.
+//! - [`secrets`]: card numbers, IBANs and passwords in a message, found and masked.
 //! - [`analyze`]: puts it all together into an [`Analysis`].
 //!
 //! ```
@@ -31,6 +32,7 @@ pub mod lexicon;
 pub mod model;
 pub mod reading;
 pub mod reply;
+pub mod secrets;
 pub mod signals;
 pub mod text;
 pub mod types;

@@ -51,6 +51,20 @@ fn every_adversarial_message_is_analysed_within_the_bound() {
 }
 
 #[test]
+fn every_adversarial_message_is_masked_within_the_bound() {
+    for (name, unit) in adversarial::UNITS.iter().chain(adversarial::SECRET_UNITS) {
+        let text = adversarial::repeated(unit, adversarial::SIZE);
+        let started = Instant::now();
+        let masked = defuse_core::secrets::mask_secrets(&text);
+        assert!(started.elapsed() < BOUND, "{name}: {:?}", started.elapsed());
+        assert!(
+            defuse_core::secrets::find_secrets(&masked).is_empty(),
+            "{name}: masked whole"
+        );
+    }
+}
+
+#[test]
 fn spaced_letters_are_still_read_as_the_word_they_spell() {
     let text = adversarial::repeated("f u c k ", 4096);
     let (a, _) = timed(&text);

@@ -1,7 +1,7 @@
 //! Account operations shared by the API and the `defuse user` commands: adding users, setting
 //! passwords, issuing tokens, and the first admin of an empty database.
 
-use defuse_storage::{ApiToken, NewApiToken, NewUser, Role, Store, User};
+use defuse_storage::{ApiToken, NewApiToken, NewPassword, NewUser, Role, Store, User};
 
 use crate::auth::{password, secret};
 use crate::error::{AppError, AppResult};
@@ -57,7 +57,7 @@ pub async fn add_user(
             display_name.trim().to_owned()
         },
         role,
-        password_hash: password::hash(&plain)?,
+        password_hash: password::hash_off_workers(plain).await?,
     };
     let user = store.create_user(new).await.map_err(|e| match e {
         defuse_storage::StoreError::Conflict(_) => {
@@ -71,16 +71,23 @@ pub async fn add_user(
     })
 }
 
-/// Sets a new password and ends every session of the user. Returns the generated one, if any.
+/// Sets a new password, ends every session of the user but `keep_session` (the id hash of the
+/// session that made the change) and revokes their API tokens. Returns the generated password,
+/// if any.
 pub async fn set_password(
     store: &dyn Store,
     user_id: i64,
     chosen_password: Option<&str>,
+    keep_session: Option<String>,
 ) -> AppResult<Option<String>> {
     let (plain, generated) = pick_password(chosen_password)?;
-    store
-        .set_password_hash(user_id, &password::hash(&plain)?)
-        .await?;
+    let change = NewPassword {
+        user_id,
+        password_hash: password::hash_off_workers(plain).await?,
+        keep_session,
+        at: chrono::Utc::now(),
+    };
+    store.set_password_hash(change).await?;
     Ok(generated)
 }
 
@@ -108,13 +115,19 @@ pub async fn issue_token(
 }
 
 /// On an empty user table, creates the `admin` user and returns its one-time password.
+///
+/// Instances starting together on one empty database may all find it empty; the unique
+/// username lets exactly one of them create the admin, and the others carry on without.
 pub async fn ensure_first_admin(store: &dyn Store) -> AppResult<Option<String>> {
     if store.count_users().await? > 0 {
         return Ok(None);
     }
     let name = Username::parse(FIRST_ADMIN)?;
-    let added = add_user(store, &name, "Administrator", Role::Admin, None).await?;
-    Ok(added.generated_password)
+    match add_user(store, &name, "Administrator", Role::Admin, None).await {
+        Ok(added) => Ok(added.generated_password),
+        Err(AppError::Conflict(_)) => Ok(None),
+        Err(other) => Err(other),
+    }
 }
 
 fn pick_password(chosen: Option<&str>) -> AppResult<(String, Option<String>)> {

@@ -92,6 +92,16 @@ impl AppError {
         }
     }
 
+    /// Seconds to wait before trying again, for refusals that pass with time.
+    pub(crate) fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after } | AppError::Busy { retry_after } => {
+                Some(*retry_after)
+            }
+            _ => None,
+        }
+    }
+
     /// The HTTP status and the stable code of this error.
     pub(crate) fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
@@ -107,6 +117,15 @@ impl AppError {
             AppError::KeyReused => (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused"),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
+    }
+}
+
+/// Sets `Retry-After` on a refusal that passes with time (rate limits, a full analysis pool).
+pub(crate) fn set_retry_after(response: &mut Response, seconds: Option<u64>) {
+    if let Some(seconds) = seconds {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
 }
 
@@ -126,12 +145,8 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = (status, axum::Json(body)).into_response();
+        set_retry_after(&mut response, self.retry_after());
         match self {
-            AppError::TooManyRequests { retry_after } | AppError::Busy { retry_after } => {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-            }
             AppError::Unauthenticated | AppError::BadCredentials => {
                 response
                     .headers_mut()

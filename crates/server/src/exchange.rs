@@ -5,7 +5,10 @@
 //! nobody had it.
 //!
 //! The API and the demo seeding both go through here, so sample cases are made exactly as real ones.
+//! Every body is masked first (card numbers, IBANs, passwords; see `defuse_core::secrets`) when
+//! the settings ask for it, so that what is analysed, stored and shown is the masked text.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -61,6 +64,11 @@ pub struct Replied {
 
 /// Stores a client message on `case`, with its analysis and the coaching for the reply.
 pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult<Received> {
+    let masked_body = masked(state, text.body);
+    let text = Text {
+        body: &masked_body,
+        ..text
+    };
     let history = recent_messages(state.store.as_ref(), case.id).await?;
     let conversation = conversation::with_turn(
         conversation::conversation(&history, text.offset),
@@ -158,6 +166,11 @@ pub async fn reply(
     author: i64,
     text: Text<'_>,
 ) -> AppResult<Replied> {
+    let masked_body = masked(state, text.body);
+    let text = Text {
+        body: &masked_body,
+        ..text
+    };
     let history = recent_messages(state.store.as_ref(), case.id).await?;
     let conversation = conversation::conversation(&history, text.offset);
     let role = state.store.user(author).await?.role;
@@ -225,6 +238,11 @@ pub async fn note(
     author: i64,
     text: Text<'_>,
 ) -> AppResult<Message> {
+    let masked_body = masked(state, text.body);
+    let text = Text {
+        body: &masked_body,
+        ..text
+    };
     let new = new_message(
         case,
         Direction::InternalNote,
@@ -238,6 +256,15 @@ pub async fn note(
         ..MessageEffects::default()
     };
     Ok(state.store.add_message(new, effects).await?.message)
+}
+
+/// `body` with its secrets masked, when the settings ask for it.
+fn masked<'a>(state: &AppState, body: &'a str) -> Cow<'a, str> {
+    if state.settings.privacy.mask_secrets {
+        Cow::Owned(defuse_core::secrets::mask_secrets(body))
+    } else {
+        Cow::Borrowed(body)
+    }
 }
 
 /// The audit-log line for storing `text` on `case`, when someone is recorded as storing it (the

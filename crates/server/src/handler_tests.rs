@@ -191,3 +191,50 @@ async fn health_answers_while_the_analysis_pool_is_full_and_analysis_is_refused(
     .await;
     assert_eq!(status, StatusCode::OK, "a free pool analyses again");
 }
+
+#[test]
+fn a_busy_page_says_when_to_come_back_too() {
+    use axum::response::IntoResponse;
+    let busy = crate::error::AppError::Busy { retry_after: 2 };
+    let response = crate::pages::PageError(busy).into_response();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+    let kind = response.headers()[header::CONTENT_TYPE].to_str().unwrap();
+    assert!(kind.starts_with("text/html"), "{kind}");
+}
+
+#[tokio::test]
+async fn secrets_are_masked_before_storage_unless_the_settings_say_otherwise() {
+    const CARD: &str = "4111 1111 1111 1111";
+    for mask in [true, false] {
+        let mut settings = Settings::default();
+        settings.privacy.mask_secrets = mask;
+        let (state, _dir) = state(settings).await;
+        let token = agent_token(&state).await;
+        let store = state.store.as_ref();
+        let agent = store.user_by_username("ana").await.unwrap();
+        let team = store.create_team("Billing").await.unwrap();
+        store.add_team_member(team.id, agent.id).await.unwrap();
+        let client = defuse_storage::ClientFields {
+            name: "Marta".into(),
+            ..Default::default()
+        };
+        let case = defuse_storage::NewCase {
+            client_id: store.create_client(client).await.unwrap().id,
+            subject: "Charge".into(),
+            channel: "email".into(),
+            assignee_id: None,
+            team_id: team.id,
+            opened_at: chrono::Utc::now(),
+        };
+        let case = store.create_case(case).await.unwrap();
+        let body = json!({ "body": format!("Refund my card {CARD} now.") });
+        let uri = format!("/api/v1/cases/{}/messages/inbound", case.id);
+        let (status, _, answer) = call(&state, post(&uri, Some(&token), &body)).await;
+        assert_eq!(status, StatusCode::CREATED, "{answer}");
+        let stored = store.message(answer["message"]["id"].as_i64().unwrap());
+        let stored = stored.await.unwrap().body;
+        assert_eq!(stored.contains(CARD), !mask, "{stored}");
+        assert_eq!(stored.contains("[card number masked]"), mask, "{stored}");
+    }
+}

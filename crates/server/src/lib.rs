@@ -12,6 +12,7 @@
 //!   [`safety`]: a threat of harm flags and escalates its case.
 //! - [`compute`]: the bounded pool where analysis and coaching run, off the async workers.
 //! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
+//! - [`privacy`]: a client's export and erasure (also used by the CLI).
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
 //! - [`edge`]: middleware for every request (no NUL in a query or path).
 //! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
@@ -36,6 +37,7 @@ mod handler_tests;
 pub mod idempotency;
 pub mod json;
 pub mod pages;
+pub mod privacy;
 mod routes;
 pub mod safety;
 pub mod scheduler;

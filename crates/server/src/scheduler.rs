@@ -1,5 +1,7 @@
-//! Periodic upkeep: follow-ups past their due time become `missed`, expired sessions, old
-//! login attempts and idempotency keys past their keeping time are purged. [`run_once`] is one testable step; [`run`] loops it.
+//! Periodic upkeep: follow-ups past their due time become `missed`; expired sessions, old
+//! login attempts and idempotency keys past their keeping time are purged; and, when a
+//! retention period is set, the message bodies of cases finished longer ago are erased.
+//! [`run_once`] is one testable step; [`run`] loops it.
 
 use std::time::Duration;
 
@@ -14,6 +16,15 @@ pub const EVERY: Duration = Duration::from_secs(60);
 /// A follow-up still open this long after its due time counts as missed.
 pub const GRACE: chrono::Duration = chrono::Duration::hours(24);
 
+/// How long upkeep keeps what it may drop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keep {
+    /// Login attempts older than this are dropped.
+    pub attempts: chrono::Duration,
+    /// Message bodies of cases finished longer ago than this are erased; `None`: kept.
+    pub finished_bodies: Option<chrono::Duration>,
+}
+
 /// What one round changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Outcome {
@@ -21,31 +32,47 @@ pub struct Outcome {
     pub sessions_purged: u64,
     pub attempts_purged: u64,
     pub keys_purged: u64,
+    pub bodies_erased: u64,
 }
 
-/// One round of upkeep as of `now`. Login attempts older than `attempt_window` are dropped.
+impl Keep {
+    /// What the settings ask for.
+    pub fn from_settings(settings: &crate::Settings) -> Keep {
+        Keep {
+            attempts: chrono::Duration::seconds(settings.rate_limit.window_seconds as i64),
+            finished_bodies: settings.privacy.retention(),
+        }
+    }
+}
+
+/// One round of upkeep as of `now`.
 pub async fn run_once(
     store: &dyn Store,
     now: DateTime<Utc>,
-    attempt_window: chrono::Duration,
+    keep: Keep,
 ) -> anyhow::Result<Outcome> {
+    let bodies_erased = match keep.finished_bodies {
+        Some(kept) => store.erase_old_bodies(now - kept).await?,
+        None => 0,
+    };
     Ok(Outcome {
         missed: store.mark_missed(now - GRACE, now).await?,
         sessions_purged: store.purge_expired_sessions(now).await?,
-        attempts_purged: store.purge_login_attempts(now - attempt_window).await?,
+        attempts_purged: store.purge_login_attempts(now - keep.attempts).await?,
         keys_purged: store
             .purge_idempotency_keys(now - crate::idempotency::KEPT)
             .await?,
+        bodies_erased,
     })
 }
 
 /// Runs [`run_once`] every `every` until the task is dropped; failures are logged and retried.
 pub async fn run(state: AppState, every: Duration) {
-    let window = chrono::Duration::seconds(state.settings.rate_limit.window_seconds as i64);
+    let keep = Keep::from_settings(&state.settings);
     let mut ticks = tokio::time::interval(every);
     loop {
         ticks.tick().await;
-        match run_once(state.store.as_ref(), Utc::now(), window).await {
+        match run_once(state.store.as_ref(), Utc::now(), keep).await {
             Ok(outcome) if outcome != Outcome::default() => tracing::info!(?outcome, "upkeep"),
             Ok(_) => {}
             Err(e) => tracing::error!(error = ?e, "upkeep failed"),

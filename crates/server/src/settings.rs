@@ -30,6 +30,17 @@ pub struct Settings {
     pub session: SessionSettings,
     pub rate_limit: RateLimitSettings,
     pub analysis: AnalysisSettings,
+    pub privacy: PrivacySettings,
+}
+
+/// What happens to the personal data in clients' messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacySettings {
+    /// Card numbers, IBANs and written-out passwords in a message are masked before it is stored.
+    pub mask_secrets: bool,
+    /// Message bodies in cases resolved or closed this many days ago are erased; 0 keeps them.
+    pub retention_days: u32,
 }
 
 /// The pool that analysis and coaching run in, off the async workers (see `compute`).
@@ -45,7 +56,8 @@ pub struct AnalysisSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionSettings {
-    /// A console session ends this long after login, or at logout or a password change.
+    /// A console session ends this long after login, at logout, or when the password is changed
+    /// from another session or reset.
     pub ttl_hours: u32,
     /// `auto` (Secure only when `public_url` is https), `always` or `never`.
     /// Browsers drop Secure cookies on plain http, so `auto` keeps localhost usable.
@@ -54,13 +66,21 @@ pub struct SessionSettings {
     pub same_site: SameSitePolicy,
 }
 
-/// Login attempts allowed per window, counted in this process's memory: with several
-/// instances behind one database, each counts on its own.
+/// Wrong passwords (at sign-in and as the current password of a change) allowed before
+/// signing in is refused for a while with 429 and `Retry-After`. They are counted in the
+/// database, so instances sharing one count together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateLimitSettings {
-    pub login_per_account: u32,
+    /// Wrong passwords for one account from one address before that pair must wait; other
+    /// addresses sign in to the account as before, and a success clears the count.
+    pub login_per_account_and_address: u32,
+    /// Wrong passwords from one address, whatever the accounts, before it must wait.
     pub login_per_address: u32,
+    /// The first wait once an account's budget at an address is spent; it doubles with every
+    /// further wrong password, up to `window_seconds`.
+    pub first_delay_seconds: u64,
+    /// How long a wrong password counts.
     pub window_seconds: u64,
 }
 
@@ -101,7 +121,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 8] = [
     "listen",
     "public_url",
     "data_dir",
@@ -109,6 +129,7 @@ const KEYS: [&str; 7] = [
     "session",
     "rate_limit",
     "analysis",
+    "privacy",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
@@ -171,6 +192,13 @@ impl AnalysisSettings {
     }
 }
 
+impl PrivacySettings {
+    /// How long the bodies of a finished case's messages are kept; `None` when for ever.
+    pub fn retention(&self) -> Option<chrono::Duration> {
+        (self.retention_days > 0).then(|| chrono::Duration::days(i64::from(self.retention_days)))
+    }
+}
+
 /// `$XDG_DATA_HOME/defuse`, else `~/.local/share/defuse`, else `./.defuse`.
 pub fn default_data_dir() -> PathBuf {
     if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|x| !x.is_empty()) {
@@ -221,8 +249,11 @@ mod tests {
             "ttl_hours",
             "secure_cookie",
             "same_site",
-            "login_per_account",
+            "login_per_account_and_address",
+            "first_delay_seconds",
             "workers",
+            "mask_secrets",
+            "retention_days",
             "queue",
         ] {
             assert!(Settings::default_toml().contains(key), "{key} undocumented");

@@ -27,6 +27,18 @@ pub struct NewApiToken {
     pub token_hash: String,
 }
 
+/// A user's new password hash: every other session of theirs ends and every API token of theirs
+/// is revoked with it.
+#[derive(Debug, Clone)]
+pub struct NewPassword {
+    pub user_id: i64,
+    pub password_hash: String,
+    /// The session that made the change (its id hash), which stays signed in.
+    pub keep_session: Option<String>,
+    /// When the tokens are revoked.
+    pub at: DateTime<Utc>,
+}
+
 /// The editable fields of a client, used whole for create and for update.
 #[derive(Debug, Clone, Default)]
 pub struct ClientFields {

@@ -31,14 +31,16 @@ pub use filters::{
 pub use inputs::{
     CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt,
     MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase,
-    NewEscalation, NewFollowUp, NewMessage, NewPromise, NewUser, ReflectionFields, UserChanges,
+    NewEscalation, NewFollowUp, NewMessage, NewPassword, NewPromise, NewUser, ReflectionFields,
+    UserChanges,
 };
 pub use records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
     Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, KeyClaim, LoginFailures,
     Message, Reflection, Report, Role, Session, Team, TeamMember, UnknownName, User,
 };
-pub use store::{Backend, ClientHistory, PostedMessage, Store};
+pub use sql::ERASED_BODY;
+pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
 /// Opens the database named by `url`, runs its migrations and returns the store.
 ///

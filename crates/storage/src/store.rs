@@ -11,7 +11,7 @@ use crate::filters::{
 use crate::inputs::{
     CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt, MessageEffects,
     NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation,
-    NewFollowUp, NewMessage, NewUser, ReflectionFields, UserChanges,
+    NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
@@ -52,6 +52,26 @@ pub struct ClientHistory {
     pub reflections: Vec<Reflection>,
 }
 
+/// Everything held about a client, for an export: every case and every record in them, and
+/// the audit lines about them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientRecord {
+    pub client: Client,
+    /// Oldest opened first.
+    pub cases: Vec<Case>,
+    /// Over all cases, oldest first.
+    pub messages: Vec<Message>,
+    pub boundary_events: Vec<BoundaryEvent>,
+    pub escalations: Vec<Escalation>,
+    pub agreed_actions: Vec<AgreedAction>,
+    /// Open, done and missed.
+    pub follow_ups: Vec<FollowUp>,
+    pub documentation: Vec<CaseDocumentation>,
+    pub reflections: Vec<Reflection>,
+    /// Lines about the client, their cases, messages and follow-ups, oldest first.
+    pub audit: Vec<AuditEntry>,
+}
+
 /// Storage of defuse. Every method that returns `Ok` after a write has committed it durably.
 ///
 /// Lookups of a missing id return `StoreError::NotFound`; duplicates of a unique name return
@@ -70,8 +90,9 @@ pub trait Store: Send + Sync {
     async fn list_users(&self, paging: Paging) -> Result<Page<User>>;
     async fn count_users(&self) -> Result<i64>;
     async fn update_user(&self, id: i64, changes: UserChanges) -> Result<User>;
-    /// Replaces the hash and ends every session of the user, in one transaction.
-    async fn set_password_hash(&self, id: i64, password_hash: &str) -> Result<()>;
+    /// Replaces the hash, ends every session of the user but the one kept and revokes every API
+    /// token of theirs, in one transaction.
+    async fn set_password_hash(&self, change: NewPassword) -> Result<()>;
 
     async fn create_team(&self, name: &str) -> Result<Team>;
     async fn team(&self, id: i64) -> Result<Team>;
@@ -102,7 +123,8 @@ pub trait Store: Send + Sync {
     async fn purge_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64>;
 
     async fn record_login_attempt(&self, attempt: LoginAttempt) -> Result<()>;
-    /// Failed attempts since `since` for this username and for this address.
+    /// Failed attempts since `since`: of this username from this address (after its last
+    /// success there), and from this address for any username.
     async fn login_failures(
         &self,
         username: &str,
@@ -115,11 +137,24 @@ pub trait Store: Send + Sync {
     async fn create_client(&self, fields: ClientFields) -> Result<Client>;
     async fn client(&self, id: i64) -> Result<Client>;
     async fn update_client(&self, id: i64, fields: ClientFields) -> Result<Client>;
-    /// Fails with `Conflict` while the client has cases.
-    async fn delete_client(&self, id: i64) -> Result<()>;
     async fn list_clients(&self, filter: ClientFilter, paging: Paging) -> Result<Page<Client>>;
     /// The client and their past, with at most `recent_messages` messages.
     async fn client_history(&self, client_id: i64, recent_messages: i64) -> Result<ClientHistory>;
+
+    // Privacy.
+    /// Everything held about a client.
+    async fn client_record(&self, client_id: i64) -> Result<ClientRecord>;
+    /// Deletes the client and everything held about them (cases, messages with their analyses,
+    /// the work on the cases, kept answers to the creates that made them) and appends `audit`,
+    /// all in one transaction. `audit` says that an erasure happened, never what was erased;
+    /// earlier audit lines stay, as they hold no content.
+    async fn erase_client(&self, client_id: i64, audit: NewAuditEntry) -> Result<()>;
+    /// Replaces the bodies and analyses of messages in cases finished (resolved or closed)
+    /// before `closed_before`; returns how many messages were erased.
+    async fn erase_old_bodies(&self, closed_before: DateTime<Utc>) -> Result<u64>;
+    /// Writes a consistent copy of a SQLite database to `file`, which must not exist, while
+    /// others keep using it. PostgreSQL is backed up with its own tools: `Invalid`.
+    async fn backup_into(&self, file: &std::path::Path) -> Result<()>;
 
     // Cases and messages.
     async fn create_case(&self, new: NewCase) -> Result<Case>;

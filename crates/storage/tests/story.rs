@@ -11,6 +11,8 @@ mod clients;
 mod concurrency;
 #[path = "story/oversight.rs"]
 mod oversight;
+#[path = "story/privacy.rs"]
+mod privacy;
 #[path = "story/retries.rs"]
 mod retries;
 #[path = "story/safety.rs"]
@@ -53,6 +55,7 @@ async fn story(store: Arc<dyn Store>) {
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
     retries::story(store.as_ref(), &cast, &cases).await;
     safety::story(store.as_ref(), &cast, &clients).await;
+    privacy::story(store.as_ref(), &cast, &clients, &cases).await;
     concurrency::story(store).await;
 }
 

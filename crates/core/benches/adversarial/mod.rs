@@ -21,6 +21,17 @@ pub const UNITS: &[(&str, &str)] = &[
     ),
 ];
 
+/// (name, unit): text built to make the search for secrets (`secrets::mask_secrets`) look ahead
+/// as far as it can at every position.
+pub const SECRET_UNITS: &[(&str, &str)] = &[
+    ("digits in groups", "4111 "),
+    ("spaced digits", "4 "),
+    ("IBAN groups", "DE89 3704 "),
+    ("password words", "password is "),
+    ("joins without a password", "pin: "),
+    ("one long number", "4"),
+];
+
 /// `unit` repeated to at most `size` bytes.
 pub fn repeated(unit: &str, size: usize) -> String {
     unit.repeat(size / unit.len())

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod caller;
+pub mod lockout;
 pub mod password;
 pub mod secret;
 pub mod token_cache;

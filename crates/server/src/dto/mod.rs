@@ -5,10 +5,12 @@
 
 mod accounts;
 mod cases;
+mod privacy;
 mod work;
 
 pub use accounts::{TeamOut, TokenOut, UserOut};
 pub use cases::{CaseOut, ClientOut, MessageOut};
+pub use privacy::ClientExportOut;
 pub use work::{
     AgreedActionOut, AuditOut, BoundaryEventOut, DocumentationOut, EscalationOut, FollowUpOut,
     ReflectionOut,

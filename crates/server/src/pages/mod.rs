@@ -137,12 +137,14 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = self.0.status_and_code().0;
         let message = self.0.to_string();
+        let retry_after = self.0.retry_after();
         // The internal cause still reaches the logging middleware through the API error's response.
         let logged = match self.0 {
             AppError::Internal(_) => Some(self.0.into_response()),
             _ => None,
         };
         let mut response = (status, layout::error_page(status, &message)).into_response();
+        crate::error::set_retry_after(&mut response, retry_after);
         if let Some(logged) = logged {
             response
                 .extensions_mut()

@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 
 use crate::accounts::{self, Username};
 use crate::audit::{self, Entry};
-use crate::auth::{Caller, SESSION_COOKIE, password, secret};
+use crate::auth::{Caller, SESSION_COOKIE, lockout, password, secret};
 use crate::dto::UserOut;
 use crate::error::{AppError, AppResult};
 use crate::json::ApiJson;
@@ -74,13 +74,8 @@ pub async fn login(
         },
         Err(_) => None,
     };
-    let verified = match &user {
-        Some(u) => password::verify(&body.password, &u.password_hash),
-        None => {
-            password::verify_decoy(&body.password);
-            false
-        }
-    };
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let verified = password::verify_off_workers(body.password, stored).await;
     store
         .record_login_attempt(LoginAttempt {
             username: typed.clone(),
@@ -170,22 +165,23 @@ pub async fn me(caller: Caller) -> ApiJson<MeOut> {
     })
 }
 
-/// Changes the caller's password and ends all their sessions, this one included.
+/// Changes the caller's password, ends all their other sessions and revokes their API tokens
+/// (the one this request came with too, if it came with one).
 #[utoipa::path(post, path = "/auth/password", tag = "auth", request_body = PasswordIn,
     responses((status = 204), (status = 400, body = crate::error::ErrorBody), (status = 401, body = crate::error::ErrorBody), (status = 429, body = crate::error::ErrorBody)))]
 pub async fn change_password(
     State(state): State<AppState>,
     PeerAddress(peer): PeerAddress,
     caller: Caller,
-    jar: CookieJar,
     ApiJson(body): ApiJson<PasswordIn>,
-) -> AppResult<(CookieJar, StatusCode)> {
+) -> AppResult<StatusCode> {
     // Guessing the current password here counts as failed logins, under the same limits.
     let now = Utc::now();
     let address = address_of(peer);
     let username = caller.user.username.clone();
     throttle(&state, &username, &address, now).await?;
-    if !password::verify(&body.current_password, &caller.user.password_hash) {
+    let stored = Some(caller.user.password_hash.clone());
+    if !password::verify_off_workers(body.current_password, stored).await {
         state
             .store
             .record_login_attempt(LoginAttempt {
@@ -210,7 +206,10 @@ pub async fn change_password(
         ));
     }
     password::check_strength("new_password", &body.new_password)?;
-    accounts::set_password(state.store.as_ref(), caller.id(), Some(&body.new_password)).await?;
+    let this_session = caller.session.as_ref().map(|s| s.id_hash.clone());
+    let new = Some(body.new_password.as_str());
+    accounts::set_password(state.store.as_ref(), caller.id(), new, this_session).await?;
+    state.tokens.forget_all();
     audit::act(
         &state,
         &caller,
@@ -220,11 +219,11 @@ pub async fn change_password(
         "",
     )
     .await;
-    Ok((jar.remove(cleared_cookie(&state)), StatusCode::NO_CONTENT))
+    Ok(StatusCode::NO_CONTENT)
 }
 
-/// Refuses with 429 (and an audit line) once `username` or `address` has used up its failed
-/// attempts in the window: wrong passwords at login and wrong current passwords at a change.
+/// Refuses with 429 (and an audit line) while `username` at `address`, or `address` as a whole,
+/// must wait after wrong passwords: at login and as the current password of a change.
 async fn throttle(
     state: &AppState,
     username: &str,
@@ -234,12 +233,10 @@ async fn throttle(
     let limits = &state.settings.rate_limit;
     let since = now - Duration::seconds(limits.window_seconds as i64);
     let failures = state.store.login_failures(username, address, since).await?;
-    if failures.by_account < i64::from(limits.login_per_account)
-        && failures.by_address < i64::from(limits.login_per_address)
-    {
+    let Some(retry_after) = lockout::wait(limits, failures, now) else {
         return Ok(());
-    }
-    let detail = format!("rate limited: {username} from {address}");
+    };
+    let detail = format!("rate limited for {retry_after} s: {username} from {address}");
     audit::record(
         state,
         Entry {
@@ -251,9 +248,7 @@ async fn throttle(
         },
     )
     .await;
-    Err(AppError::TooManyRequests {
-        retry_after: limits.window_seconds,
-    })
+    Err(AppError::TooManyRequests { retry_after })
 }
 
 /// The address attempts are counted under.

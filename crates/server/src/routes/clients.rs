@@ -1,5 +1,5 @@
-//! Clients: a directory every signed-in user can read and keep up to date; supervisors and
-//! admins may delete a client that has no cases.
+//! Clients: a directory every signed-in user can read and keep up to date. Admins may export
+//! everything held about a client and erase it (see `privacy`).
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -12,15 +12,17 @@ use super::{PageQuery, required};
 use crate::audit;
 use crate::auth::Caller;
 use crate::auth::access::require_role;
-use crate::dto::{ClientOut, PageOut};
+use crate::dto::{ClientExportOut, ClientOut, PageOut};
 use crate::error::{AppResult, NotFoundAs};
 use crate::json::ApiJson;
+use crate::privacy;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_clients, create_client))
         .routes(routes!(get_client, update_client, delete_client))
+        .routes(routes!(export_client))
 }
 
 /// A client as written: the whole record, for creating and for replacing.
@@ -130,14 +132,30 @@ pub async fn update_client(
     Ok(ApiJson(client.into()))
 }
 
-#[utoipa::path(delete, path = "/clients/{id}", tag = "clients", params(("id" = i64, Path)), responses((status = 204), (status = 409, body = crate::error::ErrorBody)))]
+#[utoipa::path(get, path = "/clients/{id}/export", tag = "clients", params(("id" = i64, Path)), responses((status = 200, body = ClientExportOut), (status = 403, body = crate::error::ErrorBody)))]
+pub async fn export_client(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> AppResult<ApiJson<ClientExportOut>> {
+    require_role(&state, &caller, Role::Admin, "client export").await?;
+    let export = privacy::export(state.store.as_ref(), id)
+        .await
+        .or_missing("client")?;
+    audit::act(&state, &caller, "client.export", "client", Some(id), "").await;
+    Ok(ApiJson(export))
+}
+
+/// Erases the client and everything held about them, in one transaction.
+#[utoipa::path(delete, path = "/clients/{id}", tag = "clients", params(("id" = i64, Path)), responses((status = 204), (status = 403, body = crate::error::ErrorBody)))]
 pub async fn delete_client(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    require_role(&state, &caller, Role::Supervisor, "client").await?;
-    state.store.delete_client(id).await.or_missing("client")?;
-    audit::act(&state, &caller, "client.delete", "client", Some(id), "").await;
+    require_role(&state, &caller, Role::Admin, "client erasure").await?;
+    privacy::erase(state.store.as_ref(), id, Some(caller.id()))
+        .await
+        .or_missing("client")?;
     Ok(StatusCode::NO_CONTENT)
 }

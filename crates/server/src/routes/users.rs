@@ -142,7 +142,7 @@ pub async fn update_user(
     Ok(ApiJson(user.into()))
 }
 
-/// Sets a new password for a user and ends their sessions.
+/// Sets a new password for a user, ends their sessions and revokes their API tokens.
 #[utoipa::path(post, path = "/users/{id}/password", tag = "users", params(("id" = i64, Path)), request_body = ResetIn, responses((status = 200, body = AddedOut)))]
 pub async fn reset_password(
     State(state): State<AppState>,
@@ -153,7 +153,8 @@ pub async fn reset_password(
     require_role(&state, &caller, Role::Admin, "user").await?;
     let user = state.store.user(id).await.or_missing("user")?;
     let generated_password =
-        accounts::set_password(state.store.as_ref(), id, body.password.as_deref()).await?;
+        accounts::set_password(state.store.as_ref(), id, body.password.as_deref(), None).await?;
+    state.tokens.forget_all();
     audit::act(&state, &caller, "user.password_reset", "user", Some(id), "").await;
     Ok(ApiJson(AddedOut {
         user: user.into(),

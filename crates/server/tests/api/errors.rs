@@ -130,7 +130,7 @@ async fn missing_records_are_404_and_conflicts_409() {
         let in_use = app
             .call(
                 Method::DELETE,
-                &format!("/api/v1/clients/{}", world.client),
+                &format!("/api/v1/teams/{}", world.team_a),
                 admin,
                 None,
             )

@@ -16,54 +16,77 @@ pub struct TestApp {
     pub address: String,
     pub store: Arc<dyn Store>,
     pub backend: &'static str,
+    _database: Database,
+}
+
+/// A fresh, empty database: a SQLite file in a temp dir, or a PostgreSQL database made for the
+/// test and dropped with this value.
+pub struct Database {
+    pub url: String,
+    pub backend: &'static str,
+    pub dir: tempfile::TempDir,
     pg_database: Option<(String, String)>,
-    _dir: tempfile::TempDir,
+}
+
+/// A fresh database for each backend under test.
+pub async fn fresh_databases() -> Vec<Database> {
+    let mut databases = vec![fresh_database(None).await];
+    if let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") {
+        databases.push(fresh_database(Some(admin_url)).await);
+    }
+    databases
 }
 
 /// A server for each backend under test.
 pub async fn spawn_apps() -> Vec<TestApp> {
-    let mut apps = vec![spawn_app(None).await];
-    if let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") {
-        apps.push(spawn_app(Some(admin_url)).await);
+    let mut apps = Vec::new();
+    for database in fresh_databases().await {
+        apps.push(spawn_app(database).await);
     }
     apps
 }
 
-async fn spawn_app(pg_admin_url: Option<String>) -> TestApp {
+async fn fresh_database(pg_admin_url: Option<String>) -> Database {
     let dir = tempfile::tempdir().unwrap();
+    let Some(admin_url) = pg_admin_url else {
+        return Database {
+            url: defuse_storage::sqlite_url(dir.path()),
+            backend: "sqlite",
+            dir,
+            pg_database: None,
+        };
+    };
+    // Tests start in parallel, so the time alone can repeat.
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "defuse_api_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        chrono::Utc::now().timestamp_micros()
+    );
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url.as_str(), |(b, _)| b);
+    Database {
+        url: format!("{base}/{name}"),
+        backend: "postgres",
+        dir,
+        pg_database: Some((admin_url, name)),
+    }
+}
+
+async fn spawn_app(database: Database) -> TestApp {
     let mut settings = Settings {
-        data_dir: dir.path().to_owned(),
+        data_dir: database.dir.path().to_owned(),
         ..Settings::default()
     };
-    settings.rate_limit.login_per_account = 3;
-    let pg_database = match pg_admin_url {
-        Some(admin_url) => {
-            // Tests start in parallel, so the time alone can repeat.
-            static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-            let name = format!(
-                "defuse_api_{}_{}_{}",
-                std::process::id(),
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-                chrono::Utc::now().timestamp_micros()
-            );
-            let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut admin)
-                .await
-                .unwrap();
-            let base = admin_url
-                .rsplit_once('/')
-                .map_or(admin_url.as_str(), |(b, _)| b);
-            settings.database_url.0 = format!("{base}/{name}");
-            Some((admin_url, name))
-        }
-        None => None,
-    };
-    let backend = if pg_database.is_some() {
-        "postgres"
-    } else {
-        "sqlite"
-    };
+    settings.database_url.0.clone_from(&database.url);
+    settings.rate_limit.login_per_account_and_address = 3;
     let prepared = defuse_server::prepare(settings, defuse_core::Analyzer::new())
         .await
         .unwrap();
@@ -78,13 +101,12 @@ async fn spawn_app(pg_admin_url: Option<String>) -> TestApp {
     TestApp {
         address,
         store,
-        backend,
-        pg_database,
-        _dir: dir,
+        backend: database.backend,
+        _database: database,
     }
 }
 
-impl Drop for TestApp {
+impl Drop for Database {
     fn drop(&mut self) {
         // Best effort: the pool of the running server may still hold connections.
         if let Some((admin_url, name)) = self.pg_database.take() {

@@ -7,5 +7,6 @@ mod errors;
 mod helpers;
 mod messages;
 mod nul;
+mod privacy;
 mod retries;
 mod sessions;

@@ -6,7 +6,13 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Reply, TestApp, World, reply, spawn_apps};
 
-async fn keyed(app: &TestApp, token: &str, path: &str, key: &str, body: &Value) -> Reply {
+pub(crate) async fn keyed(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    key: &str,
+    body: &Value,
+) -> Reply {
     let response = reqwest::Client::new()
         .post(app.url(path))
         .bearer_auth(token)

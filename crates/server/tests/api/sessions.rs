@@ -3,7 +3,9 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::helpers::{TestApp, World, reply, spawn_apps};
+use defuse_server::accounts;
+
+use crate::helpers::{TestApp, World, fresh_databases, reply, spawn_apps};
 
 async fn login(
     app: &TestApp,
@@ -102,7 +104,7 @@ async fn login_sets_a_guarded_cookie_and_unsafe_requests_need_the_csrf_token() {
 }
 
 #[tokio::test]
-async fn each_login_gets_a_new_session_and_a_password_change_ends_them_all() {
+async fn each_login_gets_a_new_session_and_a_password_change_ends_the_others_and_tokens() {
     for app in spawn_apps().await {
         let world = World::build(app.store.as_ref()).await;
         let (first, second) = (client(), client());
@@ -122,14 +124,24 @@ async fn each_login_gets_a_new_session_and_a_password_change_ends_them_all() {
         )
         .await;
         assert_eq!(changed.status, StatusCode::NO_CONTENT, "{}", changed.body);
-        for http in [&first, &second] {
-            assert_eq!(
-                reply(http.get(app.url("/api/v1/auth/me")).send().await.unwrap())
-                    .await
-                    .status,
-                StatusCode::UNAUTHORIZED
-            );
-        }
+        let me = |http: &reqwest::Client| http.get(app.url("/api/v1/auth/me")).send();
+        assert_eq!(
+            reply(me(&first).await.unwrap()).await.status,
+            StatusCode::OK,
+            "the session that made the change stays"
+        );
+        assert_eq!(
+            reply(me(&second).await.unwrap()).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        let by_token = app
+            .call(Method::GET, "/api/v1/auth/me", &world.agent.token, None)
+            .await;
+        assert_eq!(
+            by_token.status,
+            StatusCode::UNAUTHORIZED,
+            "tokens are revoked"
+        );
         assert_eq!(
             login(&app, &client(), "ana", &world.agent.password)
                 .await
@@ -346,5 +358,110 @@ async fn a_team_change_applies_to_the_next_request_with_a_token() {
             .await;
         assert_eq!(added.status, 204);
         assert_eq!(get().await.status, 200);
+    }
+}
+
+#[tokio::test]
+async fn instances_starting_together_on_an_empty_database_make_exactly_one_admin() {
+    for database in fresh_databases().await {
+        // Each instance has its own pool (and, on SQLite, its own writer).
+        let mut stores = Vec::new();
+        for _ in 0..6 {
+            stores.push(defuse_storage::connect(&database.url).await.unwrap());
+        }
+        let starts: Vec<_> = stores
+            .iter()
+            .map(|store| {
+                let store = std::sync::Arc::clone(store);
+                tokio::spawn(async move { accounts::ensure_first_admin(store.as_ref()).await })
+            })
+            .collect();
+        let mut made = 0;
+        for start in starts {
+            let outcome = start.await.unwrap();
+            let password = outcome.unwrap_or_else(|e| panic!("{}: {e}", database.backend));
+            made += usize::from(password.is_some());
+        }
+        assert_eq!(
+            made, 1,
+            "{}: one instance shows a password",
+            database.backend
+        );
+        assert_eq!(
+            stores[0].count_users().await.unwrap(),
+            1,
+            "{}",
+            database.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_locked_out_account_still_signs_in_from_another_address() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        for _ in 0..3 {
+            let bad = login(&app, &client(), "ana", "not the password").await;
+            assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+        }
+        let limited = login(&app, &client(), "ana", &world.agent.password).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        let wait: u64 = limited.headers["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(
+            (1..=30).contains(&wait),
+            "the first delay, not a lock: {wait}"
+        );
+        let elsewhere = reqwest::Client::builder()
+            .cookie_store(true)
+            .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+            .build()
+            .unwrap();
+        let owner = login(&app, &elsewhere, "ana", &world.agent.password).await;
+        assert_eq!(
+            owner.status,
+            StatusCode::OK,
+            "{}: {}",
+            app.backend,
+            owner.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_new_password_is_checked_against_common_ones_and_capped_in_length() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let change =
+            |new: &str| json!({"current_password": world.admin.password, "new_password": new});
+        for weak in ["password12", "          ", &"long passphrase ".repeat(100)] {
+            let refused = app
+                .call(
+                    Method::POST,
+                    "/api/v1/auth/password",
+                    &world.admin.token,
+                    Some(change(weak)),
+                )
+                .await;
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{weak:?}");
+            assert_eq!(
+                refused.body["error"]["field"], "new_password",
+                "{}",
+                refused.body
+            );
+        }
+        let reset = app
+            .call(
+                Method::POST,
+                &format!("/api/v1/users/{}/password", world.agent.id),
+                &world.admin.token,
+                Some(json!({"password": "qwertyuiop"})),
+            )
+            .await;
+        assert_eq!(reset.status, StatusCode::BAD_REQUEST);
+        assert_eq!(reset.body["error"]["field"], "password", "{}", reset.body);
     }
 }

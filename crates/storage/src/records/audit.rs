@@ -23,7 +23,11 @@ pub struct AuditEntry {
 /// Failed logins in a time window, counted both ways a rate limit needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LoginFailures {
-    pub by_account: i64,
+    /// Failures of this account from this address since its last success there.
+    pub by_account_and_address: i64,
+    /// When the latest of those was.
+    pub last_by_account_and_address: Option<DateTime<Utc>>,
+    /// Failures from this address, whatever the account.
     pub by_address: i64,
 }
 

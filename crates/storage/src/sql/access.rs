@@ -117,15 +117,34 @@ pub(super) async fn login_failures(
     address: &str,
     since: DateTime<Utc>,
 ) -> Result<LoginFailures> {
-    let failed = "SELECT COUNT(*) FROM login_attempts WHERE succeeded = 0 AND at >= ?";
+    // A success from the address clears the account's failures there.
+    let of_pair = "FROM login_attempts a WHERE a.succeeded = 0 AND a.at >= ? \
+        AND a.username = ? AND a.address = ? AND NOT EXISTS (SELECT 1 FROM login_attempts s \
+        WHERE s.username = a.username AND s.address = a.address AND s.succeeded = 1 \
+        AND s.at > a.at)";
+    let by_address = "SELECT COUNT(*) FROM login_attempts WHERE succeeded = 0 AND at >= ? \
+        AND address = ?";
     let sql = Sql::new(
-        &format!("SELECT ({failed} AND username = ?), ({failed} AND address = ?)"),
-        [since.into(), username.into(), since.into(), address.into()],
+        &format!(
+            "SELECT (SELECT COUNT(*) {of_pair}), (SELECT MAX(a.at) {of_pair}), ({by_address})"
+        ),
+        [
+            since.into(),
+            username.into(),
+            address.into(),
+            since.into(),
+            username.into(),
+            address.into(),
+            since.into(),
+            address.into(),
+        ],
     );
-    let rows: Vec<(i64, i64)> = db.fetch_all(sql).await?;
-    let (by_account, by_address) = rows.into_iter().next().unwrap_or_default();
+    let rows: Vec<(i64, Option<DateTime<Utc>>, i64)> = db.fetch_all(sql).await?;
+    let (by_account_and_address, last_by_account_and_address, by_address) =
+        rows.into_iter().next().unwrap_or_default();
     Ok(LoginFailures {
-        by_account,
+        by_account_and_address,
+        last_by_account_and_address,
         by_address,
     })
 }

@@ -2,12 +2,12 @@
 
 use chrono::Utc;
 
-use super::query::Sql;
+use super::query::{Param, Sql};
 use super::rows::{TEAM_COLUMNS, USER_COLUMNS};
 use super::{Exec, Result, all, changed, column, conflict, filter, number, one, page};
 use super::{require_text, still_referenced};
 use crate::filters::{Page, Paging};
-use crate::inputs::{NewUser, UserChanges};
+use crate::inputs::{NewPassword, NewUser, UserChanges};
 use crate::records::{Team, TeamMember, User};
 
 pub(super) async fn create_user(db: &impl Exec, new: NewUser) -> Result<User> {
@@ -70,16 +70,21 @@ pub(super) async fn update_user(db: &impl Exec, id: i64, changes: UserChanges) -
     one(db, sql).await
 }
 
-pub(super) async fn set_password_hash(db: &impl Exec, id: i64, hash: &str) -> Result<()> {
+pub(super) async fn set_password_hash(db: &impl Exec, change: NewPassword) -> Result<()> {
     let update = Sql::new(
         "UPDATE users SET password_hash = ? WHERE id = ? RETURNING id",
-        [hash.into(), id.into()],
+        [change.password_hash.into(), change.user_id.into()],
     );
     let end_sessions = Sql::new(
-        "DELETE FROM sessions WHERE user_id = ?",
-        [super::query::Param::NewId],
+        "DELETE FROM sessions WHERE user_id = ? AND id_hash <> COALESCE(?, '')",
+        [Param::NewId, change.keep_session.into()],
     );
-    db.transaction(update, vec![end_sessions]).await?;
+    let revoke_tokens = Sql::new(
+        "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+        [change.at.into(), Param::NewId],
+    );
+    db.transaction(update, vec![end_sessions, revoke_tokens])
+        .await?;
     Ok(())
 }
 

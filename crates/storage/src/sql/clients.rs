@@ -8,10 +8,10 @@ use super::rows::{
     ESCALATION_COLUMNS, FOLLOW_UP_COLUMNS, MESSAGE_COLUMNS, REFLECTION_COLUMNS, Stored,
     encode_list,
 };
-use super::{Exec, Result, all, changed, filter, one, page, require_text, still_referenced};
+use super::{Exec, Result, all, filter, one, page, require_text};
 use crate::filters::{ClientFilter, Page, Paging};
 use crate::inputs::ClientFields;
-use crate::records::Client;
+use crate::records::{Case, Client};
 use crate::store::ClientHistory;
 
 /// The editable columns in the order `field_params` binds them.
@@ -66,14 +66,6 @@ pub(super) async fn update_client(db: &impl Exec, id: i64, fields: ClientFields)
     one(db, sql).await
 }
 
-pub(super) async fn delete_client(db: &impl Exec, id: i64) -> Result<()> {
-    let rows = db
-        .execute(Sql::new("DELETE FROM clients WHERE id = ?", [id.into()]))
-        .await
-        .map_err(|error| still_referenced("the client still has cases")(error.into()))?;
-    changed(rows)
-}
-
 pub(super) async fn list_clients(
     db: &impl Exec,
     client_filter: ClientFilter,
@@ -104,14 +96,7 @@ pub(super) async fn client_history(
     recent_messages: i64,
 ) -> Result<ClientHistory> {
     let client = client(db, client_id).await?;
-    let cases = all(
-        db,
-        Sql::new(
-            &format!("{CASE_SELECT} WHERE c.client_id = ? ORDER BY c.opened_at DESC, c.id DESC"),
-            [client_id.into()],
-        ),
-    )
-    .await?;
+    let cases = cases_of(db, client_id, "c.opened_at DESC, c.id DESC").await?;
     let recent = format!("ORDER BY at DESC, id DESC LIMIT {}", recent_messages.max(0));
     Ok(ClientHistory {
         client,
@@ -168,8 +153,17 @@ pub(super) async fn client_history(
     })
 }
 
+/// The cases of a client in `order` (of columns of `cases c`).
+pub(super) async fn cases_of(db: &impl Exec, client_id: i64, order: &str) -> Result<Vec<Case>> {
+    let sql = Sql::new(
+        &format!("{CASE_SELECT} WHERE c.client_id = ? ORDER BY {order}"),
+        [client_id.into()],
+    );
+    all(db, sql).await
+}
+
 /// Rows of `table` that belong to the cases of a client, followed by `tail`.
-async fn of_client<T: Stored>(
+pub(super) async fn of_client<T: Stored>(
     db: &impl Exec,
     columns: &str,
     table: &str,

@@ -13,6 +13,7 @@ mod connect;
 mod exec;
 mod idempotency;
 mod notes;
+mod privacy;
 mod query;
 mod rows;
 mod sqlite;
@@ -20,6 +21,7 @@ mod store_impl;
 mod work;
 
 pub(crate) use connect::{connect, sqlite_url};
+pub use privacy::ERASED_BODY;
 
 use exec::Exec;
 use query::Sql;

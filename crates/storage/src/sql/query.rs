@@ -32,9 +32,12 @@ impl Sql {
         sql
     }
 
-    /// Whether the statement only reads (and so may run on any connection).
+    /// Whether the statement only reads this database (and so may run on any connection):
+    /// a `SELECT`, or SQLite's `VACUUM INTO`, which writes a copy elsewhere and must not run
+    /// inside the writer's transaction.
     pub(crate) fn is_read(&self) -> bool {
-        self.text.trim_start().starts_with("SELECT")
+        let text = self.text.trim_start();
+        text.starts_with("SELECT") || text.starts_with("VACUUM INTO")
     }
 
     /// Appends a fragment, numbering its `?`s after the parameters already bound.

@@ -5,8 +5,10 @@ use chrono::{DateTime, Utc};
 
 use super::query::Sql;
 use super::{
-    Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, notes, work,
+    Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, notes, privacy,
+    work,
 };
+use crate::error::StoreError;
 use crate::filters::{
     AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, Page, Paging,
     ReportFilter,
@@ -14,14 +16,14 @@ use crate::filters::{
 use crate::inputs::{
     CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt, MessageEffects,
     NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation,
-    NewFollowUp, NewMessage, NewUser, ReflectionFields, UserChanges,
+    NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
     FollowUp, KeyClaim, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember,
     User,
 };
-use crate::store::{Backend, ClientHistory, PostedMessage, Store};
+use crate::store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
 #[async_trait]
 impl<E: Exec> Store for SqlStore<E> {
@@ -58,8 +60,8 @@ impl<E: Exec> Store for SqlStore<E> {
         accounts::update_user(&self.db, id, changes).await
     }
 
-    async fn set_password_hash(&self, id: i64, password_hash: &str) -> Result<()> {
-        accounts::set_password_hash(&self.db, id, password_hash).await
+    async fn set_password_hash(&self, change: NewPassword) -> Result<()> {
+        accounts::set_password_hash(&self.db, change).await
     }
 
     async fn create_team(&self, name: &str) -> Result<Team> {
@@ -159,16 +161,40 @@ impl<E: Exec> Store for SqlStore<E> {
         clients::update_client(&self.db, id, fields).await
     }
 
-    async fn delete_client(&self, id: i64) -> Result<()> {
-        clients::delete_client(&self.db, id).await
-    }
-
     async fn list_clients(&self, filter: ClientFilter, paging: Paging) -> Result<Page<Client>> {
         clients::list_clients(&self.db, filter, paging).await
     }
 
     async fn client_history(&self, client_id: i64, recent_messages: i64) -> Result<ClientHistory> {
         clients::client_history(&self.db, client_id, recent_messages).await
+    }
+
+    async fn client_record(&self, client_id: i64) -> Result<ClientRecord> {
+        privacy::client_record(&self.db, client_id).await
+    }
+
+    async fn erase_client(&self, client_id: i64, audit: NewAuditEntry) -> Result<()> {
+        privacy::erase_client(&self.db, client_id, audit).await
+    }
+
+    async fn erase_old_bodies(&self, closed_before: DateTime<Utc>) -> Result<u64> {
+        privacy::erase_old_bodies(&self.db, closed_before).await
+    }
+
+    async fn backup_into(&self, file: &std::path::Path) -> Result<()> {
+        if self.backend == Backend::Postgres {
+            return Err(StoreError::invalid(
+                "backup",
+                "back up PostgreSQL with pg_dump (see the README)",
+            ));
+        }
+        let file = file
+            .to_str()
+            .ok_or_else(|| StoreError::invalid("backup", "the file name must be valid UTF-8"))?;
+        self.db
+            .execute(Sql::new("VACUUM INTO ?", [file.into()]))
+            .await?;
+        Ok(())
     }
 
     async fn create_case(&self, new: NewCase) -> Result<Case> {

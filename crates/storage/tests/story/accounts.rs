@@ -1,7 +1,8 @@
 //! Chapter one: users, teams, tokens, sessions and login attempts.
 
 use defuse_storage::{
-    LoginAttempt, NewApiToken, NewUser, Paging, Role, Session, Store, Team, User, UserChanges,
+    LoginAttempt, LoginFailures, NewApiToken, NewPassword, NewUser, Paging, Role, Session, Store,
+    Team, User, UserChanges,
 };
 
 use super::{at, invalid_field, is_conflict, is_not_found};
@@ -189,17 +190,43 @@ async fn sessions(store: &dyn Store, alice: &User) {
     store.delete_session("s2").await.unwrap();
     assert!(is_not_found(store.delete_session("s2").await));
 
-    // A new password ends every session of the user.
+    // A new password ends every other session of the user and revokes their tokens.
+    store.create_session(session("s4", 60)).await.unwrap();
+    let token = |hash: &str| NewApiToken {
+        user_id: alice.id,
+        name: "script".into(),
+        token_hash: hash.into(),
+    };
+    store.create_api_token(token("hash-live")).await.unwrap();
+    let change = |user_id, keep: Option<&str>| NewPassword {
+        user_id,
+        password_hash: "$argon2id$new".into(),
+        keep_session: keep.map(str::to_owned),
+        at: at(20),
+    };
     store
-        .set_password_hash(alice.id, "$argon2id$new")
+        .set_password_hash(change(alice.id, Some("s4")))
         .await
         .unwrap();
     assert!(is_not_found(store.session("s1", at(30)).await));
+    assert!(
+        store.session("s4", at(30)).await.is_ok(),
+        "the changing session stays"
+    );
+    assert!(is_not_found(store.active_api_token("hash-live").await));
     assert_eq!(
         store.user(alice.id).await.unwrap().password_hash,
         "$argon2id$new"
     );
-    assert!(is_not_found(store.set_password_hash(9_999, "x").await));
+    assert!(is_not_found(
+        store.set_password_hash(change(9_999, None)).await
+    ));
+    store.create_session(session("s3", 60)).await.unwrap();
+    store
+        .set_password_hash(change(alice.id, None))
+        .await
+        .unwrap();
+    assert!(is_not_found(store.session("s4", at(30)).await));
     store.create_session(session("s3", 60)).await.unwrap();
     assert_eq!(store.delete_user_sessions(alice.id).await.unwrap(), 1);
 }
@@ -230,20 +257,36 @@ async fn logins(store: &dyn Store) {
         .await
         .unwrap();
 
+    let counted = |f: LoginFailures| {
+        (
+            f.by_account_and_address,
+            f.last_by_account_and_address,
+            f.by_address,
+        )
+    };
     let failures = store
         .login_failures("alice", "10.0.0.9", at(2))
         .await
         .unwrap();
-    assert_eq!((failures.by_account, failures.by_address), (3, 2));
-    let failures = store
-        .login_failures("nobody", "10.0.0.1", at(0))
-        .await
-        .unwrap();
-    assert_eq!((failures.by_account, failures.by_address), (0, 3));
-    assert_eq!(store.purge_login_attempts(at(4)).await.unwrap(), 3);
+    assert_eq!(counted(failures), (1, Some(at(5)), 2));
     let failures = store
         .login_failures("alice", "10.0.0.1", at(0))
         .await
         .unwrap();
-    assert_eq!((failures.by_account, failures.by_address), (1, 0));
+    assert_eq!(
+        counted(failures),
+        (0, None, 3),
+        "a success from the address clears the account's failures there"
+    );
+    assert_eq!(store.purge_login_attempts(at(4)).await.unwrap(), 3);
+    let failures = store
+        .login_failures("nobody", "10.0.0.1", at(0))
+        .await
+        .unwrap();
+    assert_eq!(counted(failures), (0, None, 0));
+    let failures = store
+        .login_failures("alice", "10.0.0.9", at(0))
+        .await
+        .unwrap();
+    assert_eq!(counted(failures), (1, Some(at(5)), 2));
 }
