@@ -140,15 +140,17 @@ impl<'a> Ctx<'a> {
             .any(|(i, _, a)| i < self.last_i && a.complaint.holds())
     }
 
-    /// The organisation is at fault: a complaint, a cause of ours, a named failure (unless the
-    /// client is mainly mistaken about it), or chasing.
+    /// The organisation is at fault, so an apology is owed: the conversation's cause is ours
+    /// (a failure, a shortfall, not being heard), the client names a failure, or they had to
+    /// chase. A client who is mistaken, or under pressure we did not cause, is owed
+    /// understanding, not an apology for something we did not do.
     pub fn at_fault(&self) -> bool {
-        let causes = &self.last.causes;
-        let mistaken = self.story_cause() == Some(Cause::Miscommunication);
-        self.last.complaint.holds()
-            || self.complained_before()
-            || causes.iter().any(|c| APOLOGY_CAUSES.contains(&c.cause))
-            || self.situation.failed() && !mistaken
+        let cause = self.story_cause();
+        if matches!(cause, Some(Cause::Miscommunication)) {
+            return false;
+        }
+        cause.is_some_and(|c| APOLOGY_CAUSES.contains(&c))
+            || self.situation.failed()
             || self.repeated()
     }
 

@@ -3,7 +3,7 @@
 //!
 //! The suggested reply is one message in the moves' order: the boundary statement first when
 //! one is called for, the acknowledgement, the apology where owed, their points said back, the
-//! options (or the limits), the next step with its time, and, for a vulnerable client or harm
+//! options when a remedy is owed and wanted (else the limits), the next step with its time, and, for a vulnerable client or harm
 //! happening now who has not said what they want, the question about what they need (instead of
 //! the options). Each line is the first wording that does
 //! not repeat the agent or an earlier line of the reply, so the message never says a thing twice,
@@ -24,7 +24,7 @@ use super::specifics::Specifics;
 use super::timing::next_step_time;
 use super::tone;
 use super::wording::{Question, reply_line, say};
-use crate::types::SignalKind;
+use crate::types::{Cause, SignalKind, Want};
 
 /// The moves with their wordings, and the reply composed from them.
 pub(crate) fn advise(
@@ -62,10 +62,14 @@ pub(crate) fn advise(
         .filter(|a| !a.say.is_empty())
         .collect();
     let ask = question == Question::Need && !said;
+    let offer = Offer {
+        ask,
+        remedy: remedy(&ctx),
+    };
     let reply = compose(
         &moves,
         boundary.step,
-        ask,
+        offer,
         policy,
         &whole(analysed, specifics),
         used,
@@ -79,7 +83,18 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
     let situation = ctx.situation;
     let last_at = ctx.analysed.conversation.turns[ctx.last_i].at;
     let urgency = situation.urgency();
+    let gathered = Specifics::gather(ctx.analysed);
+    let cause = ctx.story_cause().or(gathered.cause);
+    // What went wrong is said back (and apologised for) only when it is ours, and never to a
+    // grieving client, whose loss is not a service matter.
+    let ours = matches!(
+        cause,
+        Some(Cause::ServiceFailure | Cause::UnmetExpectations)
+    );
+    let grieving = situation.vulnerability() == Some(Family::Bereavement);
     Specifics {
+        cause,
+        wrong: gathered.wrong.clone().filter(|_| ours && !grieving),
         vulnerability: situation.vulnerability(),
         urgency,
         domain: situation.domain,
@@ -89,7 +104,7 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
             urgency,
             situation.deadline,
         )),
-        ..Specifics::gather(ctx.analysed)
+        ..gathered
     }
 }
 
@@ -111,18 +126,43 @@ fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
     }
 }
 
+/// What the reply offers beyond acknowledging and the next step.
+#[derive(Debug, Clone, Copy)]
+struct Offer {
+    /// End with the question about what they need (the only open question a reply asks).
+    ask: bool,
+    /// Offer ways forward: a remedy is owed and the client wants one.
+    remedy: bool,
+}
+
+/// A remedy is owed and wanted: something of ours failed or fell short, in a domain whose
+/// remedies we know, and the client asks for a fix, a replacement, a refund or compensation.
+/// Stock offers anywhere else (a live outage, a bereavement, a mistaken client, a question)
+/// read as a script, so the reply leaves them out; the move stays below it.
+fn remedy(ctx: &Ctx<'_>) -> bool {
+    let ours = matches!(
+        ctx.story_cause(),
+        Some(Cause::ServiceFailure | Cause::UnmetExpectations)
+    );
+    let wants = ctx.last.wants.first().is_some_and(|w| {
+        w.score >= 0.5 && matches!(w.want, Want::FixOrReplacement | Want::RefundOrCompensation)
+    });
+    ours && wants && ctx.situation.domain.is_some() && ctx.situation.urgency() < Urgency::Now
+}
+
 /// The moves that make up the reply, in the order they were planned.
-fn in_reply(moves: &[Advice], ask: bool) -> Vec<Move> {
+fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
     let has = |k: Move| moves.iter().any(|m| m.kind == k);
-    let need = ask && has(Move::OpenQuestion);
+    let need = offer.ask && has(Move::OpenQuestion);
+    let options = offer.remedy && has(Move::Options);
     let mut kinds: Vec<Move> = moves
         .iter()
         .map(|m| m.kind)
         .filter(|k| match k {
             Move::Boundary | Move::Acknowledge | Move::Apologise | Move::Paraphrase => true,
             Move::NextStep => true,
-            Move::Options => !need,
-            Move::Limits => !need && !has(Move::Options),
+            Move::Options => !need && options,
+            Move::Limits => !need && !options,
             Move::OpenQuestion => false,
         })
         .collect();
@@ -132,18 +172,17 @@ fn in_reply(moves: &[Advice], ask: bool) -> Vec<Move> {
     kinds
 }
 
-/// One message from the moves, or `None` when there is nothing to say. `ask`: end with the
-/// question about what they need (the only open question a reply asks).
+/// One message from the moves, or `None` when there is nothing to say.
 fn compose(
     moves: &[Advice],
     step: Step,
-    ask: bool,
+    offer: Offer,
     policy: &Policy,
     s: &Specifics,
     mut used: HashSet<Vec<String>>,
 ) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
-    for kind in in_reply(moves, ask) {
+    for kind in in_reply(moves, offer) {
         // A wording filled with the client's own words can carry their shouting or blame.
         let fits = |w: &str| tone::findings(w, policy).is_empty();
         if let Some(line) = reply_line(kind, step, Question::Need, s, &used, fits) {

@@ -59,7 +59,10 @@ impl Specifics {
                     .find(count)
                     .map(|x| text[x.start..x.end].to_string())
             });
-            let said_back = a.concerns.iter().filter(|c| !has_abuse(a, c.start, c.end));
+            let said_back = a
+                .concerns
+                .iter()
+                .filter(|c| !has_abuse(a, c.start, c.end) && reads_well(&c.text));
             for c in said_back {
                 if s.concerns.len() < MAX_CONCERNS {
                     s.concerns.push(clause(&c.text));
@@ -81,18 +84,122 @@ impl Specifics {
     }
 }
 
+/// Whether a point reads as a whole statement from the agent's side, fit to be said back: it
+/// opens with who or what it is about ("your parcel ...", "you ...", "we ...", "nobody ..."),
+/// not mid-thought ("is not delivered", "that's what ..."), and carries no slip that would
+/// sound like mockery when handed back ("you are not receive anything", "I not understand").
+pub(crate) fn reads_well(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let opens = words
+        .first()
+        .is_some_and(|w| SUBJECTS.contains(&w.as_str()));
+    let bare = |w: &String| BASE_VERBS.contains(&w.as_str());
+    let be = |w: &String| BE.contains(&w.as_str());
+    let not_bare = words.windows(3).any(|w| {
+        (BEFORE_NOT.contains(&w[0].as_str()) || w[0] == "still") && w[1] == "not" && bare(&w[2])
+    });
+    let be_bare = words.windows(2).any(|w| be(&w[0]) && bare(&w[1]));
+    // "us told you", "me said": an object where the subject goes.
+    let object_first = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "us" | "me" | "them" | "him")
+            && matches!(
+                w[1].as_str(),
+                "told" | "said" | "asked" | "gave" | "sent" | "did"
+            )
+    });
+    // "you want us to what you must do": a question turned half-way into a statement.
+    let broken_question = words.windows(2).any(|w| {
+        w[0] == "to"
+            && matches!(
+                w[1].as_str(),
+                "what" | "where" | "when" | "why" | "how" | "who"
+            )
+    });
+    let slip = not_bare || be_bare || object_first || broken_question;
+    opens && !slip
+}
+
+/// Words a point said back may open with.
+const SUBJECTS: &[&str] = &[
+    "you", "your", "you're", "you've", "you'd", "you'll", "we", "our", "we've", "we're", "the",
+    "a", "an", "there", "there's", "nobody", "no", "nothing", "someone", "somebody", "it", "it's",
+    "i", "i'm", "i've",
+];
+
+/// Forms of "be", which a bare verb never follows: "you are order".
+const BE: &[&str] = &["am", "is", "are", "was", "were"];
+
+/// Words that, before "not" and a bare verb, make a slip: "are not receive", "you not know",
+/// "still not arrive".
+const BEFORE_NOT: &[&str] = &[
+    "am", "is", "are", "was", "were", "i", "you", "we", "they", "he", "she", "it",
+];
+
+/// Common verbs in their bare form.
+const BASE_VERBS: &[&str] = &[
+    "receive",
+    "get",
+    "understand",
+    "know",
+    "work",
+    "arrive",
+    "come",
+    "send",
+    "pay",
+    "reply",
+    "answer",
+    "give",
+    "see",
+    "find",
+    "help",
+    "have",
+    "make",
+    "go",
+    "call",
+    "fix",
+    "open",
+    "want",
+    "need",
+    "like",
+    "deliver",
+    "refund",
+    "use",
+    "take",
+    "tell",
+    "say",
+    "order",
+    "buy",
+    "book",
+];
+
 /// Concerns said back in a paraphrase: more makes it a speech.
 const MAX_CONCERNS: usize = 2;
 
-/// Words aimed at the reader inside `start..end`: such a concern is never said back.
+/// Words aimed at the reader inside `start..end`, or sarcasm anywhere in the message: such a
+/// concern is never said back (sarcastic praise read back sounds like agreement or mockery).
 pub(crate) fn has_abuse(a: &Analysis, start: usize, end: usize) -> bool {
-    a.signals.iter().any(|x| {
-        let aimed = matches!(
-            x.kind,
-            SignalKind::Slur | SignalKind::Threat | SignalKind::Harassment | SignalKind::Prejudice
-        ) || matches!(x.kind, SignalKind::Insult | SignalKind::Profanity) && x.targeted;
-        aimed && x.start < end && start < x.end
-    })
+    let sarcastic = a
+        .signals
+        .iter()
+        .any(|x| x.kind == SignalKind::Sarcasm && !x.quoted);
+    sarcastic
+        || a.signals.iter().any(|x| {
+            let aimed = matches!(
+                x.kind,
+                SignalKind::Slur
+                    | SignalKind::Threat
+                    | SignalKind::Harassment
+                    | SignalKind::Prejudice
+            ) || matches!(x.kind, SignalKind::Insult | SignalKind::Profanity)
+                && x.targeted;
+            aimed && x.start < end && start < x.end
+        })
 }
 
 /// The strongest of anger, frustration, anxiety, sadness and confusion that holds.
@@ -209,6 +316,29 @@ fn clause(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_points_that_read_well_are_said_back() {
+        for good in [
+            "your parcel has not arrived",
+            "you were charged twice for one order",
+            "nobody has called you back",
+            "we said it would be fixed on Monday",
+        ] {
+            assert!(reads_well(good), "{good}");
+        }
+        for slip in [
+            "is not delivered",
+            "that's what we said two hours ago",
+            "you are not receive anything",
+            "you are order the shoes 3 weeks ago",
+            "the shoes still not arrive",
+            "you did it the last two times us told you",
+            "you want us to what you must do now",
+        ] {
+            assert!(!reads_well(slip), "{slip}");
+        }
+    }
 
     #[test]
     fn clause_trims_and_lowers_the_start() {

@@ -104,7 +104,8 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
     let repeated = s
         .repeated
         .as_deref()
-        .map(|r| r.trim_start_matches("the ").trim_start_matches("The "));
+        .map(|r| r.trim_start_matches("the ").trim_start_matches("The "))
+        .map(str::to_lowercase);
     let mut slots: Vec<(&str, Option<String>)> = vec![
         ("{sit}", Some(sit.into())),
         ("{state}", Some(state.into())),
@@ -114,7 +115,7 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
             (!s.concerns.is_empty()).then(|| join(&s.concerns)),
         ),
         ("{deadline}", s.deadline.clone()),
-        ("{repeated}", repeated.map(str::to_string)),
+        ("{repeated}", repeated),
         ("{consequence}", Some(consequence.into())),
         ("{when}", s.when.map(str::to_string)),
         ("{act}", Some(act(s).into())),
@@ -136,7 +137,7 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
         (Move::Boundary, Step::FinalWarning, _) => plain("boundary.final_warning"),
         (Move::Boundary, Step::Final(FinalStep::Handover), _) => plain("boundary.handover"),
         (Move::Boundary, Step::Final(FinalStep::End), _) => plain("boundary.end"),
-        (Move::Acknowledge, _, _) => {
+        (Move::Acknowledge, Step::None, _) => {
             let urgent = (s.urgency >= Urgency::Now).then_some("acknowledge.urgent".to_string());
             s.vulnerability
                 .map(|v| format!("acknowledge.{}", v.section()))
@@ -145,6 +146,7 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
                 .chain(plain("acknowledge"))
                 .collect()
         }
+        (Move::Acknowledge, _, _) => plain("acknowledge.crossed"),
         (Move::NextStep, _, _) => {
             let urgent = match s.urgency {
                 Urgency::Stop => Some("next_step.stop"),
