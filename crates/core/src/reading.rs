@@ -52,9 +52,8 @@ const WORD_EVIDENCE: usize = 3;
 /// level or a more heated one far more often than anything calmer (a signal counts when it is
 /// the client's own, not quoted). Both labelling guides name the same conduct: swearing at the
 /// situation, shouting and threats to leave or escalate are angry; impatience, sarcasm,
-/// blame, a pressing deadline, chasing and a clearly angry or frustrated tone are at least
-/// tense.
-const FLOORS: [(Floor, Level); 13] = [
+/// blame, a pressing deadline, chasing and a clearly angry tone are at least tense.
+const FLOORS: [(Floor, Level); 12] = [
     (Floor::Signal(SignalKind::Profanity), Level::Angry),
     (Floor::Signal(SignalKind::Shouting), Level::Angry),
     (Floor::Signal(SignalKind::EscalationThreat), Level::Angry),
@@ -67,7 +66,6 @@ const FLOORS: [(Floor, Level); 13] = [
     (Floor::Signal(SignalKind::Unresolved), Level::Tense),
     (Floor::Hostility(0.5), Level::Tense),
     (Floor::Feels(Emotion::Anger, 0.5), Level::Tense),
-    (Floor::Feels(Emotion::Frustration, 0.7), Level::Tense),
 ];
 
 /// What sets a floor on the level.

@@ -190,10 +190,10 @@ fn flat_complaints_and_odd_insults_are_negative() {
 }
 
 #[test]
-fn a_threat_to_escalate_is_tense_and_a_threat_to_find_someone_is_abuse() {
+fn a_threat_to_escalate_is_angry_and_a_threat_to_find_someone_is_abuse() {
     let escalation = analyze("I will be contacting trading standards about this.");
     assert!(has_signal(&escalation, SignalKind::EscalationThreat));
-    assert_eq!(escalation.level, Level::Tense);
+    assert_eq!(escalation.level, Level::Angry);
     let threat = analyze("I'll find out where you live if my money isn't back by Monday.");
     assert!(has_signal(&threat, SignalKind::Threat));
     assert_eq!(threat.level, Level::Abusive);

@@ -1,8 +1,9 @@
 //! The caller's account: who they are, their teams, and the form that changes their password
 //! (the one-time password printed at the first start is changed here). Changing it ends every
-//! session, this one included, so the form then goes to the sign-in page.
+//! other session and revokes the user's API tokens; this session stays signed in and the page
+//! says the change was made.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use defuse_storage::{MAX_LIMIT, Paging};
 use maud::html;
 
@@ -11,7 +12,17 @@ use super::{PageResult, SignedIn};
 use crate::auth::password::MIN_PASSWORD_LEN;
 use crate::state::AppState;
 
-pub async fn page(State(state): State<AppState>, SignedIn(caller): SignedIn) -> PageResult {
+/// `?changed=1` after the form changed the password.
+#[derive(Debug, serde::Deserialize)]
+pub struct AccountQuery {
+    pub changed: Option<String>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    Query(q): Query<AccountQuery>,
+) -> PageResult {
     let teams: Vec<String> = state
         .store
         .list_teams(Paging::first(MAX_LIMIT)?)
@@ -30,8 +41,11 @@ pub async fn page(State(state): State<AppState>, SignedIn(caller): SignedIn) -> 
         }
         section.card.narrow aria-labelledby="pw-h" {
             h2 id="pw-h" { "Change your password" }
-            p.muted { "At least " (MIN_PASSWORD_LEN) " characters. You will be signed out everywhere and sign in again with the new one." }
-            form id="password-form" data-api="/api/v1/auth/password" data-then="/login?changed=1" {
+            @if q.changed.is_some() {
+                p.callout id="password-changed" role="status" { "Your password is changed. Every other session is signed out and your API tokens are revoked." }
+            }
+            p.muted { "At least " (MIN_PASSWORD_LEN) " characters. Every other session is signed out and your API tokens stop working." }
+            form id="password-form" data-api="/api/v1/auth/password" data-then="/account?changed=1" {
                 label for="current-password" { "Current password" }
                 input id="current-password" name="current_password" type="password" autocomplete="current-password" required;
                 label for="new-password" { "New password" }

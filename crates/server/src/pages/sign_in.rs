@@ -1,6 +1,5 @@
 //! The sign-in page. The form posts to the API's `/auth/login`, which sets the session cookie.
 
-use axum::extract::Query;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
@@ -9,17 +8,10 @@ use super::layout;
 use crate::auth::authenticate;
 use crate::state::AppState;
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct SignInQuery {
-    /// Set after a password change, which signed the user out.
-    pub changed: Option<String>,
-}
-
 /// Shows the form, or goes to the inbox when a valid session is already there.
 pub async fn page(
     axum::extract::State(state): axum::extract::State<AppState>,
     headers: HeaderMap,
-    Query(q): Query<SignInQuery>,
 ) -> Response {
     if let Ok(Some(_)) = authenticate(&headers, &state).await {
         return Redirect::to("/").into_response();
@@ -31,7 +23,6 @@ pub async fn page(
             main id="main" .signin {
                 h1 { "defuse" }
                 p.muted { "Support for difficult conversations." }
-                @if q.changed.is_some() { p.callout role="status" { "Your password is changed. Sign in with the new one." } }
                 form.card data-api="/api/v1/auth/login" data-then="/" {
                     label for="username" { "Username" }
                     input id="username" name="username" autocomplete="username" required autofocus;

@@ -51,8 +51,9 @@ async fn changes_the_one_time_password(b: &Browser, w: &World) {
     b.type_into("#repeat-password", NEW_PASSWORD).await;
     b.screenshot("story-01-change-password").await;
     b.click("#password-form button[type=submit]").await;
-    b.wait_for("#username").await;
+    b.wait_for("#password-changed").await;
     assert!(b.text("main").await.contains("Your password is changed"));
+    b.client.delete_all_cookies().await.expect("signed out");
     b.sign_in(&w.base, "ana", NEW_PASSWORD).await;
 }
 

@@ -133,6 +133,8 @@ pub(crate) fn findings(draft: &str, facts: Facts) -> Vec<Finding> {
             })
         })
         .collect();
+    // Two phrases of one rule family in one sentence make one finding.
+    out.dedup_by(|a, b| a.kind == b.kind && a.start == b.start && a.end == b.end);
     out.extend(urgency::ignored(draft, facts));
     out
 }

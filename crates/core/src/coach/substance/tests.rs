@@ -127,7 +127,6 @@ fn counter_threats_minimising_and_guarantees_are_named() {
         "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight.",
         expect![[r#"
             uncontrolled_outcome "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight." -> "I'll chase them and tell you by <time> what they can commit to."
-            uncontrolled_outcome "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight." -> "I can't promise how this will go, but here is what I'm doing to keep you safe: <step>."
         "#]],
     );
 }
@@ -186,4 +185,26 @@ fn sympathy_safety_nets_and_honest_limits_are_not_faults() {
     ] {
         assert_eq!(render(draft, CALM), "", "{draft}");
     }
+}
+
+#[test]
+fn laughing_off_a_remark_that_crossed_the_line_is_a_fault_only_after_one() {
+    let draft = "Haha, that's very sweet! Anyway, I'll update your address by 5pm.";
+    let abused = Facts {
+        abusive: true,
+        ..CALM
+    };
+    assert!(render(draft, abused).starts_with("minimising"));
+    assert!(!render(draft, CALM).contains("minimising"));
+}
+
+#[test]
+fn remarks_on_english_and_blanket_compensation_are_named() {
+    check(
+        "I appreciate English isn't your first language, so let me explain. I'll make sure you're fully compensated for every penny.",
+        expect![[r#"
+            condescending "I appreciate English isn't your first language, so let me explain." -> ""
+            uncontrolled_outcome "I'll make sure you're fully compensated for every penny." -> "I'll put a claim for your losses to my manager and tell you the answer by <time>"
+        "#]],
+    );
 }
