@@ -235,7 +235,10 @@ fn is_sent_from(lines: &[&str], i: usize) -> bool {
         "get outlook for ",
         "sent from mail for ",
         "sent from yahoo mail",
+        "sent with proton mail",
+        "sent from proton mail",
         "envoyé de mon ",
+        "von meinem iphone gesendet",
     ]
     .iter()
     .any(|p| line.starts_with(p))
@@ -245,6 +248,8 @@ fn is_disclaimer(lines: &[&str], i: usize) -> bool {
     let line = lines[i].trim().trim_start_matches('*').to_lowercase();
     [
         "this email and any",
+        "the contents of this email",
+        "the contents of this e-mail",
         "this e-mail and any",
         "this message and any attachment",
         "this message (including any attachments)",
@@ -266,9 +271,11 @@ fn is_disclaimer(lines: &[&str], i: usize) -> bool {
 const SIGN_OFFS: &[&str] = &[
     "thanks", "thank you", "thanks again", "thanks in advance", "many thanks", "thx", "ty",
     "regards", "kind regards", "best regards", "warm regards", "warmest regards", "kindest regards",
+    "with best regards", "with kind regards", "with thanks and regards",
     "best", "all the best", "best wishes", "cheers", "sincerely", "yours sincerely",
     "yours faithfully", "yours truly", "respectfully", "rgds", "br", "talk soon", "speak soon",
-    "with thanks", "mit freundlichen grüßen", "viele grüße", "cordialement", "saludos",
+    "with thanks", "mit freundlichen grüßen", "viele grüße", "beste grüße", "liebe grüße", "gruß",
+    "grüße", "cordialement", "saludos",
 ];
 
 /// A line that is only a closing ("Kind regards," or "Thanks, Jane"), with at most a short
