@@ -108,6 +108,7 @@ async fn post(store: Arc<dyn Store>, case_id: i64, count: usize) -> anyhow::Resu
             }),
             promises: Vec::new(),
             audit: None,
+            source: None,
         };
         let start = Instant::now();
         store.add_message(message, effects).await?;

@@ -85,6 +85,34 @@ pub struct MessageEffects {
     /// The audit-log line for storing the message, written in the same transaction; its
     /// `record_id` is replaced by the new message's id.
     pub audit: Option<NewAuditEntry>,
+    /// For a message that came in from another system: what it was as it came in.
+    pub source: Option<NewMessageSource>,
+}
+
+/// See [`crate::MessageSource`]; the message id is the new message's.
+#[derive(Debug, Clone)]
+pub struct NewMessageSource {
+    pub source: String,
+    pub subject: String,
+    pub full_body: String,
+    pub attachments_json: String,
+    pub automatic: Option<String>,
+}
+
+/// What an ingest link leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Case,
+    Client,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Case => "case",
+            LinkKind::Client => "client",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

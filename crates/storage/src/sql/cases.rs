@@ -157,6 +157,9 @@ pub(super) async fn add_message(
     if let Some(entry) = effects.audit {
         then.push(insert_audit(entry, Param::NewId, ""));
     }
+    if let Some(source) = effects.source {
+        then.push(super::ingest::insert_source(source));
+    }
     message.id = db
         .transaction(insert, then)
         .await

@@ -39,6 +39,7 @@ fn signals(hostility: f64, causes: &[&str]) -> MessageEffects {
         }),
         promises: Vec::new(),
         audit: None,
+        source: None,
     }
 }
 
@@ -132,6 +133,7 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
             promise("email the form", None, None),
         ],
         audit: None,
+        source: None,
     };
     let posted = store.add_message(reply, effects).await.unwrap();
     let reply_id = posted.message.id;
