@@ -30,7 +30,46 @@ pub struct Settings {
     pub session: SessionSettings,
     pub rate_limit: RateLimitSettings,
     pub analysis: AnalysisSettings,
+    pub ingest: IngestSettings,
+    pub hooks: HookSettings,
 }
+
+/// Messages that come in by themselves: mail imports and webhooks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IngestSettings {
+    /// Mail from these addresses is our agents' replies: stored as outbound and checked.
+    pub agent_addresses: Vec<String>,
+    /// Mail from any address at these domains is our agents' too.
+    pub agent_domains: Vec<String>,
+    /// The team cases from outside open in; created when missing.
+    pub team: String,
+    /// The account recorded as storing messages from outside (and as the author of agents'
+    /// mail, whose senders are addresses rather than accounts).
+    pub user: String,
+}
+
+/// Webhooks in: `POST /api/v1/hooks/{generic,chatwoot,zendesk,zammad}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HookSettings {
+    /// A delivery whose signed timestamp is further than this from now is refused (replays).
+    pub max_age_seconds: i64,
+    /// Largest body read; a larger one is refused with 413.
+    pub body_limit: usize,
+    /// The secret shared with each product; an empty one turns that hook off (404). They
+    /// stay recoverable (verifying an HMAC needs the secret itself), so they live here or in
+    /// the environment, never in the database.
+    pub generic_secret: Secret,
+    pub chatwoot_secret: Secret,
+    pub zendesk_secret: Secret,
+    pub zammad_secret: Secret,
+}
+
+/// A secret whose `Debug` never shows it, so settings can be logged.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(pub String);
 
 /// The pool that analysis and coaching run in, off the async workers (see `compute`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,7 +140,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 9] = [
     "listen",
     "public_url",
     "data_dir",
@@ -109,6 +148,8 @@ const KEYS: [&str; 7] = [
     "session",
     "rate_limit",
     "analysis",
+    "ingest",
+    "hooks",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
@@ -200,6 +241,27 @@ impl fmt::Debug for DatabaseUrl {
             _ => url.clone(),
         };
         f.debug_tuple("DatabaseUrl").field(&redacted).finish()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = if self.0.is_empty() { "" } else { "***" };
+        f.debug_tuple("Secret").field(&shown).finish()
+    }
+}
+
+impl HookSettings {
+    /// The secret of `product`'s hook; `None` when it is off.
+    pub fn secret(&self, product: defuse_ingest::hooks::Product) -> Option<&str> {
+        use defuse_ingest::hooks::Product;
+        let secret = match product {
+            Product::Generic => &self.generic_secret,
+            Product::Chatwoot => &self.chatwoot_secret,
+            Product::Zendesk => &self.zendesk_secret,
+            Product::Zammad => &self.zammad_secret,
+        };
+        Some(secret.0.as_str()).filter(|s| !s.is_empty())
     }
 }
 

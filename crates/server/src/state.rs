@@ -8,6 +8,7 @@ use defuse_storage::Store;
 
 use crate::auth::token_cache::TokenCache;
 use crate::compute::Compute;
+use crate::intake::Links;
 use crate::settings::Settings;
 
 #[derive(Clone)]
@@ -22,6 +23,8 @@ pub struct AppState {
     pub tokens: Arc<TokenCache>,
     /// Where analysis and coaching run: never on an async worker.
     pub compute: Compute,
+    /// Clients and cases of messages from outside are found or opened one at a time.
+    pub links: Arc<Links>,
 }
 
 impl AppState {
@@ -35,6 +38,7 @@ impl AppState {
             policy: Arc::new(Policy::default()),
             settings: Arc::new(settings),
             tokens: Arc::default(),
+            links: Arc::default(),
         }
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use defuse_server::Settings;
 use defuse_server::accounts::{self, Username};
+use defuse_server::settings::Secret;
 use defuse_storage::{ClientFields, NewCase, Role, Store};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
@@ -18,6 +19,11 @@ pub struct TestApp {
     pub backend: &'static str,
     pg_database: Option<(String, String)>,
     _dir: tempfile::TempDir,
+}
+
+/// The secret the test servers share with `product`'s webhook.
+pub fn hook_secret(product: &str) -> String {
+    format!("{product}-test-secret")
 }
 
 /// A server for each backend under test.
@@ -36,6 +42,14 @@ async fn spawn_app(pg_admin_url: Option<String>) -> TestApp {
         ..Settings::default()
     };
     settings.rate_limit.login_per_account = 3;
+    for (secret, product) in [
+        (&mut settings.hooks.generic_secret, "generic"),
+        (&mut settings.hooks.chatwoot_secret, "chatwoot"),
+        (&mut settings.hooks.zendesk_secret, "zendesk"),
+        (&mut settings.hooks.zammad_secret, "zammad"),
+    ] {
+        *secret = Secret(hook_secret(product));
+    }
     let pg_database = match pg_admin_url {
         Some(admin_url) => {
             // Tests start in parallel, so the time alone can repeat.

@@ -4,6 +4,7 @@
 mod access;
 mod errors;
 mod helpers;
+mod hooks;
 mod messages;
 mod nul;
 mod retries;
