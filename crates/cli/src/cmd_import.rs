@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -13,8 +14,9 @@ use clap::{Args, ValueEnum};
 use defuse_core::coach::{Role, Timestamp};
 use defuse_ingest::chat::{self, ChatTurn};
 use defuse_ingest::mail::{self, Agents};
-use defuse_ingest::{Direction, Incoming};
-use defuse_server::intake::{self, Outcome};
+use defuse_ingest::{Direction, Incoming, thread};
+use defuse_server::AppState;
+use defuse_server::intake::{self, Intake, Outcome};
 
 use crate::cmd_serve::{StoreArgs, runtime};
 
@@ -77,7 +79,7 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
             unread.len()
         );
     } else {
-        store(args, settings, &messages)?;
+        store(args, settings, messages)?;
     }
     Ok(if unread.is_empty() {
         ExitCode::SUCCESS
@@ -164,7 +166,15 @@ fn describe(m: &Incoming) -> String {
     )
 }
 
-fn store(args: ImportArgs, settings: defuse_server::Settings, messages: &[Incoming]) -> Result<()> {
+/// Threads stored side by side: enough to fill the analysis workers and let SQLite commit
+/// many messages at once, while each thread keeps its order.
+const LANES: usize = 16;
+
+fn store(
+    args: ImportArgs,
+    settings: defuse_server::Settings,
+    messages: Vec<Incoming>,
+) -> Result<()> {
     let engine = crate::engine::EngineArgs {
         data_dir: settings.data_dir.clone(),
         fast: args.fast,
@@ -180,21 +190,9 @@ fn store(args: ImportArgs, settings: defuse_server::Settings, messages: &[Incomi
         let state = prepared.state;
         let intake = intake::settled(&state)
             .await
-            .map_err(|e| anyhow::anyhow!("{e}"))
             .context("finding the team and account imports are recorded under")?;
         let started = Instant::now();
-        let mut counts = [0usize; 3];
-        for m in messages {
-            let outcome = intake::store(&state, m, intake)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))
-                .with_context(|| format!("storing {} ({})", m.external_id, m.subject))?;
-            counts[match outcome {
-                Outcome::Stored { .. } => 0,
-                Outcome::Noted { .. } => 1,
-                Outcome::Duplicate { .. } => 2,
-            }] += 1;
-        }
+        let counts = store_all(&state, intake, messages).await?;
         let seconds = started.elapsed().as_secs_f64();
         println!(
             "Stored {} messages, {} automatic or empty ones as notes; {} were already stored. \
@@ -202,8 +200,50 @@ fn store(args: ImportArgs, settings: defuse_server::Settings, messages: &[Incomi
             counts[0],
             counts[1],
             counts[2],
-            messages.len() as f64 / seconds.max(1e-9)
+            counts.iter().sum::<usize>() as f64 / seconds.max(1e-9)
         );
         Ok(())
     })
+}
+
+/// Stores every message; threads (messages sharing a thread key) go in [`LANES`] lanes side by
+/// side, each thread in its order. Returns how many were stored, noted and already there.
+async fn store_all(
+    state: &AppState,
+    intake: Intake,
+    messages: Vec<Incoming>,
+) -> Result<[usize; 3]> {
+    let groups = thread::groups(&messages);
+    let messages: Arc<Vec<Incoming>> = Arc::new(messages);
+    let mut lanes: Vec<Vec<usize>> = vec![Vec::new(); LANES];
+    for (i, group) in groups.into_iter().enumerate() {
+        lanes[i % LANES].extend(group);
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for lane in lanes {
+        let (state, messages) = (state.clone(), Arc::clone(&messages));
+        tasks.spawn(async move {
+            let mut counts = [0usize; 3];
+            for i in lane {
+                let m = &messages[i];
+                let outcome = intake::store(&state, m, intake)
+                    .await
+                    .with_context(|| format!("storing {} ({})", m.external_id, m.subject))?;
+                counts[match outcome {
+                    Outcome::Stored { .. } => 0,
+                    Outcome::Noted { .. } => 1,
+                    Outcome::Duplicate { .. } => 2,
+                }] += 1;
+            }
+            anyhow::Ok(counts)
+        });
+    }
+    let mut total = [0usize; 3];
+    while let Some(done) = tasks.join_next().await {
+        let counts = done.context("an import lane stopped")??;
+        for (t, c) in total.iter_mut().zip(counts) {
+            *t += c;
+        }
+    }
+    Ok(total)
 }

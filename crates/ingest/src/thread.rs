@@ -5,6 +5,10 @@
 //! The store links every key of a message to the case it lands on, so a later message finds
 //! the case by any of them, even when its parent was imported after it.
 
+use std::collections::HashMap;
+
+use crate::Incoming;
+
 /// Prefix of the weak key made of a subject and a sender.
 const SUBJECT: &str = "subject:";
 
@@ -53,9 +57,89 @@ pub fn normal_subject(subject: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The messages that share a thread key, directly or through others, as groups of indices in
+/// their order: different groups can never land on the same case, so they may be stored side
+/// by side while each group keeps its order.
+pub fn groups(messages: &[Incoming]) -> Vec<Vec<usize>> {
+    let mut group_of: HashMap<(crate::Source, &str), usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, message) in messages.iter().enumerate() {
+        let keys: Vec<(crate::Source, &str)> = message
+            .thread
+            .iter()
+            .map(|k| (message.source, k.as_str()))
+            .collect();
+        let mut found: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| group_of.get(k).copied())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let target = match found.first() {
+            Some(&first) => first,
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        // Groups this message joins together move into the first one.
+        for &other in found.iter().skip(1) {
+            let moved = std::mem::take(&mut groups[other]);
+            for &m in &moved {
+                for k in &messages[m].thread {
+                    group_of.insert((messages[m].source, k.as_str()), target);
+                }
+            }
+            groups[target].extend(moved);
+        }
+        groups[target].push(i);
+        for key in keys {
+            group_of.insert(key, target);
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    for group in &mut groups {
+        group.sort_unstable();
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn message(thread: &[&str]) -> Incoming {
+        Incoming {
+            source: crate::Source::Mail,
+            external_id: thread[0].to_owned(),
+            thread: thread.iter().map(|k| k.to_string()).collect(),
+            contact: crate::Contact {
+                key: "k".into(),
+                name: "n".into(),
+                email: None,
+            },
+            direction: crate::Direction::Inbound,
+            at: None,
+            subject: String::new(),
+            body: String::new(),
+            new_text: String::new(),
+            attachments: Vec::new(),
+            automatic: None,
+        }
+    }
+
+    #[test]
+    fn groups_join_messages_through_any_shared_key_and_keep_order() {
+        let messages = [
+            message(&["a"]),
+            message(&["b"]),
+            message(&["c", "x"]),
+            message(&["a", "d"]),
+            message(&["d", "b"]),
+            message(&["x"]),
+        ];
+        assert_eq!(groups(&messages), [vec![0, 1, 3, 4], vec![2, 5]]);
+    }
 
     #[test]
     fn subjects_lose_reply_and_forward_prefixes() {

@@ -57,6 +57,7 @@ pub async fn store(state: &AppState, incoming: &Incoming, intake: Intake) -> App
         full_body: incoming.body.clone(),
         attachments_json: attachments_json(incoming),
         automatic: incoming.automatic.map(|a| a.as_str().to_owned()),
+        thread_keys: incoming.thread.clone(),
     };
     let text = Text {
         body: &incoming.new_text,
@@ -124,7 +125,9 @@ fn stored(case: &Case, message_id: i64) -> Outcome {
     }
 }
 
-/// The case of the thread: linked by any of its keys, else opened for the client.
+/// The case of the thread: linked by any of its keys, else opened for the client (and linked
+/// at once, so that the next message of the thread finds it). The keys of a thread found are
+/// linked with its message, in the message's transaction.
 async fn case_of(state: &AppState, incoming: &Incoming, intake: Intake) -> AppResult<Case> {
     let source = incoming.source.as_str();
     let _one_at_a_time = state.links.0.lock().await;
@@ -132,22 +135,20 @@ async fn case_of(state: &AppState, incoming: &Incoming, intake: Intake) -> AppRe
     let found = store
         .find_link(source, LinkKind::Case, &incoming.thread)
         .await?;
-    let case = match found {
-        Some(id) => store.case(id).await?,
-        None => {
-            let client_id = client_of(state, incoming).await?;
-            store
-                .create_case(NewCase {
-                    client_id,
-                    subject: subject(incoming),
-                    channel: incoming.source.channel().to_owned(),
-                    assignee_id: None,
-                    team_id: intake.team_id,
-                    opened_at: incoming.at.unwrap_or_else(Utc::now),
-                })
-                .await?
-        }
-    };
+    if let Some(id) = found {
+        return Ok(store.case(id).await?);
+    }
+    let client_id = client_of(state, incoming).await?;
+    let case = store
+        .create_case(NewCase {
+            client_id,
+            subject: subject(incoming),
+            channel: incoming.source.channel().to_owned(),
+            assignee_id: None,
+            team_id: intake.team_id,
+            opened_at: incoming.at.unwrap_or_else(Utc::now),
+        })
+        .await?;
     store
         .add_links(source, LinkKind::Case, &incoming.thread, case.id)
         .await?;

@@ -97,6 +97,9 @@ pub struct NewMessageSource {
     pub full_body: String,
     pub attachments_json: String,
     pub automatic: Option<String>,
+    /// Keys of the message's thread, linked to its case in the same transaction (those linked
+    /// already keep their case).
+    pub thread_keys: Vec<String>,
 }
 
 /// What an ingest link leads to.

@@ -158,7 +158,7 @@ pub(super) async fn add_message(
         then.push(insert_audit(entry, Param::NewId, ""));
     }
     if let Some(source) = effects.source {
-        then.push(super::ingest::insert_source(source));
+        then.extend(super::ingest::insert_source(source, message.case_id));
     }
     message.id = db
         .transaction(insert, then)

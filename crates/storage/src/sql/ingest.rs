@@ -35,8 +35,16 @@ pub(super) async fn add_links(
     keys: &[String],
     record_id: i64,
 ) -> Result<()> {
+    if let Some(sql) = insert_links(source, kind, keys, record_id) {
+        db.execute(sql).await?;
+    }
+    Ok(())
+}
+
+/// Links `keys` not linked yet to `record_id`; `None` when there are no keys.
+fn insert_links(source: &str, kind: LinkKind, keys: &[String], record_id: i64) -> Option<Sql> {
     if keys.is_empty() {
-        return Ok(());
+        return None;
     }
     let mut sql = Sql::new(
         "INSERT INTO ingest_links (source, kind, external_key, record_id) VALUES ",
@@ -55,13 +63,14 @@ pub(super) async fn add_links(
         );
     }
     sql.push(" ON CONFLICT (source, kind, external_key) DO NOTHING", []);
-    db.execute(sql).await?;
-    Ok(())
+    Some(sql)
 }
 
-/// The insert of a message's source, run in the message's own transaction.
-pub(super) fn insert_source(source: NewMessageSource) -> Sql {
-    Sql::new(
+/// The inserts of a message's source and of its thread's keys (linked to the message's case),
+/// run in the message's own transaction.
+pub(super) fn insert_source(source: NewMessageSource, case_id: i64) -> Vec<Sql> {
+    let links = insert_links(&source.source, LinkKind::Case, &source.thread_keys, case_id);
+    let row = Sql::new(
         "INSERT INTO message_sources (message_id, source, subject, full_body, attachments_json, \
          automatic) VALUES (?, ?, ?, ?, ?, ?)",
         [
@@ -72,7 +81,8 @@ pub(super) fn insert_source(source: NewMessageSource) -> Sql {
             source.attachments_json.into(),
             source.automatic.into(),
         ],
-    )
+    );
+    links.into_iter().chain([row]).collect()
 }
 
 pub(super) async fn message_source(db: &impl Exec, message_id: i64) -> Result<MessageSource> {

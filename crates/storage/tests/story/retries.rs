@@ -159,6 +159,7 @@ async fn links(store: &dyn Store, cases: &Cases) {
         full_body: "Where is it?\n\nOn Monday, Shop wrote:\n> Soon.".into(),
         attachments_json: r#"[{"name":"a.pdf","content_type":"application/pdf","size":3}]"#.into(),
         automatic: None,
+        thread_keys: keys(&["a@x", "d@x"]),
     };
     let effects = MessageEffects {
         source: Some(source),
@@ -171,4 +172,10 @@ async fn links(store: &dyn Store, cases: &Cases) {
     assert!(super::is_not_found(
         store.message_source(cases.promise_message_id).await
     ));
+    let linked = find(&["d@x"], "mail", LinkKind::Case).await;
+    assert_eq!(
+        linked,
+        Some(dana),
+        "thread keys are linked with the message"
+    );
 }
