@@ -66,10 +66,27 @@ pub struct HookSettings {
     pub zammad_secret: Secret,
 }
 
-/// A secret whose `Debug` never shows it, so settings can be logged.
+/// A secret whose `Debug` never shows it, so settings can be logged. The environment layer reads
+/// a value of digits as a number, so one is taken back as its digits.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(from = "SecretText")]
 pub struct Secret(pub String);
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SecretText {
+    Text(String),
+    Number(u64),
+}
+
+impl From<SecretText> for Secret {
+    fn from(raw: SecretText) -> Secret {
+        match raw {
+            SecretText::Text(text) => Secret(text),
+            SecretText::Number(n) => Secret(n.to_string()),
+        }
+    }
+}
 
 /// The pool that analysis and coaching run in, off the async workers (see `compute`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -382,6 +399,29 @@ mod tests {
             format!("{:?}", DatabaseUrl("sqlite:///x.db".into())),
             "DatabaseUrl(\"sqlite:///x.db\")"
         );
+    }
+
+    #[test]
+    #[allow(
+        clippy::result_large_err,
+        reason = "figment's Jail closures return its own error type"
+    )]
+    fn hook_secrets_come_from_the_environment_and_never_show() {
+        Jail::expect_with(|jail| {
+            jail.set_env("DEFUSE_HOOKS__CHATWOOT_SECRET", "s3cr3t-value");
+            jail.set_env("DEFUSE_HOOKS__ZAMMAD_SECRET", "12345");
+            let s = Settings::load(None, &Overrides::default()).expect("the settings load");
+            use defuse_ingest::hooks::Product;
+            assert_eq!(s.hooks.secret(Product::Chatwoot), Some("s3cr3t-value"));
+            assert_eq!(s.hooks.secret(Product::Zammad), Some("12345"));
+            assert_eq!(s.hooks.secret(Product::Zendesk), None, "empty is off");
+            let shown = format!("{s:?}");
+            assert!(
+                !shown.contains("s3cr3t") && !shown.contains("12345"),
+                "{shown}"
+            );
+            Ok(())
+        });
     }
 
     #[test]
