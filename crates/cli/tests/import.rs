@@ -211,3 +211,39 @@ async fn a_chat_export_stores_good_rows_and_names_bad_ones() {
         "the agent's promise is a follow-up"
     );
 }
+
+#[tokio::test]
+async fn a_transcript_is_one_conversation_named_after_its_file() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let file = root.path().join("call-0412.txt");
+    std::fs::write(
+        &file,
+        "Client: My card was charged twice.\nAgent: I am sorry. I will ask payments to refund the second charge today.\nClient: Thank you.\n",
+    )
+    .unwrap();
+    let out = import(&data, &["--format", "chat", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let again = import(&data, &["--format", "chat", file.to_str().unwrap()]);
+    assert!(
+        text(&again).contains("3 were already stored"),
+        "{}",
+        text(&again)
+    );
+    let store = store(&data).await;
+    let cases = store
+        .list_cases(Default::default(), Paging::default())
+        .await
+        .unwrap();
+    assert_eq!(cases.total, 1);
+    assert_eq!(cases.items[0].subject, "Chat call-0412");
+    let messages = store
+        .list_messages(cases.items[0].id, Paging::default())
+        .await
+        .unwrap();
+    let directions: Vec<Direction> = messages.items.iter().map(|m| m.direction).collect();
+    assert_eq!(
+        directions,
+        [Direction::Inbound, Direction::Outbound, Direction::Inbound]
+    );
+}
