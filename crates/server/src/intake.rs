@@ -7,6 +7,8 @@
 //! A message whose external id is already on its case is not stored again, so importing a
 //! mailbox twice, or a webhook delivered a hundred times, stores each message once.
 
+use std::hash::{Hash, Hasher};
+
 use chrono::Utc;
 use defuse_core::coach::UtcOffset;
 use defuse_ingest::{Automatic, Direction, Incoming};
@@ -42,10 +44,28 @@ pub enum Outcome {
     Duplicate { case_id: i64 },
 }
 
-/// Finding or opening clients and cases is one step at a time, so two deliveries of one new
-/// conversation cannot open two cases (within this process).
-#[derive(Debug, Default)]
-pub struct Links(Mutex<()>);
+/// Finding or opening the client and case of a message is one step at a time per contact, so
+/// two deliveries of one new conversation cannot open two cases (within this process), while
+/// messages of other contacts go on beside them.
+#[derive(Debug)]
+pub struct Links(Vec<Mutex<()>>);
+
+/// Locks of [`Links`]: contacts share one only by chance of their hash.
+const LINK_LOCKS: usize = 64;
+
+impl Default for Links {
+    fn default() -> Links {
+        Links((0..LINK_LOCKS).map(|_| Mutex::new(())).collect())
+    }
+}
+
+impl Links {
+    fn of(&self, incoming: &Incoming) -> &Mutex<()> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (incoming.source.as_str(), &incoming.contact.key).hash(&mut hasher);
+        &self.0[hasher.finish() as usize % self.0.len()]
+    }
+}
 
 /// Stores `incoming` on its case, opening the client and the case when they are new.
 pub async fn store(state: &AppState, incoming: &Incoming, intake: Intake) -> AppResult<Outcome> {
@@ -130,7 +150,7 @@ fn stored(case: &Case, message_id: i64) -> Outcome {
 /// linked with its message, in the message's transaction.
 async fn case_of(state: &AppState, incoming: &Incoming, intake: Intake) -> AppResult<Case> {
     let source = incoming.source.as_str();
-    let _one_at_a_time = state.links.0.lock().await;
+    let _one_at_a_time = state.links.of(incoming).lock().await;
     let store = state.store.as_ref();
     let found = store
         .find_link(source, LinkKind::Case, &incoming.thread)

@@ -279,3 +279,40 @@ async fn zendesk_zammad_and_generic_deliveries_are_stored() {
         assert_eq!(counts(app.store.as_ref()).await, (3, 3), "{}", app.backend);
     }
 }
+
+#[tokio::test]
+async fn deliveries_of_one_new_conversation_at_once_open_one_case() {
+    for app in spawn_apps().await {
+        let mut tasks = tokio::task::JoinSet::new();
+        for i in 0..20 {
+            let body = chatwoot_message(
+                1000 + i,
+                "incoming",
+                &format!("Message {i}: still waiting."),
+            );
+            let headers = chatwoot_headers(&hook_secret("chatwoot"), Utc::now().timestamp(), &body);
+            let url = app.url("/api/v1/hooks/chatwoot");
+            tasks.spawn(async move {
+                let mut request = reqwest::Client::new().post(url).body(body);
+                for (name, value) in headers {
+                    request = request.header(name, value);
+                }
+                reply(request.send().await.unwrap()).await
+            });
+        }
+        let replies = tasks.join_all().await;
+        assert!(
+            replies.iter().all(|r| r.body["outcome"] == "stored"),
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            counts(app.store.as_ref()).await,
+            (1, 1),
+            "{}: one case",
+            app.backend
+        );
+        let stored = messages_of(app.store.as_ref(), &replies[0].body["case_id"]).await;
+        assert_eq!(stored.len(), 20);
+    }
+}
