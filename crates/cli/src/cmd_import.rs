@@ -49,7 +49,7 @@ pub enum Format {
     Chat,
 }
 
-/// A message or row that was not read, and where it is.
+/// A message or row that was not read or not stored, and where it is.
 struct Unread {
     origin: String,
     error: String,
@@ -62,13 +62,10 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
     let mut domains = settings.ingest.agent_domains.clone();
     domains.extend(args.agent_domains.iter().cloned());
     let agents = Agents::new(&addresses, &domains);
-    let (messages, unread) = match args.format {
+    let (messages, mut unread) = match args.format {
         Format::Mail => read_mail(&args.path, &agents)?,
         Format::Chat => read_chat(&args.path)?,
     };
-    for u in &unread {
-        eprintln!("{}: {}", u.origin, u.error);
-    }
     if args.dry_run {
         for m in &messages {
             println!("{}", describe(m));
@@ -79,7 +76,10 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
             unread.len()
         );
     } else {
-        store(args, settings, messages)?;
+        unread.extend(store(args, settings, messages)?);
+    }
+    for u in &unread {
+        eprintln!("{}: {}", u.origin, u.error);
     }
     Ok(if unread.is_empty() {
         ExitCode::SUCCESS
@@ -174,7 +174,7 @@ fn store(
     args: ImportArgs,
     settings: defuse_server::Settings,
     messages: Vec<Incoming>,
-) -> Result<()> {
+) -> Result<Vec<Unread>> {
     let engine = crate::engine::EngineArgs {
         data_dir: settings.data_dir.clone(),
         fast: args.fast,
@@ -192,7 +192,7 @@ fn store(
             .await
             .context("finding the team and account imports are recorded under")?;
         let started = Instant::now();
-        let counts = store_all(&state, intake, messages).await?;
+        let (counts, failed) = store_all(&state, intake, messages).await?;
         let seconds = started.elapsed().as_secs_f64();
         println!(
             "Stored {} messages, {} automatic or empty ones as notes; {} were already stored. \
@@ -202,17 +202,18 @@ fn store(
             counts[2],
             counts.iter().sum::<usize>() as f64 / seconds.max(1e-9)
         );
-        Ok(())
+        Ok(failed)
     })
 }
 
 /// Stores every message; threads (messages sharing a thread key) go in [`LANES`] lanes side by
-/// side, each thread in its order. Returns how many were stored, noted and already there.
+/// side, each thread in its order. Returns how many were stored, noted and already there, and
+/// the messages that could not be stored.
 async fn store_all(
     state: &AppState,
     intake: Intake,
     messages: Vec<Incoming>,
-) -> Result<[usize; 3]> {
+) -> Result<([usize; 3], Vec<Unread>)> {
     let groups = thread::groups(&messages);
     let messages: Arc<Vec<Incoming>> = Arc::new(messages);
     let mut lanes: Vec<Vec<usize>> = vec![Vec::new(); LANES];
@@ -224,26 +225,36 @@ async fn store_all(
         let (state, messages) = (state.clone(), Arc::clone(&messages));
         tasks.spawn(async move {
             let mut counts = [0usize; 3];
+            let mut failed = Vec::new();
             for i in lane {
                 let m = &messages[i];
-                let outcome = intake::store(&state, m, intake)
-                    .await
-                    .with_context(|| format!("storing {} ({})", m.external_id, m.subject))?;
+                let outcome = match intake::store(&state, m, intake).await {
+                    Ok(outcome) => outcome,
+                    // One message refused (say, an agent's empty reply) does not stop the rest.
+                    Err(e) => {
+                        failed.push(Unread {
+                            origin: format!("{} ({})", m.external_id, m.subject),
+                            error: format!("not stored: {e}"),
+                        });
+                        continue;
+                    }
+                };
                 counts[match outcome {
                     Outcome::Stored { .. } => 0,
                     Outcome::Noted { .. } => 1,
                     Outcome::Duplicate { .. } => 2,
                 }] += 1;
             }
-            anyhow::Ok(counts)
+            (counts, failed)
         });
     }
-    let mut total = [0usize; 3];
+    let mut total = ([0usize; 3], Vec::new());
     while let Some(done) = tasks.join_next().await {
-        let counts = done.context("an import lane stopped")??;
-        for (t, c) in total.iter_mut().zip(counts) {
+        let (counts, failed) = done.context("an import lane stopped")?;
+        for (t, c) in total.0.iter_mut().zip(counts) {
             *t += c;
         }
+        total.1.extend(failed);
     }
     Ok(total)
 }

@@ -247,3 +247,27 @@ async fn a_transcript_is_one_conversation_named_after_its_file() {
         [Direction::Inbound, Direction::Outbound, Direction::Inbound]
     );
 }
+
+#[tokio::test]
+async fn a_message_that_cannot_be_stored_is_named_and_the_rest_are_stored() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let dir = root.path().join("mail");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(corpus("01-gmail-top-post.eml"), dir.join("1.eml")).unwrap();
+    // An agent's reply longer than the draft check reads (20 KB) is refused by the check.
+    let long = "We are looking into it. ".repeat(1200);
+    let reply = format!(
+        "From: Shop Help <help@shop.test>\nTo: Ann Lee <ann@example.org>\nSubject: Re: Late\n\
+         Message-ID: <long-1@shop.test>\nContent-Type: text/plain; charset=utf-8\n\n{long}\n"
+    );
+    std::fs::write(dir.join("2.eml"), reply).unwrap();
+    let out = import(&data, &[dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("long-1@shop.test (Re: Late): not stored") && said.contains("20480 bytes"),
+        "{said}"
+    );
+    assert!(said.contains("Stored 1 messages"), "{said}");
+}
