@@ -4,6 +4,7 @@ mod cmd_analyze;
 mod cmd_bench;
 mod cmd_client;
 mod cmd_coach;
+mod cmd_import;
 mod cmd_model;
 mod cmd_serve;
 mod cmd_train;
@@ -36,6 +37,8 @@ enum Command {
     Coach(cmd_coach::CoachArgs),
     /// Check a draft reply before sending: findings with spans and rewrites, score, verdict.
     CheckReply(cmd_coach::CheckReplyArgs),
+    /// Store mail (.eml, mbox, Maildir) or a chat export into cases and clients.
+    Import(cmd_import::ImportArgs),
     /// Run the server: JSON API and web console.
     Serve(cmd_serve::ServeArgs),
     /// Manage user accounts and API tokens.
@@ -98,6 +101,7 @@ fn main() -> ExitCode {
         Command::Analyze(a) => cmd_analyze::run(a),
         Command::Coach(a) => cmd_coach::run(a),
         Command::CheckReply(a) => cmd_coach::run_check(a),
+        Command::Import(a) => cmd_import::run(a),
         Command::Serve(a) => cmd_serve::serve(a).map(|()| ExitCode::SUCCESS),
         Command::User(a) => cmd_user::run(a).map(|()| ExitCode::SUCCESS),
         Command::Client(a) => cmd_client::run(a).map(|()| ExitCode::SUCCESS),

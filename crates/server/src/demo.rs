@@ -214,6 +214,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<Seeded>> {
                 offset: UtcOffset::UTC,
                 recorded_by: None,
                 external_id: None,
+                source: None,
             };
             match who {
                 Who::Client => drop(exchange::receive(state, &case, text).await?),

@@ -22,6 +22,9 @@ pub enum AppError {
     /// No credentials, or credentials that are wrong or expired.
     #[error("sign in first")]
     Unauthenticated,
+    /// A webhook delivery without a valid, fresh signature: says which problem it has.
+    #[error("{0}")]
+    Unsigned(String),
     /// Wrong username or password (kept vague on purpose: it does not say which).
     #[error("wrong username or password")]
     BadCredentials,
@@ -108,6 +111,7 @@ impl AppError {
             AppError::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid"),
             AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
             AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
+            AppError::Unsigned(_) => (StatusCode::UNAUTHORIZED, "bad_signature"),
             AppError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),

@@ -16,7 +16,7 @@ use defuse_core::coach::{self, Analysed, UtcOffset};
 use defuse_core::{Analysis, Cause};
 use defuse_storage::{
     Case, CaseSignals, Direction, FollowUp, Message, MessageEffects, NewAuditEntry,
-    NewBoundaryEvent, NewMessage, NewPromise,
+    NewBoundaryEvent, NewMessage, NewMessageSource, NewPromise,
 };
 use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
 
@@ -45,6 +45,9 @@ pub struct Text<'a> {
     pub recorded_by: Option<i64>,
     /// The sending system's id of the message (see `Message::external_id`).
     pub external_id: Option<&'a str>,
+    /// For a message that came in from another system: how it came in (kept beside it, in
+    /// the same write).
+    pub source: Option<&'a NewMessageSource>,
 }
 
 pub struct Received {
@@ -109,6 +112,7 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
     let effects = MessageEffects {
         case_signals: Some(signals),
         audit: audit_line("message.inbound", case, text),
+        source: text.source.cloned(),
         ..MessageEffects::default()
     };
     let json = serde_json::to_string(&dto).map_err(anyhow::Error::from)?;
@@ -220,6 +224,7 @@ pub async fn reply(
                 promises,
                 audit: audit_line("message.outbound", case, text),
                 assign_if_unassigned: Some(author),
+                source: text.source.cloned(),
                 ..MessageEffects::default()
             },
         )
@@ -253,6 +258,7 @@ pub async fn note(
     );
     let effects = MessageEffects {
         audit: audit_line("message.note", case, text),
+        source: text.source.cloned(),
         ..MessageEffects::default()
     };
     Ok(state.store.add_message(new, effects).await?.message)

@@ -16,6 +16,7 @@
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
 //! - [`edge`]: middleware for every request (no NUL in a query or path).
 //! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
+//! - [`intake`]: storing messages that came in by themselves (mail, chat exports, webhooks).
 //! - [`error`] and [`json`]: `AppError` and the JSON extractor that names bad fields.
 //!
 //! Only this crate knows HTTP. Analysis JSON shapes come from `defuse-wire`; SQL lives in
@@ -35,6 +36,7 @@ pub mod exchange;
 #[cfg(test)]
 mod handler_tests;
 pub mod idempotency;
+pub mod intake;
 pub mod json;
 pub mod pages;
 pub mod privacy;

@@ -31,6 +31,8 @@ pub struct Settings {
     pub rate_limit: RateLimitSettings,
     pub analysis: AnalysisSettings,
     pub privacy: PrivacySettings,
+    pub ingest: IngestSettings,
+    pub hooks: HookSettings,
 }
 
 /// What happens to the personal data in clients' messages.
@@ -41,6 +43,60 @@ pub struct PrivacySettings {
     pub mask_secrets: bool,
     /// Message bodies in cases resolved or closed this many days ago are erased; 0 keeps them.
     pub retention_days: u32,
+}
+
+/// Messages that come in by themselves: mail imports and webhooks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IngestSettings {
+    /// Mail from these addresses is our agents' replies: stored as outbound and checked.
+    pub agent_addresses: Vec<String>,
+    /// Mail from any address at these domains is our agents' too.
+    pub agent_domains: Vec<String>,
+    /// The team cases from outside open in; created when missing.
+    pub team: String,
+    /// The account recorded as storing messages from outside (and as the author of agents'
+    /// mail, whose senders are addresses rather than accounts).
+    pub user: String,
+}
+
+/// Webhooks in: `POST /api/v1/hooks/{generic,chatwoot,zendesk,zammad}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HookSettings {
+    /// A delivery whose signed timestamp is further than this from now is refused (replays).
+    pub max_age_seconds: i64,
+    /// Largest body read; a larger one is refused with 413.
+    pub body_limit: usize,
+    /// The secret shared with each product; an empty one turns that hook off (404). They
+    /// stay recoverable (verifying an HMAC needs the secret itself), so they live here or in
+    /// the environment, never in the database.
+    pub generic_secret: Secret,
+    pub chatwoot_secret: Secret,
+    pub zendesk_secret: Secret,
+    pub zammad_secret: Secret,
+}
+
+/// A secret whose `Debug` never shows it, so settings can be logged. The environment layer reads
+/// a value of digits as a number, so one is taken back as its digits.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SecretText")]
+pub struct Secret(pub String);
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SecretText {
+    Text(String),
+    Number(u64),
+}
+
+impl From<SecretText> for Secret {
+    fn from(raw: SecretText) -> Secret {
+        match raw {
+            SecretText::Text(text) => Secret(text),
+            SecretText::Number(n) => Secret(n.to_string()),
+        }
+    }
 }
 
 /// The pool that analysis and coaching run in, off the async workers (see `compute`).
@@ -121,7 +177,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 10] = [
     "listen",
     "public_url",
     "data_dir",
@@ -130,6 +186,8 @@ const KEYS: [&str; 8] = [
     "rate_limit",
     "analysis",
     "privacy",
+    "ingest",
+    "hooks",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
@@ -228,6 +286,27 @@ impl fmt::Debug for DatabaseUrl {
             _ => url.clone(),
         };
         f.debug_tuple("DatabaseUrl").field(&redacted).finish()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = if self.0.is_empty() { "" } else { "***" };
+        f.debug_tuple("Secret").field(&shown).finish()
+    }
+}
+
+impl HookSettings {
+    /// The secret of `product`'s hook; `None` when it is off.
+    pub fn secret(&self, product: defuse_ingest::hooks::Product) -> Option<&str> {
+        use defuse_ingest::hooks::Product;
+        let secret = match product {
+            Product::Generic => &self.generic_secret,
+            Product::Chatwoot => &self.chatwoot_secret,
+            Product::Zendesk => &self.zendesk_secret,
+            Product::Zammad => &self.zammad_secret,
+        };
+        Some(secret.0.as_str()).filter(|s| !s.is_empty())
     }
 }
 
@@ -351,6 +430,29 @@ mod tests {
             format!("{:?}", DatabaseUrl("sqlite:///x.db".into())),
             "DatabaseUrl(\"sqlite:///x.db\")"
         );
+    }
+
+    #[test]
+    #[allow(
+        clippy::result_large_err,
+        reason = "figment's Jail closures return its own error type"
+    )]
+    fn hook_secrets_come_from_the_environment_and_never_show() {
+        Jail::expect_with(|jail| {
+            jail.set_env("DEFUSE_HOOKS__CHATWOOT_SECRET", "s3cr3t-value");
+            jail.set_env("DEFUSE_HOOKS__ZAMMAD_SECRET", "12345");
+            let s = Settings::load(None, &Overrides::default()).expect("the settings load");
+            use defuse_ingest::hooks::Product;
+            assert_eq!(s.hooks.secret(Product::Chatwoot), Some("s3cr3t-value"));
+            assert_eq!(s.hooks.secret(Product::Zammad), Some("12345"));
+            assert_eq!(s.hooks.secret(Product::Zendesk), None, "empty is off");
+            let shown = format!("{s:?}");
+            assert!(
+                !shown.contains("s3cr3t") && !shown.contains("12345"),
+                "{shown}"
+            );
+            Ok(())
+        });
     }
 
     #[test]

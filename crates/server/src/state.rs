@@ -8,6 +8,7 @@ use defuse_storage::{Role, Store};
 
 use crate::auth::token_cache::TokenCache;
 use crate::compute::Compute;
+use crate::intake::Links;
 use crate::settings::Settings;
 
 #[derive(Clone)]
@@ -25,6 +26,8 @@ pub struct AppState {
     pub tokens: Arc<TokenCache>,
     /// Where analysis and coaching run: never on an async worker.
     pub compute: Compute,
+    /// Clients and cases of messages from outside are found or opened one at a time.
+    pub links: Arc<Links>,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ impl AppState {
             approver_policy: Arc::new(approver(Policy::default())),
             settings: Arc::new(settings),
             tokens: Arc::default(),
+            links: Arc::default(),
         }
     }
 

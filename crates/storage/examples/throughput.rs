@@ -107,6 +107,7 @@ async fn post(store: Arc<dyn Store>, case_id: i64, count: usize) -> anyhow::Resu
                 main_causes: vec!["unmet_expectations".into()],
                 safety: false,
             }),
+            source: None,
             ..MessageEffects::default()
         };
         let start = Instant::now();

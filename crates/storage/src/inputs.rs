@@ -99,6 +99,37 @@ pub struct MessageEffects {
     pub audit: Option<NewAuditEntry>,
     /// Who answering the client makes the case's assignee, when it has none yet.
     pub assign_if_unassigned: Option<i64>,
+    /// For a message that came in from another system: what it was as it came in.
+    pub source: Option<NewMessageSource>,
+}
+
+/// See [`crate::MessageSource`]; the message id is the new message's.
+#[derive(Debug, Clone)]
+pub struct NewMessageSource {
+    pub source: String,
+    pub subject: String,
+    pub full_body: String,
+    pub attachments_json: String,
+    pub automatic: Option<String>,
+    /// Keys of the message's thread, linked to its case in the same transaction (those linked
+    /// already keep their case).
+    pub thread_keys: Vec<String>,
+}
+
+/// What an ingest link leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Case,
+    Client,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Case => "case",
+            LinkKind::Client => "client",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

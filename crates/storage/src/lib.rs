@@ -29,15 +29,15 @@ pub use filters::{
     Paging, ReportFilter, TeamScope,
 };
 pub use inputs::{
-    CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt,
-    MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase,
-    NewEscalation, NewFollowUp, NewMessage, NewPassword, NewPromise, NewUser, ReflectionFields,
-    UserChanges,
+    CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate, LinkKind,
+    LoginAttempt, MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent,
+    NewCase, NewEscalation, NewFollowUp, NewMessage, NewMessageSource, NewPassword, NewPromise,
+    NewUser, ReflectionFields, UserChanges,
 };
 pub use records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
     Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, KeyClaim, LoginFailures,
-    Message, Reflection, Report, Role, Session, Team, TeamMember, UnknownName, User,
+    Message, MessageSource, Reflection, Report, Role, Session, Team, TeamMember, UnknownName, User,
 };
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};

@@ -9,14 +9,14 @@ use crate::filters::{
     ReportFilter,
 };
 use crate::inputs::{
-    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt, MessageEffects,
-    NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation,
-    NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
+    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LinkKind, LoginAttempt,
+    MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase,
+    NewEscalation, NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, KeyClaim, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember,
-    User,
+    FollowUp, KeyClaim, LoginFailures, Message, MessageSource, Reflection, Report, Session, Team,
+    TeamMember, User,
 };
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -169,6 +169,22 @@ pub trait Store: Send + Sync {
     async fn list_messages(&self, case_id: i64, paging: Paging) -> Result<Page<Message>>;
     /// The latest `limit` messages of a case, oldest first, in one query.
     async fn latest_messages(&self, case_id: i64, limit: i64) -> Result<Vec<Message>>;
+
+    /// How a message came in from another system; `NotFound` for one written here.
+    async fn message_source(&self, message_id: i64) -> Result<MessageSource>;
+
+    // Links from keys of other systems (mail ids, helpdesk conversations and contacts).
+    /// The record the first of `keys` (in their order) that is linked leads to, if any.
+    async fn find_link(&self, source: &str, kind: LinkKind, keys: &[String])
+    -> Result<Option<i64>>;
+    /// Links every key not linked yet to `record_id`; a key already linked keeps its record.
+    async fn add_links(
+        &self,
+        source: &str,
+        kind: LinkKind,
+        keys: &[String],
+        record_id: i64,
+    ) -> Result<()>;
 
     // Work on a case.
     /// Also raises the case's boundary step to `step` if it was lower.

@@ -165,5 +165,6 @@ fn text<'a>(body: &'a MessageIn, caller: &Caller, key: Option<&'a str>) -> AppRe
         offset: parse_offset(body.utc_offset.as_deref())?,
         recorded_by: Some(caller.id()),
         external_id: body.external_id.as_deref().or(key),
+        source: None,
     })
 }

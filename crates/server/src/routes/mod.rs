@@ -8,6 +8,7 @@ mod case_work;
 pub(crate) mod cases;
 mod clients;
 pub(crate) mod follow_ups;
+mod hooks;
 mod log;
 mod messages;
 mod reports;
@@ -66,6 +67,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(log::router())
         .merge(reports::router())
         .merge(analyze::router())
+        .merge(hooks::router())
 }
 
 /// `?limit=&offset=` of a list; 50 from the start by default.

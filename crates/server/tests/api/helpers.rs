@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use defuse_server::Settings;
 use defuse_server::accounts::{self, Username};
+use defuse_server::settings::Secret;
 use defuse_storage::{ClientFields, NewCase, Role, Store};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
@@ -35,6 +36,11 @@ pub async fn fresh_databases() -> Vec<Database> {
         databases.push(fresh_database(Some(admin_url)).await);
     }
     databases
+}
+
+/// The secret the test servers share with `product`'s webhook.
+pub fn hook_secret(product: &str) -> String {
+    format!("{product}-test-secret")
 }
 
 /// A server for each backend under test.
@@ -87,6 +93,14 @@ async fn spawn_app(database: Database) -> TestApp {
     };
     settings.database_url.0.clone_from(&database.url);
     settings.rate_limit.login_per_account_and_address = 3;
+    for (secret, product) in [
+        (&mut settings.hooks.generic_secret, "generic"),
+        (&mut settings.hooks.chatwoot_secret, "chatwoot"),
+        (&mut settings.hooks.zendesk_secret, "zendesk"),
+        (&mut settings.hooks.zammad_secret, "zammad"),
+    ] {
+        *secret = Secret(hook_secret(product));
+    }
     let prepared = defuse_server::prepare(settings, defuse_core::Analyzer::new())
         .await
         .unwrap();

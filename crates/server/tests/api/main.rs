@@ -5,6 +5,7 @@ mod access;
 mod assignment;
 mod errors;
 mod helpers;
+mod hooks;
 mod messages;
 mod nul;
 mod privacy;

@@ -81,6 +81,7 @@ pub async fn spawn() -> World {
             offset: UtcOffset::UTC,
             recorded_by: None,
             external_id: None,
+            source: None,
         };
         exchange::receive(&state, &case, text).await.unwrap();
     }

@@ -97,3 +97,19 @@ pub struct Message {
     /// with the same id is refused instead of stored twice.
     pub external_id: Option<String>,
 }
+
+/// A message as it came in from another system, beside the text that was analysed.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct MessageSource {
+    pub message_id: i64,
+    /// `mail`, `chat`, `chatwoot`, ...
+    pub source: String,
+    pub subject: String,
+    /// The whole body with quoted history and signature: `Message::body` holds only the new
+    /// text, which is what was analysed.
+    pub full_body: String,
+    /// `[{"name", "content_type", "size"}]`: listed, never stored.
+    pub attachments_json: String,
+    /// `auto-reply` or `bounce` when a machine wrote it.
+    pub automatic: Option<String>,
+}

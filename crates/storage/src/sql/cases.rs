@@ -163,6 +163,9 @@ pub(super) async fn add_message(
     if let Some(entry) = effects.audit {
         then.push(insert_audit(entry, Param::NewId, ""));
     }
+    if let Some(source) = effects.source {
+        then.extend(super::ingest::insert_source(source, message.case_id));
+    }
     message.id = db
         .transaction(insert, then)
         .await

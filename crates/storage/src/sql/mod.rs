@@ -12,6 +12,7 @@ mod clients;
 mod connect;
 mod exec;
 mod idempotency;
+mod ingest;
 mod notes;
 mod privacy;
 mod query;

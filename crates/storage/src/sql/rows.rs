@@ -7,8 +7,8 @@ use super::exec::Record;
 use crate::error::StoreError;
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Message, Reflection, Session, Team,
-    TeamMember, User,
+    Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Message, MessageSource, Reflection,
+    Session, Team, TeamMember, User,
 };
 
 /// A record with the row it is decoded from.
@@ -35,6 +35,7 @@ stored_as_is!(
     ApiToken,
     Session,
     Message,
+    MessageSource,
     BoundaryEvent,
     Escalation,
     AgreedAction,

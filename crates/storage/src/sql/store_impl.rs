@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 
 use super::query::Sql;
 use super::{
-    Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, notes, privacy,
+    Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, ingest, notes,
+    privacy,
     work,
 };
 use crate::error::StoreError;
@@ -14,14 +15,14 @@ use crate::filters::{
     ReportFilter,
 };
 use crate::inputs::{
-    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LoginAttempt, MessageEffects,
-    NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation,
-    NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
+    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LinkKind, LoginAttempt,
+    MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase,
+    NewEscalation, NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, KeyClaim, LoginFailures, Message, Reflection, Report, Session, Team, TeamMember,
-    User,
+    FollowUp, KeyClaim, LoginFailures, Message, MessageSource, Reflection, Report, Session, Team,
+    TeamMember, User,
 };
 use crate::store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
@@ -215,6 +216,29 @@ impl<E: Exec> Store for SqlStore<E> {
 
     async fn add_message(&self, new: NewMessage, effects: MessageEffects) -> Result<PostedMessage> {
         cases::add_message(&self.db, new, effects).await
+    }
+
+    async fn message_source(&self, message_id: i64) -> Result<MessageSource> {
+        ingest::message_source(&self.db, message_id).await
+    }
+
+    async fn find_link(
+        &self,
+        source: &str,
+        kind: LinkKind,
+        keys: &[String],
+    ) -> Result<Option<i64>> {
+        ingest::find_link(&self.db, source, kind, keys).await
+    }
+
+    async fn add_links(
+        &self,
+        source: &str,
+        kind: LinkKind,
+        keys: &[String],
+        record_id: i64,
+    ) -> Result<()> {
+        ingest::add_links(&self.db, source, kind, keys, record_id).await
     }
 
     async fn message(&self, id: i64) -> Result<Message> {

@@ -38,6 +38,7 @@ fn signals(hostility: f64, causes: &[&str]) -> MessageEffects {
             main_causes: causes.iter().map(|c| c.to_string()).collect(),
             safety: false,
         }),
+        source: None,
         ..MessageEffects::default()
     }
 }
@@ -131,6 +132,7 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
             promise("call back", Some(30), Some((2, 26))),
             promise("email the form", None, None),
         ],
+        source: None,
         ..MessageEffects::default()
     };
     let posted = store.add_message(reply, effects).await.unwrap();

@@ -1,9 +1,12 @@
 //! Chapter six: retries. An idempotency key is claimed once, keeps its first answer, can be
 //! released by a failure, is taken over when abandoned and purged when old; a message's
-//! external id is unique per case.
+//! external id is unique per case; keys of other systems lead to one case or client each, and
+//! a message that came in keeps how it came in, written with it.
 
 use chrono::Duration;
-use defuse_storage::{Direction, KeyClaim, MessageEffects, NewMessage, Store};
+use defuse_storage::{
+    Direction, KeyClaim, LinkKind, MessageEffects, NewMessage, NewMessageSource, Store,
+};
 
 use super::accounts::Cast;
 use super::cases::Cases;
@@ -12,6 +15,7 @@ use super::{at, is_conflict};
 pub async fn story(store: &dyn Store, cast: &Cast, cases: &Cases) {
     keys(store, cast).await;
     external_ids(store, cases).await;
+    links(store, cases).await;
 }
 
 async fn keys(store: &dyn Store, cast: &Cast) {
@@ -92,4 +96,86 @@ async fn external_ids(store: &dyn Store, cases: &Cases) {
         .expect("the same external id on another case");
     let stored = store.message(first.message.id).await.unwrap();
     assert_eq!(stored.external_id.as_deref(), Some("mail-1"));
+}
+
+async fn links(store: &dyn Store, cases: &Cases) {
+    let keys = |k: &[&str]| k.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    let (dana, omar) = (cases.dana.id, cases.omar.id);
+    assert_eq!(
+        store
+            .find_link("mail", LinkKind::Case, &keys(&["a@x", "b@x"]))
+            .await
+            .unwrap(),
+        None
+    );
+    store
+        .add_links("mail", LinkKind::Case, &keys(&["a@x", "b@x"]), dana)
+        .await
+        .unwrap();
+    // A key already linked keeps its case; the new one joins the other case.
+    store
+        .add_links("mail", LinkKind::Case, &keys(&["b@x", "c@x"]), omar)
+        .await
+        .unwrap();
+    let find = |k: &'static [&'static str], source: &'static str, kind| {
+        let k = keys(k);
+        async move { store.find_link(source, kind, &k).await.unwrap() }
+    };
+    assert_eq!(find(&["b@x"], "mail", LinkKind::Case).await, Some(dana));
+    assert_eq!(
+        find(&["zz", "c@x", "a@x"], "mail", LinkKind::Case).await,
+        Some(omar),
+        "first key in order wins"
+    );
+    assert_eq!(
+        find(&["a@x"], "chatwoot", LinkKind::Case).await,
+        None,
+        "sources never meet"
+    );
+    assert_eq!(
+        find(&["a@x"], "mail", LinkKind::Client).await,
+        None,
+        "kinds never meet"
+    );
+    store
+        .add_links("mail", LinkKind::Case, &[], dana)
+        .await
+        .unwrap();
+
+    let new = NewMessage {
+        case_id: dana,
+        direction: Direction::Inbound,
+        author_id: None,
+        channel: "email".into(),
+        body: "Where is it?".into(),
+        at: at(40),
+        analysis_json: None,
+        model_version: None,
+        external_id: Some("mail-2".into()),
+    };
+    let source = NewMessageSource {
+        source: "mail".into(),
+        subject: "Re: order".into(),
+        full_body: "Where is it?\n\nOn Monday, Shop wrote:\n> Soon.".into(),
+        attachments_json: r#"[{"name":"a.pdf","content_type":"application/pdf","size":3}]"#.into(),
+        automatic: None,
+        thread_keys: keys(&["a@x", "d@x"]),
+    };
+    let effects = MessageEffects {
+        source: Some(source),
+        ..MessageEffects::default()
+    };
+    let posted = store.add_message(new, effects).await.unwrap();
+    let kept = store.message_source(posted.message.id).await.unwrap();
+    assert_eq!(kept.message_id, posted.message.id);
+    assert!(kept.full_body.contains("Shop wrote:") && kept.attachments_json.contains("a.pdf"));
+    assert!(super::is_not_found(
+        store.message_source(cases.promise_message_id).await
+    ));
+    let linked = find(&["d@x"], "mail", LinkKind::Case).await;
+    assert_eq!(
+        linked,
+        Some(dana),
+        "thread keys are linked with the message"
+    );
 }
