@@ -121,7 +121,16 @@ pub(crate) fn reads_well(text: &str) -> bool {
                 "what" | "where" | "when" | "why" | "how" | "who"
             )
     });
-    let slip = not_bare || be_bare || object_first || broken_question;
+    // The client's own "me" or "my" left in a point said from the agent's side ("you offer me
+    // another slot"): the pronouns were not turned.
+    let unturned = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "me" | "my" | "mine" | "myself"));
+    // "..., is much money for you": a clause with its subject missing.
+    let no_subject = [", is ", ", are ", ", was "]
+        .iter()
+        .any(|gap| text.to_lowercase().contains(gap));
+    let slip = not_bare || be_bare || object_first || broken_question || unturned || no_subject;
     opens && !slip
 }
 
@@ -129,7 +138,6 @@ pub(crate) fn reads_well(text: &str) -> bool {
 const SUBJECTS: &[&str] = &[
     "you", "your", "you're", "you've", "you'd", "you'll", "we", "our", "we've", "we're", "the",
     "a", "an", "there", "there's", "nobody", "no", "nothing", "someone", "somebody", "it", "it's",
-    "i", "i'm", "i've",
 ];
 
 /// Forms of "be", which a bare verb never follows: "you are order".
@@ -335,6 +343,8 @@ mod tests {
             "the shoes still not arrive",
             "you did it the last two times us told you",
             "you want us to what you must do now",
+            "you've lost two days' wages and you offer me another slot",
+            "you need the money back, is much money for you",
         ] {
             assert!(!reads_well(slip), "{slip}");
         }

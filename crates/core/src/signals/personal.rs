@@ -63,6 +63,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i'll|i will|i'm going to|i am going to|i'm gonna|gonna|i can|i could) (find out|work out|look up|track down) where (you|he|she|they|your (staff|family|manager|driver|agent)) (work|live|are|lives|works)", Threat),
     rule("(you'll|you will|you're going to|you are going to) (regret|pay for) (this|it|that)", Threat),
     rule("(you'll|you will) be sorry", Threat),
+    rule("(someone|somebody|people|one of you|you lot|your staff) (will|is going to|are going to|is gonna|are gonna) be sorry", Threat),
+    rule("sort (this|it|things|you|them|him|her) out (myself|personally|face to face|in person|my own way|my way)", Threat).company(MENACE),
     rule("(i'll|i will|i'm going to|i am going to) (make you (pay|suffer|sorry)|find you|be waiting for you)", Threat),
     rule("(someone|somebody|people|one of you) (is going to|will|are going to|is gonna) get hurt", Threat),
     rule("(someone's|somebody's) (going to|gonna) get hurt", Threat),

@@ -300,3 +300,18 @@ fn wishing_death_is_abuse_not_a_threat() {
         expect![[r#"insult 14..23 "drop dead" targeted"#]],
     );
 }
+
+#[test]
+fn a_veiled_threat_without_a_violent_word() {
+    check(
+        "I know where your depot is. Maybe I'll come down and sort this out myself, face to face. Someone will be sorry.",
+        expect![[r#"
+            threat 0..26 "I know where your depot is" targeted
+            threat 53..73 "sort this out myself" targeted
+            threat 89..110 "Someone will be sorry" targeted"#]],
+    );
+    check(
+        "I'd rather sort it out in person at the branch on Monday.",
+        expect![[r#""#]],
+    );
+}

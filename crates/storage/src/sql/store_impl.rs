@@ -6,8 +6,7 @@ use chrono::{DateTime, Utc};
 use super::query::Sql;
 use super::{
     Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, ingest, notes,
-    privacy,
-    work,
+    privacy, work,
 };
 use crate::error::StoreError;
 use crate::filters::{

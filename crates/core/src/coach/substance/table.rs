@@ -194,6 +194,8 @@ fn advises(c: &Ctx) -> bool {
         "need to",
         "better to",
         "worth",
+        "carefully",
+        "read",
     ])
 }
 
@@ -233,6 +235,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(Deflecting, "(please |)refer to the (deposit|dispute|complaints|ombudsman|protection|resolution) (scheme|service|process|procedure|team)", "sends the client to a dispute process instead of looking at their case", "I'll review this with you first; the dispute scheme stays open to you").sentence(),
     // Stonewalling: the door is closed.
     rule(Stonewalling, "(there's|there is|there isn't|there is not|) (nothing|not anything|not much) (more|else|further) (i|we) can (do|offer|say)", "closes the door: the client hears that nothing more will happen", "here is what I can still do"),
+    rule(Stonewalling, "(do not|don't) (send|email|contact|call|write to|message) (us |me |)(any further|further|any more|again)", "shuts the client out instead of answering them", "").sentence(),
     rule(Stonewalling, "(the|this|our|my|that) (decision|answer|outcome|position) is final", "closes the door: the client hears that nothing more will happen", "this is the decision so far, and here is how it can be reviewed"),
     rule(Stonewalling, "(we|i) (won't|will not|can't|cannot|are unable to|am unable to|are not able to|will no longer) (be |)(reviewing|reconsidering|reopening|discussing|looking into|changing|review|reconsider|reopen|discuss|look into|change)", "closes the door: the client hears that nothing more will happen", "I'll look at this again with what you've sent").sentence().when(|c| has_any(&c.after, &["further", "again", "any further", "anymore", "any more"])),
     rule(Stonewalling, "(this|the|that) (matter|case|complaint) is (now |)closed", "closes the door: the client hears that nothing more will happen", "here is what happens next"),

@@ -208,3 +208,14 @@ fn remarks_on_english_and_blanket_compensation_are_named() {
         "#]],
     );
 }
+
+#[test]
+fn shutting_the_client_out_and_advice_to_read_carefully_are_named() {
+    check(
+        "Please do not send further emails about this. Read your confirmation carefully next time.",
+        expect![[r#"
+            stonewalling "Please do not send further emails about this." -> ""
+            blame "Read your confirmation carefully next time." -> ""
+        "#]],
+    );
+}
