@@ -114,7 +114,9 @@ impl Analyzer {
     pub fn reading_features(&self, text: &str) -> ReadingFeatures {
         let a = self.analyze(&Input::new(text));
         let p = prepare(text);
-        reading::features(&a, &Message::new(&self.fast, p.text, &p.tokens, &p.feats))
+        let whole = self.fast.logits_sparse(&p.feats.index, &p.feats.value);
+        let m = Message::new(&self.fast, p.text, &p.tokens, &p.feats, &whole);
+        reading::features(&a, &m)
     }
 
     /// Whether the learned reading of level and causes is in use.
@@ -365,7 +367,7 @@ impl Analyzer {
         {
             reading.apply(
                 &mut analysis,
-                &Message::new(&self.fast, text, &tokens, &feats),
+                &Message::new(&self.fast, text, &tokens, &feats, &fast_z),
             );
         }
         analysis

@@ -206,7 +206,9 @@ impl Reading {
     /// Raw scores of `head` for the whole message, then for each of its sentences on its own.
     fn everywhere(&self, head: &Head, m: &Message<'_>, x: &ReadingFeatures) -> Vec<Vec<f32>> {
         let mut out = vec![head.logits_sparse(&x.index, &x.value)];
-        out.extend(m.per_sentence(head, x.entries()));
+        if !m.one_sentence() {
+            out.extend(m.per_sentence(head, x.entries()));
+        }
         out
     }
 
@@ -381,8 +383,15 @@ pub struct Message<'a> {
 }
 
 impl<'a> Message<'a> {
-    /// `feats` are the fast tier's features of `tokens`, scored by its head `fast`.
-    pub fn new(fast: &Head, text: &'a str, tokens: &'a [Token], feats: &Features) -> Self {
+    /// `feats` are the fast tier's features of `tokens`, scored by its head `fast`; `whole` is
+    /// that head's raw scores for the whole message, which a message of one sentence reuses.
+    pub fn new(
+        fast: &Head,
+        text: &'a str,
+        tokens: &'a [Token],
+        feats: &Features,
+        whole: &[f32],
+    ) -> Self {
         let spans = sentences::split(text);
         let mut g = 0;
         let sentence_of: Vec<usize> = tokens
@@ -401,8 +410,11 @@ impl<'a> Message<'a> {
             peaks: Peaks::default(),
         };
         let owned = feats.index.iter().zip(&feats.value).zip(&feats.token);
-        let by_sentence =
-            m.per_sentence(fast, owned.map(|((&i, &v), &t)| (i, v, Some(t as usize))));
+        let by_sentence = if m.one_sentence() {
+            vec![whole.to_vec()]
+        } else {
+            m.per_sentence(fast, owned.map(|((&i, &v), &t)| (i, v, Some(t as usize))))
+        };
         for z in by_sentence {
             let z = fast.calibrate(&z);
             let negative = softmax(&z[col::SENTIMENT..col::SENTIMENT + 3])[0];
@@ -416,6 +428,11 @@ impl<'a> Message<'a> {
             }
         }
         m
+    }
+
+    /// Every token is in one sentence: read alone, that sentence is the whole message.
+    fn one_sentence(&self) -> bool {
+        self.sentence_of.last().is_none_or(|g| *g == 0)
     }
 
     /// Raw scores of `head` for each sentence read on its own: features of no token (or of a
