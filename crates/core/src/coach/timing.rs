@@ -11,8 +11,9 @@ use chrono::Timelike;
 use super::conversation::{Timestamp, UtcOffset};
 use super::situation::Urgency;
 
-/// Before this local hour, an ordinary update can still come the same day.
-const SAME_DAY_BEFORE: u32 = 13;
+/// Before this local hour, an ordinary update can still come the same day: it leaves two
+/// working hours before 5pm.
+const SAME_DAY_BEFORE: u32 = 15;
 
 /// A deadline closer than this gets minutes, not the hour.
 const CLOSE_SECONDS: i64 = 90 * 60;
