@@ -315,3 +315,17 @@ fn a_veiled_threat_without_a_violent_word() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn a_visit_and_the_time_staff_leave() {
+    check(
+        "I know where your Manchester office is. I know what time your staff leave. Maybe someone should pay you a visit.",
+        expect![[r#"
+            threat 40..73 "I know what time your staff leave" targeted
+            threat 81..111 "someone should pay you a visit" targeted"#]],
+    );
+    check(
+        "Could someone pay you a visit at the shop to pick up the return?",
+        expect![[r#""#]],
+    );
+}
