@@ -6,6 +6,7 @@
 
 use super::conversation::Analysed;
 use super::situation::{Domain, Family, Urgency};
+use super::when;
 use crate::types::{Analysis, Cause, Emotion, SignalKind};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,9 +48,14 @@ impl Specifics {
                     .and_then(|x| text.get(x.start..x.end))
                     .map(str::to_string)
             };
-            s.deadline = s
-                .deadline
-                .or_else(|| signal(SignalKind::Deadline).map(|d| bare_date(&d)));
+            // Said back only when it names a time ("by Friday"), not a plea ("please hurry").
+            let offset = analysed.conversation.offset;
+            let timed = |d: &String| when::find(d, turn.at, offset).is_some();
+            s.deadline = s.deadline.or_else(|| {
+                signal(SignalKind::Deadline)
+                    .filter(timed)
+                    .map(|d| bare_date(&d))
+            });
             s.repeated = s.repeated.or_else(|| {
                 let count =
                     |x: &&crate::types::Signal| text.get(x.start..x.end).is_some_and(is_count);
@@ -367,5 +373,25 @@ mod tests {
         assert_eq!(bare_date("tomorrow"), "tomorrow");
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));
+    }
+
+    #[test]
+    fn only_a_deadline_that_names_a_time_is_said_back() {
+        use crate::analyze::Analyzer;
+        use crate::coach::{Conversation, Timestamp, UtcOffset};
+        let deadline = |text: &str| {
+            let c = Conversation::parse_transcript(text, Timestamp(1_772_618_400), UtcOffset::UTC)
+                .expect("a transcript");
+            let analyzer = Analyzer::new();
+            Specifics::gather(&Analysed::new(&c, &analyzer)).deadline
+        };
+        assert_eq!(
+            deadline("Client: My card is blocked and I need it working by Friday."),
+            Some("Friday".to_string())
+        );
+        assert_eq!(
+            deadline("Client: My card is blocked at the till. Please hurry!"),
+            None
+        );
     }
 }
