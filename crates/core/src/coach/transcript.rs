@@ -176,6 +176,30 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the text, reading it gives turns whose words all come from the text, or an
+        /// error naming a line the text has; it never panics.
+        #[test]
+        fn any_text_gives_turns_from_it_or_an_error_naming_one_of_its_lines(
+            text in "((Client|Agent|client|AGENT|Bob|Note|  )?(:| :|)[ \\PC]{0,40}\n?){0,12}",
+        ) {
+            match Conversation::parse_transcript(&text, Timestamp(0), UtcOffset::UTC) {
+                Ok(c) => {
+                    proptest::prop_assert!(!c.turns.is_empty());
+                    for t in &c.turns {
+                        for line in t.text.lines() {
+                            proptest::prop_assert!(text.contains(line.trim()), "{line:?}");
+                        }
+                    }
+                }
+                Err(e) => {
+                    proptest::prop_assert!(e.line >= 1);
+                    proptest::prop_assert!(e.line <= text.lines().count().max(1), "{e}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_line_before_any_turn_is_an_error() {
         assert_eq!(
