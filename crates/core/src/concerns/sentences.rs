@@ -59,7 +59,12 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>, max_words: usize) -> V
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
+        // A comma between digits groups thousands ("1,200"): it ends no clause.
+        let in_number = c == ','
+            && s[..i].ends_with(|d: char| d.is_ascii_digit())
+            && s[i + 1..].starts_with(|d: char| d.is_ascii_digit());
         let cut = match c {
+            ',' if in_number => None,
             ';' | ',' => Some((i, i + 1)),
             '—' | '–' => Some((i, i + c.len_utf8())),
             '-' if s[i + 1..].starts_with(' ') && s[..i].ends_with(' ') => Some((i, i + 1)),

@@ -301,3 +301,11 @@ fn sarcastic_praise_is_not_paraphrased_back() {
     // the clause, and it is not offered at all.
     assert!(statements_with(text, &[]).is_empty());
 }
+
+#[test]
+fn a_comma_that_groups_thousands_ends_no_clause() {
+    assert_eq!(
+        statements("I've been refused a refund on a 1,200 euro laptop that died after two weeks."),
+        vec!["you've been refused a refund on a 1,200 euro laptop that died after two weeks"]
+    );
+}
