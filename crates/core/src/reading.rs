@@ -246,9 +246,7 @@ fn behind_the_problem(causes: &mut [(Cause, f32)]) {
         .iter()
         .filter(|(c, s)| *c != Cause::OutsidePressure && *s >= 0.5)
         .map(|(_, s)| *s)
-        .fold(None, |best: Option<f32>, s| {
-            Some(best.map_or(s, |b| b.max(s)))
-        });
+        .reduce(f32::max);
     let Some(lead) = lead else { return };
     for (c, s) in causes.iter_mut() {
         if *c == Cause::OutsidePressure {

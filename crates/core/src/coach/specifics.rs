@@ -39,6 +39,7 @@ impl Specifics {
         };
         s.feeling = difficult_feeling(last);
         s.cause = last.causes.first().map(|c| c.cause);
+        let offset = analysed.conversation.offset;
         for (_, turn, a) in analysed.client_turns().rev() {
             let text = turn.text.as_str();
             let signal = |kind| {
@@ -49,7 +50,6 @@ impl Specifics {
                     .map(str::to_string)
             };
             // Said back only when it names a time ("by Friday"), not a plea ("please hurry").
-            let offset = analysed.conversation.offset;
             let timed = |d: &String| when::find(d, turn.at, offset).is_some();
             s.deadline = s.deadline.or_else(|| {
                 signal(SignalKind::Deadline)
@@ -133,9 +133,10 @@ pub(crate) fn reads_well(text: &str) -> bool {
         .iter()
         .any(|w| matches!(w.as_str(), "me" | "my" | "mine" | "myself"));
     // "..., is much money for you": a clause with its subject missing.
+    let lower = text.to_lowercase();
     let no_subject = [", is ", ", are ", ", was "]
         .iter()
-        .any(|gap| text.to_lowercase().contains(gap));
+        .any(|gap| lower.contains(gap));
     let slip = not_bare || be_bare || object_first || broken_question || unturned || no_subject;
     opens && !slip
 }

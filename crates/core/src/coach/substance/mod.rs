@@ -133,8 +133,10 @@ pub(crate) fn findings(draft: &str, facts: Facts) -> Vec<Finding> {
             })
         })
         .collect();
-    // Two phrases of one rule family in one sentence make one finding.
-    out.dedup_by(|a, b| a.kind == b.kind && a.start == b.start && a.end == b.end);
+    // Two phrases of one rule family in one sentence make one finding, wherever other hits
+    // fall between them.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| seen.insert((f.kind, f.start, f.end)));
     out.extend(urgency::ignored(draft, facts));
     out
 }
