@@ -1,9 +1,10 @@
 //! `defuse coach` and `defuse check-reply`: advice for the agent's next reply, and the pre-send
 //! check of a draft, over a conversation read from a file or stdin.
 //!
-//! A conversation is JSON, `{"turns": [{"role": "client"|"agent", "text": "...", "at": "..."}],
-//! "timezone": "+01:00"}` (`at` is RFC 3339, a local `YYYY-MM-DD HH:MM`, or unix seconds; it may
-//! be left out), or a plain transcript whose turns start with `Client:` or `Agent:`. Turns
+//! A conversation is JSON in the shape the API reads (`defuse_wire::ConversationIn`:
+//! `{"turns": [{"role": "client"|"agent", "text": "...", "at": "..."}], "utc_offset": "+01:00"}`,
+//! `timezone` accepted for `utc_offset`; `at` is RFC 3339, a local `YYYY-MM-DD HH:MM`, or unix
+//! seconds, and may be left out), or a plain transcript whose turns start with `Client:` or `Agent:`. Turns
 //! without a time, and every transcript turn, are taken as sent now.
 
 use std::fmt::Write as _;
@@ -13,11 +14,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
-use defuse_core::coach::{
-    self, Coaching, Conversation, Policy, ReplyCheck, Role, Timestamp, Turn, UtcOffset,
-};
-use defuse_wire::{CoachingDto, ReplyCheckDto};
-use serde_json::Value;
+use defuse_core::coach::{self, Conversation, Policy, ReplyCheck, Timestamp, UtcOffset};
+use defuse_wire::marks::{bracketed, slice};
+use defuse_wire::{CoachingDto, ConversationIn, ReplyCheckDto};
 
 use crate::engine::{self, EngineArgs};
 
@@ -69,7 +68,9 @@ pub fn run(args: CoachArgs) -> Result<ExitCode> {
             serde_json::to_string_pretty(&CoachingDto::new(&coaching, &setup.conversation))?
         );
     } else {
-        print!("{}", render_coaching(&coaching, &setup.conversation));
+        let dto = CoachingDto::new(&coaching, &setup.conversation);
+        let has_client_turn = setup.conversation.last_client().is_some();
+        print!("{}", render_coaching(&dto, has_client_turn));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -176,8 +177,8 @@ fn read_source(source: &str) -> Result<String> {
     }
 }
 
-/// JSON when the text starts with `{`, else a `Client:`/`Agent:` transcript. `offset` (from the
-/// command line) wins over the file's `timezone`.
+/// JSON ([`ConversationIn`], the shape the API reads) when the text starts with `{`, else a
+/// `Client:`/`Agent:` transcript. `offset` (from the command line) wins over the file's own.
 pub fn parse_conversation(
     text: &str,
     offset: Option<UtcOffset>,
@@ -190,129 +191,62 @@ pub fn parse_conversation(
             offset.unwrap_or_default(),
         )?);
     }
-    let v: Value = serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m)
-            .to_string();
-        anyhow!("line {}, column {}: {message}", e.line(), e.column())
-    })?;
-    let offset = match (offset, v.get("timezone")) {
-        (Some(o), _) => o,
-        (None, None | Some(Value::Null)) => UtcOffset::UTC,
-        (None, Some(tz)) => UtcOffset::parse(
-            tz.as_str()
-                .ok_or_else(|| anyhow!("timezone: expected a string like \"+01:00\""))?,
-        )
-        .context("timezone")?,
-    };
-    let turns = v
-        .get("turns")
-        .ok_or_else(|| anyhow!("turns: missing"))?
-        .as_array()
-        .ok_or_else(|| anyhow!("turns: expected a list"))?;
-    if turns.is_empty() {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let sent: ConversationIn = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+    if sent.turns.is_empty() {
         bail!("turns: the conversation has no turns");
     }
-    let turns = turns
-        .iter()
-        .enumerate()
-        .map(|(i, t)| parse_turn(i, t, offset, now))
-        .collect::<Result<_>>()?;
-    Ok(Conversation::new(turns, offset))
+    Ok(sent.read(offset, now)?)
 }
 
-fn parse_turn(i: usize, t: &Value, offset: UtcOffset, now: Timestamp) -> Result<Turn> {
-    let field = |key: &str| t.get(key).filter(|v| !v.is_null());
-    let role = field("role")
-        .and_then(Value::as_str)
-        .and_then(Role::parse)
-        .ok_or_else(|| anyhow!("turns[{i}].role: expected client or agent"))?;
-    let text = field("text")
-        .and_then(Value::as_str)
-        .ok_or_else(|| anyhow!("turns[{i}].text: expected a string"))?
-        .to_string();
-    let at = match field("at") {
-        None => now,
-        Some(Value::Number(n)) => Timestamp(
-            n.as_i64()
-                .ok_or_else(|| anyhow!("turns[{i}].at: expected whole unix seconds"))?,
-        ),
-        Some(Value::String(s)) => {
-            Timestamp::parse(s, offset).map_err(|e| anyhow!("turns[{i}].at: {e}"))?
-        }
-        Some(_) => bail!("turns[{i}].at: expected a time string or unix seconds"),
-    };
-    Ok(Turn { role, text, at })
+/// A JSON error naming the field it is in and where in the file.
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> anyhow::Error {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    let message = inner.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    let place = format!("line {}, column {}", inner.line(), inner.column());
+    if path == "." {
+        anyhow!("{place}: {message}")
+    } else {
+        anyhow!("{path}: {message} ({place})")
+    }
 }
 
-/// The coaching for a person: the suggested reply first, then the course, the boundary and each
-/// move with its reasons and wordings.
-pub fn render_coaching(c: &Coaching, conversation: &Conversation) -> String {
+/// The coaching for a person, from the same shape `--json` prints: the suggested reply first,
+/// then the cause, the course, the boundary and each move with its reasons and wordings.
+pub fn render_coaching(c: &CoachingDto, has_client_turn: bool) -> String {
     let mut out = String::new();
     if let Some(reply) = &c.suggested_reply {
         let _ = writeln!(out, "Suggested reply:\n  {reply}\n");
     }
-    if c.unsupported_language {
-        let _ = writeln!(
-            out,
-            "Note: {}\n",
-            defuse_wire::coaching::UNSUPPORTED_LANGUAGE
-        );
+    if let Some(note) = &c.note {
+        let _ = writeln!(out, "Note: {note}\n");
     }
-    if let Some(cause) = &c.situation.cause {
+    if let Some(cause) = &c.cause {
         let said: Vec<String> = cause
-            .evidence
+            .why
             .iter()
-            .filter_map(|e| conversation.turns[e.turn].text.get(e.start..e.end))
-            .map(|t| format!("\"{t}\""))
+            .filter(|w| !w.text.is_empty())
+            .map(|w| format!("\"{}\"", w.text))
             .collect();
+        let said = if said.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", said.join(", "))
+        };
+        let cause_name = cause.cause.replace('_', " ");
         let _ = writeln!(
             out,
-            "Behind it: {} ({:.2}): {}{}\n",
-            cause.cause.as_str().replace('_', " "),
-            cause.score,
-            cause.reason,
-            if said.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", said.join(", "))
-            }
+            "Behind it: {cause_name} ({:.2}): {}{said}\n",
+            cause.score, cause.reason
         );
     }
-    let hostility: Vec<String> = c
-        .course
-        .turns
-        .iter()
-        .filter_map(|t| t.hostility)
-        .map(|h| format!("{h:.2}"))
-        .collect();
-    let _ = writeln!(
-        out,
-        "Course: {} (client hostility by turn: {})",
-        c.course.trend.as_str(),
-        hostility.join(" -> ")
-    );
-    let b = &c.boundary;
-    let _ = writeln!(
-        out,
-        "Boundary: step {} ({}), {} crossing(s)",
-        b.step.number(),
-        b.step.as_str(),
-        b.crossings.len()
-    );
-    for x in &b.crossings {
-        let _ = writeln!(
-            out,
-            "  turn {}: \"{}\" ({})",
-            x.turn + 1,
-            x.text,
-            x.kind.map_or("abusive message", |k| k.as_str())
-        );
-    }
+    render_course_and_boundary(&mut out, c);
     for (n, m) in c.moves.iter().enumerate() {
-        let _ = writeln!(out, "\n{}. {}", n + 1, m.kind.as_str().replace('_', " "));
+        let _ = writeln!(out, "\n{}. {}", n + 1, m.kind.replace('_', " "));
         for w in &m.why {
             let place = w
                 .turn
@@ -328,10 +262,43 @@ pub fn render_coaching(c: &Coaching, conversation: &Conversation) -> String {
             let _ = writeln!(out, "   say: {s}");
         }
     }
-    if conversation.last_client().is_none() {
+    if !has_client_turn {
         out.push_str("\nNo client turn yet: nothing to coach.\n");
     }
     out
+}
+
+fn render_course_and_boundary(out: &mut String, c: &CoachingDto) {
+    let hostility: Vec<String> = c
+        .course
+        .turns
+        .iter()
+        .filter_map(|t| t.hostility)
+        .map(|h| format!("{h:.2}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Course: {} (client hostility by turn: {})",
+        c.course.trend,
+        hostility.join(" -> ")
+    );
+    let b = &c.boundary;
+    let _ = writeln!(
+        out,
+        "Boundary: step {} ({}), {} crossing(s)",
+        b.step,
+        b.name,
+        b.crossings.len()
+    );
+    for x in &b.crossings {
+        let _ = writeln!(
+            out,
+            "  turn {}: \"{}\" ({})",
+            x.turn + 1,
+            x.text,
+            x.kind.as_deref().unwrap_or("abusive message")
+        );
+    }
 }
 
 /// The verdict for a person: the draft with findings marked, each with its reason and rewrite.
@@ -343,28 +310,12 @@ pub fn render_check(check: &ReplyCheck, draft: &str, offset: UtcOffset) -> Strin
         check.verdict.as_str(),
         check.score
     );
-    let mut marked = String::new();
-    let mut at = 0;
-    let mut spans: Vec<(usize, usize)> = check
-        .findings
-        .iter()
-        .filter(|f| f.end > f.start)
-        .map(|f| (f.start, f.end))
-        .collect();
-    spans.sort_unstable();
-    for (s, e) in spans {
-        if s >= at {
-            let _ = write!(marked, "{}[[{}]]", &draft[at..s], &draft[s..e]);
-            at = e;
-        }
-    }
-    marked.push_str(&draft[at..]);
-    let _ = writeln!(out, "Draft: {marked}");
+    let spans: Vec<(usize, usize)> = check.findings.iter().map(|f| (f.start, f.end)).collect();
+    let _ = writeln!(out, "Draft: {}", bracketed(draft, &spans, "[[", "]]"));
     for f in &check.findings {
-        let words = if f.end > f.start {
-            format!("\"{}\" ", &draft[f.start..f.end])
-        } else {
-            String::new()
+        let words = match slice(draft, f.start, f.end) {
+            "" => String::new(),
+            w => format!("\"{w}\" "),
         };
         let _ = writeln!(out, "  - {}: {words}{}", f.kind.as_str(), f.message);
         if !f.rewrite.is_empty() {
@@ -383,6 +334,7 @@ pub fn render_check(check: &ReplyCheck, draft: &str, offset: UtcOffset) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use defuse_core::coach::Role;
 
     const NOW: Timestamp = Timestamp(1_772_445_600);
 
@@ -419,11 +371,11 @@ mod tests {
     fn errors_name_the_line_and_field() {
         assert_eq!(
             err(r#"{"turns": [{"role": "client", "text": "a"}, {"role": "boss", "text": "b"}]}"#),
-            "turns[1].role: expected client or agent"
+            "turns[1].role: use client or agent"
         );
-        assert_eq!(
-            err(r#"{"turns": [{"role": "client", "text": 5}]}"#),
-            "turns[0].text: expected a string"
+        assert!(
+            err(r#"{"turns": [{"role": "client", "text": 5}]}"#)
+                .starts_with("turns[0].text: invalid type: integer `5`, expected a string (line 1")
         );
         assert!(
             err(r#"{"turns": [{"role": "client", "text": "a", "at": "tuesday"}]}"#)
@@ -433,10 +385,11 @@ mod tests {
             err(r#"{"turns": []}"#),
             "turns: the conversation has no turns"
         );
-        assert_eq!(err(r#"{"messages": []}"#), "turns: missing");
+        assert!(err(r#"{"messages": []}"#).contains("unknown field `messages`"));
+        assert!(err(r#"{"utc_offset": "Z"}"#).contains("missing field `turns`"));
         assert_eq!(
             err("{\"turns\": [\n  {\"role\": }\n]}"),
-            "line 2, column 12: expected value"
+            "turns[0].role: expected value (line 2, column 12)"
         );
         assert_eq!(
             err("Hello there\nClient: hi"),
@@ -446,7 +399,8 @@ mod tests {
             "line 2: unknown speaker \"Manager\": a turn starts with Client: or Agent:"
         ));
         assert!(
-            err(r#"{"timezone": "CET", "turns": []}"#).starts_with("timezone: not a UTC offset")
+            err(r#"{"timezone": "CET", "turns": [{"role": "client", "text": "a"}]}"#)
+                .starts_with("utc_offset: not a UTC offset")
         );
     }
 }

@@ -2,6 +2,7 @@
 //! client's own words.
 
 use defuse_core::{Analysis, Emotion, Evidence, Judgement, Language};
+use defuse_wire::marks::{bracketed, slice};
 use std::fmt::Write;
 use std::io::IsTerminal;
 
@@ -27,22 +28,8 @@ fn marks() -> Marks {
 
 /// The text with every signal span marked.
 fn highlighted(text: &str, a: &Analysis, m: &Marks) -> String {
-    let mut spans: Vec<(usize, usize)> = a.signals.iter().map(|s| (s.start, s.end)).collect();
-    spans.sort();
-    let mut out = String::new();
-    let mut at = 0;
-    for (s, e) in spans {
-        if s < at {
-            continue;
-        }
-        out.push_str(&text[at..s]);
-        out.push_str(m.open);
-        out.push_str(&text[s..e]);
-        out.push_str(m.close);
-        at = e;
-    }
-    out.push_str(&text[at..]);
-    out
+    let spans: Vec<(usize, usize)> = a.signals.iter().map(|s| (s.start, s.end)).collect();
+    bracketed(text, &spans, m.open, m.close)
 }
 
 /// A heading and one line per ranked label ("service failure 0.73 — \"lost\""), or nothing.
@@ -68,7 +55,7 @@ fn quotes(text: &str, ev: &[Evidence]) -> String {
     let q: Vec<String> = ev
         .iter()
         .take(3)
-        .map(|e| format!("\"{}\"", &text[e.start..e.end]))
+        .map(|e| format!("\"{}\"", slice(text, e.start, e.end)))
         .collect();
     format!(" — {}", q.join(", "))
 }

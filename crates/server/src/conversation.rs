@@ -13,7 +13,7 @@ use defuse_core::{Analysis, Analyzer, Input};
 use defuse_storage::{Direction, Message, Store};
 use defuse_wire::{AnalysisDto, CoachingDto};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 
 /// How many of a case's latest messages the coach sees.
@@ -146,7 +146,5 @@ pub fn utc(t: Timestamp) -> Option<DateTime<Utc>> {
 
 /// Reads a client-sent UTC offset (`+01:00`, `Z`); UTC when absent.
 pub fn parse_offset(raw: Option<&str>) -> AppResult<UtcOffset> {
-    raw.map_or(Ok(UtcOffset::UTC), |s| {
-        UtcOffset::parse(s).map_err(|e| AppError::invalid("utc_offset", e.to_string()))
-    })
+    Ok(defuse_wire::conversation::offset(raw, None)?)
 }

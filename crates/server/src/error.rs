@@ -167,6 +167,13 @@ impl IntoResponse for AppError {
     }
 }
 
+/// A field of a sent conversation that cannot be read is the caller's mistake, named.
+impl From<defuse_wire::FieldError> for AppError {
+    fn from(e: defuse_wire::FieldError) -> AppError {
+        AppError::invalid(e.field, e.message)
+    }
+}
+
 impl From<defuse_storage::StoreError> for AppError {
     fn from(e: defuse_storage::StoreError) -> AppError {
         use defuse_storage::StoreError;

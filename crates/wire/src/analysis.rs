@@ -224,7 +224,7 @@ impl Slicer<'_> {
     /// The words at `start..end`, or an empty string if the span does not fit the text
     /// (the core promises it always does; a DTO must never panic on a bad span).
     fn text(&self, start: usize, end: usize) -> String {
-        self.0.get(start..end).unwrap_or_default().to_owned()
+        crate::marks::slice(self.0, start, end).to_owned()
     }
 
     fn evidence(&self, evidence: &[Evidence]) -> Vec<EvidenceDto> {

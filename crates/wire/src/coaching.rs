@@ -10,6 +10,8 @@ use defuse_core::coach::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::marks::slice;
+
 /// Advice for the agent's next reply.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -48,11 +50,7 @@ impl StoryCauseDto {
             turn: Some(e.turn),
             start: e.start,
             end: e.end,
-            text: conversation.turns[e.turn]
-                .text
-                .get(e.start..e.end)
-                .unwrap_or_default()
-                .to_owned(),
+            text: slice(&conversation.turns[e.turn].text, e.start, e.end).to_owned(),
             note: e.why.clone(),
         });
         StoryCauseDto {
@@ -212,10 +210,6 @@ pub struct PromiseDto {
 /// The note on coaching for a message that is not in English.
 pub const UNSUPPORTED_LANGUAGE: &str = "The client's language is not supported yet: defuse coaches replies in English only, so no moves or suggested reply are given for this message.";
 
-fn slice(text: &str, start: usize, end: usize) -> String {
-    text.get(start..end).unwrap_or_default().to_owned()
-}
-
 impl CoachingDto {
     /// Converts `coaching` made for `conversation`.
     pub fn new(coaching: &Coaching, conversation: &Conversation) -> CoachingDto {
@@ -312,7 +306,7 @@ impl CourseDto {
                         kind: m.kind.as_str().to_owned(),
                         start: m.start,
                         end: m.end,
-                        text: slice(&turn.text, m.start, m.end),
+                        text: slice(&turn.text, m.start, m.end).to_owned(),
                     })
                     .collect(),
             })
@@ -350,7 +344,7 @@ impl FindingDto {
             kind: f.kind.as_str().to_owned(),
             start: f.start,
             end: f.end,
-            text: slice(draft, f.start, f.end),
+            text: slice(draft, f.start, f.end).to_owned(),
             message: f.message.clone(),
             rewrite: f.rewrite.clone(),
         }
@@ -368,7 +362,7 @@ impl PromiseDto {
             conditional: p.conditional,
             start: p.start,
             end: p.end,
-            text: slice(text, p.start, p.end),
+            text: slice(text, p.start, p.end).to_owned(),
         }
     }
 }

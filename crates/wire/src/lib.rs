@@ -8,11 +8,15 @@
 //! - [`analysis`]: [`AnalysisDto`] and its parts, built from a [`defuse_core::Analysis`] and the text it was made from.
 //! - [`restore`]: a stored analysis back into a core `Analysis` (coaching long cases without re-analysis).
 //! - [`coaching`]: [`CoachingDto`] (next moves, boundary, course) and [`ReplyCheckDto`] (the draft check and its promises).
+//! - [`conversation`]: [`ConversationIn`], the conversation a caller sends to be coached.
+//! - [`marks`]: text with evidence spans marked, for the console and the CLI alike.
 //!
 //! With the `openapi` feature every DTO also derives `utoipa::ToSchema`.
 
 pub mod analysis;
 pub mod coaching;
+pub mod conversation;
+pub mod marks;
 pub mod restore;
 
 pub use analysis::{
@@ -23,3 +27,4 @@ pub use coaching::{
     AdviceDto, BoundaryDto, CoachingDto, CourseDto, CrossingDto, EmotionScoreDto, FindingDto,
     LoweringDto, MoveHitDto, PromiseDto, ReplyCheckDto, TurnCourseDto, WhyDto,
 };
+pub use conversation::{ConversationIn, FieldError, TimeIn, TurnIn};

@@ -3,26 +3,28 @@
 //! Emotion evidence made only of words that carry no feeling by themselves ("don't", "give",
 //! "up") is left unmarked: shown as the reason for a feeling, it would only puzzle the reader.
 
-use std::collections::BTreeSet;
-
 use defuse_wire::AnalysisDto;
+use defuse_wire::marks::{Mark, segments};
 use maud::{Markup, html};
 
-/// One marked stretch of the text: byte offsets, a kind (the CSS class) and what it shows.
+/// What a marked stretch shows: a kind (the CSS class) and its note (the tooltip).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-    /// `signal`, `cause`, `emotion` or `concern`.
+pub struct Tag {
+    /// `signal`, `cause`, `emotion`, `concern` or `finding`.
     pub kind: &'static str,
     pub note: String,
 }
 
-/// A piece of the text and the spans that cover it.
-#[derive(Debug, PartialEq)]
-pub struct Segment<'a> {
-    pub text: &'a str,
-    pub covering: Vec<&'a Span>,
+/// One marked stretch of the text (byte offsets).
+pub type Span = Mark<Tag>;
+
+/// A span of `kind` over `start..end`, with its note.
+pub fn span(start: usize, end: usize, kind: &'static str, note: String) -> Span {
+    Mark {
+        start,
+        end,
+        tag: Tag { kind, note },
+    }
 }
 
 /// The evidence of an analysis as spans: signals, causes, emotions and concerns.
@@ -30,20 +32,16 @@ pub fn spans_of(analysis: &AnalysisDto) -> Vec<Span> {
     let mut spans: Vec<Span> = analysis
         .signals
         .iter()
-        .map(|s| Span {
-            start: s.start,
-            end: s.end,
-            kind: "signal",
-            note: s.kind.replace('_', " "),
-        })
+        .map(|s| span(s.start, s.end, "signal", s.kind.replace('_', " ")))
         .collect();
     for cause in &analysis.causes {
-        spans.extend(cause.evidence.iter().map(|e| Span {
-            start: e.start,
-            end: e.end,
-            kind: "cause",
-            note: format!("cause: {}", cause.cause.replace('_', " ")),
-        }));
+        let note = format!("cause: {}", cause.cause.replace('_', " "));
+        spans.extend(
+            cause
+                .evidence
+                .iter()
+                .map(|e| span(e.start, e.end, "cause", note.clone())),
+        );
     }
     let emotions = &analysis.emotion_evidence;
     let by_emotion = [
@@ -59,20 +57,15 @@ pub fn spans_of(analysis: &AnalysisDto) -> Vec<Span> {
             evidence
                 .iter()
                 .filter(|e| carries_feeling(&e.text))
-                .map(|e| Span {
-                    start: e.start,
-                    end: e.end,
-                    kind: "emotion",
-                    note: format!("emotion: {name}"),
-                }),
+                .map(|e| span(e.start, e.end, "emotion", format!("emotion: {name}"))),
         );
     }
-    spans.extend(analysis.concerns.iter().map(|c| Span {
-        start: c.start,
-        end: c.end,
-        kind: "concern",
-        note: "concern".to_owned(),
-    }));
+    spans.extend(
+        analysis
+            .concerns
+            .iter()
+            .map(|c| span(c.start, c.end, "concern", "concern".to_owned())),
+    );
     spans
 }
 
@@ -96,42 +89,12 @@ fn carries_feeling(evidence: &str) -> bool {
         .any(|w| !NO_FEELING.contains(&w.to_lowercase().replace('’', "'").as_str()))
 }
 
-/// Cuts `text` at every edge of `spans`; spans out of range or off a character boundary are left out.
-pub fn segments<'a>(text: &'a str, spans: &'a [Span]) -> Vec<Segment<'a>> {
-    let valid: Vec<&Span> = spans
-        .iter()
-        .filter(|s| {
-            s.start < s.end
-                && s.end <= text.len()
-                && text.is_char_boundary(s.start)
-                && text.is_char_boundary(s.end)
-        })
-        .collect();
-    let mut edges: BTreeSet<usize> = BTreeSet::from([0, text.len()]);
-    for s in &valid {
-        edges.insert(s.start);
-        edges.insert(s.end);
-    }
-    let edges: Vec<usize> = edges.into_iter().collect();
-    edges
-        .windows(2)
-        .map(|w| Segment {
-            text: &text[w[0]..w[1]],
-            covering: valid
-                .iter()
-                .copied()
-                .filter(|s| s.start <= w[0] && w[1] <= s.end)
-                .collect(),
-        })
-        .collect()
-}
-
 /// `text` with `spans` marked; the first covering span names the colour, all of them the tooltip.
 pub fn marked(text: &str, spans: &[Span]) -> Markup {
     html! {
         @for segment in segments(text, spans) {
             @if let Some(first) = segment.covering.first() {
-                mark class={ "ev ev-" (first.kind) } title=(notes(&segment.covering)) { (segment.text) }
+                mark class={ "ev ev-" (first.tag.kind) } title=(notes(&segment.covering)) { (segment.text) }
             } @else {
                 (segment.text)
             }
@@ -142,8 +105,8 @@ pub fn marked(text: &str, spans: &[Span]) -> Markup {
 fn notes(spans: &[&Span]) -> String {
     let mut seen: Vec<&str> = Vec::new();
     for s in spans {
-        if !seen.contains(&s.note.as_str()) {
-            seen.push(&s.note);
+        if !seen.contains(&s.tag.note.as_str()) {
+            seen.push(&s.tag.note);
         }
     }
     seen.join("; ")
@@ -153,44 +116,14 @@ fn notes(spans: &[&Span]) -> String {
 mod tests {
     use super::*;
 
-    fn span(start: usize, end: usize, kind: &'static str) -> Span {
-        Span {
-            start,
-            end,
-            kind,
-            note: kind.to_owned(),
-        }
-    }
-
-    #[test]
-    fn overlapping_spans_cut_the_text_at_every_edge() {
-        let spans = [span(0, 5, "signal"), span(3, 9, "cause")];
-        let cut: Vec<(&str, usize)> = segments("abcdefghij", &spans)
-            .iter()
-            .map(|s| (s.text, s.covering.len()))
-            .collect();
-        assert_eq!(cut, [("abc", 1), ("de", 2), ("fghi", 1), ("j", 0)]);
-    }
-
-    #[test]
-    fn spans_off_a_character_boundary_or_out_of_range_are_dropped() {
-        let text = "é!";
-        let spans = [
-            span(1, 2, "signal"),
-            span(0, 99, "cause"),
-            span(2, 3, "concern"),
-        ];
-        let cut = segments(text, &spans);
-        assert_eq!(cut.len(), 2);
-        assert_eq!(cut[1].text, "!");
-        assert_eq!(cut[1].covering[0].kind, "concern");
-        assert!(cut[0].covering.is_empty());
+    fn plain(start: usize, end: usize, kind: &'static str) -> Span {
+        span(start, end, kind, kind.to_owned())
     }
 
     #[test]
     fn markup_in_client_text_is_escaped_inside_and_outside_marks() {
         let text = "<script>x()</script> you <b>idiot</b>";
-        let spans = [span(25, 37, "signal")];
+        let spans = [plain(25, 37, "signal")];
         let html = marked(text, &spans).into_string();
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<b>"), "{html}");

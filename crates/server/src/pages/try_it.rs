@@ -140,12 +140,7 @@ fn check_card(draft: &str, c: &ReplyCheckDto) -> Markup {
     let spans: Vec<Span> = c
         .findings
         .iter()
-        .map(|f| Span {
-            start: f.start,
-            end: f.end,
-            kind: "finding",
-            note: f.message.clone(),
-        })
+        .map(|f| highlight::span(f.start, f.end, "finding", f.message.clone()))
         .collect();
     html! {
         section.card {

@@ -6,14 +6,15 @@ use std::sync::Arc;
 use axum::extract::State;
 use chrono::{DateTime, Utc};
 use defuse_core::Input;
-use defuse_core::coach::{self, Conversation, Role, Turn};
-use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
+use defuse_core::coach::{self, Timestamp};
+use defuse_wire::conversation;
+use defuse_wire::{AnalysisDto, CoachingDto, ConversationIn, ReplyCheckDto, TurnIn};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::Caller;
-use crate::conversation::{parse_offset, timestamp};
+use crate::conversation::timestamp;
 use crate::error::{AppError, AppResult};
 use crate::json::ApiJson;
 use crate::state::AppState;
@@ -34,25 +35,6 @@ pub struct AnalyzeIn {
     pub id: Option<serde_json::Value>,
     /// The agent's previous message, when known.
     pub context: Option<String>,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TurnIn {
-    /// `client` or `agent`.
-    pub role: String,
-    pub text: String,
-    /// Defaults to now.
-    pub at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CoachIn {
-    /// The conversation so far, oldest first.
-    pub turns: Vec<TurnIn>,
-    /// `+01:00`; default UTC.
-    pub utc_offset: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -90,14 +72,14 @@ pub async fn analyze(
     Ok(ApiJson(dto))
 }
 
-#[utoipa::path(post, path = "/coach", tag = "analysis", request_body = CoachIn,
+#[utoipa::path(post, path = "/coach", tag = "analysis", request_body = ConversationIn,
     responses((status = 200, body = CoachingDto), (status = 503, body = crate::error::ErrorBody)))]
 pub async fn coach_reply(
     State(state): State<AppState>,
     _caller: Caller,
-    ApiJson(body): ApiJson<CoachIn>,
+    ApiJson(body): ApiJson<ConversationIn>,
 ) -> AppResult<ApiJson<CoachingDto>> {
-    let conversation = read_conversation(body.turns, body.utc_offset.as_deref())?;
+    let conversation = body.read(None, now())?;
     let (analyzer, policy) = (Arc::clone(&state.analyzer), Arc::clone(&state.policy));
     let dto = state
         .compute
@@ -116,7 +98,8 @@ pub async fn check_reply(
     caller: Caller,
     ApiJson(body): ApiJson<CheckIn>,
 ) -> AppResult<ApiJson<ReplyCheckDto>> {
-    let conversation = read_conversation(body.turns, body.utc_offset.as_deref())?;
+    let offset = conversation::offset(body.utc_offset.as_deref(), None)?;
+    let conversation = conversation::conversation(body.turns, offset, now())?;
     let sent_at = timestamp(body.sent_at.unwrap_or_else(Utc::now));
     let (analyzer, policy) = (Arc::clone(&state.analyzer), state.policy_for(caller.role()));
     let dto = state
@@ -131,22 +114,6 @@ pub async fn check_reply(
     Ok(ApiJson(dto))
 }
 
-fn read_conversation(turns: Vec<TurnIn>, offset: Option<&str>) -> AppResult<Conversation> {
-    let offset = parse_offset(offset)?;
-    let now = Utc::now();
-    let turns = turns
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let role = Role::parse(&t.role).ok_or_else(|| {
-                AppError::invalid(format!("turns[{i}].role"), "use client or agent")
-            })?;
-            Ok(Turn {
-                role,
-                text: t.text,
-                at: timestamp(t.at.unwrap_or(now)),
-            })
-        })
-        .collect::<AppResult<Vec<Turn>>>()?;
-    Ok(Conversation::new(turns, offset))
+fn now() -> Timestamp {
+    timestamp(Utc::now())
 }
