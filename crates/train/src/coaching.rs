@@ -358,11 +358,12 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
     let mut causes = Confusion::new("main cause of the conversation", SET);
     let mut last_alone = Tally::default();
     for (c, a) in conversations.iter().zip(&analysed) {
-        for ((_, _, analysis), want) in a.client_turns().zip(&c.levels) {
-            level.add(analysis.level == *want, want.as_str() == baseline_level);
-            levels.add(want.as_str(), analysis.level.as_str());
-        }
         let coaching = coach::coach_analysed(a, &policy);
+        let read = coaching.course.turns.iter().filter_map(|t| t.level);
+        for (got, want) in read.zip(&c.levels) {
+            level.add(got == *want, want.as_str() == baseline_level);
+            levels.add(want.as_str(), got.as_str());
+        }
         let want_cause = c.cause.map_or("none", Cause::as_str);
         let story = coaching.situation.cause.as_ref();
         let got_cause = story.map_or("none", |s| s.cause.as_str());

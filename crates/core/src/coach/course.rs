@@ -3,7 +3,7 @@
 
 use super::conversation::{Analysed, Role};
 use super::moves::{self, MoveHit};
-use crate::types::{Emotion, Level};
+use crate::types::{Analysis, Emotion, Level, Sentiment};
 
 /// Which way the client's hostility is going.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct TurnCourse {
     pub role: Role,
     /// Client turns only.
     pub hostility: Option<f32>,
+    /// Client turns only: the level in the conversation ([`in_course`]), which may be more
+    /// heated than the message read alone.
     pub level: Option<Level>,
     /// Emotions that hold in a client turn, strongest first, with their scores.
     pub emotions: Vec<(Emotion, f32)>,
@@ -47,6 +49,7 @@ const TREND_STEP: f32 = 0.15;
 
 pub fn course(analysed: &Analysed<'_>) -> Course {
     let offset = analysed.conversation.offset;
+    let mut earlier: Option<Level> = None;
     let turns: Vec<TurnCourse> = analysed
         .conversation
         .turns
@@ -60,10 +63,12 @@ pub fn course(analysed: &Analysed<'_>) -> Course {
                     .map(|e| (e, a.emotion(e).score))
                     .collect();
                 emotions.sort_by(|x, y| y.1.total_cmp(&x.1));
+                let level = in_course(earlier, a);
+                earlier = Some(level);
                 TurnCourse {
                     role: Role::Client,
                     hostility: Some(a.hostility),
-                    level: Some(a.level),
+                    level: Some(level),
                     emotions,
                     moves: Vec::new(),
                 }
@@ -85,6 +90,21 @@ pub fn course(analysed: &Analysed<'_>) -> Course {
     Course { turns, trend }
 }
 
+/// The level of a client turn in its conversation. Temper carries from turn to turn: a client
+/// who was tense or worse and is still displeased (the message reads negative, and nothing in it
+/// thanks or is satisfied) is at least tense now, even in few and level words; read alone, a
+/// curt "still nothing" is only a fact. Anger is not carried whole: it must show again to count.
+pub fn in_course(earlier: Option<Level>, a: &Analysis) -> Level {
+    let carried = earlier.map_or(Level::Calm, |l| l.min(Level::Tense));
+    let displeased =
+        a.sentiment == Sentiment::Negative && !a.emotion(Emotion::Satisfaction).holds();
+    if displeased {
+        a.level.max(carried)
+    } else {
+        a.level
+    }
+}
+
 /// Compares the latest client turn with the one before it.
 fn trend(hostility: impl DoubleEndedIterator<Item = f32>) -> Trend {
     let mut rev = hostility.rev();
@@ -98,6 +118,7 @@ fn trend(hostility: impl DoubleEndedIterator<Item = f32>) -> Trend {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::{Analyzer, Input};
 
     #[test]
     fn trend_follows_the_last_two_client_turns() {
@@ -105,5 +126,20 @@ mod tests {
         assert_eq!(trend([0.9, 0.8, 0.3].into_iter()), Trend::Calming);
         assert_eq!(trend([0.5, 0.55].into_iter()), Trend::Steady);
         assert_eq!(trend([0.9].into_iter()), Trend::Steady);
+    }
+
+    #[test]
+    fn displeasure_stays_tense_after_a_heated_turn_and_thanks_end_it() {
+        let analyzer = Analyzer::new();
+        let a = |t: &str| analyzer.analyze(&Input::new(t));
+        let still = a("It still has not arrived and nobody has told me anything.");
+        let thanks = a("Thank you, that is great news, I appreciate it.");
+        assert_eq!(still.sentiment, Sentiment::Negative);
+        for earlier in [Level::Tense, Level::Angry, Level::Abusive] {
+            assert!(in_course(Some(earlier), &still) == still.level.max(Level::Tense));
+            assert_eq!(in_course(Some(earlier), &thanks), thanks.level);
+        }
+        assert_eq!(in_course(None, &still), still.level);
+        assert_eq!(in_course(Some(Level::Calm), &still), still.level);
     }
 }
