@@ -5,6 +5,9 @@
 //!   both backends must answer the same.
 //! - Every response carries `X-Content-Type-Options: nosniff` and, unless it says otherwise,
 //!   `Cache-Control: no-store` (answers hold personal data and CSRF tokens).
+//! - A refusal (any answer but 2xx or 3xx) to a request that came with a body says
+//!   `Connection: close`: the handler may not have read the body, and the connection cannot
+//!   carry the next request behind unread bytes, so the client is told to open a new one.
 //! - Under `/api/`, the plain-text rejections of axum's own extractors (a path or query that
 //!   does not parse, a body over the limit, a wrong method) become our JSON error shape.
 
@@ -31,11 +34,16 @@ pub async fn refuse_nul(request: Request, next: Next) -> Response {
 /// Adds the headers every response carries, and the JSON shape to API rejections.
 pub async fn every_response(request: Request, next: Next) -> Response {
     let api = request.uri().path().starts_with("/api/");
+    let with_body = has_body(&request);
     let mut response = next.run(request).await;
     if api && is_plain_text(&response) && !response.status().is_success() {
         response = as_json_error(response).await;
     }
+    let refused = response.status().is_client_error() || response.status().is_server_error();
     let headers = response.headers_mut();
+    if with_body && refused {
+        headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -44,6 +52,16 @@ pub async fn every_response(request: Request, next: Next) -> Response {
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-store"));
     response
+}
+
+/// Whether the request announced a body (a length above zero, or chunks).
+fn has_body(request: &Request) -> bool {
+    let headers = request.headers();
+    headers.contains_key(header::TRANSFER_ENCODING)
+        || headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim() != "0")
 }
 
 fn is_plain_text(response: &Response) -> bool {

@@ -280,3 +280,68 @@ async fn a_boundary_event_is_recorded_by_its_caller_whatever_the_body_says() {
         assert_eq!(evidence["note"], "n");
     }
 }
+
+/// Sends `requests` one after another on one kept-open connection and returns each status
+/// line read back (empty when the server closed the connection first).
+fn on_one_connection(address: &str, requests: &[String]) -> Vec<String> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let host = address.trim_start_matches("http://");
+    let stream = std::net::TcpStream::connect(host).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut writer = stream;
+    let mut statuses = Vec::new();
+    for request in requests {
+        if writer.write_all(request.as_bytes()).is_err() {
+            statuses.push(String::new());
+            continue;
+        }
+        let mut status = String::new();
+        let _ = reader.read_line(&mut status);
+        let mut length = 0;
+        let mut close = false;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                break;
+            }
+            let lower = line.to_ascii_lowercase();
+            if let Some(v) = lower.strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap_or(0);
+            }
+            close |= lower.starts_with("connection:") && lower.contains("close");
+        }
+        let mut body = vec![0; length];
+        let _ = reader.read_exact(&mut body);
+        statuses.push(status.trim_end().to_owned());
+        if close {
+            break;
+        }
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn a_refused_request_with_a_body_never_breaks_the_next_one_on_its_connection() {
+    for app in spawn_apps().await {
+        let body = format!("{{\"text\": \"{}\"}}", "a".repeat(200_000));
+        let refused = format!(
+            "POST /api/v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let health = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".to_owned();
+        let address = app.address.clone();
+        let statuses =
+            tokio::task::spawn_blocking(move || on_one_connection(&address, &[refused, health]))
+                .await
+                .unwrap();
+        assert!(statuses[0].contains(" 401 "), "{statuses:?}");
+        // Either the server said it would close (and the client opens a new connection), or
+        // the next request on the same connection is answered.
+        if let Some(next) = statuses.get(1) {
+            assert!(next.contains(" 200 "), "{} {statuses:?}", app.backend);
+        }
+    }
+}
