@@ -5,7 +5,7 @@
 //! answer after a success; a failure releases it so that a retry runs again. The same key with
 //! a different request is refused with 422; a key whose first request is still running, with
 //! 409. Keys are kept [`KEPT`] and then purged by the scheduler. A claim left by a process that
-//! died mid-request is taken over after [`ABANDONED`]; messages are also stored with the key
+//! died mid-request is taken over after `idempotency.abandoned_after_seconds`; messages are also stored with the key
 //! as their `external_id` (unique per case) so that even then none is stored twice.
 
 use axum::body::{Body, to_bytes};
@@ -27,8 +27,6 @@ pub const HEADER: &str = "idempotency-key";
 const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 /// How long a key and its answer are kept.
 pub const KEPT: Duration = Duration::hours(48);
-/// A claim this old and still unanswered was left by a process that died.
-const ABANDONED: Duration = Duration::minutes(2);
 /// The longest key accepted.
 const MAX_KEY: usize = 255;
 /// The largest body read (the API's own limit).
@@ -88,8 +86,9 @@ async fn keyed(state: &AppState, request: Request, next: Next) -> AppResult<Resp
     let now = Utc::now();
     let store = &state.store;
     let user = caller.id();
+    let abandoned = Duration::seconds(state.settings.idempotency.abandoned_after_seconds.into());
     let claim = store
-        .claim_idempotency_key(user, &key, &hash, now, now - ABANDONED)
+        .claim_idempotency_key(user, &key, &hash, now, now - abandoned)
         .await?;
     if let KeyClaim::Seen(first) = claim {
         return replay(first, &hash, secret);

@@ -33,6 +33,16 @@ pub struct Settings {
     pub privacy: PrivacySettings,
     pub ingest: IngestSettings,
     pub hooks: HookSettings,
+    pub idempotency: IdempotencySettings,
+}
+
+/// Retries of creates (`Idempotency-Key`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdempotencySettings {
+    /// A key whose first request has had no answer for this long was left by a process that
+    /// died (killed mid-request): a retry takes it over and runs. Until then a retry gets 409.
+    pub abandoned_after_seconds: u32,
 }
 
 /// What happens to the personal data in clients' messages.
@@ -177,7 +187,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 11] = [
     "listen",
     "public_url",
     "data_dir",
@@ -188,6 +198,7 @@ const KEYS: [&str; 10] = [
     "privacy",
     "ingest",
     "hooks",
+    "idempotency",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
