@@ -170,9 +170,11 @@ async fn messages_posted_with_keys_through_kills_are_stored_once_each() {
     });
     blocking.await.expect("every message answered");
     killer.join().expect("the killer thread");
-    let mut child = server.lock().unwrap();
-    child.kill().ok();
-    child.wait().ok();
+    {
+        let mut child = server.lock().unwrap();
+        child.kill().ok();
+        child.wait().ok();
+    }
 
     let stored = store(&dir)
         .await
