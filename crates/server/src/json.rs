@@ -146,24 +146,58 @@ fn join(path: &str, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
+    use defuse_core::coach::Timestamp;
+    use defuse_wire::ConversationIn;
+    use proptest::prelude::*;
 
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Turn {
-        #[allow(dead_code)]
-        text: String,
+    /// Anything a caller may send as a conversation: a JSON object with turns of any role, text
+    /// and time, and now and then a broken byte.
+    fn sent() -> impl Strategy<Value = Vec<u8>> {
+        let turn = (
+            "\\PC{0,12}",
+            "\\PC{0,40}",
+            proptest::option::of("\\PC{0,20}"),
+        );
+        (proptest::collection::vec(turn, 0..4), any::<u8>(), 0usize..64).prop_map(
+            |(turns, junk, at)| {
+                let turns: Vec<serde_json::Value> = turns
+                    .into_iter()
+                    .map(|(role, text, at)| serde_json::json!({"role": role, "text": text, "at": at}))
+                    .collect();
+                let mut bytes = serde_json::to_vec(&serde_json::json!({"turns": turns})).unwrap();
+                if junk % 3 == 0 {
+                    let at = at.min(bytes.len());
+                    bytes.insert(at, junk);
+                }
+                bytes
+            },
+        )
     }
 
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Body {
-        #[allow(dead_code)]
-        turns: Vec<Turn>,
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn any_body_is_read_or_refused_naming_what_is_wrong(bytes in sent()) {
+            match parse::<ConversationIn>(&bytes) {
+                Ok(c) => {
+                    if let Err(e) = c.read(None, Timestamp(0)) {
+                        prop_assert!(e.field.starts_with("turns[") || e.field == "utc_offset", "{e}");
+                    }
+                }
+                Err(AppError::Invalid { message, .. }) => prop_assert!(!message.is_empty()),
+                Err(other) => prop_assert!(false, "{other:?}"),
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let read = parse::<ConversationIn>(&bytes);
+            prop_assert!(matches!(read, Ok(_) | Err(AppError::Invalid { .. })), "{:?}", read.err());
+        }
     }
 
     fn field_of(json: &str) -> (Option<String>, String) {
-        match parse::<Body>(json.as_bytes()).unwrap_err() {
+        match parse::<ConversationIn>(json.as_bytes()).unwrap_err() {
             AppError::Invalid { field, message } => (field, message),
             other => panic!("unexpected {other:?}"),
         }
@@ -177,13 +211,15 @@ mod tests {
         );
         assert_eq!(field_of(r#"{}"#).0.as_deref(), Some("turns"));
         assert_eq!(
-            field_of(r#"{"turns": [{"text": "a"}, {"text": 5}]}"#)
-                .0
-                .as_deref(),
+            field_of(
+                r#"{"turns": [{"role": "client", "text": "a"}, {"role": "agent", "text": 5}]}"#
+            )
+            .0
+            .as_deref(),
             Some("turns[1].text")
         );
         assert_eq!(
-            field_of(r#"{"turns": [{"text": "a", "x": 1}]}"#)
+            field_of(r#"{"turns": [{"role": "client", "text": "a", "x": 1}]}"#)
                 .0
                 .as_deref(),
             Some("turns[0].x")
@@ -207,13 +243,14 @@ mod tests {
             )
         );
         // An escaped backslash before "u0000" is no NUL.
-        assert!(parse::<Body>(br#"{"turns": [{"text": "\\u0000"}]}"#).is_ok());
+        let escaped = br#"{"turns": [{"role": "client", "text": "\\u0000"}]}"#;
+        assert!(parse::<ConversationIn>(escaped).is_ok());
     }
 
     #[test]
     fn a_good_body_parses() {
         assert_eq!(
-            parse::<Body>(br#"{"turns": [{"text": "hi"}]}"#)
+            parse::<ConversationIn>(br#"{"turns": [{"role": "client", "text": "hi"}]}"#)
                 .unwrap()
                 .turns
                 .len(),
