@@ -16,7 +16,8 @@
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
 //! - [`edge`]: middleware for every request (no NUL in a query or path).
 //! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
-//! - [`intake`]: storing messages that came in by themselves (mail, chat exports, webhooks).
+//! - [`intake`]: storing messages that came in by themselves (mail, chat exports, webhooks);
+//!   [`imap`]: the mailboxes the server reads by itself.
 //! - [`error`] and [`json`]: `AppError` and the JSON extractor that names bad fields.
 //!
 //! Only this crate knows HTTP. Analysis JSON shapes come from `defuse-wire`; SQL lives in
@@ -36,6 +37,7 @@ pub mod exchange;
 #[cfg(test)]
 mod handler_tests;
 pub mod idempotency;
+pub mod imap;
 pub mod intake;
 pub mod json;
 pub mod pages;

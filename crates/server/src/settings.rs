@@ -9,6 +9,10 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+mod mail;
+
+pub use mail::{ImapSettings, MailSettings, PasswordError};
+
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
@@ -33,6 +37,7 @@ pub struct Settings {
     pub privacy: PrivacySettings,
     pub ingest: IngestSettings,
     pub hooks: HookSettings,
+    pub mail: MailSettings,
 }
 
 /// What happens to the personal data in clients' messages.
@@ -177,7 +182,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 11] = [
     "listen",
     "public_url",
     "data_dir",
@@ -188,6 +193,7 @@ const KEYS: [&str; 10] = [
     "privacy",
     "ingest",
     "hooks",
+    "mail",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");

@@ -8,6 +8,7 @@ use axum::Router;
 use axum::routing::get;
 use defuse_core::Analyzer;
 use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -15,6 +16,7 @@ use crate::accounts;
 use crate::edge;
 use crate::error::log_server_errors;
 use crate::idempotency;
+use crate::imap;
 use crate::routes;
 use crate::scheduler;
 use crate::settings::Settings;
@@ -50,13 +52,15 @@ pub fn app(state: AppState) -> Router {
     .with_state(state)
 }
 
-/// Serves `state` on `listener` until `shutdown` completes, then finishes the requests in flight.
+/// Serves `state` on `listener`, with upkeep and the `[[mail.imap]]` readers beside it, until
+/// `shutdown` completes, then finishes the requests in flight.
 pub async fn launch(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let upkeep = tokio::spawn(scheduler::run(state.clone(), scheduler::EVERY));
+    let mailboxes = imap::spawn_all(&state);
     let router = app(state);
     let served = axum::serve(
         listener,
@@ -65,11 +69,12 @@ pub async fn launch(
     .with_graceful_shutdown(shutdown)
     .await;
     upkeep.abort();
+    mailboxes.iter().for_each(JoinHandle::abort);
     Ok(served?)
 }
 
-/// Connects to the database of `settings` (running its migrations) and creates the first admin
-/// on an empty one.
+/// Checks that every `[[mail.imap]]` password can be read, connects to the database of
+/// `settings` (running its migrations) and creates the first admin on an empty one.
 pub async fn prepare(settings: Settings, analyzer: Analyzer) -> anyhow::Result<Prepared> {
     std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
         anyhow::anyhow!(
@@ -77,6 +82,9 @@ pub async fn prepare(settings: Settings, analyzer: Analyzer) -> anyhow::Result<P
             settings.data_dir.display()
         )
     })?;
+    for mailbox in &settings.mail.imap {
+        mailbox.password()?;
+    }
     let store = defuse_storage::connect(&settings.database_url()).await?;
     let first_admin_password = accounts::ensure_first_admin(store.as_ref())
         .await

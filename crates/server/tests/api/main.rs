@@ -3,9 +3,11 @@
 
 mod access;
 mod assignment;
+mod dovecot;
 mod errors;
 mod helpers;
 mod hooks;
+mod imap;
 mod messages;
 mod nul;
 mod privacy;
