@@ -73,6 +73,10 @@ pub struct HookSettings {
     pub max_age_seconds: i64,
     /// Largest body read; a larger one is refused with 413.
     pub body_limit: usize,
+    /// Deliveries a second each integration may make on average; more are answered 429.
+    pub per_second: f64,
+    /// Deliveries each integration may make at once after a quiet spell.
+    pub burst: u32,
     /// The secret shared with each product; an empty one turns that hook off (404). They
     /// stay recoverable (verifying an HMAC needs the secret itself), so they live here or in
     /// the environment, never in the database.
@@ -303,6 +307,14 @@ impl fmt::Debug for Secret {
 }
 
 impl HookSettings {
+    /// The rate each integration is held to.
+    pub fn rate(&self) -> crate::throttle::Rate {
+        crate::throttle::Rate {
+            per_second: self.per_second.max(f64::MIN_POSITIVE),
+            burst: f64::from(self.burst.max(1)),
+        }
+    }
+
     /// The secret of `product`'s hook; `None` when it is off.
     pub fn secret(&self, product: defuse_ingest::hooks::Product) -> Option<&str> {
         use defuse_ingest::hooks::Product;

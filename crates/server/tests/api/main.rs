@@ -3,6 +3,7 @@
 
 mod access;
 mod assignment;
+mod burst;
 mod dovecot;
 mod errors;
 mod helpers;
