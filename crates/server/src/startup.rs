@@ -73,8 +73,8 @@ pub async fn launch(
     Ok(served?)
 }
 
-/// Checks that every `[[mail.imap]]` password can be read, connects to the database of
-/// `settings` (running its migrations) and creates the first admin on an empty one.
+/// Connects to the database of `settings` (running its migrations) and creates the first admin
+/// on an empty one.
 pub async fn prepare(settings: Settings, analyzer: Analyzer) -> anyhow::Result<Prepared> {
     std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
         anyhow::anyhow!(
@@ -82,9 +82,6 @@ pub async fn prepare(settings: Settings, analyzer: Analyzer) -> anyhow::Result<P
             settings.data_dir.display()
         )
     })?;
-    for mailbox in &settings.mail.imap {
-        mailbox.password()?;
-    }
     let store = defuse_storage::connect(&settings.database_url()).await?;
     let first_admin_password = accounts::ensure_first_admin(store.as_ref())
         .await

@@ -17,7 +17,7 @@ use anyhow::Result;
 use tokio::task::JoinHandle;
 
 use crate::intake;
-use crate::settings::ImapSettings;
+use crate::settings::{ImapSettings, PasswordError, Settings};
 use crate::state::AppState;
 
 pub use connection::{Session, open};
@@ -25,6 +25,16 @@ pub use poll::{Polled, poll_once};
 
 /// The longest pause before connecting again after failures.
 pub const MAX_PAUSE: Duration = Duration::from_secs(15 * 60);
+
+/// Fails, naming the block, when a `[[mail.imap]]` password cannot be read: `serve` checks
+/// before it starts rather than logging the same failure for ever.
+pub fn check_passwords(settings: &Settings) -> Result<(), PasswordError> {
+    settings
+        .mail
+        .imap
+        .iter()
+        .try_for_each(|m| m.password().map(drop))
+}
 
 /// Starts a reading task for every `[[mail.imap]]` block; they run until aborted.
 pub fn spawn_all(state: &AppState) -> Vec<JoinHandle<()>> {
