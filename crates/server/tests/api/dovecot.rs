@@ -1,6 +1,7 @@
 //! A real IMAP server for the mailbox tests: Debian's Dovecot, started on a free loopback port
-//! with its own configuration, a test user in a plaintext password file and a Maildir, all in a
-//! temp dir, and stopped when dropped. It runs unprivileged: as ourselves, or as Dovecot's own
+//! with its own configuration, a test user in a plaintext password file and Maildir folders
+//! (which the tests fill by APPEND, as a mail client would), all in a temp dir, and stopped when
+//! dropped. It runs unprivileged: as ourselves, or as Dovecot's own
 //! `dovecot` account when the tests run as root (Dovecot refuses to serve logins as root).
 //!
 //! Without Dovecot the tests fail naming the package, unless `DEFUSE_SKIP_IMAP=1` is set.
@@ -39,7 +40,7 @@ impl Dovecot {
             );
         };
         let dir = tempfile::tempdir().unwrap();
-        let (port, tls_port) = (free_port(), free_port());
+        let [port, tls_port] = free_ports();
         certificate(dir.path());
         let root = is_root(dir.path());
         let account = account(dir.path());
@@ -150,9 +151,10 @@ fn binary() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().port()
+/// Two loopback ports free now (held together, so they differ).
+fn free_ports() -> [u16; 2] {
+    let held = [(); 2].map(|()| TcpListener::bind("127.0.0.1:0").unwrap());
+    held.map(|l| l.local_addr().unwrap().port())
 }
 
 /// Whether we run as root: the owner of a directory we just made.
