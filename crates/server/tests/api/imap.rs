@@ -139,7 +139,13 @@ async fn a_mailbox_is_read_once_as_import_reads_it_and_nothing_on_the_server_cha
         let state = state(&database, Some(mailbox.clone())).await;
         let store = state.store.as_ref();
 
+        let started = Instant::now();
         let first = poll(&state, &mailbox).await;
+        let took = started.elapsed();
+        println!(
+            "{}: {} mails read and stored in {took:?}",
+            database.backend, first.fetched
+        );
         assert_eq!(first.fetched, mails.len(), "{first:?}\n{}", dovecot.log());
         assert_eq!(first.skipped, 0, "{first:?}");
         assert!(
