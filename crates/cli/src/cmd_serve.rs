@@ -65,6 +65,7 @@ impl StoreArgs {
 pub fn serve(args: ServeArgs) -> Result<()> {
     defuse_server::init_logging();
     let settings = args.store.settings(args.addr)?;
+    defuse_server::imap::check_passwords(&settings)?;
     let engine = crate::engine::EngineArgs {
         data_dir: settings.data_dir.clone(),
         fast: args.fast,

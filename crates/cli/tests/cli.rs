@@ -136,6 +136,32 @@ fn serve_on_a_busy_address_fails_before_seeding_the_demo() {
 }
 
 #[test]
+fn serve_with_a_mailbox_password_it_cannot_read_fails_naming_it_and_other_commands_go_on() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let config = data.path().join("defuse.toml");
+    std::fs::write(
+        &config,
+        "[[mail.imap]]\nhost = \"127.0.0.1\"\nuser = \"help\"\n\
+         password_env = \"DEFUSE_TEST_UNSET_IMAP_PASSWORD\"\n",
+    )
+    .expect("the settings file");
+    let config = config.to_str().expect("a UTF-8 path");
+    let out = defuse_in(data.path(), &["serve", "--fast", "--config", config], b"");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("DEFUSE_TEST_UNSET_IMAP_PASSWORD") && stderr.contains("help@127.0.0.1"),
+        "{stderr}"
+    );
+    let out = defuse_in(data.path(), &["user", "--config", config, "list"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn server_logs_to_a_pipe_have_no_colour_codes() {
     use std::io::{BufRead, BufReader, Read};
     let data = tempfile::tempdir().expect("temp dir");

@@ -238,3 +238,31 @@ async fn secrets_are_masked_before_storage_unless_the_settings_say_otherwise() {
         assert_eq!(stored.contains("[card number masked]"), mask, "{stored}");
     }
 }
+
+#[tokio::test]
+async fn a_hook_over_its_rate_is_answered_429_with_retry_after_and_others_go_on() {
+    let mut settings = Settings::default();
+    settings.hooks.generic_secret = crate::settings::Secret("generic-secret".into());
+    settings.hooks.chatwoot_secret = crate::settings::Secret("chatwoot-secret".into());
+    (settings.hooks.burst, settings.hooks.per_second) = (2, 0.1);
+    let (state, _dir) = state(settings).await;
+    let body = json!({"unsigned": true});
+    for _ in 0..2 {
+        let (status, _, _) = call(&state, post("/api/v1/hooks/generic", None, &body)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "within the rate, checked");
+    }
+    let (status, headers, error) = call(&state, post("/api/v1/hooks/generic", None, &body)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{error}");
+    let retry_after: u64 = headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=10).contains(&retry_after), "{retry_after}");
+    let (status, _, _) = call(&state, post("/api/v1/hooks/chatwoot", None, &body)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "another integration is not held back"
+    );
+}

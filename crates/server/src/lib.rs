@@ -15,8 +15,10 @@
 //! - [`privacy`]: a client's export and erasure (also used by the CLI).
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
 //! - [`edge`]: middleware for every request (no NUL in a query or path).
+//! - [`throttle`]: the webhooks' rate limit, per integration.
 //! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
-//! - [`intake`]: storing messages that came in by themselves (mail, chat exports, webhooks).
+//! - [`intake`]: storing messages that came in by themselves (mail, chat exports, webhooks);
+//!   [`imap`]: the mailboxes the server reads by itself.
 //! - [`error`] and [`json`]: `AppError` and the JSON extractor that names bad fields.
 //!
 //! Only this crate knows HTTP. Analysis JSON shapes come from `defuse-wire`; SQL lives in
@@ -36,6 +38,7 @@ pub mod exchange;
 #[cfg(test)]
 mod handler_tests;
 pub mod idempotency;
+pub mod imap;
 pub mod intake;
 pub mod json;
 pub mod pages;
@@ -46,6 +49,7 @@ pub mod scheduler;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod throttle;
 
 pub use settings::{Overrides, Settings};
 pub use startup::{Prepared, app, init_logging, launch, prepare, shutdown_signal};

@@ -9,6 +9,10 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+mod mail;
+
+pub use mail::{ImapSettings, MailSettings, PasswordError};
+
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
@@ -34,6 +38,7 @@ pub struct Settings {
     pub ingest: IngestSettings,
     pub hooks: HookSettings,
     pub idempotency: IdempotencySettings,
+    pub mail: MailSettings,
 }
 
 /// Retries of creates (`Idempotency-Key`).
@@ -78,6 +83,10 @@ pub struct HookSettings {
     pub max_age_seconds: i64,
     /// Largest body read; a larger one is refused with 413.
     pub body_limit: usize,
+    /// Deliveries a second each integration may make on average; more are answered 429.
+    pub per_second: f64,
+    /// Deliveries each integration may make at once after a quiet spell.
+    pub burst: u32,
     /// The secret shared with each product; an empty one turns that hook off (404). They
     /// stay recoverable (verifying an HMAC needs the secret itself), so they live here or in
     /// the environment, never in the database.
@@ -187,7 +196,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "listen",
     "public_url",
     "data_dir",
@@ -199,6 +208,7 @@ const KEYS: [&str; 11] = [
     "ingest",
     "hooks",
     "idempotency",
+    "mail",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
@@ -308,6 +318,14 @@ impl fmt::Debug for Secret {
 }
 
 impl HookSettings {
+    /// The rate each integration is held to.
+    pub fn rate(&self) -> crate::throttle::Rate {
+        crate::throttle::Rate {
+            per_second: self.per_second.max(f64::MIN_POSITIVE),
+            burst: f64::from(self.burst.max(1)),
+        }
+    }
+
     /// The secret of `product`'s hook; `None` when it is off.
     pub fn secret(&self, product: defuse_ingest::hooks::Product) -> Option<&str> {
         use defuse_ingest::hooks::Product;

@@ -8,6 +8,7 @@ use axum::Router;
 use axum::routing::get;
 use defuse_core::Analyzer;
 use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -15,6 +16,7 @@ use crate::accounts;
 use crate::edge;
 use crate::error::log_server_errors;
 use crate::idempotency;
+use crate::imap;
 use crate::routes;
 use crate::scheduler;
 use crate::settings::Settings;
@@ -50,13 +52,15 @@ pub fn app(state: AppState) -> Router {
     .with_state(state)
 }
 
-/// Serves `state` on `listener` until `shutdown` completes, then finishes the requests in flight.
+/// Serves `state` on `listener`, with upkeep and the `[[mail.imap]]` readers beside it, until
+/// `shutdown` completes, then finishes the requests in flight.
 pub async fn launch(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let upkeep = tokio::spawn(scheduler::run(state.clone(), scheduler::EVERY));
+    let mailboxes = imap::spawn_all(&state);
     let router = app(state);
     let served = axum::serve(
         listener,
@@ -65,6 +69,7 @@ pub async fn launch(
     .with_graceful_shutdown(shutdown)
     .await;
     upkeep.abort();
+    mailboxes.iter().for_each(JoinHandle::abort);
     Ok(served?)
 }
 

@@ -10,6 +10,7 @@ use crate::auth::token_cache::TokenCache;
 use crate::compute::Compute;
 use crate::intake::Links;
 use crate::settings::Settings;
+use crate::throttle::Throttle;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -28,12 +29,15 @@ pub struct AppState {
     pub compute: Compute,
     /// Clients and cases of messages from outside are found or opened one at a time.
     pub links: Arc<Links>,
+    /// The webhooks' rate limit, per integration.
+    pub hook_throttle: Arc<Throttle>,
 }
 
 impl AppState {
     /// `analyzer` is the fast tier, or the fast tier with the embedding model when the caller loaded one.
     pub fn new(store: Arc<dyn Store>, analyzer: Analyzer, settings: Settings) -> AppState {
         let compute = Compute::new(settings.analysis.worker_count(), settings.analysis.queue);
+        let hook_throttle = Arc::new(Throttle::new(settings.hooks.rate()));
         AppState {
             compute,
             store,
@@ -43,6 +47,7 @@ impl AppState {
             settings: Arc::new(settings),
             tokens: Arc::default(),
             links: Arc::default(),
+            hook_throttle,
         }
     }
 

@@ -37,7 +37,8 @@ pub use inputs::{
 pub use records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
     Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, KeyClaim, LoginFailures,
-    Message, MessageSource, Reflection, Report, Role, Session, Team, TeamMember, UnknownName, User,
+    MailboxPosition, Message, MessageSource, Reflection, Report, Role, Session, Team, TeamMember,
+    UnknownName, User,
 };
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};

@@ -15,8 +15,8 @@ use crate::inputs::{
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, KeyClaim, LoginFailures, Message, MessageSource, Reflection, Report, Session, Team,
-    TeamMember, User,
+    FollowUp, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Reflection, Report,
+    Session, Team, TeamMember, User,
 };
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -184,6 +184,21 @@ pub trait Store: Send + Sync {
         kind: LinkKind,
         keys: &[String],
         record_id: i64,
+    ) -> Result<()>;
+
+    // IMAP folders the server polls, by `user@host:port` and folder name.
+    /// How far the folder has been read; `None` before its first message.
+    async fn mailbox_position(
+        &self,
+        mailbox: &str,
+        folder: &str,
+    ) -> Result<Option<MailboxPosition>>;
+    /// Records how far the folder has been read, replacing what was there.
+    async fn set_mailbox_position(
+        &self,
+        mailbox: &str,
+        folder: &str,
+        position: MailboxPosition,
     ) -> Result<()>;
 
     // Work on a case.

@@ -3,7 +3,9 @@
 //! `defuse-ingest`, and its message stored through [`crate::intake`]: once per external id,
 //! however often it is delivered. A delivery that is unsigned, badly signed, stale or malformed
 //! gets a 4xx naming the problem and stores nothing; an event without a message is acknowledged
-//! and ignored.
+//! and ignored. Each integration is held to a rate ([`crate::throttle`]): over it, 429.
+
+use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -39,7 +41,8 @@ pub struct HookOut {
     params(("product" = String, Path, description = "generic, chatwoot, zendesk or zammad")),
     request_body(content = String, content_type = "application/json", description = "the product's own payload"),
     responses((status = 200, body = HookOut), (status = 400, description = "malformed payload"),
-        (status = 401, description = "unsigned, badly signed or stale"), (status = 404, description = "no such hook, or its secret is not set")))]
+        (status = 401, description = "unsigned, badly signed or stale"), (status = 404, description = "no such hook, or its secret is not set"),
+        (status = 429, description = "over the integration's rate; see Retry-After")))]
 pub async fn receive(
     State(state): State<AppState>,
     Path(product): Path<String>,
@@ -52,6 +55,10 @@ pub async fn receive(
         .hooks
         .secret(product)
         .ok_or(AppError::NotFound("hook"))?;
+    if let Err(wait) = state.hook_throttle.take(product, Instant::now()) {
+        let retry_after = wait.as_secs_f64().ceil().max(1.0) as u64;
+        return Err(AppError::TooManyRequests { retry_after });
+    }
     if body.len() > state.settings.hooks.body_limit {
         return Err(AppError::TooLarge);
     }

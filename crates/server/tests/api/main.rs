@@ -3,9 +3,12 @@
 
 mod access;
 mod assignment;
+mod burst;
+mod dovecot;
 mod errors;
 mod helpers;
 mod hooks;
+mod imap;
 mod messages;
 mod nul;
 mod privacy;

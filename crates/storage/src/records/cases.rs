@@ -113,3 +113,11 @@ pub struct MessageSource {
     /// `auto-reply` or `bounce` when a machine wrote it.
     pub automatic: Option<String>,
 }
+
+/// How far an IMAP folder has been read: its UIDVALIDITY and the highest UID taken in under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailboxPosition {
+    /// UIDs count only under one UIDVALIDITY: when the server's changes, they were renumbered.
+    pub uid_validity: i64,
+    pub last_uid: i64,
+}

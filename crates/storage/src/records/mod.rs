@@ -10,7 +10,7 @@ mod work;
 
 pub use accounts::{ApiToken, Role, Session, Team, TeamMember, User};
 pub use audit::{AuditEntry, LoginFailures, Report};
-pub use cases::{Case, CaseStatus, Client, Direction, Message, MessageSource};
+pub use cases::{Case, CaseStatus, Client, Direction, MailboxPosition, Message, MessageSource};
 pub use idempotency::{IdempotentRequest, KeyClaim};
 pub use work::{
     AgreedAction, BoundaryEvent, CaseDocumentation, Escalation, FollowUp, FollowUpStatus,

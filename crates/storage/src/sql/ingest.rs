@@ -1,9 +1,10 @@
-//! Links from keys of other systems to cases and clients, and how an ingested message came in.
+//! Links from keys of other systems to cases and clients, how an ingested message came in, and
+//! how far each polled IMAP folder has been read.
 
 use super::query::{Param, Sql};
 use super::{Exec, Result, one};
 use crate::inputs::{LinkKind, NewMessageSource};
-use crate::records::MessageSource;
+use crate::records::{MailboxPosition, MessageSource};
 
 pub(super) async fn find_link(
     db: &impl Exec,
@@ -92,4 +93,44 @@ pub(super) async fn message_source(db: &impl Exec, message_id: i64) -> Result<Me
         [message_id.into()],
     );
     one(db, sql).await
+}
+
+pub(super) async fn mailbox_position(
+    db: &impl Exec,
+    mailbox: &str,
+    folder: &str,
+) -> Result<Option<MailboxPosition>> {
+    let sql = Sql::new(
+        "SELECT uid_validity, last_uid FROM mailbox_positions WHERE mailbox = ? AND folder = ?",
+        [mailbox.into(), folder.into()],
+    );
+    let rows: Vec<(i64, i64)> = db.fetch_all(sql).await?;
+    Ok(rows
+        .into_iter()
+        .next()
+        .map(|(uid_validity, last_uid)| MailboxPosition {
+            uid_validity,
+            last_uid,
+        }))
+}
+
+pub(super) async fn set_mailbox_position(
+    db: &impl Exec,
+    mailbox: &str,
+    folder: &str,
+    position: MailboxPosition,
+) -> Result<()> {
+    let sql = Sql::new(
+        "INSERT INTO mailbox_positions (mailbox, folder, uid_validity, last_uid) \
+         VALUES (?, ?, ?, ?) ON CONFLICT (mailbox, folder) DO UPDATE \
+         SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid",
+        [
+            mailbox.into(),
+            folder.into(),
+            position.uid_validity.into(),
+            position.last_uid.into(),
+        ],
+    );
+    db.execute(sql).await?;
+    Ok(())
 }

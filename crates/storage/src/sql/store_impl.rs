@@ -20,8 +20,8 @@ use crate::inputs::{
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, KeyClaim, LoginFailures, Message, MessageSource, Reflection, Report, Session, Team,
-    TeamMember, User,
+    FollowUp, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Reflection, Report,
+    Session, Team, TeamMember, User,
 };
 use crate::store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
@@ -238,6 +238,23 @@ impl<E: Exec> Store for SqlStore<E> {
         record_id: i64,
     ) -> Result<()> {
         ingest::add_links(&self.db, source, kind, keys, record_id).await
+    }
+
+    async fn mailbox_position(
+        &self,
+        mailbox: &str,
+        folder: &str,
+    ) -> Result<Option<MailboxPosition>> {
+        ingest::mailbox_position(&self.db, mailbox, folder).await
+    }
+
+    async fn set_mailbox_position(
+        &self,
+        mailbox: &str,
+        folder: &str,
+        position: MailboxPosition,
+    ) -> Result<()> {
+        ingest::set_mailbox_position(&self.db, mailbox, folder, position).await
     }
 
     async fn message(&self, id: i64) -> Result<Message> {

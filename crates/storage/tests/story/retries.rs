@@ -1,11 +1,13 @@
 //! Chapter six: retries. An idempotency key is claimed once, keeps its first answer, can be
 //! released by a failure, is taken over when abandoned and purged when old; a message's
 //! external id is unique per case; keys of other systems lead to one case or client each, and
-//! a message that came in keeps how it came in, written with it.
+//! a message that came in keeps how it came in, written with it; a polled IMAP folder's position
+//! is kept per mailbox and folder and replaced as reading goes on.
 
 use chrono::Duration;
 use defuse_storage::{
-    Direction, KeyClaim, LinkKind, MessageEffects, NewMessage, NewMessageSource, Store,
+    Direction, KeyClaim, LinkKind, MailboxPosition, MessageEffects, NewMessage, NewMessageSource,
+    Store,
 };
 
 use super::accounts::Cast;
@@ -16,6 +18,7 @@ pub async fn story(store: &dyn Store, cast: &Cast, cases: &Cases) {
     keys(store, cast).await;
     external_ids(store, cases).await;
     links(store, cases).await;
+    mailbox_positions(store).await;
 }
 
 async fn keys(store: &dyn Store, cast: &Cast) {
@@ -178,4 +181,25 @@ async fn links(store: &dyn Store, cases: &Cases) {
         Some(dana),
         "thread keys are linked with the message"
     );
+}
+
+async fn mailbox_positions(store: &dyn Store) {
+    let (mailbox, folder) = ("help@mail.test:993", "INBOX");
+    assert_eq!(store.mailbox_position(mailbox, folder).await.unwrap(), None);
+    let position = |uid_validity, last_uid| MailboxPosition {
+        uid_validity,
+        last_uid,
+    };
+    // Read up to UID 7, then the folder renumbered and read again up to UID 3.
+    for (uid_validity, last_uid) in [(1_796_504_005, 7), (42, 3)] {
+        let at = position(uid_validity, last_uid);
+        store
+            .set_mailbox_position(mailbox, folder, at)
+            .await
+            .unwrap();
+    }
+    let renumbered = position(42, 3);
+    let read = |folder: &'static str| store.mailbox_position(mailbox, folder);
+    assert_eq!(read("INBOX").await.unwrap(), Some(renumbered), "replaced");
+    assert_eq!(read("Support").await.unwrap(), None, "folders never meet");
 }
