@@ -52,29 +52,32 @@ pub fn segments<'a, T>(text: &'a str, marks: &'a [Mark<T>]) -> Vec<Segment<'a, T
 }
 
 /// `text` with each stretch that some of `spans` covers put between `open` and `close`;
-/// overlapping and touching spans make one stretch.
+/// overlapping spans make one stretch, spans that only touch stay apart. Spans that are no span
+/// of the text are left out.
 pub fn bracketed(text: &str, spans: &[(usize, usize)], open: &str, close: &str) -> String {
-    let marks: Vec<Mark<()>> = spans
+    let mut valid: Vec<(usize, usize)> = spans
         .iter()
-        .map(|&(start, end)| Mark {
-            start,
-            end,
-            tag: (),
-        })
+        .copied()
+        .filter(|&(s, e)| s < e && text.get(s..e).is_some())
         .collect();
-    let mut out = String::with_capacity(text.len());
-    let mut inside = false;
-    for s in segments(text, &marks) {
-        let covered = !s.covering.is_empty();
-        if covered != inside {
-            out.push_str(if covered { open } else { close });
-            inside = covered;
+    valid.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(valid.len());
+    for (s, e) in valid {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
         }
-        out.push_str(s.text);
     }
-    if inside {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e) in merged {
+        out.push_str(&text[at..s]);
+        out.push_str(open);
+        out.push_str(&text[s..e]);
         out.push_str(close);
+        at = e;
     }
+    out.push_str(&text[at..]);
     out
 }
 
@@ -112,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn overlapping_and_touching_spans_are_one_bracket() {
+    fn overlapping_spans_are_one_bracket_and_touching_ones_two() {
         assert_eq!(
             bracketed(
                 "you are a total idiot",
@@ -122,7 +125,8 @@ mod tests {
             ),
             "[you] are [a total idiot]"
         );
-        assert_eq!(bracketed("ab", &[(0, 1), (1, 2)], "<", ">"), "<ab>");
+        assert_eq!(bracketed("ab", &[(0, 1), (1, 2)], "<", ">"), "<a><b>");
+        assert_eq!(bracketed("é!", &[(1, 2), (2, 3), (0, 9)], "<", ">"), "é<!>");
         assert_eq!(bracketed("plain", &[], "[", "]"), "plain");
     }
 

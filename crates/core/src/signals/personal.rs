@@ -83,6 +83,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(careful|be careful|watch yourself|watch your back|mind yourself) (walking|going|getting|driving|on your way) (to|home|back|out)", Threat),
     rule("(look|looking|keep looking) over (your|their|his|her) shoulder", Threat),
     rule("(it would be|it'd be|would be|be) a (shame|pity) if (something|anything) (happened|were to happen|was to happen) to (you|them|him|her|your (shop|office|store|car|family|kids|staff|house|home|windows|van|business))", Threat),
+    rule("(it would be|it'd be|would be|be) a (shame|pity) if (things|it|this|matters|everything) (got|get|were to get|was to get|turned|turn|went|became) (unpleasant|ugly|nasty|personal|physical|violent)", Threat),
+    rule("i know (your|the) (ceo|ceo's|boss|boss's|manager|manager's|director|director's|owner|owner's|agent's|staff's) (name|names|address|home|car|family)", Threat).company(MENACE),
     rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
     rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),
     rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),

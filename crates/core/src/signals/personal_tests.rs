@@ -329,3 +329,18 @@ fn a_visit_and_the_time_staff_leave() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn a_shame_if_things_got_unpleasant() {
+    check(
+        "I know where your office is and I know your CEO's name. It would be a shame if things got unpleasant.",
+        expect![[r#"
+            threat 0..27 "I know where your office is" targeted
+            threat 32..54 "I know your CEO's name" targeted
+            threat 56..100 "It would be a shame if things got unpleasant" targeted"#]],
+    );
+    check(
+        "It would be a shame if the parcel got lost again, it would be a pity if it turned up late.",
+        expect![[r#""#]],
+    );
+}
