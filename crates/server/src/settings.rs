@@ -33,6 +33,71 @@ pub struct Settings {
     pub privacy: PrivacySettings,
     pub ingest: IngestSettings,
     pub hooks: HookSettings,
+    pub reminders: ReminderSettings,
+    pub notify: NotifySettings,
+}
+
+/// Reminders of follow-ups, and the job queue that sends them on every instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderSettings {
+    /// The owner of a follow-up is reminded this long before it is due, and again when it is.
+    pub lead_minutes: u32,
+    /// An open follow-up this long past due is missed: marked so, with its team's supervisors told.
+    pub missed_after_hours: u32,
+    /// How long an instance holds a job it claimed; past this another instance takes it over.
+    pub lease_seconds: u32,
+    /// How often each instance looks for due jobs.
+    pub poll_millis: u64,
+    /// The wait after a job's first failure; it doubles with each further one, up to the cap.
+    pub retry_first_seconds: u32,
+    pub retry_cap_seconds: u32,
+    /// Tries before a job is left dead, for an admin to see and retry.
+    pub attempts: i32,
+}
+
+/// Where notifications go besides the console.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifySettings {
+    pub smtp: SmtpSettings,
+    pub webhook: WebhookSettings,
+}
+
+/// Mail to users who gave an address; an empty `host` sends none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    /// Empty: no login.
+    pub username: String,
+    pub password: Secret,
+    /// The sender of every mail, such as `defuse <defuse@example.org>`.
+    pub from: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpTls {
+    /// Plain text: only for a relay on the same machine.
+    None,
+    /// Plain at first, then upgraded (port 587).
+    Starttls,
+    /// TLS from the start (port 465).
+    Tls,
+}
+
+/// Every notification posted as JSON to one address (a Slack or Mattermost incoming webhook
+/// reads its `text`); an empty `url` posts none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSettings {
+    pub url: String,
+    /// Signs each post: `X-Defuse-Signature: sha256=<hex>` HMAC-SHA256 of `{timestamp}.{body}`,
+    /// with the unix seconds in `X-Defuse-Timestamp`. Empty: unsigned.
+    pub secret: Secret,
 }
 
 /// What happens to the personal data in clients' messages.
@@ -177,7 +242,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 12] = [
     "listen",
     "public_url",
     "data_dir",
@@ -188,6 +253,8 @@ const KEYS: [&str; 10] = [
     "privacy",
     "ingest",
     "hooks",
+    "reminders",
+    "notify",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
@@ -246,6 +313,28 @@ impl AnalysisSettings {
         match self.workers {
             0 => std::thread::available_parallelism().map_or(1, usize::from),
             n => n,
+        }
+    }
+}
+
+impl ReminderSettings {
+    pub fn lead(&self) -> chrono::Duration {
+        chrono::Duration::minutes(i64::from(self.lead_minutes))
+    }
+
+    pub fn missed_after(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.missed_after_hours))
+    }
+
+    pub fn lease(&self) -> chrono::Duration {
+        chrono::Duration::seconds(i64::from(self.lease_seconds))
+    }
+
+    pub fn backoff(&self) -> defuse_storage::Backoff {
+        defuse_storage::Backoff {
+            first: chrono::Duration::seconds(i64::from(self.retry_first_seconds)),
+            cap: chrono::Duration::seconds(i64::from(self.retry_cap_seconds)),
+            attempts: self.attempts,
         }
     }
 }

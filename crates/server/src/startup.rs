@@ -16,9 +16,9 @@ use crate::edge;
 use crate::error::log_server_errors;
 use crate::idempotency;
 use crate::routes;
-use crate::scheduler;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::{jobs, scheduler};
 
 /// What `defuse serve` needs to say once it is ready.
 pub struct Prepared {
@@ -57,6 +57,8 @@ pub async fn launch(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let upkeep = tokio::spawn(scheduler::run(state.clone(), scheduler::EVERY));
+    let worker = jobs::Worker::new(state.store.clone(), state.settings.clone())?;
+    let jobs = tokio::spawn(jobs::run(worker));
     let router = app(state);
     let served = axum::serve(
         listener,
@@ -65,6 +67,7 @@ pub async fn launch(
     .with_graceful_shutdown(shutdown)
     .await;
     upkeep.abort();
+    jobs.abort();
     Ok(served?)
 }
 

@@ -154,6 +154,8 @@ pub fn reply_box(case: &Case, recent: &[Message]) -> Markup {
                 }
                 p.form-error role="alert" {}
                 button.primary type="submit" { "Send reply" }
+                " "
+                button type="button" data-fill-api={ "/api/v1/cases/" (case.id) "/follow-up-message" } title="A summary to the client of what was agreed, what has been done and what happens next" { "Draft follow-up message" }
             }
         }
     }
@@ -231,6 +233,7 @@ fn follow_up_line(f: &FollowUp, now: DateTime<Utc>) -> Markup {
     html! {
         (layout::follow_up_state(f.status.as_str(), f.due_at, now))
         " " (f.what) " · " (layout::due(f.due_at, now))
+        @if let Some(note) = &f.done_note { " · " span.muted { (note) } }
         @if f.status == FollowUpStatus::Open { " " (layout::mark_done(f.id)) }
     }
 }

@@ -14,6 +14,7 @@ pub enum Nav {
     Inbox,
     NewCase,
     FollowUps,
+    Notifications,
     TryIt,
     Admin,
     Account,
@@ -41,6 +42,9 @@ pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
                 nav aria-label="Main" {
                     @for (entry, href, label) in entries {
                         a href=(href) aria-current=[(entry == nav).then_some("page")] { (label) }
+                    }
+                    a href="/notifications" aria-current=[(nav == Nav::Notifications).then_some("page")] {
+                        "Notifications" " " span.badge.unread data-unread hidden { "0" }
                     }
                     @if caller.role() == Role::Admin {
                         a href="/admin" aria-current=[(nav == Nav::Admin).then_some("page")] { "Users and teams" }
@@ -140,11 +144,13 @@ pub fn due(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Markup {
     }
 }
 
-/// The button that marks an open follow-up done.
+/// The button that marks an open follow-up done, with a note of what was done.
 pub fn mark_done(follow_up_id: i64) -> Markup {
     html! {
         form.inline-button data-api={ "/api/v1/follow-ups/" (follow_up_id) } data-method="PATCH" data-then="reload" {
             input type="hidden" name="status" value="done";
+            label.visually-hidden for={ "note-" (follow_up_id) } { "What was done (optional)" }
+            input.small id={ "note-" (follow_up_id) } type="text" name="note" data-optional placeholder="What was done (optional)";
             button.small type="submit" { "Mark done" }
         }
     }

@@ -4,10 +4,14 @@
 mod access;
 mod assignment;
 mod errors;
+mod follow_up_message;
 mod helpers;
 mod hooks;
 mod messages;
+mod notifications;
 mod nul;
 mod privacy;
+mod reminders;
 mod retries;
 mod sessions;
+mod sinks;
