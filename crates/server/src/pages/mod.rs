@@ -123,6 +123,15 @@ pub struct PageError(pub AppError);
 
 pub type PageResult<T = maud::Markup> = Result<T, PageError>;
 
+/// The time zone `user_id` reads times in: theirs, else UTC.
+pub async fn time_zone(store: &dyn defuse_storage::Store, user_id: i64) -> PageResult<String> {
+    match store.user_channels(user_id).await {
+        Ok(channels) => Ok(channels.time_zone),
+        Err(defuse_storage::StoreError::NotFound) => Ok("UTC".to_owned()),
+        Err(e) => Err(AppError::from(e).into()),
+    }
+}
+
 impl From<AppError> for PageError {
     fn from(e: AppError) -> PageError {
         PageError(e)
