@@ -69,6 +69,16 @@ async fn channels_are_checked_and_kept_per_user() {
         assert_eq!(email.body["error"]["field"], "email");
         let kept = put(json!({ "email": "ana@example.org", "time_zone": "Europe/Berlin" })).await;
         assert_eq!(kept.status, StatusCode::OK);
+        let page = app.call(Method::GET, "/account", agent, None).await;
+        let html = page.body.as_str().unwrap_or_default();
+        assert!(
+            html.contains(r#"value="Europe/Berlin""#),
+            "the account page shows the zone"
+        );
+        assert!(
+            html.contains(r#"value="ana@example.org""#),
+            "and the address"
+        );
         let mine = app
             .call(Method::GET, "/api/v1/me/channels", agent, None)
             .await;
