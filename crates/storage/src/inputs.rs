@@ -294,3 +294,32 @@ pub struct NewNotification {
     pub text: String,
     pub at: DateTime<Utc>,
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::Backoff;
+
+    #[test]
+    fn waits_double_up_to_the_cap_and_end_with_the_last_attempt() {
+        let backoff = Backoff {
+            first: Duration::seconds(30),
+            cap: Duration::seconds(100),
+            attempts: 5,
+        };
+        let waits: Vec<_> = (1..=5)
+            .map(|n| backoff.wait(n).map(|w| w.num_seconds()))
+            .collect();
+        assert_eq!(waits, [Some(30), Some(60), Some(100), Some(100), None]);
+        let patient = Backoff {
+            attempts: i32::MAX,
+            ..backoff
+        };
+        assert_eq!(
+            patient.wait(1_000),
+            Some(Duration::seconds(100)),
+            "no overflow"
+        );
+    }
+}
