@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use defuse_storage::{Job, JobEffects, JobState, Lease, Store, StoreError};
+use defuse_storage::{Backoff, Job, JobEffects, JobState, Lease, Store, StoreError};
 use tokio::task::JoinSet;
 
 use crate::settings::Settings;
@@ -70,57 +70,47 @@ impl Worker {
     }
 
     /// Runs `job` and finishes it: done with its effects, or failed with its error.
-    async fn finish(&self, job: Job, now: DateTime<Utc>) -> anyhow::Result<Outcome> {
+    async fn finish(&self, job: Job, now: DateTime<Utc>) -> anyhow::Result<Ended> {
         let backoff = self.settings.reminders.backoff();
         let result = if job.attempts > backoff.attempts {
+            let stops = job.attempts - 1;
             Err(anyhow::anyhow!(
-                "its worker stopped {} times before finishing it",
-                job.attempts - 1
+                "its worker stopped {stops} times before finishing it"
             ))
         } else {
             self.handle(&job, now).await
         };
-        let outcome = match result {
-            Ok(effects) => match self
-                .store
-                .complete_job(job.id, &self.name, now, effects)
-                .await
-            {
-                Ok(()) => Outcome {
-                    done: 1,
-                    ..Outcome::default()
-                },
-                Err(StoreError::Conflict(_)) => Outcome {
-                    lost: 1,
-                    ..Outcome::default()
-                },
-                Err(e) => return Err(e.into()),
-            },
-            Err(error) => {
-                tracing::warn!(job = job.id, kind = %job.kind, error = format!("{error:#}"), "job failed");
-                let text = format!("{error:#}");
-                match self
-                    .store
-                    .fail_job(&job, &self.name, &text, now, backoff)
-                    .await
-                {
-                    Ok(failed) if failed.state == JobState::Dead => Outcome {
-                        dead: 1,
-                        ..Outcome::default()
-                    },
-                    Ok(_) => Outcome {
-                        retried: 1,
-                        ..Outcome::default()
-                    },
-                    Err(StoreError::Conflict(_)) => Outcome {
-                        lost: 1,
-                        ..Outcome::default()
-                    },
-                    Err(e) => return Err(e.into()),
-                }
+        let written = match result {
+            Ok(effects) => {
+                let done = self.store.complete_job(job.id, &self.name, now, effects);
+                done.await.map(|()| Ended::Done)
             }
+            Err(error) => self.fail(&job, &error, now, backoff).await,
         };
-        Ok(outcome)
+        match written {
+            Err(StoreError::Conflict(_)) => Ok(Ended::Lost),
+            other => Ok(other?),
+        }
+    }
+
+    /// Records why `job` failed; it is queued again or, after its last attempt, dead.
+    async fn fail(
+        &self,
+        job: &Job,
+        error: &anyhow::Error,
+        now: DateTime<Utc>,
+        backoff: Backoff,
+    ) -> Result<Ended, StoreError> {
+        let text = format!("{error:#}");
+        tracing::warn!(job = job.id, kind = %job.kind, error = %text, "job failed");
+        let failed = self
+            .store
+            .fail_job(job, &self.name, &text, now, backoff)
+            .await?;
+        Ok(match failed.state {
+            JobState::Dead => Ended::Dead,
+            _ => Ended::Retried,
+        })
     }
 
     async fn handle(&self, job: &Job, now: DateTime<Utc>) -> anyhow::Result<JobEffects> {
@@ -136,13 +126,23 @@ impl Worker {
     }
 }
 
+/// How one job ended in a round.
+enum Ended {
+    Done,
+    Retried,
+    Dead,
+    Lost,
+}
+
 impl Outcome {
-    fn add(&mut self, other: Outcome) {
-        self.claimed += other.claimed;
-        self.done += other.done;
-        self.retried += other.retried;
-        self.dead += other.dead;
-        self.lost += other.lost;
+    fn count(&mut self, ended: Ended) {
+        let counter = match ended {
+            Ended::Done => &mut self.done,
+            Ended::Retried => &mut self.retried,
+            Ended::Dead => &mut self.dead,
+            Ended::Lost => &mut self.lost,
+        };
+        *counter += 1;
     }
 }
 
@@ -165,7 +165,7 @@ pub async fn run_once(worker: &Worker, now: DateTime<Utc>) -> anyhow::Result<Out
         running.spawn(async move { worker.finish(job, now).await });
     }
     while let Some(ended) = running.join_next().await {
-        outcome.add(ended.context("a job's task panicked")??);
+        outcome.count(ended.context("a job's task panicked")??);
     }
     Ok(outcome)
 }
