@@ -77,27 +77,33 @@ pub(super) async fn enqueue_jobs(
     Ok(db.execute(insert_jobs(jobs, now)).await?)
 }
 
+/// The jobs a claim at a time may take: due queued ones and running ones whose lease ended.
+const CLAIMABLE: &str = "FROM jobs WHERE (state = 'queued' AND run_at <= ?) OR (state = 'running' AND locked_until < ?)";
+
 /// Takes due queued jobs and running ones whose lease has ended, soonest first. On PostgreSQL
 /// rows another transaction is claiming are skipped, not waited for; SQLite has one writer.
+/// An idle queue costs one read, never a write.
 pub(super) async fn claim_jobs(db: &impl Exec, backend: Backend, lease: Lease) -> Result<Vec<Job>> {
+    let now = || -> [Param; 2] { [lease.now.into(), lease.now.into()] };
+    let any = Sql::new(&format!("SELECT id {CLAIMABLE} LIMIT 1"), now());
+    if super::column(db, any).await?.is_empty() {
+        return Ok(Vec::new());
+    }
     let lock = match backend {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
-    let sql = Sql::new(
+    let mut sql = Sql::default();
+    sql.push(
+        &format!("WITH picked AS (SELECT id {CLAIMABLE} ORDER BY run_at, id LIMIT ?{lock}) "),
+        now().into_iter().chain([lease.limit.into()]),
+    );
+    sql.push(
         &format!(
-            "WITH picked AS (SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= ?) \
-             OR (state = 'running' AND locked_until < ?) ORDER BY run_at, id LIMIT ?{lock}) \
-             UPDATE jobs SET state = 'running', locked_by = ?, locked_until = ?, \
+            "UPDATE jobs SET state = 'running', locked_by = ?, locked_until = ?, \
              attempts = attempts + 1 WHERE id IN (SELECT id FROM picked) RETURNING {JOB_COLUMNS}"
         ),
-        [
-            lease.now.into(),
-            lease.now.into(),
-            lease.limit.into(),
-            lease.worker.into(),
-            (lease.now + lease.hold).into(),
-        ],
+        [lease.worker.clone().into(), (lease.now + lease.hold).into()],
     );
     let mut jobs: Vec<Job> = all(db, sql).await?;
     jobs.sort_by_key(|job| (job.run_at, job.id));
