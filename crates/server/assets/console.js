@@ -1,9 +1,11 @@
 // defuse console: the live parts of the server-rendered pages.
 // - forms with data-api send their fields as JSON to the API, with the session's CSRF token,
 //   then reload or go to data-then (where "{id}" becomes the id of what was created);
-// - "Use" buttons put a suggested wording into the reply box;
+// - "Use" buttons put a suggested wording into the reply box, and data-fill-api buttons the
+//   text the API drafts (the follow-up message);
 // - the reply box runs the draft check as the agent types and asks before sending a `revise` draft;
-// - the "Try it" batch analyses many lines one by one and shows progress.
+// - the "Try it" batch analyses many lines one by one and shows progress;
+// - the header shows how many notifications are unread.
 // Client text only ever reaches the page through textContent, never as markup.
 "use strict";
 
@@ -233,11 +235,25 @@
     scheduleCheck(box.form, 0);
   }
 
+  async function fillFromApi(button) {
+    button.disabled = true;
+    try {
+      const drafted = await api("GET", button.dataset.fillApi);
+      fillReply(drafted.text);
+    } catch (e) {
+      const error = document.querySelector("#reply-form .form-error");
+      if (error) error.textContent = e.message;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   document.addEventListener("click", (event) => {
     const target = event.target.closest("button");
     if (!target) return;
     if (target.dataset.fillReply !== undefined) fillReply(target.dataset.fillReply);
     if (target.dataset.fillFrom) fillReply(document.getElementById(target.dataset.fillFrom).value);
+    if (target.dataset.fillApi) fillFromApi(target);
     if (target.id === "send-anyway") replySubmit(target.form, true);
     if (target.id === "keep-editing") {
       target.form.querySelector("#revise-warning").hidden = true;
@@ -290,4 +306,19 @@
     status.textContent = `Done: ${lines.length} analysed.`;
     run.disabled = false;
   }
+
+  // ---- the count of unread notifications in the header ----
+
+  async function showUnread() {
+    const badge = document.querySelector("[data-unread]");
+    if (!badge) return;
+    try {
+      const { unread } = await api("GET", "/api/v1/notifications/unread");
+      badge.textContent = String(unread);
+      badge.hidden = unread === 0;
+    } catch (e) {
+      badge.hidden = true;
+    }
+  }
+  showUnread();
 })();

@@ -14,6 +14,9 @@
 //! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
 //! - [`privacy`]: a client's export and erasure (also used by the CLI).
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
+//! - [`follow_up_message`]: the summary to a client of what was agreed, done and next.
+//! - [`jobs`]: the worker every instance runs over the database's job queue (reminders of
+//!   follow-ups, notifications by mail and webhook).
 //! - [`edge`]: middleware for every request (no NUL in a query or path).
 //! - [`throttle`]: the webhooks' rate limit, per integration.
 //! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
@@ -35,11 +38,13 @@ pub mod dto;
 pub mod edge;
 pub mod error;
 pub mod exchange;
+pub mod follow_up_message;
 #[cfg(test)]
 mod handler_tests;
 pub mod idempotency;
 pub mod imap;
 pub mod intake;
+pub mod jobs;
 pub mod json;
 pub mod pages;
 pub mod privacy;

@@ -1,6 +1,7 @@
-//! Periodic upkeep: follow-ups past their due time become `missed`; expired sessions, old
-//! login attempts and idempotency keys past their keeping time are purged; and, when a
-//! retention period is set, the message bodies of cases finished longer ago are erased.
+//! Periodic upkeep: expired sessions, old login attempts, idempotency keys past their keeping
+//! time and finished jobs are purged; and, when a retention period is set, the message bodies
+//! of cases finished longer ago are erased. Follow-ups become `missed` by their own jobs
+//! (`jobs::reminders`), which tell the supervisors too.
 //! [`run_once`] is one testable step; [`run`] loops it.
 
 use std::time::Duration;
@@ -13,8 +14,8 @@ use crate::state::AppState;
 /// How often [`run`] does its round.
 pub const EVERY: Duration = Duration::from_secs(60);
 
-/// A follow-up still open this long after its due time counts as missed.
-pub const GRACE: chrono::Duration = chrono::Duration::hours(24);
+/// Finished jobs are kept this long, for an admin looking into a delivery.
+pub const JOBS_KEPT: chrono::Duration = chrono::Duration::days(7);
 
 /// How long upkeep keeps what it may drop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,11 +29,11 @@ pub struct Keep {
 /// What one round changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Outcome {
-    pub missed: u64,
     pub sessions_purged: u64,
     pub attempts_purged: u64,
     pub keys_purged: u64,
     pub bodies_erased: u64,
+    pub jobs_purged: u64,
 }
 
 impl Keep {
@@ -56,13 +57,13 @@ pub async fn run_once(
         None => 0,
     };
     Ok(Outcome {
-        missed: store.mark_missed(now - GRACE, now).await?,
         sessions_purged: store.purge_expired_sessions(now).await?,
         attempts_purged: store.purge_login_attempts(now - keep.attempts).await?,
         keys_purged: store
             .purge_idempotency_keys(now - crate::idempotency::KEPT)
             .await?,
         bodies_erased,
+        jobs_purged: store.purge_done_jobs(now - JOBS_KEPT).await?,
     })
 }
 

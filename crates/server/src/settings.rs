@@ -39,6 +39,8 @@ pub struct Settings {
     pub hooks: HookSettings,
     pub idempotency: IdempotencySettings,
     pub mail: MailSettings,
+    pub reminders: ReminderSettings,
+    pub notify: NotifySettings,
 }
 
 /// Retries of creates (`Idempotency-Key`).
@@ -48,6 +50,69 @@ pub struct IdempotencySettings {
     /// A key whose first request has had no answer for this long was left by a process that
     /// died (killed mid-request): a retry takes it over and runs. Until then a retry gets 409.
     pub abandoned_after_seconds: u32,
+}
+
+/// Reminders of follow-ups, and the job queue that sends them on every instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderSettings {
+    /// The owner of a follow-up is reminded this long before it is due, and again when it is.
+    pub lead_minutes: u32,
+    /// An open follow-up this long past due is missed: marked so, with its team's supervisors told.
+    pub missed_after_hours: u32,
+    /// How long an instance holds a job it claimed; past this another instance takes it over.
+    pub lease_seconds: u32,
+    /// How often each instance looks for due jobs.
+    pub poll_millis: u64,
+    /// The wait after a job's first failure; it doubles with each further one, up to the cap.
+    pub retry_first_seconds: u32,
+    pub retry_cap_seconds: u32,
+    /// Tries before a job is left dead, for an admin to see and retry.
+    pub attempts: i32,
+}
+
+/// Where notifications go besides the console.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifySettings {
+    pub smtp: SmtpSettings,
+    pub webhook: WebhookSettings,
+}
+
+/// Mail to users who gave an address; an empty `host` sends none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    /// Empty: no login.
+    pub username: String,
+    pub password: Secret,
+    /// The sender of every mail, such as `defuse <defuse@example.org>`.
+    pub from: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpTls {
+    /// Plain text: only for a relay on the same machine.
+    None,
+    /// Plain at first, then upgraded (port 587).
+    Starttls,
+    /// TLS from the start (port 465).
+    Tls,
+}
+
+/// Every notification posted as JSON to one address (a Slack or Mattermost incoming webhook
+/// reads its `text`); an empty `url` posts none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSettings {
+    pub url: String,
+    /// Signs each post: `X-Defuse-Signature: sha256=<hex>` HMAC-SHA256 of `{timestamp}.{body}`,
+    /// with the unix seconds in `X-Defuse-Timestamp`. Empty: unsigned.
+    pub secret: Secret,
 }
 
 /// What happens to the personal data in clients' messages.
@@ -196,7 +261,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 14] = [
     "listen",
     "public_url",
     "data_dir",
@@ -209,6 +274,8 @@ const KEYS: [&str; 12] = [
     "hooks",
     "idempotency",
     "mail",
+    "reminders",
+    "notify",
 ];
 
 const DEFAULT_TOML: &str = include_str!("default_settings.toml");
@@ -267,6 +334,28 @@ impl AnalysisSettings {
         match self.workers {
             0 => std::thread::available_parallelism().map_or(1, usize::from),
             n => n,
+        }
+    }
+}
+
+impl ReminderSettings {
+    pub fn lead(&self) -> chrono::Duration {
+        chrono::Duration::minutes(i64::from(self.lead_minutes))
+    }
+
+    pub fn missed_after(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.missed_after_hours))
+    }
+
+    pub fn lease(&self) -> chrono::Duration {
+        chrono::Duration::seconds(i64::from(self.lease_seconds))
+    }
+
+    pub fn backoff(&self) -> defuse_storage::Backoff {
+        defuse_storage::Backoff {
+            first: chrono::Duration::seconds(i64::from(self.retry_first_seconds)),
+            cap: chrono::Duration::seconds(i64::from(self.retry_cap_seconds)),
+            attempts: self.attempts,
         }
     }
 }

@@ -18,9 +18,9 @@ use crate::error::log_server_errors;
 use crate::idempotency;
 use crate::imap;
 use crate::routes;
-use crate::scheduler;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::{jobs, scheduler};
 
 /// What `defuse serve` needs to say once it is ready.
 pub struct Prepared {
@@ -61,6 +61,8 @@ pub async fn launch(
 ) -> anyhow::Result<()> {
     let upkeep = tokio::spawn(scheduler::run(state.clone(), scheduler::EVERY));
     let mailboxes = imap::spawn_all(&state);
+    let worker = jobs::Worker::new(state.store.clone(), state.settings.clone())?;
+    let jobs = tokio::spawn(jobs::run(worker));
     let router = app(state);
     let served = axum::serve(
         listener,
@@ -70,6 +72,7 @@ pub async fn launch(
     .await;
     upkeep.abort();
     mailboxes.iter().for_each(JoinHandle::abort);
+    jobs.abort();
     Ok(served?)
 }
 

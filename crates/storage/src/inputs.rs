@@ -184,11 +184,13 @@ pub struct NewFollowUp {
     pub owner_id: Option<i64>,
 }
 
-/// A new status for a follow-up and when it changed.
-#[derive(Debug, Clone, Copy)]
+/// A new status for a follow-up, when it changed and what the agent noted.
+#[derive(Debug, Clone)]
 pub struct FollowUpUpdate {
     pub status: FollowUpStatus,
     pub at: DateTime<Utc>,
+    /// Kept while the follow-up is done or missed; reopening it clears the note.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -228,4 +230,96 @@ pub struct LoginAttempt {
     pub address: String,
     pub succeeded: bool,
     pub at: DateTime<Utc>,
+}
+
+/// A job to queue. A second job of the same kind about the same subject is not queued.
+#[derive(Debug, Clone)]
+pub struct NewJob {
+    pub kind: String,
+    pub subject_id: Option<i64>,
+    pub run_at: DateTime<Utc>,
+}
+
+/// A claim of due jobs by one worker.
+#[derive(Debug, Clone)]
+pub struct Lease {
+    /// Names the worker (instance and task), so only it can finish what it claimed.
+    pub worker: String,
+    pub now: DateTime<Utc>,
+    /// How long the worker holds a job; past this another worker takes it over.
+    pub hold: chrono::Duration,
+    /// The most jobs claimed at once.
+    pub limit: i64,
+}
+
+/// When a failed job runs again: `first` after its first failure, twice as long after each
+/// further one up to `cap`, and never again once it has been claimed `attempts` times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    pub first: chrono::Duration,
+    pub cap: chrono::Duration,
+    pub attempts: i32,
+}
+
+impl Backoff {
+    /// The wait before the next attempt after `attempts` failed ones; `None`: give up.
+    pub fn wait(self, attempts: i32) -> Option<chrono::Duration> {
+        if attempts >= self.attempts {
+            return None;
+        }
+        let doublings = attempts.saturating_sub(1).clamp(0, 30) as u32;
+        Some(
+            self.first
+                .checked_mul(1 << doublings)
+                .map_or(self.cap, |wait| wait.min(self.cap)),
+        )
+    }
+}
+
+/// What finishing a job changes, in the transaction that marks it done.
+#[derive(Debug, Clone, Default)]
+pub struct JobEffects {
+    /// Further jobs, such as a follow-up's reminders.
+    pub enqueue: Vec<NewJob>,
+    pub notify: Vec<NewNotification>,
+    /// A follow-up that is marked missed if it is still open.
+    pub miss_follow_up: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewNotification {
+    pub user_id: i64,
+    pub case_id: Option<i64>,
+    pub kind: String,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::Backoff;
+
+    #[test]
+    fn waits_double_up_to_the_cap_and_end_with_the_last_attempt() {
+        let backoff = Backoff {
+            first: Duration::seconds(30),
+            cap: Duration::seconds(100),
+            attempts: 5,
+        };
+        let waits: Vec<_> = (1..=5)
+            .map(|n| backoff.wait(n).map(|w| w.num_seconds()))
+            .collect();
+        assert_eq!(waits, [Some(30), Some(60), Some(100), Some(100), None]);
+        let patient = Backoff {
+            attempts: i32::MAX,
+            ..backoff
+        };
+        assert_eq!(
+            patient.wait(1_000),
+            Some(Duration::seconds(100)),
+            "no overflow"
+        );
+    }
 }

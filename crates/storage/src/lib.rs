@@ -25,20 +25,21 @@ use std::sync::Arc;
 pub use chrono;
 pub use error::StoreError;
 pub use filters::{
-    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, MAX_LIMIT, Page,
-    Paging, ReportFilter, TeamScope,
+    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, JobFilter, MAX_LIMIT,
+    Page, Paging, ReportFilter, TeamScope,
 };
 pub use inputs::{
-    CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate, LinkKind,
-    LoginAttempt, MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent,
-    NewCase, NewEscalation, NewFollowUp, NewMessage, NewMessageSource, NewPassword, NewPromise,
-    NewUser, ReflectionFields, UserChanges,
+    Backoff, CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate,
+    JobEffects, Lease, LinkKind, LoginAttempt, MessageEffects, NewAgreedAction, NewApiToken,
+    NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation, NewFollowUp, NewJob, NewMessage,
+    NewMessageSource, NewNotification, NewPassword, NewPromise, NewUser, ReflectionFields,
+    UserChanges,
 };
 pub use records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, KeyClaim, LoginFailures,
-    MailboxPosition, Message, MessageSource, Reflection, Report, Role, Session, Team, TeamMember,
-    UnknownName, User,
+    Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Job, JobState, KeyClaim,
+    LoginFailures, MailboxPosition, Message, MessageSource, Notification, Reflection, Report, Role,
+    Session, Team, TeamMember, UnknownName, User, UserChannels,
 };
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};

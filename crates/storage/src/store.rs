@@ -5,18 +5,19 @@ use chrono::{DateTime, Utc};
 
 use crate::error::StoreError;
 use crate::filters::{
-    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, Page, Paging,
-    ReportFilter,
+    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, JobFilter, Page,
+    Paging, ReportFilter,
 };
 use crate::inputs::{
-    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LinkKind, LoginAttempt,
-    MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase,
-    NewEscalation, NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
+    Backoff, CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, JobEffects, Lease,
+    LinkKind, LoginAttempt, MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry,
+    NewBoundaryEvent, NewCase, NewEscalation, NewFollowUp, NewJob, NewMessage, NewPassword,
+    NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Reflection, Report,
-    Session, Team, TeamMember, User,
+    FollowUp, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Notification,
+    Reflection, Report, Session, Team, TeamMember, User, UserChannels,
 };
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -276,4 +277,47 @@ pub trait Store: Send + Sync {
     async fn release_idempotency_key(&self, user_id: i64, key: &str) -> Result<()>;
     /// Drops keys claimed before `before`; returns how many.
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64>;
+    // Jobs (see `records::Job`); follow-ups and notifications queue theirs by themselves.
+    /// Queues jobs; one of a kind and subject queued before is skipped. Returns how many were.
+    async fn enqueue_jobs(&self, jobs: Vec<NewJob>, now: DateTime<Utc>) -> Result<u64>;
+    /// Claims up to `lease.limit` jobs that are due or whose lease has ended, soonest first,
+    /// for `lease.worker` until `lease.now + lease.hold`. Concurrent claimers (on other
+    /// instances too) never get the same job while its lease lasts.
+    async fn claim_jobs(&self, lease: Lease) -> Result<Vec<Job>>;
+    /// Marks a job `worker` holds done and applies `effects`, in one transaction; `Conflict`
+    /// when the lease has passed to another worker (nothing is applied then).
+    async fn complete_job(
+        &self,
+        id: i64,
+        worker: &str,
+        now: DateTime<Utc>,
+        effects: JobEffects,
+    ) -> Result<()>;
+    /// Queues a job `worker` holds for another try after `backoff`'s wait, or leaves it dead
+    /// when `backoff` gives up; `error` is kept either way. `Conflict` when the lease is lost.
+    async fn fail_job(
+        &self,
+        job: &Job,
+        worker: &str,
+        error: &str,
+        now: DateTime<Utc>,
+        backoff: Backoff,
+    ) -> Result<Job>;
+    /// Queues a dead job again from `now` with its attempts counted afresh; `Conflict` unless dead.
+    async fn retry_job(&self, id: i64, now: DateTime<Utc>) -> Result<Job>;
+    async fn job(&self, id: i64) -> Result<Job>;
+    async fn list_jobs(&self, filter: JobFilter, paging: Paging) -> Result<Page<Job>>;
+    /// Drops jobs done before `before`; returns how many.
+    async fn purge_done_jobs(&self, before: DateTime<Utc>) -> Result<u64>;
+
+    // Notifications and where users are told.
+    async fn notification(&self, id: i64) -> Result<Notification>;
+    /// A user's notifications, newest first.
+    async fn list_notifications(&self, user_id: i64, paging: Paging) -> Result<Page<Notification>>;
+    async fn unread_notifications(&self, user_id: i64) -> Result<i64>;
+    /// Marks a notification of the user read; `NotFound` for another user's.
+    async fn read_notification(&self, user_id: i64, id: i64, at: DateTime<Utc>) -> Result<()>;
+    async fn put_user_channels(&self, channels: UserChannels) -> Result<UserChannels>;
+    /// `NotFound` until the user has set theirs.
+    async fn user_channels(&self, user_id: i64) -> Result<UserChannels>;
 }

@@ -9,6 +9,8 @@ mod cases;
 mod clients;
 #[path = "story/concurrency.rs"]
 mod concurrency;
+#[path = "story/jobs.rs"]
+mod jobs;
 #[path = "story/oversight.rs"]
 mod oversight;
 #[path = "story/privacy.rs"]
@@ -53,6 +55,7 @@ async fn story(store: Arc<dyn Store>) {
     let cases = cases::story(store.as_ref(), &cast, &clients).await;
     work::story(store.as_ref(), &cast, &cases).await;
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
+    jobs::story(store.clone(), &cast, &cases).await;
     retries::story(store.as_ref(), &cast, &cases).await;
     safety::story(store.as_ref(), &cast, &clients).await;
     privacy::story(store.as_ref(), &cast, &clients, &cases).await;

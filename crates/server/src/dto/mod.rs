@@ -5,11 +5,13 @@
 
 mod accounts;
 mod cases;
+mod notify;
 mod privacy;
 mod work;
 
 pub use accounts::{TeamOut, TokenOut, UserOut};
 pub use cases::{CaseOut, ClientOut, MessageOut};
+pub use notify::{ChannelsOut, JobOut, NotificationOut};
 pub use privacy::ClientExportOut;
 pub use work::{
     AgreedActionOut, AuditOut, BoundaryEventOut, DocumentationOut, EscalationOut, FollowUpOut,

@@ -94,6 +94,8 @@ pub struct FollowUpOut {
     pub promise_span: Option<[i64; 2]>,
     pub created_at: DateTime<Utc>,
     pub done_at: Option<DateTime<Utc>>,
+    /// What the agent noted when marking it done.
+    pub done_note: Option<String>,
 }
 
 impl From<FollowUp> for FollowUpOut {
@@ -109,6 +111,7 @@ impl From<FollowUp> for FollowUpOut {
             promise_span: f.promise_span.map(|(a, b)| [a, b]),
             created_at: f.created_at,
             done_at: f.done_at,
+            done_note: f.done_note,
         }
     }
 }

@@ -1,11 +1,12 @@
-//! The caller's account: who they are, their teams, and the form that changes their password
-//! (the one-time password printed at the first start is changed here). Changing it ends every
+//! The caller's account: who they are, their teams, where reminders reach them (a mail
+//! address beside the console, and the time zone their times are shown in), and the form that
+//! changes their password (the one-time password printed at the first start is changed here). Changing it ends every
 //! other session and revokes the user's API tokens; this session stays signed in and the page
 //! says the change was made.
 
 use axum::extract::{Query, State};
 use defuse_storage::{MAX_LIMIT, Paging};
-use maud::html;
+use maud::{Markup, html};
 
 use super::layout::{self, Nav};
 use super::{PageResult, SignedIn};
@@ -33,12 +34,18 @@ pub async fn page(
         .map(|t| t.name)
         .collect();
     let u = &caller.user;
+    let channels = match state.store.user_channels(caller.id()).await {
+        Ok(channels) => (channels.email.unwrap_or_default(), channels.time_zone),
+        Err(defuse_storage::StoreError::NotFound) => (String::new(), "UTC".to_owned()),
+        Err(e) => return Err(crate::error::AppError::from(e).into()),
+    };
     let body = html! {
         div.page-head {
             h1 { "Your account" }
             p.meta { (u.display_name) " · " code { (u.username) } " · " (u.role.as_str()) " · "
                 @if teams.is_empty() { "in no team" } @else { (teams.join(", ")) } }
         }
+        (reminders(&channels.0, &channels.1))
         section.card.narrow aria-labelledby="pw-h" {
             h2 id="pw-h" { "Change your password" }
             @if q.changed.is_some() {
@@ -58,4 +65,23 @@ pub async fn page(
         }
     };
     Ok(layout::page("Your account", &caller, Nav::Account, body))
+}
+
+/// Where reminders reach the caller besides the console, and their time zone.
+fn reminders(email: &str, zone: &str) -> Markup {
+    html! {
+        section.card.narrow aria-labelledby="reminders-h" {
+            h2 id="reminders-h" { "Reminders" }
+            p.muted { "Reminders of your promises appear under Notifications; with an address they are mailed too. Times are shown in your time zone." }
+            form id="channels-form" data-api="/api/v1/me/channels" data-method="PUT" data-then="reload" {
+                label for="channel-email" { "Mail address (leave empty for the console only)" }
+                input id="channel-email" name="email" type="email" autocomplete="email" value=(email);
+                label for="channel-zone" { "Time zone" }
+                input id="channel-zone" name="time_zone" list="time-zones" required value=(zone);
+                datalist id="time-zones" { @for tz in chrono_tz::TZ_VARIANTS { option value=(tz.name()) {} } }
+                p.form-error role="alert" {}
+                button.primary type="submit" { "Save" }
+            }
+        }
+    }
 }

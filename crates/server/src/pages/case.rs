@@ -65,6 +65,7 @@ pub async fn page(
         .find_map(|e| e.analysis.as_ref().map(|a| a.level.clone()))
         .unwrap_or_else(|| layout::level_of(case.latest_hostility).to_owned());
     let now = Utc::now();
+    let zone = super::time_zone(state.store.as_ref(), caller.id()).await?;
     let points: Vec<Point> = entries
         .iter()
         .enumerate()
@@ -112,7 +113,7 @@ pub async fn page(
                         p.muted.not-owed { (why) }
                     },
                 }
-                (case_work::panels(&case, &work, &entries, now))
+                (case_work::panels(&case, &work, &entries, (now, &zone)))
             }
         }
     };

@@ -154,13 +154,17 @@ pub fn reply_box(case: &Case, recent: &[Message]) -> Markup {
                 }
                 p.form-error role="alert" {}
                 button.primary type="submit" { "Send reply" }
+                " "
+                button type="button" data-fill-api={ "/api/v1/cases/" (case.id) "/follow-up-message" } title="A summary to the client of what was agreed, what has been done and what happens next" { "Draft follow-up message" }
             }
         }
     }
 }
 
 /// The forms and records of the work on the case.
-pub fn panels(case: &Case, work: &Work, entries: &[Entry], now: DateTime<Utc>) -> Markup {
+/// `clock` is now and the reader's time zone.
+pub fn panels(case: &Case, work: &Work, entries: &[Entry], clock: (DateTime<Utc>, &str)) -> Markup {
+    let (now, zone) = clock;
     let base = format!("/api/v1/cases/{}", case.id);
     let last_inbound = entries
         .iter()
@@ -172,7 +176,7 @@ pub fn panels(case: &Case, work: &Work, entries: &[Entry], now: DateTime<Utc>) -
             h2 id="work-h" { "Work on the case" }
             details.follow-ups open[!work.follow_ups.is_empty()] {
                 summary { "Follow-ups (" (work.follow_ups.iter().filter(|f| f.status == FollowUpStatus::Open).count()) " open)" }
-                ul.records { @for f in &work.follow_ups { li { (follow_up_line(f, now)) } } }
+                ul.records { @for f in &work.follow_ups { li { (follow_up_line(f, now, zone)) } } }
                 form.inline data-api={ (base) "/follow-ups" } data-then="reload" {
                     label for="fu-what" { "What" }
                     input id="fu-what" name="what" required placeholder="Call back with the refund reference";
@@ -227,10 +231,11 @@ pub fn panels(case: &Case, work: &Work, entries: &[Entry], now: DateTime<Utc>) -
     }
 }
 
-fn follow_up_line(f: &FollowUp, now: DateTime<Utc>) -> Markup {
+fn follow_up_line(f: &FollowUp, now: DateTime<Utc>, zone: &str) -> Markup {
     html! {
         (layout::follow_up_state(f.status.as_str(), f.due_at, now))
-        " " (f.what) " · " (layout::due(f.due_at, now))
+        " " (f.what) " · " (layout::due(f.due_at, now, zone))
+        @if let Some(note) = &f.done_note { " · " span.muted { (note) } }
         @if f.status == FollowUpStatus::Open { " " (layout::mark_done(f.id)) }
     }
 }

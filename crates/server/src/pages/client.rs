@@ -18,6 +18,7 @@ pub async fn page(
     SignedIn(caller): SignedIn,
     Path(id): Path<i64>,
 ) -> PageResult {
+    let zone = super::time_zone(state.store.as_ref(), caller.id()).await?;
     let b = brief(State(state), caller.clone(), Path(id)).await?.0;
     let now = Utc::now();
     let c = &b.client;
@@ -47,8 +48,8 @@ pub async fn page(
                 h2 { "Promises" }
                 @if b.open_promises.is_empty() && b.missed_promises.is_empty() { p.muted { "None open, none missed." } }
                 ul {
-                    @for f in &b.missed_promises { li { (promise(f, now)) } }
-                    @for f in &b.open_promises { li { (promise(f, now)) } }
+                    @for f in &b.missed_promises { li { (promise(f, now, &zone)) } }
+                    @for f in &b.open_promises { li { (promise(f, now, &zone)) } }
                 }
             }
             section.card {
@@ -77,10 +78,10 @@ pub async fn page(
 }
 
 /// A promise with its state (missed, overdue or open) and its due time.
-fn promise(f: &FollowUpOut, now: DateTime<Utc>) -> Markup {
+fn promise(f: &FollowUpOut, now: DateTime<Utc>, zone: &str) -> Markup {
     html! {
         (layout::follow_up_state(f.status, f.due_at, now)) " "
         a href={ "/cases/" (f.case_id) } { (f.what) }
-        " · " (layout::due(f.due_at, now))
+        " · " (layout::due(f.due_at, now, zone))
     }
 }

@@ -57,6 +57,7 @@ pub async fn page(
     .0;
     let names = case_names(state.store.as_ref(), &list.items).await?;
     let now = Utc::now();
+    let zone = super::time_zone(state.store.as_ref(), caller.id()).await?;
     let body = html! {
         div.page-head { h1 { "Follow-ups" } p.muted { (list.total) " found." } }
         nav.tabs aria-label="Whose" {
@@ -66,7 +67,7 @@ pub async fn page(
             @for (w, label) in WHENS { a href={ "/follow-ups?view=" (view) "&when=" (w) } aria-current=[(w == when).then_some("page")] { (label) } }
         }
         @if list.items.is_empty() { p.empty { "Nothing here." } }
-        ul.records.follow-ups { @for f in &list.items { li { (line(f, names.get(&f.case_id), now)) } } }
+        ul.records.follow-ups { @for f in &list.items { li { (line(f, names.get(&f.case_id), now, &zone)) } } }
     };
     Ok(layout::page("Follow-ups", &caller, Nav::FollowUps, body))
 }
@@ -96,11 +97,11 @@ async fn case_names(
     Ok(names)
 }
 
-fn line(f: &FollowUpOut, case: Option<&CaseName>, now: DateTime<Utc>) -> Markup {
+fn line(f: &FollowUpOut, case: Option<&CaseName>, now: DateTime<Utc>, zone: &str) -> Markup {
     html! {
         (layout::follow_up_state(f.status, f.due_at, now))
         " " a href={ "/cases/" (f.case_id) } { (f.what) }
-        " · " (layout::due(f.due_at, now))
+        " · " (layout::due(f.due_at, now, zone))
         @if let Some(c) = case {
             span.fu-case { " · " a href={ "/clients/" (c.client_id) } { (c.client) } " · " a href={ "/cases/" (f.case_id) } { (c.subject) } }
         }

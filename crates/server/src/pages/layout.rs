@@ -7,6 +7,7 @@ use defuse_storage::{CaseStatus, Role};
 use maud::{DOCTYPE, Markup, html};
 
 use crate::auth::Caller;
+use crate::jobs::local_time;
 
 /// Which navigation entry is the current page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,7 @@ pub enum Nav {
     Inbox,
     NewCase,
     FollowUps,
+    Notifications,
     TryIt,
     Admin,
     Account,
@@ -41,6 +43,9 @@ pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
                 nav aria-label="Main" {
                     @for (entry, href, label) in entries {
                         a href=(href) aria-current=[(entry == nav).then_some("page")] { (label) }
+                    }
+                    a href="/notifications" aria-current=[(nav == Nav::Notifications).then_some("page")] {
+                        "Notifications" " " span.badge.unread data-unread hidden { "0" }
                     }
                     @if caller.role() == Role::Admin {
                         a href="/admin" aria-current=[(nav == Nav::Admin).then_some("page")] { "Users and teams" }
@@ -132,19 +137,22 @@ pub fn follow_up_state(status: &str, due: Option<DateTime<Utc>>, now: DateTime<U
     html! { span class={ "badge fu-" (class) } { (label) } }
 }
 
-/// When something is due: the absolute time in UTC and, beside it, how far that is from now.
-pub fn due(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Markup {
+/// When something is due: the time in the reader's `zone` and, beside it, how far that is
+/// from now.
+pub fn due(due: Option<DateTime<Utc>>, now: DateTime<Utc>, zone: &str) -> Markup {
     match due {
-        Some(at) => html! { "due " (absolute(at)) " (" (when(at, now)) ")" },
+        Some(at) => html! { "due " (local_time(at, zone)) " (" (when(at, now)) ")" },
         None => html! { "no due time" },
     }
 }
 
-/// The button that marks an open follow-up done.
+/// The button that marks an open follow-up done, with a note of what was done.
 pub fn mark_done(follow_up_id: i64) -> Markup {
     html! {
         form.inline-button data-api={ "/api/v1/follow-ups/" (follow_up_id) } data-method="PATCH" data-then="reload" {
             input type="hidden" name="status" value="done";
+            label.visually-hidden for={ "note-" (follow_up_id) } { "What was done (optional)" }
+            input.small id={ "note-" (follow_up_id) } type="text" name="note" data-optional placeholder="What was done (optional)";
             button.small type="submit" { "Mark done" }
         }
     }
@@ -152,7 +160,7 @@ pub fn mark_done(follow_up_id: i64) -> Markup {
 
 /// "Mon 7 Dec 09:30 UTC".
 pub fn absolute(at: DateTime<Utc>) -> String {
-    at.format("%a %-d %b %H:%M UTC").to_string()
+    local_time(at, "UTC")
 }
 
 /// "3 h ago", "in 2 d", with the exact UTC time as a tooltip.
@@ -203,10 +211,12 @@ mod tests {
     #[test]
     fn due_times_are_absolute_and_relative() {
         let now = Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap();
-        let text = due(Some(now + Duration::hours(26)), now).into_string();
+        let text = due(Some(now + Duration::hours(26)), now, "UTC").into_string();
         assert!(text.contains("Sun 6 Dec 11:00 UTC"), "{text}");
         assert!(text.contains("in 26 h"), "{text}");
-        assert_eq!(due(None, now).into_string(), "no due time");
+        let berlin = due(Some(now + Duration::hours(26)), now, "Europe/Berlin").into_string();
+        assert!(berlin.contains("Sun 6 Dec 12:00 Europe/Berlin"), "{berlin}");
+        assert_eq!(due(None, now, "UTC").into_string(), "no due time");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! - [`highlight`]: client text split into escaped segments with the evidence marked.
 //! - [`chart`]: the hostility-over-the-conversation SVG.
 //! - One module per page: [`sign_in`], [`inbox`], [`new_case`], [`case`] (with [`case_work`]),
-//!   [`client`], [`follow_ups`], [`try_it`], [`admin`], [`account`].
+//!   [`client`], [`follow_ups`], [`notifications`], [`try_it`], [`admin`], [`account`].
 //!
 //! Pages only read. Every change goes through the JSON API from `console.js` with the session's
 //! CSRF token in `X-CSRF-Token`, so the console and integrations share one set of rules; the one
@@ -25,6 +25,7 @@ pub mod highlight;
 pub mod inbox;
 pub mod layout;
 pub mod new_case;
+pub mod notifications;
 pub mod sign_in;
 pub mod try_it;
 
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}", get(case::page))
         .route("/clients/{id}", get(client::page))
         .route("/follow-ups", get(follow_ups::page))
+        .route("/notifications", get(notifications::page))
         .route("/try", get(try_it::page).post(try_it::submit))
         .route("/admin", get(admin::page))
         .route("/account", get(account::page))
@@ -120,6 +122,15 @@ impl FromRequestParts<AppState> for SignedIn {
 pub struct PageError(pub AppError);
 
 pub type PageResult<T = maud::Markup> = Result<T, PageError>;
+
+/// The time zone `user_id` reads times in: theirs, else UTC.
+pub async fn time_zone(store: &dyn defuse_storage::Store, user_id: i64) -> PageResult<String> {
+    match store.user_channels(user_id).await {
+        Ok(channels) => Ok(channels.time_zone),
+        Err(defuse_storage::StoreError::NotFound) => Ok("UTC".to_owned()),
+        Err(e) => Err(AppError::from(e).into()),
+    }
+}
 
 impl From<AppError> for PageError {
     fn from(e: AppError) -> PageError {

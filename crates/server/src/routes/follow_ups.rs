@@ -1,11 +1,13 @@
 //! Follow-ups: what we owe clients. Listed by view (mine or my teams') and by when (due today,
-//! overdue, open, done); created on a case; their status updated.
+//! overdue, open, done); created on a case; their status updated; and the follow-up message
+//! to the client that sums them up (`follow_up_message`).
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use defuse_storage::{FollowUpFilter, FollowUpStatus, FollowUpUpdate, NewFollowUp};
-use serde::Deserialize;
+use defuse_wire::ReplyCheckDto;
+use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -23,6 +25,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_follow_ups))
         .routes(routes!(list_case_follow_ups, add_follow_up))
         .routes(routes!(update_follow_up))
+        .routes(routes!(follow_up_message))
+}
+
+/// A drafted follow-up message and what the draft check found in it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FollowUpMessageOut {
+    /// For the agent to edit and send as a reply.
+    pub text: String,
+    pub check: ReplyCheckDto,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -39,6 +50,8 @@ pub struct FollowUpIn {
 pub struct FollowUpStatusIn {
     /// `open`, `done` or `missed`.
     pub status: String,
+    /// What was done, kept with a done follow-up ("called back, refund confirmed").
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -169,6 +182,7 @@ pub async fn update_follow_up(
             FollowUpUpdate {
                 status,
                 at: Utc::now(),
+                note: body.note,
             },
         )
         .await?;
@@ -182,4 +196,18 @@ pub async fn update_follow_up(
     )
     .await;
     Ok(ApiJson(updated.into()))
+}
+
+#[utoipa::path(get, path = "/cases/{id}/follow-up-message", tag = "follow-ups", params(("id" = i64, Path)), responses((status = 200, body = FollowUpMessageOut)))]
+pub async fn follow_up_message(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> AppResult<ApiJson<FollowUpMessageOut>> {
+    let case = case_in_scope(&state, &caller, id).await?;
+    let drafted = crate::follow_up_message::draft(&state, &case, caller.id()).await?;
+    Ok(ApiJson(FollowUpMessageOut {
+        text: drafted.text,
+        check: drafted.check,
+    }))
 }

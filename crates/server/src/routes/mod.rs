@@ -11,6 +11,7 @@ pub(crate) mod follow_ups;
 mod hooks;
 mod log;
 mod messages;
+mod notify;
 mod reports;
 mod teams;
 mod tokens;
@@ -64,6 +65,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(messages::router())
         .merge(case_work::router())
         .merge(follow_ups::router())
+        .merge(notify::router())
         .merge(log::router())
         .merge(reports::router())
         .merge(analyze::router())

@@ -69,6 +69,8 @@ pub struct FollowUp {
     pub created_at: DateTime<Utc>,
     /// When it became done (or missed).
     pub done_at: Option<DateTime<Utc>>,
+    /// What the agent noted when marking it done.
+    pub done_note: Option<String>,
 }
 
 /// The written record of a case, one per case, replaced as a whole on each edit.

@@ -13,6 +13,7 @@ mod connect;
 mod exec;
 mod idempotency;
 mod ingest;
+mod jobs;
 mod notes;
 mod privacy;
 mod query;

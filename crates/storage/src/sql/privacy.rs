@@ -19,7 +19,8 @@ pub const ERASED_BODY: &str = "[removed at the end of the retention period]";
 
 /// The tables of a case's work, in the order an erasure empties them (rows that refer to
 /// messages before the messages).
-const CASE_TABLES: [&str; 7] = [
+const CASE_TABLES: [&str; 8] = [
+    "notifications",
     "follow_ups",
     "boundary_events",
     "escalations",

@@ -7,8 +7,8 @@ use super::exec::Record;
 use crate::error::StoreError;
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Message, MessageSource, Reflection,
-    Session, Team, TeamMember, User,
+    Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Job, Message, MessageSource,
+    Notification, Reflection, Session, Team, TeamMember, User, UserChannels,
 };
 
 /// A record with the row it is decoded from.
@@ -42,7 +42,10 @@ stored_as_is!(
     CaseDocumentation,
     Reflection,
     AuditEntry,
-    IdempotentRequest
+    IdempotentRequest,
+    Job,
+    Notification,
+    UserChannels
 );
 
 pub(crate) const USER_COLUMNS: &str = "id, username, display_name, role, password_hash, created_at";
@@ -62,7 +65,7 @@ pub(crate) const BOUNDARY_COLUMNS: &str =
 pub(crate) const ESCALATION_COLUMNS: &str = "id, case_id, to_user_id, reason, at, by_user_id";
 pub(crate) const AGREED_COLUMNS: &str = "id, case_id, text, at, by_user_id";
 pub(crate) const FOLLOW_UP_COLUMNS: &str = "id, case_id, what, due_at, owner_id, status, \
-    promise_message_id, span_start, span_end, created_at, done_at";
+    promise_message_id, span_start, span_end, created_at, done_at, done_note";
 pub(crate) const DOCUMENTATION_COLUMNS: &str =
     "case_id, concerns, steps_taken, agreed, outcome, updated_at, updated_by";
 pub(crate) const REFLECTION_COLUMNS: &str = "case_id, went_well, do_differently, by_user_id, at";
@@ -155,6 +158,7 @@ pub(crate) struct FollowUpRow {
     span_end: Option<i64>,
     created_at: DateTime<Utc>,
     done_at: Option<DateTime<Utc>>,
+    done_note: Option<String>,
 }
 
 impl Stored for FollowUp {
@@ -171,6 +175,7 @@ impl Stored for FollowUp {
             promise_span: row.span_start.zip(row.span_end),
             created_at: row.created_at,
             done_at: row.done_at,
+            done_note: row.done_note,
         })
     }
 }

@@ -5,23 +5,24 @@ use chrono::{DateTime, Utc};
 
 use super::query::Sql;
 use super::{
-    Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, ingest, notes,
-    privacy, work,
+    Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, ingest, jobs,
+    notes, privacy, work,
 };
 use crate::error::StoreError;
 use crate::filters::{
-    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, Page, Paging,
-    ReportFilter,
+    AuditFilter, CaseFilter, ClientFilter, EscalationFilter, FollowUpFilter, JobFilter, Page,
+    Paging, ReportFilter,
 };
 use crate::inputs::{
-    CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, LinkKind, LoginAttempt,
-    MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry, NewBoundaryEvent, NewCase,
-    NewEscalation, NewFollowUp, NewMessage, NewPassword, NewUser, ReflectionFields, UserChanges,
+    Backoff, CaseChanges, ClientFields, DocumentationFields, FollowUpUpdate, JobEffects, Lease,
+    LinkKind, LoginAttempt, MessageEffects, NewAgreedAction, NewApiToken, NewAuditEntry,
+    NewBoundaryEvent, NewCase, NewEscalation, NewFollowUp, NewJob, NewMessage, NewPassword,
+    NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Reflection, Report,
-    Session, Team, TeamMember, User,
+    FollowUp, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Notification,
+    Reflection, Report, Session, Team, TeamMember, User, UserChannels,
 };
 use crate::store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
@@ -389,5 +390,73 @@ impl<E: Exec> Store for SqlStore<E> {
 
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64> {
         idempotency::purge(&self.db, before).await
+    }
+    async fn enqueue_jobs(&self, new: Vec<NewJob>, now: DateTime<Utc>) -> Result<u64> {
+        jobs::enqueue_jobs(&self.db, new, now).await
+    }
+
+    async fn claim_jobs(&self, lease: Lease) -> Result<Vec<Job>> {
+        jobs::claim_jobs(&self.db, self.backend, lease).await
+    }
+
+    async fn complete_job(
+        &self,
+        id: i64,
+        worker: &str,
+        now: DateTime<Utc>,
+        effects: JobEffects,
+    ) -> Result<()> {
+        jobs::complete_job(&self.db, id, worker, now, effects).await
+    }
+
+    async fn fail_job(
+        &self,
+        job: &Job,
+        worker: &str,
+        error: &str,
+        now: DateTime<Utc>,
+        backoff: Backoff,
+    ) -> Result<Job> {
+        jobs::fail_job(&self.db, job, worker, error, now, backoff).await
+    }
+
+    async fn retry_job(&self, id: i64, now: DateTime<Utc>) -> Result<Job> {
+        jobs::retry_job(&self.db, id, now).await
+    }
+
+    async fn job(&self, id: i64) -> Result<Job> {
+        jobs::job(&self.db, id).await
+    }
+
+    async fn list_jobs(&self, filter: JobFilter, paging: Paging) -> Result<Page<Job>> {
+        jobs::list_jobs(&self.db, filter, paging).await
+    }
+
+    async fn purge_done_jobs(&self, before: DateTime<Utc>) -> Result<u64> {
+        jobs::purge_done_jobs(&self.db, before).await
+    }
+
+    async fn notification(&self, id: i64) -> Result<Notification> {
+        jobs::notification(&self.db, id).await
+    }
+
+    async fn list_notifications(&self, user_id: i64, paging: Paging) -> Result<Page<Notification>> {
+        jobs::list_notifications(&self.db, user_id, paging).await
+    }
+
+    async fn unread_notifications(&self, user_id: i64) -> Result<i64> {
+        jobs::unread_notifications(&self.db, user_id).await
+    }
+
+    async fn read_notification(&self, user_id: i64, id: i64, at: DateTime<Utc>) -> Result<()> {
+        jobs::read_notification(&self.db, user_id, id, at).await
+    }
+
+    async fn put_user_channels(&self, channels: UserChannels) -> Result<UserChannels> {
+        jobs::put_user_channels(&self.db, channels).await
+    }
+
+    async fn user_channels(&self, user_id: i64) -> Result<UserChannels> {
+        jobs::user_channels(&self.db, user_id).await
     }
 }

@@ -203,12 +203,22 @@ pub(super) async fn update_follow_up(
     id: i64,
     update: FollowUpUpdate,
 ) -> Result<FollowUp> {
-    let done_at = (update.status != FollowUpStatus::Open).then_some(update.at);
+    let finished = update.status != FollowUpStatus::Open;
+    let done_at = finished.then_some(update.at);
+    let note = update
+        .note
+        .filter(|note| finished && !note.trim().is_empty());
     let sql = Sql::new(
         &format!(
-            "UPDATE follow_ups SET status = ?, done_at = ? WHERE id = ? RETURNING {FOLLOW_UP_COLUMNS}"
+            "UPDATE follow_ups SET status = ?, done_at = ?, done_note = ? WHERE id = ? \
+             RETURNING {FOLLOW_UP_COLUMNS}"
         ),
-        [update.status.as_str().into(), done_at.into(), id.into()],
+        [
+            update.status.as_str().into(),
+            done_at.into(),
+            note.into(),
+            id.into(),
+        ],
     );
     one(db, sql).await
 }

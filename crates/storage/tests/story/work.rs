@@ -190,11 +190,19 @@ async fn follow_ups(store: &dyn Store, cast: &Cast, cases: &Cases) {
     let done = FollowUpUpdate {
         status: FollowUpStatus::Done,
         at: at(15),
+        note: Some("Called back, the refund is confirmed".into()),
     };
-    let early = store.update_follow_up(early.id, done).await.unwrap();
+    let early = store
+        .update_follow_up(early.id, done.clone())
+        .await
+        .unwrap();
     assert_eq!(
-        (early.status, early.done_at),
-        (FollowUpStatus::Done, Some(at(15)))
+        (early.status, early.done_at, early.done_note.as_deref()),
+        (
+            FollowUpStatus::Done,
+            Some(at(15)),
+            Some("Called back, the refund is confirmed")
+        )
     );
     assert_eq!(store.follow_up(early.id).await.unwrap(), early);
     assert!(is_not_found(store.update_follow_up(9_999, done).await));
