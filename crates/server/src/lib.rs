@@ -13,6 +13,7 @@
 //! - [`compute`]: the bounded pool where analysis and coaching run, off the async workers.
 //! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
 //! - [`privacy`]: a client's export and erasure (also used by the CLI).
+//! - [`reports`]: the figures of the reports pages and the API, and an agent's coaching over time.
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
 //! - [`edge`]: middleware for every request (no NUL in a query or path).
 //! - [`idempotency`]: the `Idempotency-Key` middleware on creates.
@@ -40,6 +41,7 @@ pub mod intake;
 pub mod json;
 pub mod pages;
 pub mod privacy;
+pub mod reports;
 mod routes;
 pub mod safety;
 pub mod scheduler;

@@ -35,9 +35,10 @@ pub use inputs::{
     NewUser, ReflectionFields, UserChanges,
 };
 pub use records::{
-    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, KeyClaim, LoginFailures,
-    Message, MessageSource, Reflection, Report, Role, Session, Team, TeamMember, UnknownName, User,
+    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseFacts,
+    CaseStatus, Client, Direction, Escalation, FollowUp, FollowUpFact, FollowUpStatus,
+    IdempotentRequest, KeyClaim, LoginFailures, Message, MessageSource, Reflection, Report,
+    ReportFacts, Role, SentReply, Session, StepFact, Team, TeamMember, UnknownName, User,
 };
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};

@@ -13,6 +13,8 @@ mod concurrency;
 mod oversight;
 #[path = "story/privacy.rs"]
 mod privacy;
+#[path = "story/reports.rs"]
+mod reports;
 #[path = "story/retries.rs"]
 mod retries;
 #[path = "story/safety.rs"]
@@ -53,6 +55,7 @@ async fn story(store: Arc<dyn Store>) {
     let cases = cases::story(store.as_ref(), &cast, &clients).await;
     work::story(store.as_ref(), &cast, &cases).await;
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
+    reports::story(store.as_ref(), &cast).await;
     retries::story(store.as_ref(), &cast, &cases).await;
     safety::story(store.as_ref(), &cast, &clients).await;
     privacy::story(store.as_ref(), &cast, &clients, &cases).await;

@@ -14,6 +14,8 @@ pub enum Nav {
     Inbox,
     NewCase,
     FollowUps,
+    Reports,
+    Coaching,
     TryIt,
     Admin,
     Account,
@@ -30,6 +32,8 @@ pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
         (Nav::Inbox, "/", "Inbox"),
         (Nav::NewCase, "/cases/new", "New case"),
         (Nav::FollowUps, "/follow-ups", "Follow-ups"),
+        (Nav::Reports, "/reports", "Reports"),
+        (Nav::Coaching, "/coaching", "Coaching"),
         (Nav::TryIt, "/try", "Try it"),
     ];
     shell(

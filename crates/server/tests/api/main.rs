@@ -9,5 +9,6 @@ mod hooks;
 mod messages;
 mod nul;
 mod privacy;
+mod reports;
 mod retries;
 mod sessions;

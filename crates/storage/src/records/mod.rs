@@ -6,12 +6,14 @@ mod accounts;
 mod audit;
 mod cases;
 mod idempotency;
+mod reports;
 mod work;
 
 pub use accounts::{ApiToken, Role, Session, Team, TeamMember, User};
 pub use audit::{AuditEntry, LoginFailures, Report};
 pub use cases::{Case, CaseStatus, Client, Direction, Message, MessageSource};
 pub use idempotency::{IdempotentRequest, KeyClaim};
+pub use reports::{CaseFacts, FollowUpFact, ReportFacts, SentReply, StepFact};
 pub use work::{
     AgreedAction, BoundaryEvent, CaseDocumentation, Escalation, FollowUp, FollowUpStatus,
     Reflection,

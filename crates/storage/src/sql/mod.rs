@@ -16,6 +16,7 @@ mod ingest;
 mod notes;
 mod privacy;
 mod query;
+mod reports;
 mod rows;
 mod sqlite;
 mod store_impl;
