@@ -204,13 +204,14 @@ pub async fn story(store: &dyn Store, cast: &Cast) {
         (first.first_reply_at, first.closed_at),
         (Some(at(30)), Some(at(300)))
     );
+    // Escalating handed the first case to the supervisor.
     assert_eq!(
         (
             first.assignee_id,
             first.channel.as_str(),
             first.peak_hostility
         ),
-        (Some(alice), "email", 0.7)
+        (Some(cast.sue.id), "email", 0.7)
     );
     assert_eq!(
         facts.cases[1].main_causes,
