@@ -141,7 +141,7 @@ async fn seed_case(
     let new = NewCase {
         client_id: client,
         subject: format!("Bench case {n}"),
-        channel: if n % 4 == 0 { "chat" } else { "email" }.into(),
+        channel: if n.is_multiple_of(4) { "chat" } else { "email" }.into(),
         assignee_id: Some(agent),
         team_id: team,
         opened_at,
@@ -192,7 +192,7 @@ async fn seed_case(
         };
         store.add_message(message, effects).await?;
     }
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         let step = NewBoundaryEvent {
             case_id: case,
             step: 1 + (n % 2) as i32,
@@ -215,7 +215,7 @@ async fn seed_case(
             )
             .await?;
     }
-    if n % 10 == 0 {
+    if n.is_multiple_of(10) {
         let fields = ReflectionFields {
             went_well: "kept calm".into(),
             do_differently: "give a time sooner".into(),

@@ -104,8 +104,11 @@ fn chart(key: &str) -> Chart {
         .unwrap()
 }
 
+/// A series: its name, its values and the cases behind each.
+type Drawn = (String, Vec<Option<f64>>, Vec<Vec<i64>>);
+
 /// Each series as its values, and as the cases behind them.
-fn values(chart: &Chart) -> Vec<(String, Vec<Option<f64>>, Vec<Vec<i64>>)> {
+fn values(chart: &Chart) -> Vec<Drawn> {
     chart
         .series
         .iter()

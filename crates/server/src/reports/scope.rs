@@ -10,6 +10,9 @@ use crate::auth::access::require_team;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
+/// When the cases of a report were opened: from, and before; unset ends are open.
+type Period = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// The periods the filter offers, in days.
 pub const PERIODS: [i64; 3] = [7, 30, 90];
 
@@ -80,10 +83,7 @@ impl ReportQuery {
         serde_urlencoded::to_string(self).unwrap_or_default()
     }
 
-    fn period(
-        &self,
-        now: DateTime<Utc>,
-    ) -> AppResult<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+    fn period(&self, now: DateTime<Utc>) -> AppResult<Period> {
         let since = instant("since", &self.since, false)?;
         let until = instant("until", &self.until, true)?;
         if let (Some(s), Some(u)) = (since, until)

@@ -85,7 +85,10 @@ async fn a_supervisor_follows_a_figure_to_its_cases_and_downloads_the_csv() {
         .unwrap();
     let csv = csv.as_str().unwrap_or_default();
     assert!(csv.starts_with("week,first reply,resolution\n"), "{csv}");
-    assert!(csv.lines().count() >= 6, "the weeks of the last 30 days: {csv}");
+    assert!(
+        csv.lines().count() >= 6,
+        "the weeks of the last 30 days: {csv}"
+    );
 }
 
 #[tokio::test]
