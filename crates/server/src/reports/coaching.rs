@@ -117,3 +117,78 @@ fn by_week(
         series,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn sent(case_id: i64, day: u32, verdict: &str, kinds: &[&str]) -> SentReply {
+        let findings: Vec<String> = kinds
+            .iter()
+            .map(|k| format!(r#"{{"kind":"{k}","start":0,"end":4,"text":"Calm","message":"m","rewrite":"r"}}"#))
+            .collect();
+        SentReply {
+            message_id: case_id,
+            case_id,
+            author_id: Some(1),
+            at: Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0).unwrap(),
+            analysis_json: Some(format!(
+                r#"{{"check":{{"score":50,"verdict":"{verdict}","findings":[{}],"promises":[]}}}}"#,
+                findings.join(",")
+            )),
+        }
+    }
+
+    #[test]
+    fn faults_and_verdicts_are_counted_per_week_of_sending() {
+        // Week of Nov 2: two replies with faults, one sent against the check; week of Nov 9: one
+        // clean reply, and one reply stored without a check, which is not read.
+        let mut replies = vec![
+            sent(1, 2, "revise", &["dismissive", "blame"]),
+            sent(2, 4, "send", &["no_next_step"]),
+            sent(3, 10, "send", &[]),
+        ];
+        replies.push(SentReply {
+            analysis_json: None,
+            ..sent(4, 11, "send", &[])
+        });
+        let weeks = super::super::figures::weeks(replies[0].at, replies[3].at);
+        let c = coaching(&replies, &weeks);
+        assert_eq!(c.replies, 3);
+        let counts = |chart: &Chart| -> Vec<(String, Vec<Option<f64>>)> {
+            chart
+                .series
+                .iter()
+                .map(|s| (s.name.clone(), s.cells.iter().map(|c| c.value).collect()))
+                .collect()
+        };
+        let some = |a: f64, b: f64| vec![Some(a), Some(b)];
+        assert_eq!(
+            counts(&c.charts[0]),
+            [
+                ("blame".to_owned(), some(1.0, 0.0)),
+                ("dismissive".to_owned(), some(1.0, 0.0)),
+                ("no next step".to_owned(), some(1.0, 0.0)),
+            ]
+        );
+        assert_eq!(
+            counts(&c.charts[1]),
+            [
+                ("send".to_owned(), some(1.0, 1.0)),
+                ("revise".to_owned(), some(1.0, 0.0))
+            ]
+        );
+        assert_eq!(c.charts[1].series[1].cells[0].cases, [1]);
+        let examples: Vec<(i64, &str)> = c
+            .examples
+            .iter()
+            .map(|e| (e.case_id, e.finding.kind.as_str()))
+            .collect();
+        assert_eq!(
+            examples,
+            [(2, "no_next_step"), (1, "dismissive"), (1, "blame")],
+            "newest first"
+        );
+    }
+}
