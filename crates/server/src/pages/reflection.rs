@@ -62,3 +62,71 @@ fn hours(d: Duration) -> String {
         m => format!("{} days", m / (24 * 60)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+    use defuse_storage::CaseStatus;
+
+    fn case(status: CaseStatus) -> Case {
+        let opened_at = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+        Case {
+            id: 7,
+            client_id: 1,
+            subject: String::new(),
+            channel: "email".into(),
+            status,
+            assignee_id: None,
+            team_id: 1,
+            opened_at,
+            closed_at: status.is_finished().then(|| opened_at + Duration::hours(5)),
+            peak_hostility: 0.7,
+            latest_hostility: 0.2,
+            main_causes: vec![],
+            boundary_step: 2,
+            safety_at: None,
+            open_followups: 0,
+        }
+    }
+
+    fn work(reflection: Option<Reflection>) -> Work {
+        Work {
+            boundary_events: vec![],
+            escalations: vec![],
+            agreed: vec![],
+            follow_ups: vec![],
+            documentation: None,
+            reflection,
+            escalate_to: vec![],
+        }
+    }
+
+    #[test]
+    fn asked_for_once_finished_with_the_figures_beside_it_and_escaped() {
+        assert!(
+            card(&case(CaseStatus::Open), &work(None))
+                .into_string()
+                .is_empty()
+        );
+        let saved = Reflection {
+            case_id: 7,
+            went_well: "<b>stayed calm</b>".into(),
+            do_differently: "call sooner".into(),
+            by: 1,
+            at: Utc::now(),
+        };
+        let shown = card(&case(CaseStatus::Closed), &work(Some(saved))).into_string();
+        assert!(
+            shown.contains("/api/v1/cases/7/reflection") && shown.contains("Update reflection")
+        );
+        assert!(shown.contains("&lt;b&gt;stayed calm") && !shown.contains("<b>stayed"));
+        for figure in [
+            "<dd>angry</dd>",
+            "<dd>5 hours</dd>",
+            "Boundary step reached</dt><dd>2</dd>",
+        ] {
+            assert!(shown.contains(figure), "{figure} in {shown}");
+        }
+    }
+}
