@@ -14,7 +14,7 @@ use defuse_server::accounts::{self, Username};
 use defuse_server::{Overrides, Settings};
 use defuse_storage::{
     CaseChanges, CaseSignals, CaseStatus, ClientFields, Direction, MessageEffects,
-    NewBoundaryEvent, NewCase, NewMessage, NewPromise, ReflectionFields, Role, Store,
+    NewBoundaryEvent, NewCase, NewMessage, NewPromise, ReflectionFields, ReportFilter, Role, Store,
 };
 
 const CAUSES: [&str; 4] = [
@@ -90,6 +90,22 @@ async fn main() -> anyhow::Result<()> {
         "seeded {cases} cases, {} messages in {:.1}s",
         cases * 10,
         seeding.elapsed().as_secs_f64()
+    );
+    let filter = ReportFilter {
+        teams: Some(vec![team]),
+        since: Some(Utc::now() - Duration::days(90)),
+        ..ReportFilter::default()
+    };
+    let mut facts = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        store.report_facts(filter.clone()).await?;
+        facts.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    facts.sort_by(f64::total_cmp);
+    println!(
+        "of which the store's facts: median {:.0} ms",
+        facts[facts.len() / 2]
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
