@@ -1,6 +1,6 @@
 //! How long the reports page takes over a large history: seeds `CASES` cases (default 10,000)
 //! of ten messages each over the last 90 days into the database named by `DEFUSE_DATABASE_URL`
-//! (or a fresh SQLite file in a temp dir), with promises, boundary steps, escalations and
+//! (or a fresh SQLite file in a temp dir), with promises, boundary steps, resolutions and
 //! reflections, then times `GET /reports?days=90` and `GET /api/v1/reports?days=90` as a
 //! supervisor, and prints the median and slowest of `RUNS` (default 7) of each, and the median
 //! of the store's facts read alone.
