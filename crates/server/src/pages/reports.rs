@@ -259,7 +259,7 @@ pub async fn cases(
     let body = html! {
         div.page-head {
             h1 { "Cases behind a figure" }
-            p.muted { (what) ": " (cell.cases.len()) " cases." }
+            p.muted { (what) ": " (cell.cases.len()) @if cell.cases.len() == 1 { " case." } @else { " cases." } }
             p { a href={ "/reports?" (back) "#" (chart.key) } { "Back to the report" } }
         }
         ol.cases {
