@@ -19,6 +19,7 @@ use defuse_storage::{
     NewBoundaryEvent, NewMessage, NewMessageSource, NewPromise,
 };
 use defuse_wire::{AnalysisDto, CoachingDto, ReplyCheckDto};
+use serde::{Deserialize, Serialize};
 
 use crate::audit::Entry;
 use crate::conversation::{self, recent_messages};
@@ -161,6 +162,12 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
     })
 }
 
+/// What is stored beside an agent's reply (`analysis_json`): the check of what was sent.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StoredCheck {
+    pub check: ReplyCheckDto,
+}
+
 /// Stores an agent's reply on `case` with its check; each unconditional promise becomes an open
 /// follow-up owned by `author`, and `author` takes the case if it had no assignee. The draft is
 /// checked against the policy for the author's role.
@@ -207,7 +214,8 @@ pub async fn reply(
             span: Some((p.start as i64, p.end as i64)),
         })
         .collect();
-    let stored = serde_json::json!({ "check": dto }).to_string();
+    let stored = serde_json::to_string(&StoredCheck { check: dto.clone() })
+        .map_err(|e| AppError::Internal(e.into()))?;
     let new = new_message(
         case,
         Direction::Outbound,

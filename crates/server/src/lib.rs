@@ -13,6 +13,7 @@
 //! - [`compute`]: the bounded pool where analysis and coaching run, off the async workers.
 //! - [`conversation`] and [`calming`]: from stored messages to coaching, and what calmed clients.
 //! - [`privacy`]: a client's export and erasure (also used by the CLI).
+//! - [`reports`]: the figures of the reports pages and the API, and an agent's coaching over time.
 //! - [`demo`]: sample data for `serve --demo`. [`scheduler`]: periodic upkeep.
 //! - [`follow_up_message`]: the summary to a client of what was agreed, done and next.
 //! - [`jobs`]: the worker every instance runs over the database's job queue (reminders of
@@ -48,6 +49,7 @@ pub mod jobs;
 pub mod json;
 pub mod pages;
 pub mod privacy;
+pub mod reports;
 mod routes;
 pub mod safety;
 pub mod scheduler;

@@ -118,12 +118,15 @@ pub struct AuditFilter {
     pub since: Option<DateTime<Utc>>,
 }
 
-/// Which cases a report covers: of these teams, opened in `[since, until)`.
+/// Which cases a report covers: of these teams, opened in `[since, until)`, and when set,
+/// assigned to one agent and come in on one channel.
 #[derive(Debug, Clone, Default)]
 pub struct ReportFilter {
     pub teams: TeamScope,
     pub since: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
+    pub assignee_id: Option<i64>,
+    pub channel: Option<String>,
 }
 
 /// Which jobs to list, newest first.

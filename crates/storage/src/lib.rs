@@ -36,10 +36,11 @@ pub use inputs::{
     UserChanges,
 };
 pub use records::{
-    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Direction, Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Job, JobState, KeyClaim,
-    LoginFailures, MailboxPosition, Message, MessageSource, Notification, Reflection, Report, Role,
-    Session, Team, TeamMember, UnknownName, User, UserChannels,
+    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseFacts,
+    CaseStatus, Client, Direction, Escalation, FollowUp, FollowUpFact, FollowUpStatus,
+    IdempotentRequest, Job, JobState, KeyClaim, LoginFailures, MailboxPosition, Message,
+    MessageSource, Notification, Reflection, Report, ReportFacts, Role, SentReply, Session,
+    StepFact, Team, TeamMember, UnknownName, User, UserChannels,
 };
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};

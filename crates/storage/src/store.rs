@@ -17,7 +17,7 @@ use crate::inputs::{
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
     FollowUp, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Notification,
-    Reflection, Report, Session, Team, TeamMember, User, UserChannels,
+    Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User, UserChannels,
 };
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -252,6 +252,11 @@ pub trait Store: Send + Sync {
     async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry>;
     async fn list_audit(&self, filter: AuditFilter, paging: Paging) -> Result<Page<AuditEntry>>;
     async fn report(&self, filter: ReportFilter) -> Result<Report>;
+    /// The facts the report pages count, over the cases `filter` selects.
+    async fn report_facts(&self, filter: ReportFilter) -> Result<ReportFacts>;
+    /// The agents' replies sent in `filter`'s period on cases of its teams and channel, oldest
+    /// first, each with the check stored beside it; `filter.assignee_id` names the author.
+    async fn sent_replies(&self, filter: ReportFilter) -> Result<Vec<SentReply>>;
 
     // Idempotency keys.
     /// Claims `key` of `user_id` for a request with digest `request_hash`; if the key was

@@ -15,6 +15,8 @@ mod jobs;
 mod oversight;
 #[path = "story/privacy.rs"]
 mod privacy;
+#[path = "story/reports.rs"]
+mod reports;
 #[path = "story/retries.rs"]
 mod retries;
 #[path = "story/safety.rs"]
@@ -56,6 +58,7 @@ async fn story(store: Arc<dyn Store>) {
     work::story(store.as_ref(), &cast, &cases).await;
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
     jobs::story(store.clone(), &cast, &cases).await;
+    reports::story(store.as_ref(), &cast).await;
     retries::story(store.as_ref(), &cast, &cases).await;
     safety::story(store.as_ref(), &cast, &clients).await;
     privacy::story(store.as_ref(), &cast, &clients, &cases).await;

@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use defuse_storage::{
     AgreedAction, BoundaryEvent, Case, CaseDocumentation, Direction, Escalation, EscalationFilter,
-    FollowUp, FollowUpFilter, FollowUpStatus, Message, Paging, Role, StoreError, User,
+    FollowUp, FollowUpFilter, FollowUpStatus, Message, Paging, Reflection, Role, StoreError, User,
 };
 use maud::{Markup, html};
 use serde_json::json;
@@ -27,6 +27,7 @@ pub struct Work {
     pub agreed: Vec<AgreedAction>,
     pub follow_ups: Vec<FollowUp>,
     pub documentation: Option<CaseDocumentation>,
+    pub reflection: Option<Reflection>,
     /// Supervisors and admins, who can take an escalation.
     pub escalate_to: Vec<User>,
 }
@@ -34,11 +35,8 @@ pub struct Work {
 impl Work {
     pub async fn load(state: &AppState, case: &Case) -> PageResult<Work> {
         let store = state.store.as_ref();
-        let documentation = match store.documentation(case.id).await {
-            Ok(d) => Some(d),
-            Err(StoreError::NotFound) => None,
-            Err(e) => return Err(e.into()),
-        };
+        let documentation = found(store.documentation(case.id).await)?;
+        let reflection = found(store.reflection(case.id).await)?;
         let escalations = store
             .list_escalations(
                 EscalationFilter {
@@ -72,8 +70,18 @@ impl Work {
             agreed: store.list_agreed_actions(case.id).await?,
             follow_ups,
             documentation,
+            reflection,
             escalate_to,
         })
+    }
+}
+
+/// A record that may not exist yet.
+fn found<T>(result: Result<T, StoreError>) -> PageResult<Option<T>> {
+    match result {
+        Ok(record) => Ok(Some(record)),
+        Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -227,6 +235,7 @@ pub fn panels(case: &Case, work: &Work, entries: &[Entry], clock: (DateTime<Utc>
             }
         }
         (documentation(case, work, entries))
+        (super::reflection::card(case, work))
         (follow_up_message(work))
     }
 }

@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::layout::{self, Nav};
 use super::{PageResult, SignedIn};
+use crate::auth::Caller;
 use crate::routes::parse_status;
 use crate::state::AppState;
 
@@ -107,12 +108,7 @@ pub async fn page(
         })
         .collect();
     let ranked = rank(store, &caller.scope(), cases, now).await?;
-    let teams = store.list_teams(Paging::first(500)?).await?.items;
-    let team_names: HashMap<i64, String> = teams
-        .iter()
-        .filter(|t| caller.in_team(t.id))
-        .map(|t| (t.id, t.name.clone()))
-        .collect();
+    let team_names = team_names(store, &caller).await?;
     let body = html! {
         div.page-head {
             h1 { "Inbox" }
@@ -128,6 +124,19 @@ pub async fn page(
         }
     };
     Ok(layout::page("Inbox", &caller, Nav::Inbox, body))
+}
+
+/// The names of the teams the caller is in, by id.
+pub(super) async fn team_names(
+    store: &dyn Store,
+    caller: &Caller,
+) -> PageResult<HashMap<i64, String>> {
+    let teams = store.list_teams(Paging::first(500)?).await?.items;
+    Ok(teams
+        .into_iter()
+        .filter(|t| caller.in_team(t.id))
+        .map(|t| (t.id, t.name))
+        .collect())
 }
 
 /// The cases escalated to `user_id`.
@@ -153,7 +162,8 @@ async fn per_case(store: &dyn Store, filter: FollowUpFilter) -> PageResult<HashM
     Ok(counts)
 }
 
-async fn rank(
+/// The cases with what makes each urgent, the most urgent first.
+pub(super) async fn rank(
     store: &dyn Store,
     scope: &defuse_storage::TeamScope,
     cases: Vec<Case>,
@@ -223,7 +233,8 @@ async fn waiting_since(store: &dyn Store, case_id: i64) -> PageResult<Option<Dat
         .map(|m| m.at))
 }
 
-fn row(r: &Ranked, teams: &HashMap<i64, String>, now: DateTime<Utc>) -> Markup {
+/// A case as a line of a list, linking to it.
+pub(super) fn row(r: &Ranked, teams: &HashMap<i64, String>, now: DateTime<Utc>) -> Markup {
     let case = &r.case;
     html! {
         a.case-row href={ "/cases/" (case.id) } {

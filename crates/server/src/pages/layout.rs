@@ -16,6 +16,8 @@ pub enum Nav {
     NewCase,
     FollowUps,
     Notifications,
+    Reports,
+    Coaching,
     TryIt,
     Admin,
     Account,
@@ -32,6 +34,8 @@ pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
         (Nav::Inbox, "/", "Inbox"),
         (Nav::NewCase, "/cases/new", "New case"),
         (Nav::FollowUps, "/follow-ups", "Follow-ups"),
+        (Nav::Reports, "/reports", "Reports"),
+        (Nav::Coaching, "/coaching", "Coaching"),
         (Nav::TryIt, "/try", "Try it"),
     ];
     shell(

@@ -4,9 +4,12 @@
 //! # Layout
 //! - [`layout`]: the page shell, navigation and small shared pieces (badges, times).
 //! - [`highlight`]: client text split into escaped segments with the evidence marked.
-//! - [`chart`]: the hostility-over-the-conversation SVG.
+//! - [`chart`]: the hostility-over-the-conversation SVG; [`bars`]: a report chart as SVG bars
+//!   and as a table.
 //! - One module per page: [`sign_in`], [`inbox`], [`new_case`], [`case`] (with [`case_work`]),
-//!   [`client`], [`follow_ups`], [`notifications`], [`try_it`], [`admin`], [`account`].
+//!   [`client`], [`follow_ups`], [`notifications`], [`reports`] (with the cases behind a figure
+//!   and CSV), [`reflection`] (on a finished case), [`coaching`], [`try_it`], [`admin`],
+//!   [`account`].
 //!
 //! Pages only read. Every change goes through the JSON API from `console.js` with the session's
 //! CSRF token in `X-CSRF-Token`, so the console and integrations share one set of rules; the one
@@ -16,16 +19,20 @@
 
 pub mod account;
 pub mod admin;
+pub mod bars;
 pub mod case;
 pub mod case_work;
 pub mod chart;
 pub mod client;
+pub mod coaching;
 pub mod follow_ups;
 pub mod highlight;
 pub mod inbox;
 pub mod layout;
 pub mod new_case;
 pub mod notifications;
+pub mod reflection;
+pub mod reports;
 pub mod sign_in;
 pub mod try_it;
 
@@ -57,6 +64,10 @@ pub fn router() -> Router<AppState> {
         .route("/clients/{id}", get(client::page))
         .route("/follow-ups", get(follow_ups::page))
         .route("/notifications", get(notifications::page))
+        .route("/reports", get(reports::page))
+        .route("/reports/cases", get(reports::cases))
+        .route("/reports.csv", get(reports::csv))
+        .route("/coaching", get(coaching::page))
         .route("/try", get(try_it::page).post(try_it::submit))
         .route("/admin", get(admin::page))
         .route("/account", get(account::page))

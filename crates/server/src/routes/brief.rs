@@ -100,7 +100,7 @@ pub async fn brief(
             .cloned()
             .collect();
         of_case.reverse();
-        calming.add_case(&of_case);
+        calming.add_case(&of_case, &case.main_causes);
     }
 
     let mut flags = history.client.flags.clone();

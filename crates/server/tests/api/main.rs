@@ -15,6 +15,7 @@ mod notifications;
 mod nul;
 mod privacy;
 mod reminders;
+mod reports;
 mod retries;
 mod sessions;
 mod sinks;

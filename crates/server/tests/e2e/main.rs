@@ -11,5 +11,6 @@ mod browser;
 mod escaping;
 mod handling;
 mod headers;
+mod reports;
 mod story;
 mod world;

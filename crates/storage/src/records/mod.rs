@@ -7,6 +7,7 @@ mod audit;
 mod cases;
 mod idempotency;
 mod jobs;
+mod reports;
 mod work;
 
 pub use accounts::{ApiToken, Role, Session, Team, TeamMember, User};
@@ -14,6 +15,7 @@ pub use audit::{AuditEntry, LoginFailures, Report};
 pub use cases::{Case, CaseStatus, Client, Direction, MailboxPosition, Message, MessageSource};
 pub use idempotency::{IdempotentRequest, KeyClaim};
 pub use jobs::{Job, JobState, Notification, UserChannels};
+pub use reports::{CaseFacts, FollowUpFact, ReportFacts, SentReply, StepFact};
 pub use work::{
     AgreedAction, BoundaryEvent, CaseDocumentation, Escalation, FollowUp, FollowUpStatus,
     Reflection,

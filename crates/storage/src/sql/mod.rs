@@ -17,6 +17,7 @@ mod jobs;
 mod notes;
 mod privacy;
 mod query;
+mod reports;
 mod rows;
 mod sqlite;
 mod store_impl;

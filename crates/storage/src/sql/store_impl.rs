@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::query::Sql;
 use super::{
     Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, ingest, jobs,
-    notes, privacy, work,
+    notes, privacy, reports, work,
 };
 use crate::error::StoreError;
 use crate::filters::{
@@ -22,7 +22,7 @@ use crate::inputs::{
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
     FollowUp, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Notification,
-    Reflection, Report, Session, Team, TeamMember, User, UserChannels,
+    Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User, UserChannels,
 };
 use crate::store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
@@ -360,7 +360,15 @@ impl<E: Exec> Store for SqlStore<E> {
     }
 
     async fn report(&self, filter: ReportFilter) -> Result<Report> {
-        audit::report(&self.db, filter).await
+        reports::report(&self.db, filter).await
+    }
+
+    async fn report_facts(&self, filter: ReportFilter) -> Result<ReportFacts> {
+        reports::report_facts(&self.db, filter).await
+    }
+
+    async fn sent_replies(&self, filter: ReportFilter) -> Result<Vec<SentReply>> {
+        reports::sent_replies(&self.db, filter).await
     }
 
     async fn claim_idempotency_key(

@@ -1,6 +1,9 @@
 //! Sample data for `defuse serve --demo`: a few teams, people, clients and conversations, so a
 //! first look shows the product at work. Every message goes through [`crate::exchange`], exactly
 //! as it would through the API. The conversations are written for defuse and are fictional.
+//! [`history`] adds six weeks of past cases, so the reports have weeks to show.
+
+mod history;
 
 use chrono::{Duration, Utc};
 use defuse_core::coach::UtcOffset;
@@ -238,8 +241,15 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<Seeded>> {
             store.add_escalation(new).await?;
         }
     }
+    let agents: Vec<i64> = PEOPLE
+        .iter()
+        .zip(&people)
+        .filter(|(p, _)| p.2 == Role::Agent)
+        .map(|(_, id)| *id)
+        .collect();
+    history::add(state, &teams, &agents, Utc::now()).await?;
     Ok(Some(Seeded {
         users,
-        cases: SAMPLES.len(),
+        cases: SAMPLES.len() + history::CASES,
     }))
 }
