@@ -128,7 +128,7 @@ pub fn run(args: UserArgs) -> Result<()> {
                     .user_by_username(Username::parse(&username)?.as_str())
                     .await
                     .with_context(|| format!("no user {username}"))?;
-                let (_, token) = accounts::issue_token(store, user.id, &name).await?;
+                let (_, token) = accounts::issue_token(store, user.id, &name, None).await?;
                 println!("{token}");
             }
         }

@@ -33,7 +33,7 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?;
     store.add_team_member(team, agent.user.id).await?;
-    let (_, token) = accounts::issue_token(store, agent.user.id, "load").await?;
+    let (_, token) = accounts::issue_token(store, agent.user.id, "load", None).await?;
     let client = store
         .create_client(ClientFields {
             name: "Load client".into(),

@@ -63,7 +63,7 @@ async fn main() -> anyhow::Result<()> {
         store.add_team_member(team, added.user.id).await?;
         people.push(added.user.id);
     }
-    let (_, token) = accounts::issue_token(store.as_ref(), people[1], "bench").await?;
+    let (_, token) = accounts::issue_token(store.as_ref(), people[1], "bench", None).await?;
     let client = store
         .create_client(ClientFields {
             name: "Bench client".into(),

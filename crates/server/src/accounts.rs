@@ -1,6 +1,7 @@
 //! Account operations shared by the API and the `defuse user` commands: adding users, setting
 //! passwords, issuing tokens, and the first admin of an empty database.
 
+use chrono::{DateTime, Utc};
 use defuse_storage::{ApiToken, NewApiToken, NewPassword, NewUser, Role, Store, User};
 
 use crate::auth::{password, secret};
@@ -96,6 +97,7 @@ pub async fn issue_token(
     store: &dyn Store,
     user_id: i64,
     name: &str,
+    expires_at: Option<DateTime<Utc>>,
 ) -> AppResult<(ApiToken, String)> {
     if name.trim().is_empty() {
         return Err(AppError::invalid(
@@ -109,6 +111,7 @@ pub async fn issue_token(
             user_id,
             name: name.trim().to_owned(),
             token_hash: secret::digest(&plain),
+            expires_at,
         })
         .await?;
     Ok((token, plain))

@@ -54,7 +54,7 @@ async fn agent_token(state: &AppState) -> String {
     )
     .await
     .unwrap();
-    accounts::issue_token(store, added.user.id, "test")
+    accounts::issue_token(store, added.user.id, "test", None)
         .await
         .unwrap()
         .1

@@ -25,6 +25,8 @@ pub struct NewApiToken {
     pub user_id: i64,
     pub name: String,
     pub token_hash: String,
+    /// When it ends by itself; `None` keeps it until revoked.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 /// A user's new password hash: every other session of theirs ends and every API token of theirs

@@ -148,6 +148,9 @@ async fn token_caller(state: &AppState, digest: &str) -> AppResult<Caller> {
         .active_api_token(digest)
         .await
         .map_err(unauthenticated)?;
+    if !found.usable_at(Utc::now()) {
+        return Err(AppError::Unauthenticated);
+    }
     let caller = load(state, found.user_id, None).await?;
     state
         .tokens

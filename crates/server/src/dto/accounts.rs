@@ -50,6 +50,8 @@ pub struct TokenOut {
     pub name: String,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// When it ends by itself; absent: it lasts until revoked.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 impl From<ApiToken> for TokenOut {
@@ -60,6 +62,7 @@ impl From<ApiToken> for TokenOut {
             name: t.name,
             created_at: t.created_at,
             revoked_at: t.revoked_at,
+            expires_at: t.expires_at,
         }
     }
 }

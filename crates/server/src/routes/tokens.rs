@@ -2,7 +2,7 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use defuse_storage::Role;
 use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
@@ -28,6 +28,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct TokenIn {
     /// What will use the token, for the list.
     pub name: String,
+    /// When it ends by itself (RFC 3339, in the future); left out, it lasts until revoked.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 /// A new token; `token` is the secret, shown this once and stored only as a hash.
@@ -60,8 +62,16 @@ pub async fn issue_token(
     caller: Caller,
     ApiJson(body): ApiJson<TokenIn>,
 ) -> AppResult<(StatusCode, ApiJson<IssuedOut>)> {
-    let (record, token) =
-        accounts::issue_token(state.store.as_ref(), caller.id(), &body.name).await?;
+    if body.expires_at.is_some_and(|end| end <= Utc::now()) {
+        return Err(AppError::invalid("expires_at", "must be in the future"));
+    }
+    let (record, token) = accounts::issue_token(
+        state.store.as_ref(),
+        caller.id(),
+        &body.name,
+        body.expires_at,
+    )
+    .await?;
     audit::act(
         &state,
         &caller,

@@ -263,7 +263,7 @@ async fn person(store: &dyn Store, name: &str, role: Role, teams: &[i64]) -> Per
     for team in teams {
         store.add_team_member(*team, added.user.id).await.unwrap();
     }
-    let (_, token) = accounts::issue_token(store, added.user.id, "tests")
+    let (_, token) = accounts::issue_token(store, added.user.id, "tests", None)
         .await
         .unwrap();
     Person {

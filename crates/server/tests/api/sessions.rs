@@ -465,3 +465,32 @@ async fn a_new_password_is_checked_against_common_ones_and_capped_in_length() {
         assert_eq!(reset.body["error"]["field"], "password", "{}", reset.body);
     }
 }
+
+#[tokio::test]
+async fn a_token_given_an_end_stops_working_then_and_an_end_in_the_past_is_refused() {
+    for app in spawn_apps().await {
+        let world = World::build(app.store.as_ref()).await;
+        let token = &world.agent.token;
+        let past = json!({"name": "old", "expires_at": "2020-01-01T00:00:00Z"});
+        let refused = app
+            .call(Method::POST, "/api/v1/tokens", token, Some(past))
+            .await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+        assert_eq!(refused.body["error"]["field"], "expires_at");
+
+        let end = chrono::Utc::now() + chrono::Duration::seconds(3);
+        let body = json!({"name": "brief", "expires_at": end.to_rfc3339()});
+        let issued = app
+            .call(Method::POST, "/api/v1/tokens", token, Some(body))
+            .await;
+        assert_eq!(issued.status, StatusCode::CREATED, "{}", issued.body);
+        assert!(issued.body["expires_at"].is_string(), "{}", issued.body);
+        let brief = issued.body["token"].as_str().unwrap().to_owned();
+        let before = app.call(Method::GET, "/api/v1/tokens", &brief, None).await;
+        assert_eq!(before.status, StatusCode::OK, "{}", app.backend);
+        // Past its end, and past the second a token is remembered for.
+        tokio::time::sleep(std::time::Duration::from_millis(4_500)).await;
+        let after = app.call(Method::GET, "/api/v1/tokens", &brief, None).await;
+        assert_eq!(after.status, StatusCode::UNAUTHORIZED, "{}", app.backend);
+    }
+}

@@ -56,7 +56,9 @@ pub async fn spawn() -> World {
         store.add_team_member(team, added.user.id).await.unwrap();
         ids.push(added.user.id);
     }
-    let (_, agent_token) = accounts::issue_token(store, ids[0], "e2e").await.unwrap();
+    let (_, agent_token) = accounts::issue_token(store, ids[0], "e2e", None)
+        .await
+        .unwrap();
     let fields = ClientFields {
         name: "Marta Kowalska".into(),
         emails: vec!["marta@example.com".into()],

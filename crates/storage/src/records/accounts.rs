@@ -56,6 +56,15 @@ pub struct ApiToken {
     pub created_at: DateTime<Utc>,
     /// Set once revoked; a revoked token never authenticates again.
     pub revoked_at: Option<DateTime<Utc>>,
+    /// When it ends by itself, if its maker chose a time; it never authenticates from then on.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl ApiToken {
+    /// Whether the token still authenticates at `now` (not revoked, not expired).
+    pub fn usable_at(&self, now: DateTime<Utc>) -> bool {
+        self.revoked_at.is_none() && self.expires_at.is_none_or(|end| now < end)
+    }
 }
 
 /// A console login. The cookie holds a secret; the store keys the session by its hash.

@@ -11,14 +11,15 @@ use crate::records::{ApiToken, LoginFailures, Session};
 pub(super) async fn create_api_token(db: &impl Exec, new: NewApiToken) -> Result<ApiToken> {
     let sql = Sql::new(
         &format!(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) \
-             RETURNING {TOKEN_COLUMNS}"
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) \
+             VALUES (?, ?, ?, ?, ?) RETURNING {TOKEN_COLUMNS}"
         ),
         [
             new.user_id.into(),
             new.name.into(),
             new.token_hash.into(),
             Utc::now().into(),
+            new.expires_at.into(),
         ],
     );
     one(db, sql)

@@ -50,7 +50,8 @@ stored_as_is!(
 
 pub(crate) const USER_COLUMNS: &str = "id, username, display_name, role, password_hash, created_at";
 pub(crate) const TEAM_COLUMNS: &str = "id, name, created_at";
-pub(crate) const TOKEN_COLUMNS: &str = "id, user_id, name, token_hash, created_at, revoked_at";
+pub(crate) const TOKEN_COLUMNS: &str =
+    "id, user_id, name, token_hash, created_at, revoked_at, expires_at";
 pub(crate) const SESSION_COLUMNS: &str = "id_hash, user_id, csrf_token, created_at, expires_at";
 pub(crate) const CLIENT_COLUMNS: &str =
     "id, name, emails, phones, organisation, notes, flags, created_at, updated_at";

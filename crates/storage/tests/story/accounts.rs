@@ -137,15 +137,32 @@ async fn tokens(store: &dyn Store, alice: &User) {
             user_id: alice.id,
             name: "crm".into(),
             token_hash: "hash-1".into(),
+            expires_at: None,
         })
         .await
         .unwrap();
     assert_eq!(store.active_api_token("hash-1").await.unwrap(), token);
+    assert!(
+        token.usable_at(at(1_000_000)),
+        "no end: usable until revoked"
+    );
+    let ending = store
+        .create_api_token(NewApiToken {
+            user_id: alice.id,
+            name: "for a day".into(),
+            token_hash: "hash-ending".into(),
+            expires_at: Some(at(60)),
+        })
+        .await
+        .unwrap();
+    assert_eq!(ending.expires_at, Some(at(60)), "the end time is kept");
+    assert!(ending.usable_at(at(59)) && !ending.usable_at(at(60)));
     assert!(is_not_found(store.active_api_token("hash-2").await));
     let twin = NewApiToken {
         user_id: alice.id,
         name: "twin".into(),
         token_hash: "hash-1".into(),
+        expires_at: None,
     };
     assert!(is_conflict(store.create_api_token(twin).await));
 
@@ -160,7 +177,10 @@ async fn tokens(store: &dyn Store, alice: &User) {
         Some(at(5))
     );
     assert!(is_not_found(store.active_api_token("hash-1").await));
-    assert_eq!(store.list_api_tokens(alice.id).await.unwrap(), [revoked]);
+    assert_eq!(
+        store.list_api_tokens(alice.id).await.unwrap(),
+        [revoked, ending]
+    );
     assert!(is_not_found(store.revoke_api_token(9_999, at(5)).await));
 }
 
@@ -196,6 +216,7 @@ async fn sessions(store: &dyn Store, alice: &User) {
         user_id: alice.id,
         name: "script".into(),
         token_hash: hash.into(),
+        expires_at: None,
     };
     store.create_api_token(token("hash-live")).await.unwrap();
     let change = |user_id, keep: Option<&str>| NewPassword {
