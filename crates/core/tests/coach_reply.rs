@@ -148,6 +148,17 @@ fn a_power_disconnection_gets_options_that_fit_a_utility() {
 }
 
 #[test]
+fn a_home_without_hot_water_or_heating_is_not_left_until_tomorrow() {
+    for text in [
+        "We have had no hot water since yesterday and there is a six-month-old in the house.",
+        "The boiler you fitted has failed, so we are without heating in January.",
+    ] {
+        let c = coached(&client(EVENING, text));
+        assert!(!c.reply.contains("tomorrow"), "{text}: {}", c.reply);
+    }
+}
+
+#[test]
 fn a_late_evening_message_is_never_promised_a_time_already_gone() {
     let c = coached(&talk(
         EVENING,
