@@ -4,10 +4,11 @@
 /// The longest message analysed ([`defuse_core::MAX_TEXT_BYTES`]).
 pub const SIZE: usize = defuse_core::MAX_TEXT_BYTES;
 
-/// (name, unit): spaced letters, one long token, a stretched letter, masked words run together,
+/// (name, unit): spaced letters (alone and as insults between words), one long token, a stretched letter, masked words run together,
 /// punctuation, emoji, and ordinary hostile sentences.
 pub const UNITS: &[(&str, &str)] = &[
     ("spaced letters", "f u c k "),
+    ("spaced insults between words", "you i d i o t s "),
     ("one token", "abcdefghij"),
     ("one stretched letter", "o"),
     ("masked words run together", "f*ck1d10t"),

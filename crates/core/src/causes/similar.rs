@@ -14,15 +14,29 @@ pub(crate) fn closest_sentence(text: &str, cause: Cause) -> Option<Evidence> {
         .iter()
         .find(|(c, _)| *c == cause)
         .map(|(_, d)| *d)?;
+    // Each text's words are read once: a long sentence is compared in one pass per description.
+    let described: Vec<(&str, Vec<String>)> = descriptions
+        .iter()
+        .map(|d| (*d, content_words(d).collect()))
+        .collect();
     // Most shared words first, then the longer sentence, then the earlier one.
     let best = sentences::split(text)
         .into_iter()
-        .flat_map(|span| descriptions.iter().map(move |d| (span.clone(), *d)))
-        .map(|(span, d)| {
-            let shared = content_words(&text[span.clone()])
-                .filter(|w| content_words(d).any(|x| x == *w))
-                .count();
-            (shared, span.len(), std::cmp::Reverse(span.start), span, d)
+        .flat_map(|span| {
+            let words: Vec<String> = content_words(&text[span.clone()]).collect();
+            described
+                .iter()
+                .map(|(d, own)| {
+                    let shared = words.iter().filter(|w| own.contains(w)).count();
+                    (
+                        shared,
+                        span.len(),
+                        std::cmp::Reverse(span.start),
+                        span.clone(),
+                        *d,
+                    )
+                })
+                .collect::<Vec<_>>()
         })
         .max_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)))
         .map(|(_, _, _, span, d)| (span, d));

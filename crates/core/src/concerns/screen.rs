@@ -11,9 +11,23 @@ use std::borrow::Cow;
 use crate::text::Token;
 use crate::types::{Signal, SignalKind};
 
+/// A clause holding more of the client's own marked words than this is abuse through and
+/// through: nothing of it is said back (and screening a flood of disguised insults stays cheap).
+const MOST_SIGNALS: usize = 24;
+
 /// The clause without what must never be said back; borrowed when nothing was taken out.
 pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [Token]> {
-    let inside = |t: &Token, s: &Signal| !s.quoted && t.start < s.end && s.start < t.end;
+    let (Some(first), Some(last)) = (clause.first(), clause.last()) else {
+        return Cow::Borrowed(clause);
+    };
+    let signals: Vec<&Signal> = signals
+        .iter()
+        .filter(|s| !s.quoted && s.start < last.end && first.start < s.end)
+        .collect();
+    if signals.len() > MOST_SIGNALS {
+        return Cow::Owned(Vec::new());
+    }
+    let inside = |t: &Token, s: &Signal| t.start < s.end && s.start < t.end;
     let unsayable_part: Vec<bool> = parts(clause)
         .into_iter()
         .flat_map(|part| {
