@@ -7,21 +7,17 @@
 //! `cargo run --release --example reminder_latency` on SQLite in a temp dir, or with
 //! `DATABASE_URL=postgres://...` (an empty database; its jobs are claimed by these workers only).
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
+use common::env_number;
 use defuse_server::Settings;
 use defuse_server::jobs::{self, Worker};
 use defuse_storage::{ClientFields, NewCase, NewFollowUp, Role, Store};
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

@@ -7,10 +7,13 @@
 //!
 //! `cargo run --release -p defuse-server --example reports_bench`
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{Duration, Utc};
+use common::env_number;
 use defuse_server::accounts::{self, Username};
 use defuse_server::{Overrides, Settings};
 use defuse_storage::{
@@ -28,16 +31,9 @@ const CHECK: &str = r#"{"check":{"score":70,"verdict":"revise","findings":[{"kin
 const REPLY: &str =
     "I understand how frustrating this must be. I will call you tomorrow by 10am with an update.";
 
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let (cases, runs) = (env("CASES", 10_000), env("RUNS", 7));
+    let (cases, runs) = (env_number("CASES", 10_000), env_number("RUNS", 7));
     let dir = tempfile::tempdir()?;
     let mut settings = Settings::load(None, &Overrides::default())?;
     if std::env::var("DEFUSE_DATABASE_URL").is_err() {
