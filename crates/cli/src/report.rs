@@ -76,6 +76,14 @@ pub fn summary(text: &str, a: &Analysis) -> String {
         a.hostility,
         a.sentiment.as_str()
     );
+    if !a.level_evidence.is_empty() {
+        let because: Vec<String> = a
+            .level_evidence
+            .iter()
+            .map(|e| format!("\"{}\" ({})", slice(text, e.start, e.end), e.why))
+            .collect();
+        let _ = writeln!(o, "  because: {}", because.join(", "));
+    }
     for (name, j) in [
         ("Offensive", &a.offensive),
         ("Abusive", &a.abusive),

@@ -344,6 +344,7 @@ impl Analyzer {
             complaint,
             hostility,
             level,
+            level_evidence: Vec::new(),
             sentiment,
             sentiment_scores: p.sentiment,
             sentiment_evidence,
@@ -360,6 +361,13 @@ impl Analyzer {
             },
             model_version: self.version,
         };
+        analysis.level_evidence = crate::reading::level_evidence(&analysis, || {
+            Some(if analysis.sentiment == Sentiment::Negative {
+                analysis.sentiment_evidence.clone()
+            } else {
+                analysis.offensive.evidence.clone()
+            })
+        });
         if let Some(reading) = self
             .reading
             .as_ref()
@@ -386,6 +394,7 @@ impl Analyzer {
             complaint: none(),
             hostility: 0.0,
             level: Level::Calm,
+            level_evidence: Vec::new(),
             sentiment: Sentiment::Neutral,
             sentiment_scores: [0.0, 1.0, 0.0],
             sentiment_evidence: Vec::new(),

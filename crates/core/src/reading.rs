@@ -19,6 +19,8 @@
 //! - The want head chooses what the client asks for (information, a fix, a refund, an apology,
 //!   to cancel, to speak to someone) or nothing specific; only a specific choice is listed.
 
+use std::ops::Range;
+
 use crate::concerns::sentences;
 use crate::features::Features;
 use crate::model::{Head, ModelError, ModelSet, columns as col, sigmoid, softmax};
@@ -86,12 +88,91 @@ impl Floor {
             Floor::Feels(e, at) => a.emotion(e).score >= at,
         }
     }
+
+    /// The spans this floor rests on in `a`, each with why it counts.
+    fn evidence(self, a: &Analysis) -> Vec<Evidence> {
+        let why = |w: &str, es: &[Evidence]| -> Vec<Evidence> {
+            es.iter()
+                .map(|e| Evidence {
+                    why: w.to_string(),
+                    ..e.clone()
+                })
+                .collect()
+        };
+        match self {
+            Floor::Signal(kind) => a
+                .signals
+                .iter()
+                .filter(|s| !s.quoted && s.kind == kind)
+                .map(|s| Evidence {
+                    start: s.start,
+                    end: s.end,
+                    why: heated(kind).to_string(),
+                })
+                .collect(),
+            Floor::Hostility(_) => why("hostile wording", &a.offensive.evidence),
+            Floor::Feels(e, _) => why("words of anger", &a.emotion(e).evidence),
+        }
+    }
+}
+
+/// Why a signal of `kind` makes a message more heated, in plain words.
+fn heated(kind: SignalKind) -> &'static str {
+    match kind {
+        SignalKind::Profanity => "swearing",
+        SignalKind::Shouting => "shouting in capitals",
+        SignalKind::EscalationThreat => "a threat to leave or take it further",
+        SignalKind::RepeatedContact => "has had to ask before",
+        SignalKind::Sarcasm => "sarcasm",
+        SignalKind::Blame => "blame aimed at us",
+        SignalKind::Demand => "a firm demand",
+        SignalKind::Deadline => "a deadline pressing on them",
+        SignalKind::Unresolved => "says it is still not fixed",
+        _ => "heated wording",
+    }
 }
 
 /// The most heated floor that holds for `a`.
 fn floor(a: &Analysis) -> Level {
     let holding = FLOORS.iter().filter(|(f, _)| f.holds(a));
     holding.map(|(_, l)| *l).max().unwrap_or(Level::Calm)
+}
+
+/// Spans of evidence for a level, at most.
+const LEVEL_EVIDENCE: usize = 4;
+
+/// What `a.level` rests on, for an agent who will not trust a bare level: the abuse when it is
+/// abusive; else the spans behind the floors that hold, most heated first; else what `read`
+/// finds (the words the level was read from). A calm message needs no evidence.
+pub(crate) fn level_evidence(
+    a: &Analysis,
+    read: impl FnOnce() -> Option<Vec<Evidence>>,
+) -> Vec<Evidence> {
+    if a.level == Level::Calm {
+        return Vec::new();
+    }
+    if a.level == Level::Abusive && !a.abusive.evidence.is_empty() {
+        return a.abusive.evidence.clone();
+    }
+    let mut holding: Vec<&(Floor, Level)> = FLOORS
+        .iter()
+        .filter(|(f, l)| *l <= a.level && f.holds(a))
+        .collect();
+    holding.sort_by_key(|(_, l)| std::cmp::Reverse(*l));
+    let mut out: Vec<Evidence> = Vec::new();
+    for (f, _) in holding {
+        for e in f.evidence(a) {
+            if out.len() < LEVEL_EVIDENCE && !out.iter().any(|o| o.start < e.end && e.start < o.end)
+            {
+                out.push(e);
+            }
+        }
+    }
+    if out.is_empty() {
+        out = read().unwrap_or_default();
+    }
+    out.sort_by_key(|e| e.start);
+    out
 }
 
 /// The three heads.
@@ -152,6 +233,15 @@ impl Reading {
             tokens: m.tokens,
             x: &x,
         };
+        let column = LEVELS.iter().position(|l| *l == a.level);
+        a.level_evidence = level_evidence(a, || {
+            let span = m.leaning_sentence(&self.level, &x, column?)?;
+            Some(vec![Evidence {
+                start: span.start,
+                end: span.end,
+                why: "the sentence read as the most heated".into(),
+            }])
+        });
         // The cue rules are precise where they fire: a cause they are sure of stays sure. Two
         // causes the rules score alike are ranked by what the head learned.
         let mut causes: Vec<(Cause, f32, f32)> =
@@ -207,7 +297,11 @@ impl Reading {
     fn everywhere(&self, head: &Head, m: &Message<'_>, x: &ReadingFeatures) -> Vec<Vec<f32>> {
         let mut out = vec![head.logits_sparse(&x.index, &x.value)];
         if !m.one_sentence() {
-            out.extend(m.per_sentence(head, x.entries()));
+            out.extend(
+                m.per_sentence(head, x.entries())
+                    .into_iter()
+                    .map(|(_, z)| z),
+            );
         }
         out
     }
@@ -377,6 +471,8 @@ pub struct Message<'a> {
     pub tokens: &'a [Token],
     /// The sentence each token is in (tokens and sentences both run in text order).
     sentence_of: Vec<usize>,
+    /// Each sentence's byte span.
+    sentences: Vec<Range<usize>>,
     pub peaks: Peaks,
 }
 
@@ -405,6 +501,7 @@ impl<'a> Message<'a> {
             text,
             tokens,
             sentence_of,
+            sentences: spans,
             peaks: Peaks::default(),
         };
         let owned = feats.index.iter().zip(&feats.value).zip(&feats.token);
@@ -412,6 +509,9 @@ impl<'a> Message<'a> {
             vec![whole.to_vec()]
         } else {
             m.per_sentence(fast, owned.map(|((&i, &v), &t)| (i, v, Some(t as usize))))
+                .into_iter()
+                .map(|(_, z)| z)
+                .collect()
         };
         for z in by_sentence {
             let z = fast.calibrate(&z);
@@ -436,12 +536,12 @@ impl<'a> Message<'a> {
     /// Raw scores of `head` for each sentence read on its own: features of no token (or of a
     /// token past the end) count in every sentence, a sentence's own features are scaled back
     /// as if it were the whole message (see [`Peaks`]). Sentences with no features of their
-    /// own are left out.
+    /// own are left out; each score comes with its sentence's place.
     fn per_sentence(
         &self,
         head: &Head,
         feats: impl Iterator<Item = (u32, f32, Option<usize>)>,
-    ) -> Vec<Vec<f32>> {
+    ) -> Vec<(usize, Vec<f32>)> {
         let groups = self.sentence_of.last().map_or(1, |g| g + 1);
         let mut shared = head.bias.clone();
         let mut sums = vec![vec![0f32; head.classes]; groups];
@@ -461,12 +561,40 @@ impl<'a> Message<'a> {
         let total: usize = counts.iter().sum();
         sums.iter()
             .zip(&counts)
-            .filter(|(_, n)| **n > 0)
-            .map(|(sum, n)| {
+            .enumerate()
+            .filter(|(_, (_, n))| **n > 0)
+            .map(|(g, (sum, n))| {
                 let scale = (total as f32 / *n as f32).sqrt();
-                shared.iter().zip(sum).map(|(d, s)| d + s * scale).collect()
+                (
+                    g,
+                    shared.iter().zip(sum).map(|(d, s)| d + s * scale).collect(),
+                )
             })
             .collect()
+    }
+
+    /// The span of the sentence `head` reads most toward `column` rather than `0` (the whole
+    /// text, trimmed, for a message of one sentence).
+    fn leaning_sentence(
+        &self,
+        head: &Head,
+        x: &ReadingFeatures,
+        column: usize,
+    ) -> Option<Range<usize>> {
+        if self.one_sentence() {
+            let start = self.tokens.first()?.start;
+            let end = self.tokens.last()?.end;
+            return Some(start..end);
+        }
+        let lean = |z: &Vec<f32>| z[column] - z[0];
+        let (g, _) = self
+            .per_sentence(head, x.entries())
+            .into_iter()
+            .max_by(|(_, a), (_, b)| lean(a).total_cmp(&lean(b)))?;
+        let span = self.sentences.get(g)?;
+        let trimmed = self.text[span.clone()].trim();
+        let start = span.start + self.text[span.clone()].find(trimmed)?;
+        Some(start..start + trimmed.len())
     }
 }
 

@@ -321,6 +321,9 @@ pub struct Analysis {
     /// 0..1, how hostile the message is toward the reader.
     pub hostility: f32,
     pub level: Level,
+    /// The spans the level rests on: the abuse, the signals that set its floor, or the words the
+    /// level was read from; empty for a calm message.
+    pub level_evidence: Vec<Evidence>,
     pub sentiment: Sentiment,
     /// Probabilities for negative, neutral, positive (in `Sentiment::ALL` order); they sum to 1.
     pub sentiment_scores: [f32; 3],

@@ -34,6 +34,7 @@ impl<'t> Fx<'t> {
                 complaint: no(),
                 hostility: 0.05,
                 level: Level::Calm,
+                level_evidence: Vec::new(),
                 sentiment: Sentiment::Neutral,
                 sentiment_scores: [0.1, 0.8, 0.1],
                 sentiment_evidence: Vec::new(),

@@ -30,6 +30,10 @@ pub struct AnalysisDto {
     pub hostility: f32,
     /// `calm`, `tense`, `angry` or `abusive`.
     pub level: String,
+    /// The spans the level rests on; empty for a calm message (and in analyses stored before
+    /// it was kept).
+    #[serde(default)]
+    pub level_evidence: Vec<EvidenceDto>,
     /// `negative`, `neutral` or `positive`.
     pub sentiment: String,
     pub sentiment_scores: SentimentScores,
@@ -171,6 +175,7 @@ impl AnalysisDto {
             complaint_evidence: slice.judgement(&analysis.complaint),
             hostility: analysis.hostility,
             level: analysis.level.as_str().to_owned(),
+            level_evidence: slice.evidence(&analysis.level_evidence),
             sentiment: analysis.sentiment.as_str().to_owned(),
             sentiment_scores: SentimentScores {
                 negative,
@@ -299,6 +304,7 @@ mod tests {
             complaint: judgement(0.3, vec![]),
             hostility: 0.7,
             level: Level::Angry,
+            level_evidence: vec![ev(26, 31, "shouting in capitals")],
             sentiment: Sentiment::Negative,
             sentiment_scores: [0.8, 0.15, 0.05],
             sentiment_evidence: vec![ev(11, 15, "negative word")],

@@ -27,6 +27,7 @@ impl AnalysisDto {
             complaint: judgement(self.complaint_score, &self.complaint_evidence),
             hostility: self.hostility,
             level: named(&Level::ALL, Level::as_str, &self.level)?,
+            level_evidence: self.level_evidence.iter().map(to_evidence).collect(),
             sentiment: named(&Sentiment::ALL, Sentiment::as_str, &self.sentiment)?,
             sentiment_scores: [
                 self.sentiment_scores.negative,

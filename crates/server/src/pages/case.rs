@@ -237,6 +237,7 @@ fn facts(a: &AnalysisDto) -> Markup {
     html! {
         dl.facts {
             dt { "Hostility" } dd { (format!("{:.2}", a.hostility)) }
+            (layout::level_reasons(a))
             @if !emotions.is_empty() {
                 dt { "Emotions" } dd { @for (name, score) in &emotions { span.tag { (name) " " (format!("{score:.2}")) } } }
             }

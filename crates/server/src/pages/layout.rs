@@ -115,6 +115,16 @@ pub fn level_badge(level: &str) -> Markup {
     html! { span class={ "badge level-" (level) } { (level.replace('_', " ")) } }
 }
 
+/// What a message's level rests on, as a row of a facts list: each span quoted with its reason.
+pub fn level_reasons(a: &defuse_wire::AnalysisDto) -> Markup {
+    html! {
+        @if !a.level_evidence.is_empty() {
+            dt { "Level because" }
+            dd { @for e in &a.level_evidence { span.tag.reason { "“" (e.text) "” " small { (e.why) } } } }
+        }
+    }
+}
+
 pub fn status_badge(status: CaseStatus) -> Markup {
     html! { span class={ "badge status-" (status.as_str()) } { (status.as_str().replace('_', " ")) } }
 }

@@ -128,6 +128,7 @@ fn analysis_card(text: &str, a: &AnalysisDto) -> Markup {
             p.body { (highlight::marked(text, &highlight::spans_of(a))) }
             dl.facts {
                 dt { "Hostility" } dd { (format!("{:.2}", a.hostility)) }
+                (layout::level_reasons(a))
                 dt { "Top emotion" } dd { (a.top_emotion.as_deref().unwrap_or("none")) }
                 dt { "Causes" } dd { @for c in a.causes.iter().filter(|c| c.score >= 0.5) { span.tag { (c.cause.replace('_', " ")) } } }
                 dt { "Signals" } dd { @for s in &a.signals { span.tag.signal { (s.kind.replace('_', " ")) } } }
