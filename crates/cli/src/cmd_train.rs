@@ -30,6 +30,10 @@ pub struct TrainArgs {
     /// Only the level and cause heads, over the fast tier compiled in (seconds, not minutes).
     #[arg(long, conflicts_with = "embeddings")]
     pub reading: bool,
+    /// Chat conversations labelled from the customer_labels guide, whose client lines the
+    /// level and want heads also learn from.
+    #[arg(long, default_value = "crates/train/data/chat_conversations.jsonl")]
+    pub chat: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -122,8 +126,11 @@ pub fn train(args: TrainArgs) -> Result<()> {
 
 /// Trains the level and cause heads over `base` and writes them beside the other models.
 fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
-    eprintln!("training the level, cause and want heads on customer_labels (train split) ...");
-    let (set, r) = reading::train(&args.data, &base)?;
+    eprintln!(
+        "training the level, cause and want heads on customer_labels (train split) and {} ...",
+        args.chat.display()
+    );
+    let (set, r) = reading::train(&args.data, &args.chat, &base)?;
     write_set(&args.out.join("reading.bin"), &set)?;
     for (name, rows, l2, accuracy) in &r.heads {
         eprintln!("({name}: {rows} rows, penalty {l2}, cross-validated accuracy {accuracy:.3})");

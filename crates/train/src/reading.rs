@@ -1,5 +1,6 @@
 //! Training the reading heads (level, causes and what the client wants, see
-//! `defuse_core::reading`) on the training split of `customer_labels.jsonl`.
+//! `defuse_core::reading`) on the training split of `customer_labels.jsonl` and on the client
+//! lines of the chat conversations written for training (`crates/train/data`).
 //!
 //! Each head reads [`reading::features`] of the message as the rest of the analysis reads it.
 //! The level and the want are one class of several (softmax); each cause is a yes/no of its own,
@@ -58,8 +59,8 @@ pub struct Report {
 }
 
 /// Trains the heads over `base` (an analyzer without a reading of its own) on the training
-/// split in `dir`.
-pub fn train(dir: &Path, base: &Analyzer) -> Result<(ModelSet, Report)> {
+/// split in `dir` and on the client lines of the chat conversations in `chat`.
+pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Report)> {
     if base.reads() {
         bail!(
             "the reading heads learn from the rules' own level and causes: pass an analyzer without a reading"
@@ -74,6 +75,10 @@ pub fn train(dir: &Path, base: &Analyzer) -> Result<(ModelSet, Report)> {
         }
         texts.push(text_of(v, &path, i + 1)?.to_string());
         labels.push(Labels::of(v).with_context(|| format!("{}:{}", path.display(), i + 1))?);
+    }
+    for (text, l) in chat_rows(chat)? {
+        texts.push(text);
+        labels.push(l);
     }
     let features: Vec<ReadingFeatures> =
         texts.par_iter().map(|t| base.reading_features(t)).collect();
@@ -157,6 +162,45 @@ impl Labels {
             want,
         })
     }
+}
+
+/// The client lines of the conversations in `path` (one JSON object a line with `transcript`,
+/// `client_message_levels` and `wants`, labelled from the same guide as the customer messages)
+/// with their level, and the want for the last one. Chat lines carry no cause of their own:
+/// the conversation's cause is read from the whole story, not from one line.
+fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
+    let mut out = Vec::new();
+    for (i, v) in read_jsonl(path)?.iter().enumerate() {
+        let at = || format!("{}:{}", path.display(), i + 1);
+        let transcript = v["transcript"]
+            .as_str()
+            .with_context(|| format!("{}: field `transcript` missing", at()))?;
+        let lines: Vec<&str> = transcript
+            .lines()
+            .filter_map(|l| l.strip_prefix("Client:"))
+            .map(str::trim)
+            .collect();
+        let levels = v["client_message_levels"]
+            .as_array()
+            .with_context(|| format!("{}: field `client_message_levels` missing", at()))?;
+        if levels.len() != lines.len() {
+            bail!(
+                "{}: {} client lines but {} levels",
+                at(),
+                lines.len(),
+                levels.len()
+            );
+        }
+        for (k, (line, level)) in lines.iter().zip(levels).enumerate() {
+            let last = k + 1 == lines.len();
+            let row = serde_json::json!({
+                "level": level,
+                "wants": if last { v["wants"].clone() } else { Value::Null },
+            });
+            out.push((line.to_string(), Labels::of(&row).with_context(at)?));
+        }
+    }
+    Ok(out)
 }
 
 /// Rows of a softmax head, each weighted by the inverse of its class's frequency (scaled so
