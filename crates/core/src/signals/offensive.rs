@@ -44,6 +44,22 @@ const DISPARAGING: &[&str] = &[
     "disgrace",
     "embarrassment",
     "laughingstock",
+    "shambles",
+    "mess",
+];
+/// Ordinary adjectives, on no offensive list ("thick fabric", "a dim light"), that insult a
+/// person they are said of: "are you *thick*?", "your *lazy* drivers".
+#[rustfmt::skip]
+const PLAIN_ADJECTIVES: &[&str] = &[
+    "thick", "dim", "dense", "lazy", "heartless", "gormless", "dozy", "spineless", "incapable",
+];
+/// Ordinary nouns that insult a person they are applied to ("you're a *fraud*", "a *parrot*
+/// reading a script") and are ordinary words otherwise ("report *fraud*").
+#[rustfmt::skip]
+const PLAIN_PERSON_NOUNS: &[&str] = &[
+    "fraud", "frauds", "parrot", "parrots", "flake", "coward", "cowards", "weasel", "weasels",
+    "chimp", "chimps", "chancer", "chancers", "layabout", "layabouts", "conman", "conmen",
+    "charlatan", "charlatans", "cretins", "timewasters", "cowboys", "amateurs", "shysters",
 ];
 /// Words on the profanity list that name a person, so they insult like "idiot".
 #[rustfmt::skip]
@@ -74,8 +90,17 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
             targeted,
         };
         let Some(class) = lexicon::offensive_class(w) else {
-            if DISPARAGING.contains(&w) {
-                out.extend(insult(scan, i, Insult::ThingNoun).map(|t| hit(SignalKind::Insult, t)));
+            let plain = if DISPARAGING.contains(&w) {
+                Some(Insult::ThingNoun)
+            } else if PLAIN_ADJECTIVES.contains(&w) {
+                Some(Insult::Adjective)
+            } else if PLAIN_PERSON_NOUNS.contains(&w) {
+                Some(Insult::PersonNoun)
+            } else {
+                None
+            };
+            if let Some(kind) = plain {
+                out.extend(insult(scan, i, kind).map(|t| hit(SignalKind::Insult, t)));
             }
             continue;
         };

@@ -229,6 +229,46 @@ fn veiled_threat_shame_if_something_happened() {
     );
 }
 #[test]
+fn veiled_threat_to_what_they_own_with_a_word_between() {
+    check(
+        "It would be a real shame if something happened to that nice car of yours.",
+        expect![[
+            r#"threat 0..63 "It would be a real shame if something happened to that nice car" targeted"#
+        ]],
+    );
+}
+#[test]
+fn waiting_by_the_staff_exit() {
+    check(
+        "Maybe I'll wait by the back entrance tonight.",
+        expect![[r#"threat 0..36 "Maybe I'll wait by the back entrance" targeted"#]],
+    );
+}
+#[test]
+fn ordinary_words_that_insult_a_person_and_not_a_thing() {
+    check(
+        "Are you thick? The lot of you are con artists.",
+        expect![[r#"
+            insult 8..13 "thick" targeted
+            insult 34..45 "con artists" targeted"#]],
+    );
+    check(
+        "The coat is too thick and the lights are dim. I want to report fraud.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn a_sexist_demand_for_a_man() {
+    check(
+        "Put me on to a man who knows what he's doing.",
+        expect![[r#"prejudice 0..18 "Put me on to a man" targeted"#]],
+    );
+    check(
+        "Is there a man in that office I can deal with?",
+        expect![[r#"prejudice 0..14 "Is there a man" targeted"#]],
+    );
+}
+#[test]
 fn knowing_where_the_office_is_beside_an_insult() {
     check(
         "I know where your office is, you absolute idiot.",

@@ -227,6 +227,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(shut up|shut it|shut your (mouth|face|trap)|shut the (fuck|hell) up|get lost|go away|get a brain)", Insult).targeted().clause_start(),
     rule("(will you|would you|can you|why don't you|you) (just|) (shut up|shut your (mouth|face|trap)|shut the (fuck|hell) up|go away|get lost)", Insult).targeted().no_neg(),
     rule("(go die|drop dead|die in a fire|kill yourself|kys|i hope you die|hope you die|you should die|you deserve to die)", Insult).targeted().no_neg(),
+    rule("how (thick|stupid|dense|dim|dumb) (are you|can you be|do you have to be|are your (staff|people|agents)|is (he|she|your (staff|agent|manager)))", Insult).targeted(),
+    rule("(brain dead|brain - dead|waste of space|waste of oxygen|con artist|con artists|con man|con men)", Insult).targeted().no_neg(),
+    rule("(couldn't|could not|can't|cannot) (organise|organize|run) a (piss - up|piss up|lemonade stand|bath|queue|raffle|whelk stall)", Insult).targeted(),
     rule("die", Insult).targeted().clause_start().next_not(&["cast", "casting", "hard", "down", "out", "off"]),
     // Profanity aimed at the reader.
     rule("(screw you|screw your|get stuffed|go to hell|up yours|shove it|kiss my (ass|arse)|eat shit|sod off|bugger off|piss off|damn you)", Profanity).targeted(),
