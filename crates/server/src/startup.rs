@@ -40,7 +40,7 @@ pub fn app(state: AppState) -> Router {
         get(move || async move { axum::Json(openapi) }),
     )
     .route("/health", get(health))
-    .merge(crate::pages::router())
+    .merge(crate::pages::router(&state))
     .layer(axum::middleware::from_fn_with_state(
         state.clone(),
         idempotency::idempotent,
