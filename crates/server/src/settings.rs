@@ -13,7 +13,7 @@ mod helpdesk;
 mod mail;
 
 pub use helpdesk::{ChatwootSettings, HelpdeskSettings, ZammadSettings, ZendeskSettings};
-pub use mail::{ImapSettings, MailSettings, PasswordError};
+pub use mail::{ImapSettings, ImapTls, MailSettings, PasswordError};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
