@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 mod helpdesk;
 mod mail;
 
-pub use helpdesk::{ChatwootSettings, HelpdeskSettings, ZammadSettings, ZendeskSettings};
+pub use helpdesk::{
+    ChatwootSettings, HelpdeskSettings, Unusable, ZammadSettings, ZendeskSettings, base_url,
+};
 pub use mail::{ImapSettings, ImapTls, MailSettings, PasswordError};
 
 use figment::Figment;

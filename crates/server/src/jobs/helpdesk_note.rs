@@ -14,7 +14,7 @@ use serde_json::json;
 
 use super::{Worker, found, subject};
 use crate::helpdesk::number;
-use crate::settings::{ChatwootSettings, ZammadSettings, ZendeskSettings};
+use crate::settings::{ChatwootSettings, ZammadSettings, ZendeskSettings, base_url};
 
 pub const NOTE: &str = "helpdesk.note";
 
@@ -132,11 +132,8 @@ fn zammad(
 
 /// The configured `base` with `path` and `last` appended as segments (each escaped, so no
 /// value can leave the base). Fails, naming `setting`, when `base` is not an http(s) address.
-fn endpoint(setting: &str, base: &str, path: &[&str], last: &str) -> anyhow::Result<Url> {
-    let mut url = Url::parse(base.trim())
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-        .with_context(|| format!("{setting}: {base:?} is not an http(s) address"))?;
+fn endpoint(setting: &'static str, base: &str, path: &[&str], last: &str) -> anyhow::Result<Url> {
+    let mut url = base_url(setting, base)?;
     url.set_query(None);
     url.set_fragment(None);
     url.path_segments_mut()
