@@ -1,6 +1,7 @@
 //! The coaching goes back: a client message from a helpdesk gets one note on its conversation
 //! or ticket, posted by the job queue to the configured address (and retried when refused),
-//! never when the integration's notes are off, and never to an address a payload names.
+//! never when the integration's notes are off, and never to an address a payload names; the
+//! note and the whole mail go when retention erases the message's body.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -10,8 +11,11 @@ use bytes::Bytes;
 use chrono::Utc;
 use defuse_ingest::hooks::signature::sign;
 use defuse_server::Settings;
+use defuse_server::scheduler::{self, Keep};
 use defuse_server::settings::Secret;
-use defuse_storage::{Job, JobFilter, JobState, Paging, Store};
+use defuse_storage::{
+    CaseChanges, CaseStatus, ERASED_BODY, Job, JobFilter, JobState, Paging, Store, StoreError,
+};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, hook_secret, spawn_apps_with};
@@ -319,4 +323,39 @@ async fn deliver_zammad(app: &TestApp) {
     let signature = sign::zammad(hook_secret("zammad").as_bytes(), body.as_bytes());
     let delivered = deliver(app, "zammad", &body, &[("X-Hub-Signature", signature)]).await;
     assert_eq!(delivered.body["outcome"], "stored", "{}", delivered.body);
+}
+
+#[tokio::test]
+async fn retention_erases_the_whole_mail_and_the_note_with_the_body() {
+    let (_recorder, base) = Recorder::start(0).await;
+    for app in spawn_apps_with(chatwoot_notes(base.clone())).await {
+        let body = chatwoot_message(901, "incoming", HOSTILE);
+        let delivered = deliver_chatwoot(&app, &body).await;
+        let message_id = delivered.body["message_id"].as_i64().unwrap();
+        let case_id = delivered.body["case_id"].as_i64().unwrap();
+        notes_done(app.store.as_ref()).await;
+        let store = app.store.as_ref();
+        let closed = CaseChanges {
+            status: Some(CaseStatus::Closed),
+            ..CaseChanges::default()
+        };
+        store
+            .update_case(case_id, closed, Utc::now())
+            .await
+            .unwrap();
+        let keep = Keep {
+            attempts: chrono::Duration::minutes(5),
+            finished_bodies: Some(chrono::Duration::days(30)),
+        };
+        let later = Utc::now() + chrono::Duration::days(31);
+        let erased = scheduler::run_once(store, later, keep).await.unwrap();
+        assert_eq!(erased.bodies_erased, 1, "{}", app.backend);
+        let source = store.message_source(message_id).await.unwrap();
+        assert_eq!(
+            (source.full_body.as_str(), source.html),
+            (ERASED_BODY, None)
+        );
+        let note = store.helpdesk_note(message_id).await;
+        assert!(matches!(note, Err(StoreError::NotFound)), "{}", app.backend);
+    }
 }
