@@ -142,6 +142,7 @@ pub fn incoming(turns: &[ChatTurn]) -> Vec<Incoming> {
                 subject: format!("Chat {}", turn.conversation),
                 body: turn.text.clone(),
                 new_text: turn.text.clone(),
+                html: None,
                 attachments: Vec::new(),
                 automatic: None,
             }

@@ -119,6 +119,9 @@ pub struct Incoming {
     pub body: String,
     /// What the author wrote this time: the text that is analysed.
     pub new_text: String,
+    /// The HTML the message came as, when it had any, as it came: untrusted markup that a page
+    /// shows only after sanitising it.
+    pub html: Option<String>,
     pub attachments: Vec<Attachment>,
     pub automatic: Option<Automatic>,
 }

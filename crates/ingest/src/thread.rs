@@ -123,6 +123,7 @@ mod tests {
             subject: String::new(),
             body: String::new(),
             new_text: String::new(),
+            html: None,
             attachments: Vec::new(),
             automatic: None,
         }

@@ -5,7 +5,9 @@
 //   text the API drafts (the follow-up message);
 // - the reply box runs the draft check as the agent types and asks before sending a `revise` draft;
 // - the "Try it" batch analyses many lines one by one and shows progress;
-// - the header shows how many notifications are unread.
+// - the header shows how many notifications are unread;
+// - in a Chatwoot Dashboard App, the page asks the Chatwoot that frames it (only the origin the
+//   server names) which conversation is open, and goes to its case.
 // Client text only ever reaches the page through textContent, never as markup.
 "use strict";
 
@@ -321,4 +323,30 @@
     }
   }
   showUnread();
+
+  // ---- the Chatwoot Dashboard App ----
+
+  function followChatwoot() {
+    const app = document.getElementById("chatwoot-app");
+    if (!app || window.parent === window) return;
+    const origin = app.dataset.origin;
+    window.addEventListener("message", (event) => {
+      if (event.origin !== origin || typeof event.data !== "string") return;
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      const conversation = message && message.event === "appContext" && message.data && message.data.conversation;
+      if (!conversation) return;
+      const account = conversation.account_id;
+      const id = conversation.id;
+      if (Number.isInteger(account) && Number.isInteger(id)) {
+        window.location.assign(`/chatwoot/conversations/${account}/${id}`);
+      }
+    });
+    window.parent.postMessage("chatwoot-dashboard-app:fetch-info", origin);
+  }
+  followChatwoot();
 })();

@@ -110,10 +110,13 @@ pub async fn receive(state: &AppState, case: &Case, text: Text<'_>) -> AppResult
     updated.peak_hostility = updated.peak_hostility.max(signals.hostility);
     updated.main_causes.clone_from(&signals.main_causes);
     let threatened = signals.safety;
+    let source = text.source.map(|source| {
+        crate::helpdesk::with_note_text(source, &state.settings, case.id, &dto, &coaching)
+    });
     let effects = MessageEffects {
         case_signals: Some(signals),
         audit: audit_line("message.inbound", case, text),
-        source: text.source.cloned(),
+        source,
         ..MessageEffects::default()
     };
     let json = serde_json::to_string(&dto).map_err(anyhow::Error::from)?;

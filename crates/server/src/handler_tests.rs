@@ -44,12 +44,16 @@ fn post(uri: &str, token: Option<&str>, body: &Value) -> Request<Body> {
 }
 
 async fn agent_token(state: &AppState) -> String {
+    token_for(state, "ana", defuse_storage::Role::Agent).await
+}
+
+async fn token_for(state: &AppState, name: &str, role: defuse_storage::Role) -> String {
     let store = state.store.as_ref();
     let added = accounts::add_user(
         store,
-        &Username::parse("ana").unwrap(),
-        "Ana",
-        defuse_storage::Role::Agent,
+        &Username::parse(name).unwrap(),
+        name,
+        role,
         Some("long enough password"),
     )
     .await
@@ -265,4 +269,157 @@ async fn a_hook_over_its_rate_is_answered_429_with_retry_after_and_others_go_on(
         StatusCode::UNAUTHORIZED,
         "another integration is not held back"
     );
+}
+
+#[tokio::test]
+async fn the_case_page_may_be_framed_by_the_configured_chatwoot_origin_only() {
+    let get = |uri: &str, token: &str| {
+        Request::get(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let mut settings = Settings::default();
+    settings.helpdesk.chatwoot.base_url = "https://chat.example.com/app/".into();
+    settings.helpdesk.chatwoot.dashboard_app = true;
+    let (state, _dir) = state(settings).await;
+    let token = admin_token(&state).await;
+    let case_id = a_case(&state).await;
+    let (status, headers, _) = call(&state, get(&format!("/cases/{case_id}"), &token)).await;
+    assert_eq!(status, StatusCode::OK);
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        policy.contains("frame-ancestors https://chat.example.com;"),
+        "{policy}"
+    );
+    assert!(!policy.contains("'none'"), "{policy}");
+    assert!(!headers.contains_key(header::X_FRAME_OPTIONS));
+    // The Dashboard App's page, and the way from a conversation to its case.
+    let (status, headers, _) = call(&state, get("/chatwoot", &token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!headers.contains_key(header::X_FRAME_OPTIONS));
+    let key = ["conversation:1/12".to_owned()];
+    let links = state
+        .store
+        .add_links("chatwoot", defuse_storage::LinkKind::Case, &key, case_id);
+    links.await.unwrap();
+    let (status, headers, _) = call(&state, get("/chatwoot/conversations/1/12", &token)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers[header::LOCATION],
+        format!("/cases/{case_id}").as_str()
+    );
+    let (status, _, _) = call(&state, get("/chatwoot/conversations/1/13", &token)).await;
+    assert_eq!(status, StatusCode::OK, "no case yet, said on a page");
+    for other in ["/", "/reports", "/cases/new", "/admin"] {
+        let (_, headers, _) = call(&state, get(other, &token)).await;
+        let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{other}: {policy}"
+        );
+        assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY", "{other}");
+    }
+
+    let (state, _dir) = self::state(Settings::default()).await;
+    let token = admin_token(&state).await;
+    let case_id = a_case(&state).await;
+    let (_, headers, _) = call(&state, get(&format!("/cases/{case_id}"), &token)).await;
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        policy.contains("frame-ancestors 'none'"),
+        "off by default: {policy}"
+    );
+    assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+    let (status, _, _) = call(&state, get("/chatwoot", &token)).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "no Dashboard App unless configured"
+    );
+}
+
+async fn admin_token(state: &AppState) -> String {
+    token_for(state, "ada", defuse_storage::Role::Admin).await
+}
+
+async fn a_case(state: &AppState) -> i64 {
+    let store = state.store.as_ref();
+    let client = store
+        .create_client(defuse_storage::ClientFields {
+            name: "Rosa Bell".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let team = store.create_team("Support").await.unwrap();
+    let new = defuse_storage::NewCase {
+        client_id: client.id,
+        subject: "Where is my order?".into(),
+        channel: "chat".into(),
+        assignee_id: None,
+        team_id: team.id,
+        opened_at: chrono::Utc::now(),
+    };
+    store.create_case(new).await.unwrap().id
+}
+
+#[tokio::test]
+async fn a_mail_is_shown_whole_with_its_html_cleaned_and_its_attachments_listed() {
+    let (state, _dir) = state(Settings::default()).await;
+    let token = token_for(&state, "admin", defuse_storage::Role::Admin).await;
+    let raw = "From: Rosa Bell <rosa@example.org>\r\nTo: help@shop.test\r\n\
+        Subject: Still no refund\r\nMessage-ID: <m1@example.org>\r\n\
+        Date: Sat, 05 Dec 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n\
+        Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+        --b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+        <p onmouseover=\"steal()\">Where is my <b>refund</b>?</p>\
+        <script>alert('pwned')</script><img src=x onerror=\"alert('img')\">\
+        <blockquote>On Friday, Shop wrote: it is on its way</blockquote>\r\n\
+        --b\r\nContent-Type: application/pdf; name=\"invoice.pdf\"\r\n\
+        Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n\
+        Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n";
+    let incoming =
+        defuse_ingest::mail::parse(raw.as_bytes(), &defuse_ingest::mail::Agents::new(&[], &[]))
+            .unwrap();
+    let intake = crate::intake::settled(&state).await.unwrap();
+    let stored = crate::intake::store(&state, &incoming, intake)
+        .await
+        .unwrap();
+    let crate::intake::Outcome::Stored {
+        case_id,
+        message_id,
+    } = stored
+    else {
+        panic!("not stored: {stored:?}");
+    };
+    let uri = format!("/cases/{case_id}/messages/{message_id}/source");
+    let request = Request::get(&uri)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = app(state.clone()).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = String::from_utf8(
+        response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
+    for gone in ["alert(", "<script>", "onmouseover", "onerror", "steal()"] {
+        assert!(!page.contains(gone), "{gone} reached the page");
+    }
+    assert!(
+        page.contains("Where is my <b>refund</b>?"),
+        "the harmless markup is kept"
+    );
+    assert!(
+        page.contains("On Friday, Shop wrote: it is on its way"),
+        "the quoted history is shown"
+    );
+    assert!(page.contains("invoice.pdf") && page.contains("application/pdf"));
 }

@@ -71,13 +71,19 @@ impl Links {
 pub async fn store(state: &AppState, incoming: &Incoming, intake: Intake) -> AppResult<Outcome> {
     free_of_nul(incoming)?;
     let case = case_of(state, incoming, intake).await?;
+    let kind = kind(incoming);
     let source = NewMessageSource {
         source: incoming.source.as_str().to_owned(),
         subject: incoming.subject.clone(),
         full_body: incoming.body.clone(),
         attachments_json: attachments_json(incoming),
         automatic: incoming.automatic.map(|a| a.as_str().to_owned()),
+        html: incoming.html.clone(),
         thread_keys: incoming.thread.clone(),
+        // Only a client's message is coached, so only it has a note to post back.
+        note: matches!(kind, Kind::Client)
+            .then(|| crate::helpdesk::note_for(&state.settings.helpdesk, incoming, Utc::now()))
+            .flatten(),
     };
     let text = Text {
         body: &incoming.new_text,
@@ -88,7 +94,7 @@ pub async fn store(state: &AppState, incoming: &Incoming, intake: Intake) -> App
         external_id: Some(&incoming.external_id),
         source: Some(&source),
     };
-    let stored = match kind(incoming) {
+    let stored = match kind {
         Kind::Note => exchange::note(state, &case, intake.user_id, text)
             .await
             .map(|m| Outcome::Noted {
@@ -145,53 +151,69 @@ fn stored(case: &Case, message_id: i64) -> Outcome {
     }
 }
 
-/// The case of the thread: linked by any of its keys, else opened for the client (and linked
-/// at once, so that the next message of the thread finds it). The keys of a thread found are
-/// linked with its message, in the message's transaction.
+/// Tries at finding or opening a case or client before giving up: each lost race means
+/// another writer linked the key meanwhile, so the next look finds it.
+const LINK_TRIES: usize = 3;
+
+/// The case of the thread: linked by any of its keys, else opened for the client together
+/// with its links (one write), so that the next message of the thread finds it. When another
+/// instance opened it in the meantime, the opening is refused as a conflict and the case it
+/// opened is read instead: one thread, one case, however many instances take it in at once.
+/// The keys of a thread found are linked with its message, in the message's transaction.
 async fn case_of(state: &AppState, incoming: &Incoming, intake: Intake) -> AppResult<Case> {
     let source = incoming.source.as_str();
     let _one_at_a_time = state.links.of(incoming).lock().await;
     let store = state.store.as_ref();
-    let found = store
-        .find_link(source, LinkKind::Case, &incoming.thread)
-        .await?;
-    if let Some(id) = found {
-        return Ok(store.case(id).await?);
-    }
-    let client_id = client_of(state, incoming).await?;
-    let case = store
-        .create_case(NewCase {
+    for _ in 0..LINK_TRIES {
+        let found = store
+            .find_link(source, LinkKind::Case, &incoming.thread)
+            .await?;
+        if let Some(id) = found {
+            return Ok(store.case(id).await?);
+        }
+        let client_id = client_of(state, incoming).await?;
+        let new = NewCase {
             client_id,
             subject: subject(incoming),
             channel: incoming.source.channel().to_owned(),
             assignee_id: None,
             team_id: intake.team_id,
             opened_at: incoming.at.unwrap_or_else(Utc::now),
-        })
-        .await?;
-    store
-        .add_links(source, LinkKind::Case, &incoming.thread, case.id)
-        .await?;
-    Ok(case)
+        };
+        match store.open_linked_case(source, &incoming.thread, new).await {
+            Err(StoreError::Conflict(_)) => continue,
+            opened => return Ok(opened?),
+        }
+    }
+    Err(lost_race("case"))
 }
 
+/// The client the message's contact is linked to, else a new one created with its link, as
+/// [`case_of`] opens a case.
 async fn client_of(state: &AppState, incoming: &Incoming) -> AppResult<i64> {
     let (source, store) = (incoming.source.as_str(), state.store.as_ref());
     let key = [incoming.contact.key.clone()];
-    if let Some(id) = store.find_link(source, LinkKind::Client, &key).await? {
-        return Ok(id);
-    }
-    let client = store
-        .create_client(ClientFields {
+    for _ in 0..LINK_TRIES {
+        if let Some(id) = store.find_link(source, LinkKind::Client, &key).await? {
+            return Ok(id);
+        }
+        let fields = ClientFields {
             name: incoming.contact.name.clone(),
             emails: incoming.contact.email.iter().cloned().collect(),
             ..ClientFields::default()
-        })
-        .await?;
-    store
-        .add_links(source, LinkKind::Client, &key, client.id)
-        .await?;
-    Ok(client.id)
+        };
+        match store.create_linked_client(source, &key, fields).await {
+            Err(StoreError::Conflict(_)) => continue,
+            created => return Ok(created?.id),
+        }
+    }
+    Err(lost_race("client"))
+}
+
+fn lost_race(what: &str) -> AppError {
+    AppError::Conflict(format!(
+        "the {what} of this message was being opened elsewhere; deliver it again"
+    ))
 }
 
 fn subject(incoming: &Incoming) -> String {

@@ -42,6 +42,7 @@ pub mod exchange;
 pub mod follow_up_message;
 #[cfg(test)]
 mod handler_tests;
+pub mod helpdesk;
 pub mod idempotency;
 pub mod imap;
 pub mod intake;

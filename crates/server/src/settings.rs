@@ -9,9 +9,13 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+mod helpdesk;
 mod mail;
 
-pub use mail::{ImapSettings, MailSettings, PasswordError};
+pub use helpdesk::{
+    ChatwootSettings, HelpdeskSettings, Unusable, ZammadSettings, ZendeskSettings, base_url,
+};
+pub use mail::{ImapSettings, ImapTls, MailSettings, PasswordError};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
@@ -37,6 +41,7 @@ pub struct Settings {
     pub privacy: PrivacySettings,
     pub ingest: IngestSettings,
     pub hooks: HookSettings,
+    pub helpdesk: HelpdeskSettings,
     pub idempotency: IdempotencySettings,
     pub mail: MailSettings,
     pub reminders: ReminderSettings,
@@ -261,7 +266,7 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 
 /// The top-level keys, so that unrelated `DEFUSE_*` variables (such as `DEFUSE_CONFIG`) are not
 /// mistaken for settings.
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "listen",
     "public_url",
     "data_dir",
@@ -272,6 +277,7 @@ const KEYS: [&str; 14] = [
     "privacy",
     "ingest",
     "hooks",
+    "helpdesk",
     "idempotency",
     "mail",
     "reminders",

@@ -40,7 +40,7 @@ pub fn app(state: AppState) -> Router {
         get(move || async move { axum::Json(openapi) }),
     )
     .route("/health", get(health))
-    .merge(crate::pages::router())
+    .merge(crate::pages::router(&state))
     .layer(axum::middleware::from_fn_with_state(
         state.clone(),
         idempotency::idempotent,
@@ -59,6 +59,7 @@ pub async fn launch(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    state.settings.helpdesk.check()?;
     let upkeep = tokio::spawn(scheduler::run(state.clone(), scheduler::EVERY));
     let mailboxes = imap::spawn_all(&state);
     let worker = jobs::Worker::new(state.store.clone(), state.settings.clone())?;

@@ -113,9 +113,22 @@ pub struct NewMessageSource {
     pub full_body: String,
     pub attachments_json: String,
     pub automatic: Option<String>,
+    pub html: Option<String>,
     /// Keys of the message's thread, linked to its case in the same transaction (those linked
     /// already keep their case).
     pub thread_keys: Vec<String>,
+    /// The note to post back to the helpdesk conversation, written (and its job queued) in
+    /// the message's transaction; `None` when the integration posts none.
+    pub note: Option<NewHelpdeskNote>,
+}
+
+/// See [`crate::HelpdeskNote`]; the message id is the new message's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewHelpdeskNote {
+    pub product: String,
+    pub target: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
 }
 
 /// What an ingest link leads to.

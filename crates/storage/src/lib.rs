@@ -31,16 +31,16 @@ pub use filters::{
 pub use inputs::{
     Backoff, CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate,
     JobEffects, Lease, LinkKind, LoginAttempt, MessageEffects, NewAgreedAction, NewApiToken,
-    NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation, NewFollowUp, NewJob, NewMessage,
-    NewMessageSource, NewNotification, NewPassword, NewPromise, NewUser, ReflectionFields,
-    UserChanges,
+    NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation, NewFollowUp, NewHelpdeskNote, NewJob,
+    NewMessage, NewMessageSource, NewNotification, NewPassword, NewPromise, NewUser,
+    ReflectionFields, UserChanges,
 };
 pub use records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseFacts,
     CaseStatus, Client, Direction, Escalation, FollowUp, FollowUpFact, FollowUpStatus,
-    IdempotentRequest, Job, JobState, KeyClaim, LoginFailures, MailboxPosition, Message,
-    MessageSource, Notification, Reflection, Report, ReportFacts, Role, SentReply, Session,
-    StepFact, Team, TeamMember, UnknownName, User, UserChannels,
+    HelpdeskNote, IdempotentRequest, Job, JobState, KeyClaim, LoginFailures, MailboxPosition,
+    Message, MessageSource, Notification, Reflection, Report, ReportFacts, Role, SentReply,
+    Session, StepFact, Team, TeamMember, UnknownName, User, UserChannels,
 };
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};

@@ -16,8 +16,9 @@ use crate::inputs::{
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Notification,
-    Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User, UserChannels,
+    FollowUp, HelpdeskNote, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource,
+    Notification, Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User,
+    UserChannels,
 };
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -178,6 +179,19 @@ pub trait Store: Send + Sync {
     /// The record the first of `keys` (in their order) that is linked leads to, if any.
     async fn find_link(&self, source: &str, kind: LinkKind, keys: &[String])
     -> Result<Option<i64>>;
+    /// Opens a case linked by every one of `keys`, in one transaction; `Conflict` (and nothing
+    /// written) when another writer linked one of them first, so two instances taking in one
+    /// new thread at once open one case between them.
+    async fn open_linked_case(&self, source: &str, keys: &[String], new: NewCase) -> Result<Case>;
+    /// Creates a client linked by every one of `keys`, as [`Store::open_linked_case`] a case.
+    async fn create_linked_client(
+        &self,
+        source: &str,
+        keys: &[String],
+        fields: ClientFields,
+    ) -> Result<Client>;
+    /// The note for the helpdesk written with message `message_id`.
+    async fn helpdesk_note(&self, message_id: i64) -> Result<HelpdeskNote>;
     /// Links every key not linked yet to `record_id`; a key already linked keeps its record.
     async fn add_links(
         &self,

@@ -50,6 +50,7 @@ pub fn read(body: &[u8]) -> Result<Event, HookError> {
         subject: format!("Chatwoot conversation {conversation}"),
         body: content.to_owned(),
         new_text: content.to_owned(),
+        html: None,
         attachments: Vec::new(),
         automatic: None,
     })))

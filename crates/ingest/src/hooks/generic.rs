@@ -41,6 +41,7 @@ pub fn read(body: &[u8]) -> Result<Event, HookError> {
             .and_then(Value::as_str)
             .map_or_else(|| format!("Conversation {conversation}"), str::to_owned),
         new_text: message.clone(),
+        html: None,
         body: message,
         attachments: Vec::new(),
         automatic: None,

@@ -43,6 +43,7 @@ pub fn read(body: &[u8]) -> Result<Event, HookError> {
             .map_or_else(|| format!("Zammad ticket {ticket}"), str::to_owned),
         body: message,
         new_text,
+        html: html.then(|| raw.to_owned()),
         attachments: Vec::new(),
         automatic: None,
     })))

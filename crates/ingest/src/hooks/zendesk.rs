@@ -57,6 +57,7 @@ pub fn read(body: &[u8]) -> Result<Event, HookError> {
             .and_then(Value::as_str)
             .map_or_else(|| format!("Zendesk ticket {ticket}"), str::to_owned),
         new_text: reply::new_text(&message),
+        html: None,
         body: message,
         attachments: Vec::new(),
         automatic: None,

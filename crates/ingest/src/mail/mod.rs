@@ -100,6 +100,7 @@ pub fn parse(raw: &[u8], agents: &Agents) -> Result<Incoming, MailError> {
         subject,
         body,
         new_text,
+        html: html(&message),
         attachments: attachments(&message),
         automatic,
     })
@@ -159,6 +160,14 @@ fn texts(message: &Message<'_>) -> (String, String) {
             let new_text = reply::new_text(&body);
             (body, new_text)
         }
+    }
+}
+
+/// The mail's own HTML part, if it has one (not HTML made from its text).
+fn html(message: &Message<'_>) -> Option<String> {
+    match &message.html_part(0)?.body {
+        PartType::Html(html) => Some(html.to_string()),
+        _ => None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Opening an IMAP session: TCP, then TLS (rustls, the public roots and an optional private
-//! authority) unless the mailbox turns it off, the server's greeting, and the login.
+//! authority) from the first byte, or after the server's greeting by STARTTLS, or not at all
+//! when the mailbox says so; then the login.
 
 use std::fmt::Debug;
 use std::sync::Arc;
@@ -13,7 +14,7 @@ use tokio_rustls::rustls::pki_types::pem::PemObject;
 use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName};
 use tokio_rustls::rustls::{self, ClientConfig, RootCertStore};
 
-use crate::settings::ImapSettings;
+use crate::settings::{ImapSettings, ImapTls};
 
 /// A connection to the server, plain or TLS.
 pub trait Io: AsyncRead + AsyncWrite + Unpin + Send + Debug {}
@@ -30,17 +31,40 @@ pub const STEP: Duration = Duration::from_secs(120);
 /// Connects to the mailbox's server and logs in.
 pub async fn open(mailbox: &ImapSettings) -> Result<Session> {
     let password = mailbox.password()?;
-    let stream = within(connect(mailbox)).await?;
-    let mut client = async_imap::Client::new(stream);
-    within(async { Ok(client.read_response().await?) })
-        .await?
-        .ok_or_else(|| anyhow!("{} closed the connection before greeting", mailbox.host))?;
+    let client = within(greeted(mailbox)).await?;
     let login = client.login(&mailbox.user, &password.0);
     match tokio::time::timeout(STEP, login).await {
         Ok(Ok(session)) => Ok(session),
         Ok(Err((e, _))) => Err(anyhow!("logging in as {}: {e}", mailbox.user)),
         Err(_) => Err(anyhow!("logging in as {}: no answer", mailbox.user)),
     }
+}
+
+/// A client the server greeted, over the connection the mailbox asks for, ready to log in.
+async fn greeted(mailbox: &ImapSettings) -> Result<async_imap::Client<Box<dyn Io>>> {
+    let tcp = TcpStream::connect((mailbox.host.as_str(), mailbox.port()))
+        .await
+        .with_context(|| format!("connecting to {}:{}", mailbox.host, mailbox.port()))?;
+    let stream: Box<dyn Io> = match mailbox.tls {
+        ImapTls::Tls => Box::new(tls(mailbox, tcp).await?),
+        ImapTls::Starttls | ImapTls::None => Box::new(tcp),
+    };
+    let mut client = async_imap::Client::new(stream);
+    client
+        .read_response()
+        .await?
+        .ok_or_else(|| anyhow!("{} closed the connection before greeting", mailbox.host))?;
+    if mailbox.tls != ImapTls::Starttls {
+        return Ok(client);
+    }
+    // Upgrade before anything else is said; a server that will not is left, never logged
+    // into in clear. After the upgrade the server greets no more.
+    client
+        .run_command_and_check_ok("STARTTLS", None)
+        .await
+        .with_context(|| format!("{} refused STARTTLS", mailbox.host))?;
+    let upgraded = tls(mailbox, client.into_inner()).await?;
+    Ok(async_imap::Client::new(Box::new(upgraded)))
 }
 
 /// `step`, given up after [`STEP`].
@@ -50,21 +74,17 @@ pub async fn within<T>(step: impl Future<Output = Result<T>>) -> Result<T> {
         .map_err(|_| anyhow!("the IMAP server did not answer within {STEP:?}"))?
 }
 
-async fn connect(mailbox: &ImapSettings) -> Result<Box<dyn Io>> {
-    let address = (mailbox.host.as_str(), mailbox.port());
-    let tcp = TcpStream::connect(address)
-        .await
-        .with_context(|| format!("connecting to {}:{}", mailbox.host, mailbox.port()))?;
-    if !mailbox.tls {
-        return Ok(Box::new(tcp));
-    }
+/// TLS over `stream` with the mailbox's server, checked against its host name.
+async fn tls<S: AsyncRead + AsyncWrite + Unpin>(
+    mailbox: &ImapSettings,
+    stream: S,
+) -> Result<tokio_rustls::client::TlsStream<S>> {
     let name = ServerName::try_from(mailbox.host.clone())
         .with_context(|| format!("{:?} is not a host name for TLS", mailbox.host))?;
-    let tls = TlsConnector::from(Arc::new(tls_config(mailbox)?))
-        .connect(name, tcp)
+    TlsConnector::from(Arc::new(tls_config(mailbox)?))
+        .connect(name, stream)
         .await
-        .with_context(|| format!("TLS with {}", mailbox.host))?;
-    Ok(Box::new(tls))
+        .with_context(|| format!("TLS with {}", mailbox.host))
 }
 
 /// Trusts the public roots and, when the mailbox names one, a private authority. The crypto

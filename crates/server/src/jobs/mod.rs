@@ -11,6 +11,7 @@
 //! [`run_once`] is one testable step; [`run`] loops it.
 
 mod deliver;
+mod helpdesk_note;
 mod reminders;
 mod time_zone;
 
@@ -121,6 +122,7 @@ impl Worker {
             }
             deliver::EMAIL => deliver::email(self, job).await,
             deliver::WEBHOOK => deliver::webhook(self, job).await,
+            helpdesk_note::NOTE => helpdesk_note::post(self, job).await,
             other => anyhow::bail!("no worker knows jobs of kind {other:?}"),
         }
     }

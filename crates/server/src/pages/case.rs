@@ -202,6 +202,10 @@ fn message(n: usize, e: &Entry, now: DateTime<Utc>) -> Markup {
                     " " (layout::level_badge(&a.level))
                     @if threatens(a) { " " span.badge.safety title="A threat of harm in the client's own words" { "safety" } }
                 }
+                // Came in from outside: the whole of it (quoted history, HTML, attachments).
+                @if m.external_id.is_some() {
+                    " · " a href={ "/cases/" (m.case_id) "/messages/" (m.id) "/source" } { "as it came" }
+                }
             }
             @match &e.analysis {
                 Some(a) => {

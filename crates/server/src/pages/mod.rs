@@ -9,13 +9,16 @@
 //! - One module per page: [`sign_in`], [`inbox`], [`new_case`], [`case`] (with [`case_work`]),
 //!   [`client`], [`follow_ups`], [`notifications`], [`reports`] (with the cases behind a figure
 //!   and CSV), [`reflection`] (on a finished case), [`coaching`], [`try_it`], [`admin`],
-//!   [`account`].
+//!   [`account`], [`chatwoot_app`], [`message_source`] (a message as it came in from outside).
 //!
 //! Pages only read. Every change goes through the JSON API from `console.js` with the session's
 //! CSRF token in `X-CSRF-Token`, so the console and integrations share one set of rules; the one
 //! HTML form the server itself answers (`POST /try`) checks the token from a form field.
 //! Every response of this router carries a strict Content-Security-Policy: no inline script,
-//! no inline handler, nothing from another site.
+//! no inline handler, nothing from another site, and no page in another site's frame, except
+//! that the case page, the sign-in page and [`chatwoot_app`] may be framed by the one Chatwoot
+//! origin an admin configured (`helpdesk.chatwoot.dashboard_app`), for a Dashboard App beside
+//! the conversation.
 
 pub mod account;
 pub mod admin;
@@ -23,12 +26,14 @@ pub mod bars;
 pub mod case;
 pub mod case_work;
 pub mod chart;
+pub mod chatwoot_app;
 pub mod client;
 pub mod coaching;
 pub mod follow_ups;
 pub mod highlight;
 pub mod inbox;
 pub mod layout;
+pub mod message_source;
 pub mod new_case;
 pub mod notifications;
 pub mod reflection;
@@ -37,7 +42,7 @@ pub mod sign_in;
 pub mod try_it;
 
 use axum::Router;
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
@@ -55,12 +60,22 @@ const STYLESHEET: &str = include_str!("../../assets/console.css");
 const SCRIPT: &str = include_str!("../../assets/console.js");
 
 /// The console's routes, to merge into the application.
-pub fn router() -> Router<AppState> {
+pub fn router(state: &AppState) -> Router<AppState> {
+    let framing = Framing::from_settings(&state.settings);
     Router::new()
         .route("/", get(inbox::page))
         .route("/login", get(sign_in::page))
         .route("/cases/new", get(new_case::page))
         .route("/cases/{id}", get(case::page))
+        .route(
+            "/cases/{case_id}/messages/{id}/source",
+            get(message_source::page),
+        )
+        .route("/chatwoot", get(chatwoot_app::page))
+        .route(
+            "/chatwoot/conversations/{account}/{id}",
+            get(chatwoot_app::conversation),
+        )
         .route("/clients/{id}", get(client::page))
         .route("/follow-ups", get(follow_ups::page))
         .route("/notifications", get(notifications::page))
@@ -79,7 +94,50 @@ pub fn router() -> Router<AppState> {
             "/assets/console.js",
             get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }),
         )
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            framing,
+            security_headers,
+        ))
+}
+
+/// Who may show which pages in a frame: nobody, or the configured Chatwoot origin for the
+/// Dashboard App's pages, the case page and the sign-in page (where a framed page sends a
+/// signed-out agent).
+#[derive(Clone)]
+struct Framing {
+    /// The policy of a page that origin may frame; `None` when no page may be framed.
+    framed: Option<HeaderValue>,
+}
+
+impl Framing {
+    fn from_settings(settings: &crate::Settings) -> Framing {
+        let framed = settings
+            .helpdesk
+            .chatwoot
+            .frame_origin()
+            .and_then(|origin| {
+                let policy = CONTENT_SECURITY_POLICY.replace(
+                    "frame-ancestors 'none'",
+                    &format!("frame-ancestors {origin}"),
+                );
+                HeaderValue::from_str(&policy).ok()
+            });
+        Framing { framed }
+    }
+
+    /// The policy for a page at `path`, and whether it may be framed at all.
+    fn policy(&self, path: &str) -> (HeaderValue, bool) {
+        // A case's pages: `/cases/{id}` and the messages under it, never `/cases/new`.
+        let case_page = path
+            .strip_prefix("/cases/")
+            .and_then(|rest| rest.split('/').next())
+            .is_some_and(|id| id.bytes().all(|b| b.is_ascii_digit()) && !id.is_empty());
+        let app = path == "/chatwoot" || path.starts_with("/chatwoot/conversations/");
+        match &self.framed {
+            Some(framed) if case_page || app || path == "/login" => (framed.clone(), true),
+            _ => (HeaderValue::from_static(CONTENT_SECURITY_POLICY), false),
+        }
+    }
 }
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
@@ -93,13 +151,15 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
+async fn security_headers(
+    State(framing): State<Framing>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (policy, framed) = framing.policy(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -108,7 +168,10 @@ async fn security_headers(request: Request, next: Next) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // X-Frame-Options cannot name an origin; the policy's frame-ancestors says it instead.
+    if !framed {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     response
 }
 

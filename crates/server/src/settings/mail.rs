@@ -25,10 +25,12 @@ pub struct ImapSettings {
     /// Default: 993 with TLS, 143 without.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
-    /// TLS from the first byte (port 993). Off only for a server on this machine or a trusted
-    /// network: the password then travels in clear.
-    #[serde(default = "yes")]
-    pub tls: bool,
+    /// `true` (or `"tls"`): TLS from the first byte (port 993). `"starttls"`: in clear at
+    /// first, then upgraded with STARTTLS before the login (port 143); a server that will not
+    /// upgrade is refused, never logged into in clear. `false` (or `"none"`): only for a server
+    /// on this machine or a trusted network, as the password then travels in clear.
+    #[serde(default)]
+    pub tls: ImapTls,
     /// A PEM file of certificates trusted beside the public roots, for a server whose
     /// certificate a private authority signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,6 +57,43 @@ pub struct ImapSettings {
     pub agent_domains: Vec<String>,
 }
 
+/// How the connection to an IMAP server is protected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", try_from = "TlsText")]
+pub enum ImapTls {
+    #[default]
+    Tls,
+    Starttls,
+    None,
+}
+
+/// `tls` as written: a flag (the older form) or a name.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TlsText {
+    Flag(bool),
+    Name(String),
+}
+
+impl TryFrom<TlsText> for ImapTls {
+    type Error = String;
+
+    fn try_from(text: TlsText) -> Result<ImapTls, String> {
+        match text {
+            TlsText::Flag(true) => Ok(ImapTls::Tls),
+            TlsText::Flag(false) => Ok(ImapTls::None),
+            TlsText::Name(name) => match name.as_str() {
+                "tls" => Ok(ImapTls::Tls),
+                "starttls" => Ok(ImapTls::Starttls),
+                "none" => Ok(ImapTls::None),
+                other => Err(format!(
+                    "tls = {other:?}: expected true, false, \"tls\", \"starttls\" or \"none\""
+                )),
+            },
+        }
+    }
+}
+
 /// Why a mailbox's password cannot be had, naming the setting.
 #[derive(Debug, thiserror::Error)]
 pub enum PasswordError {
@@ -74,7 +113,10 @@ pub enum PasswordError {
 
 impl ImapSettings {
     pub fn port(&self) -> u16 {
-        self.port.unwrap_or(if self.tls { 993 } else { 143 })
+        self.port.unwrap_or(match self.tls {
+            ImapTls::Tls => 993,
+            ImapTls::Starttls | ImapTls::None => 143,
+        })
     }
 
     /// `user@host:port`: the key the folder's position is stored under.
@@ -127,7 +169,7 @@ mod tests {
 
     use figment::Jail;
 
-    use super::PasswordError;
+    use super::{ImapTls, PasswordError};
     use crate::settings::{Overrides, Settings};
 
     #[test]
@@ -143,14 +185,17 @@ mod tests {
                  password_env = \"SHOP_IMAP\"\n\
                  [[mail.imap]]\nhost = \"127.0.0.1\"\ntls = false\nuser = \"a\"\n\
                  password_file = \"secret\"\nfolder = \"Support\"\n\
-                 [[mail.imap]]\nhost = \"h\"\nuser = \"b\"\n",
+                 [[mail.imap]]\nhost = \"h\"\nuser = \"b\"\n\
+                 [[mail.imap]]\nhost = \"h\"\ntls = \"starttls\"\nuser = \"c\"\n",
             )?;
             jail.create_file("secret", "hunter22\nsecond line\n")?;
             jail.set_env("SHOP_IMAP", "from-env");
             let s = Settings::load(Some(Path::new("d.toml")), &Overrides::default()).unwrap();
-            let [tls, plain, none] = &s.mail.imap[..] else {
-                panic!("three mailboxes: {:?}", s.mail.imap);
+            let [tls, plain, none, upgraded] = &s.mail.imap[..] else {
+                panic!("four mailboxes: {:?}", s.mail.imap);
             };
+            assert_eq!((upgraded.tls, upgraded.port()), (ImapTls::Starttls, 143));
+            assert_eq!((tls.tls, plain.tls), (ImapTls::Tls, ImapTls::None));
             assert_eq!(
                 (tls.port(), &tls.folder[..], tls.idle),
                 (993, "INBOX", true)

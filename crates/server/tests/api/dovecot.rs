@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use defuse_server::settings::ImapSettings;
+use defuse_server::settings::{ImapSettings, ImapTls};
 
 pub const USER: &str = "support";
 pub const PASSWORD: &str = "imap-test-password";
@@ -81,7 +81,7 @@ impl Dovecot {
         ImapSettings {
             host: "127.0.0.1".into(),
             port: Some(self.port),
-            tls: false,
+            tls: ImapTls::None,
             ca_file: None,
             user: USER.into(),
             password_env: None,
@@ -99,7 +99,19 @@ impl Dovecot {
         ImapSettings {
             host: "localhost".into(),
             port: Some(self.tls_port),
-            tls: true,
+            tls: ImapTls::Tls,
+            ca_file: Some(self.dir.path().join("cert.pem")),
+            ..self.mailbox(folder)
+        }
+    }
+
+    /// The folder on the clear port, upgraded by STARTTLS before the login, trusting the test
+    /// certificate (the clear listener offers STARTTLS with it).
+    pub fn starttls_mailbox(&self, folder: &str) -> ImapSettings {
+        ImapSettings {
+            host: "localhost".into(),
+            port: Some(self.port),
+            tls: ImapTls::Starttls,
             ca_file: Some(self.dir.path().join("cert.pem")),
             ..self.mailbox(folder)
         }

@@ -45,9 +45,20 @@ pub fn hook_secret(product: &str) -> String {
 
 /// A server for each backend under test.
 pub async fn spawn_apps() -> Vec<TestApp> {
+    spawn_apps_with(|_| {}).await
+}
+
+/// A server for each backend under test, with its settings changed by `configure`.
+pub async fn spawn_apps_with(configure: impl Fn(&mut Settings)) -> Vec<TestApp> {
     let mut apps = Vec::new();
     for database in fresh_databases().await {
-        apps.push(spawn_app(database).await);
+        let (address, store) = serve(&database, &configure).await;
+        apps.push(TestApp {
+            address,
+            store,
+            backend: database.backend,
+            _database: database,
+        });
     }
     apps
 }
@@ -86,7 +97,15 @@ async fn fresh_database(pg_admin_url: Option<String>) -> Database {
     }
 }
 
-async fn spawn_app(database: Database) -> TestApp {
+impl TestApp {
+    /// The address of another server over this one's database: a second instance.
+    pub async fn another_instance(&self) -> String {
+        serve(&self._database, &|_| {}).await.0
+    }
+}
+
+/// Starts a server over `database`; returns its address and store.
+async fn serve(database: &Database, configure: &dyn Fn(&mut Settings)) -> (String, Arc<dyn Store>) {
     let mut settings = Settings {
         data_dir: database.dir.path().to_owned(),
         ..Settings::default()
@@ -101,6 +120,7 @@ async fn spawn_app(database: Database) -> TestApp {
     ] {
         *secret = Secret(hook_secret(product));
     }
+    configure(&mut settings);
     let prepared = defuse_server::prepare(settings, defuse_core::Analyzer::new())
         .await
         .unwrap();
@@ -112,12 +132,7 @@ async fn spawn_app(database: Database) -> TestApp {
         prepared.state,
         std::future::pending(),
     ));
-    TestApp {
-        address,
-        store,
-        backend: database.backend,
-        _database: database,
-    }
+    (address, store)
 }
 
 impl Drop for Database {

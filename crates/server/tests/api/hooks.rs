@@ -10,7 +10,12 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Reply, TestApp, hook_secret, reply, spawn_apps};
 
-async fn deliver(app: &TestApp, product: &str, body: &str, headers: &[(&str, String)]) -> Reply {
+pub(crate) async fn deliver(
+    app: &TestApp,
+    product: &str,
+    body: &str,
+    headers: &[(&str, String)],
+) -> Reply {
     let mut request = reqwest::Client::new()
         .post(app.url(&format!("/api/v1/hooks/{product}")))
         .header("Content-Type", "application/json")
@@ -22,7 +27,11 @@ async fn deliver(app: &TestApp, product: &str, body: &str, headers: &[(&str, Str
 }
 
 /// Chatwoot's headers for `body`, signed at `timestamp` with `secret`.
-fn chatwoot_headers(secret: &str, timestamp: i64, body: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn chatwoot_headers(
+    secret: &str,
+    timestamp: i64,
+    body: &str,
+) -> Vec<(&'static str, String)> {
     let ts = timestamp.to_string();
     vec![
         (
@@ -34,12 +43,24 @@ fn chatwoot_headers(secret: &str, timestamp: i64, body: &str) -> Vec<(&'static s
 }
 
 /// `body` delivered to the Chatwoot hook, signed now with the test secret.
-async fn deliver_chatwoot(app: &TestApp, body: &str) -> Reply {
-    let headers = chatwoot_headers(&hook_secret("chatwoot"), Utc::now().timestamp(), body);
-    deliver(app, "chatwoot", body, &headers).await
+pub(crate) async fn deliver_chatwoot(app: &TestApp, body: &str) -> Reply {
+    deliver_chatwoot_at(app.address.clone(), body.to_owned()).await
 }
 
-fn chatwoot_message(id: i64, message_type: &str, content: &str) -> String {
+/// `body` delivered to the Chatwoot hook of the server at `address` (an instance of its own).
+pub(crate) async fn deliver_chatwoot_at(address: String, body: String) -> Reply {
+    let headers = chatwoot_headers(&hook_secret("chatwoot"), Utc::now().timestamp(), &body);
+    let mut request = reqwest::Client::new()
+        .post(format!("{address}/api/v1/hooks/chatwoot"))
+        .header("Content-Type", "application/json")
+        .body(body);
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    reply(request.send().await.unwrap()).await
+}
+
+pub(crate) fn chatwoot_message(id: i64, message_type: &str, content: &str) -> String {
     json!({
         "event": "message_created", "id": id, "content": content, "message_type": message_type,
         "created_at": Utc::now().to_rfc3339(), "private": false, "content_type": "text",
@@ -50,7 +71,7 @@ fn chatwoot_message(id: i64, message_type: &str, content: &str) -> String {
     .to_string()
 }
 
-async fn counts(store: &dyn Store) -> (i64, i64) {
+pub(crate) async fn counts(store: &dyn Store) -> (i64, i64) {
     let clients = store
         .list_clients(ClientFilter::default(), Paging::default())
         .await
@@ -62,7 +83,10 @@ async fn counts(store: &dyn Store) -> (i64, i64) {
     (clients.total, cases.total)
 }
 
-async fn messages_of(store: &dyn Store, case_id: &Value) -> Vec<defuse_storage::Message> {
+pub(crate) async fn messages_of(
+    store: &dyn Store,
+    case_id: &Value,
+) -> Vec<defuse_storage::Message> {
     let id = case_id.as_i64().expect("a case id");
     store
         .list_messages(id, Paging::default())
@@ -295,15 +319,7 @@ async fn deliveries_of_one_new_conversation_at_once_open_one_case() {
                 "incoming",
                 &format!("Message {i}: still waiting."),
             );
-            let headers = chatwoot_headers(&hook_secret("chatwoot"), Utc::now().timestamp(), &body);
-            let url = app.url("/api/v1/hooks/chatwoot");
-            tasks.spawn(async move {
-                let mut request = reqwest::Client::new().post(url).body(body);
-                for (name, value) in headers {
-                    request = request.header(name, value);
-                }
-                reply(request.send().await.unwrap()).await
-            });
+            tasks.spawn(deliver_chatwoot_at(app.address.clone(), body));
         }
         let replies = tasks.join_all().await;
         assert!(

@@ -2,8 +2,8 @@
 //! with the ingest crate's corpus of real-world-shaped mail: the messages land in cases as
 //! `defuse import` puts them, a second read stores nothing, a restart resumes after the stored
 //! UID, a renumbered folder is read again without duplicates, mail appended later arrives
-//! (announced by IDLE to the running server), nothing is flagged `\Seen` by us, and TLS trusts
-//! only the authority it is given.
+//! (announced by IDLE to the running server), nothing is flagged `\Seen` by us, and TLS (from
+//! the first byte or by STARTTLS) trusts only the authority it is given.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -260,9 +260,31 @@ async fn tls_trusts_the_authority_named_and_refuses_an_unknown_certificate() {
     let Some(dovecot) = Dovecot::start() else {
         return;
     };
-    fill(&dovecot, "Secure", &corpus()[..2]).await;
+    read_secured(&dovecot, dovecot.tls_mailbox("Secure")).await;
+}
+
+#[tokio::test]
+async fn starttls_upgrades_before_the_login_and_trusts_only_the_authority_named() {
+    let Some(dovecot) = Dovecot::start() else {
+        return;
+    };
+    read_secured(&dovecot, dovecot.starttls_mailbox("Upgraded")).await;
+    let log = dovecot.log();
+    let logins: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("Login: user=<support>"))
+        .collect();
+    assert!(
+        logins.iter().any(|l| l.contains("TLS")),
+        "the reader logged in secured: {log}"
+    );
+}
+
+/// Two mails read from `mailbox`'s folder over a secured connection trusting the test
+/// authority; without that authority, the server's certificate is refused.
+async fn read_secured(dovecot: &Dovecot, mailbox: ImapSettings) {
+    fill(dovecot, &mailbox.folder, &corpus()[..2]).await;
     let database = fresh_databases().await.remove(0);
-    let mailbox = dovecot.tls_mailbox("Secure");
     let state = state(&database, Some(mailbox.clone())).await;
     assert_eq!(poll(&state, &mailbox).await.fetched, 2);
     let untrusted = ImapSettings {

@@ -112,6 +112,22 @@ pub struct MessageSource {
     pub attachments_json: String,
     /// `auto-reply` or `bounce` when a machine wrote it.
     pub automatic: Option<String>,
+    /// The HTML it came as, unsanitised: never shown as it is.
+    pub html: Option<String>,
+}
+
+/// A note for the helpdesk conversation a client message came from (its analysis and coaching
+/// in plain lines), posted by a `helpdesk.note` job.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct HelpdeskNote {
+    pub message_id: i64,
+    /// `chatwoot`, `zendesk` or `zammad`.
+    pub product: String,
+    /// The conversation or ticket there, as ids (`{account}/{conversation}` for Chatwoot, the
+    /// ticket id for the others); the address is the integration's configured base URL.
+    pub target: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
 }
 
 /// How far an IMAP folder has been read: its UIDVALIDITY and the highest UID taken in under it.

@@ -12,7 +12,9 @@ mod work;
 
 pub use accounts::{ApiToken, Role, Session, Team, TeamMember, User};
 pub use audit::{AuditEntry, LoginFailures, Report};
-pub use cases::{Case, CaseStatus, Client, Direction, MailboxPosition, Message, MessageSource};
+pub use cases::{
+    Case, CaseStatus, Client, Direction, HelpdeskNote, MailboxPosition, Message, MessageSource,
+};
 pub use idempotency::{IdempotentRequest, KeyClaim};
 pub use jobs::{Job, JobState, Notification, UserChannels};
 pub use reports::{CaseFacts, FollowUpFact, ReportFacts, SentReply, StepFact};

@@ -14,8 +14,14 @@ use crate::records::{Case, CaseStatus, FollowUpStatus, Message};
 use crate::store::PostedMessage;
 
 pub(super) async fn create_case(db: &impl Exec, new: NewCase) -> Result<Case> {
+    let id = number(db, insert_case(new)?).await?;
+    case(db, id).await
+}
+
+/// The insert of a new case, returning its id.
+pub(super) fn insert_case(new: NewCase) -> Result<Sql> {
     require_text("subject", &new.subject)?;
-    let sql = Sql::new(
+    Ok(Sql::new(
         "INSERT INTO cases (client_id, subject, channel, status, assignee_id, team_id, opened_at, \
          peak_hostility, latest_hostility, main_causes, boundary_step) \
          VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, '[]', 0) RETURNING id",
@@ -28,9 +34,7 @@ pub(super) async fn create_case(db: &impl Exec, new: NewCase) -> Result<Case> {
             new.team_id.into(),
             new.opened_at.into(),
         ],
-    );
-    let id = number(db, sql).await?;
-    case(db, id).await
+    ))
 }
 
 pub(super) async fn case(db: &impl Exec, id: i64) -> Result<Case> {

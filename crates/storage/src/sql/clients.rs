@@ -30,6 +30,19 @@ fn field_params(fields: ClientFields) -> Result<[Param; 6]> {
 }
 
 pub(super) async fn create_client(db: &impl Exec, fields: ClientFields) -> Result<Client> {
+    let mut sql = insert_client_values(fields)?;
+    sql.push(&format!(" RETURNING {CLIENT_COLUMNS}"), []);
+    one(db, sql).await
+}
+
+/// The insert of a new client, returning its id.
+pub(super) fn insert_client(fields: ClientFields) -> Result<Sql> {
+    let mut sql = insert_client_values(fields)?;
+    sql.push(" RETURNING id", []);
+    Ok(sql)
+}
+
+fn insert_client_values(fields: ClientFields) -> Result<Sql> {
     let now = Utc::now();
     let mut sql = Sql::new(
         &format!(
@@ -38,11 +51,8 @@ pub(super) async fn create_client(db: &impl Exec, fields: ClientFields) -> Resul
         ),
         field_params(fields)?,
     );
-    sql.push(
-        &format!("?, ?) RETURNING {CLIENT_COLUMNS}"),
-        [now.into(), now.into()],
-    );
-    one(db, sql).await
+    sql.push("?, ?)", [now.into(), now.into()]);
+    Ok(sql)
 }
 
 pub(super) async fn client(db: &impl Exec, id: i64) -> Result<Client> {

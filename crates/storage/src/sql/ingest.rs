@@ -3,8 +3,8 @@
 
 use super::query::{Param, Sql};
 use super::{Exec, Result, one};
-use crate::inputs::{LinkKind, NewMessageSource};
-use crate::records::{MailboxPosition, MessageSource};
+use crate::inputs::{ClientFields, LinkKind, NewCase, NewHelpdeskNote, NewMessageSource};
+use crate::records::{Case, Client, HelpdeskNote, MailboxPosition, MessageSource};
 
 pub(super) async fn find_link(
     db: &impl Exec,
@@ -44,6 +44,13 @@ pub(super) async fn add_links(
 
 /// Links `keys` not linked yet to `record_id`; `None` when there are no keys.
 fn insert_links(source: &str, kind: LinkKind, keys: &[String], record_id: i64) -> Option<Sql> {
+    let mut sql = link_rows(source, kind, keys, &record_id.into())?;
+    sql.push(" ON CONFLICT (source, kind, external_key) DO NOTHING", []);
+    Some(sql)
+}
+
+/// Links every one of `keys` to `record`, failing (unique) when one is linked already.
+fn link_rows(source: &str, kind: LinkKind, keys: &[String], record: &Param) -> Option<Sql> {
     if keys.is_empty() {
         return None;
     }
@@ -59,11 +66,10 @@ fn insert_links(source: &str, kind: LinkKind, keys: &[String], record_id: i64) -
                 source.into(),
                 kind.as_str().into(),
                 key.as_str().into(),
-                record_id.into(),
+                record.clone(),
             ],
         );
     }
-    sql.push(" ON CONFLICT (source, kind, external_key) DO NOTHING", []);
     Some(sql)
 }
 
@@ -73,7 +79,7 @@ pub(super) fn insert_source(source: NewMessageSource, case_id: i64) -> Vec<Sql> 
     let links = insert_links(&source.source, LinkKind::Case, &source.thread_keys, case_id);
     let row = Sql::new(
         "INSERT INTO message_sources (message_id, source, subject, full_body, attachments_json, \
-         automatic) VALUES (?, ?, ?, ?, ?, ?)",
+         automatic, html) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             Param::NewId,
             source.source.into(),
@@ -81,14 +87,78 @@ pub(super) fn insert_source(source: NewMessageSource, case_id: i64) -> Vec<Sql> 
             source.full_body.into(),
             source.attachments_json.into(),
             source.automatic.into(),
+            source.html.into(),
         ],
     );
-    links.into_iter().chain([row]).collect()
+    let note = source.note.map(insert_note);
+    links.into_iter().chain([row]).chain(note).collect()
+}
+
+/// The note of a new message; its trigger queues the job that posts it.
+fn insert_note(note: NewHelpdeskNote) -> Sql {
+    Sql::new(
+        "INSERT INTO helpdesk_notes (message_id, product, target, text, created_at) \
+         VALUES (?, ?, ?, ?, ?)",
+        [
+            Param::NewId,
+            note.product.into(),
+            note.target.into(),
+            note.text.into(),
+            note.created_at.into(),
+        ],
+    )
+}
+
+pub(super) async fn helpdesk_note(db: &impl Exec, message_id: i64) -> Result<HelpdeskNote> {
+    let sql = Sql::new(
+        "SELECT message_id, product, target, text, created_at FROM helpdesk_notes \
+         WHERE message_id = ?",
+        [message_id.into()],
+    );
+    one(db, sql).await
+}
+
+/// Opens a case linked by `keys`, in one transaction: when another writer linked one of the
+/// keys meanwhile, nothing is written and the answer is `Conflict`.
+pub(super) async fn open_linked_case(
+    db: &impl Exec,
+    source: &str,
+    keys: &[String],
+    new: NewCase,
+) -> Result<Case> {
+    let insert = super::cases::insert_case(new)?;
+    let id = insert_linked(db, insert, source, LinkKind::Case, keys).await?;
+    super::cases::case(db, id).await
+}
+
+/// Creates a client linked by `keys`, in one transaction, as [`open_linked_case`] a case.
+pub(super) async fn create_linked_client(
+    db: &impl Exec,
+    source: &str,
+    keys: &[String],
+    fields: ClientFields,
+) -> Result<Client> {
+    let insert = super::clients::insert_client(fields)?;
+    let id = insert_linked(db, insert, source, LinkKind::Client, keys).await?;
+    super::clients::client(db, id).await
+}
+
+/// Runs `insert` (returning the new record's id) and links every one of `keys` to it, in one
+/// transaction; returns the id.
+async fn insert_linked(
+    db: &impl Exec,
+    insert: Sql,
+    source: &str,
+    kind: LinkKind,
+    keys: &[String],
+) -> Result<i64> {
+    let links = link_rows(source, kind, keys, &Param::NewId);
+    Ok(db.transaction(insert, links.into_iter().collect()).await?)
 }
 
 pub(super) async fn message_source(db: &impl Exec, message_id: i64) -> Result<MessageSource> {
     let sql = Sql::new(
-        "SELECT message_id, source, subject, full_body, attachments_json, automatic \
+        "SELECT message_id, source, subject, full_body, attachments_json, automatic, html \
          FROM message_sources WHERE message_id = ?",
         [message_id.into()],
     );

@@ -134,8 +134,9 @@ fn forget_answers() -> Sql {
 }
 
 /// Replaces the bodies of messages in cases finished before `closed_before` with
-/// [`ERASED_BODY`], with their analyses, the text boundary events quote from them and the spans
-/// follow-ups point at; returns how many messages were erased.
+/// [`ERASED_BODY`], with their analyses, the text boundary events quote from them, the spans
+/// follow-ups point at, the whole body and HTML they came in as and their helpdesk notes;
+/// returns how many messages were erased.
 pub(super) async fn erase_old_bodies(db: &impl Exec, closed_before: DateTime<Utc>) -> Result<u64> {
     let finished = "SELECT id FROM cases WHERE closed_at IS NOT NULL AND closed_at < ?";
     let erased = db
@@ -165,6 +166,26 @@ pub(super) async fn erase_old_bodies(db: &impl Exec, closed_before: DateTime<Utc
             "UPDATE follow_ups SET span_start = NULL, span_end = NULL \
                  WHERE span_start IS NOT NULL AND case_id IN ({finished})"
         ),
+        [closed_before.into()],
+    ))
+    .await?;
+    // What came in from outside goes with the body: the whole mail, its HTML, and the note
+    // that quoted it back to the helpdesk.
+    let finished_messages = format!("SELECT id FROM messages WHERE case_id IN ({finished})");
+    db.execute(Sql::new(
+        &format!(
+            "UPDATE message_sources SET full_body = ?, html = NULL \
+                 WHERE full_body <> ? AND message_id IN ({finished_messages})"
+        ),
+        [
+            ERASED_BODY.to_owned().into(),
+            ERASED_BODY.to_owned().into(),
+            closed_before.into(),
+        ],
+    ))
+    .await?;
+    db.execute(Sql::new(
+        &format!("DELETE FROM helpdesk_notes WHERE message_id IN ({finished_messages})"),
         [closed_before.into()],
     ))
     .await?;

@@ -7,8 +7,8 @@ use super::exec::Record;
 use crate::error::StoreError;
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Escalation, FollowUp, FollowUpStatus, IdempotentRequest, Job, Message, MessageSource,
-    Notification, Reflection, Session, Team, TeamMember, User, UserChannels,
+    Escalation, FollowUp, FollowUpStatus, HelpdeskNote, IdempotentRequest, Job, Message,
+    MessageSource, Notification, Reflection, Session, Team, TeamMember, User, UserChannels,
 };
 
 /// A record with the row it is decoded from.
@@ -36,6 +36,7 @@ stored_as_is!(
     Session,
     Message,
     MessageSource,
+    HelpdeskNote,
     BoundaryEvent,
     Escalation,
     AgreedAction,

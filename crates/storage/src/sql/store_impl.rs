@@ -21,8 +21,9 @@ use crate::inputs::{
 };
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource, Notification,
-    Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User, UserChannels,
+    FollowUp, HelpdeskNote, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource,
+    Notification, Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User,
+    UserChannels,
 };
 use crate::store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
@@ -220,6 +221,23 @@ impl<E: Exec> Store for SqlStore<E> {
 
     async fn message_source(&self, message_id: i64) -> Result<MessageSource> {
         ingest::message_source(&self.db, message_id).await
+    }
+
+    async fn open_linked_case(&self, source: &str, keys: &[String], new: NewCase) -> Result<Case> {
+        ingest::open_linked_case(&self.db, source, keys, new).await
+    }
+
+    async fn create_linked_client(
+        &self,
+        source: &str,
+        keys: &[String],
+        fields: ClientFields,
+    ) -> Result<Client> {
+        ingest::create_linked_client(&self.db, source, keys, fields).await
+    }
+
+    async fn helpdesk_note(&self, message_id: i64) -> Result<HelpdeskNote> {
+        ingest::helpdesk_note(&self.db, message_id).await
     }
 
     async fn find_link(

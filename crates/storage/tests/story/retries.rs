@@ -6,8 +6,8 @@
 
 use chrono::Duration;
 use defuse_storage::{
-    Direction, KeyClaim, LinkKind, MailboxPosition, MessageEffects, NewMessage, NewMessageSource,
-    Store,
+    ClientFields, Direction, JobFilter, KeyClaim, LinkKind, MailboxPosition, MessageEffects,
+    NewCase, NewHelpdeskNote, NewMessage, NewMessageSource, Paging, Store,
 };
 
 use super::accounts::Cast;
@@ -18,6 +18,7 @@ pub async fn story(store: &dyn Store, cast: &Cast, cases: &Cases) {
     keys(store, cast).await;
     external_ids(store, cases).await;
     links(store, cases).await;
+    linked_openings(store, cases).await;
     mailbox_positions(store).await;
 }
 
@@ -162,7 +163,14 @@ async fn links(store: &dyn Store, cases: &Cases) {
         full_body: "Where is it?\n\nOn Monday, Shop wrote:\n> Soon.".into(),
         attachments_json: r#"[{"name":"a.pdf","content_type":"application/pdf","size":3}]"#.into(),
         automatic: None,
+        html: Some("<p>Where is it?</p>".into()),
         thread_keys: keys(&["a@x", "d@x"]),
+        note: Some(NewHelpdeskNote {
+            product: "chatwoot".into(),
+            target: "12".into(),
+            text: "defuse: angry".into(),
+            created_at: at(5),
+        }),
     };
     let effects = MessageEffects {
         source: Some(source),
@@ -172,6 +180,23 @@ async fn links(store: &dyn Store, cases: &Cases) {
     let kept = store.message_source(posted.message.id).await.unwrap();
     assert_eq!(kept.message_id, posted.message.id);
     assert!(kept.full_body.contains("Shop wrote:") && kept.attachments_json.contains("a.pdf"));
+    assert_eq!(kept.html.as_deref(), Some("<p>Where is it?</p>"));
+    let note = store.helpdesk_note(posted.message.id).await.unwrap();
+    assert_eq!(
+        (note.target.as_str(), note.text.as_str()),
+        ("12", "defuse: angry")
+    );
+    let jobs = store
+        .list_jobs(JobFilter::default(), Paging::first(500).unwrap())
+        .await
+        .unwrap();
+    let queued: Vec<_> = jobs
+        .items
+        .iter()
+        .filter(|j| j.kind == "helpdesk.note")
+        .collect();
+    assert_eq!(queued.len(), 1, "the note's job is queued with it");
+    assert_eq!(queued[0].subject_id, Some(posted.message.id));
     assert!(super::is_not_found(
         store.message_source(cases.promise_message_id).await
     ));
@@ -181,6 +206,65 @@ async fn links(store: &dyn Store, cases: &Cases) {
         Some(dana),
         "thread keys are linked with the message"
     );
+}
+
+/// A case or client opened with its links is opened once: when one of its keys is linked
+/// already (another instance got there first), nothing is written and the answer is a conflict.
+async fn linked_openings(store: &dyn Store, cases: &Cases) {
+    let keys = |k: &[&str]| k.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    let fields = || ClientFields {
+        name: "Rosa Bell".into(),
+        ..ClientFields::default()
+    };
+    let client = store
+        .create_linked_client("chatwoot", &keys(&["77"]), fields())
+        .await
+        .unwrap();
+    assert_eq!(client.name, "Rosa Bell");
+    let twice = store
+        .create_linked_client("chatwoot", &keys(&["77"]), fields())
+        .await;
+    assert!(
+        is_conflict(twice),
+        "a contact linked already refuses a second client"
+    );
+    let linked = store
+        .find_link("chatwoot", LinkKind::Client, &keys(&["77"]))
+        .await;
+    assert_eq!(linked.unwrap(), Some(client.id));
+
+    let new = || NewCase {
+        client_id: client.id,
+        subject: "Chatwoot conversation 40".into(),
+        channel: "chat".into(),
+        assignee_id: None,
+        team_id: cases.dana.team_id,
+        opened_at: at(0),
+    };
+    let opened = store
+        .open_linked_case("chatwoot", &keys(&["conversation:1/40"]), new())
+        .await
+        .unwrap();
+    let again = store
+        .open_linked_case("chatwoot", &keys(&["other", "conversation:1/40"]), new())
+        .await;
+    assert!(
+        is_conflict(again),
+        "a key linked already refuses the second case"
+    );
+    let record = store.client_record(client.id).await.unwrap();
+    assert_eq!(record.cases.len(), 1, "and writes nothing");
+    let find = |k: &'static str| {
+        let k = keys(&[k]);
+        async move {
+            store
+                .find_link("chatwoot", LinkKind::Case, &k)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(find("conversation:1/40").await, Some(opened.id));
+    assert_eq!(find("other").await, None, "not even the new key");
 }
 
 async fn mailbox_positions(store: &dyn Store) {
