@@ -8,6 +8,7 @@ mod cases;
 mod idempotency;
 mod jobs;
 mod reports;
+mod response;
 mod work;
 
 pub use accounts::{ApiToken, Role, Session, Team, TeamMember, User};
@@ -16,6 +17,7 @@ pub use cases::{Case, CaseStatus, Client, Direction, MailboxPosition, Message, M
 pub use idempotency::{IdempotentRequest, KeyClaim};
 pub use jobs::{Job, JobState, Notification, UserChannels};
 pub use reports::{CaseFacts, FollowUpFact, ReportFacts, SentReply, StepFact};
+pub use response::{Digest, TeamResponse};
 pub use work::{
     AgreedAction, BoundaryEvent, CaseDocumentation, Escalation, FollowUp, FollowUpStatus,
     Reflection,
