@@ -17,6 +17,8 @@ use chrono::Utc;
 use defuse_storage::{ClientFields, NewCase, NewFollowUp, NewUser, Paging, Role, Store};
 use sqlx::Connection;
 
+mod common;
+
 const FOLLOW_UPS: usize = 1_000;
 /// The most jobs one instance claims at once (`jobs::BATCH`): what a killed one can hold.
 const BATCH: usize = 64;
@@ -52,20 +54,7 @@ fn receive_posts() -> (SocketAddr, Posts) {
 
 /// The body of the next request on a kept-alive connection; `None` when it closes.
 fn read_request(reader: &mut impl BufRead) -> Option<Vec<u8>> {
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        if line == "\r\n" {
-            break;
-        }
-        let lower = line.to_ascii_lowercase();
-        if let Some(v) = lower.strip_prefix("content-length:") {
-            length = v.trim().parse().ok()?;
-        }
-    }
+    let length = common::content_length(reader)?.unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
     Some(body)
