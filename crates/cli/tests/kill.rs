@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use defuse_storage::{Paging, Store};
 
+mod common;
+
 const MESSAGES: usize = 120;
 const KILLS: usize = 6;
 
@@ -58,20 +60,7 @@ fn post(addr: SocketAddr, path: &str, token: &str, key: &str, body: &str) -> Opt
     let mut status = String::new();
     reader.read_line(&mut status).ok()?;
     let code: u16 = status.split_whitespace().nth(1)?.parse().ok()?;
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        if line == "\r\n" {
-            break;
-        }
-        let lower = line.to_ascii_lowercase();
-        if let Some(v) = lower.strip_prefix("content-length:") {
-            length = v.trim().parse().ok();
-        }
-    }
+    let length = common::content_length(&mut reader)?;
     let mut text = vec![0; length?];
     reader.read_exact(&mut text).ok()?;
     Some((code, String::from_utf8(text).ok()?))

@@ -40,6 +40,7 @@
     switch (el.dataset.type) {
       case "int": return v === "" ? null : parseInt(v, 10);
       case "datetime": return v === "" ? null : new Date(v).toISOString();
+      case "dates": return v.split(/[\s,]+/).filter(Boolean);
       default: return v;
     }
   }

@@ -198,6 +198,7 @@ async fn seed_case(
                     due_at: Some(opened_at + Duration::days(1)),
                     owner_id: Some(agent),
                     span: None,
+                    date_only: false,
                 })
                 .into_iter()
                 .collect(),

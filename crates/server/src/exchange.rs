@@ -215,6 +215,7 @@ pub async fn reply(
             due_at: p.due.and_then(conversation::utc),
             owner_id: Some(author),
             span: Some((p.start as i64, p.end as i64)),
+            date_only: p.day_only && p.due.is_some(),
         })
         .collect();
     let stored = serde_json::to_string(&StoredCheck { check: dto.clone() })

@@ -1,8 +1,10 @@
 //! Periodic upkeep: expired sessions, old login attempts, idempotency keys past their keeping
 //! time and finished jobs are purged; and, when a retention period is set, the message bodies
 //! of cases finished longer ago are erased. Follow-ups become `missed` by their own jobs
-//! (`jobs::reminders`), which tell the supervisors too.
-//! [`run_once`] is one testable step; [`run`] loops it.
+//! (`jobs::reminders`), which tell the supervisors too. Each round also makes the supervisors'
+//! daily digests whose local hour has come (`jobs::digest::plan`; made once, whichever
+//! instance comes first).
+//! [`run_once`] is one testable step; [`run`] loops it with the digests.
 
 use std::time::Duration;
 
@@ -73,10 +75,17 @@ pub async fn run(state: AppState, every: Duration) {
     let mut ticks = tokio::time::interval(every);
     loop {
         ticks.tick().await;
-        match run_once(state.store.as_ref(), Utc::now(), keep).await {
+        let now = Utc::now();
+        match run_once(state.store.as_ref(), now, keep).await {
             Ok(outcome) if outcome != Outcome::default() => tracing::info!(?outcome, "upkeep"),
             Ok(_) => {}
             Err(e) => tracing::error!(error = ?e, "upkeep failed"),
+        }
+        let reminders = &state.settings.reminders;
+        match crate::jobs::digest::plan(state.store.as_ref(), reminders, now).await {
+            Ok(0) => {}
+            Ok(made) => tracing::info!(made, "digests"),
+            Err(e) => tracing::error!(error = ?e, "digests failed"),
         }
     }
 }

@@ -74,6 +74,13 @@ pub struct ReminderSettings {
     pub retry_cap_seconds: u32,
     /// Tries before a job is left dead, for an admin to see and retry.
     pub attempts: i32,
+    /// A client message unanswered this long flags its case forgotten, for a team that has not
+    /// set its own target (`PUT /api/v1/teams/{id}/response`).
+    pub response_target_hours: u32,
+    /// A forgotten case is escalated to its team's supervisors this much later.
+    pub escalate_after_hours: u32,
+    /// The local hour (0 to 23) of a supervisor's daily digest, unless they chose their own.
+    pub digest_hour: u32,
 }
 
 /// Where notifications go besides the console.
@@ -351,6 +358,19 @@ impl ReminderSettings {
 
     pub fn missed_after(&self) -> chrono::Duration {
         chrono::Duration::hours(i64::from(self.missed_after_hours))
+    }
+
+    pub fn response_target(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.response_target_hours))
+    }
+
+    pub fn escalate_after(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.escalate_after_hours))
+    }
+
+    /// The default digest hour, read as 23 when set past the last hour of a day.
+    pub fn digest_hour(&self) -> u32 {
+        self.digest_hour.min(23)
     }
 
     pub fn lease(&self) -> chrono::Duration {

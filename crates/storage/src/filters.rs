@@ -78,6 +78,8 @@ pub struct CaseFilter {
     pub min_hostility: Option<f64>,
     /// Only cases with an open follow-up due before this time.
     pub overdue_at: Option<DateTime<Utc>>,
+    /// Only unfinished cases flagged forgotten (their client waits past the response target).
+    pub forgotten: bool,
 }
 
 /// Which clients to list, by name order. `query` matches name, organisation, emails and
@@ -98,6 +100,8 @@ pub struct FollowUpFilter {
     pub overdue_at: Option<DateTime<Utc>>,
     /// Only follow-ups due before this time, whatever their status.
     pub due_before: Option<DateTime<Utc>>,
+    /// Only follow-ups done or missed at or after this time.
+    pub finished_since: Option<DateTime<Utc>>,
 }
 
 /// Which escalations to list, newest first.

@@ -163,6 +163,8 @@ pub struct NewPromise {
     pub owner_id: Option<i64>,
     /// Byte range of the promise inside the message body.
     pub span: Option<(i64, i64)>,
+    /// A day was promised without an hour (see `FollowUp::date_only`).
+    pub date_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -299,6 +301,17 @@ pub struct JobEffects {
     pub notify: Vec<NewNotification>,
     /// A follow-up that is marked missed if it is still open.
     pub miss_follow_up: Option<i64>,
+    /// A case whose client waits for a reply: flagged forgotten, or escalated once flagged.
+    pub mark_case: Option<CaseMark>,
+}
+
+/// What a job records about a case whose client waits for a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseMark {
+    /// Flagged forgotten (the first flag's time is kept).
+    Forgotten(i64),
+    /// Escalated to the supervisors, while it is still flagged.
+    Escalated(i64),
 }
 
 #[derive(Debug, Clone)]

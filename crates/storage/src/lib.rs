@@ -29,7 +29,7 @@ pub use filters::{
     Page, Paging, ReportFilter, TeamScope,
 };
 pub use inputs::{
-    Backoff, CaseChanges, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate,
+    Backoff, CaseChanges, CaseMark, CaseSignals, ClientFields, DocumentationFields, FollowUpUpdate,
     JobEffects, Lease, LinkKind, LoginAttempt, MessageEffects, NewAgreedAction, NewApiToken,
     NewAuditEntry, NewBoundaryEvent, NewCase, NewEscalation, NewFollowUp, NewHelpdeskNote, NewJob,
     NewMessage, NewMessageSource, NewNotification, NewPassword, NewPromise, NewUser,
@@ -37,10 +37,10 @@ pub use inputs::{
 };
 pub use records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseFacts,
-    CaseStatus, Client, Direction, Escalation, FollowUp, FollowUpFact, FollowUpStatus,
+    CaseStatus, Client, Digest, Direction, Escalation, FollowUp, FollowUpFact, FollowUpStatus,
     HelpdeskNote, IdempotentRequest, Job, JobState, KeyClaim, LoginFailures, MailboxPosition,
     Message, MessageSource, Notification, Reflection, Report, ReportFacts, Role, SentReply,
-    Session, StepFact, Team, TeamMember, UnknownName, User, UserChannels,
+    Session, StepFact, Team, TeamMember, TeamResponse, UnknownName, User, UserChannels,
 };
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};

@@ -1,7 +1,7 @@
 //! The `Store` trait: every read and write the server makes, whatever the backend.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::error::StoreError;
 use crate::filters::{
@@ -15,10 +15,10 @@ use crate::inputs::{
     NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
-    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, HelpdeskNote, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource,
-    Notification, Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User,
-    UserChannels,
+    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Digest,
+    Escalation, FollowUp, HelpdeskNote, Job, KeyClaim, LoginFailures, MailboxPosition, Message,
+    MessageSource, Notification, Reflection, Report, ReportFacts, SentReply, Session, Team,
+    TeamMember, TeamResponse, User, UserChannels,
 };
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -322,6 +322,9 @@ pub trait Store: Send + Sync {
         now: DateTime<Utc>,
         backoff: Backoff,
     ) -> Result<Job>;
+    /// Puts a job `worker` holds back in the queue until `until` without counting the attempt;
+    /// `Conflict` when the lease is lost.
+    async fn postpone_job(&self, id: i64, worker: &str, until: DateTime<Utc>) -> Result<()>;
     /// Queues a dead job again from `now` with its attempts counted afresh; `Conflict` unless dead.
     async fn retry_job(&self, id: i64, now: DateTime<Utc>) -> Result<Job>;
     async fn job(&self, id: i64) -> Result<Job>;
@@ -339,4 +342,15 @@ pub trait Store: Send + Sync {
     async fn put_user_channels(&self, channels: UserChannels) -> Result<UserChannels>;
     /// `NotFound` until the user has set theirs.
     async fn user_channels(&self, user_id: i64) -> Result<UserChannels>;
+
+    // Forgotten cases and digests (messages start their watch by themselves).
+    async fn put_team_response(&self, response: TeamResponse) -> Result<TeamResponse>;
+    /// `NotFound` until the team has set its own.
+    async fn team_response(&self, team_id: i64) -> Result<TeamResponse>;
+    /// Whether anyone replied to the client of case `case_id` at or after `since`.
+    async fn replied_since(&self, case_id: i64, since: DateTime<Utc>) -> Result<bool>;
+    /// Makes the digest of a user's local `day` unless it exists, queuing its `digest.send`
+    /// job in the same transaction; returns whether this call made it.
+    async fn open_digest(&self, user_id: i64, day: NaiveDate, now: DateTime<Utc>) -> Result<bool>;
+    async fn digest(&self, id: i64) -> Result<Digest>;
 }

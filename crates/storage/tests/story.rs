@@ -17,6 +17,8 @@ mod oversight;
 mod privacy;
 #[path = "story/reports.rs"]
 mod reports;
+#[path = "story/response.rs"]
+mod response;
 #[path = "story/retries.rs"]
 mod retries;
 #[path = "story/safety.rs"]
@@ -58,6 +60,7 @@ async fn story(store: Arc<dyn Store>) {
     work::story(store.as_ref(), &cast, &cases).await;
     oversight::story(store.as_ref(), &cast, &clients, &cases).await;
     jobs::story(store.clone(), &cast, &cases).await;
+    response::story(store.as_ref(), &cast, &cases).await;
     reports::story(store.as_ref(), &cast).await;
     retries::story(store.as_ref(), &cast, &cases).await;
     safety::story(store.as_ref(), &cast, &clients).await;

@@ -26,6 +26,8 @@ pub struct Promise {
     pub when: Option<String>,
     /// Only a vague time was given ("soon", "ASAP").
     pub vague: bool,
+    /// A day was given without an hour ("by Friday"): `due` is that day's default hour.
+    pub day_only: bool,
     /// Made on a condition ("if it can't make Friday, I'll ..."): it may never fall due.
     pub conditional: bool,
     /// Byte span of the commitment in the agent's text.
@@ -196,6 +198,7 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             Opener::Receiving => "we".to_string(),
             Opener::LetMe => "I".to_string(),
         };
+        let day_only = time.is_some_and(|(t, _)| t.day_only);
         let (action, due, when_text, vague) = match time {
             Some((t, base)) => {
                 let (s, e) = (base + t.start, base + t.end);
@@ -233,6 +236,7 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             due,
             when: when_text,
             vague,
+            day_only,
             conditional,
             start,
             end: clause_end,

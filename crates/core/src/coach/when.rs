@@ -29,6 +29,9 @@ pub struct TimePhrase {
     pub start: usize,
     pub end: usize,
     pub due: Due,
+    /// A day was named without an hour or a part of the day ("by Friday", "tomorrow"), so
+    /// `due` is that day's default hour.
+    pub day_only: bool,
 }
 
 const END_OF_BUSINESS: (u32, u32) = (17, 0);
@@ -45,9 +48,10 @@ pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhr
     let span = |a: (usize, usize), b: Option<(usize, usize)>| {
         b.map_or(a, |b| (a.0.min(b.0), a.1.max(b.1)))
     };
+    let day_only = matches!((&day, &hour), (Some((Found::Day(_, _, true), _)), None));
     let (found, (start, end)) = match (day, hour) {
         (Some((Found::Instant(t), s)), _) => (Some(t), s),
-        (Some((Found::Day(d, default), s)), h) => (
+        (Some((Found::Day(d, default, _), s)), h) => (
             at_local(now, d, h.map_or(default, |h| h.0)),
             span(s, h.map(|h| h.1)),
         ),
@@ -64,6 +68,7 @@ pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhr
                 start,
                 end,
                 due: Due::Vague,
+                day_only: false,
             });
         }
     };
@@ -77,12 +82,14 @@ pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhr
         start,
         end,
         due: Due::At(Timestamp(t.timestamp())),
+        day_only,
     })
 }
 
 enum Found {
     Instant(DateTime<FixedOffset>),
-    Day(NaiveDate, NaiveTime),
+    /// A day at an hour; `true` when the hour is only the default (no part of the day named).
+    Day(NaiveDate, NaiveTime, bool),
 }
 
 pub(super) struct Tok<'a> {
@@ -166,8 +173,12 @@ fn day_at(
     let today = now.date_naive();
     let w = word(toks, i);
     let with_part = |date: NaiveDate, default: (u32, u32), last: usize| {
-        let (hour, last) = part_of_day(toks, last + 1).map_or((default, last), |p| (p, last + 1));
-        Some((Found::Day(date, hm(hour)), day_span(toks, i, last)))
+        let part = part_of_day(toks, last + 1);
+        let (hour, last) = part.map_or((default, last), |p| (p, last + 1));
+        Some((
+            Found::Day(date, hm(hour), part.is_none()),
+            day_span(toks, i, last),
+        ))
     };
     match w {
         "now" | "immediately" => Some((Found::Instant(now), day_span(toks, i, i))),
@@ -255,7 +266,7 @@ fn duration_at(
             let found = if word(toks, j) == "hour" {
                 Found::Instant(now + Duration::hours(1))
             } else {
-                Found::Day(now.date_naive(), hm(END_OF_BUSINESS))
+                Found::Day(now.date_naive(), hm(END_OF_BUSINESS), true)
             };
             return Some((found, day_span(toks, i, j)));
         }
@@ -287,9 +298,17 @@ fn duration_at(
     let found = match word(toks, unit_at).trim_end_matches('s') {
         "minute" | "min" => Found::Instant(now + Duration::minutes(n as i64)),
         "hour" | "hr" => Found::Instant(now + Duration::hours(n as i64)),
-        "day" if working => Found::Day(add_working_days(now.date_naive(), n), hm(END_OF_BUSINESS)),
-        "day" => Found::Day(now.date_naive() + Days::new(n), hm(END_OF_BUSINESS)),
-        "week" => Found::Day(now.date_naive() + Days::new(7 * n), hm(END_OF_BUSINESS)),
+        "day" if working => Found::Day(
+            add_working_days(now.date_naive(), n),
+            hm(END_OF_BUSINESS),
+            true,
+        ),
+        "day" => Found::Day(now.date_naive() + Days::new(n), hm(END_OF_BUSINESS), true),
+        "week" => Found::Day(
+            now.date_naive() + Days::new(7 * n),
+            hm(END_OF_BUSINESS),
+            true,
+        ),
         _ => return None,
     };
     Some((found, day_span(toks, i, unit_at)))

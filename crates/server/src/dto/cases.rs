@@ -53,6 +53,11 @@ pub struct CaseOut {
     pub boundary_step: i32,
     /// When a client message first threatened someone's safety (the case then escalated itself).
     pub safety_at: Option<DateTime<Utc>>,
+    /// When the client's unanswered message passed the team's response target (the case is
+    /// forgotten); null once someone replies.
+    pub forgotten_at: Option<DateTime<Utc>>,
+    /// When the forgotten case was escalated to the team's supervisors; null once someone replies.
+    pub forgotten_escalated_at: Option<DateTime<Utc>>,
     pub open_follow_ups: i64,
 }
 
@@ -73,6 +78,8 @@ impl From<Case> for CaseOut {
             main_causes: c.main_causes,
             boundary_step: c.boundary_step,
             safety_at: c.safety_at,
+            forgotten_at: c.forgotten_at,
+            forgotten_escalated_at: c.forgotten_escalated_at,
             open_follow_ups: c.open_followups,
         }
     }

@@ -8,7 +8,8 @@ use serde::Serialize;
 pub struct NotificationOut {
     pub id: i64,
     pub case_id: Option<i64>,
-    /// `follow_up.soon`, `follow_up.due` or `follow_up.missed`.
+    /// `follow_up.soon`, `follow_up.due`, `follow_up.missed`, `case.escalate` (a forgotten
+    /// case) or `digest.send` (a supervisor's daily digest).
     pub kind: String,
     pub text: String,
     pub created_at: DateTime<Utc>,
@@ -35,6 +36,12 @@ pub struct ChannelsOut {
     pub email: Option<String>,
     /// The IANA zone times are shown in.
     pub time_zone: String,
+    /// The local hour of a supervisor's daily digest; null: the server's default.
+    pub digest_hour: Option<i32>,
+    pub by_email: bool,
+    pub by_webhook: bool,
+    /// Mail and posts falling in these hours wait for their end; null: none.
+    pub quiet_hours: Option<String>,
 }
 
 impl From<UserChannels> for ChannelsOut {
@@ -42,6 +49,10 @@ impl From<UserChannels> for ChannelsOut {
         ChannelsOut {
             email: c.email,
             time_zone: c.time_zone,
+            digest_hour: c.digest_hour,
+            by_email: c.by_email,
+            by_webhook: c.by_webhook,
+            quiet_hours: c.quiet_hours,
         }
     }
 }

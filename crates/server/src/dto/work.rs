@@ -96,6 +96,9 @@ pub struct FollowUpOut {
     pub done_at: Option<DateTime<Utc>>,
     /// What the agent noted when marking it done.
     pub done_note: Option<String>,
+    /// A day was promised without an hour: `due_at` is that day's end of business, and the
+    /// first reminder comes at 9:00 in the owner's time zone on the day.
+    pub date_only: bool,
 }
 
 impl From<FollowUp> for FollowUpOut {
@@ -112,6 +115,7 @@ impl From<FollowUp> for FollowUpOut {
             created_at: f.created_at,
             done_at: f.done_at,
             done_note: f.done_note,
+            date_only: f.date_only,
         }
     }
 }

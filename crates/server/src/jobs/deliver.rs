@@ -1,12 +1,13 @@
 //! Deliveries of a notification beyond the console: by mail over SMTP (`notify.smtp`) to a
 //! user who gave an address, and as a signed JSON post to the webhook (`notify.webhook`).
-//! A channel that is not set up makes its job a no-op.
+//! A channel that is not set up, or that the user turned off, makes its job a no-op; a
+//! delivery that falls in the user's quiet hours waits for their end ([`super::Postponed`]).
 
 use std::time::Duration;
 
 use anyhow::Context;
-use chrono::Utc;
-use defuse_storage::{Job, JobEffects, Notification};
+use chrono::{DateTime, Utc};
+use defuse_storage::{Job, JobEffects, Notification, UserChannels};
 use hmac::{Hmac, Mac};
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
@@ -14,7 +15,8 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sha2::Sha256;
 
-use super::{Worker, found, subject};
+use super::quiet::QuietHours;
+use super::{Postponed, Worker, found, parse_time_zone, subject};
 use crate::settings::{SmtpSettings, SmtpTls};
 
 pub const EMAIL: &str = "notify.email";
@@ -67,14 +69,52 @@ async fn notification(worker: &Worker, job: &Job) -> anyhow::Result<Option<Notif
     found(worker.store.notification(subject(job)?)).await
 }
 
-pub(super) async fn email(worker: &Worker, job: &Job) -> anyhow::Result<JobEffects> {
+/// Whether a delivery to a user by one channel goes now.
+enum Gate {
+    /// They turned the channel off.
+    Skip,
+    /// It goes, to the channels they set (`None`: all on, no quiet hours).
+    Go(Option<UserChannels>),
+}
+
+/// Whether a delivery to `user_id` by the channel `wanted` picks goes at `now`; during their
+/// quiet hours a [`Postponed`] error until they end.
+async fn gate(
+    worker: &Worker,
+    user_id: i64,
+    now: DateTime<Utc>,
+    wanted: fn(&UserChannels) -> bool,
+) -> anyhow::Result<Gate> {
+    let Some(channels) = found(worker.store.user_channels(user_id)).await? else {
+        return Ok(Gate::Go(None));
+    };
+    if !wanted(&channels) {
+        return Ok(Gate::Skip);
+    }
+    let quiet = channels.quiet_hours.as_deref().map(QuietHours::parse);
+    if let Some(Ok(quiet)) = quiet {
+        let zone = parse_time_zone(&channels.time_zone).unwrap_or(chrono_tz::Tz::UTC);
+        if let Some(end) = quiet.end_after(now, zone) {
+            return Err(Postponed(end).into());
+        }
+    }
+    Ok(Gate::Go(Some(channels)))
+}
+
+pub(super) async fn email(
+    worker: &Worker,
+    job: &Job,
+    now: DateTime<Utc>,
+) -> anyhow::Result<JobEffects> {
     let Some(mailer) = &worker.mailer else {
         return Ok(JobEffects::default());
     };
     let Some(note) = notification(worker, job).await? else {
         return Ok(JobEffects::default());
     };
-    let channels = found(worker.store.user_channels(note.user_id)).await?;
+    let Gate::Go(channels) = gate(worker, note.user_id, now, |c| c.by_email).await? else {
+        return Ok(JobEffects::default());
+    };
     let Some(address) = channels.and_then(|c| c.email) else {
         return Ok(JobEffects::default());
     };
@@ -101,11 +141,17 @@ fn subject_line(kind: &str) -> &'static str {
         super::reminders::SOON => "Reminder: a promise falls due soon",
         super::reminders::DUE => "Reminder: a promise is due now",
         super::reminders::MISSED => "A promise was missed",
+        super::forgotten::ESCALATE => "A forgotten case was escalated to you",
+        super::digest::SEND => "Your daily digest",
         _ => "A notice from defuse",
     }
 }
 
-pub(super) async fn webhook(worker: &Worker, job: &Job) -> anyhow::Result<JobEffects> {
+pub(super) async fn webhook(
+    worker: &Worker,
+    job: &Job,
+    now: DateTime<Utc>,
+) -> anyhow::Result<JobEffects> {
     let hook = &worker.settings.notify.webhook;
     if hook.url.trim().is_empty() {
         return Ok(JobEffects::default());
@@ -113,6 +159,9 @@ pub(super) async fn webhook(worker: &Worker, job: &Job) -> anyhow::Result<JobEff
     let Some(note) = notification(worker, job).await? else {
         return Ok(JobEffects::default());
     };
+    if let Gate::Skip = gate(worker, note.user_id, now, |c| c.by_webhook).await? {
+        return Ok(JobEffects::default());
+    }
     let user = worker.store.user(note.user_id).await?;
     let body = serde_json::to_vec(&serde_json::json!({
         "text": format!("@{}: {}", user.username, note.text),

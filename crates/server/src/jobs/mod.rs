@@ -1,6 +1,7 @@
 //! The job worker every instance runs: it claims due jobs from the database under a lease,
-//! runs each (reminders of follow-ups, deliveries of notifications) and finishes it with its
-//! effects in one transaction, or fails it for a later try.
+//! runs each (reminders of follow-ups, the watch over unanswered client messages, supervisors'
+//! digests, deliveries of notifications) and finishes it with its effects in one transaction,
+//! fails it for a later try, or puts it back until its reader's quiet hours end.
 //!
 //! Jobs are written by the store in the transaction of the change that causes them (a stored
 //! follow-up queues `follow_up.plan`; a notification queues its deliveries), so instances may
@@ -11,9 +12,13 @@
 //! [`run_once`] is one testable step; [`run`] loops it.
 
 mod deliver;
+pub mod digest;
+pub mod forgotten;
 mod helpdesk_note;
+mod quiet;
 mod reminders;
 mod time_zone;
+pub mod working_time;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,6 +30,7 @@ use tokio::task::JoinSet;
 
 use crate::settings::Settings;
 
+pub use quiet::QuietHours;
 pub use time_zone::{local_time, parse_time_zone};
 
 /// The most jobs one instance claims at once.
@@ -52,7 +58,22 @@ pub struct Outcome {
     pub dead: usize,
     /// Finished by another instance after this one's lease ended.
     pub lost: usize,
+    /// Deliveries put back until their reader's quiet hours end.
+    pub postponed: usize,
 }
+
+/// A job that is not due yet after all (a delivery in its reader's quiet hours): it goes back
+/// to the queue until then, its attempt not counted.
+#[derive(Debug)]
+pub struct Postponed(pub DateTime<Utc>);
+
+impl std::fmt::Display for Postponed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "postponed until {}", self.0)
+    }
+}
+
+impl std::error::Error for Postponed {}
 
 impl Worker {
     /// A worker with a name of its own; fails when the SMTP settings are unusable.
@@ -86,7 +107,13 @@ impl Worker {
                 let done = self.store.complete_job(job.id, &self.name, now, effects);
                 done.await.map(|()| Ended::Done)
             }
-            Err(error) => self.fail(&job, &error, now, backoff).await,
+            Err(error) => match error.downcast_ref::<Postponed>() {
+                Some(&Postponed(until)) => {
+                    let later = self.store.postpone_job(job.id, &self.name, until);
+                    later.await.map(|()| Ended::Postponed)
+                }
+                None => self.fail(&job, &error, now, backoff).await,
+            },
         };
         match written {
             Err(StoreError::Conflict(_)) => Ok(Ended::Lost),
@@ -120,8 +147,12 @@ impl Worker {
             reminders::SOON | reminders::DUE | reminders::MISSED => {
                 reminders::remind(self, job, now).await
             }
-            deliver::EMAIL => deliver::email(self, job).await,
-            deliver::WEBHOOK => deliver::webhook(self, job).await,
+            forgotten::WATCH => forgotten::watch(self, job).await,
+            forgotten::FORGOTTEN => forgotten::flag(self, job).await,
+            forgotten::ESCALATE => forgotten::escalate(self, job, now).await,
+            digest::SEND => digest::send(self, job, now).await,
+            deliver::EMAIL => deliver::email(self, job, now).await,
+            deliver::WEBHOOK => deliver::webhook(self, job, now).await,
             helpdesk_note::NOTE => helpdesk_note::post(self, job).await,
             other => anyhow::bail!("no worker knows jobs of kind {other:?}"),
         }
@@ -134,6 +165,7 @@ enum Ended {
     Retried,
     Dead,
     Lost,
+    Postponed,
 }
 
 impl Outcome {
@@ -143,6 +175,7 @@ impl Outcome {
             Ended::Retried => &mut self.retried,
             Ended::Dead => &mut self.dead,
             Ended::Lost => &mut self.lost,
+            Ended::Postponed => &mut self.postponed,
         };
         *counter += 1;
     }
@@ -194,6 +227,13 @@ async fn found<T>(read: impl Future<Output = Result<T, StoreError>>) -> anyhow::
         Err(StoreError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The time zone `user_id` reads times in: theirs, else UTC.
+async fn reader_zone(store: &dyn Store, user_id: i64) -> anyhow::Result<String> {
+    Ok(found(store.user_channels(user_id))
+        .await?
+        .map_or_else(|| "UTC".to_owned(), |channels| channels.time_zone))
 }
 
 /// The subject id a job of these kinds always has.

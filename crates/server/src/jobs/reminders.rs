@@ -1,5 +1,6 @@
 //! Reminders of follow-ups: a stored follow-up's plan queues a reminder before it is due
-//! (`reminders.lead_minutes`), one when it is due and a check when it is overdue
+//! (`reminders.lead_minutes`; for a day promised without an hour, 9:00 on that day in the
+//! owner's time zone), one when it is due and a check when it is overdue
 //! (`reminders.missed_after_hours`); each tells its owner (else the case's assignee) while the
 //! follow-up is still open, and the overdue check marks it missed and tells the supervisors
 //! of the case's team too.
@@ -9,6 +10,7 @@ use defuse_storage::{
     Case, FollowUp, FollowUpStatus, Job, JobEffects, NewJob, NewNotification, Role, Store,
 };
 
+use super::working_time::instant;
 use super::{Worker, found, local_time, subject};
 
 pub const PLAN: &str = "follow_up.plan";
@@ -32,7 +34,12 @@ pub(super) async fn plan(
         subject_id: Some(follow_up.id),
         run_at,
     };
-    let soon = due - settings.lead();
+    let morning = if follow_up.date_only {
+        owners_morning(worker.store.as_ref(), &follow_up, due).await?
+    } else {
+        None
+    };
+    let soon = morning.unwrap_or(due - settings.lead());
     let mut enqueue = Vec::new();
     if soon > now {
         enqueue.push(at(SOON, soon));
@@ -81,6 +88,27 @@ pub(super) async fn remind(
     })
 }
 
+/// 9:00 on the day `due` falls on in the time zone of the follow-up's owner (else its case's
+/// assignee, else UTC), when that is before `due`.
+async fn owners_morning(
+    store: &dyn Store,
+    follow_up: &FollowUp,
+    due: DateTime<Utc>,
+) -> anyhow::Result<Option<DateTime<Utc>>> {
+    let owner = match follow_up.owner_id {
+        Some(id) => Some(id),
+        None => store.case(follow_up.case_id).await?.assignee_id,
+    };
+    let zone = match owner {
+        Some(user_id) => super::reader_zone(store, user_id).await?,
+        None => "UTC".to_owned(),
+    };
+    let zone = super::parse_time_zone(&zone).unwrap_or(chrono_tz::Tz::UTC);
+    let day = due.with_timezone(&zone).date_naive();
+    let nine = chrono::NaiveTime::from_hms_opt(9, 0, 0).expect("9:00 is a time");
+    Ok(Some(instant(zone, day, nine)).filter(|at| *at < due))
+}
+
 /// The follow-up a job is about and its due time, while it is open and dated.
 async fn open(store: &dyn Store, job: &Job) -> anyhow::Result<Option<(FollowUp, DateTime<Utc>)>> {
     let follow_up = found(store.follow_up(subject(job)?)).await?;
@@ -89,7 +117,7 @@ async fn open(store: &dyn Store, job: &Job) -> anyhow::Result<Option<(FollowUp, 
         .and_then(|f| f.due_at.map(|due| (f, due))))
 }
 
-async fn supervisors(store: &dyn Store, case: &Case) -> anyhow::Result<Vec<i64>> {
+pub(super) async fn supervisors(store: &dyn Store, case: &Case) -> anyhow::Result<Vec<i64>> {
     let members = store.team_members(case.team_id).await?;
     Ok(members
         .into_iter()
@@ -107,9 +135,7 @@ async fn text(
     due: DateTime<Utc>,
     reader: i64,
 ) -> anyhow::Result<String> {
-    let zone = found(store.user_channels(reader))
-        .await?
-        .map_or_else(|| "UTC".to_owned(), |channels| channels.time_zone);
+    let zone = super::reader_zone(store, reader).await?;
     let when = local_time(due, &zone);
     let what = &follow_up.what;
     let on = format!("case #{} \"{}\"", case.id, case.subject);

@@ -1,11 +1,12 @@
 //! The caller's account: who they are, their teams, where reminders reach them (a mail
-//! address beside the console, and the time zone their times are shown in), and the form that
+//! address beside the console, the time zone their times are shown in and a supervisor's
+//! digest hour), and the form that
 //! changes their password (the one-time password printed at the first start is changed here). Changing it ends every
 //! other session and revokes the user's API tokens; this session stays signed in and the page
 //! says the change was made.
 
 use axum::extract::{Query, State};
-use defuse_storage::{MAX_LIMIT, Paging};
+use defuse_storage::{MAX_LIMIT, Paging, Role, UserChannels};
 use maud::{Markup, html};
 
 use super::layout::{self, Nav};
@@ -35,17 +36,28 @@ pub async fn page(
         .collect();
     let u = &caller.user;
     let channels = match state.store.user_channels(caller.id()).await {
-        Ok(channels) => (channels.email.unwrap_or_default(), channels.time_zone),
-        Err(defuse_storage::StoreError::NotFound) => (String::new(), "UTC".to_owned()),
+        Ok(channels) => channels,
+        Err(defuse_storage::StoreError::NotFound) => UserChannels {
+            user_id: caller.id(),
+            email: None,
+            time_zone: "UTC".to_owned(),
+            digest_hour: None,
+            by_email: true,
+            by_webhook: true,
+            quiet_hours: None,
+        },
         Err(e) => return Err(crate::error::AppError::from(e).into()),
     };
+    let digest_default = caller
+        .at_least(Role::Supervisor)
+        .then(|| state.settings.reminders.digest_hour());
     let body = html! {
         div.page-head {
             h1 { "Your account" }
             p.meta { (u.display_name) " · " code { (u.username) } " · " (u.role.as_str()) " · "
                 @if teams.is_empty() { "in no team" } @else { (teams.join(", ")) } }
         }
-        (reminders(&channels.0, &channels.1))
+        (reminders(&channels, digest_default))
         section.card.narrow aria-labelledby="pw-h" {
             h2 id="pw-h" { "Change your password" }
             @if q.changed.is_some() {
@@ -67,8 +79,11 @@ pub async fn page(
     Ok(layout::page("Your account", &caller, Nav::Account, body))
 }
 
-/// Where reminders reach the caller besides the console, and their time zone.
-fn reminders(email: &str, zone: &str) -> Markup {
+/// Where reminders reach the caller besides the console, their time zone and, for
+/// supervisors (`digest_default` is the server's hour), the hour of their daily digest.
+fn reminders(channels: &UserChannels, digest_default: Option<u32>) -> Markup {
+    let email = channels.email.as_deref().unwrap_or_default();
+    let zone = &channels.time_zone;
     html! {
         section.card.narrow aria-labelledby="reminders-h" {
             h2 id="reminders-h" { "Reminders" }
@@ -79,6 +94,14 @@ fn reminders(email: &str, zone: &str) -> Markup {
                 label for="channel-zone" { "Time zone" }
                 input id="channel-zone" name="time_zone" list="time-zones" required value=(zone);
                 datalist id="time-zones" { @for tz in chrono_tz::TZ_VARIANTS { option value=(tz.name()) {} } }
+                label.check { input type="checkbox" name="by_email" checked[channels.by_email]; " Mail me (with an address above)" }
+                label.check { input type="checkbox" name="by_webhook" checked[channels.by_webhook]; " Post to the team chat webhook" }
+                label for="channel-quiet" { "Quiet hours (such as 22:00-07:00; mail and posts wait until they end, the console does not)" }
+                input id="channel-quiet" name="quiet_hours" data-optional value=[channels.quiet_hours.as_deref()];
+                @if let Some(default) = digest_default {
+                    label for="channel-digest" { "Daily digest at (hour, 0 to 23; empty: " (default) ")" }
+                    input id="channel-digest" name="digest_hour" type="number" min="0" max="23" data-type="int" value=[channels.digest_hour];
+                }
                 p.form-error role="alert" {}
                 button.primary type="submit" { "Save" }
             }

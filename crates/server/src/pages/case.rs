@@ -1,7 +1,8 @@
 //! A case: who has it (with a button to take it), a banner when the client threatened someone's
 //! safety, the conversation as a timeline with each client message's level, emotions, causes
 //! and highlighted evidence, a form to log what the client said, the hostility chart, and the
-//! coaching for the next reply while one is owed. The reply box and the work on the case
+//! coaching for the next reply while one is owed, and the promises made, kept, kept late and
+//! missed ([`super::promises`]). The reply box and the work on the case
 //! (boundary, escalation, agreements, follow-ups, closing) are in [`super::case_work`].
 
 use std::collections::HashMap;
@@ -92,6 +93,15 @@ pub async fn page(
                     " The case was escalated to a supervisor. Do not meet the client alone, keep every message, and follow your workplace's safety procedure."
                 }
             }
+            @if let Some(at) = case.forgotten_at {
+                div.callout.forgotten id="forgotten" role="status" {
+                    strong { "Forgotten: the client's last message has had no reply past the team's response target (flagged " (layout::when(at, now)) ")." }
+                    @if let Some(escalated) = case.forgotten_escalated_at {
+                        " The team's supervisors were told " (layout::when(escalated, now)) "."
+                    }
+                    " A reply to the client clears this."
+                }
+            }
         }
         div.case-grid {
             section.timeline aria-label="Conversation" {
@@ -103,6 +113,7 @@ pub async fn page(
                 @if entries.is_empty() { p.empty { "No messages on this case yet." } }
                 @for (i, e) in entries.iter().enumerate() { (message(i + 1, e, now)) }
                 (case_work::log_inbound(&case))
+                (super::promises::timeline(&work.follow_ups, &zone))
             }
             aside.side aria-label="Coaching and actions" {
                 (case_work::reply_box(&case, &recent))
@@ -327,6 +338,8 @@ mod tests {
             main_causes: vec![],
             boundary_step: 0,
             safety_at: None,
+            forgotten_at: None,
+            forgotten_escalated_at: None,
             open_followups: 0,
         }
     }

@@ -1,6 +1,7 @@
 //! The inbox: the cases of the caller's teams, the most urgent first, with filters (mine,
 //! escalated to me, overdue, ...) and a badge per case saying why it is where it is: a threat
-//! to safety, a missed or overdue promise, a client waiting.
+//! to safety, a missed or overdue promise, a client waiting, a case forgotten (its client
+//! waited past the team's response target) or escalated for it.
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -33,6 +34,8 @@ pub struct InboxQuery {
     pub mine: Option<String>,
     /// `1`: only cases with an overdue follow-up.
     pub overdue: Option<String>,
+    /// `1`: only cases whose client waits past the team's response target.
+    pub forgotten: Option<String>,
     /// `1`: only cases escalated to me.
     pub escalated: Option<String>,
 }
@@ -87,6 +90,7 @@ pub async fn page(
         assignee_id: q.mine.is_some().then(|| caller.id()),
         team_id,
         overdue_at: q.overdue.is_some().then_some(now),
+        forgotten: q.forgotten.is_some(),
         ..CaseFilter::default()
     };
     let only_active = q.status.as_deref().unwrap_or("active") == "active";
@@ -248,6 +252,7 @@ pub(super) fn row(r: &Ranked, teams: &HashMap<i64, String>, now: DateTime<Utc>) 
             }
             span.badges {
                 @if case.safety_at.is_some() { span.badge.safety title="A client message threatened someone's safety" { "safety" } }
+                (layout::forgotten_badge(case))
                 (layout::level_badge(layout::level_of(case.latest_hostility)))
                 (layout::status_badge(case.status))
                 (layout::boundary_badge(case.boundary_step))
@@ -287,6 +292,7 @@ fn filters(q: &InboxQuery, teams: &HashMap<i64, String>) -> Markup {
             label.check { input type="checkbox" name="mine" value="1" checked[q.mine.is_some()]; " Mine" }
             label.check { input type="checkbox" name="escalated" value="1" checked[q.escalated.is_some()]; " Escalated to me" }
             label.check { input type="checkbox" name="overdue" value="1" checked[q.overdue.is_some()]; " Overdue follow-ups" }
+            label.check { input type="checkbox" name="forgotten" value="1" checked[q.forgotten.is_some()]; " Forgotten" }
             button type="submit" { "Filter" }
         }
     }
@@ -313,6 +319,8 @@ mod tests {
             main_causes: vec![],
             boundary_step: step,
             safety_at: None,
+            forgotten_at: None,
+            forgotten_escalated_at: None,
             open_followups: 0,
         }
     }

@@ -20,6 +20,8 @@ pub enum Nav {
     Coaching,
     TryIt,
     Admin,
+    Jobs,
+    Digest,
     Account,
     None,
 }
@@ -51,8 +53,12 @@ pub fn page(title: &str, caller: &Caller, nav: Nav, body: Markup) -> Markup {
                     a href="/notifications" aria-current=[(nav == Nav::Notifications).then_some("page")] {
                         "Notifications" " " span.badge.unread data-unread hidden { "0" }
                     }
+                    @if caller.at_least(Role::Supervisor) {
+                        a href="/digest" aria-current=[(nav == Nav::Digest).then_some("page")] { "Digest" }
+                    }
                     @if caller.role() == Role::Admin {
                         a href="/admin" aria-current=[(nav == Nav::Admin).then_some("page")] { "Users and teams" }
+                        a href="/admin/jobs" aria-current=[(nav == Nav::Jobs).then_some("page")] { "Dead jobs" }
                     }
                 }
                 form.signout data-api="/api/v1/auth/logout" data-then="/login" {
@@ -127,6 +133,19 @@ pub fn level_reasons(a: &defuse_wire::AnalysisDto) -> Markup {
 
 pub fn status_badge(status: CaseStatus) -> Markup {
     html! { span class={ "badge status-" (status.as_str()) } { (status.as_str().replace('_', " ")) } }
+}
+
+/// `forgotten` (the client waits past the team's response target) or `forgotten, escalated`
+/// (the supervisors were told); nothing for a case someone answered.
+pub fn forgotten_badge(case: &defuse_storage::Case) -> Markup {
+    let title = "The client's last message has had no reply past the team's response target";
+    html! {
+        @if case.forgotten_escalated_at.is_some() {
+            span.badge.forgotten title=(title) { "forgotten, escalated" }
+        } @else if case.forgotten_at.is_some() {
+            span.badge.forgotten title=(title) { "forgotten" }
+        }
+    }
 }
 
 /// The boundary step as a person reads it; nothing for step 0.

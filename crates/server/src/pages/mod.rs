@@ -9,7 +9,9 @@
 //! - One module per page: [`sign_in`], [`inbox`], [`new_case`], [`case`] (with [`case_work`]),
 //!   [`client`], [`follow_ups`], [`notifications`], [`reports`] (with the cases behind a figure
 //!   and CSV), [`reflection`] (on a finished case), [`coaching`], [`try_it`], [`admin`],
-//!   [`account`], [`chatwoot_app`], [`message_source`] (a message as it came in from outside).
+//!   [`jobs`] (dead jobs, for admins), [`digest`] (team leads: the digest and response
+//!   targets), [`account`], [`chatwoot_app`], [`message_source`] (a message as it came in from
+//!   outside).
 //!
 //! Pages only read. Every change goes through the JSON API from `console.js` with the session's
 //! CSRF token in `X-CSRF-Token`, so the console and integrations share one set of rules; the one
@@ -29,13 +31,16 @@ pub mod chart;
 pub mod chatwoot_app;
 pub mod client;
 pub mod coaching;
+pub mod digest;
 pub mod follow_ups;
 pub mod highlight;
 pub mod inbox;
+pub mod jobs;
 pub mod layout;
 pub mod message_source;
 pub mod new_case;
 pub mod notifications;
+pub mod promises;
 pub mod reflection;
 pub mod reports;
 pub mod sign_in;
@@ -85,6 +90,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/coaching", get(coaching::page))
         .route("/try", get(try_it::page).post(try_it::submit))
         .route("/admin", get(admin::page))
+        .route("/admin/jobs", get(jobs::page))
+        .route("/digest", get(digest::page))
         .route("/account", get(account::page))
         .route(
             "/assets/console.css",

@@ -37,8 +37,8 @@ fn line(note: &NotificationOut) -> Markup {
     html! {
         @if unread { span.badge.unread { "new" } " " }
         @match note.case_id {
-            Some(case) => a href={ "/cases/" (case) } { (note.text) },
-            None => span { (note.text) },
+            Some(case) => a.text href={ "/cases/" (case) } { (note.text) },
+            None => span.text { (note.text) },
         }
         " · " span.muted { (layout::absolute(note.created_at)) }
         @if unread {

@@ -86,6 +86,8 @@ mod tests {
             main_causes: vec![],
             boundary_step: 2,
             safety_at: None,
+            forgotten_at: None,
+            forgotten_escalated_at: None,
             open_followups: 0,
         }
     }

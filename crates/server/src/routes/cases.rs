@@ -60,6 +60,8 @@ pub struct CaseQuery {
     pub min_hostility: Option<f64>,
     /// Only cases with an open follow-up past its due time.
     pub overdue: Option<bool>,
+    /// Only unfinished cases whose client has waited past the team's response target.
+    pub forgotten: Option<bool>,
 }
 
 pub fn default_channel() -> String {
@@ -91,6 +93,7 @@ pub async fn list_cases(
         client_id: query.client_id,
         min_hostility: query.min_hostility,
         overdue_at: query.overdue.unwrap_or(false).then(Utc::now),
+        forgotten: query.forgotten.unwrap_or(false),
     };
     let cases = state.store.list_cases(filter, paging).await?;
     Ok(ApiJson(PageOut::new(cases, paging, CaseOut::from)))

@@ -13,6 +13,7 @@ mod log;
 mod messages;
 mod notify;
 mod reports;
+mod response;
 mod teams;
 mod tokens;
 mod users;
@@ -59,6 +60,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(tokens::router())
         .merge(users::router())
         .merge(teams::router())
+        .merge(response::router())
         .merge(clients::router())
         .merge(brief::router())
         .merge(cases::router())

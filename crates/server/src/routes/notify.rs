@@ -14,7 +14,7 @@ use crate::auth::Caller;
 use crate::auth::access::require_role;
 use crate::dto::{ChannelsOut, JobOut, NotificationOut, PageOut};
 use crate::error::{AppError, AppResult, NotFoundAs};
-use crate::jobs::parse_time_zone;
+use crate::jobs::{QuietHours, parse_time_zone};
 use crate::json::ApiJson;
 use crate::state::AppState;
 
@@ -40,6 +40,24 @@ pub struct ChannelsIn {
     pub email: Option<String>,
     /// An IANA zone such as `Europe/Berlin`; due times are shown in it.
     pub time_zone: String,
+    /// Supervisors: the local hour (0 to 23) of the daily digest; null or left out: the
+    /// server's default (`reminders.digest_hour`).
+    #[serde(default)]
+    pub digest_hour: Option<i32>,
+    /// Whether notifications are mailed too (with an `email`); true when left out.
+    #[serde(default = "yes")]
+    pub by_email: bool,
+    /// Whether notifications are posted to the webhook too; true when left out.
+    #[serde(default = "yes")]
+    pub by_webhook: bool,
+    /// Such as `22:00-07:00` in `time_zone`: mail and posts then wait for the end (the
+    /// console does not); null or empty: none.
+    #[serde(default)]
+    pub quiet_hours: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -93,6 +111,10 @@ pub async fn get_channels(
             user_id: caller.id(),
             email: None,
             time_zone: "UTC".into(),
+            digest_hour: None,
+            by_email: true,
+            by_webhook: true,
+            quiet_hours: None,
         },
         other => other?,
     };
@@ -112,10 +134,33 @@ pub async fn put_channels(
             .map_err(|why| AppError::invalid("time_zone", why))?
             .name()
             .to_owned(),
+        digest_hour: parse_digest_hour(body.digest_hour)?,
+        by_email: body.by_email,
+        by_webhook: body.by_webhook,
+        quiet_hours: parse_quiet_hours(body.quiet_hours)?,
     };
     Ok(ApiJson(
         state.store.put_user_channels(channels).await?.into(),
     ))
+}
+
+fn parse_quiet_hours(quiet: Option<String>) -> AppResult<Option<String>> {
+    match quiet.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => QuietHours::parse(text)
+            .map(|q| Some(q.to_string()))
+            .map_err(|why| AppError::invalid("quiet_hours", why)),
+    }
+}
+
+fn parse_digest_hour(hour: Option<i32>) -> AppResult<Option<i32>> {
+    match hour {
+        Some(h) if !(0..=23).contains(&h) => Err(AppError::invalid(
+            "digest_hour",
+            format!("must be an hour from 0 to 23, got {h}"),
+        )),
+        other => Ok(other),
+    }
 }
 
 /// An address mail can go to, or none for empty.

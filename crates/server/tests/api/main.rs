@@ -4,9 +4,11 @@
 mod access;
 mod assignment;
 mod burst;
+mod digest;
 mod dovecot;
 mod errors;
 mod follow_up_message;
+mod forgotten;
 mod helpers;
 mod hooks;
 mod imap;

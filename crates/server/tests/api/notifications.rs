@@ -1,6 +1,7 @@
 //! Notifications through the API: a promise already due, stored through the API, reaches its
-//! owner's notifications by the server's own job worker; read state is per user; channels
-//! and time zones are checked; only admins see and retry jobs.
+//! owner's notifications by the server's own job worker; read state is per user; channels,
+//! time zones, quiet hours and digest hours are checked; only admins see and retry jobs, in
+//! the API and on the dead-jobs page.
 
 use std::time::Duration;
 
@@ -67,6 +68,16 @@ async fn channels_are_checked_and_kept_per_user() {
         assert_eq!(zone.body["error"]["field"], "time_zone");
         let email = put(json!({ "email": "not an address", "time_zone": "UTC" })).await;
         assert_eq!(email.body["error"]["field"], "email");
+        for (field, bad) in [
+            ("quiet_hours", json!("10pm-7am")),
+            ("digest_hour", json!(24)),
+        ] {
+            let mut body = json!({ "email": "ana@example.org", "time_zone": "UTC" });
+            body[field] = bad;
+            let refused = put(body).await;
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{field}");
+            assert_eq!(refused.body["error"]["field"], field, "{}", refused.body);
+        }
         let kept = put(json!({ "email": "ana@example.org", "time_zone": "Europe/Berlin" })).await;
         assert_eq!(kept.status, StatusCode::OK);
         let page = app.call(Method::GET, "/account", agent, None).await;
@@ -82,9 +93,21 @@ async fn channels_are_checked_and_kept_per_user() {
         let mine = app
             .call(Method::GET, "/api/v1/me/channels", agent, None)
             .await;
+        let defaults = json!({ "digest_hour": null, "by_email": true, "by_webhook": true, "quiet_hours": null });
+        let mut expected = json!({ "email": "ana@example.org", "time_zone": "Europe/Berlin" });
+        expected
+            .as_object_mut()
+            .unwrap()
+            .extend(defaults.as_object().unwrap().clone());
+        assert_eq!(mine.body, expected);
+        let quiet = json!({ "email": null, "time_zone": "UTC", "by_webhook": false, "quiet_hours": " 22:00 - 07:00 " });
+        let set = put(quiet).await;
         assert_eq!(
-            mine.body,
-            json!({ "email": "ana@example.org", "time_zone": "Europe/Berlin" })
+            (
+                set.body["by_webhook"].as_bool(),
+                set.body["quiet_hours"].as_str()
+            ),
+            (Some(false), Some("22:00-07:00"))
         );
         let theirs = app
             .call(
@@ -94,7 +117,12 @@ async fn channels_are_checked_and_kept_per_user() {
                 None,
             )
             .await;
-        assert_eq!(theirs.body, json!({ "email": null, "time_zone": "UTC" }));
+        let mut expected = json!({ "email": null, "time_zone": "UTC" });
+        expected
+            .as_object_mut()
+            .unwrap()
+            .extend(defaults.as_object().unwrap().clone());
+        assert_eq!(theirs.body, expected);
     }
 }
 
@@ -122,5 +150,49 @@ async fn only_admins_see_and_retry_jobs() {
             .call(Method::POST, "/api/v1/jobs/999999/retry", admin, None)
             .await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+        // A job that gave up, a year ahead so the server's own worker leaves it alone.
+        let later = chrono::Utc::now() + chrono::Duration::days(365);
+        let broken = defuse_storage::NewJob {
+            kind: "test.broken".into(),
+            subject_id: Some(1),
+            run_at: later,
+        };
+        app.store.enqueue_jobs(vec![broken], later).await.unwrap();
+        let lease = defuse_storage::Lease {
+            worker: "test".into(),
+            now: later,
+            hold: chrono::Duration::minutes(1),
+            limit: 1,
+        };
+        let [job] = app
+            .store
+            .claim_jobs(lease)
+            .await
+            .unwrap()
+            .try_into()
+            .unwrap();
+        let give_up = defuse_storage::Backoff {
+            first: chrono::Duration::minutes(1),
+            cap: chrono::Duration::minutes(1),
+            attempts: 1,
+        };
+        let error = "the <b>relay</b> refused";
+        app.store
+            .fail_job(&job, "test", error, later, give_up)
+            .await
+            .unwrap();
+        let page = app.call(Method::GET, "/admin/jobs", admin, None).await;
+        let html = page.body.as_str().unwrap();
+        assert!(html.contains("test.broken"), "{html}");
+        assert!(
+            html.contains("the &lt;b&gt;relay&lt;/b&gt; refused"),
+            "escaped: {html}"
+        );
+        assert!(html.contains(&format!("/api/v1/jobs/{}/retry", job.id)));
+        let agent = app
+            .call(Method::GET, "/admin/jobs", &world.agent.token, None)
+            .await;
+        assert_eq!(agent.status, StatusCode::FORBIDDEN);
     }
 }

@@ -60,6 +60,11 @@ pub struct Case {
     pub boundary_step: i32,
     /// When a client message first threatened someone's safety; `None` while none has.
     pub safety_at: Option<DateTime<Utc>>,
+    /// When the client's unanswered message passed the team's response target; cleared by a
+    /// reply.
+    pub forgotten_at: Option<DateTime<Utc>>,
+    /// When the forgotten case was escalated to the team's supervisors; cleared by a reply.
+    pub forgotten_escalated_at: Option<DateTime<Utc>>,
     /// Follow-ups of this case with status open; derived when read.
     pub open_followups: i64,
 }

@@ -54,10 +54,19 @@ pub struct Notification {
 }
 
 /// Where a user is reached besides the console, and the time zone their times are shown in.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UserChannels {
     pub user_id: i64,
     pub email: Option<String>,
     /// An IANA name such as `Europe/Berlin`.
     pub time_zone: String,
+    /// The local hour (0 to 23) a supervisor's daily digest is sent at; `None`: the default.
+    pub digest_hour: Option<i32>,
+    /// Whether notifications are mailed (to `email`) besides the console.
+    pub by_email: bool,
+    /// Whether notifications are posted to the webhook besides the console.
+    pub by_webhook: bool,
+    /// Such as `22:00-07:00` in `time_zone`: mail and posts falling in them wait for their end
+    /// (the console is not held back). The server checks the form before storing it.
+    pub quiet_hours: Option<String>,
 }

@@ -8,6 +8,7 @@ mod cases;
 mod idempotency;
 mod jobs;
 mod reports;
+mod response;
 mod work;
 
 pub use accounts::{ApiToken, Role, Session, Team, TeamMember, User};
@@ -18,6 +19,7 @@ pub use cases::{
 pub use idempotency::{IdempotentRequest, KeyClaim};
 pub use jobs::{Job, JobState, Notification, UserChannels};
 pub use reports::{CaseFacts, FollowUpFact, ReportFacts, SentReply, StepFact};
+pub use response::{Digest, TeamResponse};
 pub use work::{
     AgreedAction, BoundaryEvent, CaseDocumentation, Escalation, FollowUp, FollowUpStatus,
     Reflection,

@@ -71,6 +71,9 @@ pub struct FollowUp {
     pub done_at: Option<DateTime<Utc>>,
     /// What the agent noted when marking it done.
     pub done_note: Option<String>,
+    /// Promised for a day without an hour ("by Friday"): `due_at` is that day's end of
+    /// business, and the lead reminder comes at 9:00 in the owner's time zone on the day.
+    pub date_only: bool,
 }
 
 /// The written record of a case, one per case, replaced as a whole on each edit.

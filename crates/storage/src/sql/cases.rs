@@ -95,6 +95,12 @@ pub(super) async fn list_cases(
          AND f.due_at < ?)",
         case_filter.overdue_at,
     );
+    if case_filter.forgotten {
+        sql.push(
+            " AND c.forgotten_at IS NOT NULL AND c.closed_at IS NULL",
+            [],
+        );
+    }
     let order = "c.opened_at DESC, c.id DESC";
     page(db, CASE_SELECT, "cases c", &sql, order, paging).await
 }
@@ -132,7 +138,7 @@ pub(super) async fn add_message(
             message.external_id.clone().into(),
         ],
     );
-    let promises: Vec<[Param; 9]> = effects
+    let promises: Vec<[Param; 10]> = effects
         .promises
         .into_iter()
         .map(|promise| {
@@ -147,6 +153,7 @@ pub(super) async fn add_message(
                 start.into(),
                 end.into(),
                 Utc::now().into(),
+                promise.date_only.into(),
             ]
         })
         .collect();

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::query::{Param, Sql};
+use super::rows::Stored;
 use super::{Exec, Result, all, changed, filter, one, page};
 use crate::error::StoreError;
 use crate::filters::{JobFilter, Page, Paging};
@@ -16,7 +17,34 @@ pub(crate) const JOB_COLUMNS: &str = "id, kind, subject_id, state, run_at, attem
     locked_until, last_error, created_at, finished_at";
 pub(crate) const NOTIFICATION_COLUMNS: &str =
     "id, user_id, case_id, kind, text, created_at, read_at";
-const CHANNEL_COLUMNS: &str = "user_id, email, time_zone";
+const CHANNEL_COLUMNS: &str =
+    "user_id, email, time_zone, digest_hour, by_email, by_webhook, quiet_hours";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UserChannelsRow {
+    user_id: i64,
+    email: Option<String>,
+    time_zone: String,
+    digest_hour: Option<i32>,
+    by_email: i32,
+    by_webhook: i32,
+    quiet_hours: Option<String>,
+}
+
+impl Stored for UserChannels {
+    type Row = UserChannelsRow;
+    fn from_row(row: UserChannelsRow) -> Result<Self> {
+        Ok(UserChannels {
+            user_id: row.user_id,
+            email: row.email,
+            time_zone: row.time_zone,
+            digest_hour: row.digest_hour,
+            by_email: row.by_email != 0,
+            by_webhook: row.by_webhook != 0,
+            quiet_hours: row.quiet_hours,
+        })
+    }
+}
 
 /// One statement inserting `rows` of `columns` into `table`, each row a list of parameters,
 /// followed by `tail`.
@@ -155,6 +183,9 @@ pub(super) async fn complete_job(
             ],
         ));
     }
+    if let Some(mark) = effects.mark_case {
+        then.push(super::response::mark_case(mark, now));
+    }
     db.transaction(done, then)
         .await
         .map_err(StoreError::from)
@@ -190,6 +221,24 @@ pub(super) async fn fail_job(
         ],
     );
     one(db, sql).await.map_err(lease_lost)
+}
+
+/// Puts a job `worker` holds back in the queue until `until`, its attempt not counted (a
+/// delivery waiting for the end of its reader's quiet hours).
+pub(super) async fn postpone_job(
+    db: &impl Exec,
+    id: i64,
+    worker: &str,
+    until: DateTime<Utc>,
+) -> Result<()> {
+    let sql = Sql::new(
+        &format!(
+            "UPDATE jobs SET state = 'queued', run_at = ?, attempts = attempts - 1, \
+             locked_by = NULL, locked_until = NULL WHERE {HELD}"
+        ),
+        [until.into(), id.into(), worker.into()],
+    );
+    changed(db.execute(sql).await?).map_err(lease_lost)
 }
 
 /// A dead job queued again from now, its attempts counted afresh; `Conflict` unless dead.
@@ -287,14 +336,20 @@ pub(super) async fn put_user_channels(
 ) -> Result<UserChannels> {
     let sql = Sql::new(
         &format!(
-            "INSERT INTO user_channels ({CHANNEL_COLUMNS}) VALUES (?, ?, ?) \
+            "INSERT INTO user_channels ({CHANNEL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, \
-             time_zone = excluded.time_zone RETURNING {CHANNEL_COLUMNS}"
+             time_zone = excluded.time_zone, digest_hour = excluded.digest_hour, \
+             by_email = excluded.by_email, by_webhook = excluded.by_webhook, \
+             quiet_hours = excluded.quiet_hours RETURNING {CHANNEL_COLUMNS}"
         ),
         [
             channels.user_id.into(),
             channels.email.into(),
             channels.time_zone.into(),
+            channels.digest_hour.into(),
+            channels.by_email.into(),
+            channels.by_webhook.into(),
+            channels.quiet_hours.into(),
         ],
     );
     one(db, sql).await

@@ -18,6 +18,7 @@ mod notes;
 mod privacy;
 mod query;
 mod reports;
+mod response;
 mod rows;
 mod sqlite;
 mod store_impl;

@@ -122,6 +122,12 @@ impl From<i32> for Param {
     }
 }
 
+impl From<Option<i32>> for Param {
+    fn from(value: Option<i32>) -> Self {
+        Param::Int(value.map(i64::from))
+    }
+}
+
 impl From<bool> for Param {
     fn from(value: bool) -> Self {
         Param::Int(Some(value.into()))

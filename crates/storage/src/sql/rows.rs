@@ -7,8 +7,8 @@ use super::exec::Record;
 use crate::error::StoreError;
 use crate::records::{
     AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, CaseStatus, Client,
-    Escalation, FollowUp, FollowUpStatus, HelpdeskNote, IdempotentRequest, Job, Message,
-    MessageSource, Notification, Reflection, Session, Team, TeamMember, User, UserChannels,
+    Digest, Escalation, FollowUp, FollowUpStatus, HelpdeskNote, IdempotentRequest, Job, Message,
+    MessageSource, Notification, Reflection, Session, Team, TeamMember, User,
 };
 
 /// A record with the row it is decoded from.
@@ -46,7 +46,7 @@ stored_as_is!(
     IdempotentRequest,
     Job,
     Notification,
-    UserChannels
+    Digest
 );
 
 pub(crate) const USER_COLUMNS: &str = "id, username, display_name, role, password_hash, created_at";
@@ -59,7 +59,7 @@ pub(crate) const CLIENT_COLUMNS: &str =
 /// Cases are read with their derived count of open follow-ups; alias the table `c`.
 pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.client_id, c.subject, c.channel, c.status, \
     c.assignee_id, c.team_id, c.opened_at, c.closed_at, c.peak_hostility, c.latest_hostility, \
-    c.main_causes, c.boundary_step, c.safety_at, (SELECT COUNT(*) FROM follow_ups o WHERE o.case_id = c.id \
+    c.main_causes, c.boundary_step, c.safety_at, c.forgotten_at, c.forgotten_escalated_at, (SELECT COUNT(*) FROM follow_ups o WHERE o.case_id = c.id \
     AND o.status = 'open') AS open_followups FROM cases c";
 pub(crate) const MESSAGE_COLUMNS: &str = "id, case_id, direction, author_id, channel, body, at, analysis_json, model_version, external_id";
 pub(crate) const BOUNDARY_COLUMNS: &str =
@@ -67,7 +67,7 @@ pub(crate) const BOUNDARY_COLUMNS: &str =
 pub(crate) const ESCALATION_COLUMNS: &str = "id, case_id, to_user_id, reason, at, by_user_id";
 pub(crate) const AGREED_COLUMNS: &str = "id, case_id, text, at, by_user_id";
 pub(crate) const FOLLOW_UP_COLUMNS: &str = "id, case_id, what, due_at, owner_id, status, \
-    promise_message_id, span_start, span_end, created_at, done_at, done_note";
+    promise_message_id, span_start, span_end, created_at, done_at, done_note, date_only";
 pub(crate) const DOCUMENTATION_COLUMNS: &str =
     "case_id, concerns, steps_taken, agreed, outcome, updated_at, updated_by";
 pub(crate) const REFLECTION_COLUMNS: &str = "case_id, went_well, do_differently, by_user_id, at";
@@ -120,6 +120,8 @@ pub(crate) struct CaseRow {
     main_causes: String,
     boundary_step: i32,
     safety_at: Option<DateTime<Utc>>,
+    forgotten_at: Option<DateTime<Utc>>,
+    forgotten_escalated_at: Option<DateTime<Utc>>,
     open_followups: i64,
 }
 
@@ -141,6 +143,8 @@ impl Stored for Case {
             main_causes: decode_list(&row.main_causes)?,
             boundary_step: row.boundary_step,
             safety_at: row.safety_at,
+            forgotten_at: row.forgotten_at,
+            forgotten_escalated_at: row.forgotten_escalated_at,
             open_followups: row.open_followups,
         })
     }
@@ -161,6 +165,7 @@ pub(crate) struct FollowUpRow {
     created_at: DateTime<Utc>,
     done_at: Option<DateTime<Utc>>,
     done_note: Option<String>,
+    date_only: i32,
 }
 
 impl Stored for FollowUp {
@@ -178,6 +183,7 @@ impl Stored for FollowUp {
             created_at: row.created_at,
             done_at: row.done_at,
             done_note: row.done_note,
+            date_only: row.date_only != 0,
         })
     }
 }

@@ -1,12 +1,12 @@
 //! Wires the `Store` trait to the domain modules' functions, for any pool that implements `Exec`.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::query::Sql;
 use super::{
     Exec, Result, SqlStore, access, accounts, audit, cases, clients, idempotency, ingest, jobs,
-    notes, privacy, reports, work,
+    notes, privacy, reports, response, work,
 };
 use crate::error::StoreError;
 use crate::filters::{
@@ -20,10 +20,10 @@ use crate::inputs::{
     NewUser, ReflectionFields, UserChanges,
 };
 use crate::records::{
-    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Escalation,
-    FollowUp, HelpdeskNote, Job, KeyClaim, LoginFailures, MailboxPosition, Message, MessageSource,
-    Notification, Reflection, Report, ReportFacts, SentReply, Session, Team, TeamMember, User,
-    UserChannels,
+    AgreedAction, ApiToken, AuditEntry, BoundaryEvent, Case, CaseDocumentation, Client, Digest,
+    Escalation, FollowUp, HelpdeskNote, Job, KeyClaim, LoginFailures, MailboxPosition, Message,
+    MessageSource, Notification, Reflection, Report, ReportFacts, SentReply, Session, Team,
+    TeamMember, TeamResponse, User, UserChannels,
 };
 use crate::store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 
@@ -446,6 +446,10 @@ impl<E: Exec> Store for SqlStore<E> {
         jobs::fail_job(&self.db, job, worker, error, now, backoff).await
     }
 
+    async fn postpone_job(&self, id: i64, worker: &str, until: DateTime<Utc>) -> Result<()> {
+        jobs::postpone_job(&self.db, id, worker, until).await
+    }
+
     async fn retry_job(&self, id: i64, now: DateTime<Utc>) -> Result<Job> {
         jobs::retry_job(&self.db, id, now).await
     }
@@ -484,5 +488,25 @@ impl<E: Exec> Store for SqlStore<E> {
 
     async fn user_channels(&self, user_id: i64) -> Result<UserChannels> {
         jobs::user_channels(&self.db, user_id).await
+    }
+
+    async fn put_team_response(&self, response: TeamResponse) -> Result<TeamResponse> {
+        response::put_team_response(&self.db, response).await
+    }
+
+    async fn team_response(&self, team_id: i64) -> Result<TeamResponse> {
+        response::team_response(&self.db, team_id).await
+    }
+
+    async fn replied_since(&self, case_id: i64, since: DateTime<Utc>) -> Result<bool> {
+        response::replied_since(&self.db, case_id, since).await
+    }
+
+    async fn open_digest(&self, user_id: i64, day: NaiveDate, now: DateTime<Utc>) -> Result<bool> {
+        response::open_digest(&self.db, user_id, day, now).await
+    }
+
+    async fn digest(&self, id: i64) -> Result<Digest> {
+        response::digest(&self.db, id).await
     }
 }

@@ -18,16 +18,16 @@ use crate::records::{
 /// Inserts follow-ups, one row from each `case_id, what, due_at, owner_id, status,
 /// promise_message_id, span_start, span_end, created_at`, in order, then `tail` (for example a
 /// `RETURNING` clause). One statement, so rows get ascending ids in the order given.
-pub(super) fn insert_follow_ups(rows: Vec<[Param; 9]>, tail: &str) -> Sql {
+pub(super) fn insert_follow_ups(rows: Vec<[Param; 10]>, tail: &str) -> Sql {
     let mut sql = Sql::default();
     sql.push(
         "INSERT INTO follow_ups (case_id, what, due_at, owner_id, status, promise_message_id, \
-         span_start, span_end, created_at) VALUES ",
+         span_start, span_end, created_at, date_only) VALUES ",
         [],
     );
     for (n, row) in rows.into_iter().enumerate() {
         let separator = if n == 0 { "" } else { ", " };
-        sql.push(&format!("{separator}(?, ?, ?, ?, ?, ?, ?, ?, ?)"), row);
+        sql.push(&format!("{separator}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), row);
     }
     sql.push(tail, []);
     sql
@@ -188,6 +188,7 @@ pub(super) async fn create_follow_up(db: &impl Exec, new: NewFollowUp) -> Result
             Param::Int(None),
             Param::Int(None),
             Utc::now().into(),
+            false.into(),
         ]],
         &format!(" RETURNING {FOLLOW_UP_COLUMNS}"),
     );
@@ -241,6 +242,7 @@ pub(super) async fn list_follow_ups(
         follow_up_filter.overdue_at,
     );
     sql.and_if("f.due_at < ?", follow_up_filter.due_before);
+    sql.and_if("f.done_at >= ?", follow_up_filter.finished_since);
     let from = "follow_ups f JOIN cases c ON c.id = f.case_id";
     let select = format!("SELECT {} FROM {from}", qualified(FOLLOW_UP_COLUMNS, "f"));
     let order = "f.due_at IS NULL, f.due_at, f.id";

@@ -125,6 +125,7 @@ pub async fn story(store: &dyn Store, cast: &Cast, clients: &Clients) -> Cases {
         due_at: due.map(at),
         owner_id: Some(cast.alice.id),
         span,
+        date_only: false,
     };
     let effects = MessageEffects {
         case_signals: None,

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use defuse_storage::{
-    Backoff, FollowUpFilter, FollowUpStatus, Job, JobEffects, JobFilter, JobState, Lease,
-    NewFollowUp, NewJob, NewNotification, Paging, Store, UserChannels,
+    Backoff, Direction, FollowUpFilter, FollowUpStatus, Job, JobEffects, JobFilter, JobState,
+    Lease, NewFollowUp, NewJob, NewNotification, Paging, Store, UserChannels,
 };
 
 use super::accounts::Cast;
@@ -53,11 +53,38 @@ async fn claim(store: &dyn Store, worker: &str, now: DateTime<Utc>) -> Vec<Job> 
 }
 
 pub async fn story(store: Arc<dyn Store>, cast: &Cast, cases: &Cases) {
+    client_messages_are_watched(store.as_ref()).await;
     let missed = follow_ups_plan_themselves(store.as_ref(), cases).await;
     retries(store.as_ref()).await;
     take_over(store.as_ref(), cast, missed).await;
     channels(store.as_ref(), cast).await;
     claimers_share_nothing(store).await;
+}
+
+/// Every client message so far queued its case's watch, due when it came in; they are
+/// finished here, so the chapters below claim only their own jobs.
+async fn client_messages_are_watched(store: &dyn Store) {
+    let watches = jobs_of(store, JobState::Queued, "case.watch").await;
+    assert!(!watches.is_empty(), "the story has client messages");
+    for job in &watches {
+        let message = store.message(job.subject_id.unwrap()).await.unwrap();
+        assert_eq!(
+            (message.direction, job.run_at),
+            (Direction::Inbound, message.at)
+        );
+    }
+    let everything = Lease {
+        limit: 500,
+        ..lease("w0", at(100_000))
+    };
+    let claimed = store.claim_jobs(everything).await.unwrap();
+    assert_eq!(claimed.len(), watches.len());
+    for job in claimed {
+        store
+            .complete_job(job.id, "w0", at(100_000), JobEffects::default())
+            .await
+            .unwrap();
+    }
 }
 
 /// Every follow-up with a due time, stored by a message or by hand, has its planning job.
@@ -167,6 +194,7 @@ async fn take_over(store: &dyn Store, cast: &Cast, missed: i64) {
             at: at(16),
         }],
         miss_follow_up: Some(missed),
+        mark_case: None,
     };
     assert!(is_conflict(
         store
@@ -230,9 +258,16 @@ async fn channels(store: &dyn Store, cast: &Cast) {
         user_id: cast.alice.id,
         email: Some("alice@example.org".into()),
         time_zone: "Europe/Berlin".into(),
+        digest_hour: Some(7),
+        by_email: true,
+        by_webhook: true,
+        quiet_hours: None,
     };
     assert_eq!(store.put_user_channels(mine.clone()).await.unwrap(), mine);
     mine.email = None;
+    mine.digest_hour = None;
+    mine.by_webhook = false;
+    mine.quiet_hours = Some("22:00-07:00".into());
     store.put_user_channels(mine.clone()).await.unwrap();
     assert_eq!(store.user_channels(cast.alice.id).await.unwrap(), mine);
 }
