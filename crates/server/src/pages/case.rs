@@ -93,7 +93,7 @@ pub async fn page(
                     " The case was escalated to a supervisor. Do not meet the client alone, keep every message, and follow your workplace's safety procedure."
                 }
             }
-            @if let Some(at) = case.forgotten_at {
+            @if let Some(at) = case.forgotten_at.filter(|_| !case.status.is_finished()) {
                 div.callout.forgotten id="forgotten" role="status" {
                     strong { "Forgotten: the client's last message has had no reply past the team's response target (flagged " (layout::when(at, now)) ")." }
                     @if let Some(escalated) = case.forgotten_escalated_at {

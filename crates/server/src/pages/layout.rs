@@ -136,11 +136,12 @@ pub fn status_badge(status: CaseStatus) -> Markup {
 }
 
 /// `forgotten` (the client waits past the team's response target) or `forgotten, escalated`
-/// (the supervisors were told); nothing for a case someone answered.
+/// (the supervisors were told); nothing for a case someone answered or that is finished.
 pub fn forgotten_badge(case: &defuse_storage::Case) -> Markup {
     let title = "The client's last message has had no reply past the team's response target";
     html! {
-        @if case.forgotten_escalated_at.is_some() {
+        @if case.status.is_finished() {
+        } @else if case.forgotten_escalated_at.is_some() {
             span.badge.forgotten title=(title) { "forgotten, escalated" }
         } @else if case.forgotten_at.is_some() {
             span.badge.forgotten title=(title) { "forgotten" }
