@@ -353,6 +353,8 @@ const PAST: &[&str] = &[
     "placed", "sent", "did", "received", "arrived", "delivered", "came", "happened", "started",
     "contacted", "called", "emailed", "rang", "phoned", "returned", "cancelled", "charged",
     "refunded", "noticed", "saw", "went", "tried", "realised", "realized", "found",
+    // Events of a life that have happened: a day beside them is when, not a deadline.
+    "died", "passed", "born", "collapsed", "crashed", "fell", "flooded", "burst",
 ];
 
 fn passes(scan: &Scan, g: &Gate, first: usize, last: usize) -> bool {

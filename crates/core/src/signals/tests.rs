@@ -520,6 +520,17 @@ fn deadline_plain_dates_are_not_deadlines() {
     );
 }
 #[test]
+fn a_day_beside_a_death_is_when_it_happened() {
+    check(
+        "My mum passed away on Sunday, so I'm not coping well.",
+        expect![[""]],
+    );
+    check(
+        "My mum passed away. I need to be at the funeral on Thursday.",
+        expect![[r#"deadline 48..59 "on Thursday""#]],
+    );
+}
+#[test]
 fn deadline_not_urgent() {
     check(
         "This is not urgent, reply whenever. I was immediately charged.",
