@@ -65,6 +65,7 @@ pub(crate) fn advise(
     let offer = Offer {
         ask,
         remedy: remedy(&ctx),
+        limits: demanded(&ctx),
     };
     let reply = compose(
         &moves,
@@ -133,6 +134,18 @@ struct Offer {
     ask: bool,
     /// Offer ways forward: a remedy is owed and the client wants one.
     remedy: bool,
+    /// Say what is beyond us: the client demands an outcome or threatens to take it further.
+    limits: bool,
+}
+
+/// The client's latest message demands an outcome or threatens to take it further, so being
+/// open about what the agent cannot decide belongs in the reply. Anywhere else a line about
+/// limits reads as a stock disclaimer (a yes-or-no question, a deadline we can meet).
+fn demanded(ctx: &Ctx<'_>) -> bool {
+    ctx.last
+        .signals
+        .iter()
+        .any(|s| !s.quoted && matches!(s.kind, SignalKind::Demand | SignalKind::EscalationThreat))
 }
 
 /// A remedy is owed and wanted: something of ours failed or fell short, in a domain whose
@@ -162,7 +175,7 @@ fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
             Move::Boundary | Move::Acknowledge | Move::Apologise | Move::Paraphrase => true,
             Move::NextStep => true,
             Move::Options => !need && options,
-            Move::Limits => !need && !options,
+            Move::Limits => !need && !options && offer.limits,
             Move::OpenQuestion => false,
         })
         .collect();

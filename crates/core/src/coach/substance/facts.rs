@@ -1,5 +1,6 @@
-//! What the conversation shows that the substance rules read: whether the client's last message
-//! abused the agent or apologised, and whether the client needs something within hours.
+//! What the conversation shows that the substance rules read: whether the client has abused the
+//! agent since the agent last held the line (in any turn, not only the last one), whether their
+//! last message apologised, and whether the client needs something within hours.
 //!
 //! Urgency is read from every client turn, one sentence at a time: a plea for speed ("please
 //! hurry", "right now"), or something at stake ("I need", "too late", a flight, pain, a child)
@@ -12,8 +13,9 @@ use std::sync::OnceLock;
 use super::urgency::has_clock_time;
 use super::{Facts, has_any, normal, sentences};
 use crate::coach::boundary::crosses;
-use crate::coach::conversation::Analysed;
+use crate::coach::conversation::{Analysed, Role};
 use crate::coach::lists;
+use crate::coach::moves::{self, Move};
 use crate::coach::phrases::PhraseSet;
 use crate::coach::policy::Policy;
 
@@ -56,10 +58,20 @@ fn apologies() -> &'static PhraseSet<()> {
 impl Facts {
     /// The facts of `analysed` as it stands before the agent's next reply.
     pub(crate) fn of(analysed: &Analysed<'_>, policy: &Policy) -> Facts {
-        let Some((_, turn, analysis)) = analysed.last_client() else {
+        let Some((_, turn, _)) = analysed.last_client() else {
             return Facts::default();
         };
-        let abusive = analysis.signals.iter().any(|s| crosses(s, policy));
+        let offset = analysed.conversation.offset;
+        let held_the_line = analysed.conversation.turns.iter().rposition(|t| {
+            t.role == Role::Agent
+                && moves::detect(&t.text, t.at, offset)
+                    .iter()
+                    .any(|m| m.kind == Move::Boundary)
+        });
+        let abusive = analysed
+            .client_turns()
+            .filter(|(i, _, _)| held_the_line.is_none_or(|h| *i > h))
+            .any(|(_, _, a)| a.signals.iter().any(|s| crosses(s, policy)));
         let apologised = !apologies().find(&turn.text).is_empty();
         let pressed = analysed
             .client_turns()

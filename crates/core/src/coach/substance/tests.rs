@@ -55,6 +55,7 @@ const FAULTY: &[&str] = &[
     "I'll send you their direct number so you can chase them.",
     "There's nothing more we can do about the fee.",
     "The decision is final.",
+    "The heating will be back on tonight no matter what.",
     "We won't be reviewing the charges again.",
     "It's really quite simple: press the green button twice.",
     "If you read carefully you'll see the date on page one.",
