@@ -152,7 +152,18 @@ pub(crate) fn level_evidence(
         return Vec::new();
     }
     if a.level == Level::Abusive && !a.abusive.evidence.is_empty() {
-        return a.abusive.evidence.clone();
+        // The words a rule named (an insult, a threat) over the words the model merely weighs.
+        let named = |e: &&Evidence| {
+            a.signals
+                .iter()
+                .any(|s| !s.quoted && s.start < e.end && e.start < s.end)
+        };
+        let ruled: Vec<Evidence> = a.abusive.evidence.iter().filter(named).cloned().collect();
+        return if ruled.is_empty() {
+            a.abusive.evidence.clone()
+        } else {
+            ruled
+        };
     }
     let mut holding: Vec<&(Floor, Level)> = FLOORS
         .iter()
