@@ -156,9 +156,12 @@ pub fn check(
     if unanswered_abuse && !holds_the_line && !hands_over {
         findings.push(missing(Kind::Minimising, "the client crossed a line and the draft carries on as if they had not", "Open with the line: \"I want to help, and I need you to stop <what they said>; if it goes on, I'll <the step your policy sets>.\""));
     }
-    // After abuse the reply leads with the boundary; acknowledgement is not owed.
+    // After abuse the reply leads with the boundary; acknowledgement is not owed. When the
+    // client needs something within hours, acting on it at once is the acknowledgement.
+    let acts_at_once = facts.urgent && has(Move::NextStep);
     if client_upset
         && !unanswered_abuse
+        && !acts_at_once
         && !heard
         && !has(Move::Acknowledge)
         && !has(Move::Apologise)

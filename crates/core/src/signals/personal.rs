@@ -89,6 +89,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know (which|what) (shift|shifts|hours|days) (you're|you are|she's|she is|he's|he is|they're|they are|you work|she works|he works|they work)", Threat),
     rule("(be|) waiting for (you|her|him|them) (at the end of|after|outside|when (you|she|he|they) (finish|leave|clock off))", Threat),
     rule("(and|but) (he|she|you|they) (won't|will not|wouldn't|would not) (like|enjoy) (how|it|that|what happens|the way)", Threat).clause_end(),
+    rule("('d better|had better|better) hope (i'm|i am|i'm still|i am still) in a good mood", Threat),
+    rule("(have|having) a (word|little word|quiet word) with (him|her|them|you) (myself|personally|in person|face to face)", Threat).company(MENACE),
     rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
     rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),
     rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),

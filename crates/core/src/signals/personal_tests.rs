@@ -269,6 +269,27 @@ fn a_sexist_demand_for_a_man() {
     );
 }
 #[test]
+fn disparaging_the_staff_in_ordinary_words() {
+    check(
+        "Are you even trained? Put me through to someone with a brain.",
+        expect![[r#"
+            insult 0..20 "Are you even trained" targeted
+            demand 22..39 "Put me through to"
+            insult 40..60 "someone with a brain" targeted"#]],
+    );
+    check(
+        "Is anyone trained on the new router? Someone with a clear answer, please.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn a_threat_to_someone_else_without_a_weapon() {
+    check(
+        "I'll drive over there myself. He'd better hope I'm in a good mood.",
+        expect![[r#"threat 35..65 "better hope I'm in a good mood" targeted"#]],
+    );
+}
+#[test]
 fn knowing_where_the_office_is_beside_an_insult() {
     check(
         "I know where your office is, you absolute idiot.",

@@ -229,6 +229,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(go die|drop dead|die in a fire|kill yourself|kys|i hope you die|hope you die|you should die|you deserve to die)", Insult).targeted().no_neg(),
     rule("how (thick|stupid|dense|dim|dumb) (are you|can you be|do you have to be|are your (staff|people|agents)|is (he|she|your (staff|agent|manager)))", Insult).targeted(),
     rule("(brain dead|brain - dead|waste of space|waste of oxygen|con artist|con artists|con man|con men)", Insult).targeted().no_neg(),
+    rule("(are you|is anyone|is anybody|are any of you|are your (staff|people|agents)) (even|actually|ever) (trained|qualified|literate)", Insult).targeted(),
+    rule("(someone|somebody|anyone|anybody) with (a brain|half a brain|a clue|a brain cell|any sense|common sense)", Insult).targeted(),
+    rule("typical of (your lot|you lot|your sort|your kind|you people|people like you)", Insult).targeted(),
     rule("(couldn't|could not|can't|cannot) (organise|organize|run) a (piss - up|piss up|lemonade stand|bath|queue|raffle|whelk stall)", Insult).targeted(),
     rule("die", Insult).targeted().clause_start().next_not(&["cast", "casting", "hard", "down", "out", "off"]),
     // Profanity aimed at the reader.
