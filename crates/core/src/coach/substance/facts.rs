@@ -15,9 +15,9 @@ use super::{Facts, has_any, normal, sentences};
 use crate::coach::boundary::crosses;
 use crate::coach::conversation::{Analysed, Role};
 use crate::coach::lists;
-use crate::coach::moves::{self, Move};
 use crate::coach::phrases::PhraseSet;
 use crate::coach::policy::Policy;
+use crate::coach::warnings;
 
 /// Pleas for speed and harm happening while the client writes.
 #[rustfmt::skip]
@@ -61,13 +61,12 @@ impl Facts {
         let Some((_, turn, _)) = analysed.last_client() else {
             return Facts::default();
         };
-        let offset = analysed.conversation.offset;
-        let held_the_line = analysed.conversation.turns.iter().rposition(|t| {
-            t.role == Role::Agent
-                && moves::detect(&t.text, t.at, offset)
-                    .iter()
-                    .any(|m| m.kind == Move::Boundary)
-        });
+        // Read as the boundary ladder reads an agent turn, so the two agree on it.
+        let held_the_line = analysed
+            .conversation
+            .turns
+            .iter()
+            .rposition(|t| t.role == Role::Agent && warnings::taken(&t.text, true).is_some());
         let abusive = analysed
             .client_turns()
             .filter(|(i, _, _)| held_the_line.is_none_or(|h| *i > h))
