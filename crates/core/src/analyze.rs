@@ -26,6 +26,8 @@ pub struct Input<'a> {
     pub text: &'a str,
     /// The agent's previous message, when known.
     pub context: Option<&'a str>,
+    /// The client's earlier messages in this conversation, oldest first.
+    pub earlier: &'a [&'a str],
 }
 
 impl<'a> Input<'a> {
@@ -33,6 +35,7 @@ impl<'a> Input<'a> {
         Input {
             text,
             context: None,
+            earlier: &[],
         }
     }
     pub fn with_context(self, context: &'a str) -> Self {
@@ -40,6 +43,36 @@ impl<'a> Input<'a> {
             context: Some(context),
             ..self
         }
+    }
+    /// This message as the latest of the client's story: the analysis then also reads the
+    /// cause behind `earlier` and this message together ([`Analysis::story`]).
+    pub fn with_earlier(self, earlier: &'a [&'a str]) -> Self {
+        Input { earlier, ..self }
+    }
+
+    /// The client's story as one text: the earlier messages and this one, a line each, and
+    /// where this one starts in it. The earliest messages are left out as far as the story
+    /// would be longer than an analysis reads, so this message is always read whole.
+    pub fn story_text(&self) -> (String, usize) {
+        let room = MAX_TEXT_BYTES.saturating_sub(self.text.len());
+        let mut used = 0;
+        let kept = self
+            .earlier
+            .iter()
+            .rev()
+            .take_while(|t| {
+                used += t.len() + 1;
+                used <= room
+            })
+            .count();
+        let mut story = String::with_capacity(used.min(room) + self.text.len());
+        for t in &self.earlier[self.earlier.len() - kept..] {
+            story.push_str(t);
+            story.push('\n');
+        }
+        let at = story.len();
+        story.push_str(self.text);
+        (story, at)
     }
 }
 
@@ -337,6 +370,7 @@ impl Analyzer {
         };
         let mut analysis = Analysis {
             causes: causes::rank(text, &tokens, &sigs, similarity.as_ref()),
+            story: None,
             wants: Vec::new(),
             concerns: concerns::extract(text, &tokens, &sigs),
             offensive,
@@ -378,7 +412,37 @@ impl Analyzer {
                 &Message::new(&self.fast, text, &tokens, &feats, &fast_z),
             );
         }
+        if !input.earlier.is_empty() {
+            analysis.story = Some(self.story(input));
+        }
         analysis
+    }
+
+    /// The causes behind `input`'s story, read from it as one text; of their evidence, the
+    /// spans in `input`'s own text, at its offsets.
+    fn story(&self, input: &Input<'_>) -> Vec<CauseScore> {
+        let (story, at) = input.story_text();
+        let embedding = self
+            .embedding
+            .as_ref()
+            .map(|e| e.encoder.embed(truncate(&story).0));
+        let read = self.analyze_embedded(&Input::new(&story), embedding.as_deref());
+        read.causes
+            .into_iter()
+            .map(|c| CauseScore {
+                evidence: c
+                    .evidence
+                    .into_iter()
+                    .filter(|e| e.start >= at)
+                    .map(|e| Evidence {
+                        start: e.start - at,
+                        end: e.end - at,
+                        why: e.why,
+                    })
+                    .collect(),
+                ..c
+            })
+            .collect()
     }
 
     /// The calm result for a message with no words in it (empty, blank, only punctuation).
@@ -401,6 +465,7 @@ impl Analyzer {
             emotions: std::array::from_fn(|_| none()),
             top_emotion: None,
             causes: Vec::new(),
+            story: None,
             wants: Vec::new(),
             signals: Vec::new(),
             concerns: Vec::new(),

@@ -344,8 +344,11 @@ impl Reading {
 }
 
 /// Pressure in the client's own life makes a problem weigh more, but it is seldom the problem:
-/// no row of the training split has it as the main cause while another cause holds. When
-/// another cause holds, outside pressure is listed just below the leading one, never above.
+/// no row of `customer_labels`' training split has it as the main cause while another cause
+/// holds. When another cause holds, outside pressure is listed just below the leading one, never
+/// above. This holds for a whole story too: the conversations written for training lead with a
+/// client's hardship more often than real ones (a story head without this rule read the
+/// second writer's conversations better, 0.69 against 0.59, and the coaching set's worse).
 fn behind_the_problem(causes: &mut [(Cause, f32)]) {
     let lead = causes
         .iter()

@@ -333,6 +333,10 @@ pub struct Analysis {
     pub top_emotion: Option<Emotion>,
     /// Ranked, most likely first; only causes with some support are listed.
     pub causes: Vec<CauseScore>,
+    /// The causes behind the client's story up to this message, read from their earlier
+    /// messages and this one joined (see [`crate::Input::with_earlier`]), ranked; evidence only
+    /// where it lies in this message. `None` when the message was analysed on its own.
+    pub story: Option<Vec<CauseScore>>,
     /// What they ask for, most likely first; empty when nothing specific (or not read).
     pub wants: Vec<WantScore>,
     pub signals: Vec<Signal>,

@@ -288,7 +288,7 @@ fn context_that_asks_nothing_changes_nothing() {
     let input = Input::new("no").with_context("Would you like me to cancel the order?");
     let with = analyzer().analyze(&input);
     let without = analyze("no");
-    assert_eq!(with.level, Level::Calm);
+    assert_eq!(with.level, without.level);
     assert_eq!(with.complaint.score, without.complaint.score);
     assert_eq!(with.sentiment_scores, without.sentiment_scores);
 }
@@ -348,6 +348,34 @@ fn words_that_say_nothing_are_never_shown_as_a_reason() {
                 "{shown:?} shown as a reason ({})",
                 e.why
             );
+        }
+    }
+}
+
+#[test]
+fn a_story_keeps_its_latest_message_whole_and_drops_the_earliest_first() {
+    let long = "x".repeat(MAX_TEXT_BYTES / 2);
+    let earlier = [long.as_str(), long.as_str(), "the parcel never came"];
+    let (story, at) = Input::new("still nothing")
+        .with_earlier(&earlier)
+        .story_text();
+    assert_eq!(&story[at..], "still nothing");
+    assert!(story.len() <= MAX_TEXT_BYTES, "{}", story.len());
+    assert!(story.ends_with("the parcel never came\nstill nothing"));
+    assert_eq!(story.matches(&long).count(), 1);
+}
+
+#[test]
+fn the_story_is_read_only_with_earlier_messages_and_its_evidence_lies_in_the_latest() {
+    let latest = "It's the third time I've asked and nobody has answered me.";
+    assert_eq!(analyze(latest).story, None);
+    let earlier = ["The heater you installed last week leaks water all over the floor."];
+    let a = analyzer().analyze(&Input::new(latest).with_earlier(&earlier));
+    let story = a.story.expect("read as a story");
+    assert!(!story.is_empty());
+    for c in &story {
+        for e in &c.evidence {
+            assert!(e.start < e.end && e.end <= latest.len(), "{e:?}");
         }
     }
 }

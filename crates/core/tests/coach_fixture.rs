@@ -41,6 +41,7 @@ impl<'t> Fx<'t> {
                 emotions: [no(), no(), no(), no(), no(), no()],
                 top_emotion: None,
                 causes: Vec::new(),
+                story: None,
                 wants: Vec::new(),
                 signals: Vec::new(),
                 concerns: Vec::new(),

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use defuse_core::coach::{self, Analysed, Conversation, Role, Timestamp, Turn, UtcOffset};
-use defuse_core::{Analysis, Analyzer, Input};
+use defuse_core::{Analysis, Analyzer};
 use defuse_storage::{Direction, Message, Store};
 use defuse_wire::{AnalysisDto, CoachingDto};
 
@@ -53,23 +53,8 @@ pub fn analyses(
     messages: &[Message],
     analyzer: &Analyzer,
 ) -> Vec<Option<Analysis>> {
-    let stored = stored_analyses(conversation, messages, analyzer.model_version());
-    let mut prev_agent: Option<&str> = None;
-    conversation
-        .turns
-        .iter()
-        .zip(stored)
-        .map(|(turn, saved)| match turn.role {
-            Role::Agent => {
-                prev_agent = Some(&turn.text);
-                None
-            }
-            Role::Client => saved.or_else(|| {
-                let input = Input::new(&turn.text);
-                Some(analyzer.analyze(&prev_agent.map_or(input, |c| input.with_context(c))))
-            }),
-        })
-        .collect()
+    let mut stored = stored_analyses(conversation, messages, analyzer.model_version());
+    conversation.each_client(|i, input| stored[i].take().or_else(|| Some(analyzer.analyze(input))))
 }
 
 /// The analyses stored with the client turns of `conversation` (made from `messages`), without

@@ -1,6 +1,7 @@
 //! Training the reading heads (level, causes and what the client wants, see
-//! `defuse_core::reading`) on the training split of `customer_labels.jsonl` and on the client
-//! lines of the chat conversations written for training (`crates/train/data`).
+//! `defuse_core::reading`) on the training split of `customer_labels.jsonl` and on the chat
+//! conversations written for training (`crates/train/data`): each client line for the level and
+//! the want, each conversation's client lines joined for its cause.
 //!
 //! Each head reads [`reading::features`] of the message as the rest of the analysis reads it.
 //! The level and the want are one class of several (softmax); each cause is a yes/no of its own,
@@ -17,7 +18,7 @@ use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
 use defuse_core::reading::{
     self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
 };
-use defuse_core::{Analyzer, Cause, Want};
+use defuse_core::{Analyzer, Cause, Input, Want};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -165,9 +166,11 @@ impl Labels {
 }
 
 /// The client lines of the conversations in `path` (one JSON object a line with `transcript`,
-/// `client_message_levels` and `wants`, labelled from the same guide as the customer messages)
-/// with their level, and the want for the last one. Chat lines carry no cause of their own:
-/// the conversation's cause is read from the whole story, not from one line.
+/// `client_message_levels`, `main_cause` and `wants`, labelled from the same guide as the
+/// customer messages) with their level, and the want for the last one; then each
+/// conversation's story (its client lines as the analysis joins them, see
+/// [`Input::story_text`]) with the conversation's main cause. A line carries no cause of its
+/// own: the cause is the whole story's, and a later line may only say "still nothing".
 fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
     let mut out = Vec::new();
     for (i, v) in read_jsonl(path)?.iter().enumerate() {
@@ -199,6 +202,15 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
             });
             out.push((line.to_string(), Labels::of(&row).with_context(at)?));
         }
+        let Some((latest, earlier)) = lines.split_last() else {
+            continue;
+        };
+        let cause = v["main_cause"]
+            .as_str()
+            .with_context(|| format!("{}: field `main_cause` missing", at()))?;
+        let row = serde_json::json!({ "main_cause": cause, "causes": [cause] });
+        let (story, _) = Input::new(latest).with_earlier(earlier).story_text();
+        out.push((story, Labels::of(&row).with_context(at)?));
     }
     Ok(out)
 }

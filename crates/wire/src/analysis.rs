@@ -45,6 +45,11 @@ pub struct AnalysisDto {
     pub top_emotion: Option<String>,
     /// Likely root causes, most likely first.
     pub causes: Vec<CauseDto>,
+    /// The causes behind the client's story up to this message (their earlier messages in the
+    /// conversation read together with this one), most likely first; evidence only from this
+    /// message. Absent when the message was read on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story_causes: Option<Vec<CauseDto>>,
     /// What the client asks for, most likely first; empty when nothing specific.
     #[serde(default)]
     pub wants: Vec<WantDto>,
@@ -201,6 +206,10 @@ impl AnalysisDto {
             },
             top_emotion: analysis.top_emotion.map(|e| e.as_str().to_owned()),
             causes: analysis.causes.iter().map(|c| slice.cause(c)).collect(),
+            story_causes: analysis
+                .story
+                .as_ref()
+                .map(|s| s.iter().map(|c| slice.cause(c)).collect()),
             wants: analysis.wants.iter().map(|w| slice.want(w)).collect(),
             signals: analysis.signals.iter().map(|s| slice.signal(s)).collect(),
             concerns: analysis.concerns.iter().map(ConcernDto::from).collect(),
@@ -322,6 +331,7 @@ mod tests {
                 score: 0.6,
                 evidence: vec![ev(11, 15, "lost")],
             }],
+            story: None,
             wants: Vec::new(),
             signals: vec![Signal {
                 kind: SignalKind::Shouting,
@@ -423,7 +433,12 @@ mod tests {
 
     #[test]
     fn restores_the_analysis_it_was_made_from() {
-        let original = sample();
+        let mut original = sample();
+        original.story = Some(vec![CauseScore {
+            cause: Cause::FeelingUnheard,
+            score: 0.7,
+            evidence: vec![ev(26, 31, "again")],
+        }]);
         let dto = AnalysisDto::new(None, TEXT, &original);
         assert_eq!(dto.to_analysis(TEXT.len(), "test-1"), Some(original));
         let mut unknown = dto;

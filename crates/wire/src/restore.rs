@@ -9,7 +9,7 @@ use defuse_core::{
     Signal, SignalKind, Tier, Want, WantScore,
 };
 
-use crate::analysis::{AnalysisDto, EvidenceDto};
+use crate::analysis::{AnalysisDto, CauseDto, EvidenceDto};
 
 impl AnalysisDto {
     /// The analysis this DTO was made from, for a message of `text_len` bytes. `None` when a
@@ -47,17 +47,11 @@ impl AnalysisDto {
                 Some(name) => Some(named(&Emotion::ALL, Emotion::as_str, name)?),
                 None => None,
             },
-            causes: self
-                .causes
-                .iter()
-                .map(|c| {
-                    Some(CauseScore {
-                        cause: Cause::parse(&c.cause)?,
-                        score: c.score,
-                        evidence: c.evidence.iter().map(to_evidence).collect(),
-                    })
-                })
-                .collect::<Option<_>>()?,
+            causes: to_causes(&self.causes)?,
+            story: match &self.story_causes {
+                Some(causes) => Some(to_causes(causes)?),
+                None => None,
+            },
             wants: self
                 .wants
                 .iter()
@@ -103,6 +97,19 @@ impl AnalysisDto {
             model_version,
         })
     }
+}
+
+/// The causes of `dtos`; `None` when one is named in a way this version does not know.
+fn to_causes(dtos: &[CauseDto]) -> Option<Vec<CauseScore>> {
+    dtos.iter()
+        .map(|c| {
+            Some(CauseScore {
+                cause: Cause::parse(&c.cause)?,
+                score: c.score,
+                evidence: c.evidence.iter().map(to_evidence).collect(),
+            })
+        })
+        .collect()
 }
 
 fn to_evidence(e: &EvidenceDto) -> Evidence {

@@ -167,6 +167,35 @@ impl Conversation {
         self.turns.iter().rposition(|t| t.role == Role::Client)
     }
 
+    /// `analyse` called on each client turn (its index and the turn as an [`Input`], with the
+    /// agent turn before it as context and the client turns before it as its story); `None`
+    /// for the agent turns.
+    pub fn each_client<T>(
+        &self,
+        mut analyse: impl FnMut(usize, &Input<'_>) -> Option<T>,
+    ) -> Vec<Option<T>> {
+        let mut prev_agent: Option<&str> = None;
+        let mut earlier: Vec<&str> = Vec::new();
+        let mut out = Vec::with_capacity(self.turns.len());
+        for (i, turn) in self.turns.iter().enumerate() {
+            let text = turn.text.as_str();
+            out.push(match turn.role {
+                Role::Agent => {
+                    prev_agent = Some(text);
+                    None
+                }
+                Role::Client => {
+                    let input = Input::new(text).with_earlier(&earlier);
+                    let input = prev_agent.map_or(input, |c| input.with_context(c));
+                    let read = analyse(i, &input);
+                    earlier.push(text);
+                    read
+                }
+            });
+        }
+        out
+    }
+
     /// Texts of every agent turn so far.
     pub fn agent_texts(&self) -> impl Iterator<Item = &str> {
         self.turns
@@ -187,24 +216,10 @@ pub struct Analysed<'c> {
 }
 
 impl<'c> Analysed<'c> {
-    /// Analyses each client turn, with the agent turn before it as context.
+    /// Analyses each client turn, with the agent turn before it as context and the client's
+    /// turns before it as its story.
     pub fn new(conversation: &'c Conversation, analyzer: &Analyzer) -> Self {
-        let mut prev_agent: Option<&str> = None;
-        let analyses = conversation
-            .turns
-            .iter()
-            .map(|turn| match turn.role {
-                Role::Agent => {
-                    prev_agent = Some(&turn.text);
-                    None
-                }
-                Role::Client => {
-                    let input = Input::new(&turn.text);
-                    let input = prev_agent.map_or(input, |c| input.with_context(c));
-                    Some(analyzer.analyze(&input))
-                }
-            })
-            .collect();
+        let analyses = conversation.each_client(|_, input| Some(analyzer.analyze(input)));
         Analysed {
             conversation,
             analyses,

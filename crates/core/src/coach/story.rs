@@ -7,11 +7,13 @@
 //! life) and with how the conversation went. When two causes fit, the one chosen is the one
 //! that should change the reply most, so the rules are tried in this order:
 //! 0. the latest turn says the fix we suggested did not work: what failed is still the cause;
-//! 1. the latest turn is mainly about not being listened to, as a reaction to our reply;
-//! 2. the client is mistaken about how something works or what applies;
-//! 3. something of ours failed or fell short, anywhere in the story;
-//! 4. the client's own life weighs on them and nothing of ours failed;
-//! 5. else the latest turn's own leading cause.
+//! 1. the cause the reading heads find in the client's turns read together as one text (see
+//!    [`crate::Analysis::story`]), when it holds; the rules below read it otherwise;
+//! 2. the latest turn is mainly about not being listened to, as a reaction to our reply;
+//! 3. the client is mistaken about how something works or what applies;
+//! 4. something of ours failed or fell short, anywhere in the story;
+//! 5. the client's own life weighs on them and nothing of ours failed;
+//! 6. else the latest turn's own leading cause.
 
 use super::conversation::{Analysed, Role};
 use super::situation::{Cue, Family};
@@ -49,6 +51,7 @@ const OURS: [Cause; 2] = [Cause::ServiceFailure, Cause::UnmetExpectations];
 /// One client turn with its reading.
 struct Said<'a> {
     turn: usize,
+    text: &'a str,
     analysis: &'a Analysis,
     /// How much this turn's reading counts: 1 for the latest, [`EARLIER`] before it.
     weight: f32,
@@ -101,8 +104,9 @@ pub(crate) fn story_cause(analysed: &Analysed<'_>, cues: &[Cue<Family>]) -> Opti
     let (last, _, _) = analysed.last_client()?;
     let said = analysed
         .client_turns()
-        .map(|(turn, _, analysis)| Said {
+        .map(|(turn, t, analysis)| Said {
             turn,
+            text: &t.text,
             analysis,
             weight: if turn == last { 1.0 } else { EARLIER },
         })
@@ -118,7 +122,15 @@ pub(crate) fn story_cause(analysed: &Analysed<'_>, cues: &[Cue<Family>]) -> Opti
 
 type Rule = fn(&Story<'_>) -> Option<StoryCause>;
 
-const RULES: [Rule; 6] = [still_failing, unheard, mistaken, ours, their_life, latest];
+const RULES: [Rule; 7] = [
+    still_failing,
+    read_whole,
+    unheard,
+    mistaken,
+    ours,
+    their_life,
+    latest,
+];
 
 impl Story<'_> {
     fn latest(&self) -> &Said<'_> {
@@ -148,6 +160,47 @@ impl Story<'_> {
             })
             .collect()
     }
+}
+
+/// The leading cause of the client's turns read as one text, with the spans that speak for it:
+/// where the reading found it in the latest turn and in each earlier one, or else the sentence
+/// closest in meaning to it.
+fn read_whole(s: &Story<'_>) -> Option<StoryCause> {
+    let latest = s.latest();
+    let read = match &latest.analysis.story {
+        Some(story) => story,
+        None if s.said.len() == 1 => &latest.analysis.causes,
+        None => return None,
+    };
+    let top = read.first().filter(|c| c.score >= HOLDS)?;
+    let in_latest = top.evidence.iter().map(|e| TurnSpan {
+        turn: latest.turn,
+        start: e.start,
+        end: e.end,
+        why: e.why.clone(),
+    });
+    let mut evidence: Vec<TurnSpan> = in_latest
+        .chain(s.said.iter().flat_map(|said| said.spans(top.cause)))
+        .collect();
+    evidence.sort_by_key(|e| (e.turn, e.start, e.end));
+    evidence.dedup_by_key(|e| (e.turn, e.start, e.end));
+    if evidence.is_empty() {
+        evidence.extend(s.said.iter().find_map(|said| {
+            let e = crate::causes::closest_sentence(said.text, top.cause)?;
+            Some(TurnSpan {
+                turn: said.turn,
+                start: e.start,
+                end: e.end,
+                why: e.why,
+            })
+        }));
+    }
+    Some(StoryCause {
+        cause: top.cause,
+        score: top.score,
+        reason: "what everything the client has said so far, read together, is about",
+        evidence,
+    })
 }
 
 /// The latest turn answers our suggested fix with "still the same": the failure goes on.
