@@ -5,11 +5,13 @@
 //! [`screen`] takes out what must never be said back (threats, slurs, sexual remarks, sarcastic
 //! praise, rhetorical blame); [`rewrite`] says the rest from the agent's side, with accusations
 //! restated as what happened or the need behind them ([`restate`]), grammar mended
-//! ([`grammar`]), questions as what the client wants to know ([`question`]), and only whole
-//! clauses ([`clause`]). Greetings, sign-offs, filler and pure insults are left out, as are
-//! repeats; when nothing clean is left there is no concern. At most [`MAX_CONCERNS`] are
-//! returned, the most substantial ones, in the order they were written.
+//! ([`grammar`]) and a slip no rule mends cut off or left out ([`slips`]), questions as what
+//! the client wants to know ([`question`]), and only whole clauses ([`clause`]). Greetings,
+//! sign-offs, filler, pure insults and the client's apologies for their tone ([`apology`]) are
+//! left out, as are repeats; when nothing clean is left there is no concern. At most
+//! [`MAX_CONCERNS`] are returned, the most substantial ones, in the order they were written.
 
+pub(crate) mod apology;
 mod builder;
 mod clause;
 mod grammar;
@@ -19,6 +21,7 @@ mod restate;
 mod rewrite;
 mod screen;
 pub(crate) mod sentences;
+mod slips;
 mod tags;
 mod words;
 
@@ -44,8 +47,10 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
     let cues: Vec<Hit> = hits(tokens).into_iter().filter(|h| !h.negated).collect();
     let mut found: Vec<(f32, Concern)> = Vec::new();
     let mut read = 0;
+    let apologies = apology::for_tone(text, tokens);
     'sentences: for sentence in sentences::split(text) {
-        for span in sentences::clauses(text, sentence, SPLIT_WORDS) {
+        let clauses = sentences::clauses(text, sentence, SPLIT_WORDS);
+        for span in clauses.into_iter().flat_map(|c| outside(c, &apologies)) {
             if read == MAX_CLAUSES {
                 break 'sentences;
             }
@@ -79,6 +84,27 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
     found.truncate(MAX_CONCERNS);
     found.sort_by_key(|(_, c)| c.start);
     found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The parts of `span` outside every one of `taken`: an apology for the client's tone is
+/// accepted, not said back.
+fn outside(span: Range<usize>, taken: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut parts = vec![span];
+    for t in taken {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| {
+                if t.end <= p.start || p.end <= t.start {
+                    return vec![p];
+                }
+                [p.start..t.start, t.end..p.end]
+                    .into_iter()
+                    .filter(|r| r.start < r.end)
+                    .collect()
+            })
+            .collect();
+    }
+    parts
 }
 
 /// How much a clause says: 0 for nothing worth paraphrasing.

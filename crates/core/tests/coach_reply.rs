@@ -4,8 +4,8 @@
 
 use defuse_core::Analyzer;
 use defuse_core::coach::{
-    Coaching, Conversation, Domain, Move, Policy, Role, Timestamp, Turn, Urgency, UtcOffset,
-    Verdict, check_reply, coach,
+    Coaching, Conversation, Domain, FindingKind, Move, Policy, Role, Timestamp, Turn, Urgency,
+    UtcOffset, Verdict, check_reply, coach,
 };
 
 /// Monday 2 March 2026, 10:00 UTC.
@@ -208,4 +208,165 @@ fn a_message_not_in_english_gets_no_english_coaching() {
     assert!(coaching.unsupported_language);
     assert!(coaching.moves.is_empty(), "{:?}", coaching.moves);
     assert_eq!(coaching.suggested_reply, None);
+}
+
+/// The reply promises an update at a time.
+fn promises_an_update(reply: &str) -> bool {
+    [
+        "update you",
+        "let you know",
+        "get back to you",
+        "come back to you",
+    ]
+    .iter()
+    .any(|p| reply.contains(p))
+}
+
+/// A parcel complaint the agent answered with a promise, then the client's `last` message.
+fn after_a_promise(last: &str) -> Conversation {
+    talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "My parcel was due last Tuesday and it still hasn't arrived. This is really frustrating.",
+            ),
+            (
+                Role::Agent,
+                "I'm sorry it's late. I've asked the courier to trace it.",
+            ),
+            (Role::Client, last),
+        ],
+    )
+}
+
+#[test]
+fn a_settled_matter_is_closed_without_a_new_next_step() {
+    for last in [
+        "It arrived this morning, thanks for your help!",
+        "Thank you, that's everything I needed.",
+    ] {
+        let c = coached(&after_a_promise(last));
+        assert!(!promises_an_update(&c.reply), "{last}: {}", c.reply);
+        assert!(!c.reply.contains("today"), "{last}: {}", c.reply);
+        assert!(c.reply.contains("reply here"), "{last}: {}", c.reply);
+    }
+}
+
+#[test]
+fn a_simple_question_is_answered_not_put_off() {
+    let c = coached(&client(MORNING, "Hi, do you deliver to Ireland?"));
+    assert!(!promises_an_update(&c.reply), "{}", c.reply);
+    let c = coached(&after_a_promise(
+        "Thank you, that's great. Do I need to sign for it?",
+    ));
+    assert!(!promises_an_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
+fn a_question_about_where_things_stand_gets_a_step_tied_to_it() {
+    // Said once: in the paraphrase when there is one, else in the next step.
+    let c = coached(&client(MORNING, "Hi, why was I charged twice this month?"));
+    assert!(
+        c.reply.contains("why you were charged twice"),
+        "{}",
+        c.reply
+    );
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+    // Named with a time, when a refund arrives would be a date we do not control.
+    let c = coached(&client(MORNING, "Hi, when will my refund arrive?"));
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+    let broken = coached(&client(
+        MORNING,
+        "Hi, when will my refund reach my account?",
+    ));
+    assert!(!broken.reply.contains("account will"), "{}", broken.reply);
+}
+
+#[test]
+fn an_open_problem_still_gets_a_next_step() {
+    for last in [
+        "Thanks, but it still hasn't arrived and I need it for Saturday.",
+        "It's now two weeks late. Where is it?",
+    ] {
+        let c = coached(&after_a_promise(last));
+        assert!(promises_an_update(&c.reply), "{last}: {}", c.reply);
+    }
+}
+
+#[test]
+fn the_next_step_names_what_the_client_asked_for() {
+    let c = coached(&client(
+        MORNING,
+        "Hello, could you send me a copy of my March invoice please?",
+    ));
+    assert!(c.reply.contains("March invoice"), "{}", c.reply);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
+fn an_apology_for_tone_is_accepted_and_not_said_back() {
+    let c = coached(&after_a_promise(
+        "Apologies for my earlier message, I was stressed. Thanks for sorting it out.",
+    ));
+    assert!(c.reply.contains("no need to apologise"), "{}", c.reply);
+    for echo in ["stressed", "earlier message", "apologies"] {
+        assert!(!c.reply.contains(echo), "{echo}: {}", c.reply);
+    }
+    assert!(!promises_an_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
+fn an_apology_with_an_open_problem_is_accepted_and_the_problem_taken_on() {
+    let c = coached(&after_a_promise(
+        "Sorry for snapping earlier. But it still hasn't come and I need it by Saturday.",
+    ));
+    assert!(
+        c.reply.starts_with("Thank you for saying that"),
+        "{}",
+        c.reply
+    );
+    assert!(!c.reply.contains("snapping"), "{}", c.reply);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
+fn a_sarcastic_sorry_is_no_apology_for_tone() {
+    let c = coached(&after_a_promise(
+        "Sorry but this is ridiculous. It's now two weeks late.",
+    ));
+    assert!(!c.reply.contains("need to apologise"), "{}", c.reply);
+    assert!(!c.reply.contains("for saying"), "{}", c.reply);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
+fn broken_grammar_is_never_copied_into_the_reply() {
+    let c = coached(&client(
+        MORNING,
+        "i am waiting my refund since two week and nobody is answer me",
+    ));
+    for slip in ["is answer", "since two week", "waiting the", "two week "] {
+        assert!(!c.reply.contains(slip), "{slip}: {}", c.reply);
+    }
+}
+
+#[test]
+fn a_draft_closing_a_settled_matter_is_not_asked_for_a_next_step() {
+    let analyzer = Analyzer::new();
+    let policy = Policy::default();
+    let draft = "Great news, I'm glad it got to you safely. Have a lovely weekend.";
+    let no_next_step = |last: &str| {
+        let c = after_a_promise(last);
+        let sent_at = c.turns.last().unwrap().at;
+        let check = check_reply(draft, &c, &policy, &analyzer, sent_at).unwrap();
+        check
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::NoNextStep)
+    };
+    assert!(!no_next_step(
+        "It arrived this morning, thanks for your help!"
+    ));
+    assert!(no_next_step("Thanks, but it still hasn't arrived."));
 }

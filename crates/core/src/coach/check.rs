@@ -3,12 +3,14 @@
 //!
 //! Phrase findings come from the lists in `tone`, and findings of substance (defending,
 //! deflecting, stonewalling, talking down, ...) from the rules in `substance`; the rest look at
-//! the draft as a whole (no acknowledgement while the client is upset, no next step, promises without a time
-//! or against the policy, too many apologies). A finding about something missing has an empty
+//! the draft as a whole (no acknowledgement while the client is upset, no next step while the
+//! client's latest message leaves something open, promises without a time or against the
+//! policy, too many apologies). A finding about something missing has an empty
 //! span at 0.
 
 use std::sync::OnceLock;
 
+use super::closing;
 use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::forbidden;
 use super::lists;
@@ -170,8 +172,14 @@ pub fn check(
         findings.push(missing(Kind::NoAcknowledgement, "the client is upset and the draft does not acknowledge it", "Open by naming how this feels for them, e.g. \"I can see how frustrating this has been.\""));
     }
     let asks = draft.contains('?');
+    // A client who settled the matter, thanked us or asked what the draft answers is owed no
+    // next step.
+    let nothing_open = analysed
+        .last_client()
+        .is_some_and(|(_, turn, a)| closing::read(&turn.text, a).closed.is_some());
     if !has(Move::NextStep)
         && !asks
+        && !nothing_open
         && !offers_a_time(draft, sent_at, offset)
         && !has(Move::Options)
         && !has(Move::Boundary)

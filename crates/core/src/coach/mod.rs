@@ -15,7 +15,8 @@
 //! - [`situation`]: vulnerability, urgency, a failure of ours and the domain, with evidence;
 //!   [`story`]: the cause behind the conversation as a whole.
 //! - `plan` (its rules read a `ctx`), `specifics`, `wording`, `timing` and `reply`: choosing the moves, filling their
-//!   wordings, timing the next step, and composing the suggested reply.
+//!   wordings, timing the next step, and composing the suggested reply; `closing`: whether the
+//!   client's latest message leaves anything open for a next step.
 //! - [`check`], `tone` and `substance`: the draft check (wording, and what the draft does).
 //! - `lists`: the phrase lists and wordings, kept as text in `coach/data/`.
 //!
@@ -29,6 +30,7 @@
 pub mod boundary;
 mod calendar;
 pub mod check;
+mod closing;
 pub mod conversation;
 pub mod course;
 mod ctx;

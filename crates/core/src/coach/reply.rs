@@ -1,20 +1,25 @@
 //! From the planned moves to advice: each move filled with this client's wordings, and one
 //! suggested reply composed from them.
 //!
-//! The suggested reply is one message in the moves' order: the boundary statement first when
-//! one is called for, the acknowledgement, the apology where owed, their points said back, the
-//! options when a remedy is owed and wanted (else the limits), the next step with its time, and, for a vulnerable client or harm
-//! happening now who has not said what they want, the question about what they need (instead of
-//! the options). Each line is the first wording that does
-//! not repeat the agent or an earlier line of the reply, so the message never says a thing twice,
+//! The suggested reply is one message in the moves' order: the acceptance of the client's
+//! apology for their tone first when they made one, the boundary statement when one is called
+//! for, the acknowledgement, the apology where owed, their points said back, the options when a
+//! remedy is owed and wanted (else the limits), the next step with its time, and, for a
+//! vulnerable client or harm happening now who has not said what they want, the question about
+//! what they need (instead of the options). Each line is the first wording that does not repeat
+//! the agent or an earlier line of the reply, so the message never says a thing twice,
 //! a point cut off mid-sentence is never said back in it, and a line the draft check would flag
-//! (the client's shouting or blame filled into a wording) gives way to the next wording.
+//! (the client's shouting or blame filled into a wording) gives way to the next wording. When
+//! the client's latest message leaves nothing open (see `closing`), the reply holds the line
+//! and apologises where owed, then closes instead of promising an update.
 
 use std::collections::HashSet;
 
 use super::boundary::{Boundary, Step};
-use super::conversation::Analysed;
+use super::closing;
+use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::course::Course;
+use super::forbidden;
 use super::moves::Move;
 use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
@@ -23,7 +28,7 @@ use super::situation::{Family, Situation, Urgency};
 use super::specifics::Specifics;
 use super::timing::next_step_time;
 use super::tone;
-use super::wording::{Question, reply_line, say};
+use super::wording::{Question, reply_line, say, section_line};
 use crate::types::{Cause, SignalKind, Want};
 
 /// The moves with their wordings, and the reply composed from them.
@@ -37,7 +42,12 @@ pub(crate) fn advise(
     let Some(ctx) = Ctx::new(analysed, course, boundary, situation) else {
         return (Vec::new(), None);
     };
-    let specifics = specifics(&ctx);
+    let text = &analysed.conversation.turns[ctx.last_i].text;
+    let latest = closing::read(text, ctx.last);
+    let specifics = Specifics {
+        closed: latest.closed,
+        ..specifics(&ctx)
+    };
     let used: HashSet<Vec<String>> = analysed
         .conversation
         .agent_texts()
@@ -66,12 +76,19 @@ pub(crate) fn advise(
         ask,
         remedy: remedy(&ctx),
         limits: demanded(&ctx),
+        // An apology that came with a new crossing is answered by the boundary.
+        accept: latest.apologised && !boundary.crossed_last_turn,
+        closing: latest.closed.is_some(),
     };
+    let sent = (
+        analysed.conversation.turns[ctx.last_i].at,
+        analysed.conversation.offset,
+    );
     let reply = compose(
         &moves,
         boundary.step,
         offer,
-        policy,
+        (policy, sent),
         &whole(analysed, specifics),
         used,
     );
@@ -136,6 +153,11 @@ struct Offer {
     remedy: bool,
     /// Say what is beyond us: the client demands an outcome or threatens to take it further.
     limits: bool,
+    /// Accept the client's apology for their tone, first.
+    accept: bool,
+    /// Nothing is left open: the reply holds the line and apologises where those are owed,
+    /// then closes (the next step's own wording when nothing is open).
+    closing: bool,
 }
 
 /// The client's latest message demands an outcome or threatens to take it further, so being
@@ -166,16 +188,16 @@ fn remedy(ctx: &Ctx<'_>) -> bool {
 /// The moves that make up the reply, in the order they were planned.
 fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
     let has = |k: Move| moves.iter().any(|m| m.kind == k);
-    let need = offer.ask && has(Move::OpenQuestion);
+    let need = offer.ask && !offer.closing && has(Move::OpenQuestion);
     let options = offer.remedy && has(Move::Options);
     let mut kinds: Vec<Move> = moves
         .iter()
         .map(|m| m.kind)
         .filter(|k| match k {
-            Move::Boundary | Move::Acknowledge | Move::Apologise | Move::Paraphrase => true,
-            Move::NextStep => true,
-            Move::Options => !need && options,
-            Move::Limits => !need && !options && offer.limits,
+            Move::Boundary | Move::Apologise | Move::NextStep => true,
+            Move::Acknowledge | Move::Paraphrase => !offer.closing,
+            Move::Options => !need && !offer.closing && options,
+            Move::Limits => !need && !options && !offer.closing && offer.limits,
             Move::OpenQuestion => false,
         })
         .collect();
@@ -185,19 +207,30 @@ fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
     kinds
 }
 
-/// One message from the moves, or `None` when there is nothing to say.
+/// One message from the moves, or `None` when there is nothing to say; `policy` with the time
+/// the reply is sent, against which its promises are checked.
 fn compose(
     moves: &[Advice],
     step: Step,
     offer: Offer,
-    policy: &Policy,
+    (policy, (at, offset)): (&Policy, (Timestamp, UtcOffset)),
     s: &Specifics,
     mut used: HashSet<Vec<String>>,
 ) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
+    // A wording filled with the client's own words can carry their shouting or blame, or turn
+    // a next step into a date for something we do not control ("when your parcel will arrive").
+    let fits = |w: &str| {
+        tone::findings(w, policy).is_empty()
+            && forbidden::forbidden_promises(w, policy, at, offset).is_empty()
+    };
+    if offer.accept
+        && let Some(line) = section_line("reply.accept", s, &used, fits)
+    {
+        used.extend(shingles(&line));
+        lines.push(line);
+    }
     for kind in in_reply(moves, offer) {
-        // A wording filled with the client's own words can carry their shouting or blame.
-        let fits = |w: &str| tone::findings(w, policy).is_empty();
         if let Some(line) = reply_line(kind, step, Question::Need, s, &used, fits) {
             used.extend(shingles(&line));
             lines.push(line);

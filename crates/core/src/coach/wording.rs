@@ -9,7 +9,8 @@
 //!
 //! What is happening to the client picks the sections: a vulnerability or urgency brings its own
 //! acknowledgements first, the domain its own ways forward and urgency its own next step, of
-//! which only one is offered.
+//! which only one is offered. A message that leaves nothing open ends the reply with its own
+//! closing line instead of a next step.
 
 use std::collections::HashSet;
 
@@ -78,6 +79,17 @@ pub(crate) fn reply_line(
     filled(&names, step, s, used).find(|w| fits(w))
 }
 
+/// The first wording of the section `name` that `fits`, for a line of the reply that is no
+/// move of its own (accepting the client's apology).
+pub(crate) fn section_line(
+    name: &str,
+    s: &Specifics,
+    used: &HashSet<Vec<String>>,
+    fits: impl Fn(&str) -> bool,
+) -> Option<String> {
+    filled(&[name.to_string()], Step::None, s, used).find(|w| fits(w))
+}
+
 /// The wordings of the sections `names`, filled with `s`, skipping any that cannot be filled or
 /// repeat `used`.
 fn filled<'a>(
@@ -118,6 +130,8 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
         ("{repeated}", repeated),
         ("{consequence}", Some(consequence.into())),
         ("{when}", s.when.map(str::to_string)),
+        ("{question}", s.question.clone()),
+        ("{request}", s.request.clone()),
         ("{act}", Some(act(s).into())),
     ];
     let options = options(s, &slots);
@@ -147,6 +161,11 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
                 .collect()
         }
         (Move::Acknowledge, _, _) => plain("acknowledge.crossed"),
+        (Move::NextStep, _, _) if s.closed.is_some() => s
+            .closed
+            .into_iter()
+            .map(|c| c.section().to_string())
+            .collect(),
         (Move::NextStep, _, _) => {
             let urgent = match s.urgency {
                 Urgency::Stop => Some("next_step.stop"),
@@ -156,7 +175,7 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
             };
             urgent
                 .into_iter()
-                .chain(["next_step"])
+                .chain(["next_step.asked", "next_step"])
                 .map(str::to_string)
                 .collect()
         }
@@ -279,7 +298,66 @@ mod tests {
                 ..Specifics::default()
             });
         }
+        all.push(asked());
         all
+    }
+
+    /// A client who asked to find something out and to have something done.
+    fn asked() -> Specifics {
+        Specifics {
+            question: Some("where your refund is".into()),
+            request: Some("send you a copy of the March invoice".into()),
+            ..full()
+        }
+    }
+
+    #[test]
+    fn the_next_step_names_what_was_asked() {
+        let next = say(
+            Move::NextStep,
+            Step::None,
+            Question::Outcome,
+            &asked(),
+            &HashSet::new(),
+        );
+        assert_eq!(
+            next,
+            ["I'll find out where your refund is and let you know by 5pm today."]
+        );
+    }
+
+    /// A reply to a message that leaves nothing open closes with an offer of more help: no
+    /// promise, nothing the draft check flags, and no next step of its own.
+    #[test]
+    fn closing_lines_promise_nothing() {
+        use crate::coach::closing::Close;
+        let policy = Policy::default();
+        for close in [Close::Settled, Close::Thanks, Close::Answer, Close::Apology] {
+            let s = Specifics {
+                closed: Some(close),
+                ..full()
+            };
+            let lines = say(
+                Move::NextStep,
+                Step::None,
+                Question::Outcome,
+                &s,
+                &HashSet::new(),
+            );
+            let accept = lists::wordings("reply.accept")
+                .iter()
+                .map(|w| w.to_string());
+            assert!(!lines.is_empty(), "{close:?}");
+            for w in lines.into_iter().chain(accept) {
+                assert!(tone::findings(&w, &policy).is_empty(), "{w:?}");
+                assert!(
+                    promises(&w, Timestamp(0), UtcOffset::UTC).is_empty(),
+                    "{w:?}"
+                );
+                let made = detect(&w, Timestamp(0), UtcOffset::UTC);
+                assert!(made.iter().all(|h| h.kind != Move::NextStep), "{w:?}");
+            }
+        }
     }
 
     const STEPS: [Step; 4] = [

@@ -4,7 +4,7 @@
 
 use super::rewrite::{MAX_WORDS, accuses};
 use super::words::FUNCTION_WORDS;
-use super::{clause, grammar, pronouns, question};
+use super::{clause, grammar, pronouns, question, slips};
 use crate::text::Token;
 
 /// Whether `word` is one of the lower-case `list`, in any case.
@@ -222,6 +222,10 @@ impl<'a> Builder<'a> {
                 None => true,
             }
         };
+        // After the question is turned, since turning it can leave a slip of its own.
+        if let Some(at) = slips::first_slip(&self.pieces) {
+            self.cut_before(at)?;
+        }
         self.fit()?;
         // "My order" -> "my order", but "Dr. Jones" keeps its capital.
         let abbreviation = self
@@ -295,6 +299,23 @@ impl<'a> Builder<'a> {
                 break;
             }
         }
+    }
+
+    /// Ends the statement at the last joint before `at` that leaves a whole clause ("you have
+    /// been waiting for two weeks" of "... and nobody is answer you"); `None` when none does.
+    fn cut_before(&mut self, at: usize) -> Option<()> {
+        const JOINTS: &[&str] = &[",", ";", "-", "and", "but", "so", "because"];
+        let joint = self.pieces[..at]
+            .iter()
+            .rposition(|(w, _)| is_one_of(w, JOINTS))?;
+        let words = self.pieces[..joint]
+            .iter()
+            .filter(|(w, _)| w.starts_with(char::is_alphanumeric))
+            .count();
+        (words >= 3).then_some(())?;
+        self.pieces.truncate(joint);
+        self.trim_dangling();
+        Some(())
     }
 
     /// Keeps the statement within [`MAX_WORDS`] words by ending it at a joint, so it stays a

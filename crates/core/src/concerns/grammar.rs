@@ -38,6 +38,8 @@ type Rule = fn(&[&str]) -> Option<(usize, Vec<String>)>;
 
 const RULES: &[Rule] = &[
     since_duration,
+    plural_unit,
+    waiting_object,
     waiting_for,
     till_now,
     base_after_do,
@@ -81,7 +83,44 @@ fn since_duration(w: &[&str]) -> Option<(usize, Vec<String>)> {
     }
 }
 
-/// "you are waiting for 3 days" -> "you have been waiting for 3 days".
+/// "two week" -> "two weeks"; "a two week delay" stays, the count and unit describing the
+/// noun after them.
+fn plural_unit(w: &[&str]) -> Option<(usize, Vec<String>)> {
+    #[rustfmt::skip]
+    const AFTER: &[&str] = &[
+        "and", "but", "or", "ago", "now", "already", "for", "to", "of", "since", "so", "without",
+        "with", "in", "on", "at", "late", "later", "old", "back", "before", "after", "because",
+        "still", "yet", "nobody", "no", "not", "which", "that", "when",
+    ];
+    let ends = w
+        .get(2)
+        .is_none_or(|n| AFTER.contains(n) || !n.starts_with(char::is_alphanumeric));
+    match w {
+        [n, unit, ..] if ends && is_count(n) && !matches!(*n, "one" | "1") => {
+            let plural = UNITS
+                .iter()
+                .find(|u| **u == format!("{unit}s"))
+                .filter(|_| !unit.ends_with('s'))?;
+            Some((2, owned(&[n, plural])))
+        }
+        _ => None,
+    }
+}
+
+/// "waiting the package" -> "waiting for the package".
+fn waiting_object(w: &[&str]) -> Option<(usize, Vec<String>)> {
+    match w {
+        ["waiting" | "wait" | "waited", next, ..]
+            if matches!(*next, "the" | "your" | "my" | "our" | "this" | "a" | "an") =>
+        {
+            Some((1, owned(&[w[0], "for"])))
+        }
+        _ => None,
+    }
+}
+
+/// "you are waiting for 3 days", "you are waiting for your refund since Monday" -> "you have
+/// been waiting ...": a wait that began in the past and goes on.
 fn waiting_for(w: &[&str]) -> Option<(usize, Vec<String>)> {
     let have = match w.first()? {
         &"are" | &"am" => "have been",
@@ -89,10 +128,18 @@ fn waiting_for(w: &[&str]) -> Option<(usize, Vec<String>)> {
         &"you're" => "you've been",
         _ => return None,
     };
-    match w.get(1..4)? {
-        ["waiting", "for", n] if is_count(n) => Some((1, vec![have.to_string()])),
-        _ => None,
+    if w.get(1) != Some(&"waiting") {
+        return None;
     }
+    let clause = w[2..]
+        .iter()
+        .take_while(|x| !matches!(**x, "and" | "but" | "," | ";" | "."));
+    let clause: Vec<&&str> = clause.collect();
+    let since = clause.iter().any(|x| **x == "since");
+    let lasting = clause
+        .windows(3)
+        .any(|x| *x[0] == "for" && is_count(x[1]) && UNITS.contains(x[2]));
+    (since || lasting).then(|| (1, vec![have.to_string()]))
 }
 
 /// "till now", "until now", "up till now" -> "so far".
@@ -289,12 +336,28 @@ mod tests {
     }
 
     #[test]
+    fn a_wait_is_said_as_one_that_goes_on() {
+        assert_eq!(
+            mended("you are waiting the package since two week"),
+            "you have been waiting for the package for two weeks"
+        );
+        assert_eq!(
+            mended("you are waiting for your refund since Monday"),
+            "you have been waiting for your refund since Monday"
+        );
+        assert_eq!(mended("it took three day ago"), "it took three days ago");
+    }
+
+    #[test]
     fn standard_english_is_left_alone() {
         for s in [
             "your phone is not working",
             "you have been waiting since Monday",
             "we did not send it",
             "nothing is working",
+            "it was a two week delay",
+            "you are waiting for the engineer today",
+            "one day is too long",
         ] {
             assert_eq!(mended(s), s);
         }

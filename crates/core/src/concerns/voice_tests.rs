@@ -155,6 +155,38 @@ fn broken_grammar_is_restated() {
         "I didn't received any email till now.",
         expect!["you didn't receive any email so far"],
     );
+    check(
+        "i am waiting my refund since two week and nobody is answer me",
+        expect!["you have been waiting for your refund for two weeks"],
+    );
+}
+
+#[test]
+fn a_slip_no_rule_mends_is_never_said_back() {
+    check("nobody is answer my emails", expect![""]);
+    check("I want know where is my money", expect![""]);
+    check("the shoes still not arrive", expect![""]);
+    check(
+        "My order is late and nobody answer my calls.",
+        expect!["your order is late"],
+    );
+}
+
+#[test]
+fn an_apology_for_tone_is_accepted_not_said_back() {
+    check(
+        "Apologies for my earlier message, I was stressed.",
+        expect![""],
+    );
+    check("Sorry for snapping at you yesterday.", expect![""]);
+    check(
+        "Sorry for shouting, but my parcel is still missing.",
+        expect!["your parcel is still missing"],
+    );
+    check(
+        "Sorry but this is ridiculous, my parcel is two weeks late.",
+        expect!["this is ridiculous, your parcel is two weeks late"],
+    );
 }
 
 #[test]

@@ -1,0 +1,165 @@
+//! What a clause must look like before it can be said back: each verb in the form its
+//! neighbours call for. A slip that no rule of [`grammar`](super::grammar) mends ("nobody is
+//! answer you", "you want know", "the shoes still not arrive") would read as mockery in the
+//! agent's mouth, so the statement is cut before it or left out.
+
+use super::grammar::Pieces;
+
+/// Where the first slip that no rule mends begins ("nobody is answer you", "you want know",
+/// "the shoes still not arrive"), as an index into `pieces`. Said back as written, it would
+/// read as mockery; the clause is cut before it or left out.
+///
+/// A clause can be said back when each verb has the form its neighbours call for: after a form
+/// of "be" a participle or an adjective, never a bare verb; after "not" the auxiliary it needs;
+/// after "he", "it" or "nobody" opening a clause, a verb that agrees; after "want" or "need",
+/// "to" before a verb; and a subject, not an object, before the verb.
+pub(super) fn first_slip(pieces: &Pieces) -> Option<usize> {
+    let words: Vec<(usize, String)> = pieces
+        .iter()
+        .enumerate()
+        .filter(|(_, (w, _))| w.starts_with(char::is_alphanumeric) || w == ",")
+        .map(|(i, (w, _))| (i, w.to_lowercase()))
+        .collect();
+    let w = |k: usize| words.get(k).map_or("", |(_, w)| w.as_str());
+    (0..words.len())
+        .find(|&k| {
+            SLIPS
+                .iter()
+                .any(|slip| slip(w(k.wrapping_sub(1)), w(k), w(k + 1), w(k + 2)))
+        })
+        .map(|k| words[k].0)
+}
+
+/// A slip read at one word: the word before it, the word, and the two after.
+type Slip = fn(&str, &str, &str, &str) -> bool;
+
+const SLIPS: &[Slip] = &[
+    // "you are order", "nobody is answer you".
+    |_, w, next, _| BE.contains(&w) && is_bare(next),
+    // "you not know", "the shoes still not arrive".
+    |_, w, next, after| {
+        (BEFORE_NOT.contains(&w) || w == "still") && next == "not" && is_bare(after)
+    },
+    // "us told you": an object where the subject goes.
+    |_, w, next, _| {
+        matches!(w, "us" | "me" | "them" | "him")
+            && matches!(next, "told" | "said" | "asked" | "gave" | "sent" | "did")
+    },
+    // "nobody answer you", "it take hours"; not "make it work".
+    |before, w, next, _| opens_clause(before) && SINGULAR.contains(&w) && is_bare(next),
+    // "you waiting for days": the progressive without its "be".
+    |before, w, next, _| {
+        opens_clause(before)
+            && matches!(w, "you" | "we" | "they")
+            && next.ends_with("ing")
+            && next.len() > 4
+            && !matches!(next, "nothing" | "something" | "anything" | "everything")
+    },
+    // "when your refund reach your account will": a modal left at the end by a question turned
+    // half-way into a statement ("as we said it would" ends on its subject's verb).
+    |before, w, next, _| {
+        next.is_empty()
+            && matches!(w, "will" | "can" | "would" | "could" | "should" | "shall")
+            && !matches!(
+                before,
+                "it" | "you" | "we" | "they" | "he" | "she" | "i" | "there"
+            )
+    },
+    // "you want know".
+    |_, w, next, _| matches!(w, "want" | "wants" | "need" | "needs") && TO_BEFORE.contains(&next),
+];
+
+/// Nothing or a joint before a word: it opens a clause.
+fn opens_clause(before: &str) -> bool {
+    #[rustfmt::skip]
+    const JOINTS: &[&str] = &[
+        "", ",", "and", "but", "so", "because", "that", "when", "since", "while", "if", "though",
+        "although", "yet", "or",
+    ];
+    JOINTS.contains(&before)
+}
+
+fn is_bare(w: &str) -> bool {
+    BASE_VERBS.contains(&w)
+}
+
+/// Forms of "be", which a bare verb never follows: "you are order".
+const BE: &[&str] = &["am", "is", "are", "was", "were"];
+
+/// Words that, before "not" and a bare verb, make a slip: "are not receive", "you not know".
+#[rustfmt::skip]
+const BEFORE_NOT: &[&str] = &[
+    "am", "is", "are", "was", "were", "i", "you", "we", "they", "he", "she", "it",
+];
+
+/// Subjects that take a verb in -s: "nobody answers".
+#[rustfmt::skip]
+const SINGULAR: &[&str] = &[
+    "he", "she", "it", "nobody", "somebody", "someone", "everyone", "everybody", "noone",
+    "no-one", "nothing",
+];
+
+/// Common verbs in their bare form that are not also adjectives ("is open") or prepositions
+/// ("is like").
+#[rustfmt::skip]
+const BASE_VERBS: &[&str] = &[
+    "receive", "get", "understand", "know", "work", "arrive", "come", "send", "pay", "reply",
+    "answer", "give", "see", "find", "help", "have", "make", "go", "call", "fix", "want", "need",
+    "deliver", "refund", "use", "take", "tell", "say", "order", "buy", "book", "respond",
+    "contact", "solve", "return",
+];
+
+/// Bare verbs that want "to" after "want" or "need" ("you want to know"); those that are also
+/// nouns ("you need help") are not among them.
+#[rustfmt::skip]
+const TO_BEFORE: &[&str] = &[
+    "know", "understand", "receive", "get", "go", "see", "find", "make", "take", "tell", "say",
+    "arrive", "come", "speak", "talk", "cancel", "send", "give",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slip(s: &str) -> Option<String> {
+        let p: Pieces = s.split(' ').map(|w| (w.to_string(), true)).collect();
+        first_slip(&p).map(|at| p[at].0.clone())
+    }
+
+    #[test]
+    fn slips_no_rule_mends_are_found() {
+        for (s, at) in [
+            ("nobody is answer you", "is"),
+            ("you want know where your money is", "want"),
+            ("the shoes still not arrive", "still"),
+            ("you are order the shoes 3 weeks ago", "are"),
+            ("you did it the last two times us told you", "us"),
+            ("your parcel is late and nobody answer you", "nobody"),
+            ("you waiting for days", "you"),
+            (
+                "you want to know when your refund reach your account will",
+                "will",
+            ),
+        ] {
+            assert_eq!(slip(s).as_deref(), Some(at), "{s}");
+        }
+    }
+
+    #[test]
+    fn well_formed_clauses_have_no_slip() {
+        for s in [
+            "the shop is open on Sundays",
+            "it is like a maze",
+            "they didn't make it work",
+            "nobody answers you",
+            "you need help with the form",
+            "we kept you waiting for days",
+            "you want to know where your money is",
+            "your parcel is still not arriving",
+            "we said it will",
+            "you want to know where your refund is",
+        ] {
+            assert_eq!(slip(s), None, "{s}");
+        }
+    }
+}
