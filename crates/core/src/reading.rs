@@ -246,7 +246,7 @@ impl Reading {
         };
         let column = LEVELS.iter().position(|l| *l == a.level);
         a.level_evidence = level_evidence(a, || {
-            let span = m.leaning_sentence(&self.level, &x, column?)?;
+            let span = m.leaning_sentence(&self.level, &x, column?, Some(0))?;
             Some(vec![Evidence {
                 start: span.start,
                 end: span.end,
@@ -278,11 +278,14 @@ impl Reading {
                 let rules = a.causes.iter().find(|c| c.cause == cause);
                 let evidence = match rules.filter(|c| !c.evidence.is_empty()) {
                     Some(c) => c.evidence.clone(),
-                    None => said
-                        .words_for(&self.cause, cause as usize, None)
-                        .or_else(|| {
-                            crate::causes::closest_sentence(m.text, cause).map(|e| vec![e])
-                        })?,
+                    None => {
+                        let span = m.leaning_sentence(&self.cause, &x, cause as usize, None)?;
+                        vec![Evidence {
+                            start: span.start,
+                            end: span.end,
+                            why: "the sentence read as most about this".into(),
+                        }]
+                    }
                 };
                 Some(CauseScore {
                     cause,
@@ -294,7 +297,7 @@ impl Reading {
         a.wants = chosen(&self.want, &x, &Want::ALL)
             .into_iter()
             .filter_map(|(want, score)| {
-                let evidence = said.words_for(&self.want, 1 + want as usize, Some(0))?;
+                let evidence = said.words_for(&self.want, 1 + want as usize, 0)?;
                 Some(WantScore {
                     want,
                     score,
@@ -389,18 +392,12 @@ struct Said<'a> {
 }
 
 impl Said<'_> {
-    /// The words that pushed `head` most toward `column` (rather than toward `against`, for a
-    /// softmax head).
-    fn words_for(
-        &self,
-        head: &Head,
-        column: usize,
-        against: Option<usize>,
-    ) -> Option<Vec<Evidence>> {
+    /// The words that pushed the softmax `head` most toward `column` rather than `against`.
+    fn words_for(&self, head: &Head, column: usize, against: usize) -> Option<Vec<Evidence>> {
         let mut push = vec![0f32; self.tokens.len()];
         for ((&i, &v), t) in self.x.index.iter().zip(&self.x.value).zip(&self.x.token) {
             if let Some(t) = t {
-                let other = against.map_or(0.0, |c| head.weight(i, c));
+                let other = head.weight(i, against);
                 push[*t] += (head.weight(i, column) - other) * v;
             }
         }
@@ -587,20 +584,21 @@ impl<'a> Message<'a> {
             .collect()
     }
 
-    /// The span of the sentence `head` reads most toward `column` rather than `0` (the whole
-    /// text, trimmed, for a message of one sentence).
+    /// The span of the sentence `head` reads most toward `column` (rather than toward
+    /// `against`, for a softmax head); the whole text, trimmed, for a message of one sentence.
     fn leaning_sentence(
         &self,
         head: &Head,
         x: &ReadingFeatures,
         column: usize,
+        against: Option<usize>,
     ) -> Option<Range<usize>> {
         if self.one_sentence() {
             let start = self.tokens.first()?.start;
             let end = self.tokens.last()?.end;
             return Some(start..end);
         }
-        let lean = |z: &Vec<f32>| z[column] - z[0];
+        let lean = |z: &Vec<f32>| z[column] - against.map_or(0.0, |c| z[c]);
         let (g, _) = self
             .per_sentence(head, x.entries())
             .into_iter()
