@@ -217,6 +217,8 @@ fn promises_an_update(reply: &str) -> bool {
         "let you know",
         "get back to you",
         "come back to you",
+        "hear from me",
+        "hear back from me",
     ]
     .iter()
     .any(|p| reply.contains(p))
@@ -292,6 +294,29 @@ fn an_open_problem_still_gets_a_next_step() {
         let c = coached(&after_a_promise(last));
         assert!(promises_an_update(&c.reply), "{last}: {}", c.reply);
     }
+}
+
+#[test]
+fn an_agent_who_already_promised_an_update_still_gets_a_next_step_in_other_words() {
+    let c = talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "My router has been dead since Friday and I work from home.",
+            ),
+            (
+                Role::Agent,
+                "I'm sorry about that. I'm taking this on myself, and I'll get back to you by 5pm today with what I've found and what happens next. I'll look into this straight away and update you by 5pm today, even if it's only to say where things stand.",
+            ),
+            (
+                Role::Client,
+                "It's the next day now and it's still dead. What is happening?",
+            ),
+        ],
+    );
+    let c = coached(&c);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
 }
 
 #[test]
