@@ -395,3 +395,43 @@ fn a_draft_closing_a_settled_matter_is_not_asked_for_a_next_step() {
     ));
     assert!(no_next_step("Thanks, but it still hasn't arrived."));
 }
+
+#[test]
+fn thanks_for_a_fix_gets_no_apology_for_what_went_well() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (Role::Client, "My replacement kettle arrived this morning."),
+            (Role::Agent, "Good to hear. Does it work with your laptop?"),
+            (
+                Role::Client,
+                "Yes, works perfectly. Thanks a lot for the quick help.",
+            ),
+        ],
+    ));
+    assert!(!c.reply.to_lowercase().contains("sorry"), "{}", c.reply);
+    assert!(!c.reply.contains("arrived this morning"), "{}", c.reply);
+}
+
+#[test]
+fn an_insult_asked_as_a_question_is_never_taken_up_as_the_question() {
+    let c = coached(&client(
+        MORNING,
+        "Are you thick or just idle? The heating in my flat has been off for a week.",
+    ));
+    let reply = c.reply.to_lowercase();
+    for word in ["thick", "idle", "whether"] {
+        assert!(!reply.contains(word), "{word}: {}", c.reply);
+    }
+}
+
+#[test]
+fn a_non_native_speakers_slips_are_not_said_back() {
+    let c = coached(&client(
+        MORNING,
+        "Hello, i am write because my order is cancel and nobody can say me what i must to do.",
+    ));
+    for slip in ["are write", "is cancel", "say you", "must to"] {
+        assert!(!c.reply.contains(slip), "{slip}: {}", c.reply);
+    }
+}

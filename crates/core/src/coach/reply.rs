@@ -16,7 +16,7 @@
 use std::collections::HashSet;
 
 use super::boundary::{Boundary, Step};
-use super::closing;
+use super::closing::{self, Close};
 use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
@@ -78,7 +78,7 @@ pub(crate) fn advise(
         limits: demanded(&ctx),
         // An apology that came with a new crossing is answered by the boundary.
         accept: latest.apologised && !boundary.crossed_last_turn,
-        closing: latest.closed.is_some(),
+        closing: latest.closed,
     };
     let sent = (
         analysed.conversation.turns[ctx.last_i].at,
@@ -156,8 +156,9 @@ struct Offer {
     /// Accept the client's apology for their tone, first.
     accept: bool,
     /// Nothing is left open: the reply holds the line and apologises where those are owed,
-    /// then closes (the next step's own wording when nothing is open).
-    closing: bool,
+    /// then closes (the next step's own wording when nothing is open). A client who says it is
+    /// settled or thanks us gets no apology: it would reopen what they have closed.
+    closing: Option<Close>,
 }
 
 /// The client's latest message demands an outcome or threatens to take it further, so being
@@ -188,16 +189,19 @@ fn remedy(ctx: &Ctx<'_>) -> bool {
 /// The moves that make up the reply, in the order they were planned.
 fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
     let has = |k: Move| moves.iter().any(|m| m.kind == k);
-    let need = offer.ask && !offer.closing && has(Move::OpenQuestion);
+    let closing = offer.closing.is_some();
+    let content = matches!(offer.closing, Some(Close::Settled | Close::Thanks));
+    let need = offer.ask && !closing && has(Move::OpenQuestion);
     let options = offer.remedy && has(Move::Options);
     let mut kinds: Vec<Move> = moves
         .iter()
         .map(|m| m.kind)
         .filter(|k| match k {
-            Move::Boundary | Move::Apologise | Move::NextStep => true,
-            Move::Acknowledge | Move::Paraphrase => !offer.closing,
-            Move::Options => !need && !offer.closing && options,
-            Move::Limits => !need && !options && !offer.closing && offer.limits,
+            Move::Boundary | Move::NextStep => true,
+            Move::Apologise => !content,
+            Move::Acknowledge | Move::Paraphrase => !closing,
+            Move::Options => !need && !closing && options,
+            Move::Limits => !need && !options && !closing && offer.limits,
             Move::OpenQuestion => false,
         })
         .collect();

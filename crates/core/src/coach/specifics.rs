@@ -8,6 +8,7 @@ use super::closing::Close;
 use super::conversation::Analysed;
 use super::situation::{Domain, Family, Urgency};
 use super::when;
+use crate::text::tokenize;
 use crate::types::{Analysis, Cause, Emotion, SignalKind};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,7 +52,7 @@ impl Specifics {
         let asked = |prefix: &str| {
             last.concerns
                 .iter()
-                .filter(|c| reads_well(&c.text))
+                .filter(|c| !has_abuse(last, c.start, c.end) && reads_well(&c.text))
                 .find_map(|c| c.text.strip_prefix(prefix).map(clause))
                 .filter(|rest| rest.split_whitespace().count() <= MAX_ASKED_WORDS)
         };
@@ -91,12 +92,17 @@ impl Specifics {
                 if s.concerns.len() < MAX_CONCERNS {
                     s.concerns.push(clause(&c.text));
                 }
+                // A point behind a failure of ours that itself says something went wrong: "your
+                // parcel has not arrived", not "your replacement arrived this morning".
                 let went_wrong = a
                     .causes
                     .iter()
                     .filter(|x| matches!(x.cause, Cause::ServiceFailure | Cause::UnmetExpectations))
                     .flat_map(|x| &x.evidence)
-                    .any(|e| e.start < c.end && c.start < e.end);
+                    .any(|e| e.start < c.end && c.start < e.end)
+                    && tokenize(&c.text)
+                        .iter()
+                        .any(|t| crate::signals::tells_of_trouble(&t.norm));
                 // "you want to know why ..." asks; it does not say what went wrong.
                 let asks = c.text.starts_with("you want") || c.text.starts_with("you'd like");
                 if s.wrong.is_none() && went_wrong && !asks {

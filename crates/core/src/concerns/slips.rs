@@ -67,6 +67,23 @@ const SLIPS: &[Slip] = &[
     },
     // "you want know".
     |_, w, next, _| matches!(w, "want" | "wants" | "need" | "needs") && TO_BEFORE.contains(&next),
+    // "what you must to do": "to" after a modal.
+    |_, w, next, _| MODALS.contains(&w) && next == "to",
+    // "if is possible": a clause that lost its subject.
+    |_, w, next, _| matches!(w, "if" | "because" | "although" | "though") && BE.contains(&next),
+    // "she is waiting you", "nobody can say me": a verb that needs a preposition before its
+    // person.
+    |_, w, next, _| {
+        let person = matches!(next, "me" | "us" | "him" | "her" | "them");
+        (matches!(w, "waiting" | "wait") && (person || next == "you"))
+            || (matches!(w, "say" | "explain") && person)
+    },
+];
+
+/// Verbs a bare verb follows without "to": "you must do", never "you must to do".
+#[rustfmt::skip]
+const MODALS: &[&str] = &[
+    "must", "can", "could", "should", "will", "would", "shall", "may", "might",
 ];
 
 /// Nothing or a joint before a word: it opens a clause.
@@ -106,7 +123,8 @@ const BASE_VERBS: &[&str] = &[
     "receive", "get", "understand", "know", "work", "arrive", "come", "send", "pay", "reply",
     "answer", "give", "see", "find", "help", "have", "make", "go", "call", "fix", "want", "need",
     "deliver", "refund", "use", "take", "tell", "say", "order", "buy", "book", "respond",
-    "contact", "solve", "return",
+    "contact", "solve", "return", "write", "cancel", "wait", "ask", "speak", "talk", "explain",
+    "replace", "repair", "install", "connect", "leave", "sign", "transfer", "travel",
 ];
 
 /// Bare verbs that want "to" after "want" or "need" ("you want to know"); those that are also
@@ -140,6 +158,12 @@ mod tests {
                 "you want to know when your refund reach your account will",
                 "will",
             ),
+            ("you are write because your flight is cancel", "are"),
+            ("your flight to Madrid is cancel", "is"),
+            ("you need to know if is possible to fly today", "if"),
+            ("your mother is waiting you", "waiting"),
+            ("nobody can say me what you must to do", "say"),
+            ("you want to know what you must to do", "must"),
         ] {
             assert_eq!(slip(s).as_deref(), Some(at), "{s}");
         }
@@ -158,6 +182,11 @@ mod tests {
             "your parcel is still not arriving",
             "we said it will",
             "you want to know where your refund is",
+            "you want to know if it is possible",
+            "you must do it today",
+            "you were waiting for us",
+            "we said you would get it",
+            "you have been waiting to hear from us",
         ] {
             assert_eq!(slip(s), None, "{s}");
         }

@@ -29,6 +29,8 @@ use crate::text::Token;
 use crate::types::{Signal, SignalKind};
 use scan::Scan;
 
+pub(crate) use sarcasm::tells_of_trouble;
+
 /// A rule hit over tokens `first..=last`, before it becomes a [`Signal`].
 #[derive(Clone, Copy)]
 struct Hit {

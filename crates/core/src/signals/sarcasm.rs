@@ -22,6 +22,14 @@ const WENT_WRONG: &[&str] = &[
     "wiped", "erased", "smashed", "cracked", "leaking", "twice",
 ];
 
+/// Whether the lower-case `word` says that something went wrong: a failure word, a negation
+/// or a word the valence lexicon marks as negative.
+pub(crate) fn tells_of_trouble(word: &str) -> bool {
+    WENT_WRONG.contains(&word)
+        || is_negator(word)
+        || lexicon::valence(word).is_some_and(|v| v < 0.0)
+}
+
 /// Words that weigh good against bad, or apologise, which sarcasm does not do.
 const CONTRAST: &[&str] = &[
     "but",
