@@ -435,3 +435,27 @@ fn a_non_native_speakers_slips_are_not_said_back() {
         assert!(!c.reply.contains(slip), "{slip}: {}", c.reply);
     }
 }
+
+#[test]
+fn a_clients_self_blame_and_pleading_are_never_said_back() {
+    let c = coached(&client(
+        MORNING,
+        "Please, I'm begging you. I know I should have booked sooner but I need the van for the move on Saturday.",
+    ));
+    for said in ["begging", "should have", "booked sooner"] {
+        assert!(!c.reply.contains(said), "{said}: {}", c.reply);
+    }
+}
+
+#[test]
+fn a_grieving_clients_loss_is_acknowledged_not_recited() {
+    let c = coached(&client(
+        MORNING,
+        "My wife died last month and I need to close her phone contract. The bills keep coming in her name.",
+    ));
+    for said in ["died", "her name", "last month"] {
+        assert!(!c.reply.contains(said), "{said}: {}", c.reply);
+    }
+    assert!(c.reply.to_lowercase().contains("loss"), "{}", c.reply);
+    assert!(!c.reply.contains("ways forward"), "{}", c.reply);
+}

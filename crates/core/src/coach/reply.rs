@@ -113,6 +113,13 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
     Specifics {
         cause,
         wrong: gathered.wrong.clone().filter(|_| ours && !grieving),
+        // Saying a grieving client's points back recites their loss to them: the reply
+        // acknowledges it and acts.
+        concerns: if grieving {
+            Vec::new()
+        } else {
+            gathered.concerns.clone()
+        },
         vulnerability: situation.vulnerability(),
         urgency,
         domain: situation.domain,
@@ -183,7 +190,11 @@ fn remedy(ctx: &Ctx<'_>) -> bool {
     let wants = ctx.last.wants.first().is_some_and(|w| {
         w.score >= 0.5 && matches!(w.want, Want::FixOrReplacement | Want::RefundOrCompensation)
     });
-    ours && wants && ctx.situation.domain.is_some() && ctx.situation.urgency() < Urgency::Now
+    let grieving = ctx.situation.vulnerability() == Some(Family::Bereavement);
+    ours && wants
+        && !grieving
+        && ctx.situation.domain.is_some()
+        && ctx.situation.urgency() < Urgency::Now
 }
 
 /// The moves that make up the reply, in the order they were planned.

@@ -53,7 +53,7 @@ impl Specifics {
             last.concerns
                 .iter()
                 .filter(|c| !has_abuse(last, c.start, c.end) && reads_well(&c.text))
-                .find_map(|c| c.text.strip_prefix(prefix).map(clause))
+                .find_map(|c| c.text.strip_prefix(prefix).map(first_part))
                 .filter(|rest| rest.split_whitespace().count() <= MAX_ASKED_WORDS)
         };
         s.question = asked("you want to know ");
@@ -112,6 +112,12 @@ impl Specifics {
         }
         s
     }
+}
+
+/// What a point asks, up to where a second thought begins ("make the messages stop, you
+/// can't ..." asks to make the messages stop), as a clause.
+fn first_part(asks: &str) -> String {
+    clause(asks.split([',', ';']).next().unwrap_or(asks))
 }
 
 /// Whether a point reads as a whole statement from the agent's side, fit to be said back: it

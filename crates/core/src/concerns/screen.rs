@@ -32,6 +32,7 @@ pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [T
         .into_iter()
         .flat_map(|part| {
             let drop = about_origin(part)
+                || own_fault_or_plea(part)
                 || signals
                     .iter()
                     .any(|s| part.iter().any(|t| inside(t, s)) && unsayable(s, part));
@@ -119,6 +120,29 @@ fn about_origin(part: &[Token]) -> bool {
     let someone_here =
         has(&["country"]) && has(&["someone", "somebody", "person", "people", "agent", "speak"]);
     has(ORIGIN) || (has(LANGUAGE) && has(SPEAKER)) || someone_here || where_from
+}
+
+/// The client blaming themselves ("I should have ordered earlier", "my own fault") or pleading
+/// ("I'm begging you"): said back, the first reads as the agent agreeing it was their fault,
+/// the second as mocking their plea.
+fn own_fault_or_plea(part: &[Token]) -> bool {
+    let words: Vec<&str> = part
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str())
+        .collect();
+    let own = words.windows(3).any(|w| {
+        matches!(w[0], "i" | "we")
+            && (matches!(w[1], "should" | "shouldn't" | "could" | "forgot")
+                && matches!(w[2], "have" | "to" | "about" | "'ve"))
+    }) || words.windows(2).any(|w| {
+        matches!(w[0], "my" | "our") && matches!(w[1], "fault" | "mistake" | "bad" | "own")
+            || matches!(w[0], "i" | "we") && matches!(w[1], "should've" | "forgot")
+    });
+    let plea = words
+        .iter()
+        .any(|w| matches!(*w, "begging" | "beg" | "pleading" | "plead"));
+    own || plea
 }
 
 /// A plain request with no condition attached.

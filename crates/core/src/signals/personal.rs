@@ -90,6 +90,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(be|) waiting for (you|her|him|them) (at the end of|after|outside|when (you|she|he|they) (finish|leave|clock off))", Threat),
     rule("(and|but) (he|she|you|they) (won't|will not|wouldn't|would not) (like|enjoy) (how|it|that|what happens|the way)", Threat).clause_end(),
     rule("('d better|had better|better) hope (i'm|i am|i'm still|i am still) in a good mood", Threat),
+    rule("(i'd|i would|you'd|you would|you'd want to|you'll want to|you want to|you should|i'd really) (think|consider) (very|really|long and|) (carefully|hard|twice) (about|before) (what you (say|do|write)|how you (respond|reply|answer|handle this)|your next (move|words|reply|message))", Threat),
     rule("(have|having) a (word|little word|quiet word) with (him|her|them|you) (myself|personally|in person|face to face)", Threat).company(MENACE),
     rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
     rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),

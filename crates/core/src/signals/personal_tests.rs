@@ -283,6 +283,23 @@ fn disparaging_the_staff_in_ordinary_words() {
     );
 }
 #[test]
+fn a_warning_to_mind_what_the_agent_says_next_is_a_veiled_threat() {
+    check(
+        "You'd want to think very carefully about your next reply.",
+        expect![[
+            r#"threat 0..56 "You'd want to think very carefully about your next reply" targeted"#
+        ]],
+    );
+    check(
+        "I'd think carefully about what you say next.",
+        expect![[r#"threat 0..38 "I'd think carefully about what you say" targeted"#]],
+    );
+    check(
+        "Please think carefully about what you need before you order.",
+        expect![[r#""#]],
+    );
+}
+#[test]
 fn a_threat_to_someone_else_without_a_weapon() {
     check(
         "I'll drive over there myself. He'd better hope I'm in a good mood.",

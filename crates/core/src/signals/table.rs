@@ -210,6 +210,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(call|calling|contact|contacting|involve|involving|report it to|report this to) the police", EscalationThreat),
     rule("(go|going|went|contact|contacting|tell|telling|talk to|speak to) (to|) the (press|media|papers|newspapers|news)", EscalationThreat),
     rule("(go viral|tell everyone|tell all my friends|warn (others|everyone|people))", EscalationThreat),
+    rule("(know|knows|friends|friend|contacts|people|someone|somebody) (at|in|on) the (trade press|press|papers|local paper|local papers|local news|news desk)", EscalationThreat),
     rule("(journalist|journalists|social media)", EscalationThreat).cue(REVIEWING).next_not(&["team", "manager", "page", "account", "accounts", "presence", "post", "posts", "support"]),
     rule("(on|all over|across) (twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|the internet)", EscalationThreat).cue(REVIEWING),
     rule("(chargeback|chargebacks|charge back|charge - back)", EscalationThreat),

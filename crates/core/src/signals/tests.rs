@@ -1167,3 +1167,15 @@ fn slurs_inside_names_are_names() {
         expect![[""]],
     );
 }
+
+#[test]
+fn knowing_people_at_the_press_threatens_to_go_public() {
+    check(
+        "I know people at the trade press who would love this story.",
+        expect![[r#"escalation_threat 7..32 "people at the trade press""#]],
+    );
+    check(
+        "I read about the outage in the press this morning.",
+        expect![[r#""#]],
+    );
+}
