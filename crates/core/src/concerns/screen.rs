@@ -106,11 +106,7 @@ fn about_origin(part: &[Token]) -> bool {
         "understand", "here",
     ];
     let has = |list: &[&str]| part.iter().any(|t| list.contains(&t.norm.as_str()));
-    let words: Vec<&str> = part
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.norm.as_str())
-        .collect();
+    let words = words_of(part);
     let where_from = words.windows(4).any(|w| {
         w[0] == "where"
             && matches!(w[1], "are" | "r")
@@ -126,11 +122,7 @@ fn about_origin(part: &[Token]) -> bool {
 /// ("I'm begging you"): said back, the first reads as the agent agreeing it was their fault,
 /// the second as mocking their plea.
 fn own_fault_or_plea(part: &[Token]) -> bool {
-    let words: Vec<&str> = part
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.norm.as_str())
-        .collect();
+    let words = words_of(part);
     let own = words.windows(3).any(|w| {
         matches!(w[0], "i" | "we")
             && (matches!(w[1], "should" | "shouldn't" | "could" | "forgot")
@@ -143,6 +135,14 @@ fn own_fault_or_plea(part: &[Token]) -> bool {
         .iter()
         .any(|w| matches!(*w, "begging" | "beg" | "pleading" | "plead"));
     own || plea
+}
+
+/// The words of `part`, lower-case, without punctuation.
+fn words_of(part: &[Token]) -> Vec<&str> {
+    part.iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str())
+        .collect()
 }
 
 /// A plain request with no condition attached.
