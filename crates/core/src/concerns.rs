@@ -42,8 +42,12 @@ const SPLIT_WORDS: usize = 14;
 /// ordinary one has a few dozen).
 const MAX_CLAUSES: usize = 200;
 
-/// Extracts the client's concerns in the order they were written.
+/// Extracts the client's concerns in the order they were written; none from a message with a
+/// slip of grammar no rule mends (see [`slips::in_message`]).
 pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern> {
+    if slips::in_message(text, tokens) {
+        return Vec::new();
+    }
     let cues: Vec<Hit> = hits(tokens).into_iter().filter(|h| !h.negated).collect();
     let mut found: Vec<(f32, Concern)> = Vec::new();
     let mut read = 0;

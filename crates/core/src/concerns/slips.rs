@@ -4,6 +4,7 @@
 //! agent's mouth, so the statement is cut before it or left out.
 
 use super::grammar::Pieces;
+use crate::text::Token;
 
 /// Where the first slip that no rule mends begins ("nobody is answer you", "you want know",
 /// "the shoes still not arrive"), as an index into `pieces`. Said back as written, it would
@@ -30,12 +31,25 @@ pub(super) fn first_slip(pieces: &Pieces) -> Option<usize> {
         .map(|k| words[k].0)
 }
 
+/// Whether the client's own `text` (as `tokens`) has a slip that no rule mends. A writer who
+/// makes one likely makes others no rule knows, so nothing of their message is said back.
+pub(super) fn in_message(text: &str, tokens: &[Token]) -> bool {
+    let mut pieces: Pieces = tokens
+        .iter()
+        .map(|t| (text[t.start..t.end].to_string(), true))
+        .collect();
+    super::grammar::mend(&mut pieces);
+    first_slip(&pieces).is_some()
+}
+
 /// A slip read at one word: the word before it, the word, and the two after.
 type Slip = fn(&str, &str, &str, &str) -> bool;
 
 const SLIPS: &[Slip] = &[
     // "you are order", "nobody is answer you".
     |_, w, next, _| BE.contains(&w) && is_bare(next),
+    // "you are already pay", "you are very worry": the same with a word between.
+    |_, w, next, after| BE.contains(&w) && BETWEEN.contains(&next) && is_bare(after),
     // "you not know", "the shoes still not arrive".
     |_, w, next, after| {
         (BEFORE_NOT.contains(&w) || w == "still") && next == "not" && is_bare(after)
@@ -103,6 +117,12 @@ fn is_bare(w: &str) -> bool {
 /// Forms of "be", which a bare verb never follows: "you are order".
 const BE: &[&str] = &["am", "is", "are", "was", "were"];
 
+/// Words that may stand between "be" and what follows it: "is already paid", "am very worried".
+#[rustfmt::skip]
+const BETWEEN: &[&str] = &[
+    "already", "very", "so", "really", "still", "just", "also", "always", "never", "now",
+];
+
 /// Words that, before "not" and a bare verb, make a slip: "are not receive", "you not know".
 #[rustfmt::skip]
 const BEFORE_NOT: &[&str] = &[
@@ -124,7 +144,7 @@ const BASE_VERBS: &[&str] = &[
     "answer", "give", "see", "find", "help", "have", "make", "go", "call", "fix", "want", "need",
     "deliver", "refund", "use", "take", "tell", "say", "order", "buy", "book", "respond",
     "contact", "solve", "return", "write", "cancel", "wait", "ask", "speak", "talk", "explain",
-    "replace", "repair", "install", "connect", "leave", "sign", "transfer", "travel",
+    "replace", "repair", "install", "connect", "leave", "sign", "transfer", "travel", "worry",
 ];
 
 /// Bare verbs that want "to" after "want" or "need" ("you want to know"); those that are also
@@ -164,6 +184,8 @@ mod tests {
             ("your mother is waiting you", "waiting"),
             ("nobody can say me what you must to do", "say"),
             ("you want to know what you must to do", "must"),
+            ("you are already pay everything", "are"),
+            ("you are very worry", "are"),
         ] {
             assert_eq!(slip(s).as_deref(), Some(at), "{s}");
         }
@@ -187,6 +209,8 @@ mod tests {
             "you were waiting for us",
             "we said you would get it",
             "you have been waiting to hear from us",
+            "you are already paid up",
+            "you are very worried",
         ] {
             assert_eq!(slip(s), None, "{s}");
         }

@@ -155,21 +155,24 @@ fn broken_grammar_is_restated() {
         "I didn't received any email till now.",
         expect!["you didn't receive any email so far"],
     );
-    check(
-        "i am waiting my refund since two week and nobody is answer me",
-        expect!["you have been waiting for your refund for two weeks"],
-    );
 }
 
+/// A writer who makes one slip no rule mends likely makes others no rule knows: nothing of
+/// that message is said back, not even the clauses that read well.
 #[test]
 fn a_slip_no_rule_mends_is_never_said_back() {
+    check(
+        "i am waiting my refund since two week and nobody is answer me",
+        expect![""],
+    );
+    check(
+        "I am very worry because letter say they will take me to court.",
+        expect![""],
+    );
     check("nobody is answer my emails", expect![""]);
     check("I want know where is my money", expect![""]);
     check("the shoes still not arrive", expect![""]);
-    check(
-        "My order is late and nobody answer my calls.",
-        expect!["your order is late"],
-    );
+    check("My order is late and nobody answer my calls.", expect![""]);
 }
 
 #[test]
