@@ -32,6 +32,9 @@ const FELT: &[(&str, Emotion)] = &[
     ("terrified", Emotion::Anxiety), ("panicking", Emotion::Anxiety), ("panicked", Emotion::Anxiety),
     ("stressed", Emotion::Anxiety), ("desperate", Emotion::Anxiety), ("concerned", Emotion::Anxiety),
     ("freaking out", Emotion::Anxiety),
+    // As a writer whose English is not native says it: "I am very worry".
+    ("worry", Emotion::Anxiety), ("scare", Emotion::Anxiety), ("confuse", Emotion::Confusion),
+    ("disappoint", Emotion::Frustration),
     ("sad", Emotion::Sadness), ("heartbroken", Emotion::Sadness), ("devastated", Emotion::Sadness),
     ("gutted", Emotion::Sadness), ("depressed", Emotion::Sadness), ("miserable", Emotion::Sadness),
     ("distraught", Emotion::Sadness), ("in tears", Emotion::Sadness), ("grieving", Emotion::Sadness),
@@ -193,6 +196,11 @@ mod tests {
                 "anxiety \"I am really quite worried\""
             ]
         );
+        assert_eq!(
+            read("Please I am very worry because of the letter."),
+            ["anxiety \"I am very worry\""]
+        );
+        assert!(read("Don't worry about it, I will wait.").is_empty());
         assert_eq!(
             read("My dad passed away. I don't understand the form."),
             [

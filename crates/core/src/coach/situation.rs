@@ -216,6 +216,13 @@ impl Situation {
             [(top, d), (next, _), ..] if *top > 0 && top > next => Some(*d),
             _ => None,
         };
+        // Medication, a diagnosis or surgery in a talk about a pet are the animal's.
+        let about_a_pet = analysed
+            .client_turns()
+            .any(|(_, t, _)| mentions_a_pet(&t.text));
+        if about_a_pet {
+            cues.retain(|c| c.what != Family::Illness);
+        }
         let cause = story_cause(analysed, &cues);
         Situation {
             cause,
@@ -295,6 +302,17 @@ fn set(section: &str) -> PhraseSet<()> {
 }
 
 /// Hits of every set in `text`, except those inside a phrase of `[none]` ("sick of waiting").
+/// Whether `text` speaks of a pet or a vet.
+fn mentions_a_pet(text: &str) -> bool {
+    #[rustfmt::skip]
+    const PETS: &[&str] = &[
+        "dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "pets", "vet", "vets", "horse",
+        "rabbit", "hamster", "parrot",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| PETS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
 fn find<T: Copy>(text: &str, turn: usize, sets: &Sets<T>) -> Vec<Cue<T>> {
     static NONE: OnceLock<PhraseSet<()>> = OnceLock::new();
     let blocked = NONE.get_or_init(|| set("none")).find(text);
@@ -366,6 +384,22 @@ mod tests {
         for d in Domain::ALL {
             assert!(!lists::situation(&format!("domain.{}", d.as_str())).is_empty());
         }
+    }
+
+    #[test]
+    fn a_pets_medication_is_no_illness_of_the_client() {
+        let ill = |transcript: &str| {
+            let c = crate::coach::Conversation::parse_transcript(
+                transcript,
+                Timestamp(1_772_618_400),
+                crate::coach::UtcOffset::UTC,
+            )
+            .expect("a transcript");
+            let analyzer = crate::analyze::Analyzer::new();
+            Situation::gather(&Analysed::new(&c, &analyzer)).has(Family::Illness)
+        };
+        assert!(ill("Client: My repeat prescription hasn't arrived."));
+        assert!(!ill("Client: My dog's repeat prescription hasn't arrived."));
     }
 
     #[test]
