@@ -1179,3 +1179,23 @@ fn knowing_people_at_the_press_threatens_to_go_public() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn advice_answered_with_mock_praise_is_sarcasm() {
+    check(
+        "What a clever idea, I checked the shed already. Nothing there.",
+        expect![[r#"sarcasm 0..18 "What a clever idea""#]],
+    );
+    check(
+        "I rebooted it three times. Any other bright ideas?",
+        expect![[r#"sarcasm 27..49 "Any other bright ideas""#]],
+    );
+    check(
+        "Restart it, why didn't I think of that. It still won't connect.",
+        expect![[r#"sarcasm 12..38 "why didn't I think of that""#]],
+    );
+    check(
+        "What a helpful suggestion, thank you, that fixed it.",
+        expect![[r#""#]],
+    );
+}
