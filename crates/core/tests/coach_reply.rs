@@ -459,3 +459,26 @@ fn a_grieving_clients_loss_is_acknowledged_not_recited() {
     assert!(c.reply.to_lowercase().contains("loss"), "{}", c.reply);
     assert!(!c.reply.contains("ways forward"), "{}", c.reply);
 }
+
+#[test]
+fn what_the_client_expects_is_not_said_back_as_what_went_wrong() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "My boiler cover renewal says the new valve isn't included.",
+            ),
+            (
+                Role::Agent,
+                "The valve is a part your plan does not cover, I'm afraid.",
+            ),
+            (
+                Role::Client,
+                "I've been with you for ten years and I expect you to pay for this.",
+            ),
+        ],
+    ));
+    // Said back as their point it is fair; as what went wrong it reads as mockery.
+    assert!(!c.reply.contains("it is that you"), "{}", c.reply);
+}

@@ -23,11 +23,11 @@ const WENT_WRONG: &[&str] = &[
 ];
 
 /// Whether the lower-case `word` says that something went wrong: a failure word, a negation
-/// or a word the valence lexicon marks as negative.
+/// or a word the valence lexicon marks as clearly negative ("pay", at -0.4, is not).
 pub(crate) fn tells_of_trouble(word: &str) -> bool {
     WENT_WRONG.contains(&word)
         || is_negator(word)
-        || lexicon::valence(word).is_some_and(|v| v < 0.0)
+        || lexicon::valence(word).is_some_and(|v| v <= -1.0)
 }
 
 /// Words that weigh good against bad, or apologise, which sarcasm does not do.
