@@ -14,8 +14,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use defuse_storage::{ClientFields, NewCase, NewFollowUp, NewUser, Paging, Role, Store};
-use sqlx::Connection;
+use defuse_storage::{
+    ClientFields, NewCase, NewFollowUp, NewUser, Paging, Role, ScratchDatabase, Store,
+};
 
 mod common;
 
@@ -134,20 +135,10 @@ async fn two_instances_deliver_every_reminder_though_one_is_killed_halfway() {
         eprintln!("TEST_DATABASE_URL is not set: two instances need PostgreSQL");
         return;
     };
-    let name = format!(
-        "defuse_instances_{}_{}",
-        std::process::id(),
-        Utc::now().timestamp_micros()
-    );
-    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
+    let scratch = ScratchDatabase::create(&admin_url, "defuse_instances")
         .await
         .unwrap();
-    let base = admin_url
-        .rsplit_once('/')
-        .map_or(admin_url.as_str(), |(b, _)| b);
-    let url = format!("{base}/{name}");
+    let url = scratch.url().to_owned();
     let store = defuse_storage::connect(&url).await.unwrap();
     let due = Utc::now() + chrono::Duration::seconds(20);
     let kim = seed(store.as_ref(), due).await;
@@ -211,7 +202,5 @@ async fn two_instances_deliver_every_reminder_though_one_is_killed_halfway() {
     );
 
     drop(store);
-    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await;
+    let _ = scratch.remove().await;
 }

@@ -6,6 +6,7 @@
 //! - `inputs` and `filters`: what callers pass in to write and to list.
 //! - `store`: the `Store` trait.
 //! - `error`: `StoreError`.
+//! - `scratch`: throwaway PostgreSQL databases for tests.
 //! - `sql`: the one implementation of `Store`, shared by both backends through `Exec`;
 //!   SQLite writes go through a group-committing writer task (`sql/sqlite.rs`).
 //!
@@ -16,6 +17,7 @@ mod error;
 mod filters;
 mod inputs;
 mod records;
+mod scratch;
 mod sql;
 mod store;
 
@@ -42,6 +44,7 @@ pub use records::{
     Message, MessageSource, Notification, Reflection, Report, ReportFacts, Role, SentReply,
     Session, StepFact, Team, TeamMember, TeamResponse, UnknownName, User, UserChannels,
 };
+pub use scratch::ScratchDatabase;
 pub use sql::ERASED_BODY;
 pub use store::{Backend, ClientHistory, ClientRecord, PostedMessage, Store};
 

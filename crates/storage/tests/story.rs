@@ -29,7 +29,7 @@ mod work;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use defuse_storage::{Backend, Store, StoreError};
+use defuse_storage::{Backend, ScratchDatabase, Store, StoreError};
 use sqlx::Connection;
 
 /// A fixed morning the story happens on, plus `minutes`.
@@ -99,17 +99,10 @@ async fn story_on_postgres() {
         eprintln!("TEST_DATABASE_URL is not set: skipping the PostgreSQL story");
         return;
     };
-    let name = format!(
-        "defuse_story_{}_{}",
-        std::process::id(),
-        Utc::now().timestamp_micros()
-    );
-    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
+    let scratch = ScratchDatabase::create(&admin_url, "defuse_story")
         .await
         .unwrap();
-    let url = with_database(&admin_url, &name);
+    let url = scratch.url().to_owned();
     let store = defuse_storage::connect(&url).await.unwrap();
     assert_eq!(store.backend(), Backend::Postgres);
     story(store.clone()).await;
@@ -119,10 +112,7 @@ async fn story_on_postgres() {
     );
     drop(store);
     assert_append_only(&mut sqlx::PgConnection::connect(&url).await.unwrap()).await;
-    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    scratch.remove().await.unwrap();
 }
 
 /// The database itself refuses to change or remove audit entries.
@@ -143,34 +133,4 @@ where
 async fn unknown_scheme_is_refused() {
     let result = defuse_storage::connect("mysql://localhost/defuse").await;
     assert_eq!(invalid_field(result), Some("database_url"));
-}
-
-/// `url` with its database name replaced by `name`.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
-    let host_start = base.find("://").map_or(0, |i| i + 3);
-    let server = match base[host_start..].find('/') {
-        Some(slash) => &base[..host_start + slash],
-        None => base,
-    };
-    match query {
-        Some(query) => format!("{server}/{name}?{query}"),
-        None => format!("{server}/{name}"),
-    }
-}
-
-#[test]
-fn database_name_is_replaced() {
-    let admin = "postgres://postgres@127.0.0.1:5432/postgres";
-    assert_eq!(
-        with_database(admin, "x"),
-        "postgres://postgres@127.0.0.1:5432/x"
-    );
-    assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
-    assert_eq!(
-        with_database("postgres://h/d?sslmode=disable", "x"),
-        "postgres://h/x?sslmode=disable"
-    );
 }

@@ -8,10 +8,9 @@ use std::sync::Arc;
 use defuse_server::Settings;
 use defuse_server::accounts::{self, Username};
 use defuse_server::settings::Secret;
-use defuse_storage::{ClientFields, NewCase, Role, Store};
+use defuse_storage::{ClientFields, NewCase, Role, ScratchDatabase, Store};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
-use sqlx::Connection;
 
 pub struct TestApp {
     pub address: String,
@@ -26,7 +25,7 @@ pub struct Database {
     pub url: String,
     pub backend: &'static str,
     pub dir: tempfile::TempDir,
-    pg_database: Option<(String, String)>,
+    pg_database: Option<ScratchDatabase>,
 }
 
 /// A fresh database for each backend under test.
@@ -73,27 +72,14 @@ async fn fresh_database(pg_admin_url: Option<String>) -> Database {
             pg_database: None,
         };
     };
-    // Tests start in parallel, so the time alone can repeat.
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let name = format!(
-        "defuse_api_{}_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        chrono::Utc::now().timestamp_micros()
-    );
-    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
+    let scratch = ScratchDatabase::create(&admin_url, "defuse_api")
         .await
         .unwrap();
-    let base = admin_url
-        .rsplit_once('/')
-        .map_or(admin_url.as_str(), |(b, _)| b);
     Database {
-        url: format!("{base}/{name}"),
+        url: scratch.url().to_owned(),
         backend: "postgres",
         dir,
-        pg_database: Some((admin_url, name)),
+        pg_database: Some(scratch),
     }
 }
 
@@ -138,20 +124,13 @@ async fn serve(database: &Database, configure: &dyn Fn(&mut Settings)) -> (Strin
 impl Drop for Database {
     fn drop(&mut self) {
         // Best effort: the pool of the running server may still hold connections.
-        if let Some((admin_url, name)) = self.pg_database.take() {
+        if let Some(scratch) = self.pg_database.take() {
             std::thread::spawn(move || {
                 let rt = tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .build()
                     .unwrap();
-                rt.block_on(async {
-                    if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
-                        let _ =
-                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                                .execute(&mut admin)
-                                .await;
-                    }
-                });
+                let _ = rt.block_on(scratch.remove());
             })
             .join()
             .ok();
