@@ -5,7 +5,8 @@
 pub const SIZE: usize = defuse_core::MAX_TEXT_BYTES;
 
 /// (name, unit): spaced letters (alone and as insults between words), one long token, a stretched letter, masked words run together,
-/// punctuation, emoji, and ordinary hostile sentences.
+/// punctuation, emoji, grammar to mend or to refuse at every few words, and ordinary hostile
+/// sentences.
 pub const UNITS: &[(&str, &str)] = &[
     ("spaced letters", "f u c k "),
     ("spaced insults between words", "you i d i o t s "),
@@ -16,6 +17,11 @@ pub const UNITS: &[(&str, &str)] = &[
     ("one punctuation run", "!"),
     ("emoji", "😡"),
     ("emoji between letters", "a😡 "),
+    (
+        "grammar mended at every few words",
+        "i am waiting since 3 days ",
+    ),
+    ("slips no rule mends", "you are already pay "),
     (
         "hostile sentences",
         "You useless idiots, I told you AGAIN!!! Sort it by Friday or I call my lawyer. ",

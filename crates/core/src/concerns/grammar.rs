@@ -6,30 +6,38 @@
 /// A statement as pieces: each word or mark, with whether a space goes before it.
 pub(super) type Pieces = Vec<(String, bool)>;
 
-/// Applies every mending rule in turn.
+/// Applies every mending rule in turn, each in one pass from left to right: a rule reads the
+/// words from each position on and, where it matches, what it put in is not read again (no
+/// rule matches inside its own output), so mending costs time linear in the words.
 pub(super) fn mend(pieces: &mut Pieces) {
     for rule in RULES {
-        let mut i = 0;
-        while i < pieces.len() {
-            let lower: Vec<String> = pieces.iter().map(|(w, _)| w.to_lowercase()).collect();
-            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-            let Some((at, (used, with))) =
-                (i..words.len()).find_map(|j| Some((j, rule(&words[j..])?)))
-            else {
-                break;
+        let lower: Vec<String> = pieces.iter().map(|(w, _)| w.to_lowercase()).collect();
+        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let mut out: Pieces = Vec::with_capacity(pieces.len());
+        let mut j = 0;
+        while j < words.len() {
+            let Some((used, with)) = rule(&words[j..]) else {
+                out.push(std::mem::take(&mut pieces[j]));
+                j += 1;
+                continue;
             };
-            let with: Vec<(String, bool)> = with
-                .iter()
-                .flat_map(|w| w.split(' '))
-                .map(|w| (w.to_string(), true))
-                .collect();
-            let space = pieces[at].1;
-            pieces.splice(at..at + used, with);
-            if let Some(first) = pieces.get_mut(at) {
+            debug_assert!(
+                used > 0 && !with.is_empty(),
+                "a rule replaces words with words"
+            );
+            let space = pieces[j].1;
+            let start = out.len();
+            out.extend(
+                with.iter()
+                    .flat_map(|w| w.split(' '))
+                    .map(|w| (w.to_string(), true)),
+            );
+            if let Some(first) = out.get_mut(start) {
                 first.1 = space;
             }
-            i = at + 1;
+            j += used;
         }
+        *pieces = out;
     }
 }
 
