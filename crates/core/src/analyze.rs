@@ -65,11 +65,10 @@ impl<'a> Input<'a> {
                 used <= room
             })
             .count();
-        let mut story = String::with_capacity(used.min(room) + self.text.len());
-        for t in &self.earlier[self.earlier.len() - kept..] {
-            story.push_str(t);
-            story.push('\n');
-        }
+        let mut story: String = self.earlier[self.earlier.len() - kept..]
+            .iter()
+            .flat_map(|t| [*t, "\n"])
+            .collect();
         let at = story.len();
         story.push_str(self.text);
         (story, at)
@@ -422,11 +421,7 @@ impl Analyzer {
     /// spans in `input`'s own text, at its offsets.
     fn story(&self, input: &Input<'_>) -> Vec<CauseScore> {
         let (story, at) = input.story_text();
-        let embedding = self
-            .embedding
-            .as_ref()
-            .map(|e| e.encoder.embed(truncate(&story).0));
-        let read = self.analyze_embedded(&Input::new(&story), embedding.as_deref());
+        let read = self.analyze(&Input::new(&story));
         read.causes
             .into_iter()
             .map(|c| CauseScore {

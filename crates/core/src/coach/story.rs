@@ -17,7 +17,7 @@
 
 use super::conversation::{Analysed, Role};
 use super::situation::{Cue, Family};
-use crate::types::{Analysis, Cause, Signal, SignalKind};
+use crate::types::{Analysis, Cause, Evidence, Signal, SignalKind};
 
 /// The cause behind the conversation, with the spans that show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +37,18 @@ pub struct TurnSpan {
     pub start: usize,
     pub end: usize,
     pub why: String,
+}
+
+impl TurnSpan {
+    /// The span `e` of turn `turn`'s text.
+    fn of(turn: usize, e: &Evidence) -> TurnSpan {
+        TurnSpan {
+            turn,
+            start: e.start,
+            end: e.end,
+            why: e.why.clone(),
+        }
+    }
 }
 
 /// A cause at or above this is one the client's words show.
@@ -80,12 +92,7 @@ impl<'a> Said<'a> {
         let found = self.analysis.causes.iter().filter(|c| c.cause == cause);
         found
             .flat_map(|c| &c.evidence)
-            .map(|e| TurnSpan {
-                turn: self.turn,
-                start: e.start,
-                end: e.end,
-                why: e.why.clone(),
-            })
+            .map(|e| TurnSpan::of(self.turn, e))
             .collect()
     }
 }
@@ -173,12 +180,7 @@ fn read_whole(s: &Story<'_>) -> Option<StoryCause> {
         None => return None,
     };
     let top = read.first().filter(|c| c.score >= HOLDS)?;
-    let in_latest = top.evidence.iter().map(|e| TurnSpan {
-        turn: latest.turn,
-        start: e.start,
-        end: e.end,
-        why: e.why.clone(),
-    });
+    let in_latest = top.evidence.iter().map(|e| TurnSpan::of(latest.turn, e));
     let mut evidence: Vec<TurnSpan> = in_latest
         .chain(s.said.iter().flat_map(|said| said.spans(top.cause)))
         .collect();
@@ -187,12 +189,7 @@ fn read_whole(s: &Story<'_>) -> Option<StoryCause> {
     if evidence.is_empty() {
         evidence.extend(s.said.iter().find_map(|said| {
             let e = crate::causes::closest_sentence(said.text, top.cause)?;
-            Some(TurnSpan {
-                turn: said.turn,
-                start: e.start,
-                end: e.end,
-                why: e.why,
-            })
+            Some(TurnSpan::of(said.turn, &e))
         }));
     }
     Some(StoryCause {
