@@ -72,6 +72,10 @@ const FAULTY: &[&str] = &[
     "The bank will credit it today.",
     "You'll be completely safe tonight.",
     "Next time, please book at least a week ahead.",
+    "I'm sorry you feel the engineer was rude.",
+    "Apologies for any inconvenience caused by the delay.",
+    "As a goodwill gesture we'll cover the delivery charge.",
+    "Checking your meter reading is part of our standard process.",
 ];
 
 #[test]
@@ -131,6 +135,24 @@ fn counter_threats_minimising_and_guarantees_are_named() {
         "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight.",
         expect![[r#"
             uncontrolled_outcome "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight." -> "I'll chase them and tell you by <time> what they can commit to."
+        "#]],
+    );
+}
+
+#[test]
+fn apologies_for_feelings_favours_and_the_process_are_named() {
+    check(
+        "I'm sorry you felt ignored, and apologies for any confusion. As a one-off we can waive the fee.",
+        expect![[r#"
+            dismissive "sorry you felt" -> "I'm sorry that "
+            minimising "apologies for any confusion" -> "sorry for the trouble this has caused"
+            minimising "As a one-off" -> ""
+        "#]],
+    );
+    check(
+        "Asking for the serial number is part of the standard checks. I'm sorry you've had to wait, and I'll call you on the same number by 4pm; part of the usual process is a call, but I can email instead.",
+        expect![[r#"
+            policy_hiding "Asking for the serial number is part of the standard checks." -> "what I'd usually check, and here is what I'm doing for you"
         "#]],
     );
 }
