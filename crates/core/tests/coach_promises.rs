@@ -253,3 +253,22 @@ fn a_step_on_the_way_to_a_promise_is_not_a_second_one() {
     let (alone, _) = one("Let me check that with the depot by 3pm.");
     assert_eq!(alone.who, "I");
 }
+
+#[test]
+fn a_bare_hour_after_at_or_by_is_the_working_hour_it_means() {
+    assert_eq!(
+        due("I'll call you today at 12."),
+        "2026-03-02T12:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll have it sorted by 4."),
+        "2026-03-02T16:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll ring you tomorrow at 9."),
+        "2026-03-03T09:00:00+01:00"
+    );
+    // A number with a unit is not an hour.
+    let (_, none) = one("I'll check the contract at 12 months.");
+    assert_eq!(none, None);
+}

@@ -78,6 +78,35 @@ pub(super) fn date_at(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Option<(N
     Some((date, i))
 }
 
+/// An hour written as a bare number after "at", "by", "before" or "until" ("pay today at 12",
+/// "by 5"), read as the hour of a working day it most likely means: 12 is noon, 1 to 7 the
+/// afternoon or evening, 8 to 11 the morning. A number followed by a unit ("at 12 months") is
+/// not an hour.
+fn bare_hour(toks: &[Tok<'_>], i: usize) -> Option<NaiveTime> {
+    let before = i.checked_sub(1).map_or("", |k| word(toks, k));
+    if !matches!(before, "at" | "by" | "before" | "until" | "till") {
+        return None;
+    }
+    let unit = |w: &str| {
+        w.starts_with(|c: char| c.is_alphabetic())
+            && !matches!(
+                w,
+                "today" | "tonight" | "tomorrow" | "o" | "or" | "and" | "i" | "we" | "the" | "on"
+            )
+    };
+    if unit(word(toks, i + 1)) {
+        return None;
+    }
+    let h: u32 = word(toks, i).parse().ok()?;
+    let h = match h {
+        12 => 12,
+        1..=7 => h + 12,
+        8..=11 => h,
+        _ => return None,
+    };
+    Some(hm((h, 0)))
+}
+
 /// An hour of the day at token `i`: "3pm", "3 pm", "3:30pm", "15:00", "noon", "midday", "first thing".
 pub(super) fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, usize))> {
     let w = word(toks, i);
@@ -96,7 +125,7 @@ pub(super) fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, 
     let (h, m) = match clock.split_once(':') {
         Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
         None if !suffix.is_empty() => (clock.parse::<u32>().ok()?, 0),
-        None => return None,
+        None => return bare_hour(toks, i).map(|t| (t, day_span(toks, i, i))),
     };
     let h = match suffix {
         "am" if h == 12 => 0,
