@@ -482,3 +482,45 @@ fn what_the_client_expects_is_not_said_back_as_what_went_wrong() {
     // Said back as their point it is fair; as what went wrong it reads as mockery.
     assert!(!c.reply.contains("it is that you"), "{}", c.reply);
 }
+
+#[test]
+fn the_clients_points_are_left_to_the_paraphrase_move_not_sent_as_our_claims() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "The invoice export has been broken since your update on Monday and every file comes out empty.",
+            ),
+            (Role::Agent, "Have you tried logging out and back in?"),
+            (
+                Role::Client,
+                "Yes, I logged out and tried another laptop, which I wrote in my ticket. Payroll is on Friday, but sure, I'll go and take a lovely screenshot for you.",
+            ),
+        ],
+    ));
+    for said in ["screenshot", "lovely", "another laptop", "your ticket"] {
+        assert!(!c.reply.contains(said), "{said}: {}", c.reply);
+    }
+    // What went wrong is still said back, from the point that names the failure.
+    assert!(c.reply.contains("export"), "{}", c.reply);
+}
+
+#[test]
+fn a_plea_for_help_is_not_taken_up_as_a_request_to_look_into() {
+    let c = coached(&client(
+        MORNING,
+        "My parking permit was charged twice this month and I cannot afford it. Please can you help me, I do not know what to do.",
+    ));
+    assert!(!c.reply.contains("request to help"), "{}", c.reply);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
+fn a_deadline_at_a_bare_hour_today_sets_the_next_step_before_it() {
+    let c = coached(&client(
+        MORNING,
+        "My card is blocked and the hostel say if I dont pay today at 12 I must leave. I have no other money.",
+    ));
+    assert!(!c.reply.contains("5pm"), "{}", c.reply);
+}

@@ -3,12 +3,12 @@
 //!
 //! The suggested reply is one message in the moves' order: the acceptance of the client's
 //! apology for their tone first when they made one, the boundary statement when one is called
-//! for, the acknowledgement, the apology where owed, their points said back, the options when a
+//! for, the acknowledgement (with what went wrong), the apology where owed, the options when a
 //! remedy is owed and wanted (else the limits), the next step with its time, and, for a
 //! vulnerable client or harm happening now who has not said what they want, the question about
 //! what they need (instead of the options). Each line is the first wording that does not repeat
 //! the agent or an earlier line of the reply, so the message never says a thing twice,
-//! a point cut off mid-sentence is never said back in it, and a line the draft check would flag
+//! the client's points are left to the paraphrase move (see [`in_reply`]), and a line the draft check would flag
 //! (the client's shouting or blame filled into a wording) gives way to the next wording. When
 //! the client's latest message leaves nothing open (see `closing`), the reply holds the line
 //! and apologises where owed, then closes instead of promising an update.
@@ -134,20 +134,15 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
 }
 
 /// The specifics the reply may say back: a point that was cut off mid-sentence reads badly
-/// inside a message, so when any was, the reply leaves the points and what went wrong out.
+/// inside a message, so when any was, the reply leaves what went wrong out.
 fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
     let cut = analysed
         .client_turns()
         .flat_map(|(_, _, a)| &a.concerns)
         .any(|c| c.text.trim_end().ends_with('…'));
-    if cut {
-        Specifics {
-            concerns: Vec::new(),
-            wrong: None,
-            ..s
-        }
-    } else {
-        s
+    Specifics {
+        wrong: s.wrong.filter(|_| !cut),
+        ..s
     }
 }
 
@@ -178,15 +173,14 @@ fn demanded(ctx: &Ctx<'_>) -> bool {
         .any(|s| !s.quoted && matches!(s.kind, SignalKind::Demand | SignalKind::EscalationThreat))
 }
 
-/// A remedy is owed and wanted: something of ours failed or fell short, in a domain whose
-/// remedies we know, and the client asks for a fix, a replacement, a refund or compensation.
-/// Stock offers anywhere else (a live outage, a bereavement, a mistaken client, a question)
-/// read as a script, so the reply leaves them out; the move stays below it.
+/// A remedy is owed and wanted: something of ours failed, in a domain whose remedies we know,
+/// and the client asks for a fix, a replacement, a refund or compensation. Stock offers
+/// anywhere else (a live outage, a bereavement, a mistaken client, a question) read as a
+/// script, so the reply leaves them out; the move stays below it. Expectations that were not
+/// met are not enough: the work may be what was agreed, and a remedy in the reply would
+/// concede a fault nobody has found.
 fn remedy(ctx: &Ctx<'_>) -> bool {
-    let ours = matches!(
-        ctx.story_cause(),
-        Some(Cause::ServiceFailure | Cause::UnmetExpectations)
-    );
+    let ours = ctx.story_cause() == Some(Cause::ServiceFailure);
     let wants = ctx.last.wants.first().is_some_and(|w| {
         w.score >= 0.5 && matches!(w.want, Want::FixOrReplacement | Want::RefundOrCompensation)
     });
@@ -210,7 +204,14 @@ fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
         .filter(|k| match k {
             Move::Boundary | Move::NextStep => true,
             Move::Apologise => !content,
-            Move::Acknowledge | Move::Paraphrase => !closing,
+            Move::Acknowledge => !closing,
+            // The client's points are left to the paraphrase move, which asks whether they were
+            // heard right: in a message sent as it stands the question is gone and the points
+            // become our claims. Four fresh readers in a row found the harm of the replies there
+            // (sarcasm said back as meant, a non-native writer's grammar copied, a relative's
+            // illness read as the client's). What went wrong stays, in the acknowledgement or
+            // the apology, said only from a point that names the failure.
+            Move::Paraphrase => false,
             Move::Options => !need && !closing && options,
             Move::Limits => !need && !options && !closing && offer.limits,
             Move::OpenQuestion => false,

@@ -55,6 +55,8 @@ impl Specifics {
                 .filter(|c| !has_abuse(last, c.start, c.end) && reads_well(&c.text))
                 .find_map(|c| c.text.strip_prefix(prefix).map(first_part))
                 .filter(|rest| rest.split_whitespace().count() <= MAX_ASKED_WORDS)
+                // "your request to help you" names nothing to look into.
+                .filter(|rest| !rest.starts_with("help"))
         };
         s.question = asked("you want to know ");
         s.request = asked("you want us to ");
@@ -231,8 +233,28 @@ fn bare_date(deadline: &str) -> String {
     .iter()
     .find(|p| lower.starts_with(*p))
     .map_or(0, |p| p.len());
-    deadline[cut..].trim().to_string()
+    let words = deadline[cut..].split_whitespace().map(|w| {
+        let lower = w.to_lowercase();
+        let named = |n: &&str| lower.trim_end_matches(|c: char| !c.is_alphabetic()) == *n;
+        if NAMED_DAYS.iter().any(named) {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_uppercase().chain(chars.as_str().chars()).collect()
+            })
+        } else {
+            w.to_string()
+        }
+    });
+    words.collect::<Vec<_>>().join(" ")
 }
+
+/// Days and months, which a reply writes with a capital however the client wrote them.
+#[rustfmt::skip]
+const NAMED_DAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+];
 
 /// A count of contacts that reads well after "for the": "third time", "the 4th time".
 fn is_count(text: &str) -> bool {
@@ -342,6 +364,8 @@ mod tests {
     fn deadlines_and_counts_read_well_in_a_sentence() {
         assert_eq!(bare_date("by Friday"), "Friday");
         assert_eq!(bare_date("tomorrow"), "tomorrow");
+        assert_eq!(bare_date("before friday 3pm"), "Friday 3pm");
+        assert_eq!(bare_date("by 2 march"), "2 March");
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));
     }
