@@ -251,6 +251,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("(what|such) (a|an|) ({positive}|genius|clever|bright|groundbreaking|novel|original|helpful) (idea|suggestion|plan|tip|solution|advice)", Sarcasm).neg_context(),
     rule("(any|got any|have you got any|do you have any) (other|more) ({positive}|genius|clever|bright|groundbreaking|novel|original|helpful) (ideas|suggestions|tips|solutions|advice)", Sarcasm),
     rule("why (didn't|did not|didn't i|hadn't|had not) (i|) think of that", Sarcasm).neg_context(),
+    // Guessing the next scripted step, or playing along with it, after it failed before.
+    rule("let me guess", Sarcasm).neg_context(),
+    rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
+    rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
     rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
     rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
     rule("({positive}|perfect|lovely) (,|) (another|yet another)", Sarcasm).clause_start(),

@@ -1199,3 +1199,27 @@ fn advice_answered_with_mock_praise_is_sarcasm() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn guessing_or_playing_along_with_the_script_is_sarcasm() {
+    check(
+        "Let me guess, you want me to unplug the router again?",
+        expect![[r#"sarcasm 0..12 "Let me guess""#]],
+    );
+    check(
+        "The tracking hasn't moved in a week, but sure, I'll just fill in another form.",
+        expect![[r#"sarcasm 41..56 "sure, I'll just""#]],
+    );
+    check(
+        "Third time lucky with the engineer, I suppose.",
+        expect![[r#"sarcasm 0..16 "Third time lucky""#]],
+    );
+    check(
+        "Let me guess which size fits, the blue one looks lovely.",
+        expect![[r#""#]],
+    );
+    check(
+        "Sure, I'll send the photo this afternoon.",
+        expect![[r#""#]],
+    );
+}
