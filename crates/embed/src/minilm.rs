@@ -1,6 +1,6 @@
 //! all-MiniLM-L6-v2 as a [`defuse_core::Encoder`]: tokenise, run BERT, mean-pool, normalise.
 //!
-//! The lower layers run as candle's BERT; the top [`TUNED_LAYERS`] run as [`TopLayer`]s, with
+//! The lower layers run as the model shipped them ([`Bert`]); the top [`TUNED_LAYERS`] run with
 //! the tuned weights shipped in `crates/embed/models/` when they were tuned from this very model
 //! (their file names the model's own top layers by a fingerprint), else with the model's own.
 //! A vector is two halves: the top layers' sentence vector, which tuning shapes, and the mean
@@ -18,14 +18,14 @@ use std::path::Path;
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config, DTYPE};
 use defuse_core::Encoder;
 use sha2::{Digest, Sha256};
 use tokenizers::{Encoding, Tokenizer, TruncationParams};
 
 use crate::EmbedError;
+use crate::bert::{self, Bert, Config};
+use crate::layer::BertLayer;
 use crate::pooling::{l2_normalise, mean_pool};
-use crate::top::TopLayer;
 use crate::weights;
 
 /// The top layers as `defuse train --embeddings` tuned them, with the fingerprint of the layers
@@ -52,13 +52,13 @@ const SHORT_TEXT: usize = 16;
 
 /// A loaded sentence-embedding model: BERT weights plus their WordPiece tokenizer.
 pub struct MiniLm {
-    /// Every layer below the tuned ones.
-    lower: BertModel,
+    /// The embeddings and every layer below the tuned ones.
+    lower: Bert,
     lower_layers: usize,
     /// The top layers, lowest first: the tuned ones when they fit, else the model's own.
-    top: Vec<TopLayer>,
+    top: Vec<BertLayer>,
     /// The model's own top layers and their fingerprint, where tuning starts from.
-    base_top: Vec<TopLayer>,
+    base_top: Vec<BertLayer>,
     base_fingerprint: Vec<u8>,
     tuned: bool,
     tokenizer: Tokenizer,
@@ -95,25 +95,13 @@ impl MiniLm {
             source,
         };
         let tensors = weights::read(&weights_path, &device).map_err(weights_error)?;
-        let vb = VarBuilder::from_tensors(tensors, DTYPE, &device);
+        let vb = VarBuilder::from_tensors(tensors, DType::F32, &device);
         let lower_layers = config.num_hidden_layers.saturating_sub(TUNED_LAYERS);
-        let lower_config = Config {
-            num_hidden_layers: lower_layers,
-            ..config.clone()
-        };
-        let lower = BertModel::load(vb.clone(), &lower_config).map_err(weights_error)?;
+        let lower = Bert::load(&vb, &config, 0..lower_layers).map_err(weights_error)?;
         let base_top = (lower_layers..config.num_hidden_layers)
-            .map(|layer| {
-                base_layer_names(&config, layer)
-                    .iter()
-                    .find_map(|prefix| TopLayer::load(&vb.pp(prefix), &config).ok())
-                    .ok_or_else(|| {
-                        weights_error(candle_core::Error::Msg(format!(
-                            "no layer {layer} in the weights"
-                        )))
-                    })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|n| bert::layer(&vb, &config, n))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(weights_error)?;
         let base_fingerprint = fingerprint(&base_top)?;
         let (top, tuned) = match tuned_top(top, &base_fingerprint, base_top.len(), &config) {
             Some(top) => (top, true),
@@ -177,7 +165,7 @@ impl MiniLm {
     /// Sentence vectors (texts x hidden size) from states that [`MiniLm::lower_states`]
     /// returned, run through `top` (lowest layer first); differentiable, so a trainer can tune
     /// `top` through it.
-    pub fn pool(top: &[TopLayer], states: &[&Tensor]) -> candle_core::Result<Tensor> {
+    pub fn pool(top: &[BertLayer], states: &[&Tensor]) -> candle_core::Result<Tensor> {
         let (hidden, mask) = pad(states)?;
         pool(top, &hidden, &mask)
     }
@@ -193,7 +181,7 @@ impl MiniLm {
     }
 
     /// The model's own top layers, where tuning starts, and their fingerprint.
-    pub fn base_top(&self) -> (&[TopLayer], &[u8]) {
+    pub fn base_top(&self) -> (&[BertLayer], &[u8]) {
         (&self.base_top, &self.base_fingerprint)
     }
 
@@ -203,7 +191,7 @@ impl MiniLm {
     }
 
     /// The same model with `top` as its top layers.
-    pub fn with_top(self, top: Vec<TopLayer>) -> Self {
+    pub fn with_top(self, top: Vec<BertLayer>) -> Self {
         Self {
             top,
             tuned: true,
@@ -252,8 +240,7 @@ impl MiniLm {
         let shape = (encodings.len(), width);
         let ids = Tensor::from_vec(ids, shape, &self.device)?;
         let mask = Tensor::from_vec(mask, shape, &self.device)?;
-        let token_types = ids.zeros_like()?;
-        let hidden = self.lower.forward(&ids, &token_types, Some(&mask))?;
+        let hidden = self.lower.forward(&ids, &mask)?;
         Ok((hidden, mask))
     }
 }
@@ -284,7 +271,7 @@ fn pad(states: &[&Tensor]) -> candle_core::Result<(Tensor, Tensor)> {
 }
 
 /// The top layers, then the masked mean, then unit length.
-fn pool(top: &[TopLayer], hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
+fn pool(top: &[BertLayer], hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
     let mut states = hidden.clone();
     for layer in top {
         states = layer.forward(&states, mask)?;
@@ -292,20 +279,8 @@ fn pool(top: &[TopLayer], hidden: &Tensor, mask: &Tensor) -> candle_core::Result
     l2_normalise(&mean_pool(&states, mask)?)
 }
 
-/// Where a checkpoint may keep layer number `layer`, as candle's BERT looks for its layers.
-fn base_layer_names(config: &Config, layer: usize) -> Vec<String> {
-    let mut names = vec![
-        format!("encoder.layer.{layer}"),
-        format!("bert.encoder.layer.{layer}"),
-    ];
-    if let Some(model_type) = &config.model_type {
-        names.push(format!("{model_type}.encoder.layer.{layer}"));
-    }
-    names
-}
-
 /// The tensors of a stack of top layers, each name led by `layer.K.`, lowest layer first.
-fn stack_tensors(top: &[TopLayer]) -> impl Iterator<Item = (String, Tensor)> + '_ {
+fn stack_tensors(top: &[BertLayer]) -> impl Iterator<Item = (String, Tensor)> + '_ {
     top.iter().enumerate().flat_map(|(k, layer)| {
         layer
             .tensors()
@@ -315,7 +290,7 @@ fn stack_tensors(top: &[TopLayer]) -> impl Iterator<Item = (String, Tensor)> + '
 }
 
 /// sha256 over the layers' weights, in name order: names the layers tuned ones started from.
-fn fingerprint(top: &[TopLayer]) -> Result<Vec<u8>, EmbedError> {
+fn fingerprint(top: &[BertLayer]) -> Result<Vec<u8>, EmbedError> {
     let mut hash = Sha256::new();
     for (name, tensor) in stack_tensors(top) {
         hash.update(name.as_bytes());
@@ -331,7 +306,7 @@ fn fingerprint(top: &[TopLayer]) -> Result<Vec<u8>, EmbedError> {
 }
 
 /// The `layers` tuned layers in `bytes`, if they were tuned from those whose fingerprint is `base`.
-fn tuned_top(bytes: &[u8], base: &[u8], layers: usize, config: &Config) -> Option<Vec<TopLayer>> {
+fn tuned_top(bytes: &[u8], base: &[u8], layers: usize, config: &Config) -> Option<Vec<BertLayer>> {
     let tensors = candle_core::safetensors::load_buffer(bytes, &Device::Cpu).ok()?;
     let stored = tensors.get(FINGERPRINT)?.to_vec1::<u8>().ok()?;
     if stored != base {
@@ -339,12 +314,12 @@ fn tuned_top(bytes: &[u8], base: &[u8], layers: usize, config: &Config) -> Optio
     }
     let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
     (0..layers)
-        .map(|k| TopLayer::load(&vb.pp(format!("layer.{k}")), config).ok())
+        .map(|k| BertLayer::load(&vb.pp(format!("layer.{k}")), config).ok())
         .collect()
 }
 
 /// Writes `top` as a tuned-layer file (weights in f16) that names `base_fingerprint` as its start.
-pub fn save_top(top: &[TopLayer], base_fingerprint: &[u8], path: &Path) -> Result<(), EmbedError> {
+pub fn save_top(top: &[BertLayer], base_fingerprint: &[u8], path: &Path) -> Result<(), EmbedError> {
     let mut tensors = std::collections::HashMap::new();
     for (name, tensor) in stack_tensors(top) {
         tensors.insert(name, tensor.to_dtype(DType::F16)?);

@@ -14,7 +14,7 @@ use candle_core::{DType, Device, Tensor, Var};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW};
 use defuse_core::Encoder;
 use defuse_core::model::{ModelSet, columns as col};
-use defuse_embed::{MiniLm, TopLayer};
+use defuse_embed::{BertLayer, MiniLm};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -27,7 +27,7 @@ pub type Progress<'a> = &'a mut dyn FnMut(&str, usize, usize);
 
 /// What [`train_tuned`] returns: the tuned top layers, the fast set and the embedding set.
 pub struct Tuned {
-    pub top: Vec<TopLayer>,
+    pub top: Vec<BertLayer>,
     /// Names the layers tuning started from; saved with `top`.
     pub base_fingerprint: Vec<u8>,
     pub fast: ModelSet,
@@ -202,12 +202,12 @@ fn key(text: &str) -> u64 {
 pub fn tune(
     examples: &[&Example],
     states: &[Tensor],
-    base: &[TopLayer],
+    base: &[BertLayer],
     dim: usize,
     cfg: Config,
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<Vec<TopLayer>> {
-    let (layers, layer_vars) = TopLayer::trainable_stack(base)?;
+) -> Result<Vec<BertLayer>> {
+    let (layers, layer_vars) = BertLayer::trainable_stack(base)?;
     let w = Var::zeros((dim, col::COUNT), DType::F32, &Device::Cpu)?;
     let b = Var::zeros(col::COUNT, DType::F32, &Device::Cpu)?;
     let params = |lr| ParamsAdamW {

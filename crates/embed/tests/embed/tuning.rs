@@ -3,7 +3,7 @@
 
 use candle_core::{DType, Device, Tensor};
 use defuse_core::Encoder;
-use defuse_embed::{MiniLm, TopLayer, save_top};
+use defuse_embed::{BertLayer, MiniLm, save_top};
 
 use crate::fixture::write_tiny_model;
 
@@ -39,7 +39,7 @@ fn pooling_kept_states_through_the_top_equals_embedding_the_text() {
 fn every_weight_of_the_trainable_layers_gets_a_gradient() {
     let (_dir, model, states) = tiny_with_states();
     let refs: Vec<&Tensor> = states.iter().collect();
-    let (layers, vars) = TopLayer::trainable_stack(model.base_top().0).unwrap();
+    let (layers, vars) = BertLayer::trainable_stack(model.base_top().0).unwrap();
     assert_eq!(layers.len(), defuse_embed::TUNED_LAYERS);
     let pooled = MiniLm::pool(&layers, &refs).unwrap();
     let target = Tensor::ones(pooled.shape(), DType::F32, &Device::Cpu).unwrap();
@@ -74,7 +74,7 @@ fn tuned_layers_are_used_only_with_the_model_they_were_tuned_from() {
     let before = model.embed(TEXTS[0]);
 
     // "Tune" by nudging every weight, then save with the base's fingerprint.
-    let (layers, vars) = TopLayer::trainable_stack(model.base_top().0).unwrap();
+    let (layers, vars) = BertLayer::trainable_stack(model.base_top().0).unwrap();
     for var in &vars {
         var.set(&(var.as_tensor() * 1.5).unwrap()).unwrap();
     }

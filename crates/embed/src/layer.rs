@@ -1,17 +1,17 @@
-//! One of the encoder's top transformer layers, written out with differentiable operations so
-//! that it can be fine-tuned.
+//! One transformer layer of the encoder, written out with differentiable operations so that the
+//! top ones can be fine-tuned.
 //!
-//! candle's BERT runs its layer norms and softmaxes as fused kernels that have no backward pass.
-//! A [`TopLayer`] made by [`TopLayer::trainable`] computes the same layer from plain tensor
-//! operations, so gradients reach its weights; otherwise it uses the fused kernels too.
-//! [`crate::MiniLm`] runs the lower layers with candle's BERT and the top ones with this, either
-//! as the model shipped them or with the weights `defuse train --embeddings` tuned.
+//! candle's fused layer norm and softmax kernels are fast but have no backward pass. A
+//! [`BertLayer`] made by [`BertLayer::trainable`] computes the same layer from plain tensor
+//! operations, so gradients reach its weights; otherwise it uses the fused kernels.
+//! [`crate::MiniLm`] runs every layer with this: the lower ones as the model shipped them, the
+//! top ones either so or with the weights `defuse train --embeddings` tuned.
 
 use std::collections::HashMap;
 
+use crate::bert::{Config, HiddenAct};
 use candle_core::{D, DType, Result, Tensor, Var};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{Config, HiddenAct};
 
 /// The layer's weights by name, relative to the layer (`attention.self.query.weight`, ...), as in
 /// a BERT checkpoint under `encoder.layer.N`.
@@ -27,7 +27,7 @@ const NORMS: [&str; 2] = ["attention.output.LayerNorm", "output.LayerNorm"];
 
 /// One BERT layer whose forward pass has a backward pass.
 #[derive(Clone)]
-pub struct TopLayer {
+pub struct BertLayer {
     weights: HashMap<String, Tensor>,
     heads: usize,
     act: HiddenAct,
@@ -37,9 +37,9 @@ pub struct TopLayer {
     trainable: bool,
 }
 
-impl TopLayer {
+impl BertLayer {
     /// Loads the layer's weights from `vb`, which points at the layer (`encoder.layer.N`) or at a
-    /// file of tuned weights saved by [`TopLayer::tensors`].
+    /// file of tuned weights saved by [`BertLayer::tensors`].
     pub fn load(vb: &VarBuilder, config: &Config) -> Result<Self> {
         let (h, i) = (config.hidden_size, config.intermediate_size);
         let mut weights = HashMap::new();
@@ -98,7 +98,7 @@ impl TopLayer {
     }
 
     /// Trainable copies of a stack of layers (lowest first), and all their variables.
-    pub fn trainable_stack(layers: &[TopLayer]) -> Result<(Vec<Self>, Vec<Var>)> {
+    pub fn trainable_stack(layers: &[BertLayer]) -> Result<(Vec<Self>, Vec<Var>)> {
         let mut copies = Vec::with_capacity(layers.len());
         let mut vars = Vec::new();
         for layer in layers {
@@ -155,7 +155,7 @@ impl TopLayer {
     fn weight(&self, name: &str) -> Result<&Tensor> {
         self.weights
             .get(name)
-            .ok_or_else(|| candle_core::Error::Msg(format!("top layer has no {name}")))
+            .ok_or_else(|| candle_core::Error::Msg(format!("layer has no {name}")))
     }
 
     fn linear(&self, x: &Tensor, name: &str) -> Result<Tensor> {
