@@ -524,3 +524,23 @@ fn a_deadline_at_a_bare_hour_today_sets_the_next_step_before_it() {
     ));
     assert!(!c.reply.contains("5pm"), "{}", c.reply);
 }
+
+#[test]
+fn a_client_who_asks_is_not_asked_what_they_need() {
+    let c = coached(&client(
+        EVENING,
+        "Our train was cancelled and the last one has gone. I have my two kids with me at the station. Where are we supposed to sleep tonight?",
+    ));
+    assert!(!c.reply.contains("What do you need"), "{}", c.reply);
+    assert!(!c.reply.contains("supposed"), "{}", c.reply);
+}
+
+#[test]
+fn a_sick_child_to_be_seen_today_is_not_left_until_the_afternoon() {
+    let c = coached(&client(
+        MORNING,
+        "my son has high temperature since two days and he not drink. can a doctor see him today please",
+    ));
+    assert!(!c.reply.contains("5pm"), "{}", c.reply);
+    assert!(!c.reply.contains("What do you need"), "{}", c.reply);
+}

@@ -55,11 +55,13 @@ pub(crate) fn advise(
         .collect();
     let question = ctx.question();
     // Asking what they need is for a client who has not said it, and never while harm goes on.
-    let said = ctx
-        .last
-        .signals
-        .iter()
-        .any(|s| s.kind == SignalKind::Demand)
+    // A client who asks us something has said it ("where are we to sleep tonight?").
+    let said = text.contains('?')
+        || ctx
+            .last
+            .signals
+            .iter()
+            .any(|s| s.kind == SignalKind::Demand)
         || situation.of(Family::Asks).any(|c| c.turn == ctx.last_i)
         || situation.urgency() == Urgency::Stop;
     let moves: Vec<Advice> = plan::plan(&ctx)

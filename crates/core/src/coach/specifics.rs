@@ -49,10 +49,17 @@ impl Specifics {
         };
         s.feeling = difficult_feeling(last);
         s.cause = last.causes.first().map(|c| c.cause);
+        // Sarcasm asks for nothing it says ("do you have an even better plan?").
+        let sarcastic = last
+            .signals
+            .iter()
+            .any(|s| !s.quoted && s.kind == SignalKind::Sarcasm);
         let asked = |prefix: &str| {
             last.concerns
                 .iter()
+                .filter(|_| !sarcastic)
                 .filter(|c| !has_abuse(last, c.start, c.end) && reads_well(&c.text))
+                .filter(|c| !rhetorical(&c.text))
                 .find_map(|c| c.text.strip_prefix(prefix).map(first_part))
                 .filter(|rest| rest.split_whitespace().count() <= MAX_ASKED_WORDS)
                 // "your request to help you" names nothing to look into.
@@ -114,6 +121,25 @@ impl Specifics {
         }
         s
     }
+}
+
+/// A question that complains rather than asks ("where are we supposed to sleep?", "is anyone
+/// actually going to help?"): said back as what the client wants to know, it reads as mockery.
+fn rhetorical(point: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "supposed",
+        "actually",
+        "even",
+        "really",
+        "seriously",
+        "honestly",
+        "earth",
+        "hell",
+        "ever",
+    ];
+    point
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| MARKS.contains(&w.to_lowercase().as_str()))
 }
 
 /// What a point asks, up to where a second thought begins ("make the messages stop, you
@@ -366,6 +392,17 @@ mod tests {
         assert_eq!(bare_date("tomorrow"), "tomorrow");
         assert_eq!(bare_date("before friday 3pm"), "Friday 3pm");
         assert_eq!(bare_date("by 2 march"), "2 March");
+    }
+
+    #[test]
+    fn complaints_in_the_form_of_a_question_are_not_asked() {
+        assert!(rhetorical(
+            "you want to know where you are supposed to sleep tonight"
+        ));
+        assert!(rhetorical(
+            "you want to know whether anyone is actually going to help"
+        ));
+        assert!(!rhetorical("you want to know when your refund will arrive"));
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));
     }

@@ -138,9 +138,9 @@ fn subject_end(after: &[&str]) -> usize {
         // "you all", "we both".
         // "this jumper": a determiner, not the subject on its own.
         Some(&("this" | "that"))
-            if after
-                .get(1)
-                .is_some_and(|n| !clause::is_verb(after, 1, n) && !n.ends_with("ing")) =>
+            if after.get(1).is_some_and(|n| {
+                !clause::is_verb(after, 1, n) && !n.ends_with("ing") && !is_participle(n)
+            }) =>
         {
             noun_phrase_end(after, true)
         }
@@ -166,10 +166,25 @@ fn noun_phrase_end(after: &[&str], det: bool) -> usize {
     (1 + usize::from(det)..after.len().min(8))
         .find(|&i| {
             let w = after[i];
-            ENDS.contains(&w) || clause::is_verb(after, i, w) || (w.ends_with("ing") && w.len() > 4)
+            ENDS.contains(&w)
+                || clause::is_verb(after, i, w)
+                || (w.ends_with("ing") && w.len() > 4)
+                || is_participle(w)
         })
         // "is intimidation your policy": without a verb, a bare noun is the subject.
         .unwrap_or(if det { after.len().min(8) } else { 1 })
+}
+
+/// A past participle that follows the subject of a passive question ("where was that written
+/// down", "when was the form sent"): the common irregular ones, and "-ed" words.
+fn is_participle(w: &str) -> bool {
+    #[rustfmt::skip]
+    const IRREGULAR: &[&str] = &[
+        "written", "done", "sent", "gone", "made", "given", "taken", "seen", "told", "paid",
+        "said", "put", "left", "lost", "kept", "bought", "brought", "found", "known", "shown",
+        "broken", "chosen", "spent", "built", "set", "cut", "hit", "shut", "sold", "held",
+    ];
+    IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
 }
 
 #[cfg(test)]
@@ -226,6 +241,14 @@ mod tests {
                 "you want to know why nobody called",
             ),
             ("who approved this", "you want to know who approved this"),
+            (
+                "where was that written down",
+                "you want to know where that was written down",
+            ),
+            (
+                "when was the parcel collected",
+                "you want to know when the parcel was collected",
+            ),
         ];
         for (q, want) in cases {
             assert_eq!(said(q).as_deref(), Some(want), "{q}");

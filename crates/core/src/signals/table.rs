@@ -251,6 +251,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(what|such) (a|an|) ({positive}|genius|clever|bright|groundbreaking|novel|original|helpful) (idea|suggestion|plan|tip|solution|advice)", Sarcasm).neg_context(),
     rule("(any|got any|have you got any|do you have any) (other|more) ({positive}|genius|clever|bright|groundbreaking|novel|original|helpful) (ideas|suggestions|tips|solutions|advice)", Sarcasm),
     rule("why (didn't|did not|didn't i|hadn't|had not) (i|) think of that", Sarcasm).neg_context(),
+    rule("(an|any|a) even (better|brighter|cleverer|smarter|greater) (plan|idea|suggestion|solution|tip|trick)", Sarcasm),
     // Guessing the next scripted step, or playing along with it, after it failed before.
     rule("let me guess", Sarcasm).neg_context(),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),

@@ -1211,6 +1211,10 @@ fn guessing_or_playing_along_with_the_script_is_sarcasm() {
         expect![[r#"sarcasm 41..56 "sure, I'll just""#]],
     );
     check(
+        "Or do you have an even better plan for me?",
+        expect![[r#"sarcasm 15..34 "an even better plan""#]],
+    );
+    check(
         "Third time lucky with the engineer, I suppose.",
         expect![[r#"sarcasm 0..16 "Third time lucky""#]],
     );
