@@ -544,3 +544,74 @@ fn a_sick_child_to_be_seen_today_is_not_left_until_the_afternoon() {
     assert!(!c.reply.contains("5pm"), "{}", c.reply);
     assert!(!c.reply.contains("What do you need"), "{}", c.reply);
 }
+
+#[test]
+fn signs_of_an_emergency_send_the_client_to_emergency_help_first() {
+    let c = coached(&client(
+        MORNING,
+        "Our appointment was cancelled again. My daughter has a fever and a rash that doesn't fade when I press a glass on it. What do I do?",
+    ));
+    assert!(
+        c.reply.starts_with("I can see how serious this is"),
+        "{}",
+        c.reply
+    );
+    assert!(c.reply.contains("999"), "{}", c.reply);
+    assert!(!c.reply.contains("5pm"), "{}", c.reply);
+}
+
+#[test]
+fn a_death_told_plainly_is_a_bereavement() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "Please stop sending appointment reminders for my husband. He died in October.",
+            ),
+            (Role::Agent, "Could you confirm his date of birth?"),
+            (
+                Role::Client,
+                "I gave that on the phone twice. I don't want to explain this a third time.",
+            ),
+        ],
+    ));
+    assert!(c.reply.to_lowercase().contains("loss"), "{}", c.reply);
+    assert!(!c.reply.contains("the a "), "{}", c.reply);
+}
+
+#[test]
+fn another_payment_going_out_now_is_stopped_first() {
+    let c = coached(&client(
+        MORNING,
+        "There are card payments I never made, and they took another one just now. How do I stop this?",
+    ));
+    assert!(c.reply.contains("stop on the card"), "{}", c.reply);
+}
+
+#[test]
+fn a_sympathetic_sorry_does_not_use_up_the_apology() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "Your site took my payment for the tickets but no booking was made.",
+            ),
+            (
+                Role::Agent,
+                "I'm sorry to hear that. Can I have the order number?",
+            ),
+            (
+                Role::Client,
+                "It's 55120. The payment left my account on Monday and there is still no booking.",
+            ),
+        ],
+    ));
+    let reply = c.reply.to_lowercase();
+    assert!(
+        reply.contains("sorry") || reply.contains("apologise"),
+        "{}",
+        c.reply
+    );
+}

@@ -88,7 +88,7 @@ pub fn detect(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<Mo
         .find(agent_text)
         .into_iter()
         .map(|h| MoveHit {
-            kind: h.tag,
+            kind: sympathy_or(h.tag, &agent_text[h.end..]),
             start: h.start,
             end: h.end,
         })
@@ -112,6 +112,25 @@ pub fn detect(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<Mo
         first
     });
     hits
+}
+
+/// "I'm sorry to hear that" or "sorry for your loss" is sympathy, which acknowledges: it owns
+/// nothing, so an apology for what we did is still owed after it. `after` is the text that
+/// follows the phrase.
+fn sympathy_or(kind: Move, after: &str) -> Move {
+    let after = after.trim_start().to_lowercase();
+    let sympathy = [
+        "to hear",
+        "to learn",
+        "to see",
+        "for your loss",
+        "about your loss",
+    ];
+    if kind == Move::Apologise && sympathy.iter().any(|s| after.starts_with(s)) {
+        Move::Acknowledge
+    } else {
+        kind
+    }
 }
 
 /// Questions that start with an open word ("what", "how", "tell me"), as spans of the question.
@@ -176,6 +195,13 @@ mod tests {
             kinds("I want to help, but I won't continue if the insults go on."),
             ["boundary"]
         );
+    }
+
+    #[test]
+    fn sympathy_acknowledges_and_owes_the_apology_still() {
+        assert_eq!(kinds("I'm sorry to hear that."), ["acknowledge"]);
+        assert_eq!(kinds("So sorry for your loss."), ["acknowledge"]);
+        assert_eq!(kinds("I'm sorry we lost your booking."), ["apologise"]);
     }
 
     #[test]

@@ -60,9 +60,14 @@ const RULES: [(Move, Rule); 8] = [
 /// Whether a move opens the reply.
 type Opens = fn(&Ctx<'_>) -> bool;
 
-/// Moves that open the reply instead of the playbook's first, tried in order.
-const OPENINGS: [(Move, Opens); 2] = [
+/// Moves that open the reply instead of the playbook's first, tried in order: the boundary,
+/// sending a client with signs of an emergency to emergency help (the acknowledgement that
+/// fits them), and the step that stops harm happening now.
+const OPENINGS: [(Move, Opens); 3] = [
     (Move::Boundary, |_| true),
+    (Move::Acknowledge, |c| {
+        c.situation.vulnerability() == Some(Family::Emergency)
+    }),
     (Move::NextStep, |c| c.situation.urgency() == Urgency::Stop),
 ];
 

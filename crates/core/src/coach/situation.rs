@@ -19,6 +19,8 @@ use crate::types::SignalKind;
 /// A kind of thing happening to the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
+    /// Signs of a medical emergency or a risk to life: emergency help comes first.
+    Emergency,
     Bereavement,
     Illness,
     Hardship,
@@ -40,7 +42,8 @@ pub enum Family {
 
 impl Family {
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 5] = [
+    pub const VULNERABLE: [Family; 6] = [
+        Family::Emergency,
         Family::Bereavement,
         Family::Safety,
         Family::Illness,
@@ -48,7 +51,8 @@ impl Family {
         Family::Dependants,
     ];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 10] = [
+    const PHRASED: [(Family, &'static str); 11] = [
+        (Family::Emergency, "emergency"),
         (Family::Bereavement, "bereavement"),
         (Family::Illness, "illness"),
         (Family::Hardship, "hardship"),
@@ -77,6 +81,7 @@ impl Family {
             Family::Stoppable | Family::Fraud => "misuse in progress",
             Family::Failure => "something we got wrong",
             Family::Asks => "what they ask for",
+            Family::Emergency => "signs of an emergency",
             Family::Bereavement => "bereavement",
             Family::Illness => "illness",
             Family::Hardship => "money hardship",
@@ -252,7 +257,8 @@ impl Situation {
 
     pub fn urgency(&self) -> Urgency {
         let now = self.has(Family::Now);
-        if self.has(Family::Stoppable) || self.has(Family::Fraud) && now {
+        let stoppable = self.has(Family::Stoppable) || self.has(Family::Fraud) && now;
+        if stoppable || self.has(Family::Emergency) {
             Urgency::Stop
         } else if now {
             Urgency::Now

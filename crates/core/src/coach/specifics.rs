@@ -91,7 +91,15 @@ impl Specifics {
                     .iter()
                     .filter(|x| x.kind == SignalKind::RepeatedContact)
                     .find(count)
-                    .map(|x| text[x.start..x.end].to_string())
+                    // "for the {repeated}": "a third time" loses its article.
+                    .map(|x| {
+                        let said = &text[x.start..x.end];
+                        let bare = ["a ", "the ", "A ", "The "]
+                            .iter()
+                            .find_map(|a| said.strip_prefix(a))
+                            .unwrap_or(said);
+                        bare.to_string()
+                    })
             });
             let said_back = a
                 .concerns

@@ -19,7 +19,7 @@ use super::lists;
 use super::moves::Move;
 use super::phrases::repeats;
 use super::policy::FinalStep;
-use super::situation::Urgency;
+use super::situation::{Family, Urgency};
 use super::specifics::{Specifics, feeling_words};
 use crate::types::Cause;
 
@@ -183,11 +183,15 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
     }
 }
 
-/// The action that stops harm happening now, in the words of the domain.
+/// The action that stops harm happening now, in the words of the domain; for signs of an
+/// emergency, the one that gets help there.
 fn act(s: &Specifics) -> &'static str {
+    let emergency =
+        (s.vulnerability == Some(Family::Emergency)).then(|| "act.emergency".to_string());
     let domain = s.domain.map(|d| format!("act.{}", d.as_str()));
-    domain
+    emergency
         .iter()
+        .chain(domain.iter())
         .map(|name| lists::wordings(name))
         .chain([lists::wordings("act")])
         .find_map(|w| w.first().copied())

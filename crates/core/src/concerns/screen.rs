@@ -33,6 +33,7 @@ pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [T
         .flat_map(|part| {
             let drop = about_origin(part)
                 || own_fault_or_plea(part)
+                || bad_faith(part)
                 || signals
                     .iter()
                     .any(|s| part.iter().any(|t| inside(t, s)) && unsayable(s, part));
@@ -135,6 +136,27 @@ fn own_fault_or_plea(part: &[Token]) -> bool {
         .iter()
         .any(|w| matches!(*w, "begging" | "beg" | "pleading" | "plead"));
     own || plea
+}
+
+/// An accusation of bad faith that no restating turns into a need ("you just take our money and
+/// make up excuses", "sitting on your fat salaries"): said back, it reads as the agent admitting
+/// it. (Theft and lies have their own restating: "you stole my money" becomes wanting it back.)
+fn bad_faith(part: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "excuses", "excuse", "cowboys", "salary", "salaries", "pocket", "pockets", "swindle",
+        "swindling", "scamming",
+    ];
+    let words = words_of(part);
+    words.iter().any(|w| WORDS.contains(w))
+        || words.windows(2).any(|w| {
+            matches!(w[0], "take" | "takes" | "taking" | "took")
+                && matches!(w[1], "our" | "my" | "people's" | "peoples" | "the")
+                && part.iter().any(|t| t.norm == "money")
+        })
+        || words
+            .windows(3)
+            .any(|w| w == ["don't", "even", "care"] || w == ["couldn't", "care", "less"])
 }
 
 /// The words of `part`, lower-case, without punctuation.

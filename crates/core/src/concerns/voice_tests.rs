@@ -90,6 +90,10 @@ fn accusations_become_the_need_or_go() {
     );
     check("Your company is a bunch of crooks.", expect![""]);
     check(
+        "My parcel is lost and you just take our money and make up excuses.",
+        expect!["your parcel is lost"],
+    );
+    check(
         "There is fraud on my card, please block it.",
         expect!["there is fraud on your card, block it"],
     );

@@ -243,6 +243,11 @@ fn waiting_by_the_staff_exit() {
         "Maybe I'll wait by the back entrance tonight.",
         expect![[r#"threat 0..36 "Maybe I'll wait by the back entrance" targeted"#]],
     );
+    check(
+        "I'll be waiting in the car park when your shift ends.",
+        expect![[r#"threat 8..47 "waiting in the car park when your shift" targeted"#]],
+    );
+    check("The car park was full when I got there.", expect![[r#""#]]);
 }
 #[test]
 fn ordinary_words_that_insult_a_person_and_not_a_thing() {
