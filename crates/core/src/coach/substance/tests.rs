@@ -76,6 +76,9 @@ const FAULTY: &[&str] = &[
     "Apologies for any inconvenience caused by the delay.",
     "As a goodwill gesture we'll cover the delivery charge.",
     "Checking your meter reading is part of our standard process.",
+    "Mould is often caused by lifestyle factors such as drying washing indoors.",
+    "I'd recommend reading the quote carefully before you agree a date.",
+    "The delay with the part is outside our control.",
 ];
 
 #[test]
@@ -153,6 +156,24 @@ fn apologies_for_feelings_favours_and_the_process_are_named() {
         "Asking for the serial number is part of the standard checks. I'm sorry you've had to wait, and I'll call you on the same number by 4pm; part of the usual process is a call, but I can email instead.",
         expect![[r#"
             policy_hiding "Asking for the serial number is part of the standard checks." -> "what I'd usually check, and here is what I'm doing for you"
+        "#]],
+    );
+}
+
+#[test]
+fn causes_put_on_the_client_and_control_disowned_are_named() {
+    check(
+        "Damp like this is usually caused by how you heat the flat. I'd suggest you check the lease more carefully in future.",
+        expect![[r#"
+            blame "Damp like this is usually caused by how you heat the flat." -> "can have several causes, and I'll check what's behind yours"
+            blame "I'd suggest you check the lease more carefully in future." -> ""
+            condescending "more carefully" -> ""
+        "#]],
+    );
+    check(
+        "The courier's delay is outside our control, but I'll chase them and call you by 4pm. Our logs clearly show the folder was archived.",
+        expect![[r#"
+            defensive "Our logs clearly show the folder was archived." -> "I'll check what happened against what you've told me"
         "#]],
     );
 }
