@@ -38,7 +38,7 @@ pub const INSULTS: &[&str] = &[
     "bitches", "cunt", "cunts", "twat", "twats", "wanker", "wankers", "scum", "scumbag", "scumbags",
     "thieves", "thief", "crooks", "crook", "liar", "liars", "clueless", "brainless", "halfwit",
     "dimwit", "numpty", "muppet", "pig", "pigs", "hag", "trash", "garbage", "ignorant", "retard",
-    "retarded", "shithead", "jackass", "whore", "slut", "bimbo", "parasite", "parasites", "robot",
+    "retarded", "shithead", "jackass", "whore", "slut", "bimbo", "parasite", "parasites",
     "monkey", "monkeys", "donkey", "tosser", "tossers", "plonker", "pillock", "prat", "prats",
     "nitwit", "buffoon", "buffoons", "dunce", "knobhead", "bellend", "dipshit", "numbskull",
     "bonehead", "lowlife", "lowlifes", "halfwits", "dimwits", "scammer", "scammers", "fraudster",

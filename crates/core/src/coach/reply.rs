@@ -29,7 +29,7 @@ use super::specifics::Specifics;
 use super::timing::next_step_time;
 use super::tone;
 use super::wording::{Question, reply_line, say, section_line};
-use crate::types::{Cause, SignalKind, Want};
+use crate::types::{Cause, Level, SignalKind, Want};
 
 /// The moves with their wordings, and the reply composed from them.
 pub(crate) fn advise(
@@ -135,15 +135,25 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
     }
 }
 
-/// The specifics the reply may say back: a point that was cut off mid-sentence reads badly
-/// inside a message, so when any was, the reply leaves what went wrong out.
+/// The specifics the reply may say back: what went wrong (unless a point was cut off
+/// mid-sentence, which reads badly inside a message), their deadline and how often they have
+/// had to get in touch. Their question and their request are taken up only from a calm
+/// message, a plain ask ("send me a copy of my March invoice"); from a heated one they stay in
+/// the next-step move: readers found them said back as meant when they were sarcastic ("your
+/// request to take our time"), with a non-native writer's grammar ("whether there is other
+/// doctor"), or as an echo ("your request to stop it").
 fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
     let cut = analysed
         .client_turns()
         .flat_map(|(_, _, a)| &a.concerns)
         .any(|c| c.text.trim_end().ends_with('…'));
+    let plain_ask = analysed
+        .last_client()
+        .is_some_and(|(_, _, a)| a.level == Level::Calm);
     Specifics {
         wrong: s.wrong.filter(|_| !cut),
+        question: s.question.filter(|_| plain_ask),
+        request: s.request.filter(|_| plain_ask),
         ..s
     }
 }

@@ -85,8 +85,12 @@ impl Specifics {
                     .map(|d| bare_date(&d))
             });
             s.repeated = s.repeated.or_else(|| {
-                let count =
-                    |x: &&crate::types::Signal| text.get(x.start..x.end).is_some_and(is_count);
+                // "the third time" counts contacts only in a sentence about getting in touch
+                // ("the third outage this quarter" does not).
+                let count = |x: &&crate::types::Signal| {
+                    text.get(x.start..x.end).is_some_and(is_count)
+                        && about_contact(sentence_at(text, x.start))
+                };
                 a.signals
                     .iter()
                     .filter(|x| x.kind == SignalKind::RepeatedContact)
@@ -122,13 +126,87 @@ impl Specifics {
                         .any(|t| crate::signals::tells_of_trouble(&t.norm));
                 // "you want to know why ..." asks; it does not say what went wrong.
                 let asks = c.text.starts_with("you want") || c.text.starts_with("you'd like");
-                if s.wrong.is_none() && went_wrong && !asks {
+                if s.wrong.is_none() && went_wrong && !asks && !their_own_act(&c.text) {
                     s.wrong = Some(clause(&c.text));
                 }
             }
         }
         s
     }
+}
+
+/// A point whose subject is the client doing something ("you lost your job", "you cancelled
+/// it in October", "you have two kids"): said back as what went wrong, with an apology, it
+/// reads as the agent blaming the service for the client's life or agreeing with their mistake.
+/// What was done to them, or what they still lack, is not their own act ("you were charged
+/// twice", "you still haven't had a reply").
+fn their_own_act(point: &str) -> bool {
+    const DONE_TO_THEM: &[&str] = &[
+        "were",
+        "was",
+        "'ve been",
+        "have been",
+        "had been",
+        "haven't",
+        "have not",
+        "hadn't",
+        "didn't get",
+        "did not get",
+        "didn't receive",
+        "did not receive",
+        "still",
+        "never",
+        "can't",
+        "cannot",
+        "couldn't",
+        "could not",
+        "weren't",
+        "are still",
+        "'re still",
+        "had to",
+        "have had to",
+        "'ve had to",
+        "got",
+        "received",
+        "were never",
+        "are being",
+        "'re being",
+        "keep getting",
+        "keep being",
+        "are left",
+        "'re left",
+        "were left",
+    ];
+    let lower = point.to_lowercase();
+    let rest = lower
+        .strip_prefix("you")
+        .filter(|r| r.starts_with([' ', '\'']))
+        .map(str::trim_start);
+    rest.is_some_and(|rest| !DONE_TO_THEM.iter().any(|d| rest.starts_with(d)))
+}
+
+/// The sentence of `text` around byte `at`.
+fn sentence_at(text: &str, at: usize) -> &str {
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = text[..at].rfind(ends).map_or(0, |i| i + 1);
+    let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Whether `sentence` is about getting in touch: calling, writing, chasing, asking.
+fn about_contact(sentence: &str) -> bool {
+    #[rustfmt::skip]
+    const CONTACT: &[&str] = &[
+        "call", "called", "calling", "phone", "phoned", "ring", "rang", "rung", "email", "emailed",
+        "emailing", "write", "wrote", "written", "writing", "contact", "contacted", "contacting",
+        "chase", "chased", "chasing", "ask", "asked", "asking", "message", "messaged", "told",
+        "tell", "explain", "explained", "explaining", "spoke", "spoken", "speak", "reported",
+        "report", "raised", "complained", "complain", "ticket", "chat", "touch", "send", "sent",
+        "same", "repeat", "repeating", "again",
+    ];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONTACT.contains(&w.to_lowercase().as_str()))
 }
 
 /// A question that complains rather than asks ("where are we supposed to sleep?", "is anyone
@@ -400,6 +478,24 @@ mod tests {
         assert_eq!(bare_date("tomorrow"), "tomorrow");
         assert_eq!(bare_date("before friday 3pm"), "Friday 3pm");
         assert_eq!(bare_date("by 2 march"), "2 March");
+    }
+
+    #[test]
+    fn a_count_is_of_contacts_only_in_a_sentence_about_getting_in_touch() {
+        let text = "It's down for the third time this quarter. I've called you a third time today.";
+        assert!(!about_contact(sentence_at(text, 20)));
+        assert!(about_contact(sentence_at(text, 50)));
+    }
+
+    #[test]
+    fn what_the_client_did_is_not_what_went_wrong() {
+        assert!(their_own_act("you lost your job in August"));
+        assert!(their_own_act("you cancelled this in October"));
+        assert!(their_own_act("you have 2 kids"));
+        assert!(!their_own_act("you were charged twice for one order"));
+        assert!(!their_own_act("you still haven't had a reply"));
+        assert!(!their_own_act("you've been without heating for a week"));
+        assert!(!their_own_act("your parcel has not arrived"));
     }
 
     #[test]

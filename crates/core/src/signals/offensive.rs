@@ -31,7 +31,7 @@ pub(super) const ADJECTIVES: &[&str] = &[
 #[rustfmt::skip]
 const PERSON_NOUNS: &[&str] = &[
     "fool", "fools", "clown", "clowns", "thief", "thieves", "crook", "crooks", "liar", "liars",
-    "pig", "pigs", "monkey", "monkeys", "donkey", "parasite", "parasites", "robot", "robots", "hag",
+    "pig", "pigs", "monkey", "monkeys", "donkey", "parasite", "parasites", "hag",
     "scammer", "scammers", "fraudster", "fraudsters", "creep", "creeps", "hobo", "hobos",
     "pervert", "perverts", "perv", "weirdo", "weirdos", "dork", "degenerate", "degenerates",
     "junkie", "junkies", "junky",

@@ -1201,6 +1201,14 @@ fn advice_answered_with_mock_praise_is_sarcasm() {
 }
 
 #[test]
+fn asking_whether_one_talks_to_a_robot_is_no_insult() {
+    check(
+        "Are you a robot?? That's the third identical reply.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
 fn guessing_or_playing_along_with_the_script_is_sarcasm() {
     check(
         "Let me guess, you want me to unplug the router again?",
