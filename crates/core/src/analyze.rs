@@ -26,7 +26,7 @@ pub struct Input<'a> {
     pub text: &'a str,
     /// The agent's previous message, when known.
     pub context: Option<&'a str>,
-    /// The client's earlier messages in this conversation, oldest first.
+    /// The conversation's earlier turns, the agent's too, oldest first.
     pub earlier: &'a [&'a str],
 }
 
@@ -44,13 +44,15 @@ impl<'a> Input<'a> {
             ..self
         }
     }
-    /// This message as the latest of the client's story: the analysis then also reads the
-    /// cause behind `earlier` and this message together ([`Analysis::story`]).
+    /// This message as the latest of the conversation's story: the analysis then also reads
+    /// the cause behind `earlier` and this message together ([`Analysis::story`]). The agent's
+    /// turns belong to the story: an explanation the client answers ("the refund went back to
+    /// your gift card") is what tells a misunderstanding from a failure.
     pub fn with_earlier(self, earlier: &'a [&'a str]) -> Self {
         Input { earlier, ..self }
     }
 
-    /// The client's story as one text: the earlier messages and this one, a line each, and
+    /// The story as one text: the earlier turns and this message, a line each, and
     /// where this one starts in it. The earliest messages are left out as far as the story
     /// would be longer than an analysis reads, so this message is always read whole.
     pub fn story_text(&self) -> (String, usize) {

@@ -1,7 +1,7 @@
 //! Training the reading heads (level, causes and what the client wants, see
 //! `defuse_core::reading`) on the training split of `customer_labels.jsonl` and on the chat
 //! conversations written for training (`crates/train/data`): each client line for the level and
-//! the want, each conversation's client lines joined for its cause.
+//! the want, each conversation's turns joined for its cause.
 //!
 //! Each head reads [`reading::features`] of the message as the rest of the analysis reads it.
 //! The level and the want are one class of several (softmax); each cause is a yes/no of its own,
@@ -168,8 +168,8 @@ impl Labels {
 /// The client lines of the conversations in `path` (one JSON object a line with `transcript`,
 /// `client_message_levels`, `main_cause` and `wants`, labelled from the same guide as the
 /// customer messages) with their level, and the want for the last one; then each
-/// conversation's story (its client lines as the analysis joins them, see
-/// [`Input::story_text`]) with the conversation's main cause. A line carries no cause of its
+/// conversation's story (its turns up to the last client line, the agent's too, as the analysis
+/// joins them, see [`Input::story_text`]) with the conversation's main cause. A line carries no cause of its
 /// own: the cause is the whole story's, and a later line may only say "still nothing".
 fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
     let mut out = Vec::new();
@@ -181,6 +181,15 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
         let lines: Vec<&str> = transcript
             .lines()
             .filter_map(|l| l.strip_prefix("Client:"))
+            .map(str::trim)
+            .collect();
+        // Every turn before the latest client line, agent turns too, as the story reads them.
+        let turns: Vec<&str> = transcript
+            .lines()
+            .filter_map(|l| {
+                l.strip_prefix("Client:")
+                    .or_else(|| l.strip_prefix("Agent:"))
+            })
             .map(str::trim)
             .collect();
         let levels = v["client_message_levels"]
@@ -202,9 +211,11 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
             });
             out.push((line.to_string(), Labels::of(&row).with_context(at)?));
         }
-        let Some((latest, earlier)) = lines.split_last() else {
+        let Some((latest, _)) = lines.split_last() else {
             continue;
         };
+        let before_latest = turns.iter().rposition(|t| t == latest).unwrap_or(0);
+        let earlier = &turns[..before_latest];
         let cause = v["main_cause"]
             .as_str()
             .with_context(|| format!("{}: field `main_cause` missing", at()))?;

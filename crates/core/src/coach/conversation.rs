@@ -168,7 +168,7 @@ impl Conversation {
     }
 
     /// `analyse` called on each client turn (its index and the turn as an [`Input`], with the
-    /// agent turn before it as context and the client turns before it as its story); `None`
+    /// agent turn before it as context and every turn before it as its story); `None`
     /// for the agent turns.
     pub fn each_client<T>(
         &self,
@@ -182,6 +182,7 @@ impl Conversation {
             out.push(match turn.role {
                 Role::Agent => {
                     prev_agent = Some(text);
+                    earlier.push(text);
                     None
                 }
                 Role::Client => {
