@@ -141,41 +141,13 @@ impl Specifics {
 /// What was done to them, or what they still lack, is not their own act ("you were charged
 /// twice", "you still haven't had a reply").
 fn their_own_act(point: &str) -> bool {
+    #[rustfmt::skip]
     const DONE_TO_THEM: &[&str] = &[
-        "were",
-        "was",
-        "'ve been",
-        "have been",
-        "had been",
-        "haven't",
-        "have not",
-        "hadn't",
-        "didn't get",
-        "did not get",
-        "didn't receive",
-        "did not receive",
-        "still",
-        "never",
-        "can't",
-        "cannot",
-        "couldn't",
-        "could not",
-        "weren't",
-        "are still",
-        "'re still",
-        "had to",
-        "have had to",
-        "'ve had to",
-        "got",
-        "received",
-        "were never",
-        "are being",
-        "'re being",
-        "keep getting",
-        "keep being",
-        "are left",
-        "'re left",
-        "were left",
+        "were", "was", "'ve been", "have been", "had been", "haven't", "have not", "hadn't",
+        "didn't get", "did not get", "didn't receive", "did not receive", "still", "never",
+        "can't", "cannot", "couldn't", "could not", "weren't", "are still", "'re still", "had to",
+        "have had to", "'ve had to", "got", "received", "were never", "are being", "'re being",
+        "keep getting", "keep being", "are left", "'re left", "were left",
     ];
     let lower = point.to_lowercase();
     let rest = lower
@@ -204,28 +176,23 @@ fn about_contact(sentence: &str) -> bool {
         "report", "raised", "complained", "complain", "ticket", "chat", "touch", "send", "sent",
         "same", "repeat", "repeating", "again",
     ];
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CONTACT.contains(&w.to_lowercase().as_str()))
+    has_word(sentence, CONTACT)
 }
 
 /// A question that complains rather than asks ("where are we supposed to sleep?", "is anyone
 /// actually going to help?"): said back as what the client wants to know, it reads as mockery.
 fn rhetorical(point: &str) -> bool {
+    #[rustfmt::skip]
     const MARKS: &[&str] = &[
-        "supposed",
-        "actually",
-        "even",
-        "really",
-        "seriously",
-        "honestly",
-        "earth",
-        "hell",
-        "ever",
+        "supposed", "actually", "even", "really", "seriously", "honestly", "earth", "hell", "ever",
     ];
-    point
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| MARKS.contains(&w.to_lowercase().as_str()))
+    has_word(point, MARKS)
+}
+
+/// Whether any word of `text`, in lower case, is one of `words`.
+fn has_word(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| words.contains(&w.to_lowercase().as_str()))
 }
 
 /// What a point asks, up to where a second thought begins ("make the messages stop, you
