@@ -615,3 +615,23 @@ fn a_sympathetic_sorry_does_not_use_up_the_apology() {
         c.reply
     );
 }
+
+#[test]
+fn an_event_at_a_clock_time_today_is_a_deadline_hours_away() {
+    let c = coached(&client(
+        MORNING,
+        "My parking permit for the hospital still shows as unpaid and my appointment is at 2pm. I paid it last week.",
+    ));
+    assert!(!c.reply.contains("5pm"), "{}", c.reply);
+}
+
+#[test]
+fn a_deadline_of_today_is_not_said_back_as_a_day_to_get_ahead_of() {
+    let c = coached(&client(
+        MORNING,
+        "Could you confirm my booking please? I need the confirmation today for my visa.",
+    ));
+    assert!(!c.reply.contains("ahead of today"), "{}", c.reply);
+    assert!(!c.reply.contains("With today"), "{}", c.reply);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+}

@@ -83,6 +83,8 @@ impl Specifics {
                 signal(SignalKind::Deadline)
                     .filter(timed)
                     .map(|d| bare_date(&d))
+                    // "well ahead of today" says nothing: only a day or a time further off.
+                    .filter(|d| !SAME_DAY.contains(&d.to_lowercase().as_str()))
             });
             s.repeated = s.repeated.or_else(|| {
                 // "the third time" counts contacts only in a sentence about getting in touch
@@ -292,7 +294,7 @@ pub(crate) fn feeling_words(e: Option<Emotion>) -> (&'static str, &'static str) 
         Some(Emotion::Anger) => ("infuriating", "angry"),
         Some(Emotion::Anxiety) => ("worrying", "worried"),
         Some(Emotion::Sadness) => ("disheartening", "let down"),
-        Some(Emotion::Confusion) => ("confusing", "unsure where things stand"),
+        Some(Emotion::Confusion) => ("confusing", "unsure"),
         _ => ("frustrating", "frustrated"),
     }
 }
@@ -326,6 +328,17 @@ fn bare_date(deadline: &str) -> String {
     });
     words.collect::<Vec<_>>().join(" ")
 }
+
+/// A deadline that is only "today" in other words, which no wording can say back usefully.
+const SAME_DAY: &[&str] = &[
+    "today",
+    "tonight",
+    "now",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "first thing",
+];
 
 /// Days and months, which a reply writes with a capital however the client wrote them.
 #[rustfmt::skip]
