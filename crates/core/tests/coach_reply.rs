@@ -635,3 +635,26 @@ fn a_deadline_of_today_is_not_said_back_as_a_day_to_get_ahead_of() {
     assert!(!c.reply.contains("With today"), "{}", c.reply);
     assert!(promises_an_update(&c.reply), "{}", c.reply);
 }
+
+#[test]
+fn a_floppy_feverish_child_is_sent_to_emergency_help() {
+    let c = coached(&client(
+        MORNING,
+        "You cancelled our appointment again. My son is 2, his temperature is 39.8 and he's really floppy and won't drink.",
+    ));
+    assert!(c.reply.contains("999"), "{}", c.reply);
+}
+
+#[test]
+fn a_feared_emergency_is_not_one_yet() {
+    let c = coached(&client(
+        MORNING,
+        "You are cutting off our power today for arrears. My father is on home oxygen and if the power goes off he can't breathe.",
+    ));
+    assert!(!c.reply.contains("999"), "{}", c.reply);
+    assert!(
+        !c.reply.contains("5pm"),
+        "a disconnection today is harm now: {}",
+        c.reply
+    );
+}

@@ -228,6 +228,9 @@ impl Situation {
         if about_a_pet {
             cues.retain(|c| c.what != Family::Illness);
         }
+        // "If the power goes off he can't breathe" fears an emergency; it is not one yet.
+        let turns = &conversation.turns;
+        cues.retain(|c| c.what != Family::Emergency || !conditional(&turns[c.turn].text, c.start));
         let cause = story_cause(analysed, &cues);
         Situation {
             cause,
@@ -307,7 +310,27 @@ fn set(section: &str) -> PhraseSet<()> {
     PhraseSet::new([((), lists::situation(section).iter().flat_map(|l| expand(l)))])
 }
 
-/// Hits of every set in `text`, except those inside a phrase of `[none]` ("sick of waiting").
+/// Whether the sentence of `text` up to byte `at` puts what follows on a condition ("if the
+/// power goes off he can't breathe", "without it she could collapse").
+fn conditional(text: &str, at: usize) -> bool {
+    const CONDITIONS: &[&str] = &[
+        "if",
+        "unless",
+        "when",
+        "without",
+        "otherwise",
+        "could",
+        "would",
+        "might",
+        "may",
+        "risk",
+    ];
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    text[start..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONDITIONS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+}
+
 /// Whether `text` speaks of a pet or a vet.
 fn mentions_a_pet(text: &str) -> bool {
     #[rustfmt::skip]
@@ -319,6 +342,7 @@ fn mentions_a_pet(text: &str) -> bool {
         .any(|w| PETS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
+/// Hits of every set in `text`, except those inside a phrase of `[none]` ("sick of waiting").
 fn find<T: Copy>(text: &str, turn: usize, sets: &Sets<T>) -> Vec<Cue<T>> {
     static NONE: OnceLock<PhraseSet<()>> = OnceLock::new();
     let blocked = NONE.get_or_init(|| set("none")).find(text);

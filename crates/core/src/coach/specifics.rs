@@ -128,13 +128,29 @@ impl Specifics {
                         .any(|t| crate::signals::tells_of_trouble(&t.norm));
                 // "you want to know why ..." asks; it does not say what went wrong.
                 let asks = c.text.starts_with("you want") || c.text.starts_with("you'd like");
-                if s.wrong.is_none() && went_wrong && !asks && !their_own_act(&c.text) {
+                let stated = !their_own_act(&c.text) && !supposed(&c.text);
+                if s.wrong.is_none() && went_wrong && !asks && stated {
                     s.wrong = Some(clause(&c.text));
                 }
             }
         }
         s
     }
+}
+
+/// A point that supposes rather than states ("your customers must all have dirty caches", often
+/// sarcastic): said back as what went wrong, it turns a guess or a jibe into our admission.
+fn supposed(point: &str) -> bool {
+    const MODALS: &[&str] = &[
+        "must",
+        "should",
+        "would",
+        "could",
+        "might",
+        "may",
+        "supposedly",
+    ];
+    has_word(point, MODALS)
 }
 
 /// A point whose subject is the client doing something ("you lost your job", "you cancelled
@@ -472,6 +488,8 @@ mod tests {
         assert!(their_own_act("you lost your job in August"));
         assert!(their_own_act("you cancelled this in October"));
         assert!(their_own_act("you have 2 kids"));
+        assert!(supposed("your customers must all have dirty caches"));
+        assert!(!supposed("your parcel has not arrived"));
         assert!(!their_own_act("you were charged twice for one order"));
         assert!(!their_own_act("you still haven't had a reply"));
         assert!(!their_own_act("you've been without heating for a week"));

@@ -95,7 +95,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
     rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),
     rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),
-    rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park) (is|are)", Threat).company(MENACE),
+    rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park|studio|workshop|salon|practice|clinic|surgery|restaurant|hotel|garage|yard|unit|premises|kids|children|family) (is|are|live|lives|go|goes)", Threat).company(MENACE),
     rule("i know (what time|when) (you|your (shop|office|store|branch|staff|depot)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
     rule("(i'll|i will|i'm going to|gonna|i'll be) (wait|waiting) (for you|outside|in the car park)", Threat).clause_end().company(MENACE),
     rule("(wait|waiting) (for you |)(in|at|outside|by|near) (the|your) (car park|carpark|parking lot|parking|staff exit|staff entrance|back door|exit) (when|after|until|till) (your|you) (shift|finish|leave|clock off|get off|knock off)", Threat),

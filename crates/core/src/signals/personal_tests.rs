@@ -427,3 +427,12 @@ fn a_shame_if_things_got_unpleasant() {
         expect![[r#""#]],
     );
 }
+#[test]
+fn knowing_where_a_small_business_is_beside_an_insult_is_a_threat() {
+    check(
+        "You're a useless cowboy. I know where your studio is.",
+        expect![[r#"
+            insult 9..16 "useless" targeted
+            threat 25..52 "I know where your studio is" targeted"#]],
+    );
+}
