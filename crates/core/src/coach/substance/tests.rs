@@ -79,6 +79,10 @@ const FAULTY: &[&str] = &[
     "Mould is often caused by lifestyle factors such as drying washing indoors.",
     "I'd recommend reading the quote carefully before you agree a date.",
     "The delay with the part is outside our control.",
+    "The letters aren't anything to worry about.",
+    "The rate was clearly marked as non-refundable on the booking page.",
+    "Overdraft charges are a matter between you and your bank.",
+    "Repairs to the boiler are the landlord's responsibility.",
 ];
 
 #[test]
