@@ -502,8 +502,9 @@ fn the_clients_points_are_left_to_the_paraphrase_move_not_sent_as_our_claims() {
     for said in ["screenshot", "lovely", "another laptop", "your ticket"] {
         assert!(!c.reply.contains(said), "{said}: {}", c.reply);
     }
-    // What went wrong is still said back, from the point that names the failure.
-    assert!(c.reply.contains("export"), "{}", c.reply);
+    // Nothing of theirs is said back, not even what went wrong; the apology is still made.
+    assert!(!c.reply.contains("export"), "{}", c.reply);
+    assert!(c.reply.contains("apologise"), "{}", c.reply);
 }
 
 #[test]
@@ -657,4 +658,14 @@ fn a_feared_emergency_is_not_one_yet() {
         "a disconnection today is harm now: {}",
         c.reply
     );
+}
+
+#[test]
+fn a_client_who_is_unsafe_is_harmed_now() {
+    let c = coached(&client(
+        MORNING,
+        "Your app reset my door code and I am locked out of my flat with my shopping. Nobody answers the phone.",
+    ));
+    assert!(!c.reply.contains("5pm"), "{}", c.reply);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
 }

@@ -3,12 +3,13 @@
 //!
 //! The suggested reply is one message in the moves' order: the acceptance of the client's
 //! apology for their tone first when they made one, the boundary statement when one is called
-//! for, the acknowledgement (with what went wrong), the apology where owed, the options when a
+//! for, the acknowledgement, the apology where owed, the options when a
 //! remedy is owed and wanted (else the limits), the next step with its time, and, for a
 //! vulnerable client or harm happening now who has not said what they want, the question about
 //! what they need (instead of the options). Each line is the first wording that does not repeat
 //! the agent or an earlier line of the reply, so the message never says a thing twice,
-//! the client's points are left to the paraphrase move (see [`in_reply`]), and a line the draft check would flag
+//! nothing of the client's own words is said back (see [`whole`] and [`in_reply`]), and a line the
+//! draft check would flag
 //! (the client's shouting or blame filled into a wording) gives way to the next wording. When
 //! the client's latest message leaves nothing open (see `closing`), the reply holds the line
 //! and apologises where owed, then closes instead of promising an update.
@@ -135,23 +136,20 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
     }
 }
 
-/// The specifics the reply may say back: what went wrong (unless a point was cut off
-/// mid-sentence, which reads badly inside a message), their deadline and how often they have
-/// had to get in touch. Their question and their request are taken up only from a calm
-/// message, a plain ask ("send me a copy of my March invoice"); from a heated one they stay in
-/// the next-step move: readers found them said back as meant when they were sarcastic ("your
-/// request to take our time"), with a non-native writer's grammar ("whether there is other
-/// doctor"), or as an echo ("your request to stop it").
+/// The specifics the reply may say back: their deadline and how often they have had to get in
+/// touch. Nothing of the client's own words: what went wrong, said back from their message,
+/// turned their claims and jibes into our admissions ("I'm sorry that something's wrong on our
+/// end" to a client whose refund was on its way, "I'm sorry that we want more money for doing
+/// it wrong twice"), so it stays in the moves below the reply, where the agent chooses. Their
+/// question and their request are taken up only from a calm message, a plain ask ("send me a
+/// copy of my March invoice"); from a heated one they were said back as meant when sarcastic,
+/// with a non-native writer's grammar, or as an echo.
 fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
-    let cut = analysed
-        .client_turns()
-        .flat_map(|(_, _, a)| &a.concerns)
-        .any(|c| c.text.trim_end().ends_with('…'));
     let plain_ask = analysed
         .last_client()
         .is_some_and(|(_, _, a)| a.level == Level::Calm);
     Specifics {
-        wrong: s.wrong.filter(|_| !cut),
+        wrong: None,
         question: s.question.filter(|_| plain_ask),
         request: s.request.filter(|_| plain_ask),
         ..s
@@ -221,8 +219,7 @@ fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
             // heard right: in a message sent as it stands the question is gone and the points
             // become our claims. Four fresh readers in a row found the harm of the replies there
             // (sarcasm said back as meant, a non-native writer's grammar copied, a relative's
-            // illness read as the client's). What went wrong stays, in the acknowledgement or
-            // the apology, said only from a point that names the failure.
+            // illness read as the client's).
             Move::Paraphrase => false,
             Move::Options => !need && !closing && options,
             Move::Limits => !need && !options && !closing && offer.limits,

@@ -263,7 +263,8 @@ impl Situation {
         let stoppable = self.has(Family::Stoppable) || self.has(Family::Fraud) && now;
         if stoppable || self.has(Family::Emergency) {
             Urgency::Stop
-        } else if now {
+        } else if now || self.has(Family::Safety) {
+            // A client who is unsafe (stranded, without heat, in danger) is harmed now.
             Urgency::Now
         } else if self.has(Family::Soon) {
             Urgency::Soon

@@ -83,8 +83,10 @@ impl Specifics {
                 signal(SignalKind::Deadline)
                     .filter(timed)
                     .map(|d| bare_date(&d))
-                    // "well ahead of today" says nothing: only a day or a time further off.
+                    // "well ahead of today" says nothing, nor "with within 48 hours so close":
+                    // only a day or a time further off.
                     .filter(|d| !SAME_DAY.contains(&d.to_lowercase().as_str()))
+                    .filter(|d| !is_span(d))
             });
             s.repeated = s.repeated.or_else(|| {
                 // "the third time" counts contacts only in a sentence about getting in touch
@@ -198,13 +200,14 @@ fn about_contact(sentence: &str) -> bool {
 }
 
 /// A question that complains rather than asks ("where are we supposed to sleep?", "is anyone
-/// actually going to help?"): said back as what the client wants to know, it reads as mockery.
+/// actually going to help?", "can you find out where it is or not?"): said back as what the
+/// client wants to know, it reads as mockery.
 fn rhetorical(point: &str) -> bool {
     #[rustfmt::skip]
     const MARKS: &[&str] = &[
         "supposed", "actually", "even", "really", "seriously", "honestly", "earth", "hell", "ever",
     ];
-    has_word(point, MARKS)
+    has_word(point, MARKS) || point.to_lowercase().contains(" or not")
 }
 
 /// Whether any word of `text`, in lower case, is one of `words`.
@@ -345,6 +348,15 @@ fn bare_date(deadline: &str) -> String {
     words.collect::<Vec<_>>().join(" ")
 }
 
+/// A deadline written as a length of time ("within 48 hours", "in the next two days"), which
+/// does not fit where a day goes.
+fn is_span(deadline: &str) -> bool {
+    let lower = deadline.to_lowercase();
+    ["within", "in the next", "in ", "over the next"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
 /// A deadline that is only "today" in other words, which no wording can say back usefully.
 const SAME_DAY: &[&str] = &[
     "today",
@@ -474,6 +486,8 @@ mod tests {
         assert_eq!(bare_date("tomorrow"), "tomorrow");
         assert_eq!(bare_date("before friday 3pm"), "Friday 3pm");
         assert_eq!(bare_date("by 2 march"), "2 March");
+        assert!(is_span("within 48 hours") && is_span("in the next two days"));
+        assert!(!is_span("Friday 3pm"));
     }
 
     #[test]
@@ -504,6 +518,7 @@ mod tests {
         assert!(rhetorical(
             "you want to know whether anyone is actually going to help"
         ));
+        assert!(rhetorical("you want us to find out where it is or not"));
         assert!(!rhetorical("you want to know when your refund will arrive"));
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));

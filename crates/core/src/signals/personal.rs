@@ -99,6 +99,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know (what time|when) (you|your (shop|office|store|branch|staff|depot)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
     rule("(i'll|i will|i'm going to|gonna|i'll be) (wait|waiting) (for you|outside|in the car park)", Threat).clause_end().company(MENACE),
     rule("(wait|waiting) (for you |)(in|at|outside|by|near) (the|your) (car park|carpark|parking lot|parking|staff exit|staff entrance|back door|exit) (when|after|until|till) (your|you) (shift|finish|leave|clock off|get off|knock off)", Threat),
+    rule("(wait|waiting) (for you |)(outside|out the back|out front|downstairs) (when|after|until|till) (you|your shift|she|he) (finish|finishes|leave|leaves|clock off|clocks off|get off|gets off|knock off|end|ends)", Threat),
     rule("(see|meet|catch) you (outside|in the car park|after work|after your shift|on your way home)", Threat).clause_end().company(MENACE),
     // Sexual remarks and advances aimed at the reader, named outright.
     rule("(have|having) sex with (me|you)", Harassment),

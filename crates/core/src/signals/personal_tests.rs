@@ -248,6 +248,10 @@ fn waiting_by_the_staff_exit() {
         expect![[r#"threat 8..47 "waiting in the car park when your shift" targeted"#]],
     );
     check("The car park was full when I got there.", expect![[r#""#]]);
+    check(
+        "I'll be waiting outside when you finish your shift.",
+        expect![[r#"threat 8..39 "waiting outside when you finish" targeted"#]],
+    );
 }
 #[test]
 fn ordinary_words_that_insult_a_person_and_not_a_thing() {
