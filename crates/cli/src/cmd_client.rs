@@ -58,7 +58,7 @@ pub fn run(args: ClientArgs) -> Result<()> {
                 match out {
                     Some(path) => std::fs::write(&path, json + "\n")
                         .with_context(|| format!("writing {}", path.display()))?,
-                    None => println!("{json}"),
+                    None => crate::out::to_stdout(&(json + "\n"))?,
                 }
             }
             ClientCommand::Erase { id, yes } => {

@@ -62,16 +62,13 @@ pub struct CheckReplyArgs {
 pub fn run(args: CoachArgs) -> Result<ExitCode> {
     let setup = Setup::new(&args.input, &args.options)?;
     let coaching = coach::coach(&setup.conversation, &setup.policy, &setup.analyzer);
-    if args.options.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&CoachingDto::new(&coaching, &setup.conversation))?
-        );
+    let dto = CoachingDto::new(&coaching, &setup.conversation);
+    let text = if args.options.json {
+        serde_json::to_string_pretty(&dto)? + "\n"
     } else {
-        let dto = CoachingDto::new(&coaching, &setup.conversation);
-        let has_client_turn = setup.conversation.last_client().is_some();
-        print!("{}", render_coaching(&dto, has_client_turn));
-    }
+        render_coaching(&dto, setup.conversation.last_client().is_some())
+    };
+    crate::out::to_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -94,21 +91,13 @@ pub fn run_check(args: CheckReplyArgs) -> Result<ExitCode> {
         setup.now,
     )
     .context("cannot check the draft")?;
-    if args.options.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&ReplyCheckDto::new(
-                &check,
-                &draft,
-                setup.conversation.offset
-            ))?
-        );
+    let offset = setup.conversation.offset;
+    let text = if args.options.json {
+        serde_json::to_string_pretty(&ReplyCheckDto::new(&check, &draft, offset))? + "\n"
     } else {
-        print!(
-            "{}",
-            render_check(&check, &draft, setup.conversation.offset)
-        );
-    }
+        render_check(&check, &draft, offset)
+    };
+    crate::out::to_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

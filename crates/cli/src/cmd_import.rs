@@ -67,14 +67,13 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
         Format::Chat => read_chat(&args.path)?,
     };
     if args.dry_run {
-        for m in &messages {
-            println!("{}", describe(m));
-        }
-        println!(
-            "{} messages would be stored; {} could not be read.",
+        let mut text: String = messages.iter().map(|m| describe(m) + "\n").collect();
+        text += &format!(
+            "{} messages would be stored; {} could not be read.\n",
             messages.len(),
             unread.len()
         );
+        crate::out::to_stdout(&text)?;
     } else {
         unread.extend(store(args, settings, messages)?);
     }

@@ -191,14 +191,11 @@ pub fn evaluate(args: EvalArgs) -> Result<()> {
             Some(p) => peer_columns(p, &scores[0].1)?,
             None => Vec::new(),
         };
-        println!("{}", eval::table(&scores, &peers));
+        crate::out::to_stdout(&format!("{}\n", eval::table(&scores, &peers)))?;
     }
     for (name, analyzer) in &tiers {
-        println!("Reading and coaching, {name} tier:\n");
-        println!(
-            "{}",
-            coaching::table(&coaching::evaluate(&args.data, analyzer)?)
-        );
+        let table = coaching::table(&coaching::evaluate(&args.data, analyzer)?);
+        crate::out::to_stdout(&format!("Reading and coaching, {name} tier:\n\n{table}\n"))?;
     }
     Ok(())
 }

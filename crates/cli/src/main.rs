@@ -10,6 +10,7 @@ mod cmd_serve;
 mod cmd_train;
 mod cmd_user;
 mod engine;
+mod out;
 mod report;
 
 use clap::{Parser, Subcommand};
@@ -123,6 +124,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of a pipe went away (`defuse coach x | head`): it had what it wanted.
+        Err(e) if out::closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("defuse: {e:#}");
             ExitCode::FAILURE

@@ -272,3 +272,27 @@ fn backup_writes_a_copy_that_opens_and_never_overwrites() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
 }
+
+#[test]
+fn output_to_a_reader_that_went_away_ends_quietly() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_defuse"))
+        .args(["coach", "--fast", "-"])
+        .env("DEFUSE_DATA_DIR", data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("defuse runs");
+    // The reader goes before defuse has read its input, so every write meets a closed pipe.
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"Client: My order is late again and nobody answers.\n")
+        .expect("write stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("defuse finishes");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
