@@ -249,6 +249,24 @@ fn vague_and_timeless_promises_are_found() {
     let c = check(&talk, "I'll look into it and call you tomorrow at 10am.");
     assert!(c.findings.is_empty(), "{:?}", c.findings);
     assert_eq!(c.promises.len(), 1);
+    has(
+        &talk,
+        "I'll sort the address as soon as I can.",
+        FindingKind::VaguePromise,
+        "as soon as I can",
+    );
+    // A step tied to an event is not a vague time.
+    let c = check(
+        &talk,
+        "As soon as the courier confirms, I'll send you the tracking number, and I'll call you by 3pm today either way.",
+    );
+    assert!(
+        !c.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::VaguePromise),
+        "{:?}",
+        c.findings
+    );
 }
 
 #[test]

@@ -158,6 +158,16 @@ fn vague() -> &'static PhraseSet<()> {
     SET.get_or_init(|| PhraseSet::new([((), lists::words("always_vague"))]))
 }
 
+/// "Soon" inside "as soon as I have it" ties a step to an event, which is no vague time ("as
+/// soon as possible" and "as soon as I can" are, and are listed whole).
+fn on_an_event(draft: &str, start: usize, end: usize) -> bool {
+    let before = draft[..start].to_lowercase();
+    let after = draft[end..].to_lowercase();
+    &draft[start..end].to_lowercase() == "soon"
+        && before.ends_with("as ")
+        && after.starts_with(" as ")
+}
+
 fn apologies() -> &'static PhraseSet<()> {
     static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -188,15 +198,21 @@ pub(crate) fn findings(draft: &str, policy: &Policy) -> Vec<Finding> {
             finding(kind, h.start, h.end, kind.message(), rewrite)
         })
         .collect();
-    out.extend(vague().find(draft).into_iter().map(|h| {
-        finding(
-            Kind::VaguePromise,
-            h.start,
-            h.end,
-            Kind::VaguePromise.message(),
-            "by <a time you can keep, e.g. 3pm today>",
-        )
-    }));
+    out.extend(
+        vague()
+            .find(draft)
+            .into_iter()
+            .filter(|h| !on_an_event(draft, h.start, h.end))
+            .map(|h| {
+                finding(
+                    Kind::VaguePromise,
+                    h.start,
+                    h.end,
+                    Kind::VaguePromise.message(),
+                    "by <a time you can keep, e.g. 3pm today>",
+                )
+            }),
+    );
     out.extend(
         apologies()
             .find(draft)

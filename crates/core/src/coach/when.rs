@@ -326,6 +326,13 @@ fn add_working_days(mut d: NaiveDate, n: u64) -> NaiveDate {
 }
 
 fn vague_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize)> {
+    // "as soon as the courier confirms" ties the step to an event: no vague time. ("As soon as
+    // possible" and "as soon as I can" are listed whole and matched from their first word.)
+    let on_an_event =
+        word(toks, i) == "soon" && i > 0 && word(toks, i - 1) == "as" && word(toks, i + 1) == "as";
+    if on_an_event {
+        return None;
+    }
     super::lists::words("vague").iter().find_map(|phrase| {
         let n = phrase.split(' ').count();
         let matches = phrase
