@@ -669,3 +669,13 @@ fn a_client_who_is_unsafe_is_harmed_now() {
     assert!(!c.reply.contains("5pm"), "{}", c.reply);
     assert!(promises_an_update(&c.reply), "{}", c.reply);
 }
+
+#[test]
+fn the_age_of_a_machine_is_no_dependant() {
+    let c = coached(&client(
+        MORNING,
+        "The washing machine is only 8 months old and the drum has broken again.",
+    ));
+    assert!(!c.reply.contains("depending on you"), "{}", c.reply);
+    assert!(!c.reply.contains("family"), "{}", c.reply);
+}
