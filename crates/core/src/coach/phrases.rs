@@ -90,6 +90,11 @@ pub(crate) fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether any of [`words`] of `text` is one of `list` (lower case).
+pub(crate) fn has_word(text: &str, list: &[&str]) -> bool {
+    words(text).iter().any(|w| list.contains(&w.as_str()))
+}
+
 /// How many words in a row two texts may share before a wording counts as a repeat.
 const REPEAT_RUN: usize = 4;
 

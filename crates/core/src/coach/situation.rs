@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::conversation::{Analysed, Timestamp};
 use super::lists;
-use super::phrases::PhraseSet;
+use super::phrases::{PhraseSet, has_word, sentence_around};
 use super::story::{StoryCause, story_cause};
 use super::when::{self, Due};
 use crate::types::SignalKind;
@@ -326,10 +326,8 @@ fn conditional(text: &str, at: usize) -> bool {
         "may",
         "risk",
     ];
-    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    text[start..at]
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CONDITIONS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+    let (start, _) = sentence_around(text, at);
+    has_word(&text[start..at], CONDITIONS)
 }
 
 /// Whether `text` speaks of a pet or a vet.

@@ -6,6 +6,7 @@
 
 use super::closing::Close;
 use super::conversation::Analysed;
+use super::phrases::{has_word, sentence_around};
 use super::situation::{Domain, Family, Urgency};
 use super::when;
 use crate::text::tokenize;
@@ -93,7 +94,7 @@ impl Specifics {
                 // ("the third outage this quarter" does not).
                 let count = |x: &&crate::types::Signal| {
                     text.get(x.start..x.end).is_some_and(is_count)
-                        && about_contact(sentence_at(text, x.start))
+                        && about_contact(sentence_of(text, x.start))
                 };
                 a.signals
                     .iter()
@@ -178,10 +179,8 @@ fn their_own_act(point: &str) -> bool {
 }
 
 /// The sentence of `text` around byte `at`.
-fn sentence_at(text: &str, at: usize) -> &str {
-    let ends = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let start = text[..at].rfind(ends).map_or(0, |i| i + 1);
-    let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
+fn sentence_of(text: &str, at: usize) -> &str {
+    let (start, end) = sentence_around(text, at);
     &text[start..end]
 }
 
@@ -208,12 +207,6 @@ fn rhetorical(point: &str) -> bool {
         "supposed", "actually", "even", "really", "seriously", "honestly", "earth", "hell", "ever",
     ];
     has_word(point, MARKS) || point.to_lowercase().contains(" or not")
-}
-
-/// Whether any word of `text`, in lower case, is one of `words`.
-fn has_word(text: &str, words: &[&str]) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| words.contains(&w.to_lowercase().as_str()))
 }
 
 /// What a point asks, up to where a second thought begins ("make the messages stop, you
@@ -493,8 +486,8 @@ mod tests {
     #[test]
     fn a_count_is_of_contacts_only_in_a_sentence_about_getting_in_touch() {
         let text = "It's down for the third time this quarter. I've called you a third time today.";
-        assert!(!about_contact(sentence_at(text, 20)));
-        assert!(about_contact(sentence_at(text, 50)));
+        assert!(!about_contact(sentence_of(text, 20)));
+        assert!(about_contact(sentence_of(text, 50)));
     }
 
     #[test]

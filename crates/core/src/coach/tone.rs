@@ -9,6 +9,7 @@ use super::check::Finding;
 use super::lists;
 use super::phrases::PhraseSet;
 use super::policy::Policy;
+use super::when;
 
 /// Kinds of finding in a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -158,14 +159,25 @@ fn vague() -> &'static PhraseSet<()> {
     SET.get_or_init(|| PhraseSet::new([((), lists::words("always_vague"))]))
 }
 
-/// "Soon" inside "as soon as I have it" ties a step to an event, which is no vague time ("as
-/// soon as possible" and "as soon as I can" are, and are listed whole).
+/// The hit `start..end` of `draft` is "soon" tied to an event ([`when::soon_on_an_event`]).
+/// Only the words next to the hit are read, so a draft full of "soon" stays linear.
 fn on_an_event(draft: &str, start: usize, end: usize) -> bool {
-    let before = draft[..start].to_lowercase();
-    let after = draft[end..].to_lowercase();
-    &draft[start..end].to_lowercase() == "soon"
-        && before.ends_with("as ")
-        && after.starts_with(" as ")
+    let not_word = |c: char| !c.is_alphanumeric();
+    let before = draft[..start]
+        .trim_end()
+        .rsplit(not_word)
+        .next()
+        .unwrap_or("");
+    let after = draft[end..]
+        .trim_start()
+        .split(not_word)
+        .next()
+        .unwrap_or("");
+    when::soon_on_an_event(
+        &before.to_lowercase(),
+        &draft[start..end].to_lowercase(),
+        &after.to_lowercase(),
+    )
 }
 
 fn apologies() -> &'static PhraseSet<()> {

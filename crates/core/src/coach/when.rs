@@ -325,12 +325,16 @@ fn add_working_days(mut d: NaiveDate, n: u64) -> NaiveDate {
     d
 }
 
+/// Whether "soon" between `before` and `after` (the words either side of it) ties a step to an
+/// event ("as soon as the courier confirms"), which is no vague time. "As soon as possible" and
+/// "as soon as I can" are vague phrases of their own, matched whole from their first word.
+pub(super) fn soon_on_an_event(before: &str, word: &str, after: &str) -> bool {
+    word == "soon" && before == "as" && after == "as"
+}
+
 fn vague_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize)> {
-    // "as soon as the courier confirms" ties the step to an event: no vague time. ("As soon as
-    // possible" and "as soon as I can" are listed whole and matched from their first word.)
-    let on_an_event =
-        word(toks, i) == "soon" && i > 0 && word(toks, i - 1) == "as" && word(toks, i + 1) == "as";
-    if on_an_event {
+    let before = i.checked_sub(1).map_or("", |k| word(toks, k));
+    if soon_on_an_event(before, word(toks, i), word(toks, i + 1)) {
         return None;
     }
     super::lists::words("vague").iter().find_map(|phrase| {
