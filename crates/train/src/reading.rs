@@ -178,20 +178,16 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
         let transcript = v["transcript"]
             .as_str()
             .with_context(|| format!("{}: field `transcript` missing", at()))?;
-        let lines: Vec<&str> = transcript
-            .lines()
-            .filter_map(|l| l.strip_prefix("Client:"))
-            .map(str::trim)
-            .collect();
-        // Every turn before the latest client line, agent turns too, as the story reads them.
-        let turns: Vec<&str> = transcript
+        // Every turn with whether the client wrote it; the story reads the agent's turns too.
+        let turns: Vec<(bool, &str)> = transcript
             .lines()
             .filter_map(|l| {
-                l.strip_prefix("Client:")
-                    .or_else(|| l.strip_prefix("Agent:"))
+                let client = l.strip_prefix("Client:").map(|t| (true, t));
+                client.or_else(|| l.strip_prefix("Agent:").map(|t| (false, t)))
             })
-            .map(str::trim)
+            .map(|(client, t)| (client, t.trim()))
             .collect();
+        let lines: Vec<&str> = turns.iter().filter(|t| t.0).map(|t| t.1).collect();
         let levels = v["client_message_levels"]
             .as_array()
             .with_context(|| format!("{}: field `client_message_levels` missing", at()))?;
@@ -211,16 +207,16 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels)>> {
             });
             out.push((line.to_string(), Labels::of(&row).with_context(at)?));
         }
-        let Some((latest, _)) = lines.split_last() else {
+        let Some(latest_at) = turns.iter().rposition(|t| t.0) else {
             continue;
         };
-        let before_latest = turns.iter().rposition(|t| t == latest).unwrap_or(0);
-        let earlier = &turns[..before_latest];
+        let latest = turns[latest_at].1;
+        let earlier: Vec<&str> = turns[..latest_at].iter().map(|t| t.1).collect();
         let cause = v["main_cause"]
             .as_str()
             .with_context(|| format!("{}: field `main_cause` missing", at()))?;
         let row = serde_json::json!({ "main_cause": cause, "causes": [cause] });
-        let (story, _) = Input::new(latest).with_earlier(earlier).story_text();
+        let (story, _) = Input::new(latest).with_earlier(&earlier).story_text();
         out.push((story, Labels::of(&row).with_context(at)?));
     }
     Ok(out)
