@@ -45,6 +45,7 @@ mod reply;
 pub mod situation;
 mod specifics;
 pub mod story;
+mod subject;
 mod substance;
 mod timing;
 mod tone;

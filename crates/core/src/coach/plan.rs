@@ -61,13 +61,11 @@ const RULES: [(Move, Rule); 8] = [
 type Opens = fn(&Ctx<'_>) -> bool;
 
 /// Moves that open the reply instead of the playbook's first, tried in order: the boundary,
-/// sending a client with signs of an emergency to emergency help (the acknowledgement that
-/// fits them), and the step that stops harm happening now.
+/// putting the client's safety first (emergency help, a crisis line, getting out of danger: the
+/// acknowledgement that fits them), and the step that stops harm happening now.
 const OPENINGS: [(Move, Opens); 3] = [
     (Move::Boundary, |_| true),
-    (Move::Acknowledge, |c| {
-        c.situation.vulnerability() == Some(Family::Emergency)
-    }),
+    (Move::Acknowledge, |c| c.situation.safety_first()),
     (Move::NextStep, |c| c.situation.urgency() == Urgency::Stop),
 ];
 

@@ -21,6 +21,12 @@ use crate::types::SignalKind;
 pub enum Family {
     /// Signs of a medical emergency or a risk to life: emergency help comes first.
     Emergency,
+    /// Signs that the client may harm themselves ("everyone would be better off without me"):
+    /// their safety and where to find help come first.
+    Crisis,
+    /// Danger in the home (a gas smell, sparks, water in the electrics): getting everyone safe
+    /// comes before anything we do.
+    Hazard,
     Bereavement,
     Illness,
     Hardship,
@@ -42,8 +48,10 @@ pub enum Family {
 
 impl Family {
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 6] = [
+    pub const VULNERABLE: [Family; 8] = [
         Family::Emergency,
+        Family::Crisis,
+        Family::Hazard,
         Family::Bereavement,
         Family::Safety,
         Family::Illness,
@@ -51,8 +59,10 @@ impl Family {
         Family::Dependants,
     ];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 11] = [
+    const PHRASED: [(Family, &'static str); 13] = [
         (Family::Emergency, "emergency"),
+        (Family::Crisis, "crisis"),
+        (Family::Hazard, "hazard"),
         (Family::Bereavement, "bereavement"),
         (Family::Illness, "illness"),
         (Family::Hardship, "hardship"),
@@ -82,6 +92,8 @@ impl Family {
             Family::Failure => "something we got wrong",
             Family::Asks => "what they ask for",
             Family::Emergency => "signs of an emergency",
+            Family::Crisis => "may harm themselves",
+            Family::Hazard => "danger in the home",
             Family::Bereavement => "bereavement",
             Family::Illness => "illness",
             Family::Hardship => "money hardship",
@@ -253,6 +265,15 @@ impl Situation {
         self.of(family).next().is_some()
     }
 
+    /// The client's safety comes before the matter itself: emergency help, a crisis line, or
+    /// getting out of danger opens the reply.
+    pub fn safety_first(&self) -> bool {
+        matches!(
+            self.vulnerability(),
+            Some(Family::Emergency | Family::Crisis | Family::Hazard)
+        )
+    }
+
     /// The weightiest vulnerability found, if any.
     pub fn vulnerability(&self) -> Option<Family> {
         Family::VULNERABLE.into_iter().find(|f| self.has(*f))
@@ -261,9 +282,9 @@ impl Situation {
     pub fn urgency(&self) -> Urgency {
         let now = self.has(Family::Now);
         let stoppable = self.has(Family::Stoppable) || self.has(Family::Fraud) && now;
-        if stoppable || self.has(Family::Emergency) {
+        if stoppable || self.has(Family::Emergency) || self.has(Family::Hazard) {
             Urgency::Stop
-        } else if now || self.has(Family::Safety) {
+        } else if now || self.has(Family::Safety) || self.has(Family::Crisis) {
             // A client who is unsafe (stranded, without heat, in danger) is harmed now.
             Urgency::Now
         } else if self.has(Family::Soon) {
@@ -465,6 +486,26 @@ mod tests {
             Family::Safety
         ));
         assert!(has("I have my two kids in the car.", Family::Dependants));
+    }
+
+    #[test]
+    fn danger_in_the_home_and_a_client_who_may_harm_themselves() {
+        for text in [
+            "There's a strong smell of gas in the kitchen.",
+            "Water is coming through the light fitting and it's sparking.",
+            "The socket smells of burning.",
+        ] {
+            assert!(has(text, Family::Hazard), "{text}");
+        }
+        assert!(!has("The gas bill is wrong again.", Family::Hazard));
+        for text in [
+            "Some days I think everyone would be better off without me.",
+            "honestly i dont see the point any more",
+            "Cut it off, I don't care what happens to me.",
+        ] {
+            assert!(has(text, Family::Crisis), "{text}");
+        }
+        assert!(!has("I don't see the point of this form.", Family::Crisis));
     }
 
     #[test]

@@ -8,9 +8,10 @@ use super::closing::Close;
 use super::conversation::Analysed;
 use super::phrases::{has_word, sentence_around};
 use super::situation::{Domain, Family, Urgency};
+use super::subject;
 use super::when;
 use crate::text::tokenize;
-use crate::types::{Analysis, Cause, Emotion, SignalKind};
+use crate::types::{Analysis, Cause, Emotion, SignalKind, Want};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Specifics {
@@ -24,8 +25,12 @@ pub(crate) struct Specifics {
     pub deadline: Option<String>,
     /// Their count of contacts as written ("third time").
     pub repeated: Option<String>,
+    /// What the case is about, from the agent's side ("your March bill"); see `subject`.
+    pub subject: Option<String>,
     /// The leading cause in the latest client turn.
     pub cause: Option<Cause>,
+    /// What the latest client turn most wants, when the reading holds it.
+    pub want: Option<Want>,
     /// The weightiest vulnerability in the conversation.
     pub vulnerability: Option<Family>,
     pub urgency: Urgency,
@@ -50,6 +55,11 @@ impl Specifics {
         };
         s.feeling = difficult_feeling(last);
         s.cause = last.causes.first().map(|c| c.cause);
+        s.want = last
+            .wants
+            .first()
+            .filter(|w| w.score >= 0.5)
+            .map(|w| w.want);
         // Sarcasm asks for nothing it says ("do you have an even better plan?").
         let sarcastic = last
             .signals
@@ -89,6 +99,8 @@ impl Specifics {
                     .filter(|d| !SAME_DAY.contains(&d.to_lowercase().as_str()))
                     .filter(|d| !is_span(d))
             });
+            // The turns are read latest first; the case is named where the client opened it.
+            s.subject = subject::of(text).or(s.subject.take());
             s.repeated = s.repeated.or_else(|| {
                 // "the third time" counts contacts only in a sentence about getting in touch
                 // ("the third outage this quarter" does not).
@@ -355,6 +367,11 @@ const SAME_DAY: &[&str] = &[
     "today",
     "tonight",
     "now",
+    "right now",
+    "immediately",
+    "straight away",
+    "right away",
+    "asap",
     "this morning",
     "this afternoon",
     "this evening",

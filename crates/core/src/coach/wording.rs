@@ -5,7 +5,9 @@
 //! so the advice never has the agent repeat themselves. Slots: `{sit}` how the situation
 //! feels, `{state}` how they feel, `{wrong}` what went wrong, `{concerns}` their points,
 //! `{deadline}`, `{repeated}`, `{consequence}` of the final warning, `{options}`, `{when}` the
-//! next step is due and `{act}`, the action that stops harm happening now.
+//! next step is due, `{act}`, the action that stops harm happening now, `{subject}` what the
+//! case is about ("your March bill") and `{outcome}` an outcome the client wants that others
+//! decide.
 //!
 //! What is happening to the client picks the sections: a vulnerability or urgency brings its own
 //! acknowledgements first, the domain its own ways forward and urgency its own next step, of
@@ -21,7 +23,7 @@ use super::phrases::repeats;
 use super::policy::FinalStep;
 use super::situation::{Family, Urgency};
 use super::specifics::{Specifics, feeling_words};
-use crate::types::Cause;
+use crate::types::{Cause, Want};
 
 /// Which open question fits the cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +130,8 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
         ),
         ("{deadline}", s.deadline.clone()),
         ("{repeated}", repeated),
+        ("{subject}", s.subject.clone()),
+        ("{outcome}", outcome(s.want).map(str::to_string)),
         ("{consequence}", Some(consequence.into())),
         ("{when}", s.when.map(str::to_string)),
         ("{question}", s.question.clone()),
@@ -137,6 +141,15 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
     let options = options(s, &slots);
     slots.push(("{options}", options));
     slots
+}
+
+/// An outcome the client wants that someone else decides, to follow "I can't promise".
+fn outcome(want: Option<Want>) -> Option<&'static str> {
+    match want? {
+        Want::RefundOrCompensation => Some("a refund or compensation"),
+        Want::SpeakToSomeone => Some("a call from a manager"),
+        _ => None,
+    }
 }
 
 /// The `wordings.txt` sections for a move, most particular first.

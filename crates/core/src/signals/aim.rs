@@ -14,7 +14,8 @@ const FILLERS: &[&str] = &[
     "truly", "incredibly", "extremely", "too", "quite", "pretty", "right", "real", "proper",
     "massive", "big", "little", "bunch", "pack", "load", "lot", "of", "nothing", "but", "flipping",
     "bleeding", "actual", "officially", "literally", "being", "acting", "behaving", "bit", "kinda",
-    "rather", "fairly",
+    "rather", "fairly", "obviously", "clearly", "genuinely", "seriously", "honestly", "plainly",
+    "simply", "evidently",
 ];
 /// Fillers that show a noun is applied to people: "a *bunch of* clowns", "*utter* liars".
 const MARKERS: &[&str] = &[
@@ -116,6 +117,11 @@ pub(super) fn aim(scan: &Scan, i: usize) -> Aim {
                 aim.exclaimed = true;
                 Target::Second
             }
+            // "put on someone who isn't a stupid little girl": said of the reader.
+            _ if COPULAS.contains(&w) && (aim.negated || is_negator(w)) && someone_who(scan, s) => {
+                aim.negated = false;
+                Target::Second
+            }
             _ if COPULAS.contains(&w) => {
                 aim.negated |= is_negator(w);
                 subject(scan, s)
@@ -165,6 +171,28 @@ fn called(scan: &Scan, p: usize) -> bool {
     false
 }
 
+/// The copula at `c` follows "someone who" or "anyone that": a wish for another person, made
+/// of the one the writer has ("someone who isn't useless").
+fn someone_who(scan: &Scan, c: usize) -> bool {
+    let Some(who) = scan
+        .prev_word(c)
+        .filter(|&p| matches!(scan.w(p), "who" | "that"))
+    else {
+        return false;
+    };
+    // "someone else who", "put someone on who".
+    let mut before = scan.prev_word(who);
+    if let Some(p) = before.filter(|&p| matches!(scan.w(p), "else" | "on" | "in")) {
+        before = scan.prev_word(p);
+    }
+    before.is_some_and(|p| {
+        matches!(
+            scan.w(p),
+            "someone" | "somebody" | "anyone" | "anybody" | "person" | "one"
+        )
+    })
+}
+
 /// Whom a copula at `c` is said of: "you guys are", "your staff is", "the app is".
 fn subject(scan: &Scan, c: usize) -> Target {
     let mut j = c;
@@ -195,8 +223,14 @@ pub(super) fn person_after(scan: &Scan, i: usize, before: Option<&str>) -> Targe
     let w = scan.w(n);
     let noun = lexicon::is_person_noun(w) || is_insult(w);
     let like_you = w == "like" && scan.next_word(n).is_some_and(|m| scan.w(m) == "you");
+    // "how useless you are", "what an idiot you are".
+    let you_are = w == "you're"
+        || w == "you"
+            && scan
+                .next_word(n)
+                .is_some_and(|m| matches!(scan.w(m), "are" | "were"));
     match before {
-        _ if like_you => Target::Second,
+        _ if like_you || you_are && matches!(before, Some("how" | "what")) => Target::Second,
         Some("you" | "your") if noun => Target::Second,
         _ if noun => Target::Third,
         _ => Target::Unclear,

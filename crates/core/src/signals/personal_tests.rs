@@ -440,3 +440,35 @@ fn knowing_where_a_small_business_is_beside_an_insult_is_a_threat() {
             threat 25..52 "I know where your studio is" targeted"#]],
     );
 }
+#[test]
+fn insults_with_a_word_between_and_a_wish_for_someone_else() {
+    check(
+        "You're obviously too thick to do your job, love. Put someone on who isn't a stupid little girl playing receptionist.",
+        expect![[r#"
+            insult 21..26 "thick" targeted
+            insult 76..82 "stupid" targeted"#]],
+    );
+    check(
+        "Put me through to someone who isn't useless. I know your name and I'll make sure everyone knows how useless you are.",
+        expect![[r#"
+            demand 0..17 "Put me through to"
+            insult 36..43 "useless" targeted
+            threat 45..61 "I know your name" targeted
+            insult 100..107 "useless" targeted"#]],
+    );
+    check(
+        "The app isn't useless, and I know your name from the last email.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn finding_whoever_runs_the_desk_so_they_regret_it() {
+    check(
+        "I'll find whoever runs that desk tomorrow and they'll regret it.",
+        expect![[r#"threat 0..17 "I'll find whoever" targeted"#]],
+    );
+    check(
+        "I'll find the person who approved this and ask them why.",
+        expect![[r#""#]],
+    );
+}

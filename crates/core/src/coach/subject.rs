@@ -1,0 +1,113 @@
+//! What a case is about, as the client names it: "my order", "my March invoice", "our
+//! booking", said back from the agent's side as "your order".
+//!
+//! It is the one thing of the client's own words the suggested reply names (see `reply`): a
+//! reply with no subject at all ("I'll look into this") reads as a script, and a noun from a
+//! closed list cannot carry sarcasm, a claim or a non-native writer's grammar the way a clause
+//! said back can. Only a thing from `[case_things]` in `words.txt` is taken, after "my" or "our",
+//! with at most one word between from `[case_thing_modifiers]` or a month. "The" is not enough:
+//! "the website said" and "the invoice export" name things that are not the client's.
+
+use super::lists;
+use crate::text::tokenize;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The first thing `text` names as the client's own ("my", "our"), from the agent's side ("your
+/// new phone").
+pub(crate) fn of(text: &str) -> Option<String> {
+    let tokens: Vec<_> = tokenize(text).into_iter().filter(|t| t.is_word()).collect();
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    let things = lists::words("case_things");
+    let modifiers = lists::words("case_thing_modifiers");
+    let thing_at = |i: usize| {
+        if !things.contains(&norm(i)) {
+            return None;
+        }
+        // "my phone bill": the longer name when the next word is a thing too.
+        Some(match norm(i + 1) {
+            next if things.contains(&next) => format!("{} {next}", norm(i)),
+            _ => norm(i).to_string(),
+        })
+    };
+    let thing = (0..tokens.len()).find_map(|i| {
+        if !matches!(norm(i), "my" | "our") {
+            return None;
+        }
+        thing_at(i + 1).or_else(|| {
+            let between = norm(i + 1);
+            let month = MONTHS.contains(&between);
+            if !modifiers.contains(&between) && !month {
+                return None;
+            }
+            // A month keeps its capital as written ("your March bill").
+            let first = match tokens.get(i + 1) {
+                Some(t) if month => text[t.start..t.end].to_string(),
+                _ => between.to_string(),
+            };
+            thing_at(i + 2).map(|thing| format!("{first} {thing}"))
+        })
+    })?;
+    Some(format!("your {thing}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::of;
+
+    #[test]
+    fn the_thing_is_named_from_the_agent_side() {
+        let cases = [
+            (
+                "You charged me twice for my March bill.",
+                Some("your March bill"),
+            ),
+            (
+                "where is my order?? ordered 3 weeks ago",
+                Some("your order"),
+            ),
+            ("My new phone won't turn on.", Some("your new phone")),
+            ("our booking for Friday has vanished", Some("your booking")),
+            (
+                "my phone bill is double what it was",
+                Some("your phone bill"),
+            ),
+            (
+                "the engineer never came and my boiler is still broken",
+                Some("your boiler"),
+            ),
+            ("MY ORDER IS LATE", Some("your order")),
+        ];
+        for (text, want) in cases {
+            assert_eq!(of(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn nothing_outside_the_list_or_with_words_between_is_named() {
+        let cases = [
+            "my husband's insulin was in that bag",
+            "The invoice has the wrong address on it",
+            "I want a refund",
+            "my stupid phone again",
+            "you people are useless",
+            "",
+        ];
+        for text in cases {
+            assert_eq!(of(text), None, "{text}");
+        }
+    }
+}
