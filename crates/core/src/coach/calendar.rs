@@ -5,26 +5,28 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::when::{Tok, day_span, hm, word};
 
+/// The months by their full names, lower case.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
+    const SHORT: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let m = FULL.iter().position(|m| *m == w).or_else(|| {
-        MONTHS
+    let m = MONTHS.iter().position(|m| *m == w).or_else(|| {
+        SHORT
             .iter()
             .position(|m| *m == w || (w == "sept" && *m == "sep"))
     })?;

@@ -8,23 +8,9 @@
 //! with at most one word between from `[case_thing_modifiers]` or a month. "The" is not enough:
 //! "the website said" and "the invoice export" name things that are not the client's.
 
+use super::calendar::MONTHS;
 use super::lists;
 use crate::text::tokenize;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The first thing `text` names as the client's own ("my", "our"), from the agent's side ("your
 /// new phone").
