@@ -272,3 +272,16 @@ fn a_bare_hour_after_at_or_by_is_the_working_hour_it_means() {
     let (_, none) = one("I'll check the contract at 12 months.");
     assert_eq!(none, None);
 }
+
+#[test]
+fn a_time_written_with_a_dot_keeps_its_minutes() {
+    assert_eq!(
+        due("I'll call you tomorrow at 7.30am."),
+        "2026-03-03T07:30:00+01:00"
+    );
+    // Without am or pm a dotted number is a price, not a time.
+    assert_ne!(
+        one("I'll refund the £12.50 tomorrow.").1.as_deref(),
+        Some("2026-03-03T12:50:00+01:00")
+    );
+}

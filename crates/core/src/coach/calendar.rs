@@ -109,7 +109,8 @@ fn bare_hour(toks: &[Tok<'_>], i: usize) -> Option<NaiveTime> {
     Some(hm((h, 0)))
 }
 
-/// An hour of the day at token `i`: "3pm", "3 pm", "3:30pm", "15:00", "noon", "midday", "first thing".
+/// An hour of the day at token `i`: "3pm", "3 pm", "3:30pm", "7.30am", "15:00", "noon", "midday",
+/// "first thing".
 pub(super) fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, usize))> {
     let w = word(toks, i);
     match w {
@@ -124,7 +125,12 @@ pub(super) fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, 
         None if matches!(word(toks, i + 1), "am" | "pm") => (w, word(toks, i + 1), i + 1),
         None => (w, "", i),
     };
-    let (h, m) = match clock.split_once(':') {
+    // A dot is a time only with am or pm after it: "at £12.50" is a price.
+    let split = match clock.split_once(':') {
+        None if !suffix.is_empty() => clock.split_once('.'),
+        colon => colon,
+    };
+    let (h, m) = match split {
         Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
         None if !suffix.is_empty() => (clock.parse::<u32>().ok()?, 0),
         None => return bare_hour(toks, i).map(|t| (t, day_span(toks, i, i))),

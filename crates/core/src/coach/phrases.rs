@@ -115,9 +115,23 @@ pub(crate) fn repeats(candidate: &str, used: &HashSet<Vec<String>>) -> bool {
 
 /// The sentence of `text` around byte `at`: from after the previous `.`, `!`, `?` or newline to the next.
 pub(crate) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
-    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let start = text[..at].rfind(is_stop).map_or(0, |i| i + 1);
-    let end = text[at..].find(is_stop).map_or(text.len(), |i| at + i + 1);
+    let digit_at = |k: usize| text.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
+    // A dot between digits ("7.30am", "£12.50") ends no sentence.
+    let is_stop = |(i, c): &(usize, char)| match c {
+        '!' | '?' | '\n' => true,
+        '.' => !(*i > 0 && digit_at(i - 1) && digit_at(i + 1)),
+        _ => false,
+    };
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(is_stop)
+        .map_or(0, |(i, _)| i + 1);
+    let end = text[at..]
+        .char_indices()
+        .map(|(i, c)| (at + i, c))
+        .find(is_stop)
+        .map_or(text.len(), |(i, _)| i + 1);
     let lead = text[start..end].len() - text[start..end].trim_start().len();
     (start + lead, end)
 }
