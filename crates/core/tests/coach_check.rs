@@ -473,3 +473,35 @@ fn naming_the_amount_of_a_refund_request_promises_nothing() {
         "I can happily refund the 240 pounds today.",
     );
 }
+
+/// A client who may be in danger is owed their safety first; a draft that gives it needs no
+/// other acknowledgement, and one that carries on with the matter is flagged.
+#[test]
+fn a_client_in_danger_is_owed_their_safety_first() {
+    for words in [
+        "There's a strong smell of gas in the kitchen and my baby is upstairs, what do I do?",
+        "I can't pay it. Honestly everyone would be better off without me.",
+    ] {
+        let talk = Talk::default().client(Fx::new(words));
+        has(
+            &talk,
+            "I've added a note to your account and I'll call you by 3pm today.",
+            FindingKind::IgnoresSafety,
+            "",
+        );
+        let kinds: Vec<FindingKind> = found(
+            &talk,
+            "Are you safe right now? If you're in danger, please call 999 now. I'll call you back within the hour.",
+        )
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+        assert!(kinds.is_empty(), "{words}: {kinds:?}");
+    }
+    let calm = calm_client();
+    let kinds: Vec<FindingKind> = found(&calm, "I'll change it now and confirm by 3pm today.")
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert!(!kinds.contains(&FindingKind::IgnoresSafety), "{kinds:?}");
+}

@@ -8,6 +8,7 @@
 //! policy, too many apologies). A finding about something missing has an empty
 //! span at 0.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::closing;
@@ -19,6 +20,7 @@ use super::phrases::{PhraseSet, sentence_around};
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
+use super::situation::Situation;
 use super::substance::{self, Facts};
 use super::tone::{self, Kind};
 use super::when::{self, Due};
@@ -151,16 +153,23 @@ pub fn check(
     let made = moves::detect(draft, sent_at, offset);
     let has = |m: Move| made.iter().any(|h| h.kind == m);
     let client_upset = analysed.last_client().is_some_and(|(_, _, a)| upset(a));
-    let heard = !heard().find(draft).is_empty();
-    let hands_over = !hands_over().find(draft).is_empty();
+    let heard = says("heard", draft);
+    let hands_over = says("hands_over", draft);
     let unanswered_abuse = facts.abusive && !facts.apologised;
-    let holds_the_line = has(Move::Boundary) || !holds_the_line().find(draft).is_empty();
+    let holds_the_line = has(Move::Boundary) || says("holds_the_line", draft);
     if unanswered_abuse && !holds_the_line && !hands_over {
         findings.push(missing(Kind::Minimising, "the client crossed a line and the draft carries on as if they had not", "Open with the line: \"I want to help, and I need you to stop <what they said>; if it goes on, I'll <the step your policy sets>.\""));
     }
+    // Signs of an emergency, of a client who may harm themselves or of danger in the home:
+    // the reply puts their safety first, and doing so is the acknowledgement.
+    let in_danger = Situation::gather(analysed).safety_first();
+    let safety_first = says("puts_safety_first", draft);
+    if in_danger && !safety_first {
+        findings.push(missing(Kind::IgnoresSafety, "the client may be in danger, and the draft does not put their safety first", "Open with their safety: \"Before anything else, are you safe right now? If you're in danger, please call 999 or your local emergency number now.\""));
+    }
     // After abuse the reply leads with the boundary; acknowledgement is not owed. When the
     // client needs something within hours, acting on it at once is the acknowledgement.
-    let acts_at_once = facts.urgent && has(Move::NextStep);
+    let acts_at_once = facts.urgent && has(Move::NextStep) || in_danger && safety_first;
     if client_upset
         && !unanswered_abuse
         && !acts_at_once
@@ -303,20 +312,21 @@ fn offers_a_time(draft: &str, sent_at: Timestamp, offset: UtcOffset) -> bool {
     })
 }
 
-/// Words showing the draft took in what the client said (`[heard]` in `words.txt`).
-fn heard() -> &'static PhraseSet<()> {
-    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new([((), lists::words("heard"))]))
-}
+/// The `words.txt` lists the check looks for in a draft as a whole: words showing it took in
+/// what the client said (`heard`), a line held in words the boundary move may not list
+/// (`holds_the_line`), a hand-over or the end of the call (`hands_over`), and the client's
+/// safety put first (`puts_safety_first`).
+const WHOLE_DRAFT: [&str; 4] = ["heard", "holds_the_line", "hands_over", "puts_safety_first"];
 
-/// A line held in words the boundary move may not list (`[holds_the_line]` in `words.txt`).
-fn holds_the_line() -> &'static PhraseSet<()> {
-    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new([((), lists::words("holds_the_line"))]))
-}
-
-/// A hand-over or the end of the call (`[hands_over]` in `words.txt`).
-fn hands_over() -> &'static PhraseSet<()> {
-    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new([((), lists::words("hands_over"))]))
+/// Whether `draft` has a phrase of the `words.txt` list `name` (one of [`WHOLE_DRAFT`]).
+fn says(name: &str, draft: &str) -> bool {
+    static SETS: OnceLock<HashMap<&'static str, PhraseSet<()>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        WHOLE_DRAFT
+            .into_iter()
+            .map(|n| (n, PhraseSet::new([((), lists::words(n))])))
+            .collect()
+    });
+    sets.get(name)
+        .is_some_and(|set| !set.find(draft).is_empty())
 }

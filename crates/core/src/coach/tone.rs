@@ -42,12 +42,15 @@ pub enum Kind {
     UncontrolledOutcome,
     /// Harm or a deadline is hours away and the draft's step is days away.
     IgnoresUrgency,
+    /// The client may be in danger (an emergency, thoughts of harming themselves, danger in the
+    /// home) and the draft does not put their safety first.
+    IgnoresSafety,
     /// A gap left to fill ("by <time>", from a suggested rewrite) is still in the draft.
     Placeholder,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 21] = [
+    pub const ALL: [Kind; 22] = [
         Kind::RaisedVoice,
         Kind::Blame,
         Kind::Dismissive,
@@ -68,6 +71,7 @@ impl Kind {
         Kind::CounterThreat,
         Kind::UncontrolledOutcome,
         Kind::IgnoresUrgency,
+        Kind::IgnoresSafety,
         Kind::Placeholder,
     ];
 
@@ -93,6 +97,7 @@ impl Kind {
             Kind::CounterThreat => "counter_threat",
             Kind::UncontrolledOutcome => "uncontrolled_outcome",
             Kind::IgnoresUrgency => "ignores_urgency",
+            Kind::IgnoresSafety => "ignores_safety",
             Kind::Placeholder => "placeholder",
         }
     }
@@ -113,6 +118,7 @@ impl Kind {
             | Kind::CounterThreat
             | Kind::Stonewalling
             | Kind::IgnoresUrgency
+            | Kind::IgnoresSafety
             | Kind::Placeholder => 25,
             Kind::NoAcknowledgement
             | Kind::Minimising

@@ -109,8 +109,8 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         // "7.30am": a dot between digits is part of a time.
         let digit_at = |k: usize| text.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
         let time_dot = c == '.' && i > 0 && digit_at(i - 1) && digit_at(i + 1);
-        let inner = c.is_alphanumeric()
-            || ((matches!(c, ':' | '/' | '-') || time_dot) && start.is_some());
+        let inner =
+            c.is_alphanumeric() || ((matches!(c, ':' | '/' | '-') || time_dot) && start.is_some());
         match (inner, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

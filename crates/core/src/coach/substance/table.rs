@@ -146,7 +146,8 @@ fn outsider_dated(c: &Ctx) -> bool {
         && !c.sentence_has(HEDGES)
 }
 
-/// "It's (really quite) simple" about a task, not "it's easy to miss" about the client's slip.
+/// "It's (really quite) simple" about a task, not "it's easy to miss" about the client's slip,
+/// nor "it is simple, I can start it for you now" about what the agent takes on.
 fn claims_easy(c: &Ctx) -> bool {
     let mut words = c.after.split_whitespace().skip_while(|w| {
         [
@@ -158,7 +159,9 @@ fn claims_easy(c: &Ctx) -> bool {
     words
         .next()
         .is_some_and(|w| ["simple", "easy", "straightforward"].contains(&w))
-        && words.next() != Some("to")
+        && !words
+            .next()
+            .is_some_and(|w| ["to", "i", "i'll", "we", "we'll"].contains(&w))
 }
 
 /// "You should have" followed by what the client did, not by what they were owed.
@@ -257,6 +260,8 @@ pub(super) const RULES: &[Rule] = &[
     rule(Condescending, "(in black and white|as anyone would know|as everyone knows|as you should know|as most people know|which is what most people do|which is normally what people do|which is usually what people do|what most people do)", "talks down to the client", ""),
     rule(Condescending, "if you (look|read|check) (carefully|closely|properly|again|more carefully)", "talks down to the client", "if you look at"),
     rule(Condescending, "(more|a bit more|a little more) carefully", "talks down to the client", ""),
+    rule(Condescending, "(not sure|unsure|don't know|do not know|can't see|cannot see) where (the|your|any|this) (confusion|misunderstanding) (has come|came|is coming|comes|has arisen|arose) from", "suggests the client is confused about something plain, which talks down to them", "I can see why this wasn't clear"),
+    rule(Condescending, "(perhaps|maybe) (you'd|you would|you'll|you will) (like|want|wish) to (read|re-read|reread|look at|check|review|have a look at|take a look at)", "talks down to the client, as if the answer were theirs to find", "Here is what it says, in plain words: <the detail>.").sentence(),
     rule(Condescending, "(if you need help understanding|ask someone to go through it|get someone to go through it|ask someone to explain|get someone to explain|maybe ask someone)", "talks down to the client", "I'll go through it with you now, line by line"),
     rule(Condescending, "(don't you worry|don't worry yourself|, dear|, love|, sweetheart|, sweetie|, hun|, honey|, darling|, mate|listen ,)", "a pet name or a pat on the head talks down to the client", ""),
     rule(Condescending, "(behave|behaving|acting) like a (child|baby|kid|toddler)", "insults the client back", "I'll help you with this"),
@@ -272,7 +277,7 @@ pub(super) const RULES: &[Rule] = &[
     // Policy hiding: the rule instead of the case.
     rule(PolicyHiding, "as (set out|stated|outlined|detailed|specified|described|explained|mentioned|noted|shown|defined|per) in (section|clause|our|the|your) ", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(|c| has_any(&c.after, &["terms", "policy", "agreement", "contract", "conditions", "t&cs", "rules", "section", "clause", "form"])),
     rule(PolicyHiding, "(in line|in accordance|in keeping|consistent) with (our|the|your) (policy|policies|terms|terms and conditions|terms of service|t&cs|conditions|conditions of carriage|agreement|rental agreement|tenancy agreement|contract|rules|procedure|procedures|process|guidelines|regulations)", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
-    rule(PolicyHiding, "(as per|per|under|according to) (our|the) (policy|policies|terms|terms and conditions|terms of service|t&cs|conditions|rules|procedure|process|guidelines)", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
+    rule(PolicyHiding, "(as per|per|under|according to|in accordance with|in line with) (our|the) (policy|policies|terms|terms and conditions|terms of service|t&cs|conditions|rules|procedure|process|guidelines)", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
     rule(PolicyHiding, "(our|the) (terms|policy|rules|t&cs|agreement|contract|consent form|conditions|small print|terms and conditions) (clearly |)(state|states|say|says|mention|mentions|explain|explains|cover|covers|allow|allows|do mention|does mention|make clear|makes clear|don't allow|do not allow)", "answers with the small print instead of with the client's case", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(unengaged),
     rule(PolicyHiding, "for (illustration|illustrative) (purposes |)only", "hides behind a disclaimer instead of looking at what the client was shown", "may not have matched what you saw"),
     rule(PolicyHiding, "(for|due to|because of) (regulatory|legal|data protection|security|confidentiality|privacy|policy|compliance|gdpr) (reasons|rules|regulations|requirements)", "hides behind a rule instead of explaining what you can", "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>.").sentence().when(|c| c.sentence_has(&["unable", "can't", "cannot", "not able", "not allowed", "won't", "not permitted"]) && unengaged(c)),
@@ -287,12 +292,14 @@ pub(super) const RULES: &[Rule] = &[
     rule(CounterThreat, "(for all i care|you can forget (about |)(getting|your|a|the)|forget about (getting|your)|you won't be getting|don't expect (a|any)|wouldn't expect (a|any))", "withholds what the client is owed out of spite", "What you're owed stays on the table; I'll tell you where it stands by <time>.").sentence(),
     rule(CounterThreat, "(lead to|result in|mean) (us |)(refusing|withdrawing|suspending|stopping|ending|closing|cancelling|terminating|restricting|blocking) (service|your service|your account|the account|your membership|your booking|access|your order)", "threatens to withhold service over the client's tone", "").sentence(),
     rule(CounterThreat, "(refuse|refusing|withdraw|withdrawing) (you |)(service|the service|our service)", "threatens to withhold service over the client's tone", "").sentence(),
+    rule(CounterThreat, "(failure|failing) to (pay|make (a |the |)payment|respond|reply|comply|clear the balance) (may|will|could|might|can) (result in|lead to|mean)", "warns the client of consequences instead of helping them through the problem", "").sentence(),
     rule(CounterThreat, "(defamatory|defamation|libel|libellous|libelous|slander|slanderous|legal action against you|take legal action|action against you|our lawyers|our solicitors|our legal team)", "hints at legal action against the client, which escalates", "You're free to share your experience; I'd like the chance to put this right first.").sentence(),
     rule(CounterThreat, "(think|consider) (carefully|twice|very carefully|hard) before (posting|leaving|writing|publishing|you post|you leave|you write)", "warns the client off a review, which reads as a threat", "I'd like the chance to put this right first").sentence(),
     rule(CounterThreat, "(keep|carry on|continue) (talking|speaking) (to me |)like that and", "ties what the client gets to their tone: that is retaliation, not a boundary", "If the abuse goes on I'll end the call, and your case stays open.").sentence().when(withholds),
     rule(CounterThreat, "(abusive|offensive) (language|behaviour|behavior|comments) (is|are|will be|gets|get) (recorded|noted|logged|flagged)", "answers the client with a warning about their record", "").sentence().when(withholds_for_conduct),
     // Sarcasm that mocks the client.
     rule(Sarcasm, "(go on then|oh, you|, will you?|, would you?|, do you?|wow.|wow,|wow!)", "mocks the client", ""),
+    rule(Sarcasm, "(i'm|i am|i'm obviously|i am obviously) apparently", "mocks the client by throwing their words back", ""),
     // Minimising the client's loss or our failure.
     rule(Minimising, "(these things|such things|things like this|things like that|mistakes|errors|delays|accidents|mix-ups|mix ups|glitches|problems like this|issues like this|errors like this|mistakes like this|delays like this|errors like these|mistakes like these|it) (do |can |)(happen|happens) (sometimes|from time to time|occasionally|all the time|to everyone|even)", "makes the failure sound routine, which makes the client's loss sound small", "This shouldn't have happened"),
     rule(Minimising, "(these things|such things|things like this|stuff|it) (happen|happens)", "makes the failure sound routine, which makes the client's loss sound small", "This shouldn't have happened").when(|c| c.after.trim().is_empty() || starts_with_any(&c.after, &["and", "but", "so", "unfortunately", "i'm", "i am"])),
@@ -304,6 +311,8 @@ pub(super) const RULES: &[Rule] = &[
     rule(Minimising, "((as|by way of) (a|an) (small |)(gesture of goodwill|goodwill gesture|one-off|one off|courtesy|exception|special exception|favour|favor)|on this (one |)occasion|just this once|this one time)", "presents what the client is given as a favour, which makes our part in it sound small", ""),
     rule(Minimising, "(nothing to worry about|(isn't|aren't|is not|are not|wasn't|weren't) anything to worry about|just a standard (letter|notice|reminder|message|email)|try not to worry|don't let it (upset|bother|worry) you|try not to let it (upset|bother|worry) you|not the end of the world|could have been worse|could've been worse|at least you)", "tells the client their worry is small", "").sentence(),
     rule(Minimising, "most people (won't|wouldn't|don't|will not|would not|never) (even |)(notice|mind|care|see)", "tells the client their worry is small", "").sentence(),
+    rule(Minimising, "(lots of|many|plenty of|a lot of|loads of|so many|most) (our |)(customers|people|others|families|households|clients|tenants|patients) (are|find themselves|have been|were) in the same (situation|position|boat)", "tells the client many others are in their position, which makes their problem sound small", "").sentence(),
+    rule(Minimising, "(don't|do not|try not to) worry too much", "tells the client their worry is small", "").sentence(),
     rule(Minimising, "(it's|it is|that's|that is|this is) (only|just) a (small|slight|short|minor|little|brief|few)", "makes the client's loss sound small", "it's a"),
     rule(Minimising, "(haha|hehe|lol|that's very sweet|that's so sweet|that's sweet|that's very kind|that's kind of you|how sweet|i'm flattered|i am flattered)", "laughs off behaviour that needs a boundary", "Comments like that are not acceptable").sentence().when(|c| c.facts.abusive),
     rule(Minimising, "(i'm sure|i am sure) (you're|you are) (just|only) being (friendly|nice|funny|polite|kind)", "laughs off behaviour that needs a boundary", "Comments like that are not acceptable"),

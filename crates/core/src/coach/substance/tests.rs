@@ -270,3 +270,36 @@ fn shutting_the_client_out_and_advice_to_read_carefully_are_named() {
         "#]],
     );
 }
+
+#[test]
+fn others_in_the_same_boat_warnings_of_further_action_and_mock_deference_are_named() {
+    check(
+        "Lots of customers are in the same situation at the moment. Failure to pay may result in further action.",
+        expect![[r#"
+            minimising "Lots of customers are in the same situation at the moment." -> ""
+            counter_threat "Failure to pay may result in further action." -> ""
+        "#]],
+    );
+    check(
+        "As I'm apparently no good at my job, perhaps you'd like to read the policy yourself. I'm not sure where the confusion has come from.",
+        expect![[r#"
+            sarcasm "I'm apparently" -> ""
+            condescending "As I'm apparently no good at my job, perhaps you'd like to read the policy yourself." -> "Here is what it says, in plain words: <the detail>."
+            condescending "not sure where the confusion has come from" -> "I can see why this wasn't clear"
+        "#]],
+    );
+    check(
+        "The balance is due in accordance with our terms.",
+        expect![[r#"
+            policy_hiding "The balance is due in accordance with our terms." -> "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>."
+        "#]],
+    );
+}
+
+#[test]
+fn taking_a_simple_step_on_ourselves_is_not_talking_down() {
+    check(
+        "It is simple, I can start the claim for you now.",
+        expect![[r#""#]],
+    );
+}
