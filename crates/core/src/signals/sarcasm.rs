@@ -63,7 +63,8 @@ const PROMISES: &[&str] = &[
     "fast", "quick", "free", "professional", "expert", "experts", "team", "resolved", "fixed",
     "refund", "next", "day", "customer", "secure", "instant", "genuine", "tracked",
     "insured", "delivered", "shipped", "dispatched", "sorted", "working", "processed", "completed",
-    "closed", "urgent", "escalated",
+    "closed", "urgent", "escalated", "finished", "done", "complete", "upgrade", "upgraded",
+    "improved", "new",
 ];
 
 /// Per token: inside a hit that says the client had to chase or wait (see [`negative_context`]).
@@ -99,16 +100,27 @@ fn negative_context(scan: &Scan, first: usize, last: usize, trouble: &[bool]) ->
     mood <= -1.0
 }
 
-/// "but", "usually", or thanks that are not themselves sarcastic ("thanks for nothing").
+/// "but", "usually", or thanks that are not themselves sarcastic ("thanks for nothing", "wow,
+/// thanks").
 fn weighs_or_thanks(scan: &Scan, i: usize) -> bool {
     let w = scan.w(i);
+    // "thanks for nothing", "wow, thanks".
     let sarcastic = || {
         let n1 = scan.next_word(i);
         let n2 = n1.and_then(|n| scan.next_word(n));
-        [n1, n2]
+        let mocked = [n1, n2]
             .into_iter()
             .flatten()
-            .any(|n| scan.w(n) == "nothing")
+            .any(|n| scan.w(n) == "nothing");
+        let p1 = scan.prev_word(i);
+        let p2 = p1
+            .filter(|&p| scan.w(p) == ",")
+            .and_then(|p| scan.prev_word(p));
+        let exclaimed = [p1, p2]
+            .into_iter()
+            .flatten()
+            .any(|p| matches!(scan.w(p), "wow" | "oh" | "gee" | "gosh"));
+        mocked || exclaimed
     };
     CONTRAST.contains(&w) || (GRATEFUL.contains(&w) && !sarcastic())
 }

@@ -257,7 +257,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
     rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
-    rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
+    rule("(really|truly|absolutely|simply|just) {positive} (service|customer service|customer care|job|work|support|communication|response)", Sarcasm).clause_start().neg_context(),
+    rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|really helpful|super helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
     rule("({positive}|perfect|lovely) (,|) (another|yet another)", Sarcasm).clause_start(),
     rule("({positive}|perfect|lovely) .", Sarcasm).clause_start().neg_context(),
 ];

@@ -1235,3 +1235,13 @@ fn guessing_or_playing_along_with_the_script_is_sarcasm() {
         expect![[r#""#]],
     );
 }
+#[test]
+fn sarcasm_wow_thanks_beside_something_still_wrong() {
+    check(
+        "Wow, thanks, really helpful. Still no refund.",
+        expect![[r#"
+            sarcasm 13..27 "really helpful"
+            repeated_contact 29..37 "Still no""#]],
+    );
+    check("Thanks, really helpful, that fixed it.", expect![[r#""#]]);
+}
