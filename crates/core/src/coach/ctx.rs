@@ -23,11 +23,11 @@ pub(crate) struct Ctx<'a> {
     pub done: HashSet<Move>,
 }
 
-pub(crate) const APOLOGY_CAUSES: [Cause; 3] = [
-    Cause::ServiceFailure,
-    Cause::FeelingUnheard,
-    Cause::UnmetExpectations,
-];
+/// The causes an apology answers: something of ours failed, or the client was not listened to.
+/// Expectations that were not met are not enough: the work may be what was agreed, and an
+/// apology for it concedes a fault nobody has found (a promise we broke is a failure, see
+/// `situation.txt`'s `[failure]`).
+pub(crate) const APOLOGY_CAUSES: [Cause; 2] = [Cause::ServiceFailure, Cause::FeelingUnheard];
 
 impl<'a> Ctx<'a> {
     pub fn new(

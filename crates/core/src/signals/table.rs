@@ -176,7 +176,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(been|keep|kept|keep on) (chasing|calling|emailing|ringing|phoning|contacting|writing|messaging|trying to (reach|contact|get hold of|get through to|get an answer))", RepeatedContact),
     rule("(my|this is my|this is the|the) {ord} (email|call|phone call|message|complaint|letter|attempt|chat|ticket|request)", RepeatedContact),
     rule("(still waiting|still haven't|still have not|still hasn't|still has not|still not|still no|still nothing|still chasing|still unresolved|still missing)", RepeatedContact).next_not(&["sure", "certain", "clear", "decided", "know", "matter", "problem", "worries", "bother"]),
-    rule("already (told|explained|said|sent|provided|given|gave|called|emailed|contacted|asked|reported|mentioned|spoke|spoken|complained|chased|submitted|been through)", RepeatedContact),
+    // "already told you", not "already told my customers".
+    rule("already (told|explained|mentioned)", RepeatedContact).next_not(&["my", "our", "his", "her", "their", "them", "him", "everyone", "everybody"]),
+    rule("already (said|sent|provided|given|gave|called|emailed|contacted|asked|reported|spoke|spoken|complained|chased|submitted|been through)", RepeatedContact),
     rule("(as i (said|mentioned|explained|stated|told you|have said|already said|keep saying)|as i've (said|mentioned|explained|stated|told you)|i've said this before|as (previously|already) (said|mentioned|stated|explained)|like i said)", RepeatedContact),
     rule("(i keep (telling|asking|saying|calling|chasing|having to|getting)|keep (being|getting) (told|passed|transferred|fobbed))", RepeatedContact),
     rule("(passed|pushed|bounced|shunted|transferred|sent|shuffled|fobbed) (around|about|back and forth|from pillar to post|from (one|one department|one person|one agent|one team|department|person|agent|team|desk) to (another|another one|department|person|agent|team|desk))", RepeatedContact),

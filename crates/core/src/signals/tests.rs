@@ -1245,3 +1245,10 @@ fn sarcasm_wow_thanks_beside_something_still_wrong() {
     );
     check("Thanks, really helpful, that fixed it.", expect![[r#""#]]);
 }
+#[test]
+fn telling_ones_own_customers_is_no_repeated_contact() {
+    check(
+        "I've already told my customers we're launching Monday.",
+        expect![[r#""#]],
+    );
+}
