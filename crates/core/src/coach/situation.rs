@@ -506,6 +506,10 @@ mod tests {
             assert!(has(text, Family::Crisis), "{text}");
         }
         assert!(!has("I don't see the point of this form.", Family::Crisis));
+        assert!(has(
+            "He has about an hour of oxygen left in the backup cylinder.",
+            Family::Emergency
+        ));
     }
 
     #[test]

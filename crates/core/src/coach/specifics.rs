@@ -29,7 +29,8 @@ pub(crate) struct Specifics {
     pub subject: Option<String>,
     /// The leading cause in the latest client turn.
     pub cause: Option<Cause>,
-    /// What the latest client turn most wants, when the reading holds it.
+    /// What the latest client turn most wants, when the reading holds it and, for an outcome
+    /// others decide, the client names it ("a refund", "your manager").
     pub want: Option<Want>,
     /// The weightiest vulnerability in the conversation.
     pub vulnerability: Option<Family>,
@@ -50,7 +51,7 @@ pub(crate) struct Specifics {
 impl Specifics {
     pub fn gather(analysed: &Analysed<'_>) -> Specifics {
         let mut s = Specifics::default();
-        let Some((_, _, last)) = analysed.last_client() else {
+        let Some((_, latest, last)) = analysed.last_client() else {
             return s;
         };
         s.feeling = difficult_feeling(last);
@@ -58,7 +59,7 @@ impl Specifics {
         s.want = last
             .wants
             .first()
-            .filter(|w| w.score >= 0.5)
+            .filter(|w| w.score >= 0.5 && names(&latest.text, w.want))
             .map(|w| w.want);
         // Sarcasm asks for nothing it says ("do you have an even better plan?").
         let sarcastic = last
@@ -153,6 +154,24 @@ impl Specifics {
     }
 }
 
+/// Whether `text` names the outcome `want` in its own words, where a reply would promise
+/// nothing about it unasked: a refund or compensation, someone more senior.
+fn names(text: &str, want: Want) -> bool {
+    #[rustfmt::skip]
+    const MONEY: &[&str] = &[
+        "refund", "refunded", "compensation", "compensate", "compensated", "reimburse",
+        "reimbursed", "reimbursement",
+    ];
+    const SENIOR: &[&str] = &["manager", "supervisor", "senior", "boss", "human"];
+    match want {
+        Want::RefundOrCompensation => {
+            has_word(text, MONEY) || text.to_lowercase().contains("money back")
+        }
+        Want::SpeakToSomeone => has_word(text, SENIOR),
+        _ => true,
+    }
+}
+
 /// A point that supposes rather than states ("your customers must all have dirty caches", often
 /// sarcastic): said back as what went wrong, it turns a guess or a jibe into our admission.
 fn supposed(point: &str) -> bool {
@@ -217,6 +236,8 @@ fn rhetorical(point: &str) -> bool {
     #[rustfmt::skip]
     const MARKS: &[&str] = &[
         "supposed", "actually", "even", "really", "seriously", "honestly", "earth", "hell", "ever",
+        // Whether they are talking to a machine is answered in the reply, not looked into.
+        "bot", "robot", "human", "machine", "ai",
     ];
     has_word(point, MARKS) || point.to_lowercase().contains(" or not")
 }
@@ -529,6 +550,7 @@ mod tests {
             "you want to know whether anyone is actually going to help"
         ));
         assert!(rhetorical("you want us to find out where it is or not"));
+        assert!(rhetorical("you want to know whether we are a bot"));
         assert!(!rhetorical("you want to know when your refund will arrive"));
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));

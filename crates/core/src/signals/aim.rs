@@ -136,6 +136,13 @@ pub(super) fn aim(scan: &Scan, i: usize) -> Aim {
     aim
 }
 
+/// Words that join a phrase rather than describe a noun: "report you *for* fraud".
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "for", "to", "in", "on", "at", "with", "about", "from", "by", "into", "over", "after",
+    "before", "and", "or", "that", "this", "it",
+];
+
 /// Words that open a noun phrase in which other words describe the insulting noun.
 const OPENERS: &[&str] = &["a", "an", "of", "you"];
 
@@ -147,7 +154,8 @@ fn describing(scan: &Scan, p: usize) -> Option<usize> {
     for _ in 0..3 {
         let w = scan.w(q);
         let plain = w.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !plain || COPULAS.contains(&w) || SECOND.contains(&w) || is_negator(w) {
+        let function = FUNCTION_WORDS.contains(&w);
+        if !plain || function || COPULAS.contains(&w) || SECOND.contains(&w) || is_negator(w) {
             return None;
         }
         let before = scan.prev_word(q)?;

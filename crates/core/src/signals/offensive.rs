@@ -34,7 +34,7 @@ const PERSON_NOUNS: &[&str] = &[
     "pig", "pigs", "monkey", "monkeys", "donkey", "parasite", "parasites", "hag",
     "scammer", "scammers", "fraudster", "fraudsters", "creep", "creeps", "hobo", "hobos",
     "pervert", "perverts", "perv", "weirdo", "weirdos", "dork", "degenerate", "degenerates",
-    "junkie", "junkies", "junky",
+    "junkie", "junkies", "junky", "maggot", "maggots",
 ];
 const THING_NOUNS: &[&str] = &["trash", "garbage", "scum"];
 /// Nouns that are not on the offensive lists yet insult a person they are said of: "you're a *joke*".

@@ -472,3 +472,29 @@ fn finding_whoever_runs_the_desk_so_they_regret_it() {
         expect![[r#""#]],
     );
 }
+#[test]
+fn finding_the_agents_office_and_someone_paying_one_way_or_the_other() {
+    check(
+        "You useless lot. I'll find out which office you sit in and come and see you.",
+        expect![[r#"
+            insult 4..11 "useless" targeted
+            threat 22..47 "find out which office you" targeted
+            threat 59..75 "come and see you" targeted"#]],
+    );
+    check(
+        "Somebody pays for this, one way or the other.",
+        expect![[r#"threat 0..22 "Somebody pays for this" targeted"#]],
+    );
+    check(
+        "I'll come and see you in store tomorrow to pick it up.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn reporting_fraud_and_maggots_in_the_bins_insult_nobody() {
+    check(
+        "I'll report you lot for fraud.",
+        expect![[r#"escalation_threat 5..15 "report you""#]],
+    );
+    check("There are maggots in the bins again.", expect![[r#""#]]);
+}
