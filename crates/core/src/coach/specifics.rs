@@ -155,7 +155,7 @@ impl Specifics {
 }
 
 /// Whether `text` names the outcome `want` in its own words, where a reply would promise
-/// nothing about it unasked: a refund or compensation, someone more senior.
+/// nothing about it unasked: a refund or compensation, someone more senior, a cancellation.
 fn names(text: &str, want: Want) -> bool {
     #[rustfmt::skip]
     const MONEY: &[&str] = &[
@@ -168,6 +168,11 @@ fn names(text: &str, want: Want) -> bool {
             has_word(text, MONEY) || text.to_lowercase().contains("money back")
         }
         Want::SpeakToSomeone => has_word(text, SENIOR),
+        // "Cancel it", not "you cancelled my flight".
+        Want::Cancel => has_word(
+            text,
+            &["cancel", "cancellation", "unsubscribe", "terminate"],
+        ),
         _ => true,
     }
 }

@@ -192,8 +192,11 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
                 Urgency::Soon => Some("next_step.soon"),
                 Urgency::None => None,
             };
+            // A client who asks to cancel is answered by doing it.
+            let cancel = (s.want == Some(Want::Cancel)).then_some("next_step.cancel");
             urgent
                 .into_iter()
+                .chain(cancel)
                 .chain(["next_step.asked", "next_step"])
                 .map(str::to_string)
                 .collect()
@@ -291,6 +294,7 @@ mod tests {
             repeated: Some("third time".into()),
             cause: Some(Cause::OutsidePressure),
             when: Some("by 5pm today"),
+            subject: Some("your parcel".into()),
             ..Specifics::default()
         }
     }
@@ -322,6 +326,16 @@ mod tests {
             });
         }
         all.push(asked());
+        for want in [
+            Want::Cancel,
+            Want::RefundOrCompensation,
+            Want::SpeakToSomeone,
+        ] {
+            all.push(Specifics {
+                want: Some(want),
+                ..full()
+            });
+        }
         all
     }
 
