@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
-use defuse_core::coach::{self, Conversation, Policy, ReplyCheck, Timestamp, UtcOffset};
+use defuse_core::coach::{self, Conversation, Policy, ReplyCheck, Timestamp, UtcOffset, Verdict};
 use defuse_wire::marks::{bracketed, slice};
 use defuse_wire::{CoachingDto, ConversationIn, ReplyCheckDto};
 
@@ -293,9 +293,14 @@ fn render_course_and_boundary(out: &mut String, c: &CoachingDto) {
 /// The verdict for a person: the draft with findings marked, each with its reason and rewrite.
 pub fn render_check(check: &ReplyCheck, draft: &str, offset: UtcOffset) -> String {
     let mut out = String::new();
+    let meaning = match check.verdict {
+        Verdict::Send => "nothing to fix",
+        Verdict::Revise => "fix the findings, then send",
+        Verdict::Rewrite => "do not send it as written: it would make things worse",
+    };
     let _ = writeln!(
         out,
-        "Verdict: {} (score {}/100)",
+        "Verdict: {} (score {}/100): {meaning}",
         check.verdict.as_str(),
         check.score
     );

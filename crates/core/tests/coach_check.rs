@@ -193,7 +193,13 @@ fn blame_dismissal_arguing_sarcasm_and_minimising_are_named() {
         let draft = format!("{ack}{bad}{next}");
         has(&talk, &draft, kind, words);
         let c = check(&talk, &draft);
-        assert_eq!(c.verdict, Verdict::Revise);
+        let worse = kind.makes_it_worse();
+        let expected = if worse {
+            Verdict::Rewrite
+        } else {
+            Verdict::Revise
+        };
+        assert_eq!(c.verdict, expected, "{draft:?}");
         assert!(c.score <= 85, "{draft:?} scored {}", c.score);
     }
     assert!(found(&talk, "I'm sorry. I've adjusted the delivery and I just checked: it's at the depot. I'll update you by 3pm.").is_empty(), "'just' as in 'just now' and 'adjusted' are fine");
@@ -381,7 +387,13 @@ fn polite_timed_drafts_that_fail_in_substance_are_revised() {
     ];
     for (draft, kind) in cases {
         let c = check(&talk, draft);
-        assert_eq!(c.verdict, Verdict::Revise, "{draft:?}");
+        assert_ne!(c.verdict, Verdict::Send, "{draft:?}");
+        assert_eq!(
+            c.verdict == Verdict::Rewrite,
+            kind.makes_it_worse(),
+            "{draft:?}: {:#?}",
+            c.findings
+        );
         assert!(
             c.findings.iter().any(|f| f.kind == kind),
             "{draft:?}: expected {kind:?}, found {:#?}",
@@ -504,4 +516,19 @@ fn a_client_in_danger_is_owed_their_safety_first() {
         .map(|(k, _)| k)
         .collect();
     assert!(!kinds.contains(&FindingKind::IgnoresSafety), "{kinds:?}");
+}
+
+/// A draft with a fault that would make things worse is not to be sent as written; one with
+/// only smaller faults is revised; a clean one is sent.
+#[test]
+fn the_verdict_grades_how_bad_the_faults_are() {
+    let talk = upset_client();
+    let rewrite = check(&talk, "CALM DOWN. I'll call you by 3pm today.");
+    assert_eq!(rewrite.verdict, Verdict::Rewrite, "{:#?}", rewrite.findings);
+    let revise = check(
+        &talk,
+        "I'm sorry your parcel still isn't there. I'll chase it and call you soon.",
+    );
+    assert_eq!(revise.verdict, Verdict::Revise, "{:#?}", revise.findings);
+    assert!(revise.score >= 50);
 }

@@ -3,7 +3,8 @@
 //   then reload or go to data-then (where "{id}" becomes the id of what was created);
 // - "Use" buttons put a suggested wording into the reply box, and data-fill-api buttons the
 //   text the API drafts (the follow-up message);
-// - the reply box runs the draft check as the agent types and asks before sending a `revise` draft;
+// - the reply box runs the draft check as the agent types and asks before sending a draft it did
+//   not pass (`revise` or `rewrite`);
 // - the "Try it" batch analyses many lines one by one and shows progress;
 // - the header shows how many notifications are unread;
 // - in a Chatwoot Dashboard App, the page asks the Chatwoot that frames it (only the origin the
@@ -146,9 +147,14 @@
       return;
     }
     verdict.className = `verdict verdict-${check.verdict}`;
+    const heading = {
+      send: "Ready to send",
+      revise: "Revise before sending",
+      rewrite: "Do not send as written: this would make things worse",
+    }[check.verdict] || check.verdict;
     verdict.textContent = check.verdict === "send"
-      ? `Ready to send · ${check.score}/100`
-      : `Revise before sending · ${check.score}/100 · ${check.findings.length} finding(s)`;
+      ? `${heading} · ${check.score}/100`
+      : `${heading} · ${check.score}/100 · ${check.findings.length} finding(s)`;
     // The draft with each finding underlined, built from text nodes only.
     const spans = check.findings.map((f) => [index(draft, f.start), index(draft, f.end), f]).sort((a, b) => a[0] - b[0]);
     let at = 0;
@@ -221,7 +227,7 @@
       const check = await runCheck(form);
       verdict = check ? check.verdict : "send";
     }
-    if (verdict === "revise" && !confirmed) {
+    if (verdict !== "send" && !confirmed) {
       warning.hidden = false;
       form.querySelector("#keep-editing").focus();
       return;

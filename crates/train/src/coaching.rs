@@ -396,6 +396,8 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
     let mut good_flagged = Tally::default();
     let mut careless_passed = Tally::default();
     let mut subtle_passed = Tally::default();
+    let mut good_rewrite = Tally::default();
+    let mut careless_rewrite = Tally::default();
     for d in &drafts {
         let a = by_id.get(d.conversation.as_str()).with_context(|| {
             format!(
@@ -405,11 +407,14 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
         })?;
         let sent = coach::check_reply_analysed(&d.text, a, &policy, TRANSCRIPT_TIME)
             .with_context(|| format!("coaching/drafts.jsonl: draft for {}", d.conversation))?;
-        let flagged = sent.verdict == Verdict::Revise;
+        let flagged = sent.verdict != Verdict::Send;
         let short = d.text.split_whitespace().count() < SHORT_DRAFT_WORDS;
+        let rewrite = sent.verdict == Verdict::Rewrite;
         if d.good {
             good_flagged.add(flagged, short);
+            good_rewrite.add(rewrite, short);
         } else {
+            careless_rewrite.add(rewrite, short);
             careless_passed.add(!flagged, !short);
             if d.subtle {
                 subtle_passed.add(!flagged, !short);
@@ -489,6 +494,20 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
             "passed (lower is better)",
             "length: under 40 words",
             "≤ 0.10",
+        ),
+        good_rewrite.figure(
+            "good drafts told not to send as written",
+            DRAFTS,
+            "rewrite (lower is better)",
+            "length: under 40 words",
+            "",
+        ),
+        careless_rewrite.figure(
+            "careless drafts told not to send as written",
+            DRAFTS,
+            "rewrite",
+            "length: under 40 words",
+            "",
         ),
     ];
     Ok(Report {

@@ -169,7 +169,8 @@ pub struct MoveHitDto {
 pub struct ReplyCheckDto {
     /// 0-100; 100 when there is nothing to fix.
     pub score: u8,
-    /// `send` or `revise`.
+    /// `send` (nothing to fix), `revise` (fix the findings, then send) or `rewrite` (do not send it
+    /// as written: it would make things worse).
     pub verdict: String,
     pub findings: Vec<FindingDto>,
     pub promises: Vec<PromiseDto>,

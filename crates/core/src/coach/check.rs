@@ -37,17 +37,37 @@ pub struct Finding {
     pub rewrite: String,
 }
 
+/// What to do with the draft, from the findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
+    /// Nothing to fix.
     Send,
+    /// Fix the findings, then send.
     Revise,
+    /// Do not send it as written: a finding would make things worse (see
+    /// [`Kind::makes_it_worse`]), or so many faults that the score is under [`REWRITE_BELOW`].
+    Rewrite,
 }
+
+/// A score under this asks for the draft to be written again.
+pub const REWRITE_BELOW: u8 = 50;
 
 impl Verdict {
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Send => "send",
             Verdict::Revise => "revise",
+            Verdict::Rewrite => "rewrite",
+        }
+    }
+
+    fn of(findings: &[Finding], score: u8) -> Verdict {
+        if findings.is_empty() {
+            Verdict::Send
+        } else if score < REWRITE_BELOW || findings.iter().any(|f| f.kind.makes_it_worse()) {
+            Verdict::Rewrite
+        } else {
+            Verdict::Revise
         }
     }
 }
@@ -204,11 +224,7 @@ pub fn check(
     let score = findings
         .iter()
         .fold(100u8, |s, f| s.saturating_sub(f.kind.weight()));
-    let verdict = if findings.is_empty() {
-        Verdict::Send
-    } else {
-        Verdict::Revise
-    };
+    let verdict = Verdict::of(&findings, score);
     Ok(ReplyCheck {
         findings,
         score,

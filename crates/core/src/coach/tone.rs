@@ -133,6 +133,23 @@ impl Kind {
         }
     }
 
+    /// Sending a draft with this fault would make things worse, whatever else it gets right:
+    /// blame, sarcasm, a counter-threat, a closed door, a brush-off, a raised voice, or a client in
+    /// danger or in a hurry left waiting.
+    pub fn makes_it_worse(self) -> bool {
+        matches!(
+            self,
+            Kind::RaisedVoice
+                | Kind::Blame
+                | Kind::Dismissive
+                | Kind::Sarcasm
+                | Kind::CounterThreat
+                | Kind::Stonewalling
+                | Kind::IgnoresUrgency
+                | Kind::IgnoresSafety
+        )
+    }
+
     pub(crate) fn message(self) -> &'static str {
         match self {
             Kind::Blame => "puts the blame on the client",

@@ -129,7 +129,8 @@ pub fn log_inbound(case: &Case) -> Markup {
     }
 }
 
-/// The reply box: the draft check runs as the agent types; sending a `revise` draft asks first.
+/// The reply box: the draft check runs as the agent types; sending a draft it did not pass asks
+/// first.
 pub fn reply_box(case: &Case, recent: &[Message]) -> Markup {
     let turns: Vec<serde_json::Value> = recent
         .iter()

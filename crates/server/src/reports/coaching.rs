@@ -49,7 +49,7 @@ pub fn coaching(replies: &[SentReply], weeks: &[NaiveDate]) -> Coaching {
     let faults = by_week(weeks, &kinds, &checked, |s, kind| {
         s.check.findings.iter().any(|f| f.kind == kind)
     });
-    let verdicts = ["send".to_owned(), "revise".to_owned()];
+    let verdicts = ["send".to_owned(), "revise".to_owned(), "rewrite".to_owned()];
     let verdicts = by_week(weeks, &verdicts, &checked, |s, verdict| {
         s.check.verdict == verdict
     });
@@ -74,7 +74,7 @@ pub fn coaching(replies: &[SentReply], weeks: &[NaiveDate]) -> Coaching {
             },
             Chart {
                 key: "verdicts",
-                title: "Replies sent as the check advised (send) and against it (revise)",
+                title: "Replies sent as the check advised (send) and against it (revise, rewrite)",
                 ..verdicts
             },
         ],

@@ -147,7 +147,7 @@ async fn a_reply_is_checked_and_its_promises_become_follow_ups() {
         assert_eq!(outside.status, 403);
 
         let rude = app.call(Method::POST, "/api/v1/check-reply", token, Some(json!({"draft": "CALM DOWN. As I already told you, that's just our policy.", "turns": [{"role": "client", "text": ANGRY}]}))).await;
-        assert_eq!(rude.body["verdict"], "revise", "{}", rude.body);
+        assert_eq!(rude.body["verdict"], "rewrite", "{}", rude.body);
         let long = "I'll call you by 3pm. ".repeat(2000);
         for draft in ["  ", long.as_str()] {
             let bad = app

@@ -47,10 +47,10 @@ async fn an_agent_handles_a_heated_case_end_to_end() {
     b.wait_for("#username").await;
 }
 
-/// The check says revise, underlines the words, and sending asks first.
+/// The check says not to send it as written, underlines the words, and sending asks first.
 async fn warned_about_an_aggressive_draft(b: &Browser) {
     b.type_into("#reply", AGGRESSIVE).await;
-    b.wait_for("#check-verdict.verdict-revise").await;
+    b.wait_for("#check-verdict.verdict-rewrite").await;
     assert!(b.count("#check-findings li").await > 0);
     assert!(b.count("#check-preview u.finding").await > 0);
     b.screenshot("03-draft-warning").await;
@@ -76,7 +76,7 @@ async fn sends_a_suggested_wording(b: &Browser) {
             .await,
         said
     );
-    b.wait_for("#check-verdict.verdict-send, #check-verdict.verdict-revise")
+    b.wait_for("#check-verdict.verdict-send, #check-verdict.verdict-revise, #check-verdict.verdict-rewrite")
         .await;
     b.send_reply().await;
     assert!(

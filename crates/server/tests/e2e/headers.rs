@@ -85,7 +85,7 @@ async fn the_try_form_needs_the_session_csrf_token() {
     assert_eq!(answered.status(), StatusCode::OK);
     let html = answered.text().await.unwrap();
     assert!(
-        html.contains("Draft check") && html.contains("revise"),
+        html.contains("Draft check") && html.contains("rewrite"),
         "{html}"
     );
 }

@@ -117,7 +117,7 @@ async fn logs_the_email_and_takes_the_case(b: &Browser, w: &World, case_id: i64)
 
 async fn answers_with_the_live_check(b: &Browser, w: &World, case_id: i64) {
     b.type_into("#reply", REPLY).await;
-    b.wait_for("#check-verdict.verdict-send, #check-verdict.verdict-revise")
+    b.wait_for("#check-verdict.verdict-send, #check-verdict.verdict-revise, #check-verdict.verdict-rewrite")
         .await;
     b.screenshot("story-04-live-check").await;
     b.send_reply().await;
