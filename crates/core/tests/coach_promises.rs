@@ -279,6 +279,8 @@ fn a_time_written_with_a_dot_keeps_its_minutes() {
         due("I'll call you tomorrow at 7.30am."),
         "2026-03-03T07:30:00+01:00"
     );
+    // "3:30" in working hours is the afternoon.
+    assert_eq!(due("I'll call you at 3:30."), "2026-03-02T15:30:00+01:00");
     // Without am or pm a dotted number is a price, not a time.
     assert_ne!(
         one("I'll refund the £12.50 tomorrow.").1.as_deref(),

@@ -64,6 +64,18 @@ fn every_adversarial_message_is_masked_within_the_bound() {
     }
 }
 
+/// One clause of mended words that ends as a question: each word once read the whole clause
+/// before it.
+#[test]
+fn a_long_question_is_analysed_within_the_bound() {
+    analyzer();
+    let mut text = adversarial::repeated("i am waiting since 3 days ", adversarial::SIZE - 1);
+    text.push('?');
+    let (a, took) = timed(&text);
+    assert!(took < BOUND, "{took:?}");
+    assert!(spans_are_valid(&text, &a));
+}
+
 #[test]
 fn spaced_letters_are_still_read_as_the_word_they_spell() {
     let text = adversarial::repeated("f u c k ", 4096);

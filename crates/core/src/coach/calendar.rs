@@ -140,6 +140,8 @@ pub(super) fn hour_at(toks: &[Tok<'_>], i: usize) -> Option<(NaiveTime, (usize, 
         "am" if h <= 12 => h,
         "pm" if h < 12 => h + 12,
         "pm" if h == 12 => 12,
+        // "3:30" in working hours is the afternoon, as for a bare hour.
+        "" if (1..=7).contains(&h) => h + 12,
         "" if h < 24 => h,
         _ => return None,
     };

@@ -25,7 +25,7 @@ use super::moves::Move;
 use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
 use super::policy::Policy;
-use super::situation::{Family, Situation, Urgency};
+use super::situation::{Domain, Family, Situation, Urgency};
 use super::specifics::Specifics;
 use super::timing::next_step_time;
 use super::tone;
@@ -78,7 +78,8 @@ pub(crate) fn advise(
     let offer = Offer {
         ask,
         remedy: remedy(&ctx),
-        limits: demanded(&ctx),
+        // A freelancer decides for themselves: "parts that depend on others" reads as an excuse.
+        limits: demanded(&ctx) && situation.domain != Some(Domain::FreelanceServices),
         // An apology that came with a new crossing is answered by the boundary.
         accept: latest.apologised && !boundary.crossed_last_turn,
         closing: latest.closed,

@@ -127,6 +127,10 @@ fn waiting_object(w: &[&str]) -> Option<(usize, Vec<String>)> {
     }
 }
 
+/// How far after "waiting" the words of the wait may run ("for your refund from the shop
+/// since Monday").
+const WAIT_WORDS: usize = 12;
+
 /// "you are waiting for 3 days", "you are waiting for your refund since Monday" -> "you have
 /// been waiting ...": a wait that began in the past and goes on.
 fn waiting_for(w: &[&str]) -> Option<(usize, Vec<String>)> {
@@ -139,9 +143,12 @@ fn waiting_for(w: &[&str]) -> Option<(usize, Vec<String>)> {
     if w.get(1) != Some(&"waiting") {
         return None;
     }
+    // Up to the end of the clause, and no further than a wait's own words: read to the end of
+    // an unpunctuated run, every "am waiting" would cost time in the length of the message.
     let clause = w[2..]
         .iter()
-        .take_while(|x| !matches!(**x, "and" | "but" | "," | ";" | "."));
+        .take_while(|x| !matches!(**x, "and" | "but" | "," | ";" | "."))
+        .take(WAIT_WORDS);
     let clause: Vec<&&str> = clause.collect();
     let since = clause.iter().any(|x| **x == "since");
     let lasting = clause

@@ -94,11 +94,12 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
             TokenKind::Word => {
                 let norm = t.norm.as_str();
                 let next_word = rest.get(i).filter(|n| n.is_word()).map(|n| n.norm.as_str());
+                // The word itself first: what reads the clause so far costs time in its length.
                 let judged = || {
-                    out.after_copula()
-                        && (ACCUSATIONS.contains(&norm)
-                            || (out.describes_us()
-                                && lexicon::valence(norm).is_some_and(|v| v <= -1.5)))
+                    let harsh = lexicon::valence(norm).is_some_and(|v| v <= -1.5);
+                    (ACCUSATIONS.contains(&norm) || harsh)
+                        && out.after_copula()
+                        && (ACCUSATIONS.contains(&norm) || out.describes_us())
                 };
                 if is_offensive(norm) || judged() {
                     out.drop_offensive(norm, next_word.is_none_or(|w| !is_offensive(w)));

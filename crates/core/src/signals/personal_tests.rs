@@ -498,3 +498,13 @@ fn reporting_fraud_and_maggots_in_the_bins_insult_nobody() {
     );
     check("There are maggots in the bins again.", expect![[r#""#]]);
 }
+#[test]
+fn knowing_when_the_staff_finish_beside_what_happens_next() {
+    check(
+        "I know where your clinic is and I know what time you girls finish. If she hangs up again she'll find out what happens.",
+        expect![[r#"
+            threat 0..27 "I know where your clinic is" targeted
+            threat 32..65 "I know what time you girls finish" targeted
+            threat 89..117 "she'll find out what happens" targeted"#]],
+    );
+}

@@ -247,6 +247,9 @@ fn laughing_off_a_remark_that_crossed_the_line_is_a_fault_only_after_one() {
     };
     assert!(render(draft, abused).starts_with("minimising"));
     assert!(!render(draft, CALM).contains("minimising"));
+    let excused = "I'm sure you didn't mean anything by that! I'll move the appointment by 5pm.";
+    assert!(render(excused, abused).starts_with("minimising"));
+    assert!(!render(excused, CALM).contains("minimising"));
 }
 
 #[test]
