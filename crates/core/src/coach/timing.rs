@@ -4,12 +4,13 @@
 //! Harm that an action of ours stops is confirmed within minutes; harm happening now or a
 //! deadline hours away gets an update within the hour (within minutes when the deadline is
 //! closer than that); anything else gets the end of the working day, or noon tomorrow when the
-//! afternoon is already under way.
+//! afternoon is already under way, or the hour when the client's own deadline comes before that.
 
 use chrono::Timelike;
 
 use super::conversation::{Timestamp, UtcOffset};
 use super::situation::Urgency;
+use super::when::{self, Due};
 
 /// Before this local hour, an ordinary update can still come the same day: it leaves two
 /// working hours before 5pm.
@@ -27,19 +28,32 @@ pub(crate) fn next_step_time(
     deadline: Option<Timestamp>,
 ) -> &'static str {
     let close = deadline.is_some_and(|d| d.0 > last.0 && d.0 - last.0 < CLOSE_SECONDS);
+    let ordinary = if last.local(offset).hour() < SAME_DAY_BEFORE {
+        "by 5pm today"
+    } else {
+        "by noon tomorrow"
+    };
+    // A deadline of theirs that falls before the ordinary update ("by midnight" at 6pm).
+    let sooner = deadline.is_some_and(|d| {
+        d.0 > last.0
+            && match when::find(ordinary, last, offset).map(|t| t.due) {
+                Some(Due::At(t)) => d.0 < t.0,
+                _ => false,
+            }
+    });
     match urgency {
         Urgency::Stop => "within the next 15 minutes",
         _ if close => "within the next 20 minutes",
         Urgency::Now | Urgency::Soon => "within the hour",
-        Urgency::None if last.local(offset).hour() < SAME_DAY_BEFORE => "by 5pm today",
-        Urgency::None => "by noon tomorrow",
+        Urgency::None if sooner => "within the hour",
+        Urgency::None => ordinary,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::coach::when::{Due, find};
+    use crate::coach::when::find;
 
     /// Monday 2 March 2026, 10:00 UTC.
     const MORNING: Timestamp = Timestamp(1_772_445_600);
@@ -61,6 +75,15 @@ mod tests {
             "within the next 20 minutes"
         );
         assert_eq!(t(Urgency::None, None), "by 5pm today");
+        // Their deadline comes before the end of the day.
+        assert_eq!(
+            t(Urgency::None, Some(Timestamp(MORNING.0 + 4 * 3600))),
+            "within the hour"
+        );
+        assert_eq!(
+            t(Urgency::None, Some(Timestamp(MORNING.0 + 30 * 3600))),
+            "by 5pm today"
+        );
     }
 
     #[test]
