@@ -258,18 +258,18 @@ pub fn render_coaching(c: &CoachingDto, has_client_turn: bool) -> String {
 }
 
 fn render_course_and_boundary(out: &mut String, c: &CoachingDto) {
-    let hostility: Vec<String> = c
+    // Each client turn's level (the hostility scores are in the JSON).
+    let by_turn: Vec<&str> = c
         .course
         .turns
         .iter()
-        .filter_map(|t| t.hostility)
-        .map(|h| format!("{h:.2}"))
+        .filter_map(|t| t.level.as_deref())
         .collect();
     let _ = writeln!(
         out,
-        "Course: {} (client hostility by turn: {})",
+        "Course: {} (client level by turn: {})",
         c.course.trend,
-        hostility.join(" -> ")
+        by_turn.join(" -> ")
     );
     let b = &c.boundary;
     let _ = writeln!(
