@@ -24,7 +24,7 @@ use super::forbidden;
 use super::moves::Move;
 use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
-use super::policy::Policy;
+use super::policy::{FinalStep, Policy};
 use super::situation::{Domain, Family, Situation, Urgency};
 use super::specifics::Specifics;
 use super::timing::next_step_time;
@@ -261,6 +261,14 @@ fn compose(
             used.extend(shingles(&line));
             lines.push(line);
         }
+    }
+    // A handover leaves nothing else in the reply: what cannot wait goes with it.
+    let handed_over = step == Step::Final(FinalStep::Handover);
+    if handed_over
+        && s.urgency >= Urgency::Now
+        && let Some(line) = section_line("reply.handover_urgent", s, &used, fits)
+    {
+        lines.push(line);
     }
     (!lines.is_empty()).then(|| lines.join(" "))
 }

@@ -136,11 +136,13 @@ pub(super) fn aim(scan: &Scan, i: usize) -> Aim {
     aim
 }
 
-/// Words that join a phrase rather than describe a noun: "report you *for* fraud".
+/// Words that join a phrase or stand for a noun rather than describe one: "report you *for*
+/// fraud", "one of them knows *what* a useless ...".
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     "for", "to", "in", "on", "at", "with", "about", "from", "by", "into", "over", "after",
-    "before", "and", "or", "that", "this", "it",
+    "before", "and", "or", "that", "this", "it", "what", "which", "who", "how", "where", "when",
+    "why", "them", "him", "her", "us", "me",
 ];
 
 /// Words that open a noun phrase in which other words describe the insulting noun.

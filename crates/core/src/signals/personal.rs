@@ -61,7 +61,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know where your (family|kids|children|wife|husband|house|home|mum|mom|car) (is|are|lives|live)", Threat),
     rule("i know where (your|the) (office|offices|shop|store|branch|depot|warehouse|workplace|building) (is|are)", Threat).cue(COMING),
     rule("(i'll|i will|i'm going to|i am going to|i'm gonna|gonna|i can|i could) (find out|work out|look up|track down) where (you|he|she|they|your (staff|family|manager|driver|agent)) (work|live|are|lives|works)", Threat),
-    rule("(you'll|you will|you're going to|you are going to) (regret|pay for) (this|it|that)", Threat),
+    rule("(you'll|you will|you're going to|you are going to) (all |)(regret|pay for) (this|it|that)", Threat),
     rule("(you'll|you will) be sorry", Threat),
     rule("(somebody|someone|one of you|you lot|your lot) (pays|will pay|is going to pay|is gonna pay|'ll pay|are going to pay|are gonna pay) for (this|it|that)", Threat),
     rule("(find out|work out|look up) (which|what) (office|branch|building|desk|floor|site|depot|store|call centre|call center) (you|you're|you are|your|she|he|they)", Threat),
@@ -107,6 +107,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i'll|i will|i'm going to|gonna|i'll be) (wait|waiting) (for you|outside|in the car park)", Threat).clause_end().company(MENACE),
     rule("(wait|waiting) (for you |)(in|at|outside|by|near) (the|your) (car park|carpark|parking lot|parking|staff exit|staff entrance|back door|exit) (when|after|until|till) (your|you) (shift|finish|leave|clock off|get off|knock off)", Threat),
     rule("(wait|waiting) (for you |)(outside|out the back|out front|downstairs) (when|after|until|till) (you|your shift|she|he) (finish|finishes|leave|leaves|clock off|clocks off|get off|gets off|knock off|end|ends)", Threat),
+    rule("(wait|waiting) (for you |)(until|till|for) (your|her|his) shift (ends|finishes|is over|to end|to finish)", Threat),
+    rule("i know (which|what) (desk|counter|office|floor|room|branch) (you're|you are|she's|she is|he's|he is|you work|you sit) (on|at|in|)", Threat).company(MENACE),
+    rule("just (the|us) two of us", Harassment).company(ADVANCE),
     rule("(see|meet|catch) you (outside|in the car park|after work|after your shift|on your way home)", Threat).clause_end().company(MENACE),
     // Sexual remarks and advances aimed at the reader, named outright.
     rule("(have|having) sex with (me|you)", Harassment),

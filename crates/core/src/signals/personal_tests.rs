@@ -508,3 +508,25 @@ fn knowing_when_the_staff_finish_beside_what_happens_next() {
             threat 89..117 "she'll find out what happens" targeted"#]],
     );
 }
+#[test]
+fn a_named_receptionist_waited_for_after_her_shift() {
+    check(
+        "Are you too thick to decide, sweetheart? I know which desk you're on, Emma. Maybe I'll come down and wait until your shift ends, just the two of us.",
+        expect![[r#"
+            insult 12..17 "thick" targeted
+            threat 41..68 "I know which desk you're on" targeted
+            harassment 48..68 "which desk you're on" targeted
+            threat 101..127 "wait until your shift ends" targeted
+            harassment 129..147 "just the two of us" targeted"#]],
+    );
+    check(
+        "I'll make sure every one of them knows what a useless stupid little girl you are.",
+        expect![[r#"
+            insult 46..53 "useless" targeted
+            insult 54..60 "stupid" targeted"#]],
+    );
+    check(
+        "Unblock it now or I'll come down to the branch tomorrow and you'll all regret it.",
+        expect![[r#"threat 60..80 "you'll all regret it" targeted"#]],
+    );
+}
