@@ -142,10 +142,10 @@ mod tests {
 
     #[test]
     fn faults_and_verdicts_are_counted_per_week_of_sending() {
-        // Week of Nov 2: two replies with faults, one sent against the check; week of Nov 9: one
-        // clean reply, and one reply stored without a check, which is not read.
+        // Week of Nov 2: two replies with faults, one sent though the check said to rewrite it;
+        // week of Nov 9: one clean reply, and one reply stored without a check, which is not read.
         let mut replies = vec![
-            sent(1, 2, "revise", &["dismissive", "blame"]),
+            sent(1, 2, "rewrite", &["dismissive", "blame"]),
             sent(2, 4, "send", &["no_next_step"]),
             sent(3, 10, "send", &[]),
         ];
@@ -176,10 +176,11 @@ mod tests {
             counts(&c.charts[1]),
             [
                 ("send".to_owned(), some(1.0, 1.0)),
-                ("revise".to_owned(), some(1.0, 0.0))
+                ("revise".to_owned(), some(0.0, 0.0)),
+                ("rewrite".to_owned(), some(1.0, 0.0))
             ]
         );
-        assert_eq!(c.charts[1].series[1].cells[0].cases, [1]);
+        assert_eq!(c.charts[1].series[2].cells[0].cases, [1]);
         let examples: Vec<(i64, &str)> = c
             .examples
             .iter()
