@@ -336,6 +336,10 @@ const WHOLE_DRAFT: [&str; 4] = ["heard", "holds_the_line", "hands_over", "puts_s
 
 /// Whether `draft` has a phrase of the `words.txt` list `name` (one of [`WHOLE_DRAFT`]).
 fn says(name: &str, draft: &str) -> bool {
+    debug_assert!(
+        WHOLE_DRAFT.contains(&name),
+        "{name} is not a whole-draft list"
+    );
     static SETS: OnceLock<HashMap<&'static str, PhraseSet<()>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         WHOLE_DRAFT
@@ -345,4 +349,21 @@ fn says(name: &str, draft: &str) -> bool {
     });
     sets.get(name)
         .is_some_and(|set| !set.find(draft).is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WHOLE_DRAFT, lists, says};
+
+    #[test]
+    fn every_whole_draft_list_has_phrases_and_finds_them() {
+        for name in WHOLE_DRAFT {
+            let words = lists::words(name);
+            assert!(
+                !words.is_empty(),
+                "[{name}] is empty or missing in words.txt"
+            );
+            assert!(says(name, &format!("Well, {}.", words[0])), "{name}");
+        }
+    }
 }
