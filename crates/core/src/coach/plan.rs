@@ -192,7 +192,9 @@ fn paraphrase(c: &Ctx<'_>) -> Option<Vec<Why>> {
 }
 
 fn open_question(c: &Ctx<'_>) -> Option<Vec<Why>> {
-    if c.done.contains(&Move::OpenQuestion) {
+    // A client in danger now is told what to do, not asked.
+    let in_danger = c.situation.safety_first() && c.situation.urgency() == Urgency::Stop;
+    if c.done.contains(&Move::OpenQuestion) || in_danger {
         return None;
     }
     Some(match c.question() {
