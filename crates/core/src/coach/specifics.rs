@@ -27,6 +27,9 @@ pub(crate) struct Specifics {
     pub repeated: Option<String>,
     /// What the case is about, from the agent's side ("your March bill"); see `subject`.
     pub subject: Option<String>,
+    /// Remedies the client has turned down in their latest message ("not another credit"),
+    /// which the options leave out.
+    pub refused: Vec<&'static str>,
     /// The leading cause in the latest client turn.
     pub cause: Option<Cause>,
     /// What the latest client turn most wants, when the reading holds it and, for an outcome
@@ -56,6 +59,7 @@ impl Specifics {
         };
         s.feeling = difficult_feeling(last);
         s.cause = last.causes.first().map(|c| c.cause);
+        s.refused = refused(&latest.text);
         s.want = last
             .wants
             .first()
@@ -154,6 +158,51 @@ impl Specifics {
     }
 }
 
+/// The remedies `text` turns down: one of [`REMEDIES`] after "I don't want", "not another",
+/// "no more" or "keep your" in the same sentence.
+fn refused(text: &str) -> Vec<&'static str> {
+    const REMEDIES: &[&str] = &[
+        "refund",
+        "credit",
+        "voucher",
+        "replacement",
+        "discount",
+        "callback",
+        "call back",
+        "payment plan",
+        "apology",
+        "link",
+    ];
+    const TURNING_DOWN: &[&str] = &[
+        "don't want",
+        "dont want",
+        "do not want",
+        "don't need",
+        "dont need",
+        "do not need",
+        "not another",
+        "no more",
+        "keep your",
+    ];
+    let lower = text.to_lowercase().replace('’', "'");
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < lower.len() {
+        let (start, end) = sentence_around(&lower, at);
+        let sentence = &lower[start..end.max(start)];
+        for cue in TURNING_DOWN {
+            if let Some(i) = sentence.find(cue) {
+                let after = &sentence[i + cue.len()..];
+                out.extend(REMEDIES.iter().filter(|r| after.contains(*r)));
+            }
+        }
+        at = end.max(at + 1);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Whether `text` names the outcome `want` in its own words, where a reply would promise
 /// nothing about it unasked: a refund or compensation, someone more senior, a cancellation.
 fn names(text: &str, want: Want) -> bool {
@@ -243,6 +292,8 @@ fn rhetorical(point: &str) -> bool {
         "supposed", "actually", "even", "really", "seriously", "honestly", "earth", "hell", "ever",
         // Whether they are talking to a machine is answered in the reply, not looked into.
         "bot", "robot", "human", "machine", "ai",
+        // "are you serious?", "are you kidding me?"
+        "serious", "kidding", "joking",
     ];
     has_word(point, MARKS) || point.to_lowercase().contains(" or not")
 }
@@ -547,6 +598,16 @@ mod tests {
     }
 
     #[test]
+    fn remedies_turned_down_are_found_in_their_sentence() {
+        assert_eq!(
+            refused("Not another £10 credit. I dont want a refund either, I want it fixed."),
+            ["credit", "refund"]
+        );
+        assert!(refused("I want a refund and a credit for the wait.").is_empty());
+        assert!(refused("I don't want to wait. Give me a refund.").is_empty());
+    }
+
+    #[test]
     fn complaints_in_the_form_of_a_question_are_not_asked() {
         assert!(rhetorical(
             "you want to know where you are supposed to sleep tonight"
@@ -556,6 +617,7 @@ mod tests {
         ));
         assert!(rhetorical("you want us to find out where it is or not"));
         assert!(rhetorical("you want to know whether we are a bot"));
+        assert!(rhetorical("you want to know whether we are serious"));
         assert!(!rhetorical("you want to know when your refund will arrive"));
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));

@@ -257,9 +257,12 @@ fn options(s: &Specifics, slots: &[(&str, Option<String>)]) -> Option<String> {
     // A choice that opens like an earlier one ("I prioritise this now ...") is the same offer.
     let opening = |c: &str| c.split(' ').take(3).collect::<Vec<_>>().join(" ");
     let mut picks: Vec<String> = Vec::new();
+    // Nothing the client has just turned down ("not another credit").
+    let turned_down = |c: &String| s.refused.iter().any(|r| c.contains(r));
     for choice in lists::wordings(&section)
         .iter()
         .filter_map(|c| fill(c, slots))
+        .filter(|c| !turned_down(c))
     {
         if picks.len() < 3 && !picks.iter().any(|p| opening(p) == opening(&choice)) {
             picks.push(choice);
