@@ -87,10 +87,12 @@ pub fn detect(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<Mo
     let mut hits: Vec<MoveHit> = shown_by()
         .find(agent_text)
         .into_iter()
-        .map(|h| MoveHit {
-            kind: sympathy_or(h.tag, &agent_text[h.end..]),
-            start: h.start,
-            end: h.end,
+        .filter_map(|h| {
+            Some(MoveHit {
+                kind: sympathy_or(h.tag, &agent_text[h.end..])?,
+                start: h.start,
+                end: h.end,
+            })
         })
         .collect();
     hits.extend(open_questions(agent_text));
@@ -115,9 +117,10 @@ pub fn detect(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<Mo
 }
 
 /// "I'm sorry to hear that" or "sorry for your loss" is sympathy, which acknowledges: it owns
-/// nothing, so an apology for what we did is still owed after it. `after` is the text that
-/// follows the phrase.
-fn sympathy_or(kind: Move, after: &str) -> Move {
+/// nothing, so an apology for what we did is still owed after it. "Sorry you feel that way"
+/// is neither: it is no move at all (the draft check calls it dismissive), and the apology is
+/// still owed. `after` is the text that follows the phrase.
+fn sympathy_or(kind: Move, after: &str) -> Option<Move> {
     let after = after.trim_start().to_lowercase();
     let sympathy = [
         "to hear",
@@ -126,10 +129,17 @@ fn sympathy_or(kind: Move, after: &str) -> Move {
         "for your loss",
         "about your loss",
     ];
-    if kind == Move::Apologise && sympathy.iter().any(|s| after.starts_with(s)) {
-        Move::Acknowledge
-    } else {
-        kind
+    let their_feeling = [
+        "you feel",
+        "you felt",
+        "if you",
+        "that you feel",
+        "that you felt",
+    ];
+    match kind {
+        Move::Apologise if their_feeling.iter().any(|s| after.starts_with(s)) => None,
+        Move::Apologise if sympathy.iter().any(|s| after.starts_with(s)) => Some(Move::Acknowledge),
+        _ => Some(kind),
     }
 }
 
@@ -202,6 +212,8 @@ mod tests {
         assert_eq!(kinds("I'm sorry to hear that."), ["acknowledge"]);
         assert_eq!(kinds("So sorry for your loss."), ["acknowledge"]);
         assert_eq!(kinds("I'm sorry we lost your booking."), ["apologise"]);
+        // Sorry for their feeling is no apology, and the apology is still owed.
+        assert!(kinds("I'm sorry you feel that way.").is_empty());
     }
 
     #[test]

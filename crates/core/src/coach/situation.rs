@@ -498,6 +498,8 @@ mod tests {
             assert!(has(text, Family::Hazard), "{text}");
         }
         assert!(!has("The gas bill is wrong again.", Family::Hazard));
+        // Stale cigarette smoke in a hotel room is no fire.
+        assert!(!has("The room smells of smoke.", Family::Hazard));
         for text in [
             "Some days I think everyone would be better off without me.",
             "honestly i dont see the point any more",

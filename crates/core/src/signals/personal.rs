@@ -108,6 +108,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(wait|waiting) (for you |)(in|at|outside|by|near) (the|your) (car park|carpark|parking lot|parking|staff exit|staff entrance|back door|exit) (when|after|until|till) (your|you) (shift|finish|leave|clock off|get off|knock off)", Threat),
     rule("(wait|waiting) (for you |)(outside|out the back|out front|downstairs) (when|after|until|till) (you|your shift|she|he) (finish|finishes|leave|leaves|clock off|clocks off|get off|gets off|knock off|end|ends)", Threat),
     rule("(wait|waiting) (for you |)(until|till|for) (your|her|his) shift (ends|finishes|is over|to end|to finish)", Threat),
+    rule("(wait|waiting) for (you|her|him) (after|at the end of) (your|her|his) shift", Threat),
     rule("i know (which|what) (desk|counter|office|floor|room|branch) (you're|you are|she's|she is|he's|he is|you work|you sit) (on|at|in|)", Threat).company(MENACE),
     rule("just (the|us) two of us", Harassment).company(ADVANCE),
     rule("(see|meet|catch) you (outside|in the car park|after work|after your shift|on your way home)", Threat).clause_end().company(MENACE),

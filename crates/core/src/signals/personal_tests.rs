@@ -530,3 +530,10 @@ fn a_named_receptionist_waited_for_after_her_shift() {
         expect![[r#"threat 60..80 "you'll all regret it" targeted"#]],
     );
 }
+#[test]
+fn waiting_for_her_after_her_shift() {
+    check(
+        "Maybe I'll wait for you after your shift.",
+        expect![[r#"threat 11..40 "wait for you after your shift" targeted"#]],
+    );
+}

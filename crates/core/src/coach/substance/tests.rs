@@ -292,6 +292,12 @@ fn others_in_the_same_boat_warnings_of_further_action_and_mock_deference_are_nam
         "#]],
     );
     check(
+        "I'm sure it's nothing serious, the doctor will call you.",
+        expect![[r#"
+            minimising "I'm sure it's nothing serious, the doctor will call you." -> ""
+        "#]],
+    );
+    check(
         "The balance is due in accordance with our terms.",
         expect![[r#"
             policy_hiding "The balance is due in accordance with our terms." -> "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>."
