@@ -74,7 +74,11 @@ pub(crate) fn advise(
         })
         .filter(|a| !a.say.is_empty())
         .collect();
-    let ask = question == Question::Need && !said;
+    // Only a vulnerable client is asked what they need: for harm happening now the next step
+    // already acts, and readers found the question asked of clients who had just said it; a
+    // client in danger is told what to do instead.
+    let vulnerable = situation.vulnerability().is_some() && !situation.safety_first();
+    let ask = question == Question::Need && !said && vulnerable;
     let offer = Offer {
         ask,
         remedy: remedy(&ctx),
