@@ -113,13 +113,18 @@ pub(crate) fn repeats(candidate: &str, used: &HashSet<Vec<String>>) -> bool {
         .any(|w| used.contains(w))
 }
 
+/// Whether byte `i` of `text` is a dot between digits ("7.30am", "£12.50"): part of a number
+/// or a time, not the end of a sentence.
+pub(crate) fn dot_between_digits(text: &str, i: usize) -> bool {
+    let digit_at = |k: usize| text.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
+    text.as_bytes().get(i) == Some(&b'.') && i > 0 && digit_at(i - 1) && digit_at(i + 1)
+}
+
 /// The sentence of `text` around byte `at`: from after the previous `.`, `!`, `?` or newline to the next.
 pub(crate) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
-    let digit_at = |k: usize| text.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
-    // A dot between digits ("7.30am", "£12.50") ends no sentence.
     let is_stop = |(i, c): &(usize, char)| match c {
         '!' | '?' | '\n' => true,
-        '.' => !(*i > 0 && digit_at(i - 1) && digit_at(i + 1)),
+        '.' => !dot_between_digits(text, *i),
         _ => false,
     };
     let start = text[..at]
@@ -134,6 +139,19 @@ pub(crate) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
         .map_or(text.len(), |(i, _)| i + 1);
     let lead = text[start..end].len() - text[start..end].trim_start().len();
     (start + lead, end)
+}
+
+/// The sentences of `text`, as [`sentence_around`] cuts them.
+pub(crate) fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let (s, e) = sentence_around(text, at);
+        at = e.max(at + 1);
+        Some(&text[s..e.max(s)])
+    })
 }
 
 #[cfg(test)]

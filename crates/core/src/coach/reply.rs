@@ -82,7 +82,8 @@ pub(crate) fn advise(
     let offer = Offer {
         ask,
         remedy: remedy(&ctx),
-        // A freelancer decides for themselves: "parts that depend on others" reads as an excuse.
+        // A freelancer decides for themselves and has no other team to put the case to: "parts
+        // that depend on others" reads as an excuse.
         limits: demanded(&ctx) && situation.domain != Some(Domain::FreelanceServices),
         // An apology that came with a new crossing is answered by the boundary.
         accept: latest.apologised && !boundary.crossed_last_turn,

@@ -4,9 +4,10 @@
 //! Concerns come from the analysis already written from the agent's side ("your parcel has
 //! not arrived"); they are tidied into clauses that fit inside a sentence.
 
+use super::calendar::MONTHS;
 use super::closing::Close;
 use super::conversation::Analysed;
-use super::phrases::{has_word, sentence_around};
+use super::phrases::{has_word, sentence_around, sentences};
 use super::situation::{Domain, Family, Urgency};
 use super::subject;
 use super::when;
@@ -186,17 +187,13 @@ fn refused(text: &str) -> Vec<&'static str> {
     ];
     let lower = text.to_lowercase().replace('’', "'");
     let mut out = Vec::new();
-    let mut at = 0;
-    while at < lower.len() {
-        let (start, end) = sentence_around(&lower, at);
-        let sentence = &lower[start..end.max(start)];
+    for sentence in sentences(&lower) {
         for cue in TURNING_DOWN {
             if let Some(i) = sentence.find(cue) {
                 let after = &sentence[i + cue.len()..];
                 out.extend(REMEDIES.iter().filter(|r| after.contains(*r)));
             }
         }
-        at = end.max(at + 1);
     }
     out.sort_unstable();
     out.dedup();
@@ -417,8 +414,7 @@ fn bare_date(deadline: &str) -> String {
     .map_or(0, |p| p.len());
     let words = deadline[cut..].split_whitespace().map(|w| {
         let lower = w.to_lowercase();
-        let named = |n: &&str| lower.trim_end_matches(|c: char| !c.is_alphabetic()) == *n;
-        if NAMED_DAYS.iter().any(named) {
+        if named_day(lower.trim_end_matches(|c: char| !c.is_alphabetic())) {
             let mut chars = w.chars();
             chars.next().map_or(String::new(), |c| {
                 c.to_uppercase().chain(chars.as_str().chars()).collect()
@@ -455,13 +451,11 @@ const SAME_DAY: &[&str] = &[
     "first thing",
 ];
 
-/// Days and months, which a reply writes with a capital however the client wrote them.
-#[rustfmt::skip]
-const NAMED_DAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december",
-];
+/// A day of the week or a month, which a reply writes with a capital however the client wrote
+/// it (but "may", which is as often the verb).
+fn named_day(word: &str) -> bool {
+    when::weekday(word).is_some() || word != "may" && MONTHS.contains(&word)
+}
 
 /// A count of contacts that reads well after "for the": "third time", "the 4th time".
 fn is_count(text: &str) -> bool {

@@ -14,6 +14,7 @@ use chrono::{
 
 use super::calendar::{date_at, hour_at};
 use super::conversation::{Timestamp, UtcOffset};
+use super::phrases::dot_between_digits;
 
 /// When a promise is due, as far as the words say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,8 +108,7 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         .chain(std::iter::once((text.len(), ' ')))
     {
         // "7.30am": a dot between digits is part of a time.
-        let digit_at = |k: usize| text.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
-        let time_dot = c == '.' && i > 0 && digit_at(i - 1) && digit_at(i + 1);
+        let time_dot = dot_between_digits(text, i);
         let inner =
             c.is_alphanumeric() || ((matches!(c, ':' | '/' | '-') || time_dot) && start.is_some());
         match (inner, start) {
@@ -232,7 +232,8 @@ fn next_weekday(today: NaiveDate, wd: Weekday) -> NaiveDate {
     today + Days::new(if ahead == 0 { 7 } else { u64::from(ahead) })
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
+/// The day of the week `w` names, in lower case ("friday").
+pub(super) fn weekday(w: &str) -> Option<Weekday> {
     [
         "monday",
         "tuesday",

@@ -21,7 +21,7 @@ use super::lists;
 use super::moves::Move;
 use super::phrases::repeats;
 use super::policy::FinalStep;
-use super::situation::{Domain, Family, Urgency};
+use super::situation::{Family, Urgency};
 use super::specifics::{Specifics, feeling_words};
 use crate::types::{Cause, Want};
 
@@ -131,13 +131,7 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
         ("{deadline}", s.deadline.clone()),
         ("{repeated}", repeated),
         ("{subject}", s.subject.clone()),
-        // A freelancer or a small business has no other team to put the case to.
-        (
-            "{outcome}",
-            outcome(s.want)
-                .filter(|_| s.domain != Some(Domain::FreelanceServices))
-                .map(str::to_string),
-        ),
+        ("{outcome}", outcome(s.want).map(str::to_string)),
         ("{consequence}", Some(consequence.into())),
         ("{when}", s.when.map(str::to_string)),
         ("{question}", s.question.clone()),

@@ -11,11 +11,11 @@
 use std::sync::OnceLock;
 
 use super::urgency::has_clock_time;
-use super::{Facts, has_any, normal, sentences};
+use super::{Facts, has_any, normal};
 use crate::coach::boundary::crosses;
 use crate::coach::conversation::{Analysed, Role};
 use crate::coach::lists;
-use crate::coach::phrases::PhraseSet;
+use crate::coach::phrases::{PhraseSet, sentences};
 use crate::coach::policy::Policy;
 use crate::coach::warnings;
 

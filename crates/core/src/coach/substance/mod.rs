@@ -141,19 +141,6 @@ pub(crate) fn findings(draft: &str, facts: Facts) -> Vec<Finding> {
     out
 }
 
-/// The sentences of `text`, as [`sentence_around`] cuts them.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        if at >= text.len() {
-            return None;
-        }
-        let (s, e) = sentence_around(text, at);
-        at = e.max(at + 1);
-        Some(&text[s..e.max(s)])
-    })
-}
-
 /// Lower case, typographic apostrophes made plain, padded with spaces so word tests can look
 /// for " word ".
 fn normal(text: &str) -> String {
