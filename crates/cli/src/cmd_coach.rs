@@ -66,7 +66,9 @@ pub fn run(args: CoachArgs) -> Result<ExitCode> {
     let text = if args.options.json {
         serde_json::to_string_pretty(&dto)? + "\n"
     } else {
-        render_coaching(&dto, setup.conversation.last_client().is_some())
+        let mut text = render_coaching(&dto, setup.conversation.last_client().is_some());
+        text.push_str(&setup.check_found(coaching.suggested_reply.as_deref())?);
+        text
     };
     crate::out::to_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -143,6 +145,28 @@ impl Setup {
             analyzer: engine::load(&options.engine)?,
             now,
         })
+    }
+}
+
+impl Setup {
+    /// The draft check of a suggested reply that carries the agent's own `Found:` words, which
+    /// no wording of ours vouches for; nothing when there are none.
+    fn check_found(&self, reply: Option<&str>) -> Result<String> {
+        let Some(reply) = reply.filter(|_| !self.conversation.found.is_empty()) else {
+            return Ok(String::new());
+        };
+        let check = coach::check_reply(
+            reply,
+            &self.conversation,
+            &self.policy,
+            &self.analyzer,
+            self.now,
+        )
+        .context("cannot check the suggested reply")?;
+        Ok(format!(
+            "\nThe suggested reply with your Found: words, as the draft check reads it:\n{}",
+            render_check(&check, reply, self.conversation.offset)
+        ))
     }
 }
 

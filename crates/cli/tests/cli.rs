@@ -107,6 +107,29 @@ fn a_transcript_line_from_an_unknown_speaker_fails_naming_the_line() {
 }
 
 #[test]
+fn what_the_agent_found_goes_into_the_reply_and_is_checked() {
+    let transcript = b"Client: My parcel was due on Monday and it still isn't here.\nFound: As I already told you, it went to your old address.\n";
+    let out = defuse(&["coach", "-"], transcript);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reply = said.split("\n\n").next().unwrap_or_default();
+    assert!(
+        reply.contains("As I already told you, it went to your old address."),
+        "{said}"
+    );
+    // The draft check reads the agent's own words in it, and finds the fault in them.
+    let check = said
+        .split_once("with your Found: words")
+        .map(|(_, c)| c)
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(check.contains("[[As I already told you"), "{said}");
+}
+
+#[test]
 fn an_empty_draft_is_a_clear_error() {
     let out = defuse(
         &["check-reply", "--conversation", "-", "   "],

@@ -679,3 +679,77 @@ fn the_age_of_a_machine_is_no_dependant() {
     assert!(!c.reply.contains("depending on you"), "{}", c.reply);
     assert!(!c.reply.contains("family"), "{}", c.reply);
 }
+
+/// The stock update line the reply promises when nothing better is known.
+fn stock_update(reply: &str) -> bool {
+    reply.contains("5pm") || reply.contains("update you")
+}
+
+#[test]
+fn what_the_agent_found_follows_the_apology_and_their_timed_promise_replaces_the_stock_step() {
+    let wronged = "Hi, I was charged twice for my March subscription. Could you refund the duplicate payment please? Thank you.";
+    let bare = coached(&client(MORNING, wronged));
+    assert!(stock_update(&bare.reply), "{}", bare.reply);
+    let found = client(MORNING, wronged).with_found(vec![
+        "  our payment system took the March fee twice \n".into(),
+        "I've refunded the second payment and I'll email you the receipt by 2pm today".into(),
+    ]);
+    let c = coached(&found);
+    let finding = c
+        .reply
+        .find("Our payment system took the March fee twice. I've refunded")
+        .unwrap_or_else(|| panic!("{}", c.reply));
+    let apology = c
+        .reply
+        .find("sorry")
+        .or_else(|| c.reply.find("apologise"))
+        .unwrap_or_else(|| panic!("{}", c.reply));
+    assert!(apology < finding, "{}", c.reply);
+    assert!(c.reply.ends_with("by 2pm today."), "{}", c.reply);
+    assert!(!stock_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
+fn a_finding_without_a_time_keeps_the_stock_step_and_a_handover_leaves_it_out() {
+    let late = client(
+        MORNING,
+        "My order 5521 was due last Tuesday and still hasn't come. Where is it?",
+    );
+    let c = coached(
+        &late
+            .clone()
+            .with_found(vec!["The courier has it at their depot.".into()]),
+    );
+    assert!(
+        c.reply.contains("The courier has it at their depot."),
+        "{}",
+        c.reply
+    );
+    assert!(stock_update(&c.reply), "{}", c.reply);
+
+    let abusive = talk(
+        MORNING,
+        &[
+            (Role::Client, "You useless idiot, where is my order?"),
+            (
+                Role::Agent,
+                "Please keep this respectful, or I will have to end this chat.",
+            ),
+            (Role::Client, "Shut up you stupid cow."),
+            (
+                Role::Agent,
+                "This is a final warning: one more insult and I will pass this to my supervisor.",
+            ),
+            (Role::Client, "You brainless idiot."),
+        ],
+    )
+    .with_found(vec!["The courier has it at their depot.".into()]);
+    let coaching = coach(&abusive, &Policy::default(), &Analyzer::new());
+    assert!(
+        matches!(coaching.boundary.step, defuse_core::coach::Step::Final(_)),
+        "{:?}",
+        coaching.boundary
+    );
+    let reply = coaching.suggested_reply.unwrap_or_default();
+    assert!(!reply.contains("depot"), "{reply}");
+}

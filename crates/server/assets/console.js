@@ -275,6 +275,32 @@
     if (event.target.id === "reply") scheduleCheck(event.target.form, 400);
   });
 
+  // ---- what the agent found, put into the suggested reply without losing the draft ----
+
+  async function putFound(form) {
+    const button = form.querySelector("button");
+    button.disabled = true;
+    try {
+      const url = `${form.action}?${new URLSearchParams(new FormData(form))}`;
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`request failed (${response.status})`);
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const fresh = page.querySelector("div.suggested");
+      const shown = document.querySelector("div.suggested");
+      if (fresh && shown) shown.replaceWith(fresh);
+    } catch (e) {
+      form.submit();
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  document.addEventListener("submit", (event) => {
+    if (!event.target.matches("form.found")) return;
+    event.preventDefault();
+    putFound(event.target);
+  });
+
   // ---- "Try it": many lines, one request each, with progress ----
 
   async function runBatch() {

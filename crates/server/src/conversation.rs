@@ -82,14 +82,16 @@ pub fn stored_analyses(
 }
 
 /// The coaching for the next reply after `messages` (a case's latest, oldest first), from their
-/// stored analyses alone: a page never analyses, and a client turn whose analysis cannot be read
-/// is left out of the coaching. Run in the compute pool.
+/// stored analyses alone, with what the agent `found` for the suggested reply: a page never
+/// analyses, and a client turn whose analysis cannot be read is left out of the coaching. Run in
+/// the compute pool.
 pub async fn stored_coaching(
     state: &AppState,
     messages: &[Message],
     offset: UtcOffset,
+    found: Vec<String>,
 ) -> AppResult<CoachingDto> {
-    let talk = conversation(messages, offset);
+    let talk = conversation(messages, offset).with_found(found);
     let analyses = stored_analyses(&talk, messages, state.analyzer.model_version());
     let policy = Arc::clone(&state.policy);
     state

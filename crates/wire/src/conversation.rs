@@ -19,6 +19,10 @@ pub struct ConversationIn {
     /// `+01:00`, `-0530`, `Z`; default UTC.
     #[serde(default, alias = "timezone")]
     pub utc_offset: Option<String>,
+    /// What the agent has found or will do, each as they would say it to the client; the
+    /// suggested reply tells them. Never analysed as a turn.
+    #[serde(default)]
+    pub found: Vec<String>,
 }
 
 /// One turn as sent.
@@ -120,7 +124,13 @@ impl ConversationIn {
     /// The core conversation; `over` replaces the sent offset, `now` stands in for missing times.
     pub fn read(self, over: Option<UtcOffset>, now: Timestamp) -> Result<Conversation, FieldError> {
         let offset = offset(self.utc_offset.as_deref(), over)?;
-        conversation(self.turns, offset, now)
+        if let Some(i) = self.found.iter().position(|f| f.trim().is_empty()) {
+            return Err(FieldError {
+                field: format!("found[{i}]"),
+                message: "empty: say what you found, or leave it out".into(),
+            });
+        }
+        Ok(conversation(self.turns, offset, now)?.with_found(self.found))
     }
 }
 
@@ -175,6 +185,14 @@ mod tests {
         assert!(e.message.contains("soon"), "{e}");
         let bad_offset = read(r#"{"utc_offset": "Mars", "turns": []}"#);
         assert_eq!(bad_offset.unwrap_err().field, "utc_offset");
+        let empty_finding = read(r#"{"turns": [], "found": ["It shipped.", " "]}"#);
+        assert_eq!(empty_finding.unwrap_err().field, "found[1]");
+    }
+
+    #[test]
+    fn what_the_agent_found_comes_with_the_conversation() {
+        let c = read(r#"{"turns": [{"role": "client", "text": "a"}], "found": ["It shipped."]}"#);
+        assert_eq!(c.unwrap().found, ["It shipped."]);
     }
 
     #[test]

@@ -150,16 +150,31 @@ pub struct Turn {
     pub at: Timestamp,
 }
 
-/// The turns so far, oldest first, and the offset that local times are read in.
+/// The turns so far, oldest first, the offset that local times are read in, and what the agent
+/// has found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Conversation {
     pub turns: Vec<Turn>,
     pub offset: UtcOffset,
+    /// What the agent has found or will do, each in the words they would say it to the client
+    /// ("The parcel went to your old address; I've sent a new one that arrives Tuesday."): a
+    /// transcript's `Found:` lines, the API's `found`. The suggested reply tells the client,
+    /// since no rule can know the facts of the case; it is never analysed as a turn.
+    pub found: Vec<String>,
 }
 
 impl Conversation {
     pub fn new(turns: Vec<Turn>, offset: UtcOffset) -> Self {
-        Conversation { turns, offset }
+        Conversation {
+            turns,
+            offset,
+            found: Vec::new(),
+        }
+    }
+
+    /// The same conversation with what the agent has found.
+    pub fn with_found(self, found: Vec<String>) -> Self {
+        Conversation { found, ..self }
     }
 
     /// Index of the last client turn, if any.

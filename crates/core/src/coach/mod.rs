@@ -75,7 +75,8 @@ use crate::types::Language;
 pub struct Coaching {
     /// The moves to make, in order, each with its evidence and wordings.
     pub moves: Vec<Advice>,
-    /// One message composed from the moves, to start the reply from; it passes the draft check.
+    /// One message composed from the moves, to start the reply from, with what the agent found
+    /// ([`Conversation::found`]) in their own words; the rest of it passes the draft check.
     pub suggested_reply: Option<String>,
     /// The latest client message is not in English, which every wording is written in: no moves
     /// and no reply are offered for it.

@@ -12,7 +12,9 @@
 //! draft check would flag
 //! (the client's shouting or blame filled into a wording) gives way to the next wording. When
 //! the client's latest message leaves nothing open (see `closing`), the reply holds the line
-//! and apologises where owed, then closes instead of promising an update.
+//! and apologises where owed, then closes instead of promising an update. What the agent has
+//! found (the facts no rule can know) is said in their own words after the apology, in place of
+//! the stock options and limits; when it promises something, in place of the next step too.
 
 use std::collections::HashSet;
 
@@ -25,6 +27,7 @@ use super::moves::Move;
 use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
 use super::policy::{FinalStep, Policy};
+use super::promises::promises;
 use super::situation::{Domain, Family, Situation, Urgency};
 use super::specifics::Specifics;
 use super::timing::next_step_time;
@@ -45,8 +48,19 @@ pub(crate) fn advise(
     };
     let text = &analysed.conversation.turns[ctx.last_i].text;
     let latest = closing::read(text, ctx.last);
+    let sent = (
+        analysed.conversation.turns[ctx.last_i].at,
+        analysed.conversation.offset,
+    );
+    // A handover or an end leaves the finding out: the case goes to someone else, or the
+    // conversation closes.
+    let found = match boundary.step {
+        Step::Final(_) => Found::default(),
+        _ => Found::read(&analysed.conversation.found, sent),
+    };
     let specifics = Specifics {
         closed: latest.closed,
+        found: !found.lines.is_empty(),
         ..specifics(&ctx)
     };
     let used: HashSet<Vec<String>> = analysed
@@ -89,14 +103,9 @@ pub(crate) fn advise(
         accept: latest.apologised && !boundary.crossed_last_turn,
         closing: latest.closed,
     };
-    let sent = (
-        analysed.conversation.turns[ctx.last_i].at,
-        analysed.conversation.offset,
-    );
     let reply = compose(
         &moves,
-        boundary.step,
-        offer,
+        (boundary.step, offer, &found),
         (policy, sent),
         &whole(analysed, specifics),
         used,
@@ -207,18 +216,54 @@ fn remedy(ctx: &Ctx<'_>) -> bool {
         && ctx.situation.urgency() < Urgency::Now
 }
 
+/// What the agent has found, as the reply says it (see [`Conversation::found`]).
+///
+/// [`Conversation::found`]: super::conversation::Conversation::found
+#[derive(Debug, Default)]
+struct Found {
+    /// Each finding on one line, with a capital and a closing stop.
+    lines: Vec<String>,
+    /// They say what the agent will do: the stock next step gives way to it (the draft check
+    /// asks for a time if it has none).
+    acts: bool,
+}
+
+impl Found {
+    fn read(found: &[String], (at, offset): (Timestamp, UtcOffset)) -> Found {
+        let lines: Vec<String> = found.iter().filter_map(|f| sentence(f)).collect();
+        let promised = promises(&lines.join(" "), at, offset);
+        Found {
+            acts: !promised.is_empty(),
+            lines,
+        }
+    }
+}
+
+/// `text` as one sentence or more of a message: on one line, starting with a capital and ending
+/// with a stop; `None` when there is nothing in it.
+fn sentence(text: &str) -> Option<String> {
+    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = out.chars().next()?;
+    out.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    Some(out)
+}
+
 /// The moves that make up the reply, in the order they were planned.
-fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
+fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
     let has = |k: Move| moves.iter().any(|m| m.kind == k);
     let closing = offer.closing.is_some();
     let content = matches!(offer.closing, Some(Close::Settled | Close::Thanks));
     let need = offer.ask && !closing && has(Move::OpenQuestion);
     let options = offer.remedy && has(Move::Options);
+    let told = !found.lines.is_empty();
     let mut kinds: Vec<Move> = moves
         .iter()
         .map(|m| m.kind)
         .filter(|k| match k {
-            Move::Boundary | Move::NextStep => true,
+            Move::Boundary => true,
             Move::Apologise => !content,
             Move::Acknowledge => !closing,
             // The client's points are left to the paraphrase move, which asks whether they were
@@ -227,8 +272,11 @@ fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
             // (sarcasm said back as meant, a non-native writer's grammar copied, a relative's
             // illness read as the client's).
             Move::Paraphrase => false,
-            Move::Options => !need && !closing && options,
-            Move::Limits => !need && !options && !closing && offer.limits,
+            // Stock options and limits beside the agent's own findings contradict them ("the fee
+            // stands" and then a refund to choose from).
+            Move::Options => !need && !closing && options && !told,
+            Move::Limits => !need && !options && !closing && offer.limits && !told,
+            Move::NextStep => !found.acts,
             Move::OpenQuestion => false,
         })
         .collect();
@@ -239,11 +287,11 @@ fn in_reply(moves: &[Advice], offer: Offer) -> Vec<Move> {
 }
 
 /// One message from the moves, or `None` when there is nothing to say; `policy` with the time
-/// the reply is sent, against which its promises are checked.
+/// the reply is sent, against which its promises are checked. What the agent found follows the
+/// acknowledgement and apology, before any options, limits, next step or question.
 fn compose(
     moves: &[Advice],
-    step: Step,
-    offer: Offer,
+    (step, offer, found): (Step, Offer, &Found),
     (policy, (at, offset)): (&Policy, (Timestamp, UtcOffset)),
     s: &Specifics,
     mut used: HashSet<Vec<String>>,
@@ -261,12 +309,22 @@ fn compose(
         used.extend(shingles(&line));
         lines.push(line);
     }
-    for kind in in_reply(moves, offer) {
+    let mut found_lines = found.lines.clone();
+    // No stock line says again what the agent has said in their own words.
+    used.extend(found_lines.iter().flat_map(|l| shingles(l)));
+    for kind in in_reply(moves, offer, found) {
+        if matches!(
+            kind,
+            Move::Options | Move::Limits | Move::NextStep | Move::OpenQuestion
+        ) {
+            lines.append(&mut found_lines);
+        }
         if let Some(line) = reply_line(kind, step, Question::Need, s, &used, fits) {
             used.extend(shingles(&line));
             lines.push(line);
         }
     }
+    lines.append(&mut found_lines);
     // A handover leaves nothing else in the reply: what cannot wait goes with it.
     let handed_over = step == Step::Final(FinalStep::Handover);
     if handed_over

@@ -50,6 +50,9 @@ pub(crate) struct Specifics {
     pub request: Option<String>,
     /// The latest message leaves nothing open: how the reply ends instead of with a next step.
     pub closed: Option<Close>,
+    /// The agent has said what they found (`Conversation::found`): the next step no longer
+    /// promises to look into it.
+    pub found: bool,
 }
 
 impl Specifics {

@@ -25,7 +25,8 @@ impl std::error::Error for TranscriptError {}
 impl Conversation {
     /// Reads a plain transcript: each turn starts with `Client:` or `Agent:` (any case); lines
     /// that follow without a speaker continue the turn; blank lines are skipped. A transcript has
-    /// no times, so every turn gets `at`.
+    /// no times, so every turn gets `at`. A `Found:` line, anywhere, is what the agent has found
+    /// ([`Conversation::found`]), not a turn.
     ///
     /// A line that opens with another speaker ("Manager:", "Bob:") is an error naming the line,
     /// never read as anyone's words. Labels people write inside a message ("Note:", "PS:",
@@ -37,6 +38,9 @@ impl Conversation {
         offset: UtcOffset,
     ) -> Result<Self, TranscriptError> {
         let mut turns: Vec<Turn> = Vec::new();
+        let mut found: Vec<String> = Vec::new();
+        // Whether the lines without a speaker continue a `Found:` line rather than a turn.
+        let mut in_found = false;
         for (i, line) in text.lines().enumerate() {
             let trimmed = line.trim();
             if trimmed.is_empty() {
@@ -46,21 +50,33 @@ impl Conversation {
                 line: i + 1,
                 message,
             };
-            match (speaker(line), turns.last_mut()) {
-                (Some((Speaker::Role(role), rest)), _) => turns.push(Turn {
-                    role,
-                    text: rest.to_string(),
-                    at,
-                }),
+            let continued = if in_found {
+                found.last_mut()
+            } else {
+                turns.last_mut().map(|t| &mut t.text)
+            };
+            match (speaker(line), continued) {
+                (Some((Speaker::Role(role), rest)), _) => {
+                    in_found = false;
+                    turns.push(Turn {
+                        role,
+                        text: rest.to_string(),
+                        at,
+                    });
+                }
+                (Some((Speaker::Found, rest)), _) => {
+                    in_found = true;
+                    found.push(rest.to_string());
+                }
                 (Some((Speaker::Unknown(name), _)), _) => {
                     return Err(error(format!(
-                        "unknown speaker {name:?}: a turn starts with Client: or Agent: \
-                         (indent the line to keep it in the turn above)"
+                        "unknown speaker {name:?}: a turn starts with Client: or Agent:, \
+                         what you found with Found: (indent the line to keep it in the line above)"
                     )));
                 }
-                (None, Some(turn)) => {
-                    turn.text.push('\n');
-                    turn.text.push_str(trimmed);
+                (None, Some(text)) => {
+                    text.push('\n');
+                    text.push_str(trimmed);
                 }
                 (None, None) => return Err(error("no Client:/Agent: prefix".into())),
             }
@@ -71,7 +87,7 @@ impl Conversation {
                 message: "no turns: expected lines starting with Client: or Agent:".into(),
             });
         }
-        Ok(Conversation { turns, offset })
+        Ok(Conversation::new(turns, offset).with_found(found))
     }
 }
 
@@ -92,6 +108,8 @@ pub const IN_MESSAGE_LABELS: &[&str] = &[
 /// Who a transcript line says is speaking.
 enum Speaker<'a> {
     Role(Role),
+    /// `Found:`, the agent's finding for the reply, said to nobody yet.
+    Found,
     Unknown(&'a str),
 }
 
@@ -105,6 +123,9 @@ fn speaker(line: &str) -> Option<(Speaker<'_>, &str)> {
     let (head, rest) = line.trim_start().split_once(':')?;
     if let Some(role) = Role::parse(head) {
         return Some((Speaker::Role(role), rest.trim()));
+    }
+    if head.trim().eq_ignore_ascii_case("found") {
+        return Some((Speaker::Found, rest.trim()));
     }
     let words: Vec<&str> = head.split_whitespace().collect();
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
@@ -156,14 +177,33 @@ mod tests {
     fn an_unknown_speaker_is_an_error_naming_the_line() {
         assert_eq!(
             read("Client: Where is my van?\nAgent: Checking now.\nManager: I'll take this one."),
-            "error line 3: unknown speaker \"Manager\": a turn starts with Client: or Agent: \
-             (indent the line to keep it in the turn above)"
+            "error line 3: unknown speaker \"Manager\": a turn starts with Client: or Agent:, \
+             what you found with Found: (indent the line to keep it in the line above)"
         );
         assert!(
             read("Client: hi\nDuty Manager: hello")
                 .starts_with("error line 2: unknown speaker \"Duty Manager\"")
         );
         assert!(read("Bob: hi").starts_with("error line 1: unknown speaker \"Bob\""));
+    }
+
+    #[test]
+    fn found_lines_are_the_agents_finding_not_a_turn() {
+        let talk = Conversation::parse_transcript(
+            "Client: Where is my parcel?\nFound: It went to your old address.\nI've sent a new one.\nfound: It arrives Tuesday.\nClient: Hello??",
+            Timestamp(0),
+            UtcOffset::UTC,
+        )
+        .unwrap();
+        assert_eq!(talk.turns.len(), 2);
+        assert_eq!(talk.turns[1].text, "Hello??");
+        assert_eq!(
+            talk.found,
+            [
+                "It went to your old address.\nI've sent a new one.",
+                "It arrives Tuesday."
+            ]
+        );
     }
 
     #[test]

@@ -114,15 +114,17 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
         Step::Final(FinalStep::End) => "end this conversation",
         _ => "pass this conversation to my supervisor",
     };
-    let (sit, state) = feeling_words(s.feeling);
+    // A feeling the reading did not find is not put in the client's mouth: a composed client
+    // told they "feel frustrated" hears a script.
+    let (sit, state) = s.feeling.map(|f| feeling_words(Some(f))).unzip();
     let repeated = s
         .repeated
         .as_deref()
         .map(|r| r.trim_start_matches("the ").trim_start_matches("The "))
         .map(str::to_lowercase);
     let mut slots: Vec<(&str, Option<String>)> = vec![
-        ("{sit}", Some(sit.into())),
-        ("{state}", Some(state.into())),
+        ("{sit}", sit.map(str::to_owned)),
+        ("{state}", state.map(str::to_owned)),
         ("{wrong}", s.wrong.clone()),
         (
             "{concerns}",
@@ -178,6 +180,14 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
             .closed
             .into_iter()
             .map(|c| c.section().to_string())
+            .collect(),
+        // What the agent found says where things stand: the step keeps watch, unless harm must
+        // still be stopped.
+        (Move::NextStep, _, _) if s.found => (s.urgency == Urgency::Stop)
+            .then_some("next_step.stop")
+            .into_iter()
+            .chain(["next_step.found"])
+            .map(str::to_string)
             .collect(),
         (Move::NextStep, _, _) => {
             let urgent = match s.urgency {

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use chrono::{DateTime, Utc};
 use defuse_core::coach::UtcOffset;
 use defuse_storage::{Case, Direction, Message, Paging, Store};
@@ -42,17 +42,31 @@ pub struct Entry {
     pub analysis: Option<AnalysisDto>,
 }
 
+/// What the agent has found, typed into the coaching panel, for the suggested reply.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CaseQuery {
+    #[serde(default)]
+    pub found: String,
+}
+
 pub async fn page(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     Path(id): Path<i64>,
+    Query(q): Query<CaseQuery>,
 ) -> PageResult {
     let store = state.store.as_ref();
     let case = case_in_scope(&state, &caller, id).await?;
     let client = store.client(case.client_id).await.or_missing("client")?;
     let entries = timeline(store, case.id).await?;
     let recent = recent_messages(store, case.id).await?;
-    let coaching = stored_coaching(&state, &recent, UtcOffset::UTC).await?;
+    let found = q.found.trim();
+    let findings = if found.is_empty() {
+        Vec::new()
+    } else {
+        vec![found.to_owned()]
+    };
+    let coaching = stored_coaching(&state, &recent, UtcOffset::UTC, findings).await?;
     let work = Work::load(&state, &case).await?;
     let assignee = match case.assignee_id {
         Some(id) => Some(store.user(id).await.or_missing("assignee")?.display_name),
@@ -118,7 +132,7 @@ pub async fn page(
             aside.side aria-label="Coaching and actions" {
                 (case_work::reply_box(&case, &recent))
                 @match owed {
-                    Owed::Yes => (coaching_panel(&coaching)),
+                    Owed::Yes => (coaching_panel(&coaching, case.id, found)),
                     Owed::No(why) => section.card.coaching aria-labelledby="coach-h" {
                         h2 id="coach-h" { "Next reply" }
                         p.muted.not-owed { (why) }
@@ -266,7 +280,9 @@ fn facts(a: &AnalysisDto) -> Markup {
     }
 }
 
-fn coaching_panel(c: &CoachingDto) -> Markup {
+/// The coaching for the next reply, led by the suggested reply; `found` is what the agent typed
+/// in as found, which the reply already says and the form below it shows again.
+fn coaching_panel(c: &CoachingDto, case_id: i64, found: &str) -> Markup {
     html! {
         section.card.coaching aria-labelledby="coach-h" {
             h2 id="coach-h" { "Next reply" }
@@ -283,6 +299,11 @@ fn coaching_panel(c: &CoachingDto) -> Markup {
                 div.suggested {
                     p.say { (reply) }
                     button.small type="button" data-fill-reply=(reply) { "Use" }
+                }
+                form.found method="get" action={ "/cases/" (case_id) } {
+                    label for="found" { "What you found or will do, as you would tell the client" }
+                    textarea #found name="found" rows="2" placeholder="The parcel went to your old address. I've sent a new one that arrives on Tuesday." { (found) }
+                    button.small type="submit" { "Put it in the reply" }
                 }
             }
             p.muted { "Course: " strong { (c.course.trend) } }
@@ -377,7 +398,7 @@ mod tests {
             &Policy::default(),
             &defuse_core::Analyzer::new(),
         );
-        coaching_panel(&CoachingDto::new(&coaching, &conversation)).into_string()
+        coaching_panel(&CoachingDto::new(&coaching, &conversation), 1, "").into_string()
     }
 
     #[test]

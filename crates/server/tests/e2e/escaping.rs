@@ -44,6 +44,11 @@ async fn markup_from_a_client_is_shown_literally_and_never_runs() {
         format!("{}/", w.base),
         format!("{}/cases/{}", w.base, w.case.id),
         format!("{}/clients/{}", w.base, w.case.client_id),
+        // What the agent found is said in the reply, as text.
+        format!(
+            "{}/cases/{}?found=%3Cscript%3Ewindow.__pwned%3D6%3C%2Fscript%3E",
+            w.base, w.case.id
+        ),
     ];
     for (i, page) in pages.iter().enumerate() {
         c.goto(page).await.unwrap();

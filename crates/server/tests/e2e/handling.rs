@@ -36,6 +36,7 @@ async fn an_agent_handles_a_heated_case_end_to_end() {
     b.screenshot("02-case").await;
 
     warned_about_an_aggressive_draft(&b).await;
+    puts_a_finding_in_the_reply(&b).await;
     sends_a_suggested_wording(&b).await;
     records_a_follow_up(&b, &w).await;
     closes_with_documentation(&b, &w).await;
@@ -63,6 +64,30 @@ async fn warned_about_an_aggressive_draft(b: &Browser) {
     b.screenshot("04-confirm-before-sending").await;
     b.click("#keep-editing").await;
     assert_eq!(b.count(".msg.outbound").await, 0, "nothing was sent");
+}
+
+/// What the agent found goes into the suggested reply, in their words, and stays in its box.
+async fn puts_a_finding_in_the_reply(b: &Browser) {
+    const FOUND: &str = "The refund was sent back to your card this morning.";
+    b.type_into("#found", FOUND).await;
+    b.click("form.found button[type=submit]").await;
+    b.wait_until(
+        "the finding in the reply",
+        &format!("return (document.querySelector('div.suggested p.say') || {{}}).innerText?.includes('{FOUND}');"),
+    )
+    .await;
+    assert_eq!(
+        b.run("return document.getElementById('found').value;")
+            .await,
+        FOUND
+    );
+    assert_eq!(
+        b.run("return document.getElementById('reply').value;")
+            .await,
+        AGGRESSIVE,
+        "the draft in the reply box is kept"
+    );
+    b.screenshot("04b-finding-in-the-reply").await;
 }
 
 async fn sends_a_suggested_wording(b: &Browser) {
