@@ -484,6 +484,13 @@ fn naming_the_amount_of_a_refund_request_promises_nothing() {
         FindingKind::ForbiddenPromise,
         "I can happily refund the 240 pounds today.",
     );
+    // Telling the client they will be paid promises it as much as paying does.
+    has(
+        &talk,
+        "I'm sorry about this. I'll make sure you get the full £250 compensation by Friday.",
+        FindingKind::ForbiddenPromise,
+        "I'll make sure you get the full £250 compensation by Friday.",
+    );
 }
 
 /// A client who may be in danger is owed their safety first; a draft that gives it needs no

@@ -214,9 +214,18 @@ impl Conversation {
 
     /// Texts of every agent turn so far.
     pub fn agent_texts(&self) -> impl Iterator<Item = &str> {
+        self.texts_of(Role::Agent)
+    }
+
+    /// Texts of every client turn so far.
+    pub fn client_texts(&self) -> impl Iterator<Item = &str> {
+        self.texts_of(Role::Client)
+    }
+
+    fn texts_of(&self, role: Role) -> impl Iterator<Item = &str> {
         self.turns
             .iter()
-            .filter(|t| t.role == Role::Agent)
+            .filter(move |t| t.role == role)
             .map(|t| t.text.as_str())
     }
 }

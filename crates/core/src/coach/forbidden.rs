@@ -40,7 +40,8 @@ pub(crate) fn forbidden_promises(
                 .any(|w| lower.contains(w));
             // Only a refund still to come is a promise: "I've refunded the £1,188" reports it
             // done, and "I can see your refund request for £240" only mentions it.
-            let promised = pays(&lower.replace('’', "'"));
+            let lower = lower.replace('’', "'");
+            let promised = pays(&lower) || receives(&lower);
             if about_money
                 && promised
                 && let Some(amount) = amounts(sentence)
@@ -139,6 +140,23 @@ fn pays(lower: &str) -> bool {
             starts_word && verb.is_some_and(|v| PAYING.iter().any(|p| v.starts_with(p)))
         })
     })
+}
+
+/// Whether the (lower-case) sentence tells the client they will be paid ("you'll get £250
+/// compensation", "I'll make sure you receive a £300 refund").
+fn receives(lower: &str) -> bool {
+    const TOLD: &[&str] = &[
+        "you'll get",
+        "you will get",
+        "you'll receive",
+        "you will receive",
+        "you'll have",
+        "you will have",
+        "make sure you get",
+        "make sure you receive",
+        "make sure you have",
+    ];
+    TOLD.iter().any(|t| lower.contains(t))
 }
 
 /// Money amounts in `text`: "€250", "$1,200.50", "250 euros", "EUR 250".

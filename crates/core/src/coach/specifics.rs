@@ -7,7 +7,10 @@
 use super::calendar::MONTHS;
 use super::closing::Close;
 use super::conversation::Analysed;
-use super::phrases::{has_word, sentence_around, sentences};
+use std::sync::OnceLock;
+
+use super::lists;
+use super::phrases::{PhraseSet, has_word, sentence_around, sentences};
 use super::situation::{Domain, Family, Urgency};
 use super::subject;
 use super::when;
@@ -50,6 +53,8 @@ pub(crate) struct Specifics {
     pub request: Option<String>,
     /// The latest message leaves nothing open: how the reply ends instead of with a next step.
     pub closed: Option<Close>,
+    /// The kinds of trouble the client's words describe (see [`matters`]).
+    pub matters: Vec<&'static str>,
     /// The agent has said what they found (`Conversation::found`): the next step no longer
     /// promises to look into it.
     pub found: bool,
@@ -64,6 +69,7 @@ impl Specifics {
         s.feeling = difficult_feeling(last);
         s.cause = last.causes.first().map(|c| c.cause);
         s.refused = refused(&latest.text);
+        s.matters = matters(analysed.conversation.client_texts());
         s.want = last
             .wants
             .first()
@@ -160,6 +166,35 @@ impl Specifics {
         }
         s
     }
+}
+
+/// The kinds of trouble named in `client_texts`: each of [`MATTERS`] whose `[matter.*]` phrases
+/// in `words.txt` one of them holds. A way forward that fits one kind of trouble only (a
+/// reconnection visit, a collection) is offered for it alone.
+fn matters<'a>(client_texts: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
+    const MATTERS: &[&str] = &[
+        "outage", "damaged", "missing", "stranded", "form", "room", "bug",
+    ];
+    static SET: OnceLock<PhraseSet<usize>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        PhraseSet::new(
+            MATTERS
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, lists::words(&format!("matter.{m}")))),
+        )
+    });
+    let mut found = [false; MATTERS.len()];
+    for text in client_texts {
+        for hit in set.find(text) {
+            found[hit.tag] = true;
+        }
+    }
+    MATTERS
+        .iter()
+        .zip(found)
+        .filter_map(|(m, f)| f.then_some(*m))
+        .collect()
 }
 
 /// The remedies `text` turns down: one of [`REMEDIES`] after "I don't want", "not another",
@@ -531,6 +566,23 @@ fn clause(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kinds_of_trouble_come_from_every_client_turn() {
+        assert_eq!(
+            matters(
+                [
+                    "We've had no internet since Monday.",
+                    "The form you sent is wrong."
+                ]
+                .into_iter()
+            ),
+            ["outage", "form"]
+        );
+        assert!(matters(["You billed me £640 for one quarter."].into_iter()).is_empty());
+        // Words inside other words are not the trouble ("formal", "roommate").
+        assert!(matters(["A formal complaint from my roommate."].into_iter()).is_empty());
+    }
 
     #[test]
     fn only_points_that_read_well_are_said_back() {

@@ -235,6 +235,18 @@ fn fill(template: &str, slots: &[(&str, Option<String>)]) -> Option<String> {
     Some(out)
 }
 
+/// A way forward without its `| kinds` mark, when it fits a kind of trouble in `matters` or is
+/// marked with none.
+fn fitting<'a>(choice: &'a str, matters: &[&str]) -> Option<&'a str> {
+    match choice.split_once(" | ") {
+        None => Some(choice),
+        Some((way, kinds)) => kinds
+            .split_whitespace()
+            .any(|k| matters.contains(&k))
+            .then_some(way),
+    }
+}
+
 /// "a, b and c".
 fn join(items: &[String]) -> String {
     match items {
@@ -265,6 +277,7 @@ fn options(s: &Specifics, slots: &[(&str, Option<String>)]) -> Option<String> {
     let turned_down = |c: &String| s.refused.iter().any(|r| c.contains(r));
     for choice in lists::wordings(&section)
         .iter()
+        .filter_map(|c| fitting(c, &s.matters))
         .filter_map(|c| fill(c, slots))
         .filter(|c| !turned_down(c))
     {
@@ -529,6 +542,7 @@ mod tests {
         let power = s(|s| {
             s.domain = Some(Domain::TelecomUtility);
             s.cause = Some(Cause::ServiceFailure);
+            s.matters = vec!["outage"];
         });
         let options = say(
             Move::Options,
@@ -542,6 +556,19 @@ mod tests {
             options[0].contains("engineer or reconnection visit"),
             "{options:?}"
         );
+        // A bill in dispute has no supply to reconnect and no time without service.
+        let bill = s(|s| {
+            s.domain = Some(Domain::TelecomUtility);
+            s.cause = Some(Cause::ServiceFailure);
+        });
+        let none = say(
+            Move::Options,
+            Step::None,
+            Question::Outcome,
+            &bill,
+            &HashSet::new(),
+        );
+        assert!(none.iter().all(|o| !o.contains("reconnection")), "{none:?}");
     }
 
     #[test]

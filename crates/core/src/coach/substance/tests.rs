@@ -139,6 +139,13 @@ fn counter_threats_minimising_and_guarantees_are_named() {
         "#]],
     );
     check(
+        "Dumping rubbish is an offence and we will prosecute. Leave a review if you like, but I'd have to respond publicly.",
+        expect![[r#"
+            counter_threat "Dumping rubbish is an offence and we will prosecute." -> ""
+            counter_threat "Leave a review if you like, but I'd have to respond publicly." -> "You're free to share your experience; I'd like the chance to put this right first."
+        "#]],
+    );
+    check(
         "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight.",
         expect![[r#"
             uncontrolled_outcome "The courier will definitely get it to you tomorrow, and you'll be completely safe tonight." -> "I'll chase them and tell you by <time> what they can commit to."
