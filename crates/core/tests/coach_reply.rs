@@ -753,3 +753,45 @@ fn a_finding_without_a_time_keeps_the_stock_step_and_a_handover_leaves_it_out() 
     let reply = coaching.suggested_reply.unwrap_or_default();
     assert!(!reply.contains("depot"), "{reply}");
 }
+
+#[test]
+fn a_promise_broken_since_the_last_apology_is_apologised_for_again() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "The boiler is still broken and the engineer you booked never turned up.",
+            ),
+            (Role::Agent, "Sorry about that, I'll chase the contractor."),
+            (
+                Role::Client,
+                "You said that on Friday. And Monday. When is someone actually coming?",
+            ),
+        ],
+    ));
+    assert!(
+        c.reply.contains("sorry") || c.reply.contains("apologise"),
+        "{}",
+        c.reply
+    );
+}
+
+#[test]
+fn a_finding_that_we_were_right_brings_no_apology() {
+    let c = coached(
+        &client(
+            MORNING,
+            "Hi, I was charged twice for my March subscription. Could you refund the duplicate payment please? Thank you.",
+        )
+        .with_found(vec![
+            "The second payment is correct: it was for April, taken early because of the bank holiday.".into(),
+        ]),
+    );
+    assert!(
+        !c.reply.contains("sorry") && !c.reply.contains("apologise"),
+        "{}",
+        c.reply
+    );
+    assert!(c.reply.contains("it was for April"), "{}", c.reply);
+}

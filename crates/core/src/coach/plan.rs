@@ -127,12 +127,8 @@ fn acknowledge(c: &Ctx<'_>) -> Option<Vec<Why>> {
         why.extend(c.cause_why(Cause::Miscommunication));
     }
     why.extend(c.cues(&Family::VULNERABLE));
-    why.extend(c.cues(&[
-        Family::Now,
-        Family::Stoppable,
-        Family::Soon,
-        Family::Failure,
-    ]));
+    why.extend(c.cues(&[Family::Now, Family::Stoppable, Family::Soon]));
+    why.extend(c.cues(&Family::FAILED));
     if why.is_empty() {
         let complaint = c.last.complaint.evidence.iter();
         why.extend(complaint.map(|e| c.at(e.start, e.end, "complaint")));
@@ -151,7 +147,13 @@ fn acknowledge(c: &Ctx<'_>) -> Option<Vec<Why>> {
 }
 
 fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
-    if c.done.contains(&Move::Apologise) || !c.at_fault() {
+    // An apology already given is owed again when the latest message says we broke a promise
+    // since: "sorry, I'll chase it" followed by "you said that Friday, and Monday".
+    let renewed = c
+        .situation
+        .of(Family::BrokenPromise)
+        .any(|x| x.turn == c.last_i);
+    if (c.done.contains(&Move::Apologise) && !renewed) || !c.at_fault() {
         return None;
     }
     let complaint = c.last.complaint.evidence.iter();
@@ -160,7 +162,7 @@ fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
         .flat_map(|cause| c.cause_why(cause))
         .chain(complaint.map(|e| c.at(e.start, e.end, "complaint")))
         .collect();
-    why.extend(c.cues(&[Family::Failure]));
+    why.extend(c.cues(&Family::FAILED));
     why.extend(c.signals(&[SignalKind::RepeatedContact]));
     Some(why)
 }

@@ -14,17 +14,20 @@
 //! the client's latest message leaves nothing open (see `closing`), the reply holds the line
 //! and apologises where owed, then closes instead of promising an update. What the agent has
 //! found (the facts no rule can know) is said in their own words after the apology, in place of
-//! the stock options and limits; when it promises something, in place of the next step too.
+//! the stock options and limits; when it promises something, in place of the next step too; and
+//! when it says we were right, there is no apology.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::boundary::{Boundary, Step};
 use super::closing::{self, Close};
 use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
-use super::moves::Move;
-use super::phrases::shingles;
+use super::lists;
+use super::moves::{Move, detect};
+use super::phrases::{PhraseSet, shingles};
 use super::plan::{self, Advice, Ctx};
 use super::policy::{FinalStep, Policy};
 use super::promises::promises;
@@ -226,14 +229,28 @@ struct Found {
     /// They say what the agent will do: the stock next step gives way to it (the draft check
     /// asks for a time if it has none).
     acts: bool,
+    /// They say we were right ("the charge is correct", "the fee stands"): no apology.
+    upholds: bool,
 }
 
 impl Found {
     fn read(found: &[String], (at, offset): (Timestamp, UtcOffset)) -> Found {
         let lines: Vec<String> = found.iter().filter_map(|f| sentence(f)).collect();
-        let promised = promises(&lines.join(" "), at, offset);
+        let told = lines.join(" ");
+        // What the draft check would take as the next step is one ("a crew will collect the
+        // bins on Thursday"), and so is any promise of the agent's.
+        let acts = !promises(&told, at, offset).is_empty()
+            || detect(&told, at, offset)
+                .iter()
+                .any(|m| m.kind == Move::NextStep);
+        let upholds = {
+            static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+            let set = SET.get_or_init(|| PhraseSet::new([((), lists::words("upholds"))]));
+            !set.find(&told).is_empty()
+        };
         Found {
-            acts: !promised.is_empty(),
+            acts,
+            upholds,
             lines,
         }
     }
@@ -264,7 +281,7 @@ fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
         .map(|m| m.kind)
         .filter(|k| match k {
             Move::Boundary => true,
-            Move::Apologise => !content,
+            Move::Apologise => !content && !found.upholds,
             Move::Acknowledge => !closing,
             // The client's points are left to the paraphrase move, which asks whether they were
             // heard right: in a message sent as it stands the question is gone and the points

@@ -42,6 +42,9 @@ pub enum Family {
     Fraud,
     /// Something the organisation demonstrably got wrong.
     Failure,
+    /// A promise of ours the client says was not kept ("you said that Friday"): a failure, and
+    /// one an earlier apology does not cover.
+    BrokenPromise,
     /// The client says what they want ("I need a date"): no need to ask them.
     Asks,
 }
@@ -58,8 +61,10 @@ impl Family {
         Family::Hardship,
         Family::Dependants,
     ];
+    /// Failures of ours, of every kind.
+    pub const FAILED: [Family; 2] = [Family::Failure, Family::BrokenPromise];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 13] = [
+    const PHRASED: [(Family, &'static str); 14] = [
         (Family::Emergency, "emergency"),
         (Family::Crisis, "crisis"),
         (Family::Hazard, "hazard"),
@@ -72,6 +77,7 @@ impl Family {
         (Family::Stoppable, "stoppable"),
         (Family::Fraud, "fraud"),
         (Family::Failure, "failure"),
+        (Family::BrokenPromise, "broken_promise"),
         (Family::Asks, "asks"),
     ];
 
@@ -90,6 +96,7 @@ impl Family {
             Family::Now => "harm happening now",
             Family::Stoppable | Family::Fraud => "misuse in progress",
             Family::Failure => "something we got wrong",
+            Family::BrokenPromise => "a promise we broke",
             Family::Asks => "what they ask for",
             Family::Emergency => "signs of an emergency",
             Family::Crisis => "may harm themselves",
@@ -296,7 +303,7 @@ impl Situation {
 
     /// The client names something the organisation got wrong.
     pub fn failed(&self) -> bool {
-        self.has(Family::Failure)
+        Family::FAILED.iter().any(|f| self.has(*f))
     }
 }
 

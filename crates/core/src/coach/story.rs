@@ -252,7 +252,7 @@ fn ours(s: &Story<'_>) -> Option<StoryCause> {
         .iter()
         .flat_map(|said| OURS.map(|c| (said, c, said.score(c))))
         .max_by(|x, y| x.2.total_cmp(&y.2))?;
-    let named = s.cue_spans(&[Family::Failure]);
+    let named = s.cue_spans(&Family::FAILED);
     if score >= HOLDS {
         let mut evidence = said.spans(cause);
         if cause == Cause::ServiceFailure {
