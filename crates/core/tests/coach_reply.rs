@@ -795,3 +795,18 @@ fn a_finding_that_we_were_right_brings_no_apology() {
     );
     assert!(c.reply.contains("it was for April"), "{}", c.reply);
 }
+
+#[test]
+fn a_finding_that_reports_it_done_needs_no_stock_update() {
+    let c = coached(
+        &client(
+            MORNING,
+            "My order 5521 was due last Tuesday and still hasn't come. Where is it?",
+        )
+        .with_found(vec![
+            "It was sent to your old address, so I've sent a new one by tracked courier.".into(),
+        ]),
+    );
+    assert!(c.reply.contains("I've sent a new one"), "{}", c.reply);
+    assert!(!stock_update(&c.reply), "{}", c.reply);
+}

@@ -273,7 +273,7 @@ fn missing(kind: Kind, message: &str, rewrite: &str) -> Finding {
 }
 
 /// The draft reports something already done ("I've issued the refund", "it has been sent").
-fn reports_done(draft: &str) -> bool {
+pub(crate) fn reports_done(draft: &str) -> bool {
     let lower = draft.to_lowercase().replace('’', "'");
     [
         "i've ",
@@ -299,7 +299,7 @@ fn reports_done(draft: &str) -> bool {
 /// An offer, a plan or an action under way with a firm time ("I can send you the breakdown in
 /// the next 10 minutes", "an officer will call you by noon tomorrow", "she'll ring you by
 /// Friday", "I'm booking the engineer now").
-fn offers_a_time(draft: &str, sent_at: Timestamp, offset: UtcOffset) -> bool {
+pub(crate) fn offers_a_time(draft: &str, sent_at: Timestamp, offset: UtcOffset) -> bool {
     let lower = draft.to_lowercase().replace('’', "'");
     let doing = |rest: &str| {
         rest.split(|c: char| !c.is_alphabetic())

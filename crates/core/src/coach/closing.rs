@@ -139,7 +139,10 @@ fn words_of<'t>(tokens: &'t [Token], s: &Range<usize>, apologies: &[Range<usize>
 /// What a sentence of `words` does; `problem` when a cause cue lies in it ("arrived broken").
 fn kind(words: &[&str], question: bool, problem: bool) -> Kind {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if has(CONTRASTS) {
+    // "I'd appreciate a copy by email", "I would be grateful if ...": thanks for what is still
+    // to be done is a request.
+    let requesting = has(THANKS) && has(&["i'd", "i’d", "would", "wd"]);
+    if has(CONTRASTS) || requesting {
         Kind::Open
     } else if question {
         Kind::Question
@@ -300,6 +303,8 @@ mod tests {
             "Sorry but this is ridiculous.",
             "Sorry for snapping. My order still hasn't come though, can you check?",
             "I need the form by Friday, thanks.",
+            "Thank you. I'd appreciate written confirmation of the refund by email.",
+            "I would be grateful for a call back today.",
         ] {
             assert_eq!(reading(text).closed, None, "{text}");
         }

@@ -21,12 +21,13 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::boundary::{Boundary, Step};
+use super::check::{offers_a_time, reports_done};
 use super::closing::{self, Close};
 use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
 use super::lists;
-use super::moves::{Move, detect};
+use super::moves::Move;
 use super::phrases::{PhraseSet, shingles};
 use super::plan::{self, Advice, Ctx};
 use super::policy::{FinalStep, Policy};
@@ -237,12 +238,12 @@ impl Found {
     fn read(found: &[String], (at, offset): (Timestamp, UtcOffset)) -> Found {
         let lines: Vec<String> = found.iter().filter_map(|f| sentence(f)).collect();
         let told = lines.join(" ");
-        // What the draft check would take as the next step is one ("a crew will collect the
-        // bins on Thursday"), and so is any promise of the agent's.
+        // What the draft check takes as the next step is one: a promise ("a crew will collect
+        // the bins on Thursday"), an offer with a time, or something already done ("I've
+        // refunded the second payment"), after which a stock update only fills space.
         let acts = !promises(&told, at, offset).is_empty()
-            || detect(&told, at, offset)
-                .iter()
-                .any(|m| m.kind == Move::NextStep);
+            || offers_a_time(&told, at, offset)
+            || reports_done(&told);
         let upholds = {
             static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
             let set = SET.get_or_init(|| PhraseSet::new([((), lists::words("upholds"))]));
