@@ -157,6 +157,14 @@ fn names_who_and_what() {
     );
     let (p, _) = one("Our team will review the claim by Thursday.");
     assert_eq!(p.who, "Our team");
+    // "this" or "next" before the day goes with it, and a crew of ours commits too.
+    let (p, _) = one("A crew will empty your green bin this Thursday.");
+    assert_eq!(
+        (p.who.as_str(), p.action.as_str()),
+        ("A crew", "empty your green bin")
+    );
+    let (p, _) = one("I'll call you by next Monday.");
+    assert_eq!(p.action, "call you");
     let (p, _) = one("Tomorrow morning I will call the courier.");
     assert_eq!(
         (p.action.as_str(), p.when.as_deref()),

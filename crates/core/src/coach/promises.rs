@@ -265,17 +265,28 @@ fn trim_connectors(text: &str) -> &str {
     t
 }
 
-/// `text` without the bytes `start..end`, with the gap and dangling "by"/"on"/"at" tidied away.
+/// `text` without the bytes `start..end`, with the gap and dangling "by"/"on"/"this" tidied
+/// away ("by this Thursday" leaves no "by this").
 fn cut(text: &str, start: usize, end: usize) -> String {
-    let before = text[..start].trim_end();
-    let before = ["by", "on", "at", "before", "until", "no later than"]
-        .iter()
-        .find_map(|w| {
-            before
-                .strip_suffix(w)
-                .filter(|b| b.is_empty() || b.ends_with(' '))
-        })
-        .unwrap_or(before);
+    const DANGLING: &[&str] = &[
+        "by",
+        "on",
+        "at",
+        "before",
+        "until",
+        "no later than",
+        "this",
+        "next",
+        "coming",
+    ];
+    let mut before = text[..start].trim_end();
+    while let Some(shorter) = DANGLING.iter().find_map(|w| {
+        before
+            .strip_suffix(w)
+            .filter(|b| b.is_empty() || b.ends_with(' '))
+    }) {
+        before = shorter.trim_end();
+    }
     let joined = format!("{} {}", before.trim_end(), text[end..].trim_start());
     trim_connectors(joined.trim()).replace(" ,", ",")
 }

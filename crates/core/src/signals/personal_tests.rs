@@ -529,6 +529,10 @@ fn a_named_receptionist_waited_for_after_her_shift() {
         "Unblock it now or I'll come down to the branch tomorrow and you'll all regret it.",
         expect![[r#"threat 60..80 "you'll all regret it" targeted"#]],
     );
+    check(
+        "I'll come to the airport tomorrow and make you regret it.",
+        expect![[r#"threat 38..56 "make you regret it" targeted"#]],
+    );
 }
 #[test]
 fn waiting_for_her_after_her_shift() {

@@ -139,6 +139,22 @@ fn counter_threats_minimising_and_guarantees_are_named() {
         "#]],
     );
     check(
+        "If you come in shouting again, security will be called and you may be banned. Keep your voice down.",
+        expect![[r#"
+            counter_threat "If you come in shouting again, security will be called and you may be banned." -> ""
+            condescending "Keep your voice down." -> "I can hear how frustrating this is"
+        "#]],
+    );
+    check(
+        "The ombudsman will only tell you the same. The problem is probably on your phone, so follow the steps properly. I'll make sure billing refunds everything.",
+        expect![[r#"
+            dismissive "The ombudsman will only tell you the same." -> "You're free to take this further, and I'll give you what you need to do that."
+            blame "The problem is probably on your phone" -> "I'll check what's behind it"
+            condescending "follow the steps properly" -> "Let's go through the steps together"
+            uncontrolled_outcome "I'll make sure billing refunds everything." -> "I'll put this to <the team> and tell you their answer by <time>"
+        "#]],
+    );
+    check(
         "Dumping rubbish is an offence and we will prosecute. Leave a review if you like, but I'd have to respond publicly.",
         expect![[r#"
             counter_threat "Dumping rubbish is an offence and we will prosecute." -> ""
