@@ -66,7 +66,6 @@ impl Specifics {
         let Some((_, latest, last)) = analysed.last_client() else {
             return s;
         };
-        s.feeling = difficult_feeling(last);
         s.cause = last.causes.first().map(|c| c.cause);
         s.refused = refused(&latest.text);
         s.matters = matters(analysed.conversation.client_texts());
@@ -75,11 +74,13 @@ impl Specifics {
             .first()
             .filter(|w| w.score >= 0.5 && names(&latest.text, w.want))
             .map(|w| w.want);
-        // Sarcasm asks for nothing it says ("do you have an even better plan?").
+        // Sarcasm asks for nothing it says ("do you have an even better plan?"), and hides the
+        // feeling: "I can understand why you feel unsure" answers a jibe with a script.
         let sarcastic = last
             .signals
             .iter()
             .any(|s| !s.quoted && s.kind == SignalKind::Sarcasm);
+        s.feeling = difficult_feeling(last).filter(|_| !sarcastic);
         let asked = |prefix: &str| {
             last.concerns
                 .iter()

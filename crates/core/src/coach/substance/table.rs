@@ -10,6 +10,13 @@ use crate::coach::tone::Kind::{
     PolicyHiding, Sarcasm, Stonewalling, UncontrolledOutcome,
 };
 
+/// Words that own a fault: records that show it are an admission, not a defence.
+#[rustfmt::skip]
+const OWNS_IT: &[&str] = &[
+    "our fault", "our mistake", "our error", "our failure", "we got it wrong", "we got this wrong",
+    "we should have", "we didn't", "we did not", "we failed",
+];
+
 /// Someone other than us whom a client could be sent to.
 #[rustfmt::skip]
 const THIRD_PARTIES: &[&str] = &[
@@ -213,7 +220,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(Defensive, "(we|the company|i|the clinic|the store|the shop) (can't|cannot|can not) be (held |)responsible", "disowns the problem instead of helping with it", "let me see what we can do"),
     rule(Defensive, "(not|isn't|is not) (our|my) (responsibility|fault|problem)", "disowns the problem instead of helping with it", "something I'll help with"),
     rule(Defensive, "(is|are) (very|extremely|really|always|incredibly) (thorough|careful|experienced|professional|reliable|accurate|well trained)", "praises our own side while the client is telling you it failed", "will be checked against what you saw").when(|c| has_any(&c.before, &["our", "the team", "the staff"])),
-    rule(Defensive, "(our|the) (system|systems|records|tracking|logs|app) (clearly |)(shows|show|showed|says|say|confirms|confirm|indicates)", "answers the client's account with our records, as if they were wrong", "I'll check what happened against what you've told me").sentence().when(|c| has_any(&c.after, &["delivered", "correct", "sent", "on time", "received", "working", "collected", "signed", "archived", "deleted", "cancelled", "accepted", "opened", "requested", "authorised", "authorized", "used"])),
+    rule(Defensive, "(our|the) (system|systems|records|tracking|logs|app) (clearly |)(shows|show|showed|says|say|confirms|confirm|indicates)", "answers the client's account with our records, as if they were wrong", "I'll check what happened against what you've told me").sentence().when(|c| !c.sentence_has(OWNS_IT) && has_any(&c.after, &["delivered", "correct", "sent", "on time", "received", "working", "collected", "signed", "archived", "deleted", "cancelled", "accepted", "opened", "requested", "authorised", "authorized", "used"])),
     rule(Defensive, "(it|this|everything|the form|the system|the site|the app) (works|worked|is working|was working) (fine|perfectly|correctly|as expected|as intended|on my end|on our end|for me|on my side|on our side|when i test it)", "insists it works on our side instead of looking at what the client sees", "I'll look at what you and your customers are seeing"),
     rule(Defensive, "(outside|beyond|out of) (our|my|the company's) (control|hands)", "disowns the problem instead of saying what you will do about it", "not something I can decide alone, so here is what I'm doing about it").sentence().when(unengaged),
     rule(Defensive, "nothing wrong (with|on) (it|the|our|my)", "insists it works on our side instead of looking at what the client sees", "something I'll check properly"),

@@ -101,6 +101,11 @@ fn defending_and_deflecting_are_named() {
             deflecting "You'll need to contact" -> "I'll contact"
         "#]],
     );
+    // Records that show our own fault are an admission.
+    check(
+        "Our records show the engineer cancelled all three visits without telling you, which is our fault.",
+        expect![[r#""#]],
+    );
     check(
         "Our records show the parcel was delivered at 2pm, and the invoice was calculated correctly.",
         expect![[r#"
