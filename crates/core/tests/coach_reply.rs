@@ -810,3 +810,31 @@ fn a_finding_that_reports_it_done_needs_no_stock_update() {
     assert!(c.reply.contains("I've sent a new one"), "{}", c.reply);
     assert!(!stock_update(&c.reply), "{}", c.reply);
 }
+
+#[test]
+fn what_the_client_has_from_us_names_the_trade_over_where_they_are() {
+    let c = coached(&client(
+        MORNING,
+        "My card has been declined three times at the hotel desk and they won't give us the room. Fix it now.",
+    ));
+    assert_eq!(c.coaching.situation.domain, Some(Domain::Finance));
+    assert!(!c.reply.contains("room or table"), "{}", c.reply);
+}
+
+#[test]
+fn a_composed_client_is_thanked_and_a_heated_one_is_not() {
+    let calm = coached(&client(
+        MORNING,
+        "Good morning. My speed tests rarely go above 180 Mb on the 500 Mb package. I'd like this looked at, please.",
+    ));
+    assert!(
+        calm.reply.contains("thank you for setting it out"),
+        "{}",
+        calm.reply
+    );
+    let heated = coached(&client(
+        MORNING,
+        "Refund it today or I'm leaving a review saying you're a bunch of cowboys. AGAIN the speed is rubbish.",
+    ));
+    assert!(!heated.reply.contains("setting it out"), "{}", heated.reply);
+}

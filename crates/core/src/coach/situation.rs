@@ -233,7 +233,19 @@ impl Situation {
             .enumerate()
             .flat_map(|(i, t)| find(&t.text, i, domains()))
             .collect();
-        let count = |d: Domain| domain_cues.iter().filter(|c| c.what == d).count();
+        // What the client has from us ("my card", "our booking") says whom they are writing to
+        // more than a place they mention ("declined at the hotel desk"): it counts twice.
+        let weight = |c: &Cue<Domain>| {
+            let before = conversation.turns[c.turn].text[..c.start].trim_end();
+            let word = before.rsplit(|ch: char| !ch.is_alphanumeric()).next();
+            1 + usize::from(word.is_some_and(|w| {
+                ["my", "our", "your"]
+                    .iter()
+                    .any(|o| w.eq_ignore_ascii_case(o))
+            }))
+        };
+        let count =
+            |d: Domain| -> usize { domain_cues.iter().filter(|c| c.what == d).map(weight).sum() };
         let mut ranked: Vec<(usize, Domain)> = Domain::ALL.map(|d| (count(d), d)).to_vec();
         ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
         let domain = match ranked.as_slice() {

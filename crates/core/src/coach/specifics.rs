@@ -15,7 +15,7 @@ use super::situation::{Domain, Family, Urgency};
 use super::subject;
 use super::when;
 use crate::text::tokenize;
-use crate::types::{Analysis, Cause, Emotion, SignalKind, Want};
+use crate::types::{Analysis, Cause, Emotion, Level, SignalKind, Want};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Specifics {
@@ -58,6 +58,9 @@ pub(crate) struct Specifics {
     /// The agent has said what they found (`Conversation::found`): the next step no longer
     /// promises to look into it.
     pub found: bool,
+    /// The latest client message is composed: no worse than tense, with nothing heated in it
+    /// (no shouting, sarcasm, blame, insult, threat or "never"), however firm.
+    pub composed: bool,
 }
 
 impl Specifics {
@@ -67,6 +70,7 @@ impl Specifics {
             return s;
         };
         s.cause = last.causes.first().map(|c| c.cause);
+        s.composed = composed(last);
         s.refused = refused(&latest.text);
         s.matters = matters(analysed.conversation.client_texts());
         s.want = last
@@ -167,6 +171,31 @@ impl Specifics {
         }
         s
     }
+}
+
+/// No worse than tense and nothing heated in it: a polite, firm message ("I expect 500 Mb, or a
+/// partial refund") that readers call calm, whatever the level head says.
+fn composed(a: &Analysis) -> bool {
+    use SignalKind as K;
+    const HEATED: [SignalKind; 12] = [
+        K::Insult,
+        K::Threat,
+        K::Profanity,
+        K::Slur,
+        K::Shouting,
+        K::ExclamationRun,
+        K::Absolute,
+        K::Blame,
+        K::EscalationThreat,
+        K::Sarcasm,
+        K::Harassment,
+        K::Prejudice,
+    ];
+    a.level <= Level::Tense
+        && !a
+            .signals
+            .iter()
+            .any(|s| !s.quoted && HEATED.contains(&s.kind))
 }
 
 /// The kinds of trouble named in `client_texts`: each of [`MATTERS`] whose `[matter.*]` phrases

@@ -168,10 +168,14 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
         (Move::Boundary, Step::Final(FinalStep::End), _) => plain("boundary.end"),
         (Move::Acknowledge, Step::None, _) => {
             let urgent = (s.urgency >= Urgency::Now).then_some("acknowledge.urgent".to_string());
+            // A composed client who named no feeling is thanked for the plain account.
+            let calm =
+                (s.composed && s.feeling.is_none()).then_some("acknowledge.calm".to_string());
             s.vulnerability
                 .map(|v| format!("acknowledge.{}", v.section()))
                 .into_iter()
                 .chain(urgent)
+                .chain(calm)
                 .chain(plain("acknowledge"))
                 .collect()
         }

@@ -160,6 +160,13 @@ fn counter_threats_minimising_and_guarantees_are_named() {
         "#]],
     );
     check(
+        "As I'm sure you'll understand, we can't control the weather. If you withhold rent we will start eviction proceedings.",
+        expect![[r#"
+            condescending "I'm sure you'll understand" -> ""
+            counter_threat "If you withhold rent we will start eviction proceedings." -> ""
+        "#]],
+    );
+    check(
         "Dumping rubbish is an offence and we will prosecute. Leave a review if you like, but I'd have to respond publicly.",
         expect![[r#"
             counter_threat "Dumping rubbish is an offence and we will prosecute." -> ""
