@@ -146,11 +146,11 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Words that open a noun phrase in which other words describe the insulting noun.
-const OPENERS: &[&str] = &["a", "an", "of", "you"];
+const OPENERS: &[&str] = &["a", "an", "of", "you", "you're", "they're", "are", "is"];
 
-/// "a *brain dead* clown", "a bunch of *thieving* parasites", "you *jumped-up* little ...": up to
-/// three describing words from `p` back to an article, "of" or "you"; returns where the walk goes
-/// on (the opener, which the walk reads next).
+/// "a *brain dead* clown", "a bunch of *thieving* parasites", "you *jumped-up* little ...",
+/// "you're *thieving* scum": up to three describing words from `p` back to an article, "of",
+/// "you" or a copula; returns where the walk goes on (the opener, which the walk reads next).
 fn describing(scan: &Scan, p: usize) -> Option<usize> {
     let mut q = p;
     for _ in 0..3 {

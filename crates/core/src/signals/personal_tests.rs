@@ -530,6 +530,12 @@ fn a_named_receptionist_waited_for_after_her_shift() {
         expect![[r#"threat 60..80 "you'll all regret it" targeted"#]],
     );
     check(
+        "Refund it or I'm leaving a review saying ur thieving scum.",
+        expect![[r#"
+            escalation_threat 17..33 "leaving a review"
+            insult 53..57 "scum" targeted"#]],
+    );
+    check(
         "I'll come to the airport tomorrow and make you regret it.",
         expect![[r#"threat 38..56 "make you regret it" targeted"#]],
     );
