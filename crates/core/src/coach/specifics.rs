@@ -360,7 +360,21 @@ fn rhetorical(point: &str) -> bool {
         // "are you serious?", "are you kidding me?"
         "serious", "kidding", "joking",
     ];
-    has_word(point, MARKS) || point.to_lowercase().contains(" or not")
+    // Hyperbole: "did you bill me for the whole street?".
+    const WHOLE: &[&str] = &[
+        "the whole street",
+        "the whole town",
+        "the whole city",
+        "the whole building",
+        "the whole estate",
+        "the whole country",
+        "the whole world",
+        "the whole village",
+        "the entire street",
+        "the entire building",
+    ];
+    let lower = point.to_lowercase();
+    has_word(point, MARKS) || lower.contains(" or not") || WHOLE.iter().any(|w| lower.contains(w))
 }
 
 /// What a point asks, up to where a second thought begins ("make the messages stop, you
@@ -697,6 +711,9 @@ mod tests {
         assert!(rhetorical("you want us to find out where it is or not"));
         assert!(rhetorical("you want to know whether we are a bot"));
         assert!(rhetorical("you want to know whether we are serious"));
+        assert!(rhetorical(
+            "you want to know whether we billed you for the whole street"
+        ));
         assert!(!rhetorical("you want to know when your refund will arrive"));
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));
