@@ -337,7 +337,7 @@ impl Analyzer {
             evidence.push(Evidence {
                 start,
                 end,
-                why: "says so in as many words".to_string(),
+                why: feelings::SAID_OUTRIGHT.to_string(),
             });
             evidence.sort_by_key(|e| e.start);
         }

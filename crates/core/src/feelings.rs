@@ -8,6 +8,9 @@
 use crate::text::{Token, words};
 use crate::types::Emotion;
 
+/// The reason given for a feeling's evidence when the client names it.
+pub const SAID_OUTRIGHT: &str = "says so in as many words";
+
 /// A feeling named in the text, over tokens `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Named {

@@ -261,6 +261,18 @@ fn vague_and_timeless_promises_are_found() {
         FindingKind::VaguePromise,
         "as soon as I can",
     );
+    // Quoting our own earlier word to own it promises nothing by it.
+    let c = check(
+        &talk,
+        "I know I said \"soon\" last week, and I'm sorry that was vague. I'll call you by 3pm today with the date.",
+    );
+    assert!(
+        !c.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::VaguePromise),
+        "{:?}",
+        c.findings
+    );
     // A step tied to an event is not a vague time.
     let c = check(
         &talk,

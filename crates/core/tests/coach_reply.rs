@@ -838,3 +838,24 @@ fn a_composed_client_is_thanked_and_a_heated_one_is_not() {
     ));
     assert!(!heated.reply.contains("setting it out"), "{}", heated.reply);
 }
+
+#[test]
+fn a_final_warning_keeps_the_consequence_the_agent_already_named() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (Role::Client, "Where is my refund, you useless idiot?"),
+            (
+                Role::Agent,
+                "I'm happy to help, but please don't call me names, or I'll have to end this chat.",
+            ),
+            (Role::Client, "Just do your job, you brainless clown."),
+        ],
+    ));
+    assert_eq!(
+        c.coaching.boundary.step,
+        defuse_core::coach::Step::FinalWarning
+    );
+    assert!(c.reply.contains("end this conversation"), "{}", c.reply);
+    assert!(!c.reply.contains("supervisor"), "{}", c.reply);
+}

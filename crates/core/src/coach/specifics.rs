@@ -58,6 +58,8 @@ pub(crate) struct Specifics {
     /// The agent has said what they found (`Conversation::found`): the next step no longer
     /// promises to look into it.
     pub found: bool,
+    /// The agent has already named ending the conversation as what happens if it goes on.
+    pub end_named: bool,
     /// The latest client message is composed: no worse than tense, with nothing heated in it
     /// (no shouting, sarcasm, blame, insult, threat or "never"), however firm.
     pub composed: bool,
@@ -73,6 +75,7 @@ impl Specifics {
         s.composed = composed(last);
         s.refused = refused(&latest.text);
         s.matters = matters(analysed.conversation.client_texts());
+        s.end_named = analysed.conversation.agent_texts().any(names_the_end);
         s.want = last
             .wants
             .first()
@@ -84,7 +87,17 @@ impl Specifics {
             .signals
             .iter()
             .any(|s| !s.quoted && s.kind == SignalKind::Sarcasm);
-        s.feeling = difficult_feeling(last).filter(|_| !sarcastic);
+        // A composed client is told only a feeling they named ("I'm really worried"): one read
+        // from their wording ("unsure" from "I understand", "sure") puts words in their mouth.
+        let named = |e: &Emotion| {
+            last.emotion(*e)
+                .evidence
+                .iter()
+                .any(|x| x.why == crate::feelings::SAID_OUTRIGHT)
+        };
+        s.feeling = difficult_feeling(last)
+            .filter(|_| !sarcastic)
+            .filter(|e| !s.composed || named(e));
         let asked = |prefix: &str| {
             last.concerns
                 .iter()
@@ -171,6 +184,23 @@ impl Specifics {
         }
         s
     }
+}
+
+/// Whether an agent turn names ending the conversation ("or I'll have to end this chat").
+fn names_the_end(agent_text: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "end this call",
+        "end this chat",
+        "end this conversation",
+        "end the call",
+        "end the chat",
+        "end the conversation",
+        "close this chat",
+        "close the chat",
+        "close this conversation",
+    ];
+    let lower = agent_text.to_lowercase();
+    ENDS.iter().any(|e| lower.contains(e))
 }
 
 /// No worse than tense and nothing heated in it: a polite, firm message ("I expect 500 Mb, or a
@@ -334,7 +364,8 @@ fn sentence_of(text: &str, at: usize) -> &str {
     &text[start..end]
 }
 
-/// Whether `sentence` is about getting in touch: calling, writing, chasing, asking.
+/// Whether `sentence` is about getting in touch: calling, writing, chasing, asking ("again"
+/// alone is not: "not collected again, 3rd time this month" counts failures).
 fn about_contact(sentence: &str) -> bool {
     #[rustfmt::skip]
     const CONTACT: &[&str] = &[
@@ -343,7 +374,7 @@ fn about_contact(sentence: &str) -> bool {
         "chase", "chased", "chasing", "ask", "asked", "asking", "message", "messaged", "told",
         "tell", "explain", "explained", "explaining", "spoke", "spoken", "speak", "reported",
         "report", "raised", "complained", "complain", "ticket", "chat", "touch", "send", "sent",
-        "same", "repeat", "repeating", "again",
+        "same", "repeat", "repeating", "say", "said", "saying",
     ];
     has_word(sentence, CONTACT)
 }

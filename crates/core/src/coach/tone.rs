@@ -223,6 +223,14 @@ fn apologies() -> &'static PhraseSet<()> {
 /// More apologies than this in one draft read as grovelling.
 const MAX_APOLOGIES: usize = 2;
 
+/// The words `start..end` stand in quotation marks of their own: the agent quotes them ("I
+/// know I said \"soon\"") rather than promising by them.
+fn in_quotes(draft: &str, start: usize, end: usize) -> bool {
+    let opens = draft[..start].ends_with(['"', '“', '\'', '‘']);
+    let closes = draft[end..].starts_with(['"', '”', '\'', '’']);
+    opens && closes
+}
+
 /// Wording findings in `draft`, in text order.
 pub(crate) fn findings(draft: &str, policy: &Policy) -> Vec<Finding> {
     let mut out: Vec<Finding> = entries()
@@ -237,7 +245,7 @@ pub(crate) fn findings(draft: &str, policy: &Policy) -> Vec<Finding> {
         vague()
             .find(draft)
             .into_iter()
-            .filter(|h| !on_an_event(draft, h.start, h.end))
+            .filter(|h| !on_an_event(draft, h.start, h.end) && !in_quotes(draft, h.start, h.end))
             .map(|h| {
                 finding(
                     Kind::VaguePromise,

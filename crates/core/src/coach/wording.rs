@@ -110,8 +110,11 @@ fn filled<'a>(
 
 /// Every slot's value for this client; `None` where it is unknown.
 fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
+    // A consequence the agent has already named stays the one named: a final warning that
+    // softens "I'll end this chat" to a handover moves the line.
     let consequence = match step {
         Step::Final(FinalStep::End) => "end this conversation",
+        _ if s.end_named => "end this conversation",
         _ => "pass this conversation to my supervisor",
     };
     // A feeling the reading did not find is not put in the client's mouth: a composed client

@@ -530,6 +530,22 @@ fn a_named_receptionist_waited_for_after_her_shift() {
         expect![[r#"threat 60..80 "you'll all regret it" targeted"#]],
     );
     check(
+        "You said that last week you useless idiot. If nobody's here tomorrow I'll find out where you live.",
+        expect![[r#"
+            repeated_contact 0..23 "You said that last week"
+            insult 28..35 "useless" targeted
+            insult 36..41 "idiot" targeted
+            threat 69..97 "I'll find out where you live" targeted"#]],
+    );
+    check(
+        "useless idiots. if nobodys here tomorrow ill find out where you live, or I'll come down to your shop and sort it myself.",
+        expect![[r#"
+            insult 0..7 "useless" targeted
+            insult 8..14 "idiots" targeted
+            threat 41..68 "ill find out where you live" targeted
+            threat 105..119 "sort it myself" targeted"#]],
+    );
+    check(
         "Refund it or I'm leaving a review saying ur thieving scum.",
         expect![[r#"
             escalation_threat 17..33 "leaving a review"

@@ -206,7 +206,9 @@ impl<'a> Scan<'a> {
             }
         }
         // Reported speech: after a reporting verb whose subject is not the writer, to the end
-        // of the clause, a comma or a conjunction, at most ten words.
+        // of the clause, a comma or a conjunction, at most ten words; a time that closes what
+        // was said ends it too ("you said that last week, you useless ..." reports "that" and
+        // nothing after the week).
         for i in 0..self.tokens.len() {
             if !is_reporting(self.w(i)) || self.first_person_before(i) {
                 continue;
@@ -217,8 +219,13 @@ impl<'a> Scan<'a> {
                 if matches!(self.w(n), "," | "and" | "but" | "so" | "because" | "which") {
                     break;
                 }
+                let closes = self.w(j) == "last"
+                    || matches!(self.w(n), "yesterday" | "ago" | "before" | "earlier");
                 quoted[n] = true;
                 j = n;
+                if closes {
+                    break;
+                }
             }
         }
         quoted

@@ -160,10 +160,11 @@ fn counter_threats_minimising_and_guarantees_are_named() {
         "#]],
     );
     check(
-        "As I'm sure you'll understand, we can't control the weather. If you withhold rent we will start eviction proceedings.",
+        "As I'm sure you'll understand, we can't control the weather. If you withhold rent we will start eviction proceedings. Your booking may be cancelled.",
         expect![[r#"
             condescending "I'm sure you'll understand" -> ""
             counter_threat "If you withhold rent we will start eviction proceedings." -> ""
+            counter_threat "Your booking may be cancelled." -> ""
         "#]],
     );
     check(
