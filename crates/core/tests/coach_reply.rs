@@ -859,3 +859,21 @@ fn a_final_warning_keeps_the_consequence_the_agent_already_named() {
     assert!(c.reply.contains("end this conversation"), "{}", c.reply);
     assert!(!c.reply.contains("supervisor"), "{}", c.reply);
 }
+
+#[test]
+fn a_finding_that_owns_a_fault_brings_an_apology() {
+    let asked = "Hello, could you tell me why my bill went up this month? Thanks.";
+    let bare = coach(
+        &client(MORNING, asked),
+        &Policy::default(),
+        &Analyzer::new(),
+    );
+    let apologises = |r: &str| r.contains("sorry") || r.contains("apologise");
+    assert!(!apologises(
+        bare.suggested_reply.as_deref().unwrap_or_default()
+    ));
+    let c = coached(&client(MORNING, asked).with_found(vec![
+        "Your loyalty discount wasn't applied this month, which is our mistake; I've put it back and refunded the difference.".into(),
+    ]));
+    assert!(apologises(&c.reply), "{}", c.reply);
+}

@@ -15,7 +15,8 @@
 //! and apologises where owed, then closes instead of promising an update. What the agent has
 //! found (the facts no rule can know) is said in their own words after the apology, in place of
 //! the stock options and limits; when it promises something, in place of the next step too; and
-//! when it says we were right, there is no apology.
+//! when it says we were right, there is no apology, and when it owns a fault of ours, there is
+//! one.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -232,6 +233,8 @@ struct Found {
     acts: bool,
     /// They say we were right ("the charge is correct", "the fee stands"): no apology.
     upholds: bool,
+    /// They own a fault of ours ("an error on our side"): an apology, whatever the cause read.
+    admits: bool,
 }
 
 impl Found {
@@ -244,14 +247,15 @@ impl Found {
         let acts = !promises(&told, at, offset).is_empty()
             || offers_a_time(&told, at, offset)
             || reports_done(&told);
-        let upholds = {
-            static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
-            let set = SET.get_or_init(|| PhraseSet::new([((), lists::words("upholds"))]));
-            !set.find(&told).is_empty()
-        };
+        static SETS: OnceLock<[PhraseSet<()>; 2]> = OnceLock::new();
+        let [upholds, admits] = SETS
+            .get_or_init(|| ["upholds", "admits"].map(|n| PhraseSet::new([((), lists::words(n))])))
+            .each_ref()
+            .map(|set| !set.find(&told).is_empty());
         Found {
             acts,
             upholds,
+            admits: admits && !upholds,
             lines,
         }
     }
@@ -300,6 +304,14 @@ fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
         .collect();
     if need {
         kinds.push(Move::OpenQuestion);
+    }
+    // A fault the agent's finding owns is apologised for, after the acknowledgement.
+    if found.admits && !content && !kinds.contains(&Move::Apologise) {
+        let after = kinds
+            .iter()
+            .rposition(|k| matches!(k, Move::Boundary | Move::Acknowledge))
+            .map_or(0, |i| i + 1);
+        kinds.insert(after, Move::Apologise);
     }
     kinds
 }

@@ -233,7 +233,7 @@ fn composed(a: &Analysis) -> bool {
 /// reconnection visit, a collection) is offered for it alone.
 fn matters<'a>(client_texts: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
     const MATTERS: &[&str] = &[
-        "outage", "damaged", "missing", "stranded", "form", "room", "bug",
+        "outage", "damaged", "missing", "stranded", "charge", "form", "room", "bug",
     ];
     static SET: OnceLock<PhraseSet<usize>> = OnceLock::new();
     let set = SET.get_or_init(|| {
@@ -654,7 +654,13 @@ mod tests {
             ),
             ["outage", "form"]
         );
-        assert!(matters(["You billed me £640 for one quarter."].into_iter()).is_empty());
+        assert_eq!(
+            matters(["You billed me £640 for one quarter."].into_iter()),
+            ["charge"]
+        );
+        assert!(
+            matters(["The staff were lovely but the music was too loud."].into_iter()).is_empty()
+        );
         // Words inside other words are not the trouble ("formal", "roommate").
         assert!(matters(["A formal complaint from my roommate."].into_iter()).is_empty());
     }

@@ -197,9 +197,11 @@ pub(super) const RULES: &[Rule] = &[
     rule("(will|i'll|gonna|and|could|should|would|might|i|we) sue", EscalationThreat).no_neg(),
     rule("(forced|going|want|need|have|right|decided|decide|plan|planning|intend|intending|prepared|ready|able) to sue", EscalationThreat).no_neg(),
     rule("sue (you|your|them|the company|this company|the lot of you)", EscalationThreat),
-    rule("(cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|leave|leaving) (my|our|the) (account|subscription|membership|contract|service|policy|plan|direct debit)", EscalationThreat).no_neg(),
+    // "Please cancel my subscription", "I've been trying to cancel my account": asking for it
+    // is a request, not a threat to leave ("I'm going to cancel" is read below).
+    rule("(cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|leave|leaving) (my|our|the) (account|subscription|membership|contract|service|policy|plan|direct debit)", EscalationThreat).no_neg().prev_not(&["please", "to", "you", "how", "help"]),
     rule("((take|taking|took) my (business|custom|money)|(go|going|shop|shopping|look|looking|buy|buying|order|ordering)) elsewhere", EscalationThreat),
-    rule("(thinking of|thinking about|considering|seriously considering|about to|ready to|tempted to|this close to|close to) (switching|switch|cancelling|canceling|cancel|going elsewhere|taking my business|leaving you|leave you|moving to another|moving my)", EscalationThreat).no_neg(),
+    rule("(thinking of|thinking about|considering|seriously considering|about to|ready to|tempted to|this close to|close to|going to|gonna) (switching|switch|cancelling|canceling|cancel|going elsewhere|taking my business|leaving you|leave you|moving to another|moving my)", EscalationThreat).no_neg(),
     rule("(thinking of|thinking about|considering|seriously considering|ready to|tempted to|this close to) (leaving|leave)", EscalationThreat).no_neg().clause_end(),
     rule("(switch|switching|move|moving|go|going) to (a competitor|another provider|another company|another supplier|another bank|your competitor|your competitors|a different provider|a different company)", EscalationThreat),
     rule("never (use|using|order from|ordering from|buy from|buying from|shop with|shopping with|fly with|flying with|book with|booking with|deal with|dealing with|shop at) ({you}|this company|you again) again", EscalationThreat),
