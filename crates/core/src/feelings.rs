@@ -112,7 +112,10 @@ pub fn named(tokens: &[Token]) -> Vec<Named> {
         let found = saying(rest)
             .or_else(|| feeling_opened(rest, I_AM, FELT))
             .or_else(|| feeling_opened(rest, IT_IS, FEELS));
+        // "Oh, I'm SO scared": a feeling named after "oh" mocks the one it names.
+        let mocked = k > 0 && matches!(words[k - 1].1, "oh" | "ooh" | "ooo");
         match found {
+            Some((_, len)) if mocked => k += len,
             Some((emotion, len)) => {
                 out.push(Named {
                     emotion,
@@ -229,5 +232,6 @@ mod tests {
     fn denied_past_and_others_feelings_are_not_named() {
         assert!(read("I'm not angry, I was worried, are you happy now?").is_empty());
         assert!(read("She's furious and I lost my card").is_empty());
+        assert!(read("oh im SO scared. fix the boiler").is_empty());
     }
 }

@@ -546,6 +546,12 @@ fn a_named_receptionist_waited_for_after_her_shift() {
             threat 105..119 "sort it myself" targeted"#]],
     );
     check(
+        "oh im SO scared. fix the f***ing boiler or i will come round and you'll see",
+        expect![[r#"
+            profanity 25..32 "f***ing"
+            threat 50..75 "come round and you'll see" targeted"#]],
+    );
+    check(
         "Refund it or I'm leaving a review saying ur thieving scum.",
         expect![[r#"
             escalation_threat 17..33 "leaving a review"
