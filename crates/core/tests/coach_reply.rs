@@ -877,3 +877,14 @@ fn a_finding_that_owns_a_fault_brings_an_apology() {
     ]));
     assert!(apologises(&c.reply), "{}", c.reply);
 }
+
+#[test]
+fn locked_out_of_a_dashboard_is_no_danger_and_money_lost_by_the_hour_is_now() {
+    let c = coached(&client(
+        MORNING,
+        "Our whole team has been locked out of the dashboard since 9am. This is costing us money by the hour.",
+    ));
+    assert!(!c.reply.contains("safety"), "{}", c.reply);
+    assert!(c.coaching.situation.vulnerability().is_none());
+    assert_eq!(c.coaching.situation.urgency(), Urgency::Now);
+}

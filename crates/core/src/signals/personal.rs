@@ -64,6 +64,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(you'll|you will|you're going to|you are going to) (all |)(regret|pay for) (this|it|that)", Threat),
     rule("(you'll|you will) be sorry", Threat),
     rule("(come|coming|be) (round|over|down|there) and (you'll|you will) see", Threat),
+    rule("(you'll|you will|then you'll) see (how|just how) (respectful|nice|polite|friendly|reasonable|calm|pleasant) i (am|can be|'ll be|will be)", Threat),
     rule("(make|making) (you|you all|you lot|your staff|her|him|them) (regret|pay for) (it|this|that)", Threat),
     rule("(somebody|someone|one of you|you lot|your lot) (pays|will pay|is going to pay|is gonna pay|'ll pay|are going to pay|are gonna pay) for (this|it|that)", Threat),
     rule("(find out|work out|look up) (which|what) (office|branch|building|desk|floor|site|depot|store|call centre|call center) (you|you're|you are|your|she|he|they)", Threat),

@@ -552,6 +552,10 @@ fn a_named_receptionist_waited_for_after_her_shift() {
             threat 50..75 "come round and you'll see" targeted"#]],
     );
     check(
+        "keep it respectful? come to my door again and you'll see how respectful i am",
+        expect![[r#"threat 46..76 "you'll see how respectful i am" targeted"#]],
+    );
+    check(
         "Refund it or I'm leaving a review saying ur thieving scum.",
         expect![[r#"
             escalation_threat 17..33 "leaving a review"
