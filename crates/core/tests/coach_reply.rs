@@ -710,7 +710,7 @@ fn what_the_agent_found_follows_the_apology_and_their_timed_promise_replaces_the
 }
 
 #[test]
-fn a_finding_without_a_time_keeps_the_stock_step_and_a_handover_leaves_it_out() {
+fn a_finding_without_a_time_keeps_the_stock_step_and_only_the_end_leaves_it_out() {
     let late = client(
         MORNING,
         "My order 5521 was due last Tuesday and still hasn't come. Where is it?",
@@ -744,14 +744,18 @@ fn a_finding_without_a_time_keeps_the_stock_step_and_a_handover_leaves_it_out() 
         ],
     )
     .with_found(vec!["The courier has it at their depot.".into()]);
-    let coaching = coach(&abusive, &Policy::default(), &Analyzer::new());
-    assert!(
-        matches!(coaching.boundary.step, defuse_core::coach::Step::Final(_)),
-        "{:?}",
-        coaching.boundary
-    );
-    let reply = coaching.suggested_reply.unwrap_or_default();
-    assert!(!reply.contains("depot"), "{reply}");
+    // A handover keeps what the agent found; the end of the conversation leaves it out.
+    let ending = Policy::parse("[boundary]\nfinal_step = \"end\"\n").unwrap();
+    for (policy, said) in [(Policy::default(), true), (ending, false)] {
+        let coaching = coach(&abusive, &policy, &Analyzer::new());
+        assert!(
+            matches!(coaching.boundary.step, defuse_core::coach::Step::Final(_)),
+            "{:?}",
+            coaching.boundary
+        );
+        let reply = coaching.suggested_reply.unwrap_or_default();
+        assert_eq!(reply.contains("depot"), said, "{reply}");
+    }
 }
 
 #[test]

@@ -57,10 +57,10 @@ pub(crate) fn advise(
         analysed.conversation.turns[ctx.last_i].at,
         analysed.conversation.offset,
     );
-    // A handover or an end leaves the finding out: the case goes to someone else, or the
-    // conversation closes.
+    // The end of the conversation leaves the finding out; a handover keeps it, since a fix the
+    // agent has made ("your card works again") is what the client needs most (rounds AP, AQ).
     let found = match boundary.step {
-        Step::Final(_) => Found::default(),
+        Step::Final(FinalStep::End) => Found::default(),
         _ => Found::read(&analysed.conversation.found, sent),
     };
     let specifics = Specifics {

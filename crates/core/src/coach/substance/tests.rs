@@ -160,11 +160,13 @@ fn counter_threats_minimising_and_guarantees_are_named() {
         "#]],
     );
     check(
-        "As I'm sure you'll understand, we can't control the weather. If you withhold rent we will start eviction proceedings. Your booking may be cancelled.",
+        "As I'm sure you'll understand, we can't control the weather. If you withhold rent we will start eviction proceedings. Your booking may be cancelled. Withholding rent would be a breach of your tenancy. It's not that complicated.",
         expect![[r#"
             condescending "I'm sure you'll understand" -> ""
             counter_threat "If you withhold rent we will start eviction proceedings." -> ""
             counter_threat "Your booking may be cancelled." -> ""
+            counter_threat "Withholding rent would be a breach of your tenancy." -> ""
+            condescending "It's not that complicated" -> "Here's how it works"
         "#]],
     );
     check(
