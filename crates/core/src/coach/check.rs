@@ -8,15 +8,12 @@
 //! policy, too many apologies). A finding about something missing has an empty
 //! span at 0.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::closing;
 use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::forbidden;
 use super::lists;
 use super::moves::{self, Move};
-use super::phrases::{PhraseSet, sentence_around};
+use super::phrases::sentence_around;
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
@@ -173,17 +170,17 @@ pub fn check(
     let made = moves::detect(draft, sent_at, offset);
     let has = |m: Move| made.iter().any(|h| h.kind == m);
     let client_upset = analysed.last_client().is_some_and(|(_, _, a)| upset(a));
-    let heard = says("heard", draft);
-    let hands_over = says("hands_over", draft);
+    let heard = lists::says("heard", draft);
+    let hands_over = lists::says("hands_over", draft);
     let unanswered_abuse = facts.abusive && !facts.apologised;
-    let holds_the_line = has(Move::Boundary) || says("holds_the_line", draft);
+    let holds_the_line = has(Move::Boundary) || lists::says("holds_the_line", draft);
     if unanswered_abuse && !holds_the_line && !hands_over {
         findings.push(missing(Kind::Minimising, "the client crossed a line and the draft carries on as if they had not", "Open with the line: \"I want to help, and I need you to stop <what they said>; if it goes on, I'll <the step your policy sets>.\""));
     }
     // Signs of an emergency, of a client who may harm themselves or of danger in the home:
     // the reply puts their safety first, and doing so is the acknowledgement.
     let in_danger = Situation::gather(analysed).safety_first();
-    let safety_first = says("puts_safety_first", draft);
+    let safety_first = lists::says("puts_safety_first", draft);
     if in_danger && !safety_first {
         findings.push(missing(Kind::IgnoresSafety, "the client may be in danger, and the draft does not put their safety first", "Open with their safety: \"Before anything else, are you safe right now? If you're in danger, please call 999 or your local emergency number now.\""));
     }
@@ -326,44 +323,4 @@ pub(crate) fn offers_a_time(draft: &str, sent_at: Timestamp, offset: UtcOffset) 
             when::find(&lower[s..e], sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)))
         })
     })
-}
-
-/// The `words.txt` lists the check looks for in a draft as a whole: words showing it took in
-/// what the client said (`heard`), a line held in words the boundary move may not list
-/// (`holds_the_line`), a hand-over or the end of the call (`hands_over`), and the client's
-/// safety put first (`puts_safety_first`).
-const WHOLE_DRAFT: [&str; 4] = ["heard", "holds_the_line", "hands_over", "puts_safety_first"];
-
-/// Whether `draft` has a phrase of the `words.txt` list `name` (one of [`WHOLE_DRAFT`]).
-fn says(name: &str, draft: &str) -> bool {
-    debug_assert!(
-        WHOLE_DRAFT.contains(&name),
-        "{name} is not a whole-draft list"
-    );
-    static SETS: OnceLock<HashMap<&'static str, PhraseSet<()>>> = OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        WHOLE_DRAFT
-            .into_iter()
-            .map(|n| (n, PhraseSet::new([((), lists::words(n))])))
-            .collect()
-    });
-    sets.get(name)
-        .is_some_and(|set| !set.find(draft).is_empty())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{WHOLE_DRAFT, lists, says};
-
-    #[test]
-    fn every_whole_draft_list_has_phrases_and_finds_them() {
-        for name in WHOLE_DRAFT {
-            let words = lists::words(name);
-            assert!(
-                !words.is_empty(),
-                "[{name}] is empty or missing in words.txt"
-            );
-            assert!(says(name, &format!("Well, {}.", words[0])), "{name}");
-        }
-    }
 }

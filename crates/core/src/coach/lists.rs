@@ -11,6 +11,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::phrases::PhraseSet;
+
 pub(crate) const TONE: &str = include_str!("data/tone.txt");
 pub(crate) const MOVES: &str = include_str!("data/moves.txt");
 const WORDINGS: &str = include_str!("data/wordings.txt");
@@ -77,9 +79,51 @@ pub(crate) fn situation(name: &str) -> &'static [&'static str] {
     section_of(&CACHE, SITUATION, name)
 }
 
+/// The `words.txt` lists looked for in a text as a whole. In a draft: words showing it took in
+/// what the client said (`heard`), a line held in words the boundary move may not list
+/// (`holds_the_line`), a hand-over or the end of the call (`hands_over`), the client's safety
+/// put first (`puts_safety_first`). In what the agent found: that we were right (`upholds`) or
+/// that a fault is ours (`admits`).
+const WHOLE_TEXT: [&str; 6] = [
+    "heard",
+    "holds_the_line",
+    "hands_over",
+    "puts_safety_first",
+    "upholds",
+    "admits",
+];
+
+/// Whether `text` has a phrase of the `words.txt` list `name` (one of [`WHOLE_TEXT`]).
+pub(crate) fn says(name: &str, text: &str) -> bool {
+    debug_assert!(
+        WHOLE_TEXT.contains(&name),
+        "{name} is not a whole-text list"
+    );
+    static SETS: OnceLock<HashMap<&'static str, PhraseSet<()>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        WHOLE_TEXT
+            .into_iter()
+            .map(|n| (n, PhraseSet::new([((), words(n))])))
+            .collect()
+    });
+    sets.get(name).is_some_and(|set| !set.find(text).is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_whole_text_list_has_phrases_and_finds_them() {
+        for name in WHOLE_TEXT {
+            let words = words(name);
+            assert!(
+                !words.is_empty(),
+                "[{name}] is empty or missing in words.txt"
+            );
+            assert!(says(name, &format!("Well, {}.", words[0])), "{name}");
+        }
+    }
     use crate::coach::moves::Move;
     use crate::coach::tone::Kind;
 

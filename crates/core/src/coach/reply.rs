@@ -19,7 +19,6 @@
 //! one.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::boundary::{Boundary, Step};
 use super::check::{offers_a_time, reports_done};
@@ -29,7 +28,7 @@ use super::course::Course;
 use super::forbidden;
 use super::lists;
 use super::moves::Move;
-use super::phrases::{PhraseSet, shingles};
+use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
 use super::policy::{FinalStep, Policy};
 use super::promises::promises;
@@ -247,11 +246,8 @@ impl Found {
         let acts = !promises(&told, at, offset).is_empty()
             || offers_a_time(&told, at, offset)
             || reports_done(&told);
-        static SETS: OnceLock<[PhraseSet<()>; 2]> = OnceLock::new();
-        let [upholds, admits] = SETS
-            .get_or_init(|| ["upholds", "admits"].map(|n| PhraseSet::new([((), lists::words(n))])))
-            .each_ref()
-            .map(|set| !set.find(&told).is_empty());
+        let upholds = lists::says("upholds", &told);
+        let admits = lists::says("admits", &told);
         Found {
             acts,
             upholds,

@@ -500,12 +500,12 @@ pub(crate) fn difficult_feeling(a: &Analysis) -> Option<Emotion> {
 }
 
 /// Words for how a situation feels ("frustrating") and how the person feels ("frustrated").
-pub(crate) fn feeling_words(e: Option<Emotion>) -> (&'static str, &'static str) {
+pub(crate) fn feeling_words(e: Emotion) -> (&'static str, &'static str) {
     match e {
-        Some(Emotion::Anger) => ("infuriating", "angry"),
-        Some(Emotion::Anxiety) => ("worrying", "worried"),
-        Some(Emotion::Sadness) => ("disheartening", "let down"),
-        Some(Emotion::Confusion) => ("confusing", "unsure"),
+        Emotion::Anger => ("infuriating", "angry"),
+        Emotion::Anxiety => ("worrying", "worried"),
+        Emotion::Sadness => ("disheartening", "let down"),
+        Emotion::Confusion => ("confusing", "unsure"),
         _ => ("frustrating", "frustrated"),
     }
 }

@@ -119,7 +119,7 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
     };
     // A feeling the reading did not find is not put in the client's mouth: a composed client
     // told they "feel frustrated" hears a script.
-    let (sit, state) = s.feeling.map(|f| feeling_words(Some(f))).unzip();
+    let (sit, state) = s.feeling.map(feeling_words).unzip();
     let repeated = s
         .repeated
         .as_deref()
