@@ -14,7 +14,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
-use defuse_core::coach::{self, Conversation, Policy, ReplyCheck, Timestamp, UtcOffset, Verdict};
+use defuse_core::coach::{
+    self, Analysed, Conversation, Policy, ReplyCheck, Timestamp, UtcOffset, Verdict,
+};
 use defuse_wire::marks::{bracketed, slice};
 use defuse_wire::{CoachingDto, ConversationIn, ReplyCheckDto};
 
@@ -61,13 +63,16 @@ pub struct CheckReplyArgs {
 /// `defuse coach FILE|-`.
 pub fn run(args: CoachArgs) -> Result<ExitCode> {
     let setup = Setup::new(&args.input, &args.options)?;
-    let coaching = coach::coach(&setup.conversation, &setup.policy, &setup.analyzer);
+    // Analysed once: the coaching and the check of a reply that carries Found: words read the
+    // same analyses.
+    let analysed = Analysed::new(&setup.conversation, &setup.analyzer);
+    let coaching = coach::coach_analysed(&analysed, &setup.policy);
     let dto = CoachingDto::new(&coaching, &setup.conversation);
     let text = if args.options.json {
         serde_json::to_string_pretty(&dto)? + "\n"
     } else {
         let mut text = render_coaching(&dto, setup.conversation.last_client().is_some());
-        text.push_str(&setup.check_found(coaching.suggested_reply.as_deref())?);
+        text.push_str(&setup.check_found(coaching.suggested_reply.as_deref(), &analysed)?);
         text
     };
     crate::out::to_stdout(&text)?;
@@ -151,18 +156,12 @@ impl Setup {
 impl Setup {
     /// The draft check of a suggested reply that carries the agent's own `Found:` words, which
     /// no wording of ours vouches for; nothing when there are none.
-    fn check_found(&self, reply: Option<&str>) -> Result<String> {
+    fn check_found(&self, reply: Option<&str>, analysed: &Analysed<'_>) -> Result<String> {
         let Some(reply) = reply.filter(|_| !self.conversation.found.is_empty()) else {
             return Ok(String::new());
         };
-        let check = coach::check_reply(
-            reply,
-            &self.conversation,
-            &self.policy,
-            &self.analyzer,
-            self.now,
-        )
-        .context("cannot check the suggested reply")?;
+        let check = coach::check_reply_analysed(reply, analysed, &self.policy, self.now)
+            .context("cannot check the suggested reply")?;
         Ok(format!(
             "\nThe suggested reply with your Found: words, as the draft check reads it:\n{}",
             render_check(&check, reply, self.conversation.offset)
