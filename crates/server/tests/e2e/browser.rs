@@ -146,25 +146,37 @@ impl Browser {
         self.wait_for("ol.cases, p.empty").await;
     }
 
+    /// Waits until an element matching `css` is on the page. A page that is
+    /// still navigating answers with an error ("aborted by navigation"), so
+    /// every error short of the deadline is a reason to look again.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return element,
+                Err(e) if std::time::Instant::now() >= deadline => {
+                    panic!("waiting for {css}: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
     /// Waits until `script` (a function body returning a boolean) returns true.
     pub async fn wait_until(&self, what: &str, script: &str) {
         let deadline = std::time::Instant::now() + PATIENCE;
+        let mut last = String::from("false");
         while std::time::Instant::now() < deadline {
-            if self.client.execute(script, vec![]).await.unwrap() == json!(true) {
-                return;
+            // An error may be a page mid-navigation: look again, and report
+            // the last answer if the wait runs out.
+            match self.client.execute(script, vec![]).await {
+                Ok(serde_json::Value::Bool(true)) => return,
+                Ok(v) => last = v.to_string(),
+                Err(e) => last = e.to_string(),
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("timed out waiting for {what}");
+        panic!("timed out waiting for {what} (last answer: {last})");
     }
 
     /// Types `text` into the element `css` names.
