@@ -132,8 +132,11 @@ fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
     );
     let (set, r) = reading::train(&args.data, &args.chat, &base)?;
     write_set(&args.out.join("reading.bin"), &set)?;
-    for (name, rows, l2, accuracy) in &r.heads {
-        eprintln!("({name}: {rows} rows, penalty {l2}, cross-validated accuracy {accuracy:.3})");
+    for h in &r.heads {
+        eprintln!(
+            "({}: {} rows, classes balanced {}, penalty {}, cross-validated accuracy {:.3})",
+            h.name, h.rows, h.balancing, h.l2, h.accuracy
+        );
     }
     eprintln!("rebuild (cargo build --release) to compile the new weights in");
     Ok(())

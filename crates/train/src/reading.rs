@@ -8,10 +8,8 @@
 //! learned from every cause the labels name, since some causes are seldom the main one in short
 //! public complaints. The heads are fitted by full-batch gradient descent (Adam) with an L2
 //! penalty chosen by five-fold cross-validation on the training split alone.
-//! Classes are weighted by the inverse of their frequency: the customer messages are mostly calm
-//! tweets about a failure, while the conversations an agent brings to defuse are more often
-//! heated and about the rest, so the heads keep no prior of the training split. The dev split is
-//! never read here.
+//! How evenly each head counts its classes is chosen with the penalty, by the same
+//! cross-validation (see [`BALANCING`]). The dev split is never read here.
 
 use anyhow::{Context, Result, bail};
 use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
@@ -27,6 +25,13 @@ use crate::data::{read_jsonl, text_of};
 
 /// L2 penalties tried by cross-validation.
 const PENALTIES: [f32; 5] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+/// How far each class's weight moves from one (the training split's own prior) towards the
+/// inverse of its frequency (every class counted evenly), tried by cross-validation with the
+/// penalties: a weight is that inverse raised to this power. The conversations an agent brings
+/// are more heated than the training split's tweets, which argues for even classes; real
+/// support is still mostly service failures, which argues for the prior. The training data
+/// decides.
+const BALANCING: [f32; 3] = [0.0, 0.5, 1.0];
 const FOLDS: usize = 5;
 const STEPS: usize = 300;
 const LEARNING_RATE: f32 = 0.05;
@@ -54,9 +59,20 @@ enum Loss {
 
 /// What training found, for the log.
 pub struct Report {
-    /// Per head: its name, its labelled rows, the chosen penalty and its cross-validated
-    /// accuracy.
-    pub heads: Vec<(&'static str, usize, f32, f64)>,
+    pub heads: Vec<Chosen>,
+}
+
+/// What cross-validation chose for one head.
+pub struct Chosen {
+    pub name: &'static str,
+    /// Its labelled rows.
+    pub rows: usize,
+    /// How far classes were weighted towards even (see [`BALANCING`]).
+    pub balancing: f32,
+    /// The L2 penalty.
+    pub l2: f32,
+    /// Its cross-validated accuracy with those.
+    pub accuracy: f64,
 }
 
 /// Trains the heads over `base` (an analyzer without a reading of its own) on the training
@@ -83,31 +99,44 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
     }
     let features: Vec<ReadingFeatures> =
         texts.par_iter().map(|t| base.reading_features(t)).collect();
-    let heads = [
-        (
-            LEVEL_HEAD,
-            softmax_rows(&features, labels.iter().map(|l| l.level), LEVELS.len()),
-            Loss::Softmax,
-        ),
-        (CAUSE_HEAD, cause_rows(&features, &labels), Loss::EachAlone),
-        (
-            WANT_HEAD,
-            softmax_rows(&features, labels.iter().map(|l| l.want), WANT_COLUMNS),
-            Loss::Softmax,
-        ),
-    ];
+    let levels = |b| softmax_rows(&features, labels.iter().map(|l| l.level), LEVELS.len(), b);
+    let causes = |b| cause_rows(&features, &labels, b);
+    let wants = |b| softmax_rows(&features, labels.iter().map(|l| l.want), WANT_COLUMNS, b);
     let mut set = ModelSet::default();
     let mut report = Report { heads: Vec::new() };
-    for (name, rows, loss) in heads {
-        let (l2, accuracy) = choose_penalty(&rows, loss);
-        set.heads.push((
-            name.to_string(),
-            fit(&rows.iter().collect::<Vec<_>>(), loss, l2),
-        ));
-        report.heads.push((name, rows.len(), l2, accuracy));
+    for (chosen, head) in [
+        choose(LEVEL_HEAD, levels, Loss::Softmax),
+        choose(CAUSE_HEAD, causes, Loss::EachAlone),
+        choose(WANT_HEAD, wants, Loss::Softmax),
+    ] {
+        set.heads.push((chosen.name.to_string(), head));
+        report.heads.push(chosen);
     }
     set.version = crate::version_tag("reading", &set.to_bytes());
     Ok((set, report))
+}
+
+/// The head `name` fitted to the rows `rows_at` gives for each balancing, with the balancing
+/// and penalty of the best five-fold accuracy (ties go to the lesser balancing).
+fn choose(name: &'static str, rows_at: impl Fn(f32) -> Vec<Row>, loss: Loss) -> (Chosen, Head) {
+    let mut best: Option<(Chosen, Vec<Row>)> = None;
+    for balancing in BALANCING {
+        let rows = rows_at(balancing);
+        let (l2, accuracy) = choose_penalty(&rows, loss);
+        if best.as_ref().is_none_or(|(b, _)| accuracy > b.accuracy) {
+            let chosen = Chosen {
+                name,
+                rows: rows.len(),
+                balancing,
+                l2,
+                accuracy,
+            };
+            best = Some((chosen, rows));
+        }
+    }
+    let (chosen, rows) = best.expect("BALANCING is not empty");
+    let head = fit(&rows.iter().collect::<Vec<_>>(), loss, chosen.l2);
+    (chosen, head)
 }
 
 /// The labels of one row, each `None` where the two labellings disagreed.
@@ -228,12 +257,13 @@ fn softmax_rows(
     features: &[ReadingFeatures],
     labels: impl Iterator<Item = Option<usize>>,
     classes: usize,
+    balancing: f32,
 ) -> Vec<Row> {
     let labelled: Vec<(usize, usize)> = labels
         .enumerate()
         .filter_map(|(i, l)| Some((i, l?)))
         .collect();
-    let weight = balance(labelled.iter().map(|(_, c)| *c), classes);
+    let weight = balance(labelled.iter().map(|(_, c)| *c), classes, balancing);
     labelled
         .into_iter()
         .map(|(i, class)| {
@@ -251,7 +281,7 @@ fn softmax_rows(
 
 /// Rows of the cause head: per cause, yes where the labels name it, with yes and no weighted
 /// evenly in each column.
-fn cause_rows(features: &[ReadingFeatures], labels: &[Labels]) -> Vec<Row> {
+fn cause_rows(features: &[ReadingFeatures], labels: &[Labels], balancing: f32) -> Vec<Row> {
     let labelled: Vec<(usize, usize, &Vec<Cause>)> = labels
         .iter()
         .enumerate()
@@ -265,6 +295,7 @@ fn cause_rows(features: &[ReadingFeatures], labels: &[Labels]) -> Vec<Row> {
                     .iter()
                     .map(|(_, _, named)| usize::from(named.contains(c))),
                 2,
+                balancing,
             );
             [w[0], w[1]]
         })
@@ -286,25 +317,28 @@ fn cause_rows(features: &[ReadingFeatures], labels: &[Labels]) -> Vec<Row> {
         .collect()
 }
 
-/// Per class, the inverse of its frequency among `classes_of`, scaled so the rows' weights
-/// average one.
-fn balance(classes_of: impl Iterator<Item = usize>, classes: usize) -> Vec<f32> {
+/// Per class, the inverse of its frequency among `classes_of` raised to `balancing` (0: every
+/// row weighs one; 1: every class weighs the same in all), scaled so the rows' weights average
+/// one.
+fn balance(classes_of: impl Iterator<Item = usize>, classes: usize, balancing: f32) -> Vec<f32> {
     let mut counts = vec![0usize; classes];
-    let mut n = 0;
     for c in classes_of {
         counts[c] += 1;
-        n += 1;
     }
-    let present = counts.iter().filter(|&&k| k > 0).count().max(1);
-    counts
+    let raw: Vec<f32> = counts
         .iter()
         .map(|&k| {
             if k == 0 {
                 0.0
             } else {
-                n as f32 / (present * k) as f32
+                (1.0 / k as f32).powf(balancing)
             }
         })
+        .collect();
+    let n: usize = counts.iter().sum();
+    let total: f32 = counts.iter().zip(&raw).map(|(&k, &w)| k as f32 * w).sum();
+    raw.iter()
+        .map(|w| w * n as f32 / total.max(f32::MIN_POSITIVE))
         .collect()
 }
 
@@ -461,10 +495,21 @@ mod tests {
 
     #[test]
     fn rare_classes_weigh_more_and_weights_average_one() {
-        let w = balance([0, 0, 0, 1].into_iter(), 3);
-        assert!(w[1] > w[0]);
-        assert_eq!(w[2], 0.0, "a class never seen weighs nothing");
-        let mean = (3.0 * w[0] + w[1]) / 4.0;
-        assert!((mean - 1.0).abs() < 1e-5);
+        let weights = |balancing| balance([0, 0, 0, 1].into_iter(), 3, balancing);
+        let (even, half, prior) = (weights(1.0), weights(0.5), weights(0.0));
+        assert!(
+            (3.0 * even[0] - even[1]).abs() < 1e-5,
+            "even: each class weighs the same"
+        );
+        assert!(half[1] > half[0] && half[1] < even[1]);
+        assert_eq!(
+            prior[0], prior[1],
+            "no balancing: every row weighs the same"
+        );
+        for w in [even, half, prior] {
+            assert_eq!(w[2], 0.0, "a class never seen weighs nothing");
+            let mean = (3.0 * w[0] + w[1]) / 4.0;
+            assert!((mean - 1.0).abs() < 1e-5);
+        }
     }
 }
