@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -54,7 +54,7 @@ pub struct CheckReplyArgs {
     /// The conversation so far: a JSON or transcript file, or `-` for stdin.
     #[arg(long)]
     pub conversation: String,
-    /// The agent's draft reply (`-` reads it from stdin).
+    /// The agent's draft reply: its text, a file that holds it, or `-` for stdin.
     pub draft: String,
     #[command(flatten)]
     pub options: CoachOptions,
@@ -85,8 +85,10 @@ pub fn run_check(args: CheckReplyArgs) -> Result<ExitCode> {
         bail!("only one of --conversation and the draft can be read from stdin");
     }
     let setup = Setup::new(&args.conversation, &args.options)?;
-    let draft = if args.draft == "-" {
-        read_source("-")?
+    // A file name checked as if it were the draft would score its own name, so a path that
+    // names a file is read.
+    let draft = if args.draft == "-" || Path::new(&args.draft).is_file() {
+        read_source(&args.draft)?
     } else {
         args.draft.clone()
     };

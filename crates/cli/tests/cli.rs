@@ -144,6 +144,25 @@ fn an_empty_draft_is_a_clear_error() {
 }
 
 #[test]
+fn a_draft_named_by_its_file_is_read_from_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(&draft, "CALM DOWN!!! Read the terms next time.").expect("draft written");
+    let draft = draft.to_str().expect("a UTF-8 path");
+    let out = defuse(
+        &["check-reply", "--conversation", "-", draft],
+        b"Client: Where is my order?\n",
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("[[CALM DOWN"),
+        "the file's words are checked: {said}"
+    );
+    assert!(!said.contains("draft.txt"), "not the file's name: {said}");
+}
+
+#[test]
 fn serve_on_a_busy_address_fails_before_seeding_the_demo() {
     let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("a port to hold");
     let addr = busy.local_addr().expect("its address").to_string();

@@ -100,6 +100,42 @@ fn a_stranded_family_hears_back_within_the_hour() {
 }
 
 #[test]
+fn a_flight_tomorrow_morning_is_not_answered_at_noon_tomorrow() {
+    let c = coached(&client(
+        EVENING,
+        "My flight to Malaga tomorrow morning has been cancelled. What are you going to do about it?",
+    ));
+    assert!(!c.reply.contains("noon tomorrow"), "{}", c.reply);
+    assert!(c.reply.contains("within the hour"), "{}", c.reply);
+    // In the morning the ordinary update still comes the day before.
+    let early = coached(&client(
+        MORNING,
+        "My flight to Malaga tomorrow morning has been cancelled. What are you going to do about it?",
+    ));
+    assert!(early.reply.contains("by 5pm today"), "{}", early.reply);
+}
+
+#[test]
+fn a_request_for_a_manager_passes_the_case_up() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "I paid a deposit and now you won't refund it.",
+            ),
+            (
+                Role::Agent,
+                "I'm sorry, the deposit isn't refundable within 72 hours.",
+            ),
+            (Role::Client, "Whatever. Get me your manager. NOW."),
+        ],
+    ));
+    assert!(c.reply.contains("supervisor"), "{}", c.reply);
+    assert!(!c.reply.contains("can't promise"), "{}", c.reply);
+}
+
+#[test]
 fn an_outage_with_a_deadline_today_is_urgent() {
     let c = coached(&client(
         MORNING,

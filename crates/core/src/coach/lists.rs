@@ -83,14 +83,16 @@ pub(crate) fn situation(name: &str) -> &'static [&'static str] {
 /// what the client said (`heard`), a line held in words the boundary move may not list
 /// (`holds_the_line`), a hand-over or the end of the call (`hands_over`), the client's safety
 /// put first (`puts_safety_first`). In what the agent found: that we were right (`upholds`) or
-/// that a fault is ours (`admits`).
-const WHOLE_TEXT: [&str; 6] = [
+/// that a fault is ours (`admits`). In a client's message: a request for someone more senior
+/// (`asks_for_senior`).
+const WHOLE_TEXT: [&str; 7] = [
     "heard",
     "holds_the_line",
     "hands_over",
     "puts_safety_first",
     "upholds",
     "admits",
+    "asks_for_senior",
 ];
 
 /// Whether `text` has a phrase of the `words.txt` list `name` (one of [`WHOLE_TEXT`]).

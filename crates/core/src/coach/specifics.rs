@@ -76,11 +76,14 @@ impl Specifics {
         s.refused = refused(&latest.text);
         s.matters = matters(analysed.conversation.client_texts());
         s.end_named = analysed.conversation.agent_texts().any(names_the_end);
-        s.want = last
-            .wants
-            .first()
-            .filter(|w| w.score >= 0.5 && names(&latest.text, w.want))
-            .map(|w| w.want);
+        s.want = if lists::says("asks_for_senior", &latest.text) {
+            Some(Want::SpeakToSomeone)
+        } else {
+            last.wants
+                .first()
+                .filter(|w| w.score >= 0.5 && names(&latest.text, w.want))
+                .map(|w| w.want)
+        };
         // Sarcasm asks for nothing it says ("do you have an even better plan?"), and hides the
         // feeling: "I can understand why you feel unsure" answers a jibe with a script.
         let sarcastic = last
@@ -756,16 +759,34 @@ mod tests {
         assert!(!is_count("still hasn't") && !is_count("again"));
     }
 
-    #[test]
-    fn only_a_deadline_that_names_a_time_is_said_back() {
+    fn gathered(text: &str) -> Specifics {
         use crate::analyze::Analyzer;
         use crate::coach::{Conversation, Timestamp, UtcOffset};
-        let deadline = |text: &str| {
-            let c = Conversation::parse_transcript(text, Timestamp(1_772_618_400), UtcOffset::UTC)
-                .expect("a transcript");
-            let analyzer = Analyzer::new();
-            Specifics::gather(&Analysed::new(&c, &analyzer)).deadline
-        };
+        let c = Conversation::parse_transcript(text, Timestamp(1_772_618_400), UtcOffset::UTC)
+            .expect("a transcript");
+        Specifics::gather(&Analysed::new(&c, &Analyzer::new()))
+    }
+
+    #[test]
+    fn a_request_for_someone_senior_is_what_they_want() {
+        let want = |text: &str| gathered(text).want;
+        assert_eq!(
+            want("Client: You people are useless. Get me your manager. NOW."),
+            Some(Want::SpeakToSomeone)
+        );
+        assert_eq!(
+            want("Client: I want to speak to someone who can actually make a decision."),
+            Some(Want::SpeakToSomeone)
+        );
+        assert_ne!(
+            want("Client: Your manager promised me a refund last week and it never came."),
+            Some(Want::SpeakToSomeone)
+        );
+    }
+
+    #[test]
+    fn only_a_deadline_that_names_a_time_is_said_back() {
+        let deadline = |text: &str| gathered(text).deadline;
         assert_eq!(
             deadline("Client: My card is blocked and I need it working by Friday."),
             Some("Friday".to_string())

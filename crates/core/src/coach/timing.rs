@@ -4,7 +4,8 @@
 //! Harm that an action of ours stops is confirmed within minutes; harm happening now or a
 //! deadline hours away gets an update within the hour (within minutes when the deadline is
 //! closer than that); anything else gets the end of the working day, or noon tomorrow when the
-//! afternoon is already under way, or the hour when the client's own deadline comes before that.
+//! afternoon is already under way, or the hour when the client's own deadline comes before that
+//! or too soon after it to act on.
 
 use chrono::Timelike;
 
@@ -15,6 +16,10 @@ use super::when::{self, Due};
 /// Before this local hour, an ordinary update can still come the same day: it leaves two
 /// working hours before 5pm.
 const SAME_DAY_BEFORE: u32 = 15;
+
+/// An update that comes later than this before the client's deadline leaves them no time to
+/// act on it: "by noon tomorrow" is too late for a flight tomorrow morning.
+const TIME_TO_ACT: i64 = 2 * 3600;
 
 /// A deadline closer than this gets minutes, not the hour.
 const CLOSE_SECONDS: i64 = 90 * 60;
@@ -33,11 +38,12 @@ pub(crate) fn next_step_time(
     } else {
         "by noon tomorrow"
     };
-    // A deadline of theirs that falls before the ordinary update ("by midnight" at 6pm).
+    // A deadline of theirs that falls before the ordinary update ("by midnight" at 6pm), or too
+    // soon after it to act on.
     let sooner = deadline.is_some_and(|d| {
         d.0 > last.0
             && match when::find(ordinary, last, offset).map(|t| t.due) {
-                Some(Due::At(t)) => d.0 < t.0,
+                Some(Due::At(t)) => d.0 < t.0 + TIME_TO_ACT,
                 _ => false,
             }
     });
@@ -83,6 +89,16 @@ mod tests {
         assert_eq!(
             t(Urgency::None, Some(Timestamp(MORNING.0 + 30 * 3600))),
             "by 5pm today"
+        );
+        // At 4pm, "tomorrow morning" (noon at the latest) leaves no time after noon tomorrow.
+        let afternoon = Timestamp(MORNING.0 + 6 * 3600);
+        let tomorrow_morning = Some(Timestamp(MORNING.0 + 26 * 3600));
+        let late = |d| next_step_time(afternoon, UtcOffset::UTC, Urgency::None, d);
+        assert_eq!(late(None), "by noon tomorrow");
+        assert_eq!(late(tomorrow_morning), "within the hour");
+        assert_eq!(
+            late(Some(Timestamp(MORNING.0 + 30 * 3600))),
+            "by noon tomorrow"
         );
     }
 

@@ -152,7 +152,6 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
 fn outcome(want: Option<Want>) -> Option<&'static str> {
     match want? {
         Want::RefundOrCompensation => Some("a refund or compensation"),
-        Want::SpeakToSomeone => Some("a call from a manager"),
         _ => None,
     }
 }
@@ -203,11 +202,16 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
                 Urgency::Soon => Some("next_step.soon"),
                 Urgency::None => None,
             };
-            // A client who asks to cancel is answered by doing it.
-            let cancel = (s.want == Some(Want::Cancel)).then_some("next_step.cancel");
+            // A client who asks to cancel is answered by doing it, and one who asks for someone
+            // more senior by passing the case up.
+            let asked = match s.want {
+                Some(Want::Cancel) => Some("next_step.cancel"),
+                Some(Want::SpeakToSomeone) => Some("next_step.senior"),
+                _ => None,
+            };
             urgent
                 .into_iter()
-                .chain(cancel)
+                .chain(asked)
                 .chain(["next_step.asked", "next_step"])
                 .map(str::to_string)
                 .collect()

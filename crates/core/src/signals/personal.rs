@@ -66,6 +66,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(come|coming|be) (round|over|down|there) and (you'll|you will) see", Threat),
     rule("(you'll|you will|then you'll) see (how|just how) (respectful|nice|polite|friendly|reasonable|calm|pleasant) i (am|can be|'ll be|will be)", Threat),
     rule("(make|making) (you|you all|you lot|your staff|her|him|them) (regret|pay for) (it|this|that)", Threat),
+    // A dare to face the client: "we'll see how brave you are then".
+    rule("(we'll|we will|then we'll|let's) see how (brave|tough|hard|big|cocky|mouthy|gobby) (you are|you really are|you'll be|you feel|you lot are|she is|he is)", Threat),
+    rule("(come|coming|pop|popping|turn up|be) (down|round|over|by|) (there |here |)(after|at the end of|when) (your|her|his|their) shift", Threat),
     rule("(somebody|someone|one of you|you lot|your lot) (pays|will pay|is going to pay|is gonna pay|'ll pay|are going to pay|are gonna pay) for (this|it|that)", Threat),
     rule("(find out|work out|look up) (which|what) (office|branch|building|desk|floor|site|depot|store|call centre|call center) (you|you're|you are|your|she|he|they)", Threat),
     rule("(come|coming|pop|popping) (and|to) (see|find|visit|pay a visit to|have a word with) (you|her|him|them)", Threat).company(MENACE),
@@ -105,6 +108,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
     rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),
     rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),
+    rule("i know (your|the) (office|shop|store|depot|warehouse|branch|building|studio|workshop|salon|practice|clinic|surgery|restaurant|garage|yard|unit|premises) is (on|in|at|near|just off)", Threat).company(MENACE),
     rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park|studio|workshop|salon|practice|clinic|surgery|restaurant|hotel|garage|yard|unit|premises|kids|children|family) (is|are|live|lives|go|goes)", Threat).company(MENACE),
     rule("i know (what time|when) (you|you girls|you lot|you guys|you people|your (shop|office|store|branch|staff|depot|clinic|surgery|team)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
     rule("(she'll|he'll|they'll|you'll|she will|he will|they will|you will) (find out|see|learn) what happens", Threat),

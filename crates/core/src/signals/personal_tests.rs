@@ -552,6 +552,17 @@ fn a_named_receptionist_waited_for_after_her_shift() {
             threat 50..75 "come round and you'll see" targeted"#]],
     );
     check(
+        "I know your depot is on Harlow Road. Maybe I'll come down there after your shift and we'll see how brave you are then.",
+        expect![[r#"
+            threat 0..23 "I know your depot is on" targeted
+            threat 48..80 "come down there after your shift" targeted
+            threat 85..112 "we'll see how brave you are" targeted"#]],
+    );
+    check(
+        "We'll see how brave the ombudsman thinks you are. I know the depot is open late.",
+        expect![[r#"escalation_threat 24..33 "ombudsman""#]],
+    );
+    check(
         "keep it respectful? come to my door again and you'll see how respectful i am",
         expect![[r#"threat 46..76 "you'll see how respectful i am" targeted"#]],
     );

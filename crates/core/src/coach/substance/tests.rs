@@ -86,6 +86,20 @@ const FAULTY: &[&str] = &[
 ];
 
 #[test]
+fn a_note_about_the_client_is_not_a_message_to_them() {
+    check(
+        "The client is right, so I've refunded the £40 today.",
+        expect![[r#"
+            dismissive "The client is" -> ""
+        "#]],
+    );
+    check(
+        "Our customer service team will call you today, and the customer portal shows the refund.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
 fn every_rewrite_removes_its_fault() {
     for draft in FAULTY {
         rewrites_clear(draft, CALM);
