@@ -523,10 +523,15 @@ mod tests {
             "Some days I think everyone would be better off without me.",
             "honestly i dont see the point any more",
             "Cut it off, I don't care what happens to me.",
+            "Some days I just don't see the point of carrying on with any of it.",
         ] {
             assert!(has(text, Family::Crisis), "{text}");
         }
         assert!(!has("I don't see the point of this form.", Family::Crisis));
+        assert!(!has(
+            "I don't see the point of carrying on with this complaint.",
+            Family::Crisis
+        ));
         assert!(has(
             "He has about an hour of oxygen left in the backup cylinder.",
             Family::Emergency

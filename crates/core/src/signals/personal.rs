@@ -108,6 +108,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
     rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),
     rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),
+    rule("(he'll|she'll|you'll|they'll|he will|she will|you will|they will) (be getting|get|be given|end up with) (a lot |)more than (a|just a|his|her|your|their) (ticket|fine|letter|warning|complaint|earful|parking ticket)", Threat),
+    rule("(i'll|ill|i will|i'm going to|i am going to) find out who (you are|you really are|he is|she is|he really is|she really is)", Threat).company(MENACE),
     rule("i know (your|the) (office|shop|store|depot|warehouse|branch|building|studio|workshop|salon|practice|clinic|surgery|restaurant|garage|yard|unit|premises) is (on|in|at|near|just off)", Threat).company(MENACE),
     rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park|studio|workshop|salon|practice|clinic|surgery|restaurant|hotel|garage|yard|unit|premises|kids|children|family) (is|are|live|lives|go|goes)", Threat).company(MENACE),
     rule("i know (what time|when) (you|you girls|you lot|you guys|you people|your (shop|office|store|branch|staff|depot|clinic|surgery|team)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),

@@ -559,6 +559,16 @@ fn a_named_receptionist_waited_for_after_her_shift() {
             threat 85..112 "we'll see how brave you are" targeted"#]],
     );
     check(
+        "I know that warden. Cancel this fine or next time I see him he'll be getting more than a ticket. And I'll find out who you are too.",
+        expect![[r#"
+            threat 60..95 "he'll be getting more than a ticket" targeted
+            threat 101..126 "I'll find out who you are" targeted"#]],
+    );
+    check(
+        "I'll find out who you are and report you to your manager.",
+        expect![[r#"escalation_threat 30..40 "report you""#]],
+    );
+    check(
         "We'll see how brave the ombudsman thinks you are. I know the depot is open late.",
         expect![[r#"escalation_threat 24..33 "ombudsman""#]],
     );
