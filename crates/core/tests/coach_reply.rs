@@ -837,6 +837,24 @@ fn a_finding_that_we_were_right_brings_no_apology() {
 }
 
 #[test]
+fn a_finding_that_the_client_was_right_brings_the_apology() {
+    let c = coached(
+        &client(
+            MORNING,
+            "I asked you to cancel my contract on 1 March and you've charged me for April anyway. Refund it.",
+        )
+        .with_found(vec![
+            "You're right: your cancellation stands from 1 March, but it was never processed.".into(),
+        ]),
+    );
+    assert!(
+        c.reply.contains("sorry") || c.reply.contains("apologise"),
+        "{}",
+        c.reply
+    );
+}
+
+#[test]
 fn a_finding_that_reports_it_done_needs_no_stock_update() {
     let c = coached(
         &client(

@@ -125,6 +125,10 @@ mod tests {
             );
             assert!(says(name, &format!("Well, {}.", words[0])), "{name}");
         }
+        assert!(says(
+            "admits",
+            "The client is right: it was never processed."
+        ));
     }
     use crate::coach::moves::Move;
     use crate::coach::tone::Kind;

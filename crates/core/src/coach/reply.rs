@@ -246,12 +246,13 @@ impl Found {
         let acts = !promises(&told, at, offset).is_empty()
             || offers_a_time(&told, at, offset)
             || reports_done(&told);
-        let upholds = lists::says("upholds", &told);
+        // An admission wins: "the client is right" says "is right" too, and a fee that stands
+        // beside a mistake of ours still owes the apology for the mistake.
         let admits = lists::says("admits", &told);
         Found {
             acts,
-            upholds,
-            admits: admits && !upholds,
+            upholds: !admits && lists::says("upholds", &told),
+            admits,
             lines,
         }
     }
