@@ -271,6 +271,11 @@ fn missing(kind: Kind, message: &str, rewrite: &str) -> Finding {
 
 /// The draft reports something already done ("I've issued the refund", "it has been sent").
 pub(crate) fn reports_done(draft: &str) -> bool {
+    reports(draft, lists::words("done"))
+}
+
+/// The draft reports one of the acts `done` (participles) as already done by us.
+pub(crate) fn reports(draft: &str, done: &[&str]) -> bool {
     let lower = draft.to_lowercase().replace('’', "'");
     [
         "i've ",
@@ -285,11 +290,9 @@ pub(crate) fn reports_done(draft: &str) -> bool {
     ]
     .iter()
     .any(|lead| {
-        lower.match_indices(lead).any(|(i, _)| {
-            lists::words("done")
-                .iter()
-                .any(|d| lower[i + lead.len()..].starts_with(d))
-        })
+        lower
+            .match_indices(lead)
+            .any(|(i, _)| done.iter().any(|d| lower[i + lead.len()..].starts_with(d)))
     })
 }
 

@@ -263,10 +263,19 @@ fn a_slow_step_for_an_urgent_client_is_named_and_a_fast_one_is_not() {
         "I'm sending an engineer now; they'll be with you within 2 hours.",
         "I'll ring you at 4:30pm, and the full refund follows within 5 working days.",
         "I'm rebooking you on the 18:10 tonight.",
+        "I've cancelled the £40 charge, so you don't owe us anything for Tuesday.",
     ] {
         assert_eq!(render(fast, urgent), "", "{fast}");
     }
     assert!(!render("A courier will bring it tomorrow by 10am.", urgent).is_empty());
+    // Logging it is not undoing it.
+    assert!(
+        !render(
+            "I've logged it, and an engineer will come on Tuesday.",
+            urgent
+        )
+        .is_empty()
+    );
 }
 
 #[test]

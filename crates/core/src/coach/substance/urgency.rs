@@ -3,10 +3,11 @@
 //!
 //! "Now" and "today" alone do not make a draft fast: agents log and raise things "today" while
 //! the fix itself takes days. A step counts as fast when it names a time within hours
-//! ("tonight", "within the hour", "by 4pm") or an action during the conversation itself.
+//! ("tonight", "within the hour", "by 4pm") or an action during the conversation itself, and
+//! a draft that says the harm is already undone ("I've cancelled the charge") has acted.
 
 use super::{Facts, has_any, normal};
-use crate::coach::check::Finding;
+use crate::coach::check::{Finding, reports};
 use crate::coach::phrases::sentence_around;
 use crate::coach::tone::{Kind, finding};
 
@@ -25,6 +26,14 @@ const FAST: &[&str] = &[
     "within an hour", "in an hour", "in the next hour", "same day", "minutes", "mins",
     "within 1 hour", "within 2 hours", "within 3 hours", "in 2 hours", "in 3 hours",
     "within a few hours", "in a few hours",
+];
+
+/// Acts that undo the harm once they are done: reported done, the draft has already acted,
+/// whatever day the sentence also names ("I've cancelled the charge for Tuesday").
+#[rustfmt::skip]
+const UNDONE: &[&str] = &[
+    "cancelled", "refunded", "credited", "fixed", "restored", "removed", "released", "lifted",
+    "frozen", "reset", "corrected", "waived", "stopped", "unblocked", "reconnected", "blocked",
 ];
 
 /// Times a day or more away.
@@ -55,6 +64,7 @@ pub(super) fn ignored(draft: &str, facts: Facts) -> Option<Finding> {
         let text = normal(&draft[s..e]);
         if has_any(&text, FAST)
             || has_any(&text, DURING)
+            || reports(&draft[s..e], UNDONE)
             || (has_clock_time(&draft[s..e]) && !has_any(&text, LATER_DAY))
         {
             return None;
