@@ -855,6 +855,29 @@ fn a_finding_that_the_client_was_right_brings_the_apology() {
 }
 
 #[test]
+fn a_finding_written_as_a_note_is_said_to_the_client() {
+    let c = coached(
+        &client(
+            MORNING,
+            "I asked you to cancel my contract on 1 March and you've charged me for April anyway. Refund it.",
+        )
+        .with_found(vec![
+            "The client is right: the cancellation was never processed, so I've refunded the client's April charge.".into(),
+        ]),
+    );
+    assert!(
+        c.reply.contains("You're right: the cancellation was never processed, so I've refunded your April charge."),
+        "{}",
+        c.reply
+    );
+    assert!(
+        c.reply.contains("sorry") || c.reply.contains("apologise"),
+        "{}",
+        c.reply
+    );
+}
+
+#[test]
 fn a_finding_that_reports_it_done_needs_no_stock_update() {
     let c = coached(
         &client(

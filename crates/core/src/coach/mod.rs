@@ -27,6 +27,7 @@
 //! assert!(p[0].due.is_some());
 //! ```
 
+mod addressed;
 pub mod boundary;
 mod calendar;
 pub mod check;

@@ -20,6 +20,7 @@
 
 use std::collections::HashSet;
 
+use super::addressed;
 use super::boundary::{Boundary, Step};
 use super::check::{offers_a_time, reports_done};
 use super::closing::{self, Close};
@@ -238,8 +239,16 @@ struct Found {
 
 impl Found {
     fn read(found: &[String], (at, offset): (Timestamp, UtcOffset)) -> Found {
-        let lines: Vec<String> = found.iter().filter_map(|f| sentence(f)).collect();
-        let told = lines.join(" ");
+        // Read as the agent wrote it ("the client is right" owns a fault), said to the client.
+        let told = found
+            .iter()
+            .filter_map(|f| sentence(f))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lines: Vec<String> = found
+            .iter()
+            .filter_map(|f| sentence(&addressed::to_client(f)))
+            .collect();
         // What the draft check takes as the next step is one: a promise ("a crew will collect
         // the bins on Thursday"), an offer with a time, or something already done ("I've
         // refunded the second payment"), after which a stock update only fills space.
