@@ -6,7 +6,7 @@ use defuse_core::{Analyzer, Input};
 use defuse_wire::AnalysisDto;
 use rayon::prelude::*;
 use serde_json::Value;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +14,7 @@ use crate::engine::{self, EngineArgs};
 
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
-    /// The client's message. Omit it with --jsonl.
+    /// The client's message (`-` reads it from stdin). Omit it with --jsonl.
     pub text: Option<String>,
     /// Read JSON lines (`{"text": ..., "id": ..., "context": ...}`) from FILE, or standard input
     /// when FILE is `-` or absent, and print one JSON object per line, in input order.
@@ -35,9 +35,15 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     if let Some(path) = &args.jsonl {
         return run_jsonl(&analyzer, path);
     }
-    let text = args
+    let mut text = args
         .text
         .context("give a message to analyse, or --jsonl FILE")?;
+    if text == "-" {
+        text.clear();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the message from stdin")?;
+    }
     let mut input = Input::new(&text);
     if let Some(c) = &args.context {
         input = input.with_context(c);

@@ -130,6 +130,20 @@ fn what_the_agent_found_goes_into_the_reply_and_is_checked() {
 }
 
 #[test]
+fn a_message_given_as_a_dash_is_read_from_stdin() {
+    let out = defuse(
+        &["analyze", "--fast", "--json", "-"],
+        b"You useless idiot, where is my refund?",
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("\"idiot\""),
+        "the message on stdin is read: {said}"
+    );
+}
+
+#[test]
 fn an_empty_draft_is_a_clear_error() {
     let out = defuse(
         &["check-reply", "--conversation", "-", "   "],
