@@ -6,7 +6,7 @@ use defuse_core::{Analyzer, Input};
 use defuse_wire::AnalysisDto;
 use rayon::prelude::*;
 use serde_json::Value;
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,10 +39,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         .text
         .context("give a message to analyse, or --jsonl FILE")?;
     if text == "-" {
-        text.clear();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("reading the message from stdin")?;
+        text = crate::cmd_coach::read_source("-")?;
     }
     let mut input = Input::new(&text);
     if let Some(c) = &args.context {

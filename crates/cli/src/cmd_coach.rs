@@ -179,7 +179,8 @@ fn name(source: &str) -> String {
     }
 }
 
-fn read_source(source: &str) -> Result<String> {
+/// The text of `source`: standard input for `-`, else the file it names.
+pub(crate) fn read_source(source: &str) -> Result<String> {
     if source == "-" {
         let mut text = String::new();
         std::io::stdin()
