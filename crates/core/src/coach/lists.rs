@@ -84,8 +84,9 @@ pub(crate) fn situation(name: &str) -> &'static [&'static str] {
 /// (`holds_the_line`), a hand-over or the end of the call (`hands_over`), the client's safety
 /// put first (`puts_safety_first`). In what the agent found: that we were right (`upholds`) or
 /// that a fault is ours (`admits`). In a client's message: a request for someone more senior
-/// (`asks_for_senior`).
-const WHOLE_TEXT: [&str; 7] = [
+/// (`asks_for_senior`). In an agent's turn: ending the conversation named as what comes next
+/// (`names_the_end`).
+const WHOLE_TEXT: [&str; 8] = [
     "heard",
     "holds_the_line",
     "hands_over",
@@ -93,6 +94,7 @@ const WHOLE_TEXT: [&str; 7] = [
     "upholds",
     "admits",
     "asks_for_senior",
+    "names_the_end",
 ];
 
 /// Whether `text` has a phrase of the `words.txt` list `name` (one of [`WHOLE_TEXT`]).

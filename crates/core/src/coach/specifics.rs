@@ -75,7 +75,10 @@ impl Specifics {
         s.composed = composed(last);
         s.refused = refused(&latest.text);
         s.matters = matters(analysed.conversation.client_texts());
-        s.end_named = analysed.conversation.agent_texts().any(names_the_end);
+        s.end_named = analysed
+            .conversation
+            .agent_texts()
+            .any(|t| lists::says("names_the_end", t));
         s.want = if lists::says("asks_for_senior", &latest.text) {
             Some(Want::SpeakToSomeone)
         } else {
@@ -187,23 +190,6 @@ impl Specifics {
         }
         s
     }
-}
-
-/// Whether an agent turn names ending the conversation ("or I'll have to end this chat").
-fn names_the_end(agent_text: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "end this call",
-        "end this chat",
-        "end this conversation",
-        "end the call",
-        "end the chat",
-        "end the conversation",
-        "close this chat",
-        "close the chat",
-        "close this conversation",
-    ];
-    let lower = agent_text.to_lowercase();
-    ENDS.iter().any(|e| lower.contains(e))
 }
 
 /// No worse than tense and nothing heated in it: a polite, firm message ("I expect 500 Mb, or a
