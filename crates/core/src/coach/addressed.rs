@@ -36,7 +36,9 @@ pub(crate) fn to_client(note: &str) -> String {
         // to name: "you are mistaken" would be no kinder.
         return note.to_string();
     };
-    let lower = note.to_lowercase();
+    // ASCII only, so that a byte of `lower` is the byte of `note` at the same place ("İ" would
+    // grow a byte in full lower case).
+    let lower = note.to_ascii_lowercase();
     let mut out = String::with_capacity(note.len());
     let mut at = 0;
     while at < note.len() {
@@ -60,7 +62,7 @@ pub(crate) fn to_client(note: &str) -> String {
 /// The note without a leading "The client is mistaken ...:" when facts follow it; `None` for
 /// a verdict with no facts after it.
 fn without_verdict(note: &str) -> Option<&str> {
-    let lower = note.to_lowercase();
+    let lower = note.to_ascii_lowercase();
     let opens = CLIENT.iter().any(|c| {
         WRONG
             .iter()
@@ -84,23 +86,22 @@ fn turned_at(lower: &str, at: usize) -> Option<(usize, String)> {
     if !starts_word {
         return None;
     }
-    let rest = &lower[at..];
-    let noun = CLIENT
-        .iter()
-        .map(|c| format!("the {c}"))
-        .find(|n| rest.starts_with(n.as_str()))?;
+    let rest = lower[at..].strip_prefix("the ")?;
+    let noun = CLIENT.iter().find(|c| rest.starts_with(**c))?;
     let after = &rest[noun.len()..];
+    let phrase = |tail: &str| lower.len() - at - tail.len();
     let ends = |s: &str| s.chars().next().is_none_or(|c| !c.is_alphanumeric());
     for (verb, said) in VERBS {
+        // "'s" follows the noun directly; every other verb after a space.
         let spaced = if verb.starts_with('\'') {
-            verb.to_string()
+            Some(after)
         } else {
-            format!(" {verb}")
+            after.strip_prefix(' ')
         };
-        if let Some(tail) = after.strip_prefix(spaced.as_str())
+        if let Some(tail) = spaced.and_then(|a| a.strip_prefix(verb))
             && ends(tail)
         {
-            return Some((noun.len() + spaced.len(), format!("you{said}")));
+            return Some((phrase(tail), format!("you{said}")));
         }
     }
     // Alone, "the client" is turned where it is the object ("give the client a letter"), not
@@ -113,7 +114,7 @@ fn turned_at(lower: &str, at: usize) -> Option<(usize, String)> {
         None | Some("") => true,
         Some(word) => OBJECT_NEXT.contains(&word),
     };
-    (ends(after) && object).then(|| (noun.len(), "you".to_string()))
+    (ends(after) && object).then(|| (phrase(after), "you".to_string()))
 }
 
 #[cfg(test)]
@@ -140,6 +141,10 @@ mod tests {
                 "the pending £180 is a hold placed by the hotel.",
             ),
             (
+                "İstanbul is closed, so the client can fly from Ankara.",
+                "İstanbul is closed, so you can fly from Ankara.",
+            ),
+            (
                 "The client owes nothing for Tuesday.",
                 "You owe nothing for Tuesday.",
             ),
@@ -155,6 +160,7 @@ mod tests {
             "The client portal shows the refund.",
             "The client is mistaken about the fee.",
             "I've refunded the second payment.",
+            "İstanbul office: İ checked the booking.",
         ] {
             assert_eq!(to_client(note), note);
         }
