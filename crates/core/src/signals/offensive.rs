@@ -61,6 +61,16 @@ const PLAIN_PERSON_NOUNS: &[&str] = &[
     "chimp", "chimps", "chancer", "chancers", "layabout", "layabouts", "conman", "conmen",
     "charlatan", "charlatans", "cretins", "timewasters", "cowboys", "amateurs", "shysters",
 ];
+/// Nouns after a plain person noun that make it a modifier, naming a team or a thing rather
+/// than a person: "your *fraud* team", "the *fraud* check", "*weasel* words".
+#[rustfmt::skip]
+const MODIFIED: &[&str] = &[
+    "team", "teams", "department", "dept", "unit", "squad", "line", "check", "checks", "alert",
+    "alerts", "protection", "prevention", "detection", "investigation", "investigator",
+    "investigators", "claim", "claims", "case", "cases", "report", "section", "office", "desk",
+    "hold", "block", "flag", "marker", "system", "people", "staff", "officer", "officers",
+    "words",
+];
 /// Words on the profanity list that name a person, so they insult like "idiot".
 #[rustfmt::skip]
 const PERSON_PROFANITY: &[&str] = &[
@@ -94,7 +104,7 @@ pub(super) fn find(scan: &Scan, out: &mut Vec<Hit>) {
                 Some(Insult::ThingNoun)
             } else if PLAIN_ADJECTIVES.contains(&w) {
                 Some(Insult::Adjective)
-            } else if PLAIN_PERSON_NOUNS.contains(&w) {
+            } else if PLAIN_PERSON_NOUNS.contains(&w) && !modifies(scan, i) {
                 Some(Insult::PersonNoun)
             } else {
                 None
@@ -134,6 +144,12 @@ fn insult_kind(w: &str) -> Insult {
     } else {
         Insult::Strong
     }
+}
+
+/// The word at `i` describes the noun after it ("your fraud team"): it names no person.
+fn modifies(scan: &Scan, i: usize) -> bool {
+    let next = scan.tokens.get(i + 1);
+    next.is_some_and(|t| t.is_word()) && MODIFIED.contains(&scan.w(i + 1))
 }
 
 /// Whether the insulting word at `i` insults, and if so whether it is aimed at a person.

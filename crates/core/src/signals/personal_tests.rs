@@ -594,3 +594,40 @@ fn waiting_for_her_after_her_shift() {
         expect![[r#"threat 11..40 "wait for you after your shift" targeted"#]],
     );
 }
+
+#[test]
+fn harm_to_whoever_is_there_and_dares_about_the_way_home() {
+    check(
+        "i know where your office is. if nobody is here by friday im coming down there and someone is getting hurt, i mean it",
+        expect![[r#"
+            threat 0..27 "i know where your office is" targeted
+            absolute 32..38 "nobody"
+            deadline 47..56 "by friday"
+            threat 60..105 "coming down there and someone is getting hurt" targeted"#]],
+    );
+    check(
+        "im going to come down to your office and hurt someone",
+        expect![[r#"threat 12..45 "come down to your office and hurt" targeted"#]],
+    );
+    check(
+        "I know your name and I know what time the late shift finishes. keep talking to me like that and see what happens when you walk to your car",
+        expect![[r#"
+            threat 0..16 "I know your name" targeted
+            threat 21..61 "I know what time the late shift finishes" targeted
+            threat 63..138 "keep talking to me like that and see what happens when you walk to your car" targeted"#]],
+    );
+    // Ordinary words that stay ordinary: trying again, a safety report, a team's name.
+    for text in [
+        "I'll restart it again and see what happens.",
+        "Let's see what happens when you get the parts in.",
+        "Fix the loose railing on the stairs before someone gets hurt.",
+        "the man from your fraud team is on the other line, he says my account is compromised",
+        "typical of you lot, take the money and cancel last minute",
+    ] {
+        check(text, expect![[r#""#]]);
+    }
+    check(
+        "You're a fraud and a liar.",
+        expect![[r#"insult 9..14 "fraud" targeted"#]],
+    );
+}

@@ -64,7 +64,7 @@ const PROMISES: &[&str] = &[
     "refund", "next", "day", "customer", "secure", "instant", "genuine", "tracked",
     "insured", "delivered", "shipped", "dispatched", "sorted", "working", "processed", "completed",
     "closed", "urgent", "escalated", "finished", "done", "complete", "upgrade", "upgraded",
-    "improved", "new",
+    "improved", "new", "soon", "shortly", "asap", "promptly", "immediately",
 ];
 
 /// Per token: inside a hit that says the client had to chase or wait (see [`negative_context`]).
@@ -175,7 +175,9 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
         let name = inside.len() > 1 && inside.clone().all(title);
         let mocking =
             inside.len() <= 3 && !name && inside.clone().any(|i| PROMISES.contains(&scan.w(i)));
-        if mocking && negative_context(scan, first, last - 1, &trouble) {
+        let mocked = mocking
+            && (negative_context(scan, first, last - 1, &trouble) || bare_praise_after(scan, last));
+        if mocked {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(
                 first.saturating_sub(1),
@@ -183,6 +185,26 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
             ));
         }
     }
+}
+
+/// Praise words that stand alone as a sentence after a quoted promise: '"soon". great.'
+#[rustfmt::skip]
+const BARE_PRAISE: &[&str] = &[
+    "great", "brilliant", "lovely", "perfect", "wonderful", "fantastic", "marvellous", "super",
+    "amazing", "excellent", "terrific", "splendid",
+];
+
+/// A praise word on its own follows the token `after` (the first past a quotation), as a
+/// sentence of one word: '"soon". *great*.'
+fn bare_praise_after(scan: &Scan, after: usize) -> bool {
+    let Some(w) = (after..scan.tokens.len()).find(|&j| scan.tokens[j].is_word()) else {
+        return false;
+    };
+    let alone = scan
+        .tokens
+        .get(w + 1)
+        .is_none_or(|t| t.norm.starts_with(['.', '!']));
+    BARE_PRAISE.contains(&scan.w(w)) && alone
 }
 
 /// "Great service... NOT!": a clause-final "not" after a pause, with praise just before it.

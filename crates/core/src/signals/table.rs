@@ -236,7 +236,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(brain dead|brain - dead|waste of space|waste of oxygen|con artist|con artists|con man|con men)", Insult).targeted().no_neg(),
     rule("(are you|is anyone|is anybody|are any of you|are your (staff|people|agents)) (even|actually|ever) (trained|qualified|literate)", Insult).targeted(),
     rule("(someone|somebody|anyone|anybody) with (a brain|half a brain|a clue|a brain cell|any sense|common sense)", Insult).targeted(),
-    rule("typical of (your lot|you lot|your sort|your kind|you people|people like you)", Insult).targeted(),
+    // "typical of you lot" blames the company; "your sort" and "people like you" sort the
+    // reader into a kind of person.
+    rule("typical of (your sort|your kind|people like you)", Insult).targeted(),
     rule("(couldn't|could not|can't|cannot) (organise|organize|run) a (piss - up|piss up|lemonade stand|bath|queue|raffle|whelk stall)", Insult).targeted(),
     rule("die", Insult).targeted().clause_start().next_not(&["cast", "casting", "hard", "down", "out", "off"]),
     // Profanity aimed at the reader.

@@ -699,6 +699,14 @@ fn sarcasm_scare_quotes() {
         r#"Your "express" delivery took two weeks"#,
         expect![[r#"sarcasm 5..14 "\"express\"""#]],
     );
+    check(
+        r#""soon". great. that's what the last person said on wednesday too"#,
+        expect![[r#"sarcasm 0..6 "\"soon\"""#]],
+    );
+    check(
+        r#"The engineer said "soon". Great, thanks for checking."#,
+        expect![[r#""#]],
+    );
 }
 #[test]
 fn sarcasm_thanks_for_losing() {
