@@ -27,6 +27,9 @@ pub enum Family {
     /// Danger in the home (a gas smell, sparks, water in the electrics): getting everyone safe
     /// comes before anything we do.
     Hazard,
+    /// Someone posing as us, a bank or the police is pressing the client to move money or keep
+    /// it quiet, while they write: stopping them comes before anything else.
+    Scam,
     Bereavement,
     Illness,
     Hardship,
@@ -51,10 +54,11 @@ pub enum Family {
 
 impl Family {
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 8] = [
+    pub const VULNERABLE: [Family; 9] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
+        Family::Scam,
         Family::Bereavement,
         Family::Safety,
         Family::Illness,
@@ -64,10 +68,11 @@ impl Family {
     /// Failures of ours, of every kind.
     pub const FAILED: [Family; 2] = [Family::Failure, Family::BrokenPromise];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 14] = [
+    const PHRASED: [(Family, &'static str); 15] = [
         (Family::Emergency, "emergency"),
         (Family::Crisis, "crisis"),
         (Family::Hazard, "hazard"),
+        (Family::Scam, "scam"),
         (Family::Bereavement, "bereavement"),
         (Family::Illness, "illness"),
         (Family::Hardship, "hardship"),
@@ -101,6 +106,7 @@ impl Family {
             Family::Emergency => "signs of an emergency",
             Family::Crisis => "may harm themselves",
             Family::Hazard => "danger in the home",
+            Family::Scam => "a scam under way",
             Family::Bereavement => "bereavement",
             Family::Illness => "illness",
             Family::Hardship => "money hardship",
@@ -284,12 +290,12 @@ impl Situation {
         self.of(family).next().is_some()
     }
 
-    /// The client's safety comes before the matter itself: emergency help, a crisis line, or
-    /// getting out of danger opens the reply.
+    /// The client's safety comes before the matter itself: emergency help, a crisis line,
+    /// getting out of danger or stopping a scam opens the reply.
     pub fn safety_first(&self) -> bool {
         matches!(
             self.vulnerability(),
-            Some(Family::Emergency | Family::Crisis | Family::Hazard)
+            Some(Family::Emergency | Family::Crisis | Family::Hazard | Family::Scam)
         )
     }
 
@@ -300,7 +306,8 @@ impl Situation {
 
     pub fn urgency(&self) -> Urgency {
         let now = self.has(Family::Now);
-        let stoppable = self.has(Family::Stoppable) || self.has(Family::Fraud) && now;
+        let stoppable =
+            self.has(Family::Stoppable) || self.has(Family::Scam) || self.has(Family::Fraud) && now;
         if stoppable || self.has(Family::Emergency) || self.has(Family::Hazard) {
             Urgency::Stop
         } else if now || self.has(Family::Safety) || self.has(Family::Crisis) {
@@ -528,6 +535,18 @@ mod tests {
             assert!(has(text, Family::Crisis), "{text}");
         }
         assert!(!has("I don't see the point of this form.", Family::Crisis));
+        for text in [
+            "the man from your fraud team is on the other line, he says I have to move it to a safe account today",
+            "She said she was from the bank and told me not to tell the branch.",
+            "The police officer asked me to withdraw £3,000 and hand it to a courier.",
+        ] {
+            assert!(has(text, Family::Scam), "{text}");
+        }
+        assert!(!has(
+            "I'd like to open a new savings account.",
+            Family::Scam
+        ));
+        assert!(!has("Your fraud team blocked my card again.", Family::Scam));
         assert!(!has(
             "I don't see the point of carrying on with this complaint.",
             Family::Crisis
