@@ -44,6 +44,15 @@ pub struct CoachOptions {
 #[derive(Args, Debug)]
 pub struct CoachArgs {
     /// The conversation: a JSON or transcript file, or `-` for stdin.
+    ///
+    /// A transcript has one turn a line, `Client: ...` or `Agent: ...`, ending with the client's
+    /// message. Add `Found: ...` lines for what you found out or will do, written as you would
+    /// say it to the client ("Found: The parcel went to your old address. I'll send a new one
+    /// today and email you the tracking by 3pm."): the suggested reply says them after the
+    /// acknowledgement in place of the stock options, a step with a time in them replaces the
+    /// stock next step, and the reply with your words is checked like a draft. Shorthand or the
+    /// client called "she" or "he" is flagged: the client would read it as it stands.
+    /// In JSON: `{"turns": [{"role": "client", "text": "..."}], "found": ["..."]}`.
     pub input: String,
     #[command(flatten)]
     pub options: CoachOptions,

@@ -13,6 +13,7 @@ use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::forbidden;
 use super::lists;
 use super::moves::{self, Move};
+use super::note;
 use super::phrases::sentence_around;
 use super::plan::upset;
 use super::policy::Policy;
@@ -164,6 +165,7 @@ pub fn check(
         draft, policy, sent_at, offset,
     ));
     findings.extend(placeholders(draft));
+    findings.extend(note::notes(draft, analysed));
     findings.sort_by_key(|f| (f.start, f.end));
     findings.dedup_by(|a, b| a.kind == b.kind && a.start < b.end && b.start < a.end);
 

@@ -38,6 +38,7 @@ mod ctx;
 mod forbidden;
 mod lists;
 pub mod moves;
+mod note;
 mod phrases;
 mod plan;
 pub mod policy;

@@ -47,10 +47,12 @@ pub enum Kind {
     IgnoresSafety,
     /// A gap left to fill ("by <time>", from a suggested rewrite) is still in the draft.
     Placeholder,
+    /// Written for colleagues, not for the client: shorthand, or the client as "she" or "he".
+    Note,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 22] = [
+    pub const ALL: [Kind; 23] = [
         Kind::RaisedVoice,
         Kind::Blame,
         Kind::Dismissive,
@@ -73,6 +75,7 @@ impl Kind {
         Kind::IgnoresUrgency,
         Kind::IgnoresSafety,
         Kind::Placeholder,
+        Kind::Note,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -99,6 +102,7 @@ impl Kind {
             Kind::IgnoresUrgency => "ignores_urgency",
             Kind::IgnoresSafety => "ignores_safety",
             Kind::Placeholder => "placeholder",
+            Kind::Note => "note",
         }
     }
 
@@ -129,7 +133,8 @@ impl Kind {
             | Kind::UncontrolledOutcome
             | Kind::VaguePromise
             | Kind::PromiseWithoutTime => 15,
-            Kind::NoNextStep | Kind::OverApologising => 10,
+            // A note is fixed word by word; several in one finding must not sink the draft.
+            Kind::NoNextStep | Kind::OverApologising | Kind::Note => 10,
         }
     }
 
@@ -160,6 +165,9 @@ impl Kind {
             Kind::VaguePromise => "a vague time where the client needs a real one",
             Kind::Placeholder => {
                 "a gap to fill is still in the draft: write what goes there before sending"
+            }
+            Kind::Note => {
+                "reads as a note for colleagues (shorthand, or the client as \"she\" or \"he\"): say it to the client in full words"
             }
             _ => "",
         }
