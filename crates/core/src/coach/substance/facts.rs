@@ -29,6 +29,12 @@ const PRESSING: &[&str] = &[
 /// A demand: a time in it is the client's ask, not harm happening ("I want it back right now").
 const DEMAND: &[&str] = &["want", "i expect", "give me", "refund", "refund me"];
 
+/// Not knowing: "I don't know anything right now" tells of a state, not a plea for speed.
+#[rustfmt::skip]
+const UNSURE: &[&str] = &[
+    "don't know", "dont know", "do not know", "not sure", "no idea", "can't think", "cant think",
+];
+
 /// Times within a day.
 #[rustfmt::skip]
 const NEAR: &[&str] = &[
@@ -87,5 +93,21 @@ impl Facts {
 fn pressing(sentence: &str) -> bool {
     let words = normal(sentence);
     let near = has_any(&words, NEAR) || (has_clock_time(sentence) && !has_any(&words, PAST));
-    (has_any(&words, PRESSING) && !has_any(&words, DEMAND)) || (near && has_any(&words, STAKES))
+    let pleads = has_any(&words, PRESSING) && !has_any(&words, DEMAND) && !has_any(&words, UNSURE);
+    pleads || (near && has_any(&words, STAKES))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pressing;
+
+    #[test]
+    fn a_plea_for_speed_presses_and_not_knowing_does_not() {
+        assert!(pressing(
+            "The money is leaving my account right now, please hurry"
+        ));
+        assert!(pressing("I need the form back today or I lose the flat"));
+        assert!(!pressing("honestly i dont know anything right now, sorry"));
+        assert!(!pressing("I want my refund right now"));
+    }
 }
