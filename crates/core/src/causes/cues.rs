@@ -154,7 +154,8 @@ pub(crate) const CUES: &[Cue] = &[
             "my boss", "my manager", "my client", "my clients", "my customer", "my customers", "the board",
             "my job", "lose my job", "fired", "sacked", "lose this contract", "lose the contract",
             "lose the client", "my business", "my shop", "my restaurant", "small business", "payroll",
-            "two jobs", "my employer",
+            "two jobs", "my employer", "lost my job", "lost his job", "lost her job", "lost our jobs",
+            "lost my income", "laid off", "made redundant", "out of work",
         ],
     },
     Cue {

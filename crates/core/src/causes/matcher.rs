@@ -88,6 +88,19 @@ pub(crate) fn hits(tokens: &[Token]) -> Vec<Hit> {
     }
     out.sort_by_key(|h| (h.start, h.end, h.cue));
     out.dedup_by_key(|h| (h.start, h.end, h.cue));
+    // The longest phrase says what the words mean: "lost" inside "lost my job" is no lost
+    // parcel, and "lost" inside "lost in translation" is no failure.
+    let inside_another = |h: &Hit| {
+        out.iter().any(|o| {
+            CUES[o.cue].cause != CUES[h.cue].cause
+                && o.start <= h.start
+                && h.end <= o.end
+                && o.end - o.start > h.end - h.start
+        })
+    };
+    let inside: Vec<bool> = out.iter().map(inside_another).collect();
+    let mut inside = inside.into_iter();
+    out.retain(|_| !inside.next().unwrap_or(false));
     out
 }
 
@@ -120,6 +133,16 @@ mod tests {
             [("didn't arrive".to_string(), false)]
         );
         assert_eq!(found("bugle"), []);
+    }
+
+    #[test]
+    fn a_word_inside_a_longer_phrase_of_another_cause_is_not_read_alone() {
+        let words =
+            |text: &str| -> Vec<String> { found(text).into_iter().map(|(w, _)| w).collect() };
+        let job = words("I lost my job in January");
+        assert!(job.contains(&"lost my job".to_string()), "{job:?}");
+        assert!(!job.contains(&"lost".to_string()), "{job:?}");
+        assert!(words("you lost my parcel").contains(&"lost".to_string()));
     }
 
     #[test]
