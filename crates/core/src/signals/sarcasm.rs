@@ -166,6 +166,9 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
         if let Some(praise) = praise_then_not(scan, i) {
             out.push(hit(praise, i));
         }
+        if bare_praise(scan, i) && negative_context(scan, i, i, &trouble) {
+            out.push(hit(i, i));
+        }
     }
     for &(s, e) in &scan.quotes {
         let first = scan.tokens.partition_point(|t| t.start < s);
@@ -175,8 +178,11 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
         let name = inside.len() > 1 && inside.clone().all(title);
         let mocking =
             inside.len() <= 3 && !name && inside.clone().any(|i| PROMISES.contains(&scan.w(i)));
-        let mocked = mocking
-            && (negative_context(scan, first, last - 1, &trouble) || bare_praise_after(scan, last));
+        let praised_after = (last..scan.tokens.len())
+            .find(|&j| scan.tokens[j].is_word())
+            .is_some_and(|j| bare_praise(scan, j));
+        let mocked =
+            mocking && (praised_after || negative_context(scan, first, last - 1, &trouble));
         if mocked {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(
@@ -187,24 +193,23 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
     }
 }
 
-/// Praise words that stand alone as a sentence after a quoted promise: '"soon". great.'
+/// Praise words that can make a sentence of their own: "Delayed again. *Great.*"
 #[rustfmt::skip]
 const BARE_PRAISE: &[&str] = &[
     "great", "brilliant", "lovely", "perfect", "wonderful", "fantastic", "marvellous", "super",
     "amazing", "excellent", "terrific", "splendid",
 ];
 
-/// A praise word on its own follows the token `after` (the first past a quotation), as a
-/// sentence of one word: '"soon". *great*.'
-fn bare_praise_after(scan: &Scan, after: usize) -> bool {
-    let Some(w) = (after..scan.tokens.len()).find(|&j| scan.tokens[j].is_word()) else {
-        return false;
+/// The word at `i` is praise standing as a sentence of its own: after the start or a full stop,
+/// question or exclamation mark, and before the end or a full stop or exclamation mark.
+fn bare_praise(scan: &Scan, i: usize) -> bool {
+    let ends = |t: Option<&crate::text::Token>, marks: &[char]| {
+        t.is_none_or(|t| !t.is_word() && t.norm.starts_with(marks))
     };
-    let alone = scan
-        .tokens
-        .get(w + 1)
-        .is_none_or(|t| t.norm.starts_with(['.', '!']));
-    BARE_PRAISE.contains(&scan.w(w)) && alone
+    let before = i.checked_sub(1).map(|p| &scan.tokens[p]);
+    BARE_PRAISE.contains(&scan.w(i))
+        && ends(before, &['.', '!', '?'])
+        && ends(scan.tokens.get(i + 1), &['.', '!'])
 }
 
 /// "Great service... NOT!": a clause-final "not" after a pause, with praise just before it.

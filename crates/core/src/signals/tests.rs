@@ -707,6 +707,13 @@ fn sarcasm_scare_quotes() {
         r#"The engineer said "soon". Great, thanks for checking."#,
         expect![[r#""#]],
     );
+    check(
+        "Delayed again, third time this month. Great.",
+        expect![[r#"
+            repeated_contact 15..25 "third time"
+            sarcasm 38..44 "Great.""#]],
+    );
+    check("That fixed it. Perfect.", expect![[r#""#]]);
 }
 #[test]
 fn sarcasm_thanks_for_losing() {
