@@ -512,6 +512,7 @@ mod tests {
             Family::Safety
         ));
         assert!(has("I have my two kids in the car.", Family::Dependants));
+        assert!(has("I am alone and I am little bit scared", Family::Safety));
     }
 
     #[test]
@@ -531,9 +532,14 @@ mod tests {
             "honestly i dont see the point any more",
             "Cut it off, I don't care what happens to me.",
             "Some days I just don't see the point of carrying on with any of it.",
+            "I live on my own and nobody would notice if I ran out anyway",
         ] {
             assert!(has(text, Family::Crisis), "{text}");
         }
+        assert!(!has(
+            "nobody would notice if the parcel went missing",
+            Family::Crisis
+        ));
         assert!(!has("I don't see the point of this form.", Family::Crisis));
         for text in [
             "the man from your fraud team is on the other line, he says I have to move it to a safe account today",
@@ -569,6 +575,19 @@ mod tests {
             Family::Now
         ));
         assert!(!has("I ordered a card last month.", Family::Now));
+        assert!(has(
+            "my card's been blocked again and i'm at the till with a full trolley",
+            Family::Now
+        ));
+        assert!(!has(
+            "I was at the till when I noticed the price.",
+            Family::Now
+        ));
+        assert!(has(
+            "the pharmacy say the doctor did not send. I have only 1 left for tomorrow morning",
+            Family::Now
+        ));
+        assert!(!has("There's only 1 left in stock.", Family::Now));
     }
 
     #[test]
