@@ -1,5 +1,6 @@
-//! Words written for colleagues rather than for the client: shorthand ("bc", "w/", "->") and
-//! the client spoken of as "she" or "he". Agents jot what they found this way, and a reply that
+//! Words written for colleagues rather than for the client: shorthand ("bc", "w/", "->"), the
+//! client spoken of as "she" or "he", and a sentence that opens without its subject and names no
+//! one ("Added to the list."). Agents jot what they found this way, and a reply that
 //! carries it reads as a case note forwarded by mistake.
 
 use std::ops::Range;
@@ -37,6 +38,22 @@ const TO_YOU: &[&str] = &[
     "you", "your", "you're", "you've", "you'll", "you'd", "yours",
 ];
 
+/// Words that open a note with its subject left out ("Added her to the list", "Will ring at
+/// 4"): in a sentence with no "I", "we" or "you" they say what someone did, not to whom.
+#[rustfmt::skip]
+const NO_SUBJECT: &[&str] = &[
+    "added", "logged", "passed", "passing", "told", "booked", "raised", "sent", "rang", "called",
+    "emailed", "checked", "refunded", "cancelled", "canceled", "can", "will", "chased", "spoke",
+    "advised", "offered", "moved", "waiting", "needs", "escalated", "reported", "flagged",
+];
+
+/// Words that say who speaks.
+#[rustfmt::skip]
+const SPEAKER: &[&str] = &[
+    "i", "i'm", "i'll", "i've", "i'd", "me", "my", "we", "we're", "we'll", "we've", "we'd", "us",
+    "our", "let's",
+];
+
 /// The notes in `draft`, a reply in `analysed`: each shorthand word, and each "she" or "he" in a
 /// sentence that speaks of the client instead of to them, is a finding with no rewrite, since
 /// only the agent knows how to say it to the client.
@@ -54,14 +71,20 @@ pub(crate) fn notes(draft: &str, analysed: &Analysed<'_>) -> Vec<Finding> {
     for sentence in sentences(draft) {
         let offset = sentence.as_ptr() as usize - draft.as_ptr() as usize;
         let said: Vec<(Range<usize>, String)> = words(sentence).collect();
-        let to_you = said.iter().any(|(_, w)| TO_YOU.contains(&w.as_str()));
-        for (span, w) in said {
+        let has = |list: &[&str]| said.iter().any(|(_, w)| list.contains(&w.as_str()));
+        let to_you = has(TO_YOU);
+        let bare = !to_you
+            && !has(SPEAKER)
+            && said
+                .first()
+                .is_some_and(|(_, w)| NO_SUBJECT.contains(&w.as_str()));
+        for (k, (span, w)) in said.iter().enumerate() {
             let w = w.as_str();
             named_someone |= SOMEONE_ELSE.contains(&w);
             let stray = !named_someone
                 && !to_you
                 && (SHE.contains(&w) && !client_she || HE.contains(&w) && !client_he);
-            if SHORTHAND.contains(&w) || stray {
+            if SHORTHAND.contains(&w) || stray || bare && k == 0 {
                 found.push(Finding {
                     kind: Kind::Note,
                     start: offset + span.start,
@@ -124,6 +147,10 @@ mod tests {
             noted(t, "Departure moved 10:15 -> 09:40, seats kept."),
             ["->"]
         );
+        assert_eq!(
+            noted(t, "Added to the cancellation list. Will ring at 4."),
+            ["Added", "Will"]
+        );
     }
 
     #[test]
@@ -137,6 +164,13 @@ mod tests {
             .is_empty()
         );
         let t = "Client: where is my parcel?";
+        assert!(
+            noted(
+                t,
+                "Sent you the tracking link just now. Will call you at 4."
+            )
+            .is_empty()
+        );
         assert!(
             noted(
                 t,

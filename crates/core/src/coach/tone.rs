@@ -167,7 +167,7 @@ impl Kind {
                 "a gap to fill is still in the draft: write what goes there before sending"
             }
             Kind::Note => {
-                "reads as a note for colleagues (shorthand, or the client as \"she\" or \"he\"): say it to the client in full words"
+                "reads as a note for colleagues (shorthand, no one doing it, or the client as \"she\" or \"he\"): say it to the client in full words"
             }
             _ => "",
         }
