@@ -59,8 +59,12 @@ const PLAIN_ADJECTIVES: &[&str] = &[
 const PLAIN_PERSON_NOUNS: &[&str] = &[
     "fraud", "frauds", "parrot", "parrots", "flake", "coward", "cowards", "weasel", "weasels",
     "chimp", "chimps", "chancer", "chancers", "layabout", "layabouts", "conman", "conmen",
-    "charlatan", "charlatans", "cretins", "timewasters", "cowboys", "amateurs", "shysters",
+    "charlatan", "charlatans", "cretins", "timewasters", "cowboys", "amateurs", "shysters", "cow",
+    "cows",
 ];
+/// Adjectives that judge how well someone works: said of someone absent ("another *useless*
+/// engineer") they criticise the service, which is anger, not abuse of the reader.
+const COMPETENCE: &[&str] = &["useless", "incompetent", "clueless", "inept"];
 /// Nouns after a plain person noun that make it a modifier, naming a team or a thing rather
 /// than a person: "your *fraud* team", "the *fraud* check", "*weasel* words".
 #[rustfmt::skip]
@@ -158,6 +162,11 @@ fn insult(scan: &Scan, i: usize, kind: Insult) -> Option<bool> {
     let at_person = matches!(aim.target, Target::Second | Target::Third);
     // "they told me I was stupid": an insult the writer reports receiving.
     let reported = aim.target == Target::Writer && scan.quoted[i];
+    let criticism =
+        kind == Insult::Adjective && aim.target == Target::Third && COMPETENCE.contains(&scan.w(i));
+    if criticism {
+        return None;
+    }
     let insults = reported
         || match kind {
             Insult::Strong => true,

@@ -74,6 +74,11 @@ pub(super) const RULES: &[Rule] = &[
     rule("(come|coming|pop|popping) (and|to) (see|find|visit|pay a visit to|have a word with) (you|her|him|them)", Threat).company(MENACE),
     rule("(i'll|i will|i'm going to|i am going to|gonna) (find|track down|hunt down|go after) (whoever|the (person|people|guy|man|woman|one|ones)) ", Threat).cue(&["regret", "sorry", "pay", "hurt", "suffer"]),
     rule("i know your (name|full name|surname)", Threat).company(MENACE),
+    // Looking up the reader's private life, and a visit beside it: "I looked you up ... nice house
+    // in Croydon ... maybe I'll pop round".
+    rule("(i|i've|i have) (looked|look) you up", Threat).company(MENACE),
+    rule("(nice|lovely) (house|home|flat|place|car|family|kids) (in|on|you've got|you have|you got)", Threat).company(MENACE),
+    rule("(i'll|i will|i might|i could|i may) (pop|come|drop|swing) (round|over|by) (and|to|one|some|tonight|later|then|sometime)", Threat).company(MENACE),
     rule("(i'll|i will|i'm going to|i am going to) make sure everyone knows (how|what|who|that) (you|you're|you are)", Threat).company(MENACE),
     rule("(someone|somebody|people|one of you|you lot|your staff) (will|is going to|are going to|is gonna|are gonna) be sorry", Threat),
     rule("(someone|somebody|people|i|we) (should|ought to|might|could|will|'ll|may) (pay|give) (you|your staff|your office|your team|them) a (visit|little visit)", Threat),

@@ -540,7 +540,6 @@ fn a_named_receptionist_waited_for_after_her_shift() {
     check(
         "useless idiots. if nobodys here tomorrow ill find out where you live, or I'll come down to your shop and sort it myself.",
         expect![[r#"
-            insult 0..7 "useless" targeted
             insult 8..14 "idiots" targeted
             threat 41..68 "ill find out where you live" targeted
             threat 105..119 "sort it myself" targeted"#]],
@@ -616,6 +615,19 @@ fn harm_to_whoever_is_there_and_dares_about_the_way_home() {
             threat 21..61 "I know what time the late shift finishes" targeted
             threat 63..138 "keep talking to me like that and see what happens when you walk to your car" targeted"#]],
     );
+    check(
+        "you said that last time you lying cow. I don't want another useless engineer, the last one was useless too",
+        expect![[r#"
+            repeated_contact 0..23 "you said that last time"
+            insult 34..37 "cow" targeted"#]],
+    );
+    check(
+        "i looked you up, nice house in Croydon on your insta. maybe i'll pop round and show you what resolved means",
+        expect![[r#"
+            threat 0..15 "i looked you up" targeted
+            threat 17..30 "nice house in" targeted
+            threat 60..78 "i'll pop round and" targeted"#]],
+    );
     // Ordinary words that stay ordinary: trying again, a safety report, a team's name.
     for text in [
         "I'll restart it again and see what happens.",
@@ -623,6 +635,7 @@ fn harm_to_whoever_is_there_and_dares_about_the_way_home() {
         "Fix the loose railing on the stairs before someone gets hurt.",
         "the man from your fraud team is on the other line, he says my account is compromised",
         "typical of you lot, take the money and cancel last minute",
+        "I'll pop round to the branch tomorrow and pick it up.",
     ] {
         check(text, expect![[r#""#]]);
     }
