@@ -521,6 +521,7 @@ mod tests {
             "There's a strong smell of gas in the kitchen.",
             "Water is coming through the light fitting and it's sparking.",
             "The socket smells of burning.",
+            "theres a really strong gas smell in the kitchen and the kids are home",
         ] {
             assert!(has(text, Family::Hazard), "{text}");
         }
@@ -588,6 +589,10 @@ mod tests {
             Family::Now
         ));
         assert!(!has("There's only 1 left in stock.", Family::Now));
+        assert!(has(
+            "my card's been declined 3 times, im stood in a shop in lisbon with no money",
+            Family::Now
+        ));
     }
 
     #[test]
