@@ -107,6 +107,22 @@ fn every_rewrite_removes_its_fault() {
 }
 
 #[test]
+fn disowning_refusing_a_manager_and_quoting_the_contract_are_named() {
+    check(
+        "The courier lost it, so this isn't on me. Managers don't take customer calls. As clearly stated in the contract you signed, delivery dates are estimates.",
+        expect![[r#"
+            defensive "this isn't on me" -> "I'll take this on"
+            stonewalling "Managers don't take customer calls" -> "I'll pass your request to my manager and tell you what they say"
+            policy_hiding "As clearly stated in the contract you signed, delivery dates are estimates." -> "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>."
+        "#]],
+    );
+    check(
+        "That was on me, and I've sent a new one today. My manager will call you at 3pm.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
 fn defending_and_deflecting_are_named() {
     check(
         "Thanks for waiting. To be fair to our drivers, the road was closed that morning. You'll need to contact the courier about the missing box; I'll check back by 3pm.",
