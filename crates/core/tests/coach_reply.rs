@@ -903,6 +903,26 @@ fn what_the_client_has_from_us_names_the_trade_over_where_they_are() {
 }
 
 #[test]
+fn a_client_is_called_unsure_only_when_they_say_so() {
+    let fed_up = coached(&client(
+        MORNING,
+        "Why do I keep getting the same copied reply? I asked why my refund was not paid and nobody has answered that, not once.",
+    ));
+    for word in ["unsure", "confusing"] {
+        assert!(!fed_up.reply.contains(word), "{}", fed_up.reply);
+    }
+    let lost = coached(&client(
+        MORNING,
+        "I'm really confused by this bill, it shows two amounts for March.",
+    ));
+    assert!(
+        lost.reply.contains("confusing") || lost.reply.contains("unsure"),
+        "{}",
+        lost.reply
+    );
+}
+
+#[test]
 fn a_composed_client_is_thanked_and_a_heated_one_is_not() {
     let calm = coached(&client(
         MORNING,

@@ -101,9 +101,11 @@ impl Specifics {
                 .iter()
                 .any(|x| x.why == crate::feelings::SAID_OUTRIGHT)
         };
-        s.feeling = difficult_feeling(last)
-            .filter(|_| !sarcastic)
-            .filter(|e| !s.composed || named(e));
+        // Being unsure is said only when they say so: the reading takes "why" and "not" for it.
+        s.feeling = difficult_feeling_where(last, |e| {
+            (!s.composed || named(e)) && (*e != Emotion::Confusion || named(e))
+        })
+        .filter(|_| !sarcastic);
         let asked = |prefix: &str| {
             last.concerns
                 .iter()
@@ -193,10 +195,12 @@ impl Specifics {
 }
 
 /// No worse than tense and nothing heated in it: a polite, firm message ("I expect 500 Mb, or a
-/// partial refund") that readers call calm, whatever the level head says.
+/// partial refund") that readers call calm, whatever the level head says. A client who has had
+/// to write again is not composed: thanking them for setting it out misses what they say.
 fn composed(a: &Analysis) -> bool {
     use SignalKind as K;
-    const HEATED: [SignalKind; 12] = [
+    const HEATED: [SignalKind; 13] = [
+        K::RepeatedContact,
         K::Insult,
         K::Threat,
         K::Profanity,
@@ -476,6 +480,11 @@ pub(crate) fn has_abuse(a: &Analysis, start: usize, end: usize) -> bool {
 
 /// The strongest of anger, frustration, anxiety, sadness and confusion that holds.
 pub(crate) fn difficult_feeling(a: &Analysis) -> Option<Emotion> {
+    difficult_feeling_where(a, |_| true)
+}
+
+/// The strongest of those feelings that holds and that `keep` accepts.
+fn difficult_feeling_where(a: &Analysis, keep: impl Fn(&Emotion) -> bool) -> Option<Emotion> {
     [
         Emotion::Anger,
         Emotion::Frustration,
@@ -484,7 +493,7 @@ pub(crate) fn difficult_feeling(a: &Analysis) -> Option<Emotion> {
         Emotion::Confusion,
     ]
     .into_iter()
-    .filter(|e| a.emotion(*e).holds())
+    .filter(|e| a.emotion(*e).holds() && keep(e))
     .max_by(|x, y| a.emotion(*x).score.total_cmp(&a.emotion(*y).score))
 }
 
