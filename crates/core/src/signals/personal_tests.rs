@@ -622,6 +622,13 @@ fn harm_to_whoever_is_there_and_dares_about_the_way_home() {
             insult 34..37 "cow" targeted"#]],
     );
     check(
+        "I know where your head office is and I know your name. Carry on fobbing me off and see what happens.",
+        expect![[r#"
+            threat 0..32 "I know where your head office is" targeted
+            threat 37..53 "I know your name" targeted
+            threat 79..99 "and see what happens" targeted"#]],
+    );
+    check(
         "i looked you up, nice house in Croydon on your insta. maybe i'll pop round and show you what resolved means",
         expect![[r#"
             threat 0..15 "i looked you up" targeted
