@@ -513,6 +513,10 @@ mod tests {
         ));
         assert!(has("I have my two kids in the car.", Family::Dependants));
         assert!(has("I am alone and I am little bit scared", Family::Safety));
+        assert!(has(
+            "a man keeps trying the door handle of our room and I'm here with my son",
+            Family::Safety
+        ));
     }
 
     #[test]
@@ -589,6 +593,10 @@ mod tests {
             Family::Now
         ));
         assert!(!has("There's only 1 left in stock.", Family::Now));
+        assert!(has(
+            "I've got 2 tablets left of my blood thinner",
+            Family::Now
+        ));
         assert!(has(
             "my card's been declined 3 times, im stood in a shop in lisbon with no money",
             Family::Now
