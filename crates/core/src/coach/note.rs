@@ -28,7 +28,7 @@ const HE: &[&str] = &["he", "him", "his", "he's", "he'd", "he'll", "himself"];
 const SOMEONE_ELSE: &[&str] = &[
     "colleague", "manager", "supervisor", "engineer", "technician", "driver", "courier",
     "agent", "advisor", "adviser", "doctor", "nurse", "pharmacist", "gp", "landlord", "surveyor",
-    "inspector", "team leader", "specialist", "assistant", "mother", "mum", "father", "dad",
+    "inspector", "leader", "specialist", "assistant", "mother", "mum", "father", "dad",
     "husband", "wife", "son", "daughter", "partner", "sister", "brother", "friend", "neighbour",
 ];
 
@@ -54,9 +54,10 @@ const SPEAKER: &[&str] = &[
     "our", "let's",
 ];
 
-/// The notes in `draft`, a reply in `analysed`: each shorthand word, and each "she" or "he" in a
-/// sentence that speaks of the client instead of to them, is a finding with no rewrite, since
-/// only the agent knows how to say it to the client.
+/// The notes in `draft`, a reply in `analysed`: each shorthand word, each "she" or "he" in a
+/// sentence that speaks of the client instead of to them, and the first word of a sentence that
+/// opens without its subject and names no one, is a finding with no rewrite, since only the
+/// agent knows how to say it to the client.
 pub(crate) fn notes(draft: &str, analysed: &Analysed<'_>) -> Vec<Finding> {
     let client_said = |family: &[&str]| {
         analysed
