@@ -1,6 +1,7 @@
 //! Sarcasm: whether the table's praise phrases stand in a bad situation, and what fixed phrases
 //! miss: "... NOT!", scare quotes around what the company promised ('your "express"
-//! delivery'), and the "/s" marker.
+//! delivery', '"soon". great.'), praise standing as a sentence of its own ("Delayed again.
+//! Great."), and the "/s" marker.
 //!
 //! Praise is only sarcasm when the same or the next clause says something went wrong, and never
 //! when the message weighs good against bad ("great staff, but the parcel is late"). What went
