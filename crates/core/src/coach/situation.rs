@@ -30,6 +30,9 @@ pub enum Family {
     /// Someone posing as us, a bank or the police is pressing the client to move money or keep
     /// it quiet, while they write: stopping them comes before anything else.
     Scam,
+    /// Someone is trying to get in to where the client is, or is following them: getting safe
+    /// and calling the police come before anything we do.
+    Intruder,
     Bereavement,
     Illness,
     Hardship,
@@ -54,11 +57,12 @@ pub enum Family {
 
 impl Family {
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 9] = [
+    pub const VULNERABLE: [Family; 10] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
         Family::Scam,
+        Family::Intruder,
         Family::Bereavement,
         Family::Safety,
         Family::Illness,
@@ -68,11 +72,12 @@ impl Family {
     /// Failures of ours, of every kind.
     pub const FAILED: [Family; 2] = [Family::Failure, Family::BrokenPromise];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 15] = [
+    const PHRASED: [(Family, &'static str); 16] = [
         (Family::Emergency, "emergency"),
         (Family::Crisis, "crisis"),
         (Family::Hazard, "hazard"),
         (Family::Scam, "scam"),
+        (Family::Intruder, "intruder"),
         (Family::Bereavement, "bereavement"),
         (Family::Illness, "illness"),
         (Family::Hardship, "hardship"),
@@ -107,6 +112,7 @@ impl Family {
             Family::Crisis => "may harm themselves",
             Family::Hazard => "danger in the home",
             Family::Scam => "a scam under way",
+            Family::Intruder => "someone trying to get in",
             Family::Bereavement => "bereavement",
             Family::Illness => "illness",
             Family::Hardship => "money hardship",
@@ -295,7 +301,13 @@ impl Situation {
     pub fn safety_first(&self) -> bool {
         matches!(
             self.vulnerability(),
-            Some(Family::Emergency | Family::Crisis | Family::Hazard | Family::Scam)
+            Some(
+                Family::Emergency
+                    | Family::Crisis
+                    | Family::Hazard
+                    | Family::Scam
+                    | Family::Intruder
+            )
         )
     }
 
@@ -308,7 +320,8 @@ impl Situation {
         let now = self.has(Family::Now);
         let stoppable =
             self.has(Family::Stoppable) || self.has(Family::Scam) || self.has(Family::Fraud) && now;
-        if stoppable || self.has(Family::Emergency) || self.has(Family::Hazard) {
+        let in_danger = [Family::Emergency, Family::Hazard, Family::Intruder];
+        if stoppable || in_danger.iter().any(|f| self.has(*f)) {
             Urgency::Stop
         } else if now || self.has(Family::Safety) || self.has(Family::Crisis) {
             // A client who is unsafe (stranded, without heat, in danger) is harmed now.
@@ -515,7 +528,11 @@ mod tests {
         assert!(has("I am alone and I am little bit scared", Family::Safety));
         assert!(has(
             "a man keeps trying the door handle of our room and I'm here with my son",
-            Family::Safety
+            Family::Intruder
+        ));
+        assert!(!has(
+            "The door handle of our room is broken.",
+            Family::Intruder
         ));
     }
 
