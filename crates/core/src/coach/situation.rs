@@ -56,6 +56,15 @@ pub enum Family {
 }
 
 impl Family {
+    /// The vulnerabilities that put the client's safety before the matter itself; they lead
+    /// [`Family::VULNERABLE`], in the same order.
+    pub const SAFETY_FIRST: [Family; 5] = [
+        Family::Emergency,
+        Family::Crisis,
+        Family::Hazard,
+        Family::Scam,
+        Family::Intruder,
+    ];
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
     pub const VULNERABLE: [Family; 10] = [
         Family::Emergency,
@@ -299,16 +308,8 @@ impl Situation {
     /// The client's safety comes before the matter itself: emergency help, a crisis line,
     /// getting out of danger or stopping a scam opens the reply.
     pub fn safety_first(&self) -> bool {
-        matches!(
-            self.vulnerability(),
-            Some(
-                Family::Emergency
-                    | Family::Crisis
-                    | Family::Hazard
-                    | Family::Scam
-                    | Family::Intruder
-            )
-        )
+        self.vulnerability()
+            .is_some_and(|v| Family::SAFETY_FIRST.contains(&v))
     }
 
     /// The weightiest vulnerability found, if any.
@@ -318,10 +319,12 @@ impl Situation {
 
     pub fn urgency(&self) -> Urgency {
         let now = self.has(Family::Now);
-        let stoppable =
-            self.has(Family::Stoppable) || self.has(Family::Scam) || self.has(Family::Fraud) && now;
-        let in_danger = [Family::Emergency, Family::Hazard, Family::Intruder];
-        if stoppable || in_danger.iter().any(|f| self.has(*f)) {
+        let stoppable = self.has(Family::Stoppable) || self.has(Family::Fraud) && now;
+        // Danger, a scam or an intruder is stopped now; a crisis is answered now (below).
+        let in_danger = Family::SAFETY_FIRST
+            .iter()
+            .any(|f| *f != Family::Crisis && self.has(*f));
+        if stoppable || in_danger {
             Urgency::Stop
         } else if now || self.has(Family::Safety) || self.has(Family::Crisis) {
             // A client who is unsafe (stranded, without heat, in danger) is harmed now.
@@ -534,6 +537,12 @@ mod tests {
             "The door handle of our room is broken.",
             Family::Intruder
         ));
+    }
+
+    #[test]
+    fn the_safety_first_families_lead_the_vulnerabilities() {
+        let n = Family::SAFETY_FIRST.len();
+        assert_eq!(Family::VULNERABLE[..n], Family::SAFETY_FIRST);
     }
 
     #[test]

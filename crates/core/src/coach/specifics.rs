@@ -103,7 +103,7 @@ impl Specifics {
         };
         // Being unsure is said only when they say so: the reading takes "why" and "not" for it.
         s.feeling = difficult_feeling_where(last, |e| {
-            (!s.composed || named(e)) && (*e != Emotion::Confusion || named(e))
+            named(e) || !s.composed && *e != Emotion::Confusion
         })
         .filter(|_| !sarcastic);
         let asked = |prefix: &str| {
