@@ -150,6 +150,18 @@ pub struct Turn {
     pub at: Timestamp,
 }
 
+/// Whose fault the agent's findings say the trouble is (see [`Conversation::fault_found`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Fault {
+    /// They own a fault of ours ("an error on our side", "the client is right").
+    Ours,
+    /// They say we were right ("the charge is correct", "the fee stands").
+    NotOurs,
+    /// They say neither, or there are none.
+    #[default]
+    Open,
+}
+
 /// The turns so far, oldest first, the offset that local times are read in, and what the agent
 /// has found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -175,6 +187,20 @@ impl Conversation {
     /// The same conversation with what the agent has found.
     pub fn with_found(self, found: Vec<String>) -> Self {
         Conversation { found, ..self }
+    }
+
+    /// Whose fault the agent's findings say it is, read as they wrote them. An admission wins:
+    /// "the client is right" says "is right" too, and a fee that stands beside a mistake of
+    /// ours still owes the apology for the mistake.
+    pub(crate) fn fault_found(&self) -> Fault {
+        let told = self.found.join(".\n");
+        if super::lists::says("admits", &told) {
+            Fault::Ours
+        } else if super::lists::says("upholds", &told) {
+            Fault::NotOurs
+        } else {
+            Fault::Open
+        }
     }
 
     /// Index of the last client turn, if any.

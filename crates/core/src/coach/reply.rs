@@ -24,10 +24,9 @@ use super::addressed;
 use super::boundary::{Boundary, Step};
 use super::check::{offers_a_time, reports_done};
 use super::closing::{self, Close};
-use super::conversation::{Analysed, Timestamp, UtcOffset};
+use super::conversation::{Analysed, Conversation, Fault, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
-use super::lists;
 use super::moves::Move;
 use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
@@ -61,7 +60,7 @@ pub(crate) fn advise(
     // agent has made ("your card works again") is what the client needs most (rounds AP, AQ).
     let found = match boundary.step {
         Step::Final(FinalStep::End) => Found::default(),
-        _ => Found::read(&analysed.conversation.found, sent),
+        _ => Found::read(analysed.conversation, sent),
     };
     let specifics = Specifics {
         closed: latest.closed,
@@ -231,14 +230,15 @@ struct Found {
     /// They say what the agent will do: the stock next step gives way to it (the draft check
     /// asks for a time if it has none).
     acts: bool,
-    /// They say we were right ("the charge is correct", "the fee stands"): no apology.
-    upholds: bool,
-    /// They own a fault of ours ("an error on our side"): an apology, whatever the cause read.
-    admits: bool,
+    /// Whose fault they say it is: we were right ("the fee stands"), no apology; a fault of
+    /// ours ("an error on our side"), an apology whatever the cause read.
+    fault: Fault,
 }
 
 impl Found {
-    fn read(found: &[String], (at, offset): (Timestamp, UtcOffset)) -> Found {
+    fn read(conversation: &Conversation, (at, offset): (Timestamp, UtcOffset)) -> Found {
+        let found = &conversation.found;
+        let fault = conversation.fault_found();
         // Read as the agent wrote it ("the client is right" owns a fault), said to the client.
         let told = found
             .iter()
@@ -255,15 +255,7 @@ impl Found {
         let acts = !promises(&told, at, offset).is_empty()
             || offers_a_time(&told, at, offset)
             || reports_done(&told);
-        // An admission wins: "the client is right" says "is right" too, and a fee that stands
-        // beside a mistake of ours still owes the apology for the mistake.
-        let admits = lists::says("admits", &told);
-        Found {
-            acts,
-            upholds: !admits && lists::says("upholds", &told),
-            admits,
-            lines,
-        }
+        Found { acts, fault, lines }
     }
 }
 
@@ -292,7 +284,7 @@ fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
         .map(|m| m.kind)
         .filter(|k| match k {
             Move::Boundary => true,
-            Move::Apologise => !content && !found.upholds,
+            Move::Apologise => !content && found.fault != Fault::NotOurs,
             Move::Acknowledge => !closing,
             // The client's points are left to the paraphrase move, which asks whether they were
             // heard right: in a message sent as it stands the question is gone and the points
@@ -312,7 +304,7 @@ fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
         kinds.push(Move::OpenQuestion);
     }
     // A fault the agent's finding owns is apologised for, after the acknowledgement.
-    if found.admits && !content && !kinds.contains(&Move::Apologise) {
+    if found.fault == Fault::Ours && !content && !kinds.contains(&Move::Apologise) {
         let after = kinds
             .iter()
             .rposition(|k| matches!(k, Move::Boundary | Move::Acknowledge))

@@ -15,7 +15,7 @@
 //! 5. the client's own life weighs on them and nothing of ours failed;
 //! 6. else the latest turn's own leading cause.
 
-use super::conversation::{Analysed, Role};
+use super::conversation::{Analysed, Fault, Role};
 use super::situation::{Cue, Family};
 use crate::types::{Analysis, Cause, Evidence, Signal, SignalKind};
 
@@ -124,7 +124,36 @@ pub(crate) fn story_cause(analysed: &Analysed<'_>, cues: &[Cue<Family>]) -> Opti
         answered: turns.iter().any(|t| t.role == Role::Agent),
         cues,
     };
-    RULES.iter().find_map(|rule| rule(&story))
+    let read = RULES.iter().find_map(|rule| rule(&story));
+    read.map(|cause| as_found(cause, analysed.conversation.fault_found()))
+}
+
+/// What the agent found outweighs what the client's words suggest. A finding that we were
+/// right turns the failure the client describes into a misunderstanding, which the reply clears
+/// up; one that owns a fault of ours turns a misunderstanding or a shortfall into our failure.
+/// The client's words stay the evidence: they show what the client believes went wrong.
+fn as_found(read: StoryCause, fault: Fault) -> StoryCause {
+    match (fault, read.cause) {
+        (Fault::NotOurs, Cause::ServiceFailure) => StoryCause {
+            cause: Cause::Miscommunication,
+            reason: "the agent found we were right, so the client has understood it differently",
+            evidence: read
+                .evidence
+                .into_iter()
+                .map(|span| TurnSpan {
+                    why: "what the client believes went wrong".to_string(),
+                    ..span
+                })
+                .collect(),
+            ..read
+        },
+        (Fault::Ours, Cause::Miscommunication | Cause::UnmetExpectations) => StoryCause {
+            cause: Cause::ServiceFailure,
+            reason: "the agent found a fault of ours behind what the client describes",
+            ..read
+        },
+        _ => read,
+    }
 }
 
 type Rule = fn(&Story<'_>) -> Option<StoryCause>;
@@ -337,6 +366,29 @@ mod tests {
         assert_eq!(
             cause_of("Client: What time do you open on Saturdays?"),
             None
+        );
+    }
+
+    #[test]
+    fn what_the_agent_found_says_whose_fault_it_is() {
+        let t =
+            "Client: You've charged me twice for the same order, I can see two payments of £58.\n";
+        assert_eq!(cause_of(t), Some(Cause::ServiceFailure));
+        let right = "Found: The second one is a card check that drops off by Friday; the charge is correct.";
+        assert_eq!(
+            cause_of(&format!("{t}{right}")),
+            Some(Cause::Miscommunication)
+        );
+        let both =
+            "Found: The order charge is correct, but the second payment was an error on our side.";
+        assert_eq!(cause_of(&format!("{t}{both}")), Some(Cause::ServiceFailure));
+        let told = "Client: I was told on the phone that my contract ends in March, and now your \
+                    letter says I have six more months to pay. Which is it?\n";
+        assert_eq!(cause_of(told), Some(Cause::Miscommunication));
+        let ours = "Found: The adviser gave you the wrong date, and that was our mistake.";
+        assert_eq!(
+            cause_of(&format!("{told}{ours}")),
+            Some(Cause::ServiceFailure)
         );
     }
 
