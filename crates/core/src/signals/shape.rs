@@ -55,7 +55,9 @@ pub(super) fn shouting(scan: &Scan, out: &mut Vec<Hit>) {
     for (i, t) in scan.tokens.iter().enumerate() {
         let shape = match t.kind {
             TokenKind::Word if scan.w(i).is_empty() => continue,
-            TokenKind::Word if scan.text[..t.start].ends_with('#') => Shape::Code,
+            // A hashtag or a handle ("#FAIL", "@SEPTA_SOCIAL") names something; it says nothing
+            // in a raised voice.
+            TokenKind::Word if in_a_name(scan.text, t.start) => Shape::Code,
             TokenKind::Word => Shape::of(&scan.text[t.start..t.end], &t.norm),
             TokenKind::Number => Shape::Code,
             TokenKind::Punct | TokenKind::Symbol => continue,
@@ -86,6 +88,13 @@ pub(super) fn shouting(scan: &Scan, out: &mut Vec<Hit>) {
         }
     }
     close(&mut run, out);
+}
+
+/// Whether the word at `start` of `text` is part of a hashtag or a handle: a `#` or `@` before
+/// it, with nothing but letters, digits and `_` between.
+fn in_a_name(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(|c: char| c.is_alphanumeric() || c == '_');
+    before.ends_with(['#', '@'])
 }
 
 /// How a word token takes part in shouting.

@@ -959,6 +959,13 @@ fn hashtags_do_not_shout() {
     check("Loving the new app #MAGA #FAIL", expect![[""]]);
 }
 #[test]
+fn handles_do_not_shout() {
+    check(
+        "@SEPTA_SOCIAL the 7:20 bus was late, @BRITISH_AIRWAYS too",
+        expect![[""]],
+    );
+}
+#[test]
 fn shouting_with_letters_and_acronyms() {
     check(
         "STOP SENDING ME EMAILS. I AM WAITING. Is CUDA supported?",
