@@ -138,6 +138,23 @@ fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
             h.name, h.rows, h.balancing, h.l2, h.accuracy
         );
     }
+    let f = &r.floors;
+    let pair = |a: [f64; 2]| format!("{:.3} customer, {:.3} chat", a[0], a[1]);
+    eprintln!(
+        "level read across the folds, with the floors: {}",
+        pair(f.all)
+    );
+    eprintln!("  with no floor: {}", pair(f.none));
+    for c in &f.each {
+        eprintln!(
+            "  {} ({}, holds on {}): one level lower {}; without it {}",
+            c.name,
+            c.level.as_str(),
+            c.holds,
+            pair(c.lower),
+            pair(c.without)
+        );
+    }
     eprintln!("rebuild (cargo build --release) to compile the new weights in");
     Ok(())
 }

@@ -19,7 +19,7 @@ use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
 use defuse_core::reading::{
     self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
 };
-use defuse_core::{Analyzer, Cause, Input, Want};
+use defuse_core::{Analysis, Analyzer, Cause, Input, Level, Want};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -41,6 +41,8 @@ const LEARNING_RATE: f32 = 0.05;
 
 /// One training row of a head.
 struct Row {
+    /// The training text it was made from, by its place.
+    at: usize,
     x: ReadingFeatures,
     /// The cross-validation fold it belongs to (see [`Folds`]).
     fold: usize,
@@ -65,6 +67,26 @@ enum Loss {
 /// What training found, for the log.
 pub struct Report {
     pub heads: Vec<Chosen>,
+    /// What the floors on the level add to the level head's cross-validated reading.
+    pub floors: FloorReport,
+}
+
+/// The level head's cross-validated reading of the customer messages and of the chat lines,
+/// with every floor on the level ([`reading::floors`]), with none, and with each changed.
+pub struct FloorReport {
+    pub all: [f64; 2],
+    pub none: [f64; 2],
+    pub each: Vec<FloorCheck>,
+}
+
+/// One floor on the level: what it is, the rows it holds on, and the reading with it set one
+/// level lower (calm: left out) and left out.
+pub struct FloorCheck {
+    pub name: String,
+    pub level: Level,
+    pub holds: usize,
+    pub lower: [f64; 2],
+    pub without: [f64; 2],
 }
 
 /// What cross-validation chose for one head.
@@ -105,9 +127,14 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         labels.push(l);
         folds.of_writer(writer);
     }
+    let customer = folds.messages;
     let folds = folds.each;
     let features: Vec<ReadingFeatures> =
         texts.par_iter().map(|t| base.reading_features(t)).collect();
+    let analyses: Vec<Analysis> = texts
+        .par_iter()
+        .map(|t| base.analyze(&Input::new(t)))
+        .collect();
     let levels = |b| {
         let classes = labels.iter().map(|l| l.level);
         softmax_rows(&features, &folds, classes, LEVELS.len(), b)
@@ -117,10 +144,17 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         let classes = labels.iter().map(|l| l.want);
         softmax_rows(&features, &folds, classes, WANT_COLUMNS, b)
     };
+    let (level_chosen, level_head) = choose(LEVEL_HEAD, levels, Loss::Softmax);
+    let rows = levels(level_chosen.balancing);
+    let read = out_of_fold(&rows, Loss::Softmax, level_chosen.l2);
+    let floors = floor_report(&rows, &read, &analyses, customer);
     let mut set = ModelSet::default();
-    let mut report = Report { heads: Vec::new() };
+    let mut report = Report {
+        heads: Vec::new(),
+        floors,
+    };
     for (chosen, head) in [
-        choose(LEVEL_HEAD, levels, Loss::Softmax),
+        (level_chosen, level_head),
         choose(CAUSE_HEAD, causes, Loss::EachAlone),
         choose(WANT_HEAD, wants, Loss::Softmax),
     ] {
@@ -129,6 +163,51 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
     }
     set.version = crate::version_tag("reading", &set.to_bytes());
     Ok((set, report))
+}
+
+/// What each floor on the level adds to `read`, the level head's out-of-fold classes of the
+/// level `rows`, over the analyses of the training texts (the first `customer` of them are
+/// customer messages, the rest chat lines and stories).
+fn floor_report(
+    rows: &[Row],
+    read: &[usize],
+    analyses: &[Analysis],
+    customer: usize,
+) -> FloorReport {
+    let accuracy = |floor: &dyn Fn(&Analysis) -> Level| -> [f64; 2] {
+        let mut right = [0usize; 2];
+        let mut count = [0usize; 2];
+        for (r, &c) in rows.iter().zip(read) {
+            let level = LEVELS[c].max(floor(&analyses[r.at]));
+            let source = usize::from(r.at >= customer);
+            count[source] += 1;
+            right[source] += usize::from(LEVELS[r.class] == level);
+        }
+        [0, 1].map(|s| right[s] as f64 / count[s].max(1) as f64)
+    };
+    let changed = |k: usize, to: Level| accuracy(&|a| reading::floor_changed(a, Some((k, to))));
+    let each = reading::floors()
+        .into_iter()
+        .enumerate()
+        .map(|(k, (name, level))| {
+            let below = LEVELS.iter().rev().find(|l| **l < level);
+            FloorCheck {
+                holds: rows
+                    .iter()
+                    .filter(|r| reading::floor_holds(&analyses[r.at], k))
+                    .count(),
+                lower: changed(k, below.copied().unwrap_or(Level::Calm)),
+                without: changed(k, Level::Calm),
+                name,
+                level,
+            }
+        })
+        .collect();
+    FloorReport {
+        all: accuracy(&|a| reading::floor_changed(a, None)),
+        none: accuracy(&|_| Level::Calm),
+        each,
+    }
 }
 
 /// The head `name` fitted to the rows `rows_at` gives for each balancing, with the balancing
@@ -290,10 +369,14 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels, char)>> {
         };
         let latest = turns[latest_at].1;
         let earlier: Vec<&str> = turns[..latest_at].iter().map(|t| t.1).collect();
-        let cause = v["main_cause"]
-            .as_str()
-            .with_context(|| format!("{}: field `main_cause` missing", at()))?;
-        let row = serde_json::json!({ "main_cause": cause, "causes": [cause] });
+        // `null`: no grievance drives the client (harassment, a plain question).
+        let row = match v.get("main_cause") {
+            Some(Value::Null) => serde_json::json!({ "main_cause": "none", "causes": [] }),
+            Some(Value::String(cause)) => {
+                serde_json::json!({ "main_cause": cause, "causes": [cause] })
+            }
+            _ => bail!("{}: field `main_cause` missing or not a string", at()),
+        };
         let (story, _) = Input::new(latest).with_earlier(&earlier).story_text();
         out.push((story, Labels::of(&row).with_context(at)?, writer));
     }
@@ -320,6 +403,7 @@ fn softmax_rows(
             let mut target = vec![0.0; classes];
             target[class] = 1.0;
             Row {
+                at: i,
                 x: features[i].clone(),
                 fold: folds[i],
                 class,
@@ -364,6 +448,7 @@ fn cause_rows(
                 .map(|c| usize::from(named.contains(c)))
                 .collect();
             Row {
+                at: i,
                 x: features[i].clone(),
                 fold: folds[i],
                 class: main,
@@ -412,16 +497,22 @@ fn choose_penalty(rows: &[Row], loss: Loss) -> (f32, f64) {
 }
 
 fn cross_validate(rows: &[Row], loss: Loss, l2: f32) -> f64 {
-    let mut right = 0usize;
+    let read = out_of_fold(rows, loss, l2);
+    let right = rows.iter().zip(&read).filter(|(r, c)| r.class == **c);
+    right.count() as f64 / rows.len().max(1) as f64
+}
+
+/// Each row's class as read by a head fitted to the other folds.
+fn out_of_fold(rows: &[Row], loss: Loss, l2: f32) -> Vec<usize> {
+    let mut read = vec![0; rows.len()];
     for fold in 0..FOLDS {
         let kept: Vec<&Row> = rows.iter().filter(|r| r.fold != fold).collect();
         let head = fit(&kept, loss, l2);
-        right += rows
-            .iter()
-            .filter(|r| r.fold == fold && predict(&head, loss, &r.x) == r.class)
-            .count();
+        for (k, r) in rows.iter().enumerate().filter(|(_, r)| r.fold == fold) {
+            read[k] = predict(&head, loss, &r.x);
+        }
     }
-    right as f64 / rows.len().max(1) as f64
+    read
 }
 
 /// The class a softmax head picks; for a head of yes/no columns, one past the likeliest
@@ -508,6 +599,7 @@ mod tests {
         let mut target = vec![0.0; 2];
         target[class] = 1.0;
         Row {
+            at: 0,
             x: ReadingFeatures {
                 index: vec![index],
                 value: vec![1.0],
@@ -545,6 +637,30 @@ mod tests {
         let head = fit(&rows.iter().collect::<Vec<_>>(), Loss::EachAlone, 1e-3);
         assert_eq!(predict(&head, Loss::EachAlone, &rows[1].x), 2);
         assert_eq!(predict(&head, Loss::EachAlone, &rows[0].x), 0);
+    }
+
+    #[test]
+    fn the_floor_report_counts_what_each_floor_adds() {
+        // Both labelled angry and read calm by the head; the shouted one is a customer message,
+        // the other a chat line.
+        let base = Analyzer::new().without_reading();
+        let texts = ["WHERE IS MY ORDER", "Where is my order?"];
+        let analyses: Vec<Analysis> = texts.iter().map(|t| base.analyze(&Input::new(t))).collect();
+        let rows: Vec<Row> = (0..2)
+            .map(|at| Row {
+                at,
+                class: 2,
+                ..row(0, 0, 0)
+            })
+            .collect();
+        let r = floor_report(&rows, &[0, 0], &analyses, 1);
+        assert_eq!(r.all, [1.0, 0.0]);
+        assert_eq!(r.none, [0.0, 0.0]);
+        let shouting = r.each.iter().find(|c| c.name.contains("Shouting"));
+        let shouting = shouting.expect("a floor for shouting");
+        assert_eq!((shouting.holds, shouting.without), (1, [0.0, 0.0]));
+        let others = r.each.iter().filter(|c| !c.name.contains("Shouting"));
+        assert!(others.into_iter().all(|c| c.without == [1.0, 0.0]));
     }
 
     #[test]
