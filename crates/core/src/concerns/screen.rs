@@ -24,7 +24,7 @@ pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [T
         .iter()
         .filter(|s| !s.quoted && s.start < last.end && first.start < s.end)
         .collect();
-    if signals.len() > MOST_SIGNALS {
+    if signals.len() > MOST_SIGNALS || despair(clause) {
         return Cow::Owned(Vec::new());
     }
     let inside = |t: &Token, s: &Signal| t.start < s.end && s.start < t.end;
@@ -136,6 +136,20 @@ fn own_fault_or_plea(part: &[Token]) -> bool {
         .iter()
         .any(|w| matches!(*w, "begging" | "beg" | "pleading" | "plead"));
     own || plea
+}
+
+/// Despair about going on ("I can't do this anymore", "easier for everyone if I wasn't here",
+/// "better off without me"), anywhere in the clause: it is met with care and a crisis line,
+/// never said back as a point to check ("you can't do this anymore. Did I get that right?").
+fn despair(clause: &[Token]) -> bool {
+    let words = words_of(clause);
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let gone = has(&["i"]) && has(&["wasn't", "weren't"]) && has(&["here", "around", "alive"]);
+    let without_me = words.windows(2).any(|w| w == ["without", "me"]);
+    let cannot_go_on = has(&["can't", "cannot", "cant"])
+        && has(&["do", "take", "cope", "go"])
+        && (has(&["anymore"]) || words.windows(2).any(|w| w == ["any", "more"]));
+    gone || without_me || cannot_go_on
 }
 
 /// An accusation of bad faith that no restating turns into a need ("you just take our money and

@@ -309,3 +309,15 @@ fn a_comma_that_groups_thousands_ends_no_clause() {
         vec!["you've been refused a refund on a 1,200 euro laptop that died after two weeks"]
     );
 }
+
+#[test]
+fn despair_is_never_said_back() {
+    for text in [
+        "Honestly I can't do this anymore. Maybe it'd be easier for everyone if I just wasn't here.",
+        "They'd all be better off without me.",
+    ] {
+        assert!(statements(text).is_empty(), "{text}");
+    }
+    assert!(!statements("I can't do the upload on my phone, it keeps failing.").is_empty());
+    assert!(!statements("The engineer wasn't here at 9 as you promised.").is_empty());
+}
