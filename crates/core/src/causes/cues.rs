@@ -155,7 +155,8 @@ pub(crate) const CUES: &[Cue] = &[
             "my job", "lose my job", "fired", "sacked", "lose this contract", "lose the contract",
             "lose the client", "my business", "my shop", "my restaurant", "small business", "payroll",
             "two jobs", "my employer", "lost my job", "lost his job", "lost her job", "lost our jobs",
-            "lost my income", "laid off", "made redundant", "out of work",
+            "lost my income", "laid off", "made redundant", "been out of work", "im out of work", "now out of work",
+            "am out of work", "still out of work", "currently out of work",
         ],
     },
     Cue {

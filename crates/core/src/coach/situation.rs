@@ -537,6 +537,12 @@ mod tests {
             "The door handle of our room is broken.",
             Family::Intruder
         ));
+        // Bringing up a child alone is care, not danger; leaving work is no lost job.
+        let single = "I'm on my own with her and I can't get out of work that day.";
+        assert!(has(single, Family::Dependants));
+        assert!(!has(single, Family::Safety));
+        assert!(!has(single, Family::Hardship));
+        assert!(has("I've been out of work since March.", Family::Hardship));
     }
 
     #[test]
@@ -564,6 +570,7 @@ mod tests {
             "Cut it off, I don't care what happens to me.",
             "Some days I just don't see the point of carrying on with any of it.",
             "I live on my own and nobody would notice if I ran out anyway",
+            "Maybe it'd be easier for everyone if I just wasn't here.",
         ] {
             assert!(has(text, Family::Crisis), "{text}");
         }
@@ -619,6 +626,28 @@ mod tests {
             Family::Now
         ));
         assert!(!has("There's only 1 left in stock.", Family::Now));
+        for text in [
+            "my electricity is cut today morning. my son use oxygen machine, battery is only for 3 hour",
+            "I HAVE BEEN STANDING AT THIS DESK FOR TWO HOURS",
+        ] {
+            assert!(has(text, Family::Now), "{text}");
+        }
+        assert!(!has("The battery lasts for weeks.", Family::Now));
+        // The client's own time limits, read as times.
+        let at = Timestamp(1_772_618_400);
+        for (text, limit) in [
+            (
+                "MY DAUGHTER'S WEDDING IS TOMORROW AT NOON.",
+                "TOMORROW AT NOON",
+            ),
+            ("I have a client report due at 4.", "due at 4"),
+        ] {
+            let found = find(text, 0, soon());
+            let words: Vec<&str> = found.iter().map(|c| &text[c.start..c.end]).collect();
+            assert_eq!(words, [limit]);
+            let due = when::find(limit, at, crate::coach::UtcOffset::UTC).map(|t| t.due);
+            assert!(matches!(due, Some(Due::At(_))), "{text}");
+        }
         assert!(has(
             "I've got 2 tablets left of my blood thinner",
             Family::Now
