@@ -389,3 +389,19 @@ fn taking_a_simple_step_on_ourselves_is_not_talking_down() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn a_small_figure_and_other_customers_brush_the_loss_aside() {
+    check(
+        "I understand. It's only £1.50 a month, and most customers have moved to email bills anyway.",
+        expect![[r#"
+            minimising "It's only" -> "it's"
+            dismissive "It's only £1.50 a month, and most customers have moved to email bills anyway." -> ""
+        "#]],
+    );
+    check(
+        "It's only open on weekdays, so I've booked you in for Monday at 9.",
+        expect![[""]],
+    );
+    rewrites_clear("That is only £4, so I can't refund it.", CALM);
+}
