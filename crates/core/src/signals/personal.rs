@@ -84,6 +84,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(someone|somebody|people|i|we) (should|ought to|might|could|will|'ll|may) (pay|give) (you|your staff|your office|your team|them) a (visit|little visit)", Threat),
     rule("i know (what time|when) (you|your staff|your people|your team|they|she|he) (leave|leaves|finish|finishes|get off|gets off|go home|goes home|lock up)", Threat),
     rule("sort (this|it|things|you|them|him|her) out (myself|personally|face to face|in person|my own way|my way)", Threat).company(MENACE),
+    rule("sort (this|it|things) out with (you|you people|you lot|you all|your staff|him|her|them) (myself|personally|face to face|in person|my own way|my way)", Threat).company(MENACE),
     rule("sort (this|it|things|you|them|him|her) (myself|personally|face to face|in person|my own way|my way)", Threat).company(MENACE),
     rule("(i'll|i will|i'm going to|i am going to) (make you (pay|suffer|sorry)|find you|be waiting for you)", Threat),
     rule("(someone|somebody|people|one of you) (is going to|will|are going to|is gonna) get hurt", Threat),

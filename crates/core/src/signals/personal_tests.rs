@@ -578,7 +578,7 @@ fn a_named_receptionist_waited_for_after_her_shift() {
     check(
         "Refund it or I'm leaving a review saying ur thieving scum.",
         expect![[r#"
-            escalation_threat 17..33 "leaving a review"
+            escalation_threat 13..33 "I'm leaving a review"
             insult 53..57 "scum" targeted"#]],
     );
     check(
@@ -649,5 +649,19 @@ fn harm_to_whoever_is_there_and_dares_about_the_way_home() {
     check(
         "You're a fraud and a liar.",
         expect![[r#"insult 9..14 "fraud" targeted"#]],
+    );
+}
+#[test]
+fn sorting_it_out_with_the_staff_in_person_beside_knowing_the_office() {
+    check(
+        "I know where your office is. Maybe I'll come down and sort it out with you people in person.",
+        expect![[r#"
+            threat 0..27 "I know where your office is" targeted
+            threat 54..91 "sort it out with you people in person" targeted
+            blame 71..81 "you people""#]],
+    );
+    check(
+        "Can I come into the branch and sort it out with you in person?",
+        expect![[""]],
     );
 }

@@ -134,6 +134,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(due to|thanks to|because of) your (incompetence|negligence|mistake|error|failure|carelessness|stupidity|ineptitude|lack of)", Blame),
     rule("your (incompetence|negligence|mistake|error|screw up|screwup|cock up|cockup|fuck up|fuckup|mess up|carelessness|stupidity|ineptitude|blunder)", Blame).no_neg(),
     rule("(it's|it is|this is|that's|that is) (all|) (on you|your doing|your problem)", Blame).no_neg(),
+    // Calling what we did a crime accuses us: "this is theft, plain and simple".
+    rule("(it's|it is|this is|that's|that is|thats|its) (just |plain |pure |nothing short of |nothing less than |basically |legalised |)(theft|stealing|robbery|daylight robbery|fraud|a scam|a con|a rip off|a ripoff|extortion)", Blame).no_neg(),
     rule("({you} (have|has|)|you've)", Blame).head(Blamed, 0).no_neg().next_not(&["through", "even", "out"]),
     rule("{blamed}", Blame).tail(Blamed),
     rule("((is|was) (this|that) how you (treat|deal with|look after|speak to|talk to)|(this|that) is how you (treat|deal with|look after|speak to|talk to)|(this|that)'s how you (treat|deal with|look after|speak to|talk to))", Blame),
@@ -204,6 +206,14 @@ pub(super) const RULES: &[Rule] = &[
     rule("(thinking of|thinking about|considering|seriously considering|about to|ready to|tempted to|this close to|close to|going to|gonna) (switching|switch|cancelling|canceling|cancel|going elsewhere|taking my business|leaving you|leave you|moving to another|moving my)", EscalationThreat).no_neg(),
     rule("(thinking of|thinking about|considering|seriously considering|ready to|tempted to|this close to) (leaving|leave)", EscalationThreat).no_neg().clause_end(),
     rule("(switch|switching|move|moving|go|going) to (a competitor|another provider|another company|another supplier|another bank|your competitor|your competitors|a different provider|a different company)", EscalationThreat),
+    // Leaving said as a plan: "last time I order from you" (the present tense; "the last time I
+    // ordered" tells what happened), "I'm finding another accountant", money moved somewhere
+    // else, and cancelling as the price of a condition ("if it's not back on tomorrow I'm
+    // cancelling").
+    rule("last time (i|we) (order|buy|shop|use|fly|book|stay|deal|bank)", EscalationThreat),
+    rule("(i'm|i am|i'll|i will|we're|we'll|we will|going to|gonna) (be|) (finding|find|getting|get|looking for|look for) (myself|ourselves|) (another|a new|a different) (provider|supplier|company|firm|bank|accountant|agency|builder|contractor|plumber|electrician|developer|designer|photographer|landlord|lender|insurer|broker|airline|gym|vet|dentist|courier|network|garage|letting agent|energy supplier)", EscalationThreat),
+    rule("(i'll|i will|i'm going to|i am going to|gonna|we'll|we will) (move|take) (my|all my|our|all our) (salary|savings|money|accounts|mortgage|pension|business|custom)", EscalationThreat).cue(&["somewhere", "elsewhere", "another", "competitor", "competitors"]),
+    rule("(i'm|i am|i'll|i will|we're|we'll|we will) (cancelling|canceling|cancel|leaving|switching|going elsewhere)", EscalationThreat).cue_before(&["if", "unless", "otherwise", "or"]),
     rule("never (use|using|order from|ordering from|buy from|buying from|shop with|shopping with|fly with|flying with|book with|booking with|deal with|dealing with|shop at) ({you}|this company|you again) again", EscalationThreat),
     rule("(leave|leaving|write|writing|post|posting|give|giving|put|putting) (a|an|my) (bad|negative|terrible|awful|honest|scathing|poor|horrible|damning|1 - star|one - star|one star|1 star|1star|zero star|0 star|) review", EscalationThreat),
     rule("(1 - star|1 star|one star|one - star|1star|zero stars|0 stars|no stars)", EscalationThreat).cue(&["give", "giving", "gave", "leave", "leaving", "rate", "rated", "deserve", "deserves", "deserved", "worth", "review", "reviews", "if"]),

@@ -959,6 +959,41 @@ fn hashtags_do_not_shout() {
     check("Loving the new app #MAGA #FAIL", expect![[""]]);
 }
 #[test]
+fn leaving_said_as_a_plan() {
+    check(
+        "Only the shoes came. Last time I order from you.",
+        expect![[r#"escalation_threat 21..38 "Last time I order""#]],
+    );
+    check(
+        "One more link to the portal and I'm finding another accountant.",
+        expect![[r#"escalation_threat 32..62 "I'm finding another accountant""#]],
+    );
+    check(
+        "I'll move my salary and my savings somewhere that values its customers.",
+        expect![[r#"escalation_threat 0..19 "I'll move my salary""#]],
+    );
+    check(
+        "If it's not back on tomorrow I'm cancelling.",
+        expect![[r#"escalation_threat 29..43 "I'm cancelling""#]],
+    );
+}
+#[test]
+fn leaving_told_or_asked_is_no_threat() {
+    check(
+        "The last time I ordered from you it came in two days.",
+        expect![[""]],
+    );
+    check("I'm getting a new phone on Friday.", expect![[""]]);
+    check(
+        "I'll move my savings to the fixed rate account tomorrow.",
+        expect![[""]],
+    );
+    check(
+        "I'm cancelling my gym trial, how do I do it?",
+        expect![[""]],
+    );
+}
+#[test]
 fn handles_do_not_shout() {
     check(
         "@SEPTA_SOCIAL the 7:20 bus was late, @BRITISH_AIRWAYS too",
@@ -1176,7 +1211,7 @@ fn escalation_elsewhere_and_dispute() {
     check(
         "If you don't sort it I'm going elsewhere and disputing this with my bank.",
         expect![[r#"
-            escalation_threat 25..40 "going elsewhere"
+            escalation_threat 21..40 "I'm going elsewhere"
             escalation_threat 45..72 "disputing this with my bank""#]],
     );
 }
@@ -1271,4 +1306,12 @@ fn telling_ones_own_customers_is_no_repeated_contact() {
         "I've already told my customers we're launching Monday.",
         expect![[r#""#]],
     );
+}
+#[test]
+fn calling_it_a_crime_accuses_us() {
+    check(
+        "I only have one account with you. This is theft, plain and simple.",
+        expect![[r#"blame 34..47 "This is theft""#]],
+    );
+    check("Report theft of your card on 0800 123.", expect![[""]]);
 }
