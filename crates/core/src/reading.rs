@@ -48,69 +48,43 @@ const LISTED: f32 = 0.25;
 /// Evidence spans from the words, at most, when no cue speaks for a cause.
 const WORD_EVIDENCE: usize = 3;
 
-/// Floors on the level (a signal counts when it is the client's own, not quoted). Both
-/// labelling guides name the conduct: shouting and threats to leave or escalate are angry;
-/// swearing, chasing, sarcasm, blame, a firm demand, a pressing deadline and hostile wording
-/// are at least tense.
+/// Floors on the level: a signal of the client's own (not quoted) makes a message at least this
+/// heated. Both labelling guides name the conduct: shouting and threats to leave or escalate are
+/// angry; swearing, chasing, sarcasm, blame, a firm demand and a pressing deadline are at least
+/// tense.
 ///
-/// Each floor is kept only where the level head's cross-validated reading of the training data
-/// does not get worse with it (`defuse train --reading` reports each one): a floor at angry for
-/// swearing, for hostility over 0.7 and one at tense for the fast tier's anger cost the
-/// customer rows 0.5, 0.3 and 0.7 points and moved the chat lines by none, since the head
-/// already reads those scores; swearing is at least tense by every guide.
-const FLOORS: [(Floor, Level); 10] = [
-    (Floor::Signal(SignalKind::Shouting), Level::Angry),
-    (Floor::Signal(SignalKind::EscalationThreat), Level::Angry),
-    (Floor::Signal(SignalKind::Profanity), Level::Tense),
-    (Floor::Signal(SignalKind::RepeatedContact), Level::Tense),
-    (Floor::Signal(SignalKind::Sarcasm), Level::Tense),
-    (Floor::Signal(SignalKind::Blame), Level::Tense),
-    (Floor::Signal(SignalKind::Demand), Level::Tense),
-    (Floor::Signal(SignalKind::Deadline), Level::Tense),
-    (Floor::Signal(SignalKind::Unresolved), Level::Tense),
-    (Floor::Hostility(0.5), Level::Tense),
+/// A floor is kept only where the level head's cross-validated reading of the training data
+/// does not get worse with it (`defuse train --reading` reports each one), or where the guides
+/// name it. Floors at angry for swearing and for hostility over 0.7, and at tense for the fast
+/// tier's anger and for hostility over 0.5, cost the customer rows 0.3 to 0.7 points each and
+/// moved the chat lines by none: the head reads those scores already. Swearing is at least
+/// tense by every guide.
+const FLOORS: [(SignalKind, Level); 9] = [
+    (SignalKind::Shouting, Level::Angry),
+    (SignalKind::EscalationThreat, Level::Angry),
+    (SignalKind::Profanity, Level::Tense),
+    (SignalKind::RepeatedContact, Level::Tense),
+    (SignalKind::Sarcasm, Level::Tense),
+    (SignalKind::Blame, Level::Tense),
+    (SignalKind::Demand, Level::Tense),
+    (SignalKind::Deadline, Level::Tense),
+    (SignalKind::Unresolved, Level::Tense),
 ];
 
-/// What sets a floor on the level.
-#[derive(Debug, Clone, Copy)]
-enum Floor {
-    Signal(SignalKind),
-    /// The fast tier's hostility at or above this.
-    Hostility(f32),
+/// The client's own signals of `kind` in `a`.
+fn own(a: &Analysis, kind: SignalKind) -> impl Iterator<Item = &crate::types::Signal> {
+    a.signals
+        .iter()
+        .filter(move |s| !s.quoted && s.kind == kind)
 }
 
-impl Floor {
-    fn holds(self, a: &Analysis) -> bool {
-        match self {
-            Floor::Signal(kind) => a.signals.iter().any(|s| !s.quoted && s.kind == kind),
-            Floor::Hostility(at) => a.hostility >= at,
-        }
-    }
-
-    /// The spans this floor rests on in `a`, each with why it counts.
-    fn evidence(self, a: &Analysis) -> Vec<Evidence> {
-        let why = |w: &str, es: &[Evidence]| -> Vec<Evidence> {
-            es.iter()
-                .map(|e| Evidence {
-                    why: w.to_string(),
-                    ..e.clone()
-                })
-                .collect()
-        };
-        match self {
-            Floor::Signal(kind) => a
-                .signals
-                .iter()
-                .filter(|s| !s.quoted && s.kind == kind)
-                .map(|s| Evidence {
-                    start: s.start,
-                    end: s.end,
-                    why: heated(kind).to_string(),
-                })
-                .collect(),
-            Floor::Hostility(_) => why("hostile wording", &a.offensive.evidence),
-        }
-    }
+/// The spans a floor of `kind` rests on in `a`, each with why it counts.
+fn floor_evidence(a: &Analysis, kind: SignalKind) -> impl Iterator<Item = Evidence> + '_ {
+    own(a, kind).map(move |s| Evidence {
+        start: s.start,
+        end: s.end,
+        why: heated(kind).to_string(),
+    })
 }
 
 /// Why a signal of `kind` makes a message more heated, in plain words.
@@ -138,22 +112,27 @@ fn floor(a: &Analysis) -> Level {
 /// `to` in place of its own level when `change` is `Some((k, to))` (calm leaves it out):
 /// training reports what each floor adds to the heads' reading.
 pub fn floor_changed(a: &Analysis, change: Option<(usize, Level)>) -> Level {
-    let holding = FLOORS.iter().enumerate().filter(|(_, (f, _))| f.holds(a));
-    let levels = holding.map(|(k, (_, l))| match change {
+    let holding = (0..FLOORS.len()).filter(|&k| floor_holds(a, k));
+    let levels = holding.map(|k| match change {
         Some((changed, to)) if changed == k => to,
-        _ => *l,
+        _ => FLOORS[k].1,
     });
     levels.max().unwrap_or(Level::Calm)
 }
 
 /// Whether the floor at `k` of [`floors`] holds for `a`.
 pub fn floor_holds(a: &Analysis, k: usize) -> bool {
-    FLOORS.get(k).is_some_and(|(f, _)| f.holds(a))
+    FLOORS
+        .get(k)
+        .is_some_and(|(kind, _)| own(a, *kind).next().is_some())
 }
 
 /// Each floor on the level, described, with the level it sets, in order.
 pub fn floors() -> Vec<(String, Level)> {
-    FLOORS.iter().map(|(f, l)| (format!("{f:?}"), *l)).collect()
+    FLOORS
+        .iter()
+        .map(|(k, l)| (k.as_str().to_string(), *l))
+        .collect()
 }
 
 /// Spans of evidence for a level, at most.
@@ -183,14 +162,14 @@ pub(crate) fn level_evidence(
             ruled
         };
     }
-    let mut holding: Vec<&(Floor, Level)> = FLOORS
+    let mut holding: Vec<&(SignalKind, Level)> = FLOORS
         .iter()
-        .filter(|(f, l)| *l <= a.level && f.holds(a))
+        .filter(|(kind, l)| *l <= a.level && own(a, *kind).next().is_some())
         .collect();
     holding.sort_by_key(|(_, l)| std::cmp::Reverse(*l));
     let mut out: Vec<Evidence> = Vec::new();
-    for (f, _) in holding {
-        for e in f.evidence(a) {
+    for (kind, _) in holding {
+        for e in floor_evidence(a, *kind) {
             if out.len() < LEVEL_EVIDENCE && !out.iter().any(|o| o.start < e.end && e.start < o.end)
             {
                 out.push(e);

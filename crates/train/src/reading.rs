@@ -656,10 +656,10 @@ mod tests {
         let r = floor_report(&rows, &[0, 0], &analyses, 1);
         assert_eq!(r.all, [1.0, 0.0]);
         assert_eq!(r.none, [0.0, 0.0]);
-        let shouting = r.each.iter().find(|c| c.name.contains("Shouting"));
+        let shouting = r.each.iter().find(|c| c.name == "shouting");
         let shouting = shouting.expect("a floor for shouting");
         assert_eq!((shouting.holds, shouting.without), (1, [0.0, 0.0]));
-        let others = r.each.iter().filter(|c| !c.name.contains("Shouting"));
+        let others = r.each.iter().filter(|c| c.name != "shouting");
         assert!(others.into_iter().all(|c| c.without == [1.0, 0.0]));
     }
 
