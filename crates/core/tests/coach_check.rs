@@ -539,3 +539,18 @@ fn the_verdict_grades_how_bad_the_faults_are() {
     assert_eq!(revise.verdict, Verdict::Revise, "{:#?}", revise.findings);
     assert!(revise.score >= 50);
 }
+
+#[test]
+fn owning_an_earlier_calm_down_takes_it_back() {
+    let talk = upset_client();
+    let dismissive = |draft: &str| {
+        let c = check(&talk, draft);
+        c.findings.iter().any(|f| f.kind == FindingKind::Dismissive)
+    };
+    assert!(!dismissive(
+        "I'm sorry I told you to calm down earlier; that was wrong of me. I'll call you at 3pm with the refund confirmed."
+    ));
+    assert!(dismissive(
+        "I've told you to calm down twice now. I'll call you at 3pm."
+    ));
+}

@@ -571,6 +571,7 @@ mod tests {
             "Some days I just don't see the point of carrying on with any of it.",
             "I live on my own and nobody would notice if I ran out anyway",
             "Maybe it'd be easier for everyone if I just wasn't here.",
+            "Honestly I don't think I'll still be around by the time they come, so it won't really matter.",
         ] {
             assert!(has(text, Family::Crisis), "{text}");
         }
@@ -632,7 +633,10 @@ mod tests {
         ] {
             assert!(has(text, Family::Now), "{text}");
         }
-        assert!(!has("The battery lasts for weeks.", Family::Now));
+        assert!(!has(
+            "My new phone's battery only lasts for 3 hours.",
+            Family::Now
+        ));
         // The client's own time limits, read as times.
         let at = Timestamp(1_772_618_400);
         for (text, limit) in [

@@ -239,11 +239,39 @@ fn in_quotes(draft: &str, start: usize, end: usize) -> bool {
     opens && closes
 }
 
+/// The words at `start` are the agent's own earlier words, owned in an apology ("I'm sorry I
+/// told you to calm down"): the apology takes them back rather than saying them again.
+fn taken_back(draft: &str, start: usize) -> bool {
+    const REPORTED: [&str; 6] = [
+        "told you to",
+        "asked you to",
+        "telling you to",
+        "said",
+        "saying",
+        "wrote",
+    ];
+    const SORRY: [&str; 6] = [
+        "sorry",
+        "apologise",
+        "apologize",
+        "shouldn't have",
+        "should not have",
+        "wrong to",
+    ];
+    let sentence_start = draft[..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let before = draft[sentence_start..start].to_lowercase();
+    let before = before.trim_end().trim_end_matches(['"', '“', '\'', '‘']);
+    REPORTED.iter().any(|r| before.ends_with(r)) && SORRY.iter().any(|s| before.contains(s))
+}
+
 /// Wording findings in `draft`, in text order.
 pub(crate) fn findings(draft: &str, policy: &Policy) -> Vec<Finding> {
     let mut out: Vec<Finding> = entries()
         .find(draft)
         .into_iter()
+        .filter(|h| !taken_back(draft, h.start))
         .map(|h| {
             let (kind, rewrite) = h.tag;
             finding(kind, h.start, h.end, kind.message(), rewrite)

@@ -114,6 +114,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("(put|throw|chuck|lob|send) a (brick|rock|stone|bottle) through", Threat),
     rule("i know (which|what) (shift|shifts|hours|days) (you're|you are|she's|she is|he's|he is|they're|they are|you work|she works|he works|they work)", Threat),
     rule("(be|) waiting for (you|her|him|them) (at the end of|after|outside|when (you|she|he|they) (finish|leave|clock off))", Threat),
+    // A threat to the reader's livelihood: "I'll make sure you lose your job".
+    rule("(make sure|see to it|ensure) (that |)(you|she|he|they|you all) (lose|loses|get|gets) (your|her|his|their) (job|jobs|the sack|sacked|fired)", Threat),
+    rule("(i'll|ill|i will|i'm going to|im going to|gonna|i can) (get|have) (you|her|him|them) (fired|sacked|the sack)", Threat),
+    rule("(i'll|ill|i will|i'm going to|im going to|gonna|i'll be|i will be) (wait|waiting) (outside|out the back|out front|downstairs|by your car|at the door|at the staff exit) for (you|her|him)", Threat),
     rule("(and|but) (he|she|you|they) (won't|will not|wouldn't|would not) (like|enjoy) (how|it|that|what happens|the way)", Threat).clause_end(),
     rule("('d better|had better|better) hope (i'm|i am|i'm still|i am still) in a good mood", Threat),
     rule("(i'd|i would|you'd|you would|you'd want to|you'll want to|you want to|you should|i'd really) (think|consider) (very|really|long and|) (carefully|hard|twice) (about|before) (what you (say|do|write)|how you (respond|reply|answer|handle this)|your next (move|words|reply|message))", Threat),
@@ -184,6 +188,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(only|just) being friendly", Harassment).company(ADVANCE),
     rule("(you|your voice) (sound|sounds|look|looks) (so|really|very|) (gorgeous|beautiful|lovely|cute|pretty|hot|stunning|fit|sweet|adorable|nice)", Harassment).company(ADVANCE),
     rule("(lovely|gorgeous|beautiful|cute|sweet|hot|soft) voice", Harassment).company(ADVANCE),
+    rule("(you|your voice) (sound|sounds|look|looks|seem|seems) like (a|such a) (nice|lovely|pretty|sweet|good|gorgeous) (girl|lady|young lady|woman|lass)", Harassment).company(ADVANCE),
     rule("(seen|saw|watching|watched|noticed) you (at|on|behind|on the|in) (the|reception|) (desk|counter|reception|till|front desk|bar|lobby)", Harassment).company(ADVANCE),
     rule("in that (skirt|dress|top|uniform|outfit|blouse)", Harassment).company(ADVANCE),
     rule("((are you|you) single|(do you have|have you got|got) a (boyfriend|girlfriend|husband|wife|fella))", Harassment).company(ADVANCE),

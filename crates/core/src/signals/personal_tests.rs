@@ -665,3 +665,35 @@ fn sorting_it_out_with_the_staff_in_person_beside_knowing_the_office() {
         expect![[""]],
     );
 }
+#[test]
+fn waiting_outside_for_the_agent_after_asking_when_she_finishes() {
+    check(
+        "You always say Friday. You know what, you sound like a nice girl. What time do you finish? I'll wait outside for you.",
+        expect![[r#"
+            absolute 4..10 "always"
+            harassment 38..64 "you sound like a nice girl" targeted
+            harassment 66..89 "What time do you finish" targeted
+            threat 91..116 "I'll wait outside for you" targeted"#]],
+    );
+    check(
+        "You sound like a nice lady, thanks for the help.",
+        expect![[""]],
+    );
+}
+#[test]
+fn a_threat_to_the_readers_job() {
+    check(
+        "Sort it out now or I'll make sure you lose your job.",
+        expect![[r#"
+            demand 0..11 "Sort it out"
+            threat 24..51 "make sure you lose your job" targeted"#]],
+    );
+    check(
+        "One more excuse and I'll get you sacked.",
+        expect![[r#"threat 20..39 "I'll get you sacked" targeted"#]],
+    );
+    check(
+        "I'm scared I'll lose my job if this isn't fixed.",
+        expect![[""]],
+    );
+}
