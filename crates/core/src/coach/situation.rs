@@ -637,6 +637,13 @@ mod tests {
             "My new phone's battery only lasts for 3 hours.",
             Family::Now
         ));
+        for text in [
+            "Sort it out now or I'll complain.",
+            "I need a room tonight, not an estimate.",
+        ] {
+            assert!(has(text, Family::Now), "{text}");
+        }
+        assert!(!has("I need it by Friday.", Family::Now));
         // The client's own time limits, read as times.
         let at = Timestamp(1_772_618_400);
         for (text, limit) in [
@@ -645,6 +652,7 @@ mod tests {
                 "TOMORROW AT NOON",
             ),
             ("I have a client report due at 4.", "due at 4"),
+            ("The printer is booked for today.", "booked for today"),
         ] {
             let found = find(text, 0, soon());
             let words: Vec<&str> = found.iter().map(|c| &text[c.start..c.end]).collect();
