@@ -146,11 +146,18 @@ impl Analyzer {
     /// What the reading heads read of `text`, as this analyzer (without a reading of its own)
     /// sees it: what they are trained on.
     pub fn reading_features(&self, text: &str) -> ReadingFeatures {
+        self.read_for_training(text).1
+    }
+
+    /// The analysis of `text` beside what the reading heads read of it: training needs both and
+    /// analyses each text once.
+    pub fn read_for_training(&self, text: &str) -> (Analysis, ReadingFeatures) {
         let a = self.analyze(&Input::new(text));
         let p = prepare(text);
         let whole = self.fast.logits_sparse(&p.feats.index, &p.feats.value);
         let m = Message::new(&self.fast, p.text, &p.tokens, &p.feats, &whole);
-        reading::features(&a, &m)
+        let x = reading::features(&a, &m);
+        (a, x)
     }
 
     /// Whether the learned reading of level and causes is in use.

@@ -78,6 +78,11 @@ fn own(a: &Analysis, kind: SignalKind) -> impl Iterator<Item = &crate::types::Si
         .filter(move |s| !s.quoted && s.kind == kind)
 }
 
+/// Whether the client has a signal of `kind` of their own in `a`.
+fn holds(a: &Analysis, kind: SignalKind) -> bool {
+    own(a, kind).next().is_some()
+}
+
 /// The spans a floor of `kind` rests on in `a`, each with why it counts.
 fn floor_evidence(a: &Analysis, kind: SignalKind) -> impl Iterator<Item = Evidence> + '_ {
     own(a, kind).map(move |s| Evidence {
@@ -122,9 +127,7 @@ pub fn floor_changed(a: &Analysis, change: Option<(usize, Level)>) -> Level {
 
 /// Whether the floor at `k` of [`floors`] holds for `a`.
 pub fn floor_holds(a: &Analysis, k: usize) -> bool {
-    FLOORS
-        .get(k)
-        .is_some_and(|(kind, _)| own(a, *kind).next().is_some())
+    FLOORS.get(k).is_some_and(|(kind, _)| holds(a, *kind))
 }
 
 /// Each floor on the level, described, with the level it sets, in order.
@@ -164,7 +167,7 @@ pub(crate) fn level_evidence(
     }
     let mut holding: Vec<&(SignalKind, Level)> = FLOORS
         .iter()
-        .filter(|(kind, l)| *l <= a.level && own(a, *kind).next().is_some())
+        .filter(|(kind, l)| *l <= a.level && holds(a, *kind))
         .collect();
     holding.sort_by_key(|(_, l)| std::cmp::Reverse(*l));
     let mut out: Vec<Evidence> = Vec::new();

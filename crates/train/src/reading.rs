@@ -129,12 +129,8 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
     }
     let customer = folds.messages;
     let folds = folds.each;
-    let features: Vec<ReadingFeatures> =
-        texts.par_iter().map(|t| base.reading_features(t)).collect();
-    let analyses: Vec<Analysis> = texts
-        .par_iter()
-        .map(|t| base.analyze(&Input::new(t)))
-        .collect();
+    let (analyses, features): (Vec<Analysis>, Vec<ReadingFeatures>) =
+        texts.par_iter().map(|t| base.read_for_training(t)).unzip();
     let levels = |b| {
         let classes = labels.iter().map(|l| l.level);
         softmax_rows(&features, &folds, classes, LEVELS.len(), b)

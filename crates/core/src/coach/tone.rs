@@ -258,9 +258,7 @@ fn taken_back(draft: &str, start: usize) -> bool {
         "should not have",
         "wrong to",
     ];
-    let sentence_start = draft[..start]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
+    let (sentence_start, _) = super::phrases::sentence_around(draft, start);
     let before = draft[sentence_start..start].to_lowercase();
     let before = before.trim_end().trim_end_matches(['"', '“', '\'', '‘']);
     REPORTED.iter().any(|r| before.ends_with(r)) && SORRY.iter().any(|s| before.contains(s))
