@@ -4,8 +4,8 @@
 
 use defuse_core::Analyzer;
 use defuse_core::coach::{
-    Coaching, Conversation, Domain, FindingKind, Move, Policy, Role, Timestamp, Turn, Urgency,
-    UtcOffset, Verdict, check_reply, coach,
+    Coaching, Conversation, Domain, Family, FindingKind, Move, Policy, Role, Timestamp, Turn,
+    Urgency, UtcOffset, Verdict, check_reply, coach,
 };
 
 /// Monday 2 March 2026, 10:00 UTC.
@@ -683,17 +683,32 @@ fn a_floppy_feverish_child_is_sent_to_emergency_help() {
 }
 
 #[test]
-fn a_feared_emergency_is_not_one_yet() {
+fn medical_equipment_losing_power_gets_the_backup_and_the_supply_kept_on() {
     let c = coached(&client(
         MORNING,
         "You are cutting off our power today for arrears. My father is on home oxygen and if the power goes off he can't breathe.",
     ));
-    assert!(!c.reply.contains("999"), "{}", c.reply);
+    assert_eq!(
+        c.coaching.situation.vulnerability(),
+        Some(Family::Device),
+        "{}",
+        c.reply
+    );
+    // The feared emergency is not one yet: help is for when the backup fails.
+    assert!(c.reply.contains("backup"), "{}", c.reply);
+    assert!(c.reply.contains("keep it on as a priority"), "{}", c.reply);
     assert!(
         !c.reply.contains("5pm"),
         "a disconnection today is harm now: {}",
         c.reply
     );
+    // The same equipment with the power on is an illness, not a danger.
+    let c = coached(&client(
+        MORNING,
+        "My father is on home oxygen and your engineer still hasn't fixed the boiler.",
+    ));
+    assert_eq!(c.coaching.situation.vulnerability(), Some(Family::Illness));
+    assert!(!c.reply.contains("999"), "{}", c.reply);
 }
 
 #[test]
@@ -879,17 +894,20 @@ fn a_finding_written_as_a_note_is_said_to_the_client() {
 
 #[test]
 fn a_finding_that_reports_it_done_needs_no_stock_update() {
-    let c = coached(
-        &client(
-            MORNING,
+    for (said, found) in [
+        (
             "My order 5521 was due last Tuesday and still hasn't come. Where is it?",
-        )
-        .with_found(vec![
-            "It was sent to your old address, so I've sent a new one by tracked courier.".into(),
-        ]),
-    );
-    assert!(c.reply.contains("I've sent a new one"), "{}", c.reply);
-    assert!(!stock_update(&c.reply), "{}", c.reply);
+            "It was sent to your old address, so I've sent a new one by tracked courier.",
+        ),
+        (
+            "I asked for the logo as a PNG twice now. I need it for the printer.",
+            "Exported the logo as a PNG and attached it here.",
+        ),
+    ] {
+        let c = coached(&client(MORNING, said).with_found(vec![found.into()]));
+        assert!(c.reply.contains(&found[found.len() - 12..]), "{}", c.reply);
+        assert!(!stock_update(&c.reply), "{}", c.reply);
+    }
 }
 
 #[test]

@@ -18,7 +18,7 @@ use super::phrases::sentence_around;
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
-use super::situation::Situation;
+use super::situation::{Situation, Urgency};
 use super::substance::{self, Facts};
 use super::tone::{self, Kind};
 use super::when::{self, Due};
@@ -181,7 +181,8 @@ pub fn check(
     }
     // Signs of an emergency, of a client who may harm themselves or of danger in the home:
     // the reply puts their safety first, and doing so is the acknowledgement.
-    let in_danger = Situation::gather(analysed).safety_first();
+    let situation = Situation::gather(analysed);
+    let in_danger = situation.safety_first();
     let safety_first = lists::says("puts_safety_first", draft);
     if in_danger && !safety_first {
         findings.push(missing(Kind::IgnoresSafety, "the client may be in danger, and the draft does not put their safety first", "Open with their safety: \"Before anything else, are you safe right now? If you're in danger, please call 999 or your local emergency number now.\""));
@@ -205,12 +206,15 @@ pub fn check(
     let nothing_open = analysed
         .last_client()
         .is_some_and(|(_, turn, a)| closing::read(&turn.text, a).closed.is_some());
+    // A boundary may stand alone, but not while harm is happening to the client: the help they
+    // need goes on whatever their manner.
+    let harmed_now = situation.urgency() >= Urgency::Now;
     if !has(Move::NextStep)
         && !asks
         && !nothing_open
         && !offers_a_time(draft, sent_at, offset)
         && !has(Move::Options)
-        && !has(Move::Boundary)
+        && (!has(Move::Boundary) || harmed_now)
         && !reports_done(draft)
         && !hands_over
     {
@@ -276,26 +280,39 @@ pub(crate) fn reports_done(draft: &str) -> bool {
     reports(draft, lists::words("done"))
 }
 
-/// The draft reports one of the acts `done` (participles) as already done by us.
+/// The draft reports one of the acts `done` (participles) as already done by us: "I've
+/// refunded", "has been sent", or a sentence that opens with the act and leaves us out
+/// ("Exported and attached."), though not one that only looked or took note ("Noted.",
+/// "Checked the logs.").
 pub(crate) fn reports(draft: &str, done: &[&str]) -> bool {
+    const LOOKED: [&str; 5] = ["noted", "checked", "found", "asked", "spoken"];
     let lower = draft.to_lowercase().replace('’', "'");
-    [
-        "i've ",
-        "i have ",
-        "we've ",
-        "we have ",
-        "has been ",
-        "have been ",
-        "is now ",
-        "i've already ",
-        "i have already ",
-    ]
-    .iter()
-    .any(|lead| {
-        lower
-            .match_indices(lead)
-            .any(|(i, _)| done.iter().any(|d| lower[i + lead.len()..].starts_with(d)))
-    })
+    let opens_with_act = lower
+        .split_inclusive(['.', '!', '?', '\n'])
+        .filter(|s| !s.trim_end().ends_with('?'))
+        .filter_map(|s| {
+            s.split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+        })
+        .any(|w| done.contains(&w) && !LOOKED.contains(&w));
+    opens_with_act
+        || [
+            "i've ",
+            "i have ",
+            "we've ",
+            "we have ",
+            "has been ",
+            "have been ",
+            "is now ",
+            "i've already ",
+            "i have already ",
+        ]
+        .iter()
+        .any(|lead| {
+            lower
+                .match_indices(lead)
+                .any(|(i, _)| done.iter().any(|d| lower[i + lead.len()..].starts_with(d)))
+        })
 }
 
 /// An offer, a plan or an action under way with a firm time ("I can send you the breakdown in

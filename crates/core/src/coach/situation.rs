@@ -33,6 +33,9 @@ pub enum Family {
     /// Someone is trying to get in to where the client is, or is following them: getting safe
     /// and calling the police come before anything we do.
     Intruder,
+    /// Someone relies on powered medical equipment (a home oxygen concentrator) and the power
+    /// is going or gone: the backup and emergency help come first.
+    Device,
     Bereavement,
     Illness,
     Hardship,
@@ -58,20 +61,22 @@ pub enum Family {
 impl Family {
     /// The vulnerabilities that put the client's safety before the matter itself; they lead
     /// [`Family::VULNERABLE`], in the same order.
-    pub const SAFETY_FIRST: [Family; 5] = [
+    pub const SAFETY_FIRST: [Family; 6] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
         Family::Scam,
         Family::Intruder,
+        Family::Device,
     ];
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 10] = [
+    pub const VULNERABLE: [Family; 11] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
         Family::Scam,
         Family::Intruder,
+        Family::Device,
         Family::Bereavement,
         Family::Safety,
         Family::Illness,
@@ -81,12 +86,13 @@ impl Family {
     /// Failures of ours, of every kind.
     pub const FAILED: [Family; 2] = [Family::Failure, Family::BrokenPromise];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 16] = [
+    const PHRASED: [(Family, &'static str); 17] = [
         (Family::Emergency, "emergency"),
         (Family::Crisis, "crisis"),
         (Family::Hazard, "hazard"),
         (Family::Scam, "scam"),
         (Family::Intruder, "intruder"),
+        (Family::Device, "device"),
         (Family::Bereavement, "bereavement"),
         (Family::Illness, "illness"),
         (Family::Hardship, "hardship"),
@@ -122,6 +128,7 @@ impl Family {
             Family::Hazard => "danger in the home",
             Family::Scam => "a scam under way",
             Family::Intruder => "someone trying to get in",
+            Family::Device => "medical equipment losing power",
             Family::Bereavement => "bereavement",
             Family::Illness => "illness",
             Family::Hardship => "money hardship",
@@ -224,11 +231,13 @@ impl Situation {
             cues.extend(find(&turn.text, i, families()));
             let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
             let phrased = find(&turn.text, i, soon()).into_iter();
-            let spans = signalled.map(|s| (s.start, s.end));
-            for (start, end) in spans.chain(phrased.map(|c| (c.start, c.end))) {
-                let due = turn
-                    .text
-                    .get(start..end)
+            let spans = signalled.map(|s| (s.start, s.end, None));
+            let spans = spans
+                .chain(phrased.map(|c| (c.start, c.end, None)))
+                .chain(event_tomorrow(&turn.text).map(|(s, e)| (s, e, Some("tomorrow morning"))));
+            for (start, end, read_as) in spans {
+                let due = read_as
+                    .or_else(|| turn.text.get(start..end))
                     .and_then(|words| when::find(words, turn.at, conversation.offset))
                     .and_then(|t| match t.due {
                         Due::At(due) => Some(due),
@@ -255,15 +264,22 @@ impl Situation {
             .flat_map(|(i, t)| find(&t.text, i, domains()))
             .collect();
         // What the client has from us ("my card", "our booking") says whom they are writing to
-        // more than a place they mention ("declined at the hotel desk"): it counts twice.
+        // more than a place they mention ("declined at the hotel desk"): it counts twice. Someone
+        // of their own ("my landlord", "my doctor") is not us: it does not count.
+        let third_parties = lists::words("third_parties");
         let weight = |c: &Cue<Domain>| {
-            let before = conversation.turns[c.turn].text[..c.start].trim_end();
+            let text = &conversation.turns[c.turn].text;
+            let before = text[..c.start].trim_end();
             let word = before.rsplit(|ch: char| !ch.is_alphanumeric()).next();
-            1 + usize::from(word.is_some_and(|w| {
-                ["my", "our", "your"]
-                    .iter()
-                    .any(|o| w.eq_ignore_ascii_case(o))
-            }))
+            let is = |list: &[&str]| {
+                word.is_some_and(|w| list.iter().any(|o| w.eq_ignore_ascii_case(o)))
+            };
+            let named = text[c.start..c.end].to_ascii_lowercase();
+            match (is(&["my", "our"]), is(&["your"])) {
+                (true, _) if third_parties.contains(&named.as_str()) => 0,
+                (true, _) | (_, true) => 2,
+                _ => 1,
+            }
         };
         let count =
             |d: Domain| -> usize { domain_cues.iter().filter(|c| c.what == d).map(weight).sum() };
@@ -279,6 +295,15 @@ impl Situation {
             .any(|(_, t, _)| mentions_a_pet(&t.text));
         if about_a_pet {
             cues.retain(|c| c.what != Family::Illness);
+        }
+        // Medical equipment is a danger only with the power going; else it tells of an illness.
+        let power_going = analysed
+            .client_turns()
+            .any(|(_, t, _)| !power_loss().find(&t.text).is_empty());
+        if !power_going {
+            for c in cues.iter_mut().filter(|c| c.what == Family::Device) {
+                c.what = Family::Illness;
+            }
         }
         // "If the power goes off he can't breathe" fears an emergency; it is not one yet.
         let turns = &conversation.turns;
@@ -358,6 +383,36 @@ fn families() -> &'static Sets<Family> {
 fn soon() -> &'static Sets<Family> {
     static SETS: OnceLock<Sets<Family>> = OnceLock::new();
     SETS.get_or_init(|| vec![(Family::Soon, set("soon"))])
+}
+
+/// "tomorrow" in a sentence that names an event of the client's that keeps a time (a flight, a
+/// funeral, an interview): it may be early in the day, so it is read as tomorrow morning, and an
+/// update at noon tomorrow would come after it.
+fn event_tomorrow(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let events = lists::words("timed_events");
+    let lower = text.to_ascii_lowercase();
+    let at: Vec<usize> = lower
+        .match_indices("tomorrow")
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let end = i + "tomorrow".len();
+            let before = text[..i].chars().next_back();
+            let after = text[end..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .collect();
+    at.into_iter()
+        .filter(move |&i| {
+            let (s, e) = sentence_around(text, i);
+            has_word(&text[s..e], events)
+        })
+        .map(|i| (i, i + "tomorrow".len()))
+}
+
+/// The power going or gone (`[power_loss]`), which puts medical equipment at risk.
+fn power_loss() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| set("power_loss"))
 }
 
 fn domains() -> &'static Sets<Domain> {

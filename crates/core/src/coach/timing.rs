@@ -3,9 +3,9 @@
 //!
 //! Harm that an action of ours stops is confirmed within minutes; harm happening now or a
 //! deadline hours away gets an update within the hour (within minutes when the deadline is
-//! closer than that); anything else gets the end of the working day, or noon tomorrow when the
-//! afternoon is already under way, or the hour when the client's own deadline comes before that
-//! or too soon after it to act on.
+//! closer than that); anything else gets the end of the working day (mid-morning when written
+//! in the night), or noon tomorrow when the afternoon is already under way, or the hour when
+//! the client's own deadline comes before that or too soon after it to act on.
 
 use chrono::Timelike;
 
@@ -16,6 +16,10 @@ use super::when::{self, Due};
 /// Before this local hour, an ordinary update can still come the same day: it leaves two
 /// working hours before 5pm.
 const SAME_DAY_BEFORE: u32 = 15;
+
+/// Before this local hour it is still night: an ordinary update comes in the morning, not at
+/// the end of the working day that has yet to start.
+const NIGHT_ENDS: u32 = 7;
 
 /// An update that comes later than this before the client's deadline leaves them no time to
 /// act on it: "by noon tomorrow" is too late for a flight tomorrow morning.
@@ -33,7 +37,10 @@ pub(crate) fn next_step_time(
     deadline: Option<Timestamp>,
 ) -> &'static str {
     let close = deadline.is_some_and(|d| d.0 > last.0 && d.0 - last.0 < CLOSE_SECONDS);
-    let ordinary = if last.local(offset).hour() < SAME_DAY_BEFORE {
+    let hour = last.local(offset).hour();
+    let ordinary = if hour < NIGHT_ENDS {
+        "by 10am today"
+    } else if hour < SAME_DAY_BEFORE {
         "by 5pm today"
     } else {
         "by noon tomorrow"

@@ -221,10 +221,14 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
 }
 
 /// The action that stops harm happening now, in the words of the domain; for signs of an
-/// emergency, the one that gets help there.
+/// emergency, the one that gets help there, and for medical equipment about to lose power,
+/// the one that keeps it on.
 fn act(s: &Specifics) -> &'static str {
-    let emergency =
-        (s.vulnerability == Some(Family::Emergency)).then(|| "act.emergency".to_string());
+    let emergency = match s.vulnerability {
+        Some(Family::Emergency) => Some("act.emergency".to_string()),
+        Some(Family::Device) => Some("act.device".to_string()),
+        _ => None,
+    };
     let domain = s.domain.map(|d| format!("act.{}", d.as_str()));
     emergency
         .iter()

@@ -61,6 +61,24 @@ const SLIPS: &[Slip] = &[
     },
     // "nobody answer you", "it take hours"; not "make it work".
     |before, w, next, _| opens_clause(before) && SINGULAR.contains(&w) && is_bare(next),
+    // "on the 10th he start", wherever "he" or "she" stands; not "does he start", "can she come".
+    |before, w, next, _| {
+        matches!(w, "he" | "she")
+            && is_bare(next)
+            && !MODALS.contains(&before)
+            && !matches!(
+                before,
+                "do" | "does" | "did" | "doesn't" | "didn't" | "don't" | "let"
+            )
+    },
+    // "my landlord say", "the shop close": one of a kind, after "my" or "the", and a bare verb.
+    |before, w, next, _| {
+        matches!(before, "my" | "the" | "your" | "our" | "his" | "her")
+            && !w.ends_with('s')
+            && !COLLECTIVE.contains(&w)
+            && !is_bare(w)
+            && is_bare(next)
+    },
     // "you waiting for days": the progressive without its "be".
     |before, w, next, _| {
         opens_clause(before)
@@ -129,6 +147,13 @@ const BEFORE_NOT: &[&str] = &[
     "am", "is", "are", "was", "were", "i", "you", "we", "they", "he", "she", "it",
 ];
 
+/// Nouns for many that take a plural verb without an -s: "the police say".
+#[rustfmt::skip]
+const COLLECTIVE: &[&str] = &[
+    "police", "staff", "people", "family", "team", "children", "management", "government",
+    "council", "company", "bank", "crew", "press", "media",
+];
+
 /// Subjects that take a verb in -s: "nobody answers".
 #[rustfmt::skip]
 const SINGULAR: &[&str] = &[
@@ -145,6 +170,7 @@ const BASE_VERBS: &[&str] = &[
     "deliver", "refund", "use", "take", "tell", "say", "order", "buy", "book", "respond",
     "contact", "solve", "return", "write", "cancel", "wait", "ask", "speak", "talk", "explain",
     "replace", "repair", "install", "connect", "leave", "sign", "transfer", "travel", "worry",
+    "start",
 ];
 
 /// Bare verbs that want "to" after "want" or "need" ("you want to know"); those that are also
@@ -186,6 +212,8 @@ mod tests {
             ("you want to know what you must to do", "must"),
             ("you are already pay everything", "are"),
             ("you are very worry", "are"),
+            ("your landlord say he will start", "landlord"),
+            ("if you don't pay on the 10th he start the procedure", "he"),
         ] {
             assert_eq!(slip(s).as_deref(), Some(at), "{s}");
         }
@@ -211,6 +239,10 @@ mod tests {
             "you have been waiting to hear from us",
             "you are already paid up",
             "you are very worried",
+            "does he start on Monday",
+            "the police say it was stolen",
+            "my landlord says he will start on Monday",
+            "the work order was lost",
         ] {
             assert_eq!(slip(s), None, "{s}");
         }

@@ -138,6 +138,11 @@ pub(super) const RULES: &[Rule] = &[
     rule("and (just |)(see|watch) what happens", Threat).company(MENACE),
     rule("i know (what time|when) (the|your|her|his|their) (late |early |night |day |evening |morning |)(shift|shifts) (finish|finishes|ends|end|is over|starts|start)", Threat).company(MENACE),
     rule("(i'll|i will|i'm going to|gonna|i'll be) (wait|waiting) (for you|outside|in the car park)", Threat).clause_end().company(MENACE),
+    // Waiting for a member of staff, knowing where they park, and their not getting home: each
+    // menace beside another ("I'll be waiting for him, and he won't be driving home").
+    rule("(i'll|ill|i will|i'm going to|im going to|gonna) (be |)waiting for (him|her|them|the next one|your (engineer|driver|courier|agent|staff))", Threat).company(MENACE),
+    rule("i know (where |)(your|the) (engineers|drivers|couriers|staff|agents|workers|vans|team|lads) (park|parks|live|lives|drink|go|eat|stop)", Threat).company(MENACE),
+    rule("(he|she|they|you|your (engineer|driver|courier|agent)) (won't|will not|wont|wouldn't|would not) be (driving|walking|going|getting|making it) home", Threat).company(MENACE),
     rule("(wait|waiting) (for you |)(in|at|outside|by|near) (the|your) (car park|carpark|parking lot|parking|staff exit|staff entrance|back door|exit) (when|after|until|till) (your|you) (shift|finish|leave|clock off|get off|knock off)", Threat),
     rule("(wait|waiting) (for you |)(outside|out the back|out front|downstairs) (when|after|until|till) (you|your shift|she|he) (finish|finishes|leave|leaves|clock off|clocks off|get off|gets off|knock off|end|ends)", Threat),
     rule("(wait|waiting) (for you |)(until|till|for) (your|her|his) shift (ends|finishes|is over|to end|to finish)", Threat),

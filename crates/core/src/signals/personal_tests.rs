@@ -681,6 +681,22 @@ fn waiting_outside_for_the_agent_after_asking_when_she_finishes() {
     );
 }
 #[test]
+fn waiting_for_staff_where_they_park_and_their_not_getting_home() {
+    check(
+        "I know your engineers park their vans at the depot on Harlow Road. Next one I see there I'll be waiting for him, and he won't be driving home.",
+        expect![[r#"
+            threat 0..26 "I know your engineers park" targeted
+            threat 88..111 "I'll be waiting for him" targeted
+            threat 117..141 "he won't be driving home" targeted"#]],
+    );
+    // Alone, each is ordinary.
+    check("I'll be waiting for him at home from 8.", expect![[""]]);
+    check(
+        "He won't be driving home tonight, the car is still in your garage.",
+        expect![[""]],
+    );
+}
+#[test]
 fn a_threat_to_the_readers_job() {
     check(
         "Sort it out now or I'll make sure you lose your job.",

@@ -83,6 +83,7 @@ const FAULTY: &[&str] = &[
     "The rate was clearly marked as non-refundable on the booking page.",
     "Overdraft charges are a matter between you and your bank.",
     "Repairs to the boiler are the landlord's responsibility.",
+    "The £900 will be written off this week.",
 ];
 
 #[test]
@@ -95,6 +96,50 @@ fn a_note_about_the_client_is_not_a_message_to_them() {
     );
     check(
         "Our customer service team will call you today, and the customer portal shows the refund.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_tip_on_the_clients_habits_is_blame_and_a_tip_for_now_is_help() {
+    check(
+        "I've cancelled the renewal. It's always worth keeping track of your subscriptions.",
+        expect![[r#"
+            blame "It's always worth keeping track of your subscriptions." -> ""
+        "#]],
+    );
+    check(
+        "I've sent the link again; it's worth checking your spam folder for it.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn doubting_the_clients_source_and_the_small_print_of_a_quote_are_named() {
+    check(
+        "As clearly stated in the quote you signed, the package only covered the logo. I'm not sure where your nephew got his information, but that's not how it works in this industry.",
+        expect![[r#"
+            policy_hiding "As clearly stated in the quote you signed, the package only covered the logo." -> "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>."
+            condescending "I'm not sure where your nephew got his information, but that's not how it works in this industry." -> "I can see why you expected that, so here's what applies"
+            condescending "that's not how it works" -> "Here's how it works in your case"
+        "#]],
+    );
+    check(
+        "I know that's not how it works with most shops, so here is what we can do.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_decision_others_make_is_not_promised_in_the_passive() {
+    check(
+        "Good news: the £900 will be written off and the late fees waived.",
+        expect![[r#"
+            uncontrolled_outcome "Good news: the £900 will be written off and the late fees waived." -> "I've asked <the team> to <decide it>, and I'll tell you their decision by <time>."
+        "#]],
+    );
+    check(
+        "The refund will be processed today. If your manager agrees, the fee may be waived.",
         expect![[r#""#]],
     );
 }
