@@ -428,6 +428,24 @@ fn abuse_left_unanswered_is_found_and_a_boundary_is_not() {
 }
 
 #[test]
+fn a_boundary_alone_is_no_step_while_harm_is_happening() {
+    let abusive = |text: &str| {
+        Talk::default().client(Fx::new(text).level(Level::Abusive, 0.9).signal(
+            SignalKind::Insult,
+            "pathetic idiot",
+            true,
+        ))
+    };
+    let boundary = "I won't be spoken to like that, and if the insults go on I'll end this chat.";
+    let harmed = abusive(
+        "Our toddler can't sleep in this heat, so send someone up now, you pathetic idiot.",
+    );
+    has(&harmed, boundary, FindingKind::NoNextStep, "");
+    let not_harmed = abusive("Where is my refund, you pathetic idiot?");
+    lacks(&not_harmed, boundary, FindingKind::NoNextStep);
+}
+
+#[test]
 fn an_empty_or_oversized_draft_is_an_error() {
     let talk = calm_client();
     let try_check = |draft: &str| {

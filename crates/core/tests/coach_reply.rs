@@ -911,6 +911,20 @@ fn a_finding_that_reports_it_done_needs_no_stock_update() {
 }
 
 #[test]
+fn someone_of_the_clients_own_is_not_us() {
+    let c = coached(&client(
+        MORNING,
+        "My unemployment benefit is not paid this month. My landlord says if I don't pay the rent on the 10th he starts the eviction.",
+    ));
+    assert_eq!(
+        c.coaching.situation.domain,
+        Some(Domain::PublicService),
+        "{}",
+        c.reply
+    );
+}
+
+#[test]
 fn what_the_client_has_from_us_names_the_trade_over_where_they_are() {
     let c = coached(&client(
         MORNING,

@@ -674,9 +674,28 @@ mod tests {
             "I HAVE BEEN STANDING AT THIS DESK FOR TWO HOURS",
             "Sort it out now or I'll complain.",
             "I need a room tonight, not an estimate.",
+            "Get off your backside and send someone up NOW",
         ] {
             assert!(has(text, Family::Now), "{text}");
         }
+        assert!(has(
+            "i have two kids asleep on the floor at gate B12",
+            Family::Safety
+        ));
+        assert!(has("i feel a bit dizzy today", Family::Emergency));
+        assert!(has(
+            "Honestly I'm tired of living like this.",
+            Family::Crisis
+        ));
+        assert!(!has("I'm tired of chasing this refund.", Family::Crisis));
+        // An event of theirs tomorrow may be early: "tomorrow" is read as tomorrow morning.
+        let text = "My flight TK1984 for tomorrow 06:40 is cancelled. See you tomorrow!";
+        let spans: Vec<&str> = event_tomorrow(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(spans, ["tomorrow"]);
+        assert_eq!(
+            event_tomorrow("The tomorrowland tickets are wrong.").count(),
+            0
+        );
         for text in [
             "I ordered a card last month.",
             "I was at the till when I noticed the price.",

@@ -88,6 +88,12 @@ mod tests {
             "within the next 20 minutes"
         );
         assert_eq!(t(Urgency::None, None), "by 5pm today");
+        // In the night, the morning.
+        let night = Timestamp(MORNING.0 - 9 * 3600);
+        assert_eq!(
+            next_step_time(night, UtcOffset::UTC, Urgency::None, None),
+            "by 10am today"
+        );
         // Their deadline comes before the end of the day.
         assert_eq!(
             t(Urgency::None, Some(Timestamp(MORNING.0 + 4 * 3600))),
