@@ -42,10 +42,18 @@ const SPLIT_WORDS: usize = 14;
 /// ordinary one has a few dozen).
 const MAX_CLAUSES: usize = 200;
 
+/// Sarcasm in more places than this makes the whole message mockery: any of it said back would
+/// read as mocking the client in turn.
+const MOST_SARCASM: usize = 1;
+
 /// Extracts the client's concerns in the order they were written; none from a message with a
-/// slip of grammar no rule mends (see [`slips::in_message`]).
+/// slip of grammar no rule mends (see [`slips::in_message`]) or mocking throughout.
 pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern> {
-    if slips::in_message(text, tokens) {
+    let sarcasm = signals
+        .iter()
+        .filter(|s| s.kind == SignalKind::Sarcasm && !s.quoted)
+        .count();
+    if sarcasm > MOST_SARCASM || slips::in_message(text, tokens) {
         return Vec::new();
     }
     let cues: Vec<Hit> = hits(tokens).into_iter().filter(|h| !h.negated).collect();

@@ -69,6 +69,9 @@ pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [T
 fn unsayable(signal: &Signal, part: &[Token]) -> bool {
     match signal.kind {
         SignalKind::Slur | SignalKind::Threat | SignalKind::Harassment => true,
+        // "are you actually this stupid" without "stupid" is no point of theirs: the jab goes
+        // whole.
+        SignalKind::Insult | SignalKind::Profanity => signal.targeted,
         // "I want to cancel my contract" is a need; "I'll cancel and go elsewhere" a threat.
         SignalKind::EscalationThreat => !states_a_need(part),
         _ => false,

@@ -303,6 +303,15 @@ fn sarcastic_praise_is_not_paraphrased_back() {
 }
 
 #[test]
+fn a_message_mocking_throughout_and_a_jab_at_the_reader_are_not_said_back() {
+    let said = |text: &str| statements_with(text, &detect(text, &tokenize(text)));
+    let mocking = "Oh brilliant, very helpful. Love that your update just ate 14 templates I built over two years.";
+    assert!(said(mocking).is_empty(), "{:?}", said(mocking));
+    let jab = said("Nobody has come to the room. Are you actually this stupid?");
+    assert_eq!(jab, ["nobody has come to the room"]);
+}
+
+#[test]
 fn a_comma_that_groups_thousands_ends_no_clause() {
     assert_eq!(
         statements("I've been refused a refund on a 1,200 euro laptop that died after two weeks."),

@@ -15,7 +15,7 @@ const FILLERS: &[&str] = &[
     "massive", "big", "little", "bunch", "pack", "load", "lot", "of", "nothing", "but", "flipping",
     "bleeding", "actual", "officially", "literally", "being", "acting", "behaving", "bit", "kinda",
     "rather", "fairly", "obviously", "clearly", "genuinely", "seriously", "honestly", "plainly",
-    "simply", "evidently",
+    "simply", "evidently", "this", "that", "actually",
 ];
 /// Fillers that show a noun is applied to people: "a *bunch of* clowns", "*utter* liars".
 const MARKERS: &[&str] = &[

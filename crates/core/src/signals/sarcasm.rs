@@ -20,7 +20,8 @@ const WENT_WRONG: &[&str] = &[
     "cancelled", "canceled", "refused", "declined", "ignored", "waiting", "waited", "hold", "again",
     "never", "nobody", "nothing", "overcharged", "crashed", "crashing", "crashes", "failed",
     "fails", "stuck", "disconnected", "useless", "hung", "nowhere", "weeks", "months", "deleted",
-    "wiped", "erased", "smashed", "cracked", "leaking", "twice",
+    "wiped", "erased", "smashed", "cracked", "leaking", "twice", "gone", "ate", "eaten", "removed",
+    "disappeared", "vanished", "rebuild", "rebuilding", "redo", "redoing",
 ];
 
 /// Whether the lower-case `word` says that something went wrong: a failure word, a negation
@@ -68,22 +69,28 @@ const PROMISES: &[&str] = &[
     "improved", "new", "soon", "shortly", "asap", "promptly", "immediately",
 ];
 
-/// Per token: inside a hit that says the client had to chase or wait (see [`negative_context`]).
-fn trouble(scan: &Scan, hits: &[Hit]) -> Vec<bool> {
-    let mut marked = vec![false; scan.tokens.len()];
+/// Per token, what it weighs in the mood around praise in place of its own valence (see
+/// [`negative_context`]): a hit that says the client had to chase or wait counts as trouble, and
+/// praise that is itself under suspicion ("Oh brilliant. Love that your update ate my
+/// templates.") counts for nothing.
+fn overrides(scan: &Scan, hits: &[Hit], praise: &[Hit]) -> Vec<Option<f32>> {
+    let mut marked = vec![None; scan.tokens.len()];
+    for h in praise {
+        marked[h.first..=h.last].fill(Some(0.0));
+    }
     for h in hits
         .iter()
         .filter(|h| h.kind == SignalKind::RepeatedContact)
     {
-        marked[h.first..=h.last].fill(true);
+        marked[h.first..=h.last].fill(Some(-2.0));
     }
     marked
 }
 
 /// Whether the clauses around tokens `first..=last` (the one before, the same, the next) say that
 /// something went wrong, clearly more than anything went well, in a message that neither weighs
-/// good against bad nor thanks anyone. `trouble` is what [`trouble`] marked.
-fn negative_context(scan: &Scan, first: usize, last: usize, trouble: &[bool]) -> bool {
+/// good against bad nor thanks anyone. `weighs` is what [`overrides`] marked.
+fn negative_context(scan: &Scan, first: usize, last: usize, weighs: &[Option<f32>]) -> bool {
     let mixed = scan
         .contrast
         .get_or_init(|| (0..scan.words.len()).any(|i| weighs_or_thanks(scan, i)));
@@ -96,13 +103,13 @@ fn negative_context(scan: &Scan, first: usize, last: usize, trouble: &[bool]) ->
     );
     let mood: f32 = (start..end)
         .filter(|&i| i < first || i > last)
-        .map(|i| if trouble[i] { -2.0 } else { mood(scan, i) })
+        .map(|i| weighs[i].unwrap_or_else(|| mood(scan, i)))
         .sum();
     mood <= -1.0
 }
 
 /// "but", "usually", or thanks that are not themselves sarcastic ("thanks for nothing", "wow,
-/// thanks").
+/// thanks") and are given (not quoted back, not asked about).
 fn weighs_or_thanks(scan: &Scan, i: usize) -> bool {
     let w = scan.w(i);
     // "thanks for nothing", "wow, thanks".
@@ -123,7 +130,23 @@ fn weighs_or_thanks(scan: &Scan, i: usize) -> bool {
             .any(|p| matches!(scan.w(p), "wow" | "oh" | "gee" | "gosh"));
         mocked || exclaimed
     };
-    CONTRAST.contains(&w) || (GRATEFUL.contains(&w) && !sarcastic())
+    // Thanks quoted back at us ('"Thanks for the feedback" lol') or offered in a question ("should
+    // I thank you personally for ...") thank no one.
+    let not_given = || {
+        let at = scan.tokens[i].start;
+        let quoted = scan.quotes.iter().any(|&(s, e)| s <= at && at < e);
+        let p1 = scan.prev_word(i);
+        let p2 = p1.and_then(|p| scan.prev_word(p));
+        let asked = p1.is_some_and(|p| scan.w(p) == "i")
+            && p2.is_some_and(|p| matches!(scan.w(p), "should" | "shall" | "must" | "do"));
+        quoted || asked
+    };
+    // "But sure, ..." opens a jab, it weighs nothing.
+    let jab = || {
+        let next = scan.next_word(i).map(|n| scan.w(n));
+        w == "but" && next.is_some_and(|n| matches!(n, "sure" | "yeah" | "hey" | "oh"))
+    };
+    (CONTRAST.contains(&w) && !jab()) || (GRATEFUL.contains(&w) && !sarcastic() && !not_given())
 }
 
 /// How a word weighs in the mood around praise: a failure counts -2, other words their valence
@@ -151,11 +174,11 @@ fn mood(scan: &Scan, i: usize) -> f32 {
 /// a negative context, and sarcasm hits for "... NOT!" and for scare quotes. `out` must hold the
 /// other phrase hits already: a chase or a wait among them counts as something gone wrong.
 pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
-    let trouble = trouble(scan, out);
+    let weighs = overrides(scan, out, &pending);
     out.extend(
         pending
             .into_iter()
-            .filter(|h| negative_context(scan, h.first, h.last, &trouble)),
+            .filter(|h| negative_context(scan, h.first, h.last, &weighs)),
     );
     let hit = |first, last| Hit {
         kind: SignalKind::Sarcasm,
@@ -167,7 +190,7 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
         if let Some(praise) = praise_then_not(scan, i) {
             out.push(hit(praise, i));
         }
-        if bare_praise(scan, i) && negative_context(scan, i, i, &trouble) {
+        if bare_praise(scan, i) && negative_context(scan, i, i, &weighs) {
             out.push(hit(i, i));
         }
     }
@@ -182,8 +205,7 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
         let praised_after = (last..scan.tokens.len())
             .find(|&j| scan.tokens[j].is_word())
             .is_some_and(|j| bare_praise(scan, j));
-        let mocked =
-            mocking && (praised_after || negative_context(scan, first, last - 1, &trouble));
+        let mocked = mocking && (praised_after || negative_context(scan, first, last - 1, &weighs));
         if mocked {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(

@@ -240,6 +240,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(piece of|) (shit|crap|trash|garbage|filth|scum) (that|) (you are|you're|u r|you r)", Insult).targeted(),
     rule("i (really|just|fucking|) (hate|despise) (you|you all|you guys|you people|all of you|your guts)", Insult).targeted().no_neg(),
     rule("(shut up|shut it|shut your (mouth|face|trap)|shut the (fuck|hell) up|get lost|go away|get a brain)", Insult).targeted().clause_start(),
+    rule("(get|move|lift|shift) (off |)your (lazy|fat|idle|big|useless) (fat |lazy |idle |)(backside|arse|ass|butt|bum|behind|backsides|arses)", Insult).targeted(),
     rule("(will you|would you|can you|why don't you|you) (just|) (shut up|shut your (mouth|face|trap)|shut the (fuck|hell) up|go away|get lost)", Insult).targeted().no_neg(),
     rule("(go die|drop dead|die in a fire|kill yourself|kys|i hope you die|hope you die|you should die|you deserve to die)", Insult).targeted().no_neg(),
     rule("how (thick|stupid|dense|dim|dumb) (are you|can you be|do you have to be|are your (staff|people|agents)|is (he|she|your (staff|agent|manager)))", Insult).targeted(),
@@ -274,7 +275,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
     rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
     rule("(really|truly|absolutely|simply|just) {positive} (service|customer service|customer care|job|work|support|communication|response)", Sarcasm).clause_start().neg_context(),
-    rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|really helpful|super helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|gotta love|got to love|you have to love|you've got to love)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
+    rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|really helpful|super helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|love that your|love that you|gotta love|got to love|you have to love|you've got to love|keep up the good work|keep up the great work|keep up the fantastic work|keep up the amazing work|keep up the excellent work)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
     rule("({positive}|perfect|lovely) (,|) (another|yet another)", Sarcasm).clause_start(),
     rule("({positive}|perfect|lovely) .", Sarcasm).clause_start().neg_context(),
 ];

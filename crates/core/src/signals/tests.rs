@@ -51,6 +51,33 @@ fn insult_adjective_at_reader() {
     );
 }
 #[test]
+fn insult_with_this_or_that_between() {
+    check(
+        "Are you actually this stupid? Get off your lazy fat backside.",
+        expect![[r#"
+            insult 22..28 "stupid" targeted
+            insult 30..60 "Get off your lazy fat backside" targeted"#]],
+    );
+}
+#[test]
+fn sarcastic_praise_beside_more_of_it_and_thanks_quoted_back() {
+    check(
+        "Oh brilliant. Love that your update just ate 14 templates. Should I thank you personally?",
+        expect![[r#"
+            sarcasm 0..13 "Oh brilliant."
+            sarcasm 14..28 "Love that your""#]],
+    );
+    check(
+        "\"Thanks for the feedback\" lol. The button is GONE. But sure, keep up the great work",
+        expect![[r#"sarcasm 61..83 "keep up the great work""#]],
+    );
+    // Thanks given, and a real contrast, still mean the praise.
+    check(
+        "Love that your team rang back. Thanks, the parcel came in the end.",
+        expect![[r#""#]],
+    );
+}
+#[test]
 fn insult_at_staff() {
     check(
         "Your staff are morons and your agent is incompetent.",
