@@ -19,15 +19,18 @@ pub(crate) fn of(text: &str) -> Option<String> {
     let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
     let things = lists::words("case_things");
     let modifiers = lists::words("case_thing_modifiers");
+    let compounds = lists::words("case_thing_compounds");
     let thing_at = |i: usize| {
         if !things.contains(&norm(i)) {
             return None;
         }
-        // "my phone bill": the longer name when the next word is a thing too.
-        Some(match norm(i + 1) {
-            next if things.contains(&next) => format!("{} {next}", norm(i)),
-            _ => norm(i).to_string(),
-        })
+        // "my phone bill": the longer name when the next word is a thing too; "my invoice
+        // templates" are templates, which the list does not name.
+        match norm(i + 1) {
+            next if things.contains(&next) => Some(format!("{} {next}", norm(i))),
+            next if compounds.contains(&next) => None,
+            _ => Some(norm(i).to_string()),
+        }
     };
     let thing = (0..tokens.len()).find_map(|i| {
         if !matches!(norm(i), "my" | "our") {
@@ -89,6 +92,7 @@ mod tests {
             "The invoice has the wrong address on it",
             "I want a refund",
             "my stupid phone again",
+            "after yesterdays update all my invoice templates are gone",
             "you people are useless",
             "",
         ];

@@ -84,6 +84,7 @@ const FAULTY: &[&str] = &[
     "Overdraft charges are a matter between you and your bank.",
     "Repairs to the boiler are the landlord's responsibility.",
     "The £900 will be written off this week.",
+    "Please note that calling the phone line again will not speed up your case.",
 ];
 
 #[test]
