@@ -205,6 +205,14 @@ fn finds_several_and_skips_what_is_not_a_commitment() {
         .is_empty()
     );
     assert!(promises("Thank you for your patience.", monday_10am(offset), offset).is_empty());
+    assert!(
+        promises(
+            "I'm going to stop here: what you wrote is a threat.",
+            monday_10am(offset),
+            offset
+        )
+        .is_empty()
+    );
 }
 
 #[test]

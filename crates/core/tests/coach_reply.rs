@@ -922,6 +922,12 @@ fn someone_of_the_clients_own_is_not_us() {
         "{}",
         c.reply
     );
+    // A home with nothing to mend is offered no repair.
+    let c = coached(&client(
+        MORNING,
+        "My housing benefit claim has been stuck for six weeks and the rent on my flat is due. Nobody tells me anything.",
+    ));
+    assert!(!c.reply.contains("repair"), "{}", c.reply);
 }
 
 #[test]

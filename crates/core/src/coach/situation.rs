@@ -613,6 +613,8 @@ mod tests {
             "Water is coming through the light fitting and it's sparking.",
             "The socket smells of burning.",
             "theres a really strong gas smell in the kitchen and the kids are home",
+            "we sleep all in one room with the oven door open and on all night to keep it warm",
+            "We're using the cooker to heat the flat.",
         ] {
             assert!(has(text, Family::Hazard), "{text}");
         }

@@ -156,8 +156,9 @@ fn despair(clause: &[Token]) -> bool {
 }
 
 /// An accusation of bad faith that no restating turns into a need ("you just take our money and
-/// make up excuses", "sitting on your fat salaries"): said back, it reads as the agent admitting
-/// it. (Theft and lies have their own restating: "you stole my money" becomes wanting it back.)
+/// make up excuses", "sitting on your fat salaries", "you'd never let your own kids live like
+/// this"): said back, it reads as the agent admitting it. (Theft and lies have their own
+/// restating: "you stole my money" becomes wanting it back.)
 fn bad_faith(part: &[Token]) -> bool {
     #[rustfmt::skip]
     const WORDS: &[&str] = &[
@@ -174,6 +175,12 @@ fn bad_faith(part: &[Token]) -> bool {
         || words
             .windows(3)
             .any(|w| w == ["don't", "even", "care"] || w == ["couldn't", "care", "less"])
+        // "you would not let your own kids live like this": a charge of callousness.
+        || words.windows(3).any(|w| {
+            w[0] == "your"
+                && w[1] == "own"
+                && matches!(w[2], "kids" | "children" | "family" | "mother" | "mum" | "dad" | "parents" | "kid" | "child")
+        })
 }
 
 /// The words of `part`, lower-case, without punctuation.

@@ -97,6 +97,8 @@ const SLIPS: &[Slip] = &[
                 "it" | "you" | "we" | "they" | "he" | "she" | "i" | "there"
             )
     },
+    // "more money for finish the job": a bare verb after "for".
+    |_, w, next, _| w == "for" && TO_BEFORE.contains(&next),
     // "you want know".
     |_, w, next, _| matches!(w, "want" | "wants" | "need" | "needs") && TO_BEFORE.contains(&next),
     // "what you must to do": "to" after a modal.
@@ -170,7 +172,7 @@ const BASE_VERBS: &[&str] = &[
     "deliver", "refund", "use", "take", "tell", "say", "order", "buy", "book", "respond",
     "contact", "solve", "return", "write", "cancel", "wait", "ask", "speak", "talk", "explain",
     "replace", "repair", "install", "connect", "leave", "sign", "transfer", "travel", "worry",
-    "start",
+    "start", "finish", "disappoint",
 ];
 
 /// Bare verbs that want "to" after "want" or "need" ("you want to know"); those that are also
@@ -178,7 +180,7 @@ const BASE_VERBS: &[&str] = &[
 #[rustfmt::skip]
 const TO_BEFORE: &[&str] = &[
     "know", "understand", "receive", "get", "go", "see", "find", "make", "take", "tell", "say",
-    "arrive", "come", "speak", "talk", "cancel", "send", "give",
+    "arrive", "come", "speak", "talk", "cancel", "send", "give", "finish",
 ];
 
 #[cfg(test)]
@@ -214,6 +216,8 @@ mod tests {
             ("you are very worry", "are"),
             ("your landlord say he will start", "landlord"),
             ("if you don't pay on the 10th he start the procedure", "he"),
+            ("now we want more money for finish our own job", "for"),
+            ("you are very disappoint", "are"),
         ] {
             assert_eq!(slip(s).as_deref(), Some(at), "{s}");
         }
@@ -243,6 +247,8 @@ mod tests {
             "the police say it was stolen",
             "my landlord says he will start on Monday",
             "the work order was lost",
+            "you asked for help with the form",
+            "you paid for finishing the job",
         ] {
             assert_eq!(slip(s), None, "{s}");
         }

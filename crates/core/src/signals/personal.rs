@@ -142,7 +142,12 @@ pub(super) const RULES: &[Rule] = &[
     // menace beside another ("I'll be waiting for him, and he won't be driving home").
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) (be |)waiting for (him|her|them|the next one|your (engineer|driver|courier|agent|staff))", Threat).company(MENACE),
     rule("i know (where |)(your|the) (engineers|drivers|couriers|staff|agents|workers|vans|team|lads) (park|parks|live|lives|drink|go|eat|stop)", Threat).company(MENACE),
-    rule("(he|she|they|you|your (engineer|driver|courier|agent)) (won't|will not|wont|wouldn't|would not) be (driving|walking|going|getting|making it) home", Threat).company(MENACE),
+    rule("(he|she|they|you|your (engineer|engineers|technician|technicians|driver|drivers|courier|agent|staff|man|lads)) (won't|will not|wont|wouldn't|would not) be (driving|walking|working|getting|making it) (home|anywhere|again|for a while|for a good while|for a long while|for a long time)", Threat).company(MENACE),
+    rule("(i'll|ill|i will|i'm going to|im going to|gonna) (be |)waiting (next to|by|beside|near|outside|behind|at) (one of (them|your vans|your cars)|your (van|vans|depot|car|cars|office|shop))", Threat).company(MENACE),
+    rule("i know (what|which) (the|your) (vans|van|cars|car|uniforms|uniform|staff|engineers|technicians) (look|looks) like", Threat).company(MENACE),
+    rule("i know where your (office|depot|shop|store|warehouse|branch|yard|site|base|call centre|head office) (on|in|at|off) ", Threat).company(MENACE),
+    rule("(put|write) that in your (notes|file|records|system)", Threat).company(MENACE),
+    rule("(you can|go ahead and|feel free to) pass that on", Threat).company(MENACE),
     rule("(wait|waiting) (for you |)(in|at|outside|by|near) (the|your) (car park|carpark|parking lot|parking|staff exit|staff entrance|back door|exit) (when|after|until|till) (your|you) (shift|finish|leave|clock off|get off|knock off)", Threat),
     rule("(wait|waiting) (for you |)(outside|out the back|out front|downstairs) (when|after|until|till) (you|your shift|she|he) (finish|finishes|leave|leaves|clock off|clocks off|get off|gets off|knock off|end|ends)", Threat),
     rule("(wait|waiting) (for you |)(until|till|for) (your|her|his) shift (ends|finishes|is over|to end|to finish)", Threat),

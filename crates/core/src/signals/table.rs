@@ -271,11 +271,16 @@ pub(super) const RULES: &[Rule] = &[
     rule("(an|any|a) even (better|brighter|cleverer|smarter|greater) (plan|idea|suggestion|solution|tip|trick)", Sarcasm),
     // Guessing the next scripted step, or playing along with it, after it failed before.
     rule("let me guess", Sarcasm).neg_context(),
+    // Cynical in any message to a company: no bad news needs to be named beside them ("let me
+    // guess, ..." set off as an aside, not "let me guess which size fits").
+    rule("(let me guess ,|how convenient|how very convenient|what a coincidence)", Sarcasm),
+    rule("(so|that way) (i|we) (really |actually |truly |)(feel|felt) (appreciated|valued|special|important|loved|looked after)", Sarcasm),
+    rule("(maybe|perhaps) next time (you could |you can |)(charge|bill|overcharge|take) (me|us)", Sarcasm),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
     rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
     rule("(really|truly|absolutely|simply|just) {positive} (service|customer service|customer care|job|work|support|communication|response)", Sarcasm).clause_start().neg_context(),
-    rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|really helpful|super helpful|how helpful|how convenient|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|love that your|love that you|gotta love|got to love|you have to love|you've got to love|keep up the good work|keep up the great work|keep up the fantastic work|keep up the amazing work|keep up the excellent work)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
+    rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|really helpful|super helpful|how helpful|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|love that your|love that you|gotta love|got to love|you have to love|you've got to love|keep up the good work|keep up the great work|keep up the fantastic work|keep up the amazing work|keep up the excellent work)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
     rule("({positive}|perfect|lovely) (,|) (another|yet another)", Sarcasm).clause_start(),
     rule("({positive}|perfect|lovely) .", Sarcasm).clause_start().neg_context(),
 ];

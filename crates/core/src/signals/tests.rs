@@ -71,6 +71,12 @@ fn sarcastic_praise_beside_more_of_it_and_thanks_quoted_back() {
         "\"Thanks for the feedback\" lol. The button is GONE. But sure, keep up the great work",
         expect![[r#"sarcasm 61..83 "keep up the great work""#]],
     );
+    check(
+        "Oh fantastic, a storm, how convenient. And let me guess, that is outside your control too.",
+        expect![[r#"
+            sarcasm 23..37 "how convenient"
+            sarcasm 43..56 "let me guess,""#]],
+    );
     // Thanks given, and a real contrast, still mean the praise.
     check(
         "Love that your team rang back. Thanks, the parcel came in the end.",
@@ -1294,7 +1300,7 @@ fn asking_whether_one_talks_to_a_robot_is_no_insult() {
 fn guessing_or_playing_along_with_the_script_is_sarcasm() {
     check(
         "Let me guess, you want me to unplug the router again?",
-        expect![[r#"sarcasm 0..12 "Let me guess""#]],
+        expect![[r#"sarcasm 0..13 "Let me guess,""#]],
     );
     check(
         "The tracking hasn't moved in a week, but sure, I'll just fill in another form.",

@@ -85,6 +85,8 @@ const FAULTY: &[&str] = &[
     "Repairs to the boiler are the landlord's responsibility.",
     "The £900 will be written off this week.",
     "Please note that calling the phone line again will not speed up your case.",
+    "The payment was held for review, which is how the system works.",
+    "As the cause was a storm, you are not entitled to compensation under EU261.",
 ];
 
 #[test]
