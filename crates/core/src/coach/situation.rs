@@ -684,6 +684,14 @@ mod tests {
             "i have two kids asleep on the floor at gate B12",
             Family::Safety
         ));
+        assert!(has(
+            "it's 11 at night, my kids are falling asleep on the suitcases",
+            Family::Safety
+        ));
+        assert!(has(
+            "I'm standing at your front desk with two kids",
+            Family::Now
+        ));
         assert!(has("i feel a bit dizzy today", Family::Emergency));
         assert!(has(
             "Honestly I'm tired of living like this.",

@@ -309,6 +309,11 @@ fn a_message_mocking_throughout_and_a_jab_at_the_reader_are_not_said_back() {
     assert!(said(mocking).is_empty(), "{:?}", said(mocking));
     let jab = said("Nobody has come to the room. Are you actually this stupid?");
     assert_eq!(jab, ["nobody has come to the room"]);
+    let callous = said("The heating is broken. You would not let your own kids live like this.");
+    assert!(
+        callous.iter().all(|c| !c.contains("own kids")),
+        "{callous:?}"
+    );
 }
 
 #[test]

@@ -689,8 +689,21 @@ fn waiting_for_staff_where_they_park_and_their_not_getting_home() {
             threat 88..111 "I'll be waiting for him" targeted
             threat 117..141 "he won't be driving home" targeted"#]],
     );
+    check(
+        "I know what the vans look like. If nobody turns up I'll be waiting next to one of them, and your technician won't be driving anywhere for a good while. Put that in your notes.",
+        expect![[r#"
+            threat 0..30 "I know what the vans look like" targeted
+            absolute 35..41 "nobody"
+            threat 51..86 "I'll be waiting next to one of them" targeted
+            threat 92..133 "your technician won't be driving anywhere" targeted
+            threat 152..174 "Put that in your notes" targeted"#]],
+    );
     // Alone, each is ordinary.
     check("I'll be waiting for him at home from 8.", expect![[""]]);
+    check(
+        "My husband had a stroke, he won't be driving anywhere for a while.",
+        expect![[""]],
+    );
     check(
         "He won't be driving home tonight, the car is still in your garage.",
         expect![[""]],

@@ -77,6 +77,12 @@ fn sarcastic_praise_beside_more_of_it_and_thanks_quoted_back() {
             sarcasm 23..37 "how convenient"
             sarcasm 43..56 "let me guess,""#]],
     );
+    check(
+        "Charged twice again. Maybe next time charge me three times so I really feel appreciated.",
+        expect![[r#"
+            sarcasm 21..46 "Maybe next time charge me"
+            sarcasm 59..87 "so I really feel appreciated""#]],
+    );
     // Thanks given, and a real contrast, still mean the praise.
     check(
         "Love that your team rang back. Thanks, the parcel came in the end.",
