@@ -252,7 +252,7 @@ fn matters<'a>(client_texts: impl Iterator<Item = &'a str>) -> Vec<&'static str>
 
 /// The remedies `text` turns down: one of [`REMEDIES`] after "I don't want", "not another",
 /// "no more" or "keep your" in the same sentence.
-fn refused(text: &str) -> Vec<&'static str> {
+pub(crate) fn refused(text: &str) -> Vec<&'static str> {
     const REMEDIES: &[&str] = &[
         "refund",
         "credit",
@@ -261,6 +261,8 @@ fn refused(text: &str) -> Vec<&'static str> {
         "discount",
         "callback",
         "call back",
+        "will call you",
+        "call you back",
         "payment plan",
         "apology",
         "link",
@@ -730,6 +732,10 @@ mod tests {
         assert_eq!(
             refused("Not another £10 credit. I dont want a refund either, I want it fixed."),
             ["credit", "refund"]
+        );
+        assert_eq!(
+            refused("I don't want another \"someone will call you\". I want a date."),
+            ["will call you"]
         );
         assert!(refused("I want a refund and a credit for the wait.").is_empty());
         assert!(refused("I don't want to wait. Give me a refund.").is_empty());

@@ -1,6 +1,7 @@
 //! What the conversation shows that the substance rules read: whether the client has abused the
 //! agent since the agent last held the line (in any turn, not only the last one), whether their
-//! last message apologised, and whether the client needs something within hours.
+//! last message apologised or turned down another call back, and whether the client needs
+//! something within hours.
 //!
 //! Urgency is read from every client turn, one sentence at a time: a plea for speed ("please
 //! hurry", "right now"), or something at stake ("I need", "too late", a flight, pain, a child)
@@ -17,6 +18,7 @@ use crate::coach::conversation::{Analysed, Role};
 use crate::coach::lists;
 use crate::coach::phrases::{PhraseSet, sentences};
 use crate::coach::policy::Policy;
+use crate::coach::specifics::refused;
 use crate::coach::warnings;
 
 /// Pleas for speed and harm happening while the client writes.
@@ -81,10 +83,12 @@ impl Facts {
         let pressed = analysed
             .client_turns()
             .any(|(_, t, _)| sentences(&t.text).any(pressing));
+        let call_refused = refused(&turn.text).iter().any(|r| r.contains("call"));
         Facts {
             abusive,
             apologised,
             urgent: pressed && (!abusive || apologised),
+            call_refused,
         }
     }
 }

@@ -31,6 +31,9 @@ pub(crate) struct Facts {
     pub apologised: bool,
     /// The client needs something within hours: a deadline today, or harm happening now.
     pub urgent: bool,
+    /// The last client message turns down another call back ("I don't want another 'someone
+    /// will call you'").
+    pub call_refused: bool,
 }
 
 /// A hit in its place: the lower-case words of its sentence before and after it, the previous

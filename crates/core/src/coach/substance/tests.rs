@@ -6,6 +6,7 @@ const CALM: Facts = Facts {
     abusive: false,
     apologised: false,
     urgent: false,
+    call_refused: false,
 };
 
 fn render(draft: &str, facts: Facts) -> String {
@@ -312,6 +313,25 @@ fn tone_policing_is_a_fault_only_when_the_client_was_not_abusive() {
         ..abused
     };
     assert!(!render(draft, sorry_since).is_empty());
+}
+
+#[test]
+fn a_call_back_the_client_has_just_turned_down_is_named() {
+    let draft = "I'll chase the engineering team and make sure someone calls you today.";
+    assert_eq!(render(draft, CALM), "");
+    let refused = Facts {
+        call_refused: true,
+        ..CALM
+    };
+    assert!(render(draft, refused).starts_with("dismissive"));
+    rewrites_clear(draft, refused);
+    assert_eq!(
+        render(
+            "An engineer will be with you on Friday between 8 and 12.",
+            refused
+        ),
+        ""
+    );
 }
 
 #[test]
