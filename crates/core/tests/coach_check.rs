@@ -425,11 +425,16 @@ fn abuse_left_unanswered_is_found_and_a_boundary_is_not() {
         "I want to help, and I need you to stop the insults, or I'll have to end the call. Your parcel is at the depot; I'll call you by 3pm with a slot.",
     );
     assert!(held.findings.is_empty(), "{:#?}", held.findings);
-    let asked = check(
-        &talk,
-        "I do need you to stop the name-calling so I can keep helping you. Your parcel is at the depot; I'll call you by 3pm with a slot.",
-    );
-    assert!(asked.findings.is_empty(), "{:#?}", asked.findings);
+    for asked in [
+        "I do need you to stop the name-calling so I can keep helping you.",
+        "I do need you not to swear at me or call me names.",
+    ] {
+        let c = check(
+            &talk,
+            &format!("{asked} Your parcel is at the depot; I'll call you by 3pm with a slot."),
+        );
+        assert!(c.findings.is_empty(), "{asked}: {:#?}", c.findings);
+    }
 }
 
 #[test]

@@ -629,6 +629,7 @@ mod tests {
             "I live on my own and nobody would notice if I ran out anyway",
             "Maybe it'd be easier for everyone if I just wasn't here.",
             "Honestly I don't think I'll still be around by the time they come, so it won't really matter.",
+            "sometimes I think it would be easier if I was not here also",
         ] {
             assert!(has(text, Family::Crisis), "{text}");
         }
@@ -699,6 +700,10 @@ mod tests {
         ));
         assert!(!has("I'm tired of chasing this refund.", Family::Crisis));
         // An event of theirs tomorrow may be early: "tomorrow" is read as tomorrow morning.
+        assert_eq!(
+            event_tomorrow("I'm flying tomorrow 6:40, what do I do??").count(),
+            1
+        );
         let text = "My flight TK1984 for tomorrow 06:40 is cancelled. See you tomorrow!";
         let spans: Vec<&str> = event_tomorrow(text).map(|(s, e)| &text[s..e]).collect();
         assert_eq!(spans, ["tomorrow"]);

@@ -147,7 +147,11 @@ fn own_fault_or_plea(part: &[Token]) -> bool {
 fn despair(clause: &[Token]) -> bool {
     let words = words_of(clause);
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    let gone = has(&["i"]) && has(&["wasn't", "weren't"]) && has(&["here", "around", "alive"]);
+    let not_there = has(&["wasn't", "weren't"])
+        || words
+            .windows(2)
+            .any(|w| matches!(w[0], "was" | "were") && w[1] == "not");
+    let gone = has(&["i"]) && not_there && has(&["here", "around", "alive"]);
     let without_me = words.windows(2).any(|w| w == ["without", "me"]);
     let cannot_go_on = has(&["can't", "cannot", "cant"])
         && has(&["do", "take", "cope", "go"])

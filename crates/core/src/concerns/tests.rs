@@ -309,6 +309,8 @@ fn a_message_mocking_throughout_and_a_jab_at_the_reader_are_not_said_back() {
     assert!(said(mocking).is_empty(), "{:?}", said(mocking));
     let jab = said("Nobody has come to the room. Are you actually this stupid?");
     assert_eq!(jab, ["nobody has come to the room"]);
+    let despair = said("My husband died. Sometimes I think it would be easier if I was not here.");
+    assert!(despair.iter().all(|c| !c.contains("here")), "{despair:?}");
     let callous = said("The heating is broken. You would not let your own kids live like this.");
     assert!(
         callous.iter().all(|c| !c.contains("own kids")),

@@ -142,7 +142,9 @@ pub(super) const RULES: &[Rule] = &[
     // menace beside another ("I'll be waiting for him, and he won't be driving home").
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) (be |)waiting for (him|her|them|the next one|your (engineer|driver|courier|agent|staff))", Threat).company(MENACE),
     rule("i know (where |)(your|the) (engineers|drivers|couriers|staff|agents|workers|vans|team|lads) (park|parks|live|lives|drink|go|eat|stop)", Threat).company(MENACE),
-    rule("(he|she|they|you|your (engineer|engineers|technician|technicians|driver|drivers|courier|agent|staff|man|lads)) (won't|will not|wont|wouldn't|would not) be (driving|walking|working|getting|making it) (home|anywhere|again|for a while|for a good while|for a long while|for a long time)", Threat).company(MENACE),
+    rule("(he|she|they|you|your (engineer|engineers|technician|technicians|driver|drivers|courier|agent|staff|man|lads)) (won't|will not|wont|wouldn't|would not) be (driving|walking|working|getting|making it|delivering anything|delivering|fixing anything) (home|anywhere|again|for a while|for a good while|for a long while|for a long time)", Threat).company(MENACE),
+    rule("(i'll|ill|i will|i'm going to|im going to|gonna) (wait|be waiting) (by|at|outside|near|behind) (the|your) (gate|door|depot|van|vans|car|yard|office|shop|entrance|exit|car park|carpark) for (him|her|them|your (driver|engineer|technician|courier|agent|staff))", Threat).company(MENACE),
+    rule("(have|having) a (quiet|little|proper) word with (him|her|them|your (driver|engineer|technician|courier|agent))", Threat).company(MENACE),
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) (be |)waiting (next to|by|beside|near|outside|behind|at) (one of (them|your vans|your cars)|your (van|vans|depot|car|cars|office|shop))", Threat).company(MENACE),
     rule("i know (what|which) (the|your) (vans|van|cars|car|uniforms|uniform|staff|engineers|technicians) (look|looks) like", Threat).company(MENACE),
     rule("i know where your (office|depot|shop|store|warehouse|branch|yard|site|base|call centre|head office) (on|in|at|off) ", Threat).company(MENACE),

@@ -698,6 +698,13 @@ fn waiting_for_staff_where_they_park_and_their_not_getting_home() {
             threat 92..133 "your technician won't be driving anywhere" targeted
             threat 152..174 "Put that in your notes" targeted"#]],
     );
+    check(
+        "Maybe tonight I'll wait by the gate for your driver and have a quiet word with him. He won't be delivering anything for a good while after that.",
+        expect![[r#"
+            threat 14..51 "I'll wait by the gate for your driver" targeted
+            threat 56..82 "have a quiet word with him" targeted
+            threat 84..132 "He won't be delivering anything for a good while" targeted"#]],
+    );
     // Alone, each is ordinary.
     check("I'll be waiting for him at home from 8.", expect![[""]]);
     check(

@@ -37,11 +37,26 @@ const UNSURE: &[&str] = &[
     "don't know", "dont know", "do not know", "not sure", "no idea", "can't think", "cant think",
 ];
 
-/// Times within a day.
+/// Times within a day ("now" is read apart, see [`now_in_time`]).
 #[rustfmt::skip]
 const NEAR: &[&str] = &[
-    "today", "tonight", "now", "tomorrow", "this afternoon", "this evening",
+    "today", "tonight", "tomorrow", "this afternoon", "this evening",
 ];
+
+/// "now" as a time ("I need it now"), not as the turn of a story ("and now you say I must pay
+/// more").
+fn now_in_time(words: &str) -> bool {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "now"
+            && !words.get(i + 1).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "you" | "they" | "he" | "she" | "we" | "i" | "it's" | "that" | "your" | "the"
+                )
+            })
+    })
+}
 
 /// Something at stake: a need, a hard limit, an event, harm to health, money or safety.
 #[rustfmt::skip]
@@ -96,7 +111,9 @@ impl Facts {
 /// One sentence of the client's asks for speed, or sets something at stake against a near time.
 fn pressing(sentence: &str) -> bool {
     let words = normal(sentence);
-    let near = has_any(&words, NEAR) || (has_clock_time(sentence) && !has_any(&words, PAST));
+    let near = has_any(&words, NEAR)
+        || now_in_time(&words)
+        || (has_clock_time(sentence) && !has_any(&words, PAST));
     let pleads = has_any(&words, PRESSING) && !has_any(&words, DEMAND) && !has_any(&words, UNSURE);
     pleads || (near && has_any(&words, STAKES))
 }
@@ -113,5 +130,7 @@ mod tests {
         assert!(pressing("I need the form back today or I lose the flat"));
         assert!(!pressing("honestly i dont know anything right now, sorry"));
         assert!(!pressing("I want my refund right now"));
+        assert!(pressing("I need the car now, my mum is in hospital"));
+        assert!(!pressing("I paid in full and now you say I must pay more"));
     }
 }
