@@ -216,6 +216,22 @@ fn finds_several_and_skips_what_is_not_a_commitment() {
 }
 
 #[test]
+fn a_window_is_due_at_its_end() {
+    let offset = UtcOffset::UTC;
+    let found = promises(
+        "An engineer will come today between 2pm and 6pm.",
+        monday_10am(offset),
+        offset,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].action, "come");
+    assert_eq!(
+        found[0].due,
+        Some(Timestamp::parse("2026-03-02T18:00:00Z", offset).unwrap())
+    );
+}
+
+#[test]
 fn offsets_and_times_are_read_strictly() {
     assert_eq!(UtcOffset::parse("-05:30").unwrap().minutes(), -330);
     assert_eq!(UtcOffset::parse("+2").unwrap().minutes(), 120);

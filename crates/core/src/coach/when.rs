@@ -45,7 +45,9 @@ pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhr
     let now = sent_at.local(offset);
     let toks = tokens(text);
     let day = (0..toks.len()).find_map(|i| day_at(&toks, i, now));
-    let hour = (0..toks.len()).find_map(|i| hour_at(&toks, i));
+    let hour = (0..toks.len())
+        .find_map(|i| hour_at(&toks, i))
+        .map(|h| until(&toks, h));
     let span = |a: (usize, usize), b: Option<(usize, usize)>| {
         b.map_or(a, |b| (a.0.min(b.0), a.1.max(b.1)))
     };
@@ -85,6 +87,22 @@ pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhr
         due: Due::At(Timestamp(t.timestamp())),
         day_only,
     })
+}
+
+/// "between 2pm and 6pm", "from 8 to 12": a window is kept until its end, so the later hour is
+/// the due time, and the span takes in both.
+fn until(toks: &[Tok<'_>], first: (NaiveTime, (usize, usize))) -> (NaiveTime, (usize, usize)) {
+    let (t, (start, end)) = first;
+    let Some(last) = toks.iter().position(|k| k.end == end) else {
+        return first;
+    };
+    if !matches!(word(toks, last + 1), "and" | "to" | "until" | "till") {
+        return first;
+    }
+    match hour_at(toks, last + 2) {
+        Some((later, (_, to))) if later > t => (later, (start, to)),
+        _ => first,
+    }
 }
 
 enum Found {
