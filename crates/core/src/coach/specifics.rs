@@ -251,7 +251,7 @@ fn matters<'a>(client_texts: impl Iterator<Item = &'a str>) -> Vec<&'static str>
 }
 
 /// The remedies `text` turns down: one of [`REMEDIES`] after "I don't want", "not another",
-/// "no more" or "keep your" in the same sentence.
+/// "no more", "keep your" or "done being told" in the same sentence.
 pub(crate) fn refused(text: &str) -> Vec<&'static str> {
     const REMEDIES: &[&str] = &[
         "refund",
@@ -263,6 +263,8 @@ pub(crate) fn refused(text: &str) -> Vec<&'static str> {
         "call back",
         "will call you",
         "call you back",
+        "will call me",
+        "call me back",
         "payment plan",
         "apology",
         "link",
@@ -277,6 +279,9 @@ pub(crate) fn refused(text: &str) -> Vec<&'static str> {
         "not another",
         "no more",
         "keep your",
+        "done being told",
+        "sick of being told",
+        "tired of being told",
     ];
     let lower = text.to_lowercase().replace('’', "'");
     let mut out = Vec::new();
@@ -736,6 +741,10 @@ mod tests {
         assert_eq!(
             refused("I don't want another \"someone will call you\". I want a date."),
             ["will call you"]
+        );
+        assert_eq!(
+            refused("I'm honestly done being told someone will call me back."),
+            ["call me back", "will call me"]
         );
         assert!(refused("I want a refund and a credit for the wait.").is_empty());
         assert!(refused("I don't want to wait. Give me a refund.").is_empty());
