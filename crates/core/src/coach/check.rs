@@ -14,7 +14,7 @@ use super::forbidden;
 use super::lists;
 use super::moves::{self, Move};
 use super::note;
-use super::phrases::sentence_around;
+use super::phrases::{sentence_around, sentences};
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
@@ -287,8 +287,7 @@ pub(crate) fn reports_done(draft: &str) -> bool {
 pub(crate) fn reports(draft: &str, done: &[&str]) -> bool {
     const LOOKED: [&str; 5] = ["noted", "checked", "found", "asked", "spoken"];
     let lower = draft.to_lowercase().replace('’', "'");
-    let opens_with_act = lower
-        .split_inclusive(['.', '!', '?', '\n'])
+    let opens_with_act = sentences(&lower)
         .filter(|s| !s.trim_end().ends_with('?'))
         .filter_map(|s| {
             s.split(|c: char| !c.is_alphabetic())

@@ -389,24 +389,17 @@ fn soon() -> &'static Sets<Family> {
 /// funeral, an interview): it may be early in the day, so it is read as tomorrow morning, and an
 /// update at noon tomorrow would come after it.
 fn event_tomorrow(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    static TOMORROW: OnceLock<PhraseSet<()>> = OnceLock::new();
     let events = lists::words("timed_events");
-    let lower = text.to_ascii_lowercase();
-    let at: Vec<usize> = lower
-        .match_indices("tomorrow")
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            let end = i + "tomorrow".len();
-            let before = text[..i].chars().next_back();
-            let after = text[end..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .collect();
-    at.into_iter()
-        .filter(move |&i| {
-            let (s, e) = sentence_around(text, i);
+    let tomorrow = TOMORROW.get_or_init(|| PhraseSet::new([((), ["tomorrow"])]));
+    tomorrow
+        .find(text)
+        .into_iter()
+        .filter(move |h| {
+            let (s, e) = sentence_around(text, h.start);
             has_word(&text[s..e], events)
         })
-        .map(|i| (i, i + "tomorrow".len()))
+        .map(|h| (h.start, h.end))
 }
 
 /// The power going or gone (`[power_loss]`), which puts medical equipment at risk.
