@@ -155,6 +155,14 @@ fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
             pair(c.without)
         );
     }
+    let s = &r.in_story;
+    eprintln!(
+        "the level of the {} chat lines after a client's first, across the folds:",
+        s.lines
+    );
+    for (way, share) in &s.read {
+        eprintln!("  {way}: {share:.3}");
+    }
     eprintln!("rebuild (cargo build --release) to compile the new weights in");
     Ok(())
 }

@@ -70,6 +70,11 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
             let first = tokens.partition_point(|t| t.start < span.start);
             let last = tokens.partition_point(|t| t.end <= span.end);
             let clause = &tokens[first..last.max(first)];
+            // Beside sarcasm, praise it does not mark is part of the mockery too ("what a
+            // fantastic experience").
+            if sarcasm > 0 && praises(clause, signals) {
+                continue;
+            }
             let weight = weight(clause, &span, &cues, signals) + contrast(text, &span);
             if weight <= 0.0 {
                 continue;
@@ -97,6 +102,22 @@ pub fn extract(text: &str, tokens: &[Token], signals: &[Signal]) -> Vec<Concern>
     found.sort_by_key(|(_, c)| c.start);
     found.into_iter().map(|(_, c)| c).collect()
 }
+
+/// Strong praise in `clause` outside the sarcasm `signals` mark: a word the valence lexicon
+/// rates clearly positive.
+fn praises(clause: &[Token], signals: &[Signal]) -> bool {
+    let marked = |t: &Token| {
+        signals
+            .iter()
+            .any(|s| s.kind == SignalKind::Sarcasm && s.start < t.end && t.start < s.end)
+    };
+    clause
+        .iter()
+        .any(|t| lexicon::valence(&t.norm).is_some_and(|v| v >= PRAISE) && !marked(t))
+}
+
+/// Valence from which a word is praise ("lovely", "fantastic"; "fine" and "okay" are not).
+const PRAISE: f32 = 2.0;
 
 /// The parts of `span` outside every one of `taken`: an apology for the client's tone is
 /// accepted, not said back.

@@ -127,6 +127,26 @@ fn raised_voice_is_found_with_a_calmer_rewrite() {
 }
 
 #[test]
+fn a_term_the_client_wrote_in_capitals_is_no_shouting_but_their_shouting_is() {
+    let talk = Talk::default().client(Fx::new(
+        "My mum is 84 with COPD and the heating has been off since Friday.",
+    ));
+    let draft = "I'm sorry your mum is without heating with her COPD. I'll ring you by 1pm.";
+    lacks(&talk, draft, FindingKind::RaisedVoice);
+    let shouted = Talk::default().client(Fx::new("I AM FURIOUS about the heating.").signal(
+        SignalKind::Shouting,
+        "I AM FURIOUS",
+        false,
+    ));
+    has(
+        &shouted,
+        "I can hear you are FURIOUS. I'll ring you by 1pm.",
+        FindingKind::RaisedVoice,
+        "FURIOUS",
+    );
+}
+
+#[test]
 fn blame_dismissal_arguing_sarcasm_and_minimising_are_named() {
     let talk = upset_client();
     let ack = "I'm sorry about this. ";

@@ -13,8 +13,12 @@
 //! better than it will read the next one.
 //! How evenly each head counts its classes is chosen with the penalty, by the same
 //! cross-validation (see [`BALANCING`]). The dev split is never read here.
+//! Training also reports how the level of a chat line after a client's first reads in its
+//! conversation, alone or with the turns before it ([`InStory`]), which is how
+//! `coach::course::in_course` was chosen.
 
 use anyhow::{Context, Result, bail};
+use defuse_core::coach::course::in_course;
 use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
 use defuse_core::reading::{
     self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
@@ -69,6 +73,19 @@ pub struct Report {
     pub heads: Vec<Chosen>,
     /// What the floors on the level add to the level head's cross-validated reading.
     pub floors: FloorReport,
+    /// The chat lines that follow earlier turns, read alone and as their story.
+    pub in_story: InStory,
+}
+
+/// The level of each chat line after a client's first, read across the folds (the head never
+/// saw the line's writer) in several ways, and the share each reads right: the line alone; its
+/// story (the earlier turns and the line joined, as a conversation is analysed); the more
+/// heated of the two; the line raised one step towards a more heated story; and the line
+/// carried from the one before as `coach::course::in_course` carries it (the line before as
+/// read alone). Each is at least its floors, and abuse in a story is angry.
+pub struct InStory {
+    pub lines: usize,
+    pub read: Vec<(&'static str, f64)>,
 }
 
 /// The level head's cross-validated reading of the customer messages and of the chat lines,
@@ -122,7 +139,17 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         labels.push(Labels::of(v).with_context(|| format!("{}:{}", path.display(), i + 1))?);
         folds.of_message();
     }
-    for (text, l, writer) in chat_rows(chat)? {
+    let chat = chat_rows(chat)?;
+    let stories: Vec<Story> = chat
+        .stories
+        .into_iter()
+        .map(|s| Story {
+            line: texts.len() + s.line,
+            before: texts.len() + s.before,
+            text: s.text,
+        })
+        .collect();
+    for (text, l, writer) in chat.rows {
         texts.push(text);
         labels.push(l);
         folds.of_writer(writer);
@@ -144,10 +171,17 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
     let rows = levels(level_chosen.balancing);
     let read = out_of_fold(&rows, Loss::Softmax, level_chosen.l2);
     let floors = floor_report(&rows, &read, &analyses, customer);
+    let fitted = InFolds {
+        rows: &rows,
+        folds: &folds,
+        l2: level_chosen.l2,
+    };
+    let in_story = in_story(&fitted, &read, &analyses, &stories, base);
     let mut set = ModelSet::default();
     let mut report = Report {
         heads: Vec::new(),
         floors,
+        in_story,
     };
     for (chosen, head) in [
         (level_chosen, level_head),
@@ -204,6 +238,99 @@ fn floor_report(
         none: accuracy(&|_| Level::Calm),
         each,
     }
+}
+
+/// The level rows with the fold of every training text, and the penalty to fit them with.
+struct InFolds<'a> {
+    rows: &'a [Row],
+    folds: &'a [usize],
+    l2: f32,
+}
+
+/// How the chat lines after a client's first read in each way of [`InStory`]: `read` is the
+/// level head's out-of-fold class of each of the level rows, over the `analyses` of the
+/// training texts; each story is read by a head fitted to the folds other than its line's (the
+/// heads never learn from stories).
+fn in_story(
+    fitted: &InFolds<'_>,
+    read: &[usize],
+    analyses: &[Analysis],
+    stories: &[Story],
+    base: &Analyzer,
+) -> InStory {
+    let rows = fitted.rows;
+    let story_reads: Vec<(Analysis, ReadingFeatures)> = stories
+        .par_iter()
+        .map(|s| base.read_for_training(&s.text))
+        .collect();
+    let heads: Vec<Head> = (0..FOLDS)
+        .into_par_iter()
+        .map(|fold| {
+            let kept: Vec<&Row> = rows.iter().filter(|r| r.fold != fold).collect();
+            fit(&kept, Loss::Softmax, fitted.l2)
+        })
+        .collect();
+    let line = |at: usize| {
+        let k = rows.iter().position(|r| r.at == at)?;
+        let floor = reading::floor_changed(&analyses[at], None);
+        Some((k, LEVELS[read[k]].max(floor)))
+    };
+    const WAYS: [&str; 5] = [
+        "alone",
+        "in their story",
+        "the more heated",
+        "one step towards the story",
+        "carried from the line before",
+    ];
+    let mut right = [0usize; WAYS.len()];
+    let mut lines = 0;
+    for (s, (a, x)) in stories.iter().zip(&story_reads) {
+        let (Some((k, own)), Some((_, before))) = (line(s.line), line(s.before)) else {
+            continue;
+        };
+        // As the analysis would read a story: abuse in it counts as angry.
+        let joined = match a.abusive.holds() {
+            true => Level::Angry,
+            false => LEVELS[predict(&heads[fitted.folds[s.line]], Loss::Softmax, x)]
+                .max(reading::floor_changed(a, None)),
+        };
+        let step = LEVELS.iter().find(|l| **l > own).copied().unwrap_or(own);
+        let carried = in_course(
+            Some(before),
+            &Analysis {
+                level: own,
+                ..analyses[s.line].clone()
+            },
+        );
+        let ways = [
+            own,
+            joined,
+            own.max(joined),
+            own.max(step.min(joined)),
+            carried,
+        ];
+        let label = LEVELS[rows[k].class];
+        for (r, l) in right.iter_mut().zip(ways) {
+            *r += usize::from(l == label);
+        }
+        lines += 1;
+    }
+    InStory {
+        lines,
+        read: WAYS
+            .iter()
+            .zip(right)
+            .map(|(w, r)| (*w, r as f64 / lines.max(1) as f64))
+            .collect(),
+    }
+}
+
+/// A chat line after a client's first: the places of its text and of the client line before
+/// it, and its story.
+struct Story {
+    line: usize,
+    before: usize,
+    text: String,
 }
 
 /// The head `name` fitted to the rows `rows_at` gives for each balancing, with the balancing
@@ -320,8 +447,9 @@ impl Labels {
 /// joins them, see [`Input::story_text`]) with the conversation's main cause. A line carries no cause of its
 /// own: the cause is the whole story's, and a later line may only say "still nothing".
 /// Each row comes with its writer, the first letter of the conversation's `id`.
-fn chat_rows(path: &Path) -> Result<Vec<(String, Labels, char)>> {
+fn chat_rows(path: &Path) -> Result<ChatRows> {
     let mut out = Vec::new();
+    let mut stories = Vec::new();
     for (i, v) in read_jsonl(path)?.iter().enumerate() {
         let at = || format!("{}:{}", path.display(), i + 1);
         let writer = v["id"]
@@ -352,13 +480,32 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels, char)>> {
                 levels.len()
             );
         }
+        let mut at_turn = turns
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.0)
+            .map(|(i, _)| i);
+        let mut before = None;
         for (k, (line, level)) in lines.iter().zip(levels).enumerate() {
             let last = k + 1 == lines.len();
+            let turn = at_turn.next().unwrap_or(0);
             let row = serde_json::json!({
                 "level": level,
                 "wants": if last { v["wants"].clone() } else { Value::Null },
             });
+            let at_line = out.len();
             out.push((line.to_string(), Labels::of(&row).with_context(at)?, writer));
+            // After the first line, the story up to it, to compare the readings with.
+            if let Some(before) = before {
+                let earlier: Vec<&str> = turns[..turn].iter().map(|t| t.1).collect();
+                let (text, _) = Input::new(line).with_earlier(&earlier).story_text();
+                stories.push(Story {
+                    line: at_line,
+                    before,
+                    text,
+                });
+            }
+            before = Some(at_line);
         }
         let Some(latest_at) = turns.iter().rposition(|t| t.0) else {
             continue;
@@ -376,7 +523,14 @@ fn chat_rows(path: &Path) -> Result<Vec<(String, Labels, char)>> {
         let (story, _) = Input::new(latest).with_earlier(&earlier).story_text();
         out.push((story, Labels::of(&row).with_context(at)?, writer));
     }
-    Ok(out)
+    Ok(ChatRows { rows: out, stories })
+}
+
+/// The rows of the chat conversations, and the story of each client line after the first (its
+/// places among the rows), to compare with the line alone.
+struct ChatRows {
+    rows: Vec<(String, Labels, char)>,
+    stories: Vec<Story>,
 }
 
 /// Rows of a softmax head, each weighted by the inverse of its class's frequency (scaled so

@@ -14,7 +14,7 @@ use super::forbidden;
 use super::lists;
 use super::moves::{self, Move};
 use super::note;
-use super::phrases::{sentence_around, sentences};
+use super::phrases::{at_word_boundary, sentence_around, sentences};
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
@@ -22,6 +22,7 @@ use super::situation::{Situation, Urgency};
 use super::substance::{self, Facts};
 use super::tone::{self, Kind};
 use super::when::{self, Due};
+use crate::types::SignalKind;
 
 /// One thing to fix in the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +110,29 @@ impl std::fmt::Display for CheckError {
 
 impl std::error::Error for CheckError {}
 
+/// Whether every word of `caps` (a run of capitals in a draft) is one the client wrote in
+/// capitals outside their own shouting: a term of theirs ("COPD", "HMRC"), said back as they
+/// wrote it, raises no voice.
+fn their_terms(caps: &str, analysed: &Analysed<'_>) -> bool {
+    let client_wrote = |word: &str| {
+        analysed.client_turns().any(|(_, turn, a)| {
+            let shouted = |at: usize| {
+                a.signals
+                    .iter()
+                    .any(|s| s.kind == SignalKind::Shouting && s.start <= at && at < s.end)
+            };
+            turn.text
+                .match_indices(word)
+                .any(|(at, _)| at_word_boundary(&turn.text, at, at + word.len()) && !shouted(at))
+        })
+    };
+    let words: Vec<&str> = caps
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty() && words.into_iter().all(client_wrote)
+}
+
 /// Checks `draft` as the agent's next reply in `analysed`, sent at `sent_at`.
 pub fn check(
     draft: &str,
@@ -124,6 +148,8 @@ pub fn check(
     }
     let offset = analysed.conversation.offset;
     let mut findings = tone::findings(draft, policy);
+    findings
+        .retain(|f| f.kind != Kind::RaisedVoice || !their_terms(&draft[f.start..f.end], analysed));
     let facts = Facts::of(analysed, policy);
     findings.extend(substance::findings(draft, facts));
     let promised = promises(draft, sent_at, offset);

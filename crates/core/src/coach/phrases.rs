@@ -71,7 +71,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The match neither starts nor ends inside a word (phrase edges that are not letters always pass).
-fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let first = text[start..end].chars().next();
     let last = text[start..end].chars().next_back();
     let before = text[..start].chars().next_back();

@@ -24,9 +24,15 @@ pub enum Family {
     /// Signs that the client may harm themselves ("everyone would be better off without me"):
     /// their safety and where to find help come first.
     Crisis,
-    /// Danger in the home (a gas smell, sparks, water in the electrics): getting everyone safe
-    /// comes before anything we do.
+    /// Danger in the home (a gas smell, carbon monoxide, fire): getting everyone out to fresh
+    /// air and calling for help comes before anything we do.
     Hazard,
+    /// Danger from the electrics (water through a light fitting, sparks, bare wires): keeping
+    /// clear and the power off, not leaving the home, comes before anything we do.
+    Electrics,
+    /// A cooker, barbecue or stove used to heat a room: its fumes (carbon monoxide) are the
+    /// danger, so turning it off and letting air in come first.
+    Fumes,
     /// Someone posing as us, a bank or the police is pressing the client to move money or keep
     /// it quiet, while they write: stopping them comes before anything else.
     Scam,
@@ -61,19 +67,23 @@ pub enum Family {
 impl Family {
     /// The vulnerabilities that put the client's safety before the matter itself; they lead
     /// [`Family::VULNERABLE`], in the same order.
-    pub const SAFETY_FIRST: [Family; 6] = [
+    pub const SAFETY_FIRST: [Family; 8] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
+        Family::Electrics,
+        Family::Fumes,
         Family::Scam,
         Family::Intruder,
         Family::Device,
     ];
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 11] = [
+    pub const VULNERABLE: [Family; 13] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
+        Family::Electrics,
+        Family::Fumes,
         Family::Scam,
         Family::Intruder,
         Family::Device,
@@ -86,10 +96,12 @@ impl Family {
     /// Failures of ours, of every kind.
     pub const FAILED: [Family; 2] = [Family::Failure, Family::BrokenPromise];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 17] = [
+    const PHRASED: [(Family, &'static str); 19] = [
         (Family::Emergency, "emergency"),
         (Family::Crisis, "crisis"),
         (Family::Hazard, "hazard"),
+        (Family::Electrics, "electrics"),
+        (Family::Fumes, "fumes"),
         (Family::Scam, "scam"),
         (Family::Intruder, "intruder"),
         (Family::Device, "device"),
@@ -126,6 +138,8 @@ impl Family {
             Family::Emergency => "signs of an emergency",
             Family::Crisis => "may harm themselves",
             Family::Hazard => "danger in the home",
+            Family::Electrics => "danger from the electrics",
+            Family::Fumes => "fumes from heating with a cooker",
             Family::Scam => "a scam under way",
             Family::Intruder => "someone trying to get in",
             Family::Device => "medical equipment losing power",
@@ -594,6 +608,17 @@ mod tests {
     }
 
     #[test]
+    fn stranded_on_the_floor_with_hungry_children_is_unsafe() {
+        for text in [
+            "we are sitting on the floor since 3 hours",
+            "my children are hungry its 11 at night",
+        ] {
+            assert!(has(text, Family::Safety), "{text}");
+        }
+        assert!(!has("my children are at school all day", Family::Safety));
+    }
+
+    #[test]
     fn the_safety_first_families_lead_the_vulnerabilities() {
         let n = Family::SAFETY_FIRST.len();
         assert_eq!(Family::VULNERABLE[..n], Family::SAFETY_FIRST);
@@ -603,13 +628,25 @@ mod tests {
     fn danger_in_the_home_and_a_client_who_may_harm_themselves() {
         for text in [
             "There's a strong smell of gas in the kitchen.",
-            "Water is coming through the light fitting and it's sparking.",
             "The socket smells of burning.",
             "theres a really strong gas smell in the kitchen and the kids are home",
+        ] {
+            assert!(has(text, Family::Hazard), "{text}");
+        }
+        // Water in the electrics is kept clear of, not fled into the cold; an oven used for
+        // heat is turned off.
+        for text in [
+            "Water is coming through the light fitting and it's sparking.",
+            "water dripping through the light fitting",
+        ] {
+            assert!(has(text, Family::Electrics), "{text}");
+            assert!(!has(text, Family::Hazard), "{text}");
+        }
+        for text in [
             "we sleep all in one room with the oven door open and on all night to keep it warm",
             "We're using the cooker to heat the flat.",
         ] {
-            assert!(has(text, Family::Hazard), "{text}");
+            assert!(has(text, Family::Fumes), "{text}");
         }
         assert!(!has("The gas bill is wrong again.", Family::Hazard));
         // Stale cigarette smoke in a hotel room is no fire.
@@ -665,6 +702,8 @@ mod tests {
             "my card's been blocked again and i'm at the till with a full trolley",
             "the pharmacy say the doctor did not send. I have only 1 left for tomorrow morning",
             "I've got 2 tablets left of my blood thinner",
+            "I have one pen left and it will last until tomorrow evening at best",
+            "my children are hungry its 11 at night and everything is closed",
             "my card's been declined 3 times, im stood in a shop in lisbon with no money",
             "my electricity is cut today morning. my son use oxygen machine, battery is only for 3 hour",
             "I HAVE BEEN STANDING AT THIS DESK FOR TWO HOURS",

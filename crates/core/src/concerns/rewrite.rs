@@ -22,6 +22,15 @@ pub(super) fn statement(text: &str, tokens: &[Token]) -> Option<String> {
     let question = tokens
         .iter()
         .any(|t| t.kind == TokenKind::Punct && t.norm.contains('?'));
+    // "..., or is it X?" offers another answer to the question before it, often a jab: it is
+    // no question of its own.
+    let alternative = tokens
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| t.norm == "or");
+    if question && alternative {
+        return None;
+    }
     let shouted = is_shouted(tokens);
     let tokens = strip_edges(text, tokens);
     let (prefix, mut rest) = request_prefix(tokens, question);

@@ -303,6 +303,27 @@ fn sarcastic_praise_is_not_paraphrased_back() {
 }
 
 #[test]
+fn beside_sarcasm_praise_is_part_of_the_mockery() {
+    let said = |text: &str| statements_with(text, &detect(text, &tokenize(text)));
+    let text = "Thank you so much for passing on my feedback, again. I'm sure it's having a lovely time in the folder. My invoices still don't sync.";
+    assert_eq!(said(text), ["your invoices still don't sync"]);
+    // Without sarcasm, praise in a point stays.
+    assert_eq!(
+        said("The lovely engineer came but the boiler still doesn't work."),
+        ["the lovely engineer came but the boiler still doesn't work"]
+    );
+}
+
+#[test]
+fn an_alternative_tagged_onto_a_question_is_no_question_of_its_own() {
+    assert!(statements("or is it more of a spiritual commitment?").is_empty());
+    assert_eq!(
+        statements("is the refund coming this week?"),
+        ["you want to know whether the refund is coming this week"]
+    );
+}
+
+#[test]
 fn a_message_mocking_throughout_and_a_jab_at_the_reader_are_not_said_back() {
     let said = |text: &str| statements_with(text, &detect(text, &tokenize(text)));
     let mocking = "Oh brilliant, very helpful. Love that your update just ate 14 templates I built over two years.";

@@ -149,6 +149,12 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know (what|which) (the|your) (vans|van|cars|car|uniforms|uniform|staff|engineers|technicians) (look|looks) like", Threat).company(MENACE),
     rule("i know where your (office|depot|shop|store|warehouse|branch|yard|site|base|call centre|head office) (on|in|at|off) ", Threat).company(MENACE),
     rule("(put|write) that in your (notes|file|records|system)", Threat).company(MENACE),
+    // What might befall the vans or the staff, said as a remark: "funny how things can happen
+    // to vans", "or to people walking to their cars late at night".
+    rule("(funny|strange|shame|amazing|terrible|awful|crazy|mad) how (things|accidents|stuff|bad things) (can |could |might |do |)(happen|happens) (to|with)", Threat).company(MENACE),
+    rule("(things|accidents|bad things|stuff) (can |could |might |do |)happen to (vans|van|cars|people|staff|drivers|engineers|couriers|workers|your (vans|van|staff|drivers|engineers|people|lads|team|depot|office|shop))", Threat).company(MENACE),
+    rule("(people|staff|drivers|engineers|workers|someone|anyone|you) (walking|walk|going|heading) (back |)(to|from) (their|your|his|her|the) (cars|car|vans|van|homes|home|bus stop|station) (late at night|at night|in the dark|after dark|after work|alone)", Threat).company(MENACE),
+    rule("i know (what time|when) (the|your) (vans|van|drivers|engineers|couriers|staff|lads|team|workers|shift) (come|comes|get|gets|go|goes|leave|leaves|finish|finishes|arrive|arrives|clock off|park|are) (back |in |out |off |home |)", Threat).company(MENACE),
     rule("(you can|go ahead and|feel free to) pass that on", Threat).company(MENACE),
     rule("(wait|waiting) (for you |)(in|at|outside|by|near) (the|your) (car park|carpark|parking lot|parking|staff exit|staff entrance|back door|exit) (when|after|until|till) (your|you) (shift|finish|leave|clock off|get off|knock off)", Threat),
     rule("(wait|waiting) (for you |)(outside|out the back|out front|downstairs) (when|after|until|till) (you|your shift|she|he) (finish|finishes|leave|leaves|clock off|clocks off|get off|gets off|knock off|end|ends)", Threat),

@@ -717,6 +717,26 @@ fn waiting_for_staff_where_they_park_and_their_not_getting_home() {
     );
 }
 #[test]
+fn what_might_happen_to_the_vans_and_the_people_walking_to_them() {
+    check(
+        "I know your depot is on Mill Road and I know what time the vans come back in. funny how things can happen to vans. or to people walking to their cars late at night.",
+        expect![[r#"
+            threat 0..23 "I know your depot is on" targeted
+            threat 38..73 "I know what time the vans come back" targeted
+            threat 78..113 "funny how things can happen to vans" targeted
+            threat 121..163 "people walking to their cars late at night" targeted"#]],
+    );
+    // Alone, each is ordinary.
+    check(
+        "Funny how things happen to my parcels and never to yours.",
+        expect![[r#"absolute 42..47 "never""#]],
+    );
+    check(
+        "I know what time the vans come back in, I live opposite.",
+        expect![[""]],
+    );
+}
+#[test]
 fn a_threat_to_the_readers_job() {
     check(
         "Sort it out now or I'll make sure you lose your job.",

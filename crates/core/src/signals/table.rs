@@ -278,6 +278,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(maybe|perhaps) next time (you could |you can |)(charge|bill|overcharge|take) (me|us)", Sarcasm),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
+    // Thanks for what was done before, tagged ", again": "thank you for passing it on, again."
+    rule(", again", Sarcasm).clause_end().cue_before(&["thanks", "thank", "cheers"]).prev_not(&["thanks", "you", "cheers"]),
     rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
     rule("(really|truly|absolutely|simply|just) {positive} (service|customer service|customer care|job|work|support|communication|response)", Sarcasm).clause_start().neg_context(),
     rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|really helpful|super helpful|how helpful|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|love that your|love that you|gotta love|got to love|you have to love|you've got to love|keep up the good work|keep up the great work|keep up the fantastic work|keep up the amazing work|keep up the excellent work)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),

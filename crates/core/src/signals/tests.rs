@@ -60,6 +60,19 @@ fn insult_with_this_or_that_between() {
     );
 }
 #[test]
+fn thanks_for_what_was_done_before_tagged_again() {
+    check(
+        "Wonderful, thank you so much for passing on my feedback, again. It is now August.",
+        expect![[r#"sarcasm 55..62 ", again""#]],
+    );
+    // Thanking once more is gratitude.
+    check(
+        "Thank you, again. I really appreciate your help.",
+        expect![[""]],
+    );
+    check("Thanks again for sorting it so quickly.", expect![[""]]);
+}
+#[test]
 fn sarcastic_praise_beside_more_of_it_and_thanks_quoted_back() {
     check(
         "Oh brilliant. Love that your update just ate 14 templates. Should I thank you personally?",

@@ -135,6 +135,25 @@ fn doubting_the_clients_source_and_the_small_print_of_a_quote_are_named() {
 }
 
 #[test]
+fn the_named_terms_and_a_process_followed_are_defended_not_explained() {
+    check(
+        "Per our delivery terms, a parcel is marked as failed if nobody answers, so the driver followed the correct process.",
+        expect![[r#"
+            policy_hiding "Per our delivery terms, a parcel is marked as failed if nobody answers, so the driver followed the correct process." -> "The rule here is <the rule, in plain words>, and this is what I can do for you within it: <option>."
+            defensive "followed the correct process" -> "I'm looking at what happened here"
+        "#]],
+    );
+    rewrites_clear(
+        "Per our delivery terms, a parcel is marked as failed if nobody answers, so the driver followed the correct process.",
+        CALM,
+    );
+    check(
+        "The driver didn't follow the correct process, and I'm sorry.",
+        expect![[""]],
+    );
+}
+
+#[test]
 fn a_decision_others_make_is_not_promised_in_the_passive() {
     check(
         "Good news: the £900 will be written off and the late fees waived.",
