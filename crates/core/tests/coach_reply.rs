@@ -4,7 +4,7 @@
 
 use defuse_core::Analyzer;
 use defuse_core::coach::{
-    Coaching, Conversation, Domain, Family, FindingKind, Move, Policy, Role, Timestamp, Turn,
+    Coaching, Conversation, Domain, Family, FindingKind, Move, Policy, Role, Step, Timestamp, Turn,
     Urgency, UtcOffset, Verdict, check_reply, coach,
 };
 
@@ -276,6 +276,25 @@ fn after_a_promise(last: &str) -> Conversation {
             (Role::Client, last),
         ],
     )
+}
+
+#[test]
+fn tonight_in_a_threat_is_when_the_client_means_to_act_not_harm_to_them() {
+    let c = coached(&client(
+        MORNING,
+        "Note it all you like. I know what Darren looks like. Tell him he'd better hope I don't see him in the car park tonight.",
+    ));
+    assert!(c.coaching.situation.urgency() < Urgency::Now, "{}", c.reply);
+    assert!(c.coaching.boundary.step > Step::None, "{}", c.reply);
+    let c = coached(&client(
+        MORNING,
+        "My flight is cancelled and I need a room tonight, my kids are with me.",
+    ));
+    assert!(
+        c.coaching.situation.urgency() >= Urgency::Now,
+        "{}",
+        c.reply
+    );
 }
 
 #[test]

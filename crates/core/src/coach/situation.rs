@@ -14,7 +14,7 @@ use super::lists;
 use super::phrases::{PhraseSet, has_word, sentence_around};
 use super::story::{StoryCause, story_cause};
 use super::when::{self, Due};
-use crate::types::SignalKind;
+use crate::types::{Signal, SignalKind};
 
 /// A kind of thing happening to the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -242,7 +242,19 @@ impl Situation {
         let mut cues = Vec::new();
         let mut deadline: Option<Timestamp> = None;
         for (i, turn, a) in analysed.client_turns() {
-            cues.extend(find(&turn.text, i, families()));
+            // "Tonight" in a threat is when the client means to act, not harm done to them.
+            let menacing = |c: &Cue<Family>| {
+                let (start, end) = sentence_around(&turn.text, c.start);
+                let threat = |s: &&Signal| s.kind == SignalKind::Threat && !s.quoted;
+                let in_sentence = |s: &Signal| start <= s.start && s.end <= end;
+                matches!(c.what, Family::Now | Family::Safety)
+                    && a.signals.iter().filter(threat).any(in_sentence)
+            };
+            cues.extend(
+                find(&turn.text, i, families())
+                    .into_iter()
+                    .filter(|c| !menacing(c)),
+            );
             let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
             let phrased = find(&turn.text, i, soon()).into_iter();
             let spans = signalled.map(|s| (s.start, s.end, None));
@@ -250,8 +262,10 @@ impl Situation {
                 .chain(phrased.map(|c| (c.start, c.end, None)))
                 .chain(event_tomorrow(&turn.text).map(|(s, e)| (s, e, Some("tomorrow morning"))));
             for (start, end, read_as) in spans {
+                // The rest of the sentence says which day ("by 5pm Thursday").
+                let (_, sentence_end) = sentence_around(&turn.text, end.saturating_sub(1));
                 let due = read_as
-                    .or_else(|| turn.text.get(start..end))
+                    .or_else(|| turn.text.get(start..sentence_end.max(end)))
                     .and_then(|words| when::find(words, turn.at, conversation.offset))
                     .and_then(|t| match t.due {
                         Due::At(due) => Some(due),

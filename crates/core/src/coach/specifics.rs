@@ -122,17 +122,17 @@ impl Specifics {
         let offset = analysed.conversation.offset;
         for (_, turn, a) in analysed.client_turns().rev() {
             let text = turn.text.as_str();
-            let signal = |kind| {
-                a.signals
-                    .iter()
-                    .find(|x| x.kind == kind)
-                    .and_then(|x| text.get(x.start..x.end))
-                    .map(str::to_string)
-            };
             // Said back only when it names a time ("by Friday"), not a plea ("please hurry").
             let timed = |d: &String| when::find(d, turn.at, offset).is_some();
+            // "by 5pm Thursday": the day after the time is part of the deadline.
+            let deadline = a
+                .signals
+                .iter()
+                .find(|x| x.kind == SignalKind::Deadline)
+                .and_then(|x| text.get(x.start..with_its_day(text, x.end)))
+                .map(str::to_string);
             s.deadline = s.deadline.or_else(|| {
-                signal(SignalKind::Deadline)
+                deadline
                     .filter(timed)
                     .map(|d| bare_date(&d))
                     // "well ahead of today" says nothing, nor "with within 48 hours so close":
@@ -515,6 +515,36 @@ pub(crate) fn feeling_words(e: Emotion) -> (&'static str, &'static str) {
     }
 }
 
+/// The end of a deadline that ends at `end` in `text`, with the day that follows its time
+/// ("by 5pm Thursday", "by noon on Friday"), if one does.
+fn with_its_day(text: &str, end: usize) -> usize {
+    const DAYS: [&str; 9] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tomorrow",
+        "tonight",
+    ];
+    let rest = &text[end..];
+    let mut at = end;
+    for (k, word) in rest.split(' ').enumerate().take(3) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        if DAYS.contains(&lower.as_str()) {
+            return at + usize::from(k > 0) + bare.len();
+        }
+        if !(word.is_empty() || lower == "on" || lower == "this" || lower == "next") {
+            break;
+        }
+        at += word.len() + usize::from(k > 0);
+    }
+    end
+}
+
 /// A deadline without its preposition ("by Friday" -> "Friday"), to fit "with Friday so close".
 fn bare_date(deadline: &str) -> String {
     let lower = deadline.to_lowercase();
@@ -792,6 +822,24 @@ mod tests {
             want("Client: Your manager promised me a refund last week and it never came."),
             Some(Want::SpeakToSomeone)
         );
+    }
+
+    #[test]
+    fn a_deadline_keeps_the_day_after_its_time() {
+        fn end<'t>(text: &'t str, phrase: &str) -> &'t str {
+            let start = text.find(phrase).unwrap();
+            &text[start..with_its_day(text, start + phrase.len())]
+        }
+        assert_eq!(
+            end("needs it by 5pm Thursday or we pay", "by 5pm"),
+            "by 5pm Thursday"
+        );
+        assert_eq!(end("by noon on Friday.", "by noon"), "by noon on Friday");
+        assert_eq!(
+            end("I need it by 5pm. Thursday is too late", "by 5pm"),
+            "by 5pm"
+        );
+        assert_eq!(end("by 5pm or else", "by 5pm"), "by 5pm");
     }
 
     #[test]

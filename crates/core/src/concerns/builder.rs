@@ -258,6 +258,15 @@ impl<'a> Builder<'a> {
         {
             return None;
         }
+        // A quotation cut in half ("try again later\" is ...") reads as a slip.
+        let quotes: usize = self
+            .pieces
+            .iter()
+            .map(|(w, _)| w.matches(['"', '“', '”']).count())
+            .sum();
+        if quotes % 2 == 1 {
+            return None;
+        }
         let mut s = subject.to_string();
         for (w, space) in &self.pieces {
             if *space && !s.is_empty() {

@@ -149,6 +149,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know (what|which) (the|your) (vans|van|cars|car|uniforms|uniform|staff|engineers|technicians) (look|looks) like", Threat).company(MENACE),
     rule("i know where your (office|depot|shop|store|warehouse|branch|yard|site|base|call centre|head office) (on|in|at|off) ", Threat).company(MENACE),
     rule("(put|write) that in your (notes|file|records|system)", Threat).company(MENACE),
+    // A warning passed on to a member of staff: "tell him he'd better hope I don't see him".
+    rule("(he'd|he had|she'd|she had|they'd|they had|you'd|you had) (better|best) hope (i|we) (don't|dont|do not|never) (see|find|catch|meet|run into|bump into|get hold of) (him|her|them|you)", Threat),
     // What might befall the vans or the staff, said as a remark: "funny how things can happen
     // to vans", "or to people walking to their cars late at night".
     rule("(funny|strange|shame|amazing|terrible|awful|crazy|mad) how (things|accidents|stuff|bad things) (can |could |might |do |)(happen|happens) (to|with)", Threat).company(MENACE),
@@ -162,6 +164,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("(wait|waiting) for (you|her|him) (after|at the end of) (your|her|his) shift", Threat),
     rule("i know (which|what) (desk|counter|office|floor|room|branch) (you're|you are|she's|she is|he's|he is|you work|you sit) (on|at|in|)", Threat).company(MENACE),
     rule("just (the|us) two of us", Harassment).company(ADVANCE),
+    // Belittling the reader as a woman: "like a good girl", "you girls get so emotional".
+    rule("(like|there's|theres|be) a good (girl|little girl|girlie)", Harassment),
+    rule("(you|you silly|you young) (girls|women|ladies) (always |all |)(get|are|go) (so |too |all |always |)(emotional|hysterical|dramatic|sensitive|worked up)", Harassment),
+    rule("(don't|dont|do not) get your knickers in a twist", Harassment).company(ADVANCE),
     rule("(see|meet|catch) you (outside|in the car park|after work|after your shift|on your way home)", Threat).clause_end().company(MENACE),
     // Sexual remarks and advances aimed at the reader, named outright.
     rule("(have|having) sex with (me|you)", Harassment),

@@ -737,6 +737,28 @@ fn what_might_happen_to_the_vans_and_the_people_walking_to_them() {
     );
 }
 #[test]
+fn a_warning_passed_on_to_a_member_of_staff() {
+    check(
+        "Tell him he'd better hope I don't see him in the car park tonight.",
+        expect![[r#"threat 9..41 "he'd better hope I don't see him" targeted"#]],
+    );
+}
+#[test]
+fn belittling_the_reader_as_a_woman() {
+    check(
+        "Sweetheart, don't get your knickers in a twist. You girls always get so emotional about money. Send the files like a good girl.",
+        expect![[r#"
+            harassment 12..46 "don't get your knickers in a twist" targeted
+            harassment 48..81 "You girls always get so emotional" targeted
+            absolute 58..64 "always"
+            harassment 110..126 "like a good girl" targeted"#]],
+    );
+    check(
+        "Our dog is a good girl, she never bites.",
+        expect![[r#"absolute 28..33 "never""#]],
+    );
+}
+#[test]
 fn a_threat_to_the_readers_job() {
     check(
         "Sort it out now or I'll make sure you lose your job.",

@@ -279,6 +279,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
     // Thanks for what was done before, tagged ", again": "thank you for passing it on, again."
+    // The agent's answer held up as what the client will now show others.
+    rule("exactly the (kind|sort|type) of (plan|answer|response|update|solution|reassurance|service|help) (i'll|i will|i can|i'd|i want to|i need to|to) (be |)(present|presenting|show|showing|take|taking|give|giving|tell|telling)", Sarcasm),
+    // Thanks "as always" in a message about something gone wrong.
+    rule(", as always", Sarcasm).clause_end().cue_before(&["thanks", "thank", "appreciate", "love"]).neg_context(),
     rule(", again", Sarcasm).clause_end().cue_before(&["thanks", "thank", "cheers"]).prev_not(&["thanks", "you", "cheers"]),
     rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
     rule("(really|truly|absolutely|simply|just) {positive} (service|customer service|customer care|job|work|support|communication|response)", Sarcasm).clause_start().neg_context(),
