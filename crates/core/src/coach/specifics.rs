@@ -518,23 +518,12 @@ pub(crate) fn feeling_words(e: Emotion) -> (&'static str, &'static str) {
 /// The end of a deadline that ends at `end` in `text`, with the day that follows its time
 /// ("by 5pm Thursday", "by noon on Friday"), if one does.
 fn with_its_day(text: &str, end: usize) -> usize {
-    const DAYS: [&str; 9] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "tomorrow",
-        "tonight",
-    ];
     let rest = &text[end..];
     let mut at = end;
     for (k, word) in rest.split(' ').enumerate().take(3) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         let lower = bare.to_lowercase();
-        if DAYS.contains(&lower.as_str()) {
+        if when::weekday(&lower).is_some() || lower == "tomorrow" || lower == "tonight" {
             return at + usize::from(k > 0) + bare.len();
         }
         if !(word.is_empty() || lower == "on" || lower == "this" || lower == "next") {
