@@ -711,6 +711,10 @@ mod tests {
             Family::Stoppable
         ));
         assert!(has("My account is being drained.", Family::Stoppable));
+        assert!(has(
+            "HELP someone taking money from my account right now!!!",
+            Family::Stoppable
+        ));
         for text in [
             "our checkout is failing and we are losing sales",
             "my card's been blocked again and i'm at the till with a full trolley",

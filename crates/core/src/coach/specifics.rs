@@ -153,14 +153,13 @@ impl Specifics {
                     .iter()
                     .filter(|x| x.kind == SignalKind::RepeatedContact)
                     .find(count)
-                    // "for the {repeated}": "a third time" loses its article.
+                    // "for the {repeated}": "(for) a third time" loses its article.
                     .map(|x| {
-                        let said = &text[x.start..x.end];
-                        let bare = ["a ", "the ", "A ", "The "]
-                            .iter()
-                            .find_map(|a| said.strip_prefix(a))
-                            .unwrap_or(said);
-                        bare.to_string()
+                        let mut said = &text[x.start..x.end];
+                        for lead in ["for ", "For ", "a ", "the ", "A ", "The "] {
+                            said = said.strip_prefix(lead).unwrap_or(said);
+                        }
+                        said.to_string()
                     })
             });
             let said_back = a

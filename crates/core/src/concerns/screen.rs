@@ -167,7 +167,8 @@ fn bad_faith(part: &[Token]) -> bool {
     #[rustfmt::skip]
     const WORDS: &[&str] = &[
         "excuses", "excuse", "cowboys", "salary", "salaries", "pocket", "pockets", "swindle",
-        "swindling", "scamming",
+        "swindling", "scamming", "thieving", "thief", "thieves", "crooked", "crooks", "robbing",
+        "robbers", "fraudsters", "conning",
     ];
     let words = words_of(part);
     words.iter().any(|w| WORDS.contains(w))

@@ -315,6 +315,21 @@ fn beside_sarcasm_praise_is_part_of_the_mockery() {
 }
 
 #[test]
+fn a_charge_of_theft_is_not_said_back() {
+    for text in [
+        "thieving company, give me my money back",
+        "You are crooks and I want my refund today.",
+    ] {
+        let said = statements_with(text, &detect(text, &tokenize(text)));
+        assert!(
+            said.iter()
+                .all(|s| !s.contains("thiev") && !s.contains("crook")),
+            "{said:?}"
+        );
+    }
+}
+
+#[test]
 fn an_alternative_tagged_onto_a_question_is_no_question_of_its_own() {
     assert!(statements("or is it more of a spiritual commitment?").is_empty());
     assert_eq!(

@@ -149,6 +149,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know (what|which) (the|your) (vans|van|cars|car|uniforms|uniform|staff|engineers|technicians) (look|looks) like", Threat).company(MENACE),
     rule("i know where your (office|depot|shop|store|warehouse|branch|yard|site|base|call centre|head office) (on|in|at|off) ", Threat).company(MENACE),
     rule("(put|write) that in your (notes|file|records|system)", Threat).company(MENACE),
+    // Waiting outside for the reader at a time: "maybe ill be waiting outside tonight".
+    rule("(i'll|ill|i will|i'm going to|im going to|gonna|i'll be|ill be|i will be|i'm gonna be|im gonna be) (wait|waiting) (for you |)(outside|in the car park|out the back|out front|by your car|at the door) (tonight|later|after work|after your shift|when you finish|when you leave|when you come out)", Threat).company(MENACE),
     // A warning passed on to a member of staff: "tell him he'd better hope I don't see him".
     rule("(he'd|he had|she'd|she had|they'd|they had|you'd|you had) (better|best) hope (i|we) (don't|dont|do not|never) (see|find|catch|meet|run into|bump into|get hold of) (him|her|them|you)", Threat),
     // What might befall the vans or the staff, said as a remark: "funny how things can happen
@@ -192,7 +194,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i bet|bet) you (look|are) as (good|nice|pretty|hot|gorgeous|lovely|sexy|beautiful|fit|cute) as you sound", Harassment),
     rule("(i'll|i will|i might|maybe i'll|i could|i may) wait (for you|for her|for him|) (by|at|outside|near|round) (the|your) (back|staff|side|rear) (entrance|door|exit|gate)", Threat),
     rule("(i bet|bet) (you're|you are) (gorgeous|hot|fit|sexy|beautiful|pretty|stunning|cute|lovely)", Harassment),
-    rule("(give me|send me|gimme|can i have|can i get|what's|whats) your (number|digits)", Harassment).company(ADVANCE),
+    rule("(give me|send me|gimme|can i have|can i get|what's|whats|what is) your (number|digits|mobile|mobile number|phone number|personal number|whatsapp|cell|cell number)", Harassment).company(ADVANCE),
+    rule("(text|message|call|ring|dm|msg) you (directly |privately |personally |)(at night|late at night|tonight|after work|outside work|when you're home|when you are home|in bed)", Harassment).company(ADVANCE),
     rule("(i bet|bet) you look (as good as you sound|good|hot|gorgeous|pretty|sexy|beautiful|cute|lovely|stunning|fit|amazing)", Harassment),
     rule("you know you want (to|it|me)", Harassment).clause_end(),
     rule("(nice|lovely|great|gorgeous|sexy|fit|hot) (legs|bum|arse|ass|body|figure|tits|boobs|rack|curves)", Harassment).clause_end(),

@@ -744,6 +744,32 @@ fn a_warning_passed_on_to_a_member_of_staff() {
     );
 }
 #[test]
+fn waiting_outside_tonight_after_knowing_when_the_shift_ends() {
+    check(
+        "i know what time the shift finishes. maybe ill be waiting outside tonight",
+        expect![[r#"
+            threat 0..35 "i know what time the shift finishes" targeted
+            threat 43..73 "ill be waiting outside tonight" targeted"#]],
+    );
+    check(
+        "I'll be waiting outside tonight for the courier.",
+        expect![[""]],
+    );
+}
+#[test]
+fn asking_for_her_mobile_to_text_her_at_night() {
+    check(
+        "whats your mobile, easier to just text you directly at night",
+        expect![[r#"
+            harassment 0..17 "whats your mobile" targeted
+            harassment 34..60 "text you directly at night" targeted"#]],
+    );
+    check(
+        "Can you text me the code? I'll text you the address.",
+        expect![[""]],
+    );
+}
+#[test]
 fn belittling_the_reader_as_a_woman() {
     check(
         "Sweetheart, don't get your knickers in a twist. You girls always get so emotional about money. Send the files like a good girl.",

@@ -232,7 +232,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(dispute|disputing) (this|it) with (my|the) (bank|card company|credit card company|card provider|card issuer|paypal)", EscalationThreat),
     rule("(contact|contacting|call|calling|ring|ringing|speak to|speaking to|talk to) my (bank|credit card company|card provider|card issuer)", EscalationThreat),
     rule("(escalate|escalating) (this|it|my complaint|the matter|my case|further)", EscalationThreat),
-    rule("(want|like|need) (this|it) escalated", EscalationThreat),
+    rule("(want|like|need) (this|it) escalated", EscalationThreat).no_neg(),
     rule("(write|writing|email|emailing|complain|complaining|contact|contacting) (to|) (your|the) (ceo|head office|managing director|chief executive|board|owner)", EscalationThreat),
     // Insults that are phrases rather than listed words.
     rule("(you|you guys|you people|you all|you lot|y'all|your staff|your agents) (really|totally|just|so|all|) (suck|stink)", Insult).targeted().no_neg(),

@@ -60,6 +60,13 @@ fn insult_with_this_or_that_between() {
     );
 }
 #[test]
+fn not_wanting_it_escalated_is_no_threat_to_escalate() {
+    check(
+        "I don't want it escalated, I just want it fixed.",
+        expect![[r#"demand 27..47 "I just want it fixed""#]],
+    );
+}
+#[test]
 fn thanks_for_what_was_done_before_tagged_again() {
     check(
         "Wonderful, thank you so much for passing on my feedback, again. It is now August.",
