@@ -298,6 +298,30 @@ fn tonight_in_a_threat_is_when_the_client_means_to_act_not_harm_to_them() {
 }
 
 #[test]
+fn a_sign_of_an_emergency_feared_is_no_emergency_happening() {
+    let c = coached(&client(
+        MORNING,
+        "I will have run out by tomorrow night, and it won't be me who ends up having a seizure because of it.",
+    ));
+    assert_ne!(
+        c.coaching.situation.vulnerability(),
+        Some(Family::Emergency),
+        "{}",
+        c.reply
+    );
+    let c = coached(&client(
+        MORNING,
+        "My son is having a seizure right now, what do I do?",
+    ));
+    assert_eq!(
+        c.coaching.situation.vulnerability(),
+        Some(Family::Emergency),
+        "{}",
+        c.reply
+    );
+}
+
+#[test]
 fn a_settled_matter_is_closed_without_a_new_next_step() {
     for last in [
         "It arrived this morning, thanks for your help!",

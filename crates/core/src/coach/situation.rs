@@ -250,11 +250,23 @@ impl Situation {
                 matches!(c.what, Family::Now | Family::Safety)
                     && a.signals.iter().filter(threat).any(in_sentence)
             };
-            cues.extend(
-                find(&turn.text, i, families())
-                    .into_iter()
-                    .filter(|c| !menacing(c)),
-            );
+            // "who ends up having a seizure": a sign feared, not one happening.
+            let feared = |c: &Cue<Family>| {
+                const HYPOTHETICAL: [&str; 11] = [
+                    "if", "could", "might", "may", "risk", "end", "ends", "before", "until",
+                    "avoid", "prevent",
+                ];
+                let before = turn.text[..c.start].to_lowercase();
+                let mut words = before.split(|ch: char| !ch.is_alphanumeric()).rev();
+                c.what == Family::Emergency
+                    && words
+                        .by_ref()
+                        .filter(|w| !w.is_empty())
+                        .take(3)
+                        .any(|w| HYPOTHETICAL.contains(&w))
+            };
+            let found = find(&turn.text, i, families()).into_iter();
+            cues.extend(found.filter(|c| !menacing(c) && !feared(c)));
             let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
             let phrased = find(&turn.text, i, soon()).into_iter();
             let spans = signalled.map(|s| (s.start, s.end, None));

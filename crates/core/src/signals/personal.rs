@@ -67,7 +67,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(you'll|you will|then you'll) see (how|just how) (respectful|nice|polite|friendly|reasonable|calm|pleasant) i (am|can be|'ll be|will be)", Threat),
     rule("(make|making) (you|you all|you lot|your staff|her|him|them) (regret|pay for) (it|this|that)", Threat),
     // A dare to face the client: "we'll see how brave you are then".
-    rule("(we'll|we will|then we'll|let's) see how (brave|tough|hard|big|cocky|mouthy|gobby) (you are|you really are|you'll be|you feel|you lot are|she is|he is)", Threat),
+    rule("(we'll|we will|then we'll|let's|) see how (brave|tough|hard|big|cocky|mouthy|gobby) (you are|you really are|you'll be|you feel|you lot are|you all are|you all really are|she is|he is)", Threat),
     rule("(come|coming|pop|popping|turn up|be) (down|round|over|by|) (there |here |)(after|at the end of|when) (your|her|his|their) shift", Threat),
     rule("(somebody|someone|one of you|you lot|your lot) (pays|will pay|is going to pay|is gonna pay|'ll pay|are going to pay|are gonna pay) for (this|it|that)", Threat),
     rule("(find out|work out|look up) (which|what) (office|branch|building|desk|floor|site|depot|store|call centre|call center) (you|you're|you are|your|she|he|they)", Threat),
@@ -127,7 +127,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),
     rule("(he'll|she'll|you'll|they'll|he will|she will|you will|they will) (be getting|get|be given|end up with) (a lot |)more than (a|just a|his|her|your|their) (ticket|fine|letter|warning|complaint|earful|parking ticket)", Threat),
     rule("(i'll|ill|i will|i'm going to|i am going to) find out who (you are|you really are|he is|she is|he really is|she really is)", Threat).company(MENACE),
-    rule("i know (your|the) (office|shop|store|depot|warehouse|branch|building|studio|workshop|salon|practice|clinic|surgery|restaurant|garage|yard|unit|premises) is (on|in|at|near|just off)", Threat).company(MENACE),
+    rule("i know (your|the) (office|shop|store|depot|warehouse|branch|building|studio|workshop|salon|practice|clinic|surgery|restaurant|garage|yard|unit|premises) is (on|in|at|near|just off|the one on|the one in|the one at|the one near|the one by)", Threat).company(MENACE),
+    rule("i know (what time|when) (it|the shop|the office|the store|the branch|the depot|your place) (shuts|shut|closes|close|locks up)", Threat).company(MENACE),
+    rule("(i'll|ill|i will|maybe ill|maybe i'll|i might|i may) wait (outside|out the back|in the car park) for (whoever|you|him|her|them|the manager|your (manager|staff|engineer|driver|boss))", Threat).company(MENACE),
     rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park|studio|workshop|salon|practice|clinic|surgery|restaurant|hotel|garage|yard|unit|premises|kids|children|family|call centre|call center|contact centre|head office|headquarters|site|base) (is|are|live|lives|go|goes)", Threat).company(MENACE),
     rule("i know (what time|when) (you|you girls|you lot|you guys|you people|your (shop|office|store|branch|staff|depot|clinic|surgery|team)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
     rule("(she'll|he'll|they'll|you'll|she will|he will|they will|you will) (find out|see|learn) what happens", Threat),
@@ -166,6 +168,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(wait|waiting) for (you|her|him) (after|at the end of) (your|her|his) shift", Threat),
     rule("i know (which|what) (desk|counter|office|floor|room|branch) (you're|you are|she's|she is|he's|he is|you work|you sit) (on|at|in|)", Threat).company(MENACE),
     rule("just (the|us) two of us", Harassment).company(ADVANCE),
+    rule("(over|for) a (drink|drinks|coffee|meal) (sometime|some time|together|after work|with me|one night|one evening)", Harassment).company(ADVANCE),
     // Belittling the reader as a woman: "like a good girl", "you girls get so emotional".
     rule("(like|there's|theres|be) a good (girl|little girl|girlie)", Harassment),
     rule("(you|you silly|you young) (girls|women|ladies) (always |all |)(get|are|go) (so |too |all |always |)(emotional|hysterical|dramatic|sensitive|worked up)", Harassment),

@@ -757,6 +757,21 @@ fn waiting_outside_tonight_after_knowing_when_the_shift_ends() {
     );
 }
 #[test]
+fn knowing_which_shop_and_when_it_shuts_and_waiting_outside_for_whoever() {
+    check(
+        "i know your shop is the one on station road and i know what time it shuts. maybe ill wait outside for whoever decides these things. see how brave you all are then",
+        expect![[r#"
+            threat 0..30 "i know your shop is the one on" targeted
+            threat 48..73 "i know what time it shuts" targeted
+            threat 75..109 "maybe ill wait outside for whoever" targeted
+            threat 132..157 "see how brave you all are" targeted"#]],
+    );
+    check(
+        "I know the shop is the one on Station Road, I pass it daily.",
+        expect![[""]],
+    );
+}
+#[test]
 fn asking_for_her_mobile_to_text_her_at_night() {
     check(
         "whats your mobile, easier to just text you directly at night",
@@ -767,6 +782,12 @@ fn asking_for_her_mobile_to_text_her_at_night() {
     check(
         "Can you text me the code? I'll text you the address.",
         expect![[""]],
+    );
+    check(
+        "Why don't you give me your mobile, we could sort these things out over a drink sometime",
+        expect![[r#"
+            harassment 14..33 "give me your mobile" targeted
+            harassment 66..87 "over a drink sometime" targeted"#]],
     );
 }
 #[test]
