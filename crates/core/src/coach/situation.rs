@@ -14,7 +14,7 @@ use super::lists;
 use super::phrases::{PhraseSet, has_word, sentence_around};
 use super::story::{StoryCause, story_cause};
 use super::when::{self, Due};
-use crate::types::{Signal, SignalKind};
+use crate::types::{Analysis, Signal, SignalKind};
 
 /// A kind of thing happening to the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -242,31 +242,8 @@ impl Situation {
         let mut cues = Vec::new();
         let mut deadline: Option<Timestamp> = None;
         for (i, turn, a) in analysed.client_turns() {
-            // "Tonight" in a threat is when the client means to act, not harm done to them.
-            let menacing = |c: &Cue<Family>| {
-                let (start, end) = sentence_around(&turn.text, c.start);
-                let threat = |s: &&Signal| s.kind == SignalKind::Threat && !s.quoted;
-                let in_sentence = |s: &Signal| start <= s.start && s.end <= end;
-                matches!(c.what, Family::Now | Family::Safety)
-                    && a.signals.iter().filter(threat).any(in_sentence)
-            };
-            // "who ends up having a seizure": a sign feared, not one happening.
-            let feared = |c: &Cue<Family>| {
-                const HYPOTHETICAL: [&str; 11] = [
-                    "if", "could", "might", "may", "risk", "end", "ends", "before", "until",
-                    "avoid", "prevent",
-                ];
-                let before = turn.text[..c.start].to_lowercase();
-                let mut words = before.split(|ch: char| !ch.is_alphanumeric()).rev();
-                c.what == Family::Emergency
-                    && words
-                        .by_ref()
-                        .filter(|w| !w.is_empty())
-                        .take(3)
-                        .any(|w| HYPOTHETICAL.contains(&w))
-            };
             let found = find(&turn.text, i, families()).into_iter();
-            cues.extend(found.filter(|c| !menacing(c) && !feared(c)));
+            cues.extend(found.filter(|c| !menacing(&turn.text, a, c) && !feared(&turn.text, c)));
             let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
             let phrased = find(&turn.text, i, soon()).into_iter();
             let spans = signalled.map(|s| (s.start, s.end, None));
@@ -417,6 +394,32 @@ fn families() -> &'static Sets<Family> {
             .map(|(f, name)| (*f, set(name)))
             .collect()
     })
+}
+
+/// Whether `c` (harm now, or being unsafe) sits in a sentence of `text` that holds a threat of
+/// the client's: "tonight" there is when they mean to act, not harm done to them.
+fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
+    let (start, end) = sentence_around(text, c.start);
+    let threat = |s: &&Signal| s.kind == SignalKind::Threat && !s.quoted;
+    let in_sentence = |s: &Signal| start <= s.start && s.end <= end;
+    matches!(c.what, Family::Now | Family::Safety)
+        && a.signals.iter().filter(threat).any(in_sentence)
+}
+
+/// Whether `c`, a sign of an emergency in `text`, is feared rather than happening ("who ends up
+/// having a seizure", "if she has a fit"): a word of what may come is among the three before it.
+fn feared(text: &str, c: &Cue<Family>) -> bool {
+    const HYPOTHETICAL: [&str; 11] = [
+        "if", "could", "might", "may", "risk", "end", "ends", "before", "until", "avoid", "prevent",
+    ];
+    let before = text[..c.start].to_lowercase();
+    let mut words = before.split(|ch: char| !ch.is_alphanumeric()).rev();
+    c.what == Family::Emergency
+        && words
+            .by_ref()
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| HYPOTHETICAL.contains(&w))
 }
 
 /// The client's own time limits in words (`[soon]`), kept only when they fall within hours.
