@@ -26,6 +26,7 @@ use defuse_core::reading::{
 use defuse_core::{Analysis, Analyzer, Cause, Input, Level, Want};
 use rayon::prelude::*;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::data::{read_jsonl, text_of};
@@ -169,12 +170,13 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
     };
     let (level_chosen, level_head) = choose(LEVEL_HEAD, levels, Loss::Softmax);
     let rows = levels(level_chosen.balancing);
-    let read = out_of_fold(&rows, Loss::Softmax, level_chosen.l2);
+    let heads = fold_heads(&rows, Loss::Softmax, level_chosen.l2);
+    let read = read_by(&rows, &heads, Loss::Softmax);
     let floors = floor_report(&rows, &read, &analyses, customer);
     let fitted = InFolds {
         rows: &rows,
         folds: &folds,
-        l2: level_chosen.l2,
+        heads: &heads,
     };
     let in_story = in_story(&fitted, &read, &analyses, &stories, base);
     let mut set = ModelSet::default();
@@ -240,17 +242,18 @@ fn floor_report(
     }
 }
 
-/// The level rows with the fold of every training text, and the penalty to fit them with.
+/// The level rows, the fold of every training text, and the level head of each fold (see
+/// [`fold_heads`]).
 struct InFolds<'a> {
     rows: &'a [Row],
     folds: &'a [usize],
-    l2: f32,
+    heads: &'a [Head],
 }
 
 /// How the chat lines after a client's first read in each way of [`InStory`]: `read` is the
 /// level head's out-of-fold class of each of the level rows, over the `analyses` of the
-/// training texts; each story is read by a head fitted to the folds other than its line's (the
-/// heads never learn from stories).
+/// training texts; each story is read by the head of its line's fold (the heads never learn
+/// from stories).
 fn in_story(
     fitted: &InFolds<'_>,
     read: &[usize],
@@ -263,15 +266,9 @@ fn in_story(
         .par_iter()
         .map(|s| base.read_for_training(&s.text))
         .collect();
-    let heads: Vec<Head> = (0..FOLDS)
-        .into_par_iter()
-        .map(|fold| {
-            let kept: Vec<&Row> = rows.iter().filter(|r| r.fold != fold).collect();
-            fit(&kept, Loss::Softmax, fitted.l2)
-        })
-        .collect();
+    let row_of: HashMap<usize, usize> = rows.iter().enumerate().map(|(k, r)| (r.at, k)).collect();
     let line = |at: usize| {
-        let k = rows.iter().position(|r| r.at == at)?;
+        let k = *row_of.get(&at)?;
         let floor = reading::floor_changed(&analyses[at], None);
         Some((k, LEVELS[read[k]].max(floor)))
     };
@@ -291,7 +288,7 @@ fn in_story(
         // As the analysis would read a story: abuse in it counts as angry.
         let joined = match a.abusive.holds() {
             true => Level::Angry,
-            false => LEVELS[predict(&heads[fitted.folds[s.line]], Loss::Softmax, x)]
+            false => LEVELS[predict(&fitted.heads[fitted.folds[s.line]], Loss::Softmax, x)]
                 .max(reading::floor_changed(a, None)),
         };
         let step = LEVELS.iter().find(|l| **l > own).copied().unwrap_or(own);
@@ -654,15 +651,24 @@ fn cross_validate(rows: &[Row], loss: Loss, l2: f32) -> f64 {
 
 /// Each row's class as read by a head fitted to the other folds.
 fn out_of_fold(rows: &[Row], loss: Loss, l2: f32) -> Vec<usize> {
-    let mut read = vec![0; rows.len()];
-    for fold in 0..FOLDS {
-        let kept: Vec<&Row> = rows.iter().filter(|r| r.fold != fold).collect();
-        let head = fit(&kept, loss, l2);
-        for (k, r) in rows.iter().enumerate().filter(|(_, r)| r.fold == fold) {
-            read[k] = predict(&head, loss, &r.x);
-        }
-    }
-    read
+    read_by(rows, &fold_heads(rows, loss, l2), loss)
+}
+
+/// A head for each fold, fitted to the rows of the other folds.
+fn fold_heads(rows: &[Row], loss: Loss, l2: f32) -> Vec<Head> {
+    (0..FOLDS)
+        .map(|fold| {
+            let kept: Vec<&Row> = rows.iter().filter(|r| r.fold != fold).collect();
+            fit(&kept, loss, l2)
+        })
+        .collect()
+}
+
+/// Each row's class as read by the head of its fold (see [`fold_heads`]).
+fn read_by(rows: &[Row], heads: &[Head], loss: Loss) -> Vec<usize> {
+    rows.iter()
+        .map(|r| predict(&heads[r.fold], loss, &r.x))
+        .collect()
 }
 
 /// The class a softmax head picks; for a head of yes/no columns, one past the likeliest

@@ -399,11 +399,13 @@ fn families() -> &'static Sets<Family> {
 /// Whether `c` (harm now, or being unsafe) sits in a sentence of `text` that holds a threat of
 /// the client's: "tonight" there is when they mean to act, not harm done to them.
 fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
+    if !matches!(c.what, Family::Now | Family::Safety) {
+        return false;
+    }
     let (start, end) = sentence_around(text, c.start);
     let threat = |s: &&Signal| s.kind == SignalKind::Threat && !s.quoted;
     let in_sentence = |s: &Signal| start <= s.start && s.end <= end;
-    matches!(c.what, Family::Now | Family::Safety)
-        && a.signals.iter().filter(threat).any(in_sentence)
+    a.signals.iter().filter(threat).any(in_sentence)
 }
 
 /// Whether `c`, a sign of an emergency in `text`, is feared rather than happening ("who ends up
@@ -412,14 +414,13 @@ fn feared(text: &str, c: &Cue<Family>) -> bool {
     const HYPOTHETICAL: [&str; 11] = [
         "if", "could", "might", "may", "risk", "end", "ends", "before", "until", "avoid", "prevent",
     ];
-    let before = text[..c.start].to_lowercase();
-    let mut words = before.split(|ch: char| !ch.is_alphanumeric()).rev();
     c.what == Family::Emergency
-        && words
-            .by_ref()
+        && text[..c.start]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .rev()
             .filter(|w| !w.is_empty())
             .take(3)
-            .any(|w| HYPOTHETICAL.contains(&w))
+            .any(|w| HYPOTHETICAL.contains(&w.to_lowercase().as_str()))
 }
 
 /// The client's own time limits in words (`[soon]`), kept only when they fall within hours.
