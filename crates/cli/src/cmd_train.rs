@@ -156,15 +156,35 @@ fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
         );
     }
     let s = &r.in_story;
-    eprintln!(
-        "the level of the {} chat lines after a client's first, across the folds:",
+    let what = format!(
+        "the level of the {} chat lines after a client's first",
         s.lines
     );
-    for (way, share) in &s.read {
-        eprintln!("  {way}: {share:.3}");
+    print_ways(&what, &s.read);
+    let c = &r.story_causes;
+    let what = format!(
+        "the main cause of the {} chat conversations",
+        c.conversations
+    );
+    print_ways(&what, &c.read);
+    eprintln!(
+        "  the story rules by label (rows) and reading (columns): {}",
+        c.causes.join(", ")
+    );
+    for (name, row) in c.causes.iter().zip(&c.confusion) {
+        let counts: Vec<String> = row.iter().map(|n| format!("{n:>4}")).collect();
+        eprintln!("  {name:>20} {}", counts.join(""));
     }
     eprintln!("rebuild (cargo build --release) to compile the new weights in");
     Ok(())
+}
+
+/// The share each way of reading gets right, across the folds.
+fn print_ways(what: &str, ways: &[(&str, f64)]) {
+    eprintln!("{what}, across the folds:");
+    for (way, share) in ways {
+        eprintln!("  {way}: {share:.3}");
+    }
 }
 
 fn write_set(path: &Path, set: &defuse_core::model::ModelSet) -> Result<()> {

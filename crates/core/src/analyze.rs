@@ -143,6 +143,17 @@ impl Analyzer {
         self
     }
 
+    /// This analyzer's fast tier alone, without the embedding tier or a reading: training reads
+    /// conversations with heads fitted to part of its data (`Analyzer::with_reading`).
+    pub fn fast_tier(&self) -> Analyzer {
+        Analyzer {
+            fast: self.fast.clone(),
+            version: self.version.split('+').next().unwrap_or(self.version),
+            embedding: None,
+            reading: None,
+        }
+    }
+
     /// What the reading heads read of `text`, as this analyzer (without a reading of its own)
     /// sees it: what they are trained on.
     pub fn reading_features(&self, text: &str) -> ReadingFeatures {

@@ -19,11 +19,12 @@
 
 use anyhow::{Context, Result, bail};
 use defuse_core::coach::course::in_course;
+use defuse_core::coach::{Analysed, Conversation, Situation, Timestamp, UtcOffset};
 use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
 use defuse_core::reading::{
-    self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
+    self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, Reading, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
 };
-use defuse_core::{Analysis, Analyzer, Cause, Input, Level, Want};
+use defuse_core::{Analysis, Analyzer, Cause, CauseScore, Input, Level, Want};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -76,6 +77,22 @@ pub struct Report {
     pub floors: FloorReport,
     /// The chat lines that follow earlier turns, read alone and as their story.
     pub in_story: InStory,
+    /// The main cause of each chat conversation, read by coaching and by the heads alone.
+    pub story_causes: StoryCauses,
+}
+
+/// The main cause of each chat conversation (what drives its last client line, or none),
+/// read across the folds (the heads never saw its writer) in several ways, and the share each
+/// reads right: by the rules of `coach::story` as coaching reads it; by the cause head on the
+/// whole story alone (the turns joined, as [`Analysis::story`] reads them); by the cause head
+/// on the last client line alone; and always the commonest cause of the conversations.
+/// `confusion` counts, for each label (rows, in the order of `causes`), what the rules read.
+pub struct StoryCauses {
+    pub conversations: usize,
+    pub read: Vec<(&'static str, f64)>,
+    /// The causes in the order of the confusion's rows and columns, none last.
+    pub causes: Vec<&'static str>,
+    pub confusion: Vec<Vec<usize>>,
 }
 
 /// The level of each chat line after a client's first, read across the folds (the head never
@@ -150,6 +167,14 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
             text: s.text,
         })
         .collect();
+    let conversations: Vec<ChatConversation> = chat
+        .conversations
+        .into_iter()
+        .map(|c| ChatConversation {
+            row: texts.len() + c.row,
+            ..c
+        })
+        .collect();
     for (text, l, writer) in chat.rows {
         texts.push(text);
         labels.push(l);
@@ -169,6 +194,8 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         softmax_rows(&features, &folds, classes, WANT_COLUMNS, b)
     };
     let (level_chosen, level_head) = choose(LEVEL_HEAD, levels, Loss::Softmax);
+    let (cause_chosen, cause_head) = choose(CAUSE_HEAD, causes, Loss::EachAlone);
+    let (want_chosen, want_head) = choose(WANT_HEAD, wants, Loss::Softmax);
     let rows = levels(level_chosen.balancing);
     let heads = fold_heads(&rows, Loss::Softmax, level_chosen.l2);
     let read = read_by(&rows, &heads, Loss::Softmax);
@@ -179,16 +206,33 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         heads: &heads,
     };
     let in_story = in_story(&fitted, &read, &analyses, &stories, base);
+    let fold_sets = fold_sets([
+        (LEVEL_HEAD, heads),
+        (
+            CAUSE_HEAD,
+            fold_heads(
+                &causes(cause_chosen.balancing),
+                Loss::EachAlone,
+                cause_chosen.l2,
+            ),
+        ),
+        (
+            WANT_HEAD,
+            fold_heads(&wants(want_chosen.balancing), Loss::Softmax, want_chosen.l2),
+        ),
+    ]);
+    let story_causes = story_causes(&conversations, &folds, &fold_sets, base)?;
     let mut set = ModelSet::default();
     let mut report = Report {
         heads: Vec::new(),
         floors,
         in_story,
+        story_causes,
     };
     for (chosen, head) in [
         (level_chosen, level_head),
-        choose(CAUSE_HEAD, causes, Loss::EachAlone),
-        choose(WANT_HEAD, wants, Loss::Softmax),
+        (cause_chosen, cause_head),
+        (want_chosen, want_head),
     ] {
         set.heads.push((chosen.name.to_string(), head));
         report.heads.push(chosen);
@@ -322,6 +366,102 @@ fn in_story(
     }
 }
 
+/// For each fold, the reading heads fitted to the other folds, from each head's fold heads.
+fn fold_sets<const N: usize>(heads: [(&str, Vec<Head>); N]) -> Vec<ModelSet> {
+    (0..FOLDS)
+        .map(|k| {
+            let mut set = ModelSet::default();
+            for (name, each) in &heads {
+                set.heads.push((name.to_string(), each[k].clone()));
+            }
+            set.version = crate::version_tag("reading-fold", &set.to_bytes());
+            set
+        })
+        .collect()
+}
+
+/// How the chat conversations' main causes read in each way of [`StoryCauses`]: each
+/// conversation is analysed and coached over `base` with the heads of its fold (`sets`, one a
+/// fold; `folds` gives each training text's fold).
+fn story_causes(
+    conversations: &[ChatConversation],
+    folds: &[usize],
+    sets: &[ModelSet],
+    base: &Analyzer,
+) -> Result<StoryCauses> {
+    let analyzers = sets
+        .iter()
+        .map(|set| Ok(base.fast_tier().with_reading(Reading::from_models(set)?)))
+        .collect::<Result<Vec<Analyzer>>>()?;
+    let read = conversations
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let conversation =
+                Conversation::parse_transcript(&c.transcript, Timestamp(0), UtcOffset::UTC)
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "chat conversation {}, line {}: {}",
+                            i + 1,
+                            e.line,
+                            e.message
+                        )
+                    })?;
+            let analysed = Analysed::new(&conversation, &analyzers[folds[c.row]]);
+            let rules = Situation::gather(&analysed).cause.map(|s| s.cause);
+            let last = analysed.last_client().map(|(_, _, a)| a);
+            let held = |causes: &[CauseScore]| {
+                causes
+                    .iter()
+                    .filter(|c| c.score >= 0.5)
+                    .max_by(|x, y| x.score.total_cmp(&y.score))
+                    .map(|c| c.cause)
+            };
+            let whole = last.and_then(|a| held(a.story.as_deref().unwrap_or(&a.causes)));
+            let alone = last.and_then(|a| held(&a.causes));
+            Ok([rules, whole, alone])
+        })
+        .collect::<Result<Vec<[Option<Cause>; 3]>>>()?;
+    let causes: Vec<&'static str> = Cause::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(["none"])
+        .collect();
+    let place = |c: Option<Cause>| c.map_or(Cause::ALL.len(), |c| c as usize);
+    let mut counts = vec![0usize; causes.len()];
+    for c in conversations {
+        counts[place(c.cause)] += 1;
+    }
+    let common = (0..counts.len()).max_by_key(|&k| counts[k]).unwrap_or(0);
+    let mut confusion = vec![vec![0usize; causes.len()]; causes.len()];
+    let mut right = [0usize; 4];
+    for (c, ways) in conversations.iter().zip(&read) {
+        let label = place(c.cause);
+        confusion[label][place(ways[0])] += 1;
+        for (r, way) in right.iter_mut().zip(ways) {
+            *r += usize::from(place(*way) == label);
+        }
+        right[3] += usize::from(label == common);
+    }
+    let n = conversations.len().max(1) as f64;
+    let names = [
+        "coaching's story rules",
+        "the cause head on the whole story",
+        "the cause head on the last client line",
+        "always the commonest cause",
+    ];
+    Ok(StoryCauses {
+        conversations: conversations.len(),
+        read: names
+            .into_iter()
+            .zip(right)
+            .map(|(w, r)| (w, r as f64 / n))
+            .collect(),
+        causes,
+        confusion,
+    })
+}
+
 /// A chat line after a client's first: the places of its text and of the client line before
 /// it, and its story.
 struct Story {
@@ -447,6 +587,7 @@ impl Labels {
 fn chat_rows(path: &Path) -> Result<ChatRows> {
     let mut out = Vec::new();
     let mut stories = Vec::new();
+    let mut conversations = Vec::new();
     for (i, v) in read_jsonl(path)?.iter().enumerate() {
         let at = || format!("{}:{}", path.display(), i + 1);
         let writer = v["id"]
@@ -518,9 +659,22 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
             _ => bail!("{}: field `main_cause` missing or not a string", at()),
         };
         let (story, _) = Input::new(latest).with_earlier(&earlier).story_text();
-        out.push((story, Labels::of(&row).with_context(at)?, writer));
+        let labels = Labels::of(&row).with_context(at)?;
+        conversations.push(ChatConversation {
+            transcript: transcript.to_string(),
+            cause: labels
+                .main_cause
+                .and_then(|c| c.checked_sub(1))
+                .map(|c| Cause::ALL[c]),
+            row: out.len(),
+        });
+        out.push((story, labels, writer));
     }
-    Ok(ChatRows { rows: out, stories })
+    Ok(ChatRows {
+        rows: out,
+        stories,
+        conversations,
+    })
 }
 
 /// The rows of the chat conversations, and the story of each client line after the first (its
@@ -528,6 +682,15 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
 struct ChatRows {
     rows: Vec<(String, Labels, char)>,
     stories: Vec<Story>,
+    conversations: Vec<ChatConversation>,
+}
+
+/// A chat conversation as coaching reads it: its transcript, its main cause (`None`: no
+/// grievance drives it) and the place among the rows of its story, whose fold it shares.
+struct ChatConversation {
+    transcript: String,
+    cause: Option<Cause>,
+    row: usize,
 }
 
 /// Rows of a softmax head, each weighted by the inverse of its class's frequency (scaled so
