@@ -397,7 +397,8 @@ fn families() -> &'static Sets<Family> {
 }
 
 /// Whether `c` (harm now, or being unsafe) sits in a sentence of `text` that holds a threat of
-/// the client's: "tonight" there is when they mean to act, not harm done to them.
+/// the client's, or in a message that makes advances to the reader: "tonight" there is when
+/// they mean to act ("what time do you finish tonight?"), not harm done to them.
 fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
     if !matches!(c.what, Family::Now | Family::Safety) {
         return false;
@@ -405,7 +406,8 @@ fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
     let (start, end) = sentence_around(text, c.start);
     let threat = |s: &&Signal| s.kind == SignalKind::Threat && !s.quoted;
     let in_sentence = |s: &Signal| start <= s.start && s.end <= end;
-    a.signals.iter().filter(threat).any(in_sentence)
+    let advances = |s: &Signal| s.kind == SignalKind::Harassment && !s.quoted;
+    a.signals.iter().filter(threat).any(in_sentence) || a.signals.iter().any(advances)
 }
 
 /// Whether `c`, a sign of an emergency in `text`, is feared rather than happening ("who ends up
@@ -702,6 +704,7 @@ mod tests {
             "the man from your fraud team is on the other line, he says I have to move it to a safe account today",
             "She said she was from the bank and told me not to tell the branch.",
             "The police officer asked me to withdraw £3,000 and hand it to a courier.",
+            "a man call me saying he is from bank security and i give him the code from my phone",
         ] {
             assert!(has(text, Family::Scam), "{text}");
         }
@@ -710,6 +713,10 @@ mod tests {
             Family::Scam
         ));
         assert!(!has("Your fraud team blocked my card again.", Family::Scam));
+        assert!(!has(
+            "I gave the code from the letter to the engineer and the router works.",
+            Family::Scam
+        ));
         assert!(!has(
             "I don't see the point of carrying on with this complaint.",
             Family::Crisis

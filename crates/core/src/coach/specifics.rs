@@ -6,7 +6,7 @@
 
 use super::calendar::MONTHS;
 use super::closing::Close;
-use super::conversation::Analysed;
+use super::conversation::{Analysed, Role};
 use std::sync::OnceLock;
 
 use super::lists;
@@ -31,8 +31,9 @@ pub(crate) struct Specifics {
     pub repeated: Option<String>,
     /// What the case is about, from the agent's side ("your March bill"); see `subject`.
     pub subject: Option<String>,
-    /// Remedies the client has turned down in their latest message ("not another credit"),
-    /// which the options leave out.
+    /// What the client has turned down in their latest message: remedies ("not another
+    /// credit"), which the options leave out, and our stock holding lines ("I don't want another
+    /// 'we'll look into it'"), which every wording avoids while another is left.
     pub refused: Vec<&'static str>,
     /// The leading cause in the latest client turn.
     pub cause: Option<Cause>,
@@ -63,16 +64,22 @@ pub(crate) struct Specifics {
     /// The latest client message is composed: no worse than tense, with nothing heated in it
     /// (no shouting, sarcasm, blame, insult, threat or "never"), however firm.
     pub composed: bool,
+    /// The latest client message answers a reply of ours: thanks for setting out their account
+    /// are for a first account, not for "that's not an answer".
+    pub answering: bool,
 }
 
 impl Specifics {
     pub fn gather(analysed: &Analysed<'_>) -> Specifics {
         let mut s = Specifics::default();
-        let Some((_, latest, last)) = analysed.last_client() else {
+        let Some((last_i, latest, last)) = analysed.last_client() else {
             return s;
         };
         s.cause = last.causes.first().map(|c| c.cause);
         s.composed = composed(last);
+        s.answering = analysed.conversation.turns[..last_i]
+            .iter()
+            .any(|t| t.role == Role::Agent);
         s.refused = refused(&latest.text);
         s.matters = matters(analysed.conversation.client_texts());
         s.end_named = analysed
@@ -111,7 +118,7 @@ impl Specifics {
                 .iter()
                 .filter(|_| !sarcastic)
                 .filter(|c| !has_abuse(last, c.start, c.end) && reads_well(&c.text))
-                .filter(|c| !rhetorical(&c.text))
+                .filter(|c| !rhetorical(&c.text) && !feared(&c.text))
                 .find_map(|c| c.text.strip_prefix(prefix).map(first_part))
                 .filter(|rest| rest.split_whitespace().count() <= MAX_ASKED_WORDS)
                 // "your request to help you" names nothing to look into.
@@ -249,8 +256,9 @@ fn matters<'a>(client_texts: impl Iterator<Item = &'a str>) -> Vec<&'static str>
         .collect()
 }
 
-/// The remedies `text` turns down: one of [`REMEDIES`] after "I don't want", "not another",
-/// "no more", "keep your" or "done being told" in the same sentence.
+/// What `text` turns down: one of [`REMEDIES`], or of the holding lines in [`HOLDING`] (as the
+/// words a wording would say it in), after "I don't want", "not another", "no more", "keep
+/// your", "done being told" or "don't tell me" in the same sentence.
 pub(crate) fn refused(text: &str) -> Vec<&'static str> {
     const REMEDIES: &[&str] = &[
         "refund",
@@ -281,6 +289,10 @@ pub(crate) fn refused(text: &str) -> Vec<&'static str> {
         "done being told",
         "sick of being told",
         "tired of being told",
+        "don't tell me",
+        "dont tell me",
+        "do not tell me",
+        "stop telling me",
     ];
     let lower = text.to_lowercase().replace('’', "'");
     let mut out = Vec::new();
@@ -289,6 +301,11 @@ pub(crate) fn refused(text: &str) -> Vec<&'static str> {
             if let Some(i) = sentence.find(cue) {
                 let after = &sentence[i + cue.len()..];
                 out.extend(REMEDIES.iter().filter(|r| after.contains(*r)));
+                for (said, wordings) in HOLDING {
+                    if said.iter().any(|w| after.contains(w)) {
+                        out.extend(*wordings);
+                    }
+                }
             }
         }
     }
@@ -296,6 +313,26 @@ pub(crate) fn refused(text: &str) -> Vec<&'static str> {
     out.dedup();
     out
 }
+
+/// Stock lines that hold a client without telling them anything: how a client writes each when
+/// they turn it down, and the words a wording says it in.
+const HOLDING: &[(&[&str], &[&str])] = &[
+    (
+        &["look into", "looking into", "looked into"],
+        &["look into", "looking into", "looked into"],
+    ),
+    (&["working on", "work on"], &["working on", "work on"]),
+    (
+        &["being sorted", "get it sorted", "get this sorted"],
+        &["sorted"],
+    ),
+    (&["bear with"], &["bear with"]),
+    (&["escalated", "escalating", "escalate it"], &["escalat"]),
+    (
+        &["keep an eye", "keeping an eye"],
+        &["keep an eye", "keep a close eye"],
+    ),
+];
 
 /// Whether `text` names the outcome `want` in its own words, where a reply would promise
 /// nothing about it unasked: a refund or compensation, someone more senior, a cancellation.
@@ -405,6 +442,29 @@ fn rhetorical(point: &str) -> bool {
     ];
     let lower = point.to_lowercase();
     has_word(point, MARKS) || lower.contains(" or not") || WHOLE.iter().any(|w| lower.contains(w))
+}
+
+/// A fear put as a question ("does no news mean it's bad news?", "should I be worried?"):
+/// the reply meets it with care; a next step that promises to find it out promises an answer
+/// about their health, home or money nobody here can give.
+fn feared(point: &str) -> bool {
+    const FEARS: &[&str] = &[
+        "bad news",
+        "be worried",
+        "worry",
+        "cancer",
+        "dying",
+        "going to die",
+        "wrong with me",
+        "wrong with him",
+        "wrong with her",
+        "lose my",
+        "lose the",
+        "lose everything",
+        "lose our",
+    ];
+    let lower = point.to_lowercase().replace('’', "'");
+    FEARS.iter().any(|f| lower.contains(f))
 }
 
 /// What a point asks, up to where a second thought begins ("make the messages stop, you
@@ -764,6 +824,15 @@ mod tests {
             refused("I'm honestly done being told someone will call me back."),
             ["call me back", "will call me"]
         );
+        assert_eq!(
+            refused("I don't want another 'we'll look into it', I want to know where it is."),
+            ["look into", "looked into", "looking into"]
+        );
+        assert_eq!(
+            refused("Do not tell me it's being sorted, it has been 'sorted' for a month."),
+            ["sorted"]
+        );
+        assert!(refused("Please look into it and tell me where my parcel is.").is_empty());
         assert!(refused("I want a refund and a credit for the wait.").is_empty());
         assert!(refused("I don't want to wait. Give me a refund.").is_empty());
     }

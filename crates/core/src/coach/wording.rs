@@ -93,7 +93,9 @@ pub(crate) fn section_line(
 }
 
 /// The wordings of the sections `names`, filled with `s`, skipping any that cannot be filled or
-/// repeat `used`.
+/// repeat `used`; those that say what the client has just turned down come last, so a move
+/// keeps a line when every wording does ("I'll look into it" after "not another 'we'll look
+/// into it'").
 fn filled<'a>(
     names: &'a [String],
     step: Step,
@@ -101,11 +103,13 @@ fn filled<'a>(
     used: &'a HashSet<Vec<String>>,
 ) -> impl Iterator<Item = String> + 'a {
     let slots = slots(step, s);
-    names
+    let (kept, turned_down): (Vec<String>, Vec<String>) = names
         .iter()
         .flat_map(|name| lists::wordings(name))
-        .filter_map(move |t| fill(t, &slots))
+        .filter_map(|t| fill(t, &slots))
         .filter(|w| !repeats(w, used))
+        .partition(|w| !s.refused.iter().any(|r| w.to_lowercase().contains(r)));
+    kept.into_iter().chain(turned_down)
 }
 
 /// Every slot's value for this client; `None` where it is unknown.
@@ -170,9 +174,10 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
         (Move::Boundary, Step::Final(FinalStep::End), _) => plain("boundary.end"),
         (Move::Acknowledge, Step::None, _) => {
             let urgent = (s.urgency >= Urgency::Now).then_some("acknowledge.urgent".to_string());
-            // A composed client who named no feeling is thanked for the plain account.
-            let calm =
-                (s.composed && s.feeling.is_none()).then_some("acknowledge.calm".to_string());
+            // A composed client who named no feeling is thanked for the plain account they first
+            // gave.
+            let calm = (s.composed && s.feeling.is_none() && !s.answering)
+                .then_some("acknowledge.calm".to_string());
             s.vulnerability
                 .map(|v| format!("acknowledge.{}", v.section()))
                 .into_iter()

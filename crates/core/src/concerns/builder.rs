@@ -213,7 +213,13 @@ impl<'a> Builder<'a> {
             return None;
         }
         grammar::mend(&mut self.pieces);
-        let question = (question || question::looks_like(&self.pieces)) && prefix.is_none() && {
+        let asks = question || question::looks_like(&self.pieces);
+        // "What is the point of you lot?" asks nothing: said back, it becomes a question to
+        // look into.
+        if asks && question::rhetorical(&self.pieces) {
+            return None;
+        }
+        let question = asks && prefix.is_none() && {
             match question::as_statement(&self.pieces) {
                 Some(statement) => {
                     self.pieces = statement;

@@ -63,6 +63,40 @@ pub(super) fn as_statement(pieces: &Pieces) -> Option<Pieces> {
     )
 }
 
+/// A question that only scolds or scorns ("what is the point of you lot?", "how hard can it
+/// be?", "is that too much to ask?"): there is nothing in it to find out.
+pub(super) fn rhetorical(pieces: &Pieces) -> bool {
+    const SCORN: &[&str] = &[
+        "what is the point",
+        "what's the point",
+        "whats the point",
+        "why do i bother",
+        "why should i bother",
+        "why would i bother",
+        "how hard can",
+        "how hard is it",
+        "how difficult can",
+        "how difficult is it",
+        "too much to ask",
+        "who do you think",
+        "what do you expect",
+        "what is wrong with you",
+        "what's wrong with you",
+        "whats wrong with you",
+        "are you for real",
+        "do you think i'm",
+        "do you think i am",
+        "do i look like",
+        "do you take me for",
+    ];
+    let text = pieces
+        .iter()
+        .map(|(w, _)| w.to_lowercase().replace('’', "'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    SCORN.iter().any(|s| text.contains(s))
+}
+
 pub(super) const DETERMINERS: &[&str] = &[
     "your", "our", "my", "the", "a", "an", "this", "that", "these", "those", "their", "his", "her",
     "any", "no",
@@ -199,6 +233,23 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
+    }
+
+    #[test]
+    fn questions_that_only_scorn_are_no_points() {
+        for q in [
+            "honestly what is the point of you lot",
+            "How hard can it be to send one email?",
+            "Is that too much to ask?",
+        ] {
+            let pieces: Pieces = q.split(' ').map(|w| (w.to_string(), true)).collect();
+            assert!(rhetorical(&pieces), "{q}");
+        }
+        let plain: Pieces = "what is the postcode for returns"
+            .split(' ')
+            .map(|w| (w.to_string(), true))
+            .collect();
+        assert!(!rhetorical(&plain));
     }
 
     #[test]

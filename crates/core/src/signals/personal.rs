@@ -166,6 +166,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(wait|waiting) (for you |)(outside|out the back|out front|downstairs) (when|after|until|till) (you|your shift|she|he) (finish|finishes|leave|leaves|clock off|clocks off|get off|gets off|knock off|end|ends)", Threat),
     rule("(wait|waiting) (for you |)(until|till|for) (your|her|his) shift (ends|finishes|is over|to end|to finish)", Threat),
     rule("(wait|waiting) for (you|her|him) (after|at the end of) (your|her|his) shift", Threat),
+    // Waiting outside for a member of staff till they finish: "wait outside for whoever's in
+    // charge when they finish work tonight".
+    rule("(wait|waiting) (outside|out the back|out front|downstairs|in the car park|at the door) for (whoever|whoever's|whoevers|whoever is|you|him|her|them|the manager|your (manager|boss|staff|engineer|driver)) (in charge |is in charge |runs it |runs the place |)(when|after|until|till|as) (they|you|he|she) (finish|finishes|leave|leaves|clock off|clocks off|knock off|knocks off|get off|gets off|come out|comes out|lock up|locks up)", Threat),
     rule("i know (which|what) (desk|counter|office|floor|room|branch) (you're|you are|she's|she is|he's|he is|you work|you sit) (on|at|in|)", Threat).company(MENACE),
     rule("just (the|us) two of us", Harassment).company(ADVANCE),
     rule("(over|for) a (drink|drinks|coffee|meal) (sometime|some time|together|after work|with me|one night|one evening)", Harassment).company(ADVANCE),
@@ -197,6 +200,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i bet|bet) you (look|are) as (good|nice|pretty|hot|gorgeous|lovely|sexy|beautiful|fit|cute) as you sound", Harassment),
     rule("(i'll|i will|i might|maybe i'll|i could|i may) wait (for you|for her|for him|) (by|at|outside|near|round) (the|your) (back|staff|side|rear) (entrance|door|exit|gate)", Threat),
     rule("(i bet|bet) (you're|you are) (gorgeous|hot|fit|sexy|beautiful|pretty|stunning|cute|lovely)", Harassment),
+    // The reader's looks guessed from their voice: "are you as pretty as your voice?".
+    rule("(are you|you are|you're|is your face|bet you're|bet you are) as (good|nice|pretty|hot|gorgeous|lovely|sexy|beautiful|fit|cute|good looking|good-looking) as (your voice|you sound)", Harassment),
     rule("(give me|send me|gimme|can i have|can i get|what's|whats|what is) your (number|digits|mobile|mobile number|phone number|personal number|whatsapp|cell|cell number)", Harassment).company(ADVANCE),
     rule("(text|message|call|ring|dm|msg) you (directly |privately |personally |)(at night|late at night|tonight|after work|outside work|when you're home|when you are home|in bed)", Harassment).company(ADVANCE),
     rule("(i bet|bet) you look (as good as you sound|good|hot|gorgeous|pretty|sexy|beautiful|cute|lovely|stunning|fit|amazing)", Harassment),

@@ -15,6 +15,14 @@ fn asking_what_the_agent_wears() {
     );
 }
 #[test]
+fn her_looks_against_her_voice() {
+    check(
+        "Are you as pretty as your voice?",
+        expect![[r#"harassment 0..31 "Are you as pretty as your voice" targeted"#]],
+    );
+    check("Is the new model as good as the old one?", expect![[r#""#]]);
+}
+#[test]
 fn guessing_at_her_looks_from_her_voice() {
     check(
         "Bet you look gorgeous to match that accent.",
@@ -251,6 +259,16 @@ fn waiting_by_the_staff_exit() {
     check(
         "I'll be waiting outside when you finish your shift.",
         expect![[r#"threat 8..39 "waiting outside when you finish" targeted"#]],
+    );
+    check(
+        "Maybe I'll come down and wait outside for whoever's in charge when they finish work tonight.",
+        expect![[
+            r#"threat 25..78 "wait outside for whoever's in charge when they finish" targeted"#
+        ]],
+    );
+    check(
+        "I'll wait outside for the manager, no problem, I have time.",
+        expect![[r#""#]],
     );
 }
 #[test]

@@ -492,3 +492,38 @@ fn a_small_figure_and_other_customers_brush_the_loss_aside() {
     );
     rewrites_clear("That is only £4, so I can't refund it.", CALM);
 }
+
+#[test]
+fn another_team_guesses_and_false_comfort_are_named() {
+    check(
+        "Unfortunately payments are handled by our finance team and I don't have any visibility of their schedule. I'd recommend reaching out to them directly.",
+        expect![[r#"
+            deflecting "Unfortunately payments are handled by our finance team and I don't have any visibility of their schedule." -> "I'll take this to them myself"
+            deflecting "reaching out to them directly" -> "I'll contact them myself"
+        "#]],
+    );
+    check(
+        "Payments are handled by our finance team, so I've asked them for a date and I'll call you by 3pm.",
+        expect![[r#""#]],
+    );
+    check(
+        "Don't worry, I'm sure everything will be fine and you won't lose any money. No news is usually good news.",
+        expect![[r#"
+            minimising "Don't worry, I'm sure everything will be fine and you won't lose any money." -> ""
+            minimising "No news is usually good news." -> ""
+        "#]],
+    );
+    check(
+        "Posting reviews online will not speed up the process.",
+        expect![[r#"
+            dismissive "Posting reviews online will not speed up the process." -> "You're free to share your experience; here is what I'm doing about it now"
+        "#]],
+    );
+    check(
+        "You probably just clicked twice. Please check your banking app properly.",
+        expect![[r#"
+            blame "You probably just clicked twice." -> "I'll check what happened"
+            condescending "check your banking app properly" -> ""
+        "#]],
+    );
+}
