@@ -1070,3 +1070,37 @@ fn locked_out_of_a_dashboard_is_no_danger_and_money_lost_by_the_hour_is_now() {
     assert!(c.coaching.situation.vulnerability().is_none());
     assert_eq!(c.coaching.situation.urgency(), Urgency::Now);
 }
+
+#[test]
+fn a_handover_keeps_a_childs_health_urgent() {
+    let turns = |illness: &str| {
+        talk(
+            MORNING,
+            &[
+                (
+                    Role::Client,
+                    &format!(
+                        "I've reported the mould in the bedroom three times. Still nothing.{illness}"
+                    ),
+                ),
+                (
+                    Role::Agent,
+                    "I'm sorry, the contractor is waiting for approval.",
+                ),
+                (
+                    Role::Client,
+                    "You're a useless piece of shit, all of you. I know where your office is.",
+                ),
+            ],
+        )
+    };
+    for (illness, urgent) in [(" My son has asthma.", true), ("", false)] {
+        let coaching = coach(&turns(illness), &Policy::default(), &Analyzer::new());
+        assert_eq!(
+            coaching.boundary.step,
+            Step::Final(defuse_core::coach::FinalStep::Handover)
+        );
+        let reply = coaching.suggested_reply.unwrap_or_default();
+        assert_eq!(reply.contains("urgent"), urgent, "{reply}");
+    }
+}

@@ -353,10 +353,16 @@ fn compose(
         }
     }
     lines.append(&mut found_lines);
-    // A handover leaves nothing else in the reply: what cannot wait goes with it.
+    // A handover leaves nothing else in the reply: what cannot wait goes with it, and so does
+    // the health or safety of whoever is at home (a child's asthma, a baby without heating),
+    // which two readers found dropped with the rest.
     let handed_over = step == Step::Final(FinalStep::Handover);
+    let at_risk = s.vulnerability.is_some_and(|v| {
+        Family::SAFETY_FIRST.contains(&v)
+            || matches!(v, Family::Safety | Family::Illness | Family::Dependants)
+    });
     if handed_over
-        && s.urgency >= Urgency::Now
+        && (s.urgency >= Urgency::Now || at_risk)
         && let Some(line) = section_line("reply.handover_urgent", s, &used, fits)
     {
         lines.push(line);
