@@ -1104,3 +1104,31 @@ fn a_handover_keeps_a_childs_health_urgent() {
         assert_eq!(reply.contains("urgent"), urgent, "{reply}");
     }
 }
+
+#[test]
+fn a_demand_is_not_met_with_a_refusal_before_anything_is_checked() {
+    let c = coached(&client(
+        MORNING,
+        "The food came an hour late and cold. I want a full refund and I need an actual date for it, not another promise.",
+    ));
+    assert!(!c.reply.contains("can't promise"), "{}", c.reply);
+    assert!(
+        c.coaching.moves.iter().any(|m| m.kind == Move::Limits),
+        "the limits stay among the moves: {:?}",
+        c.coaching.moves.iter().map(|m| m.kind).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_scam_is_not_said_back_to_its_victim() {
+    let c = coached(&client(
+        MORNING,
+        "A nice man called Daniel from your fraud team rang me this morning. He says I must move everything to a new safe account he gave me before 3pm.",
+    ));
+    assert!(!c.reply.contains("Daniel"), "{}", c.reply);
+    for m in &c.coaching.moves {
+        for w in &m.say {
+            assert!(!w.contains("new safe account he gave"), "{w}");
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! The suggested reply is one message in the moves' order: the acceptance of the client's
 //! apology for their tone first when they made one, the boundary statement when one is called
 //! for, the acknowledgement, the apology where owed, the options when a
-//! remedy is owed and wanted (else the limits), the next step with its time, and, for a
+//! remedy is owed and wanted, the next step with its time, and, for a
 //! vulnerable client or harm happening now who has not said what they want, the question about
 //! what they need (instead of the options). Each line is the first wording that does not repeat
 //! the agent or an earlier line of the reply, so the message never says a thing twice,
@@ -14,7 +14,7 @@
 //! the client's latest message leaves nothing open (see `closing`), the reply holds the line
 //! and apologises where owed, then closes instead of promising an update. What the agent has
 //! found (the facts no rule can know) is said in their own words after the apology, in place of
-//! the stock options and limits; when it promises something, in place of the next step too; and
+//! the stock options; when it promises something, in place of the next step too; and
 //! when it says we were right, there is no apology, and when it owns a fault of ours, there is
 //! one.
 
@@ -32,7 +32,7 @@ use super::phrases::shingles;
 use super::plan::{self, Advice, Ctx};
 use super::policy::{FinalStep, Policy};
 use super::promises::promises;
-use super::situation::{Domain, Family, Situation, Urgency};
+use super::situation::{Family, Situation, Urgency};
 use super::specifics::Specifics;
 use super::timing::next_step_time;
 use super::tone;
@@ -100,9 +100,6 @@ pub(crate) fn advise(
     let offer = Offer {
         ask,
         remedy: remedy(&ctx),
-        // A freelancer decides for themselves and has no other team to put the case to: "parts
-        // that depend on others" reads as an excuse.
-        limits: demanded(&ctx) && situation.domain != Some(Domain::FreelanceServices),
         // An apology that came with a new crossing is answered by the boundary.
         accept: latest.apologised && !boundary.crossed_last_turn,
         closing: latest.closed,
@@ -132,12 +129,14 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
         Some(Cause::ServiceFailure | Cause::UnmetExpectations)
     );
     let grieving = situation.vulnerability() == Some(Family::Bereavement);
+    let scammed = situation.of(Family::Scam).next().is_some();
     Specifics {
         cause,
         wrong: gathered.wrong.clone().filter(|_| ours && !grieving),
         // Saying a grieving client's points back recites their loss to them: the reply
-        // acknowledges it and acts.
-        concerns: if grieving {
+        // acknowledges it and acts. A scam's instructions said back ("you must move everything
+        // to a new account he gave you") sound like ours.
+        concerns: if grieving || scammed {
             Vec::new()
         } else {
             gathered.concerns.clone()
@@ -182,24 +181,12 @@ struct Offer {
     ask: bool,
     /// Offer ways forward: a remedy is owed and the client wants one.
     remedy: bool,
-    /// Say what is beyond us: the client demands an outcome or threatens to take it further.
-    limits: bool,
     /// Accept the client's apology for their tone, first.
     accept: bool,
     /// Nothing is left open: the reply holds the line and apologises where those are owed,
     /// then closes (the next step's own wording when nothing is open). A client who says it is
     /// settled or thanks us gets no apology: it would reopen what they have closed.
     closing: Option<Close>,
-}
-
-/// The client's latest message demands an outcome or threatens to take it further, so being
-/// open about what the agent cannot decide belongs in the reply. Anywhere else a line about
-/// limits reads as a stock disclaimer (a yes-or-no question, a deadline we can meet).
-fn demanded(ctx: &Ctx<'_>) -> bool {
-    ctx.last
-        .signals
-        .iter()
-        .any(|s| !s.quoted && matches!(s.kind, SignalKind::Demand | SignalKind::EscalationThreat))
 }
 
 /// A remedy is owed and wanted: something of ours failed, in a domain whose remedies we know,
@@ -295,7 +282,11 @@ fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
             // Stock options and limits beside the agent's own findings contradict them ("the fee
             // stands" and then a refund to choose from).
             Move::Options => !need && !closing && options && !told,
-            Move::Limits => !need && !options && !closing && offer.limits && !told,
+            // What is beyond the agent stays with the moves below the reply: said unasked, to a
+            // client who wants a date or a refund, it reads as a refusal before anything is
+            // checked ("I can't promise a refund or compensation myself"), as four fresh readers
+            // in a row found.
+            Move::Limits => false,
             Move::NextStep => !found.acts,
             Move::OpenQuestion => false,
         })

@@ -168,7 +168,7 @@ fn bad_faith(part: &[Token]) -> bool {
     const WORDS: &[&str] = &[
         "excuses", "excuse", "cowboys", "salary", "salaries", "pocket", "pockets", "swindle",
         "swindling", "scamming", "thieving", "thief", "thieves", "crooked", "crooks", "robbing",
-        "robbers", "fraudsters", "conning",
+        "robbers", "fraudsters", "conning", "stealing",
     ];
     let words = words_of(part);
     words.iter().any(|w| WORDS.contains(w))

@@ -26,7 +26,8 @@ const THIRD_PARTIES: &[&str] = &[
     "supplier", "partner", "retailer", "warehouse", "landlord", "insurer", "insurance company",
     "airline", "airport", "contractor", "scheme", "ombudsman", "council", "register", "agency",
     "provider", "network", "vendor", "developer", "department", "helpline", "website",
-    "surgery", "gp", "doctor", "pharmacy", "chemist", "practice",
+    "surgery", "gp", "doctor", "pharmacy", "chemist", "practice", "client", "buyer", "other party",
+    "recipient", "sender",
 ];
 
 /// Emergency services: sending a client to them is a safety net, not a deflection.
@@ -251,8 +252,12 @@ pub(super) const RULES: &[Rule] = &[
     rule(Deflecting, "(the|your) (best|quickest|fastest|easiest|simplest|right) (thing|way|route|option|step|course of action) (is|would be|will be) to", "sends the client to someone else to sort out what we should chase", "I'll").when(|c| starts_with_any(&c.after, &["contact", "call", "ring", "speak", "talk", "get in touch", "raise", "take", "open", "go", "reach", "email", "write", "chase", "ask", "claim"]) && sends_elsewhere(c)),
     rule(Deflecting, "(it's|it is|it'd be|it would be) (worth|best|better) (raising|contacting|calling|speaking to|talking to|checking with|taking|asking|getting in touch with|to contact|to raise|to speak to|to call|to ask|to check with)", "sends the client to someone else to sort out what we should chase", "I'll raise").when(sends_elsewhere),
     rule(Deflecting, "(they're|they are|they'd be|they would be) the (right|best|only) (people|ones|team|place|person) to", "sends the client to someone else to sort out what we should chase", "I'll speak to them for you").sentence().when(|c| not_conditional(c) && starts_with_any(&c.after, &["speak to", "talk to", "contact", "ask", "deal with", "call", "handle", "raise"])),
-    rule(Deflecting, "(contact|call|ring|speak to|talk to|raise it with|get in touch with|email|chase|claim with|a claim with) (them|him|her|the courier|the manufacturer|the bank|the seller|the supplier|the airline) directly", "sends the client to someone else to sort out what we should chase", "I'll contact them myself").when(not_conditional),
+    rule(Deflecting, "(contact|call|ring|speak to|talk to|raise it with|get in touch with|email|chase|claim with|a claim with) (them|him|her|the courier|the manufacturer|the bank|the seller|the supplier|the airline|the client|the customer|the buyer|the other party|the sender|the recipient) directly", "sends the client to someone else to sort out what we should chase", "I'll contact them myself").when(not_conditional),
     rule(Deflecting, "(reaching out|reach out|getting in touch|get in touch|speaking|talking|writing|emailing|calling|ringing|contacting) (to |with |)(them|him|her|that team|the team|the department) directly", "sends the client to someone else to sort out what we should chase", "I'll contact them myself").when(not_conditional),
+    rule(Deflecting, "(i'd|i would|i) (suggest|recommend|advise) (sending|messaging|writing to|emailing|calling|ringing|contacting|chasing|asking|reminding|nudging) (him|her|them|the seller|the buyer|the client|the customer|the other party|the landlord|the courier|the supplier)", "leaves the client to chase someone else for what we could chase", "I'll chase them myself").when(not_conditional),
+    // Sent to another queue while harm goes on: "please call our customer line between 8am and
+    // 8pm and a colleague will rebook you".
+    rule(Deflecting, "(please |you can |you'll need to |you will need to |)(call|ring|phone|contact) (our|the) (customer line|customer service line|customer services|helpline|help line|phone line|call centre|call center|contact centre|contact center|service desk|reservations line|booking line)", "sends a client who needs help now to another queue", "I'll do this for you now").sentence().when(|c| c.facts.urgent && not_conditional(c)),
     // Another team's job, with nothing we will do about it: "payments are handled by our
     // finance team and I don't have any visibility of their schedule".
     rule(Deflecting, "(is|are) (handled|dealt with|managed|decided|processed|done|run) by (our|the|a|another|a different|a separate|their)", "hands it to another team instead of saying what you will do", "I'll take this to them myself").sentence().when(|c| unengaged(c) && has_any(&first_words(&c.after, 3), &["team", "department", "dept", "office", "colleagues"])),

@@ -514,6 +514,13 @@ fn another_team_guesses_and_false_comfort_are_named() {
         "#]],
     );
     check(
+        "You will need to contact the client directly. I'd suggest sending him another message.",
+        expect![[r#"
+            deflecting "You will need to contact" -> "I'll contact"
+            deflecting "I'd suggest sending him" -> "I'll chase them myself"
+        "#]],
+    );
+    check(
         "Posting reviews online will not speed up the process.",
         expect![[r#"
             dismissive "Posting reviews online will not speed up the process." -> "You're free to share your experience; here is what I'm doing about it now"
@@ -526,4 +533,16 @@ fn another_team_guesses_and_false_comfort_are_named() {
             condescending "check your banking app properly" -> ""
         "#]],
     );
+}
+
+#[test]
+fn another_queue_is_a_deflection_only_while_harm_goes_on() {
+    let draft =
+        "Please call our customer line between 8am and 8pm and a colleague will rebook you.";
+    let urgent = Facts {
+        urgent: true,
+        ..CALM
+    };
+    assert_eq!(findings(draft, CALM).len(), 0);
+    assert_eq!(findings(draft, urgent).len(), 1);
 }
