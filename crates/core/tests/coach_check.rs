@@ -602,3 +602,19 @@ fn owning_an_earlier_calm_down_takes_it_back() {
         "I've told you to calm down twice now. I'll call you at 3pm."
     ));
 }
+
+#[test]
+fn another_s_pace_beside_a_firm_time_of_ours_is_not_vague() {
+    let talk = upset_client();
+    lacks(
+        &talk,
+        "I'm sorry. I've marked this as urgent so the courier sends it out as soon as possible, and I'll call you by 3pm today with the tracking.",
+        FindingKind::VaguePromise,
+    );
+    has(
+        &talk,
+        "I'm sorry. I'll send a new one as soon as possible, and I'll call you by 3pm today.",
+        FindingKind::VaguePromise,
+        "as soon as possible",
+    );
+}

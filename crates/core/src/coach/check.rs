@@ -110,6 +110,30 @@ impl std::fmt::Display for CheckError {
 
 impl std::error::Error for CheckError {}
 
+/// Whether the clause of `draft` that leads up to byte `at` commits us ("I'll send it as soon
+/// as possible"), rather than saying what someone else will do ("so the courier sends it out
+/// as soon as possible").
+fn our_own_promise(draft: &str, at: usize) -> bool {
+    const OURS: &[&str] = &[
+        "i'll",
+        "i will",
+        "we'll",
+        "we will",
+        "i'm going to",
+        "we're going to",
+        "i can",
+        "we can",
+    ];
+    let (start, _) = sentence_around(draft, at);
+    let before = draft[start..at].to_lowercase().replace('’', "'");
+    let clause = [",", ";", " so ", " and ", " because "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .map_or(before.as_str(), |i| &before[i..]);
+    OURS.iter().any(|o| clause.contains(o))
+}
+
 /// Whether every word of `caps` (a run of capitals in a draft) is one the client wrote in
 /// capitals outside their own shouting: a term of theirs ("COPD", "HMRC"), said back as they
 /// wrote it, raises no voice.
@@ -156,6 +180,11 @@ pub fn check(
     let any_timed = promised.iter().any(|p| p.due.is_some())
         || when::find(draft, sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)))
         || substance::in_the_conversation(draft);
+    // "So an engineer comes out as soon as possible" beside "I'll call you within 30 minutes
+    // with the time": the client has a firm time from us, and the vague one is another's pace.
+    if any_timed {
+        findings.retain(|f| f.kind != Kind::VaguePromise || our_own_promise(draft, f.start));
+    }
     for p in &promised {
         if p.vague {
             let words = p.when.as_deref().unwrap_or_default();

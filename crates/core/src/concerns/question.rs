@@ -89,6 +89,11 @@ pub(super) fn rhetorical(pieces: &Pieces) -> bool {
         "do i look like",
         "do you take me for",
     ];
+    // Scorn is short; a long question asks something, and reading it whole for every word of a
+    // clause would cost its length again.
+    if pieces.len() > 30 {
+        return false;
+    }
     let text = pieces
         .iter()
         .map(|(w, _)| w.to_lowercase().replace('’', "'"))
