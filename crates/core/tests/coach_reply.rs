@@ -1132,3 +1132,28 @@ fn a_scam_is_not_said_back_to_its_victim() {
         }
     }
 }
+
+#[test]
+fn a_refund_we_have_said_we_cannot_give_is_not_offered() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "The room you gave us had no working shower and the air conditioning was broken all weekend.",
+            ),
+            (
+                Role::Agent,
+                "I'm sorry. Your booking was at our saver rate, which is non-refundable.",
+            ),
+            (
+                Role::Client,
+                "So I pay full price for a broken room? I want this put right.",
+            ),
+        ],
+    ));
+    assert!(!c.reply.contains("refund"), "{}", c.reply);
+    for m in c.coaching.moves.iter().filter(|m| m.kind == Move::Options) {
+        assert!(m.say.iter().all(|w| !w.contains("refund")), "{:?}", m.say);
+    }
+}

@@ -14,7 +14,7 @@ use super::forbidden;
 use super::lists;
 use super::moves::{self, Move};
 use super::note;
-use super::phrases::{at_word_boundary, sentence_around, sentences};
+use super::phrases::{at_word_boundary, mentions_any, sentence_around, sentences};
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
@@ -125,13 +125,13 @@ fn our_own_promise(draft: &str, at: usize) -> bool {
         "we can",
     ];
     let (start, _) = sentence_around(draft, at);
-    let before = draft[start..at].to_lowercase().replace('’', "'");
+    let before = &draft[start..at];
     let clause = [",", ";", " so ", " and ", " because "]
         .iter()
         .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
         .max()
-        .map_or(before.as_str(), |i| &before[i..]);
-    OURS.iter().any(|o| clause.contains(o))
+        .map_or(before, |i| &before[i..]);
+    mentions_any(clause, OURS)
 }
 
 /// Whether every word of `caps` (a run of capitals in a draft) is one the client wrote in

@@ -95,6 +95,13 @@ pub(crate) fn has_word(text: &str, list: &[&str]) -> bool {
     words(text).iter().any(|w| list.contains(&w.as_str()))
 }
 
+/// `text`, lower-cased with typographic apostrophes made plain, holds one of `phrases`
+/// (lower case) anywhere.
+pub(crate) fn mentions_any(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.to_lowercase().replace('’', "'");
+    phrases.iter().any(|p| lower.contains(p))
+}
+
 /// How many words in a row two texts may share before a wording counts as a repeat.
 const REPEAT_RUN: usize = 4;
 

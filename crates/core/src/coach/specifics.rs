@@ -10,7 +10,7 @@ use super::conversation::{Analysed, Role};
 use std::sync::OnceLock;
 
 use super::lists;
-use super::phrases::{PhraseSet, has_word, sentence_around, sentences};
+use super::phrases::{PhraseSet, has_word, mentions_any, sentence_around, sentences};
 use super::situation::{Domain, Family, Urgency};
 use super::subject;
 use super::when;
@@ -81,6 +81,11 @@ impl Specifics {
             .iter()
             .any(|t| t.role == Role::Agent);
         s.refused = refused(&latest.text);
+        // What we have told the client we cannot give is no option to offer them ("the room is
+        // non-refundable" and then "a refund or credit for the part that fell short").
+        if analysed.conversation.agent_texts().any(no_refund) {
+            s.refused.push("refund");
+        }
         s.matters = matters(analysed.conversation.client_texts());
         s.end_named = analysed
             .conversation
@@ -314,6 +319,27 @@ pub(crate) fn refused(text: &str) -> Vec<&'static str> {
     out
 }
 
+/// An agent's turn says no refund can be given.
+fn no_refund(text: &str) -> bool {
+    const NO: &[&str] = &[
+        "non-refundable",
+        "non refundable",
+        "nonrefundable",
+        "not refundable",
+        "isn't refundable",
+        "can't refund",
+        "cannot refund",
+        "can't offer a refund",
+        "cannot offer a refund",
+        "unable to refund",
+        "unable to offer a refund",
+        "not able to refund",
+        "not able to offer a refund",
+        "no refund",
+    ];
+    mentions_any(text, NO)
+}
+
 /// Stock lines that hold a client without telling them anything: how a client writes each when
 /// they turn it down, and the words a wording says it in.
 const HOLDING: &[(&[&str], &[&str])] = &[
@@ -463,8 +489,7 @@ fn feared(point: &str) -> bool {
         "lose everything",
         "lose our",
     ];
-    let lower = point.to_lowercase().replace('’', "'");
-    FEARS.iter().any(|f| lower.contains(f))
+    mentions_any(point, FEARS)
 }
 
 /// What a point asks, up to where a second thought begins ("make the messages stop, you

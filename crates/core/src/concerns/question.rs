@@ -88,6 +88,10 @@ pub(super) fn rhetorical(pieces: &Pieces) -> bool {
         "do you think i am",
         "do i look like",
         "do you take me for",
+        "any idea what",
+        "any idea how",
+        "do you even know",
+        "have you ever",
     ];
     // Scorn is short; a long question asks something, and reading it whole for every word of a
     // clause would cost its length again.

@@ -153,6 +153,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("(put|write) that in your (notes|file|records|system)", Threat).company(MENACE),
     // Waiting outside for the reader at a time: "maybe ill be waiting outside tonight".
     rule("(i'll|ill|i will|i'm going to|im going to|gonna|i'll be|ill be|i will be|i'm gonna be|im gonna be) (wait|waiting) (for you |)(outside|in the car park|out the back|out front|by your car|at the door) (tonight|later|after work|after your shift|when you finish|when you leave|when you come out)", Threat).company(MENACE),
+    // Denying a threat by making it firmer: "it's not a threat, it's a promise".
+    rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
+    rule("(i'll|ill|i will|i'm going to|im going to|gonna) be (there|outside|waiting) when (you|you lot|you all|you people|your staff|they) (finish|finishes|leave|leaves|clock off|knock off|close|come out|lock up)", Threat).company(MENACE),
+    rule("(you'll|you will|youll) know me when you see me", Threat).company(MENACE),
     // A warning passed on to a member of staff: "tell him he'd better hope I don't see him".
     rule("(he'd|he had|she'd|she had|they'd|they had|you'd|you had) (better|best) hope (i|we) (don't|dont|do not|never) (see|find|catch|meet|run into|bump into|get hold of) (him|her|them|you)", Threat),
     // What might befall the vans or the staff, said as a remark: "funny how things can happen
@@ -200,6 +204,11 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i bet|bet) you (look|are) as (good|nice|pretty|hot|gorgeous|lovely|sexy|beautiful|fit|cute) as you sound", Harassment),
     rule("(i'll|i will|i might|maybe i'll|i could|i may) wait (for you|for her|for him|) (by|at|outside|near|round) (the|your) (back|staff|side|rear) (entrance|door|exit|gate)", Threat),
     rule("(i bet|bet) (you're|you are) (gorgeous|hot|fit|sexy|beautiful|pretty|stunning|cute|lovely)", Harassment),
+    // Asking what the reader looks like, and doting on her voice: "what does a girl like you
+    // look like?", "I could listen to that voice all day".
+    rule("what (does|do) a (girl|lady|woman|young lady) like you look like", Harassment),
+    rule("what do you (actually |really |)look like", Harassment).company(ADVANCE),
+    rule("(i could|could) listen to (that|your) voice all (day|night)", Harassment).company(ADVANCE),
     // The reader's looks guessed from their voice: "are you as pretty as your voice?".
     rule("(are you|you are|you're|is your face|bet you're|bet you are) as (good|nice|pretty|hot|gorgeous|lovely|sexy|beautiful|fit|cute|good looking|good-looking) as (your voice|you sound)", Harassment),
     rule("(give me|send me|gimme|can i have|can i get|what's|whats|what is) your (number|digits|mobile|mobile number|phone number|personal number|whatsapp|cell|cell number)", Harassment).company(ADVANCE),

@@ -15,6 +15,31 @@ fn asking_what_the_agent_wears() {
     );
 }
 #[test]
+fn a_threat_made_firmer_by_denying_it() {
+    check(
+        "It's not a threat, it's a promise.",
+        expect![[r#"threat 0..33 "It's not a threat, it's a promise" targeted"#]],
+    );
+    check(
+        "I know your office is on Mill Street. I'll be there when you lot finish at five.",
+        expect![[r#"
+            threat 0..24 "I know your office is on" targeted
+            threat 38..71 "I'll be there when you lot finish" targeted"#]],
+    );
+    check(
+        "I'll be there when you finish the report, no rush.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn what_she_looks_like() {
+    check(
+        "What does a girl like you look like?",
+        expect![[r#"harassment 0..35 "What does a girl like you look like" targeted"#]],
+    );
+    check("What do the new cards look like?", expect![[r#""#]]);
+}
+#[test]
 fn her_looks_against_her_voice() {
     check(
         "Are you as pretty as your voice?",
