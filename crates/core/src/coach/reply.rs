@@ -96,7 +96,13 @@ pub(crate) fn advise(
     // already acts, and readers found the question asked of clients who had just said it; a
     // client in danger is told what to do instead.
     let vulnerable = situation.vulnerability().is_some() && !situation.safety_first();
-    let ask = question == Question::Need && !said && vulnerable;
+    // A client on their fourth report has told us what they need often enough.
+    let reported_again = analysed.client_turns().any(|(_, _, a)| {
+        a.signals
+            .iter()
+            .any(|s| s.kind == SignalKind::RepeatedContact && !s.quoted)
+    });
+    let ask = question == Question::Need && !said && vulnerable && !reported_again;
     let offer = Offer {
         ask,
         remedy: remedy(&ctx),

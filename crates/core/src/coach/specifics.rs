@@ -298,19 +298,33 @@ pub(crate) fn refused(text: &str) -> Vec<&'static str> {
         "dont tell me",
         "do not tell me",
         "stop telling me",
+        "stop saying",
     ];
     let lower = text.to_lowercase().replace('’', "'");
     let mut out = Vec::new();
+    // A holding line quoted back in scorn, or dismissed after it ("'they're looking into it'
+    // isn't going to cut it").
+    const DISMISSED: &[&str] = &[
+        "isn't going to cut it",
+        "is not going to cut it",
+        "won't cut it",
+        "doesn't cut it",
+        "isn't good enough",
+        "is not good enough",
+        "isn't an answer",
+        "is not an answer",
+    ];
     for sentence in sentences(&lower) {
+        let quoted = sentence.contains(['"', '“', '”']);
+        if quoted || DISMISSED.iter().any(|d| sentence.contains(d)) {
+            out.extend(said_in(sentence, HOLDING));
+        }
         for cue in TURNING_DOWN {
             if let Some(i) = sentence.find(cue) {
                 let after = &sentence[i + cue.len()..];
                 out.extend(REMEDIES.iter().filter(|r| after.contains(*r)));
-                for (said, wordings) in HOLDING {
-                    if said.iter().any(|w| after.contains(w)) {
-                        out.extend(*wordings);
-                    }
-                }
+                out.extend(said_in(after, HOLDING));
+                out.extend(said_in(after, SYMPATHY));
             }
         }
     }
@@ -340,6 +354,17 @@ fn no_refund(text: &str) -> bool {
     mentions_any(text, NO)
 }
 
+/// The wordings of each of `lines` that `text` says, as the client would write it.
+fn said_in<'a>(
+    text: &'a str,
+    lines: &'a [(&[&str], &'static [&'static str])],
+) -> impl Iterator<Item = &'static str> + 'a {
+    lines
+        .iter()
+        .filter(move |(said, _)| said.iter().any(|w| text.contains(w)))
+        .flat_map(|(_, wordings)| wordings.iter().copied())
+}
+
 /// Stock lines that hold a client without telling them anything: how a client writes each when
 /// they turn it down, and the words a wording says it in.
 const HOLDING: &[(&[&str], &[&str])] = &[
@@ -358,6 +383,13 @@ const HOLDING: &[(&[&str], &[&str])] = &[
         &["keep an eye", "keeping an eye"],
         &["keep an eye", "keep a close eye"],
     ),
+];
+
+/// Sympathy the client has had enough of ("stop telling me you understand"), turned down only
+/// outright, as [`HOLDING`] is.
+const SYMPATHY: &[(&[&str], &[&str])] = &[
+    (&["understand"], &["understand"]),
+    (&["sorry"], &["sorry", "apologise"]),
 ];
 
 /// Whether `text` names the outcome `want` in its own words, where a reply would promise
@@ -858,6 +890,16 @@ mod tests {
             ["sorted"]
         );
         assert!(refused("Please look into it and tell me where my parcel is.").is_empty());
+        assert_eq!(
+            refused("Stop telling me you understand and give me a date."),
+            ["understand"]
+        );
+        assert_eq!(
+            refused(
+                "That's the third \"we're looking into it\" this week, and \"they're looking into it\" isn't going to cut it."
+            ),
+            ["look into", "looked into", "looking into"]
+        );
         assert!(refused("I want a refund and a credit for the wait.").is_empty());
         assert!(refused("I don't want to wait. Give me a refund.").is_empty());
     }

@@ -153,6 +153,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("(put|write) that in your (notes|file|records|system)", Threat).company(MENACE),
     // Waiting outside for the reader at a time: "maybe ill be waiting outside tonight".
     rule("(i'll|ill|i will|i'm going to|im going to|gonna|i'll be|ill be|i will be|i'm gonna be|im gonna be) (wait|waiting) (for you |)(outside|in the car park|out the back|out front|by your car|at the door) (tonight|later|after work|after your shift|when you finish|when you leave|when you come out)", Threat).company(MENACE),
+    // Knowing where the depot is, and what is in store for whoever is to blame: "I know your
+    // depot's on Carlton Road ... whoever did this will regret it".
+    rule("i know (your|the) (office's|depot's|shop's|store's|branch's|building's|warehouse's|yard's|site's) (on|in|at|near|just off)", Threat).company(MENACE),
+    rule("whoever (did this|is responsible|did it|made this decision|made that decision|cut (me|us|it) off) (will|is going to|'ll|are going to) (regret it|regret this|be sorry|pay for it|pay for this)", Threat).company(MENACE),
     // Denying a threat by making it firmer: "it's not a threat, it's a promise".
     rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) be (there|outside|waiting) when (you|you lot|you all|you people|your staff|they) (finish|finishes|leave|leaves|clock off|knock off|close|come out|lock up)", Threat).company(MENACE),

@@ -32,6 +32,19 @@ fn a_threat_made_firmer_by_denying_it() {
     );
 }
 #[test]
+fn the_depot_and_whoever_is_to_blame() {
+    check(
+        "I know your depot's on Carlton Road. I'll come down there and whoever did this will regret it.",
+        expect![[r#"
+            threat 0..22 "I know your depot's on" targeted
+            threat 62..93 "whoever did this will regret it" targeted"#]],
+    );
+    check(
+        "Whoever did this will regret it when the auditors come.",
+        expect![[r#""#]],
+    );
+}
+#[test]
 fn what_she_looks_like() {
     check(
         "What does a girl like you look like?",

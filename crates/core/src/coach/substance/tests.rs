@@ -527,7 +527,7 @@ fn another_team_guesses_and_false_comfort_are_named() {
         "#]],
     );
     check(
-        "You probably just clicked twice. Please check your banking app properly.",
+        "You probably just clicked twice. Please check your banking app properly. I should have read your email properly.",
         expect![[r#"
             blame "You probably just clicked twice." -> "I'll check what happened"
             condescending "check your banking app properly" -> ""
