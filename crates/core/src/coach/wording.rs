@@ -127,7 +127,11 @@ fn slots(step: Step, s: &Specifics) -> Vec<(&'static str, Option<String>)> {
     let repeated = s
         .repeated
         .as_deref()
-        .map(|r| r.trim_start_matches("the ").trim_start_matches("The "))
+        .map(|r| {
+            ["the ", "The ", "my ", "My "]
+                .iter()
+                .fold(r, |r, lead| r.trim_start_matches(lead))
+        })
         .map(str::to_lowercase);
     let mut slots: Vec<(&str, Option<String>)> = vec![
         ("{sit}", sit.map(str::to_owned)),

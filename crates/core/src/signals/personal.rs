@@ -157,6 +157,12 @@ pub(super) const RULES: &[Rule] = &[
     // depot's on Carlton Road ... whoever did this will regret it".
     rule("i know (your|the) (office's|depot's|shop's|store's|branch's|building's|warehouse's|yard's|site's) (on|in|at|near|just off)", Threat).company(MENACE),
     rule("whoever (did this|is responsible|did it|made this decision|made that decision|cut (me|us|it) off) (will|is going to|'ll|are going to) (regret it|regret this|be sorry|pay for it|pay for this)", Threat).company(MENACE),
+    // Knowing a member of staff's car and hours, and a warning for their way home: "I know
+    // where he parks his car and what time he finishes. Tell him he'd better watch himself on
+    // the way home."
+    rule("i know where (he|she|they) (parks|park|lives|live|drinks|goes)", Threat).company(MENACE),
+    rule("i know (what time|when) (he|she|they) (finishes|finish|leaves|leave|clocks off|clock off|gets off|get off)", Threat).company(MENACE),
+    rule("(he'd|he had|she'd|she had|they'd|they had|you'd|you had) (better|best) watch (himself|herself|themselves|yourself|his back|her back|their back|your back) (on the way home|on his way home|on her way home|on your way home|going home|tonight|after work|when (he|she|you|they) (leave|leaves|finish|finishes))", Threat),
     // Denying a threat by making it firmer: "it's not a threat, it's a promise".
     rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) be (there|outside|waiting) when (you|you lot|you all|you people|your staff|they) (finish|finishes|leave|leaves|clock off|knock off|close|come out|lock up)", Threat).company(MENACE),
@@ -205,6 +211,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("what (colour|color|size) (is|are) your (bra|panties|knickers|underwear)", Harassment),
     rule("(what's|what is|whats) your (bra|cup) size", Harassment),
     rule("what (are|is) you wearing", Harassment),
+    rule("(tell me|guess|wonder) what (you're|you are) wearing", Harassment),
     rule("(i bet|bet) you (look|are) as (good|nice|pretty|hot|gorgeous|lovely|sexy|beautiful|fit|cute) as you sound", Harassment),
     rule("(i'll|i will|i might|maybe i'll|i could|i may) wait (for you|for her|for him|) (by|at|outside|near|round) (the|your) (back|staff|side|rear) (entrance|door|exit|gate)", Threat),
     rule("(i bet|bet) (you're|you are) (gorgeous|hot|fit|sexy|beautiful|pretty|stunning|cute|lovely)", Harassment),
@@ -235,6 +242,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("make it worth your while", Harassment).company(ADVANCE),
     rule("(only|just) being friendly", Harassment).company(ADVANCE),
     rule("(you|your voice) (sound|sounds|look|looks) (so|really|very|) (gorgeous|beautiful|lovely|cute|pretty|hot|stunning|fit|sweet|adorable|nice)", Harassment).company(ADVANCE),
+    rule("(you|your voice) (sound|sounds|sounded|look|looks|looked) (so|really|very|) sexy", Harassment).company(ADVANCE),
     rule("(lovely|gorgeous|beautiful|cute|sweet|hot|soft) voice", Harassment).company(ADVANCE),
     rule("(you|your voice) (sound|sounds|look|looks|seem|seems) like (a|such a) (nice|lovely|pretty|sweet|good|gorgeous) (girl|lady|young lady|woman|lass)", Harassment).company(ADVANCE),
     rule("(seen|saw|watching|watched|noticed) you (at|on|behind|on the|in) (the|reception|) (desk|counter|reception|till|front desk|bar|lobby)", Harassment).company(ADVANCE),

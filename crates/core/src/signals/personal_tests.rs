@@ -32,6 +32,28 @@ fn a_threat_made_firmer_by_denying_it() {
     );
 }
 #[test]
+fn his_car_his_hours_and_his_way_home() {
+    check(
+        "I know where he parks his car and what time he finishes. Tell him he'd better watch himself on the way home.",
+        expect![[r#"
+            threat 0..21 "I know where he parks" targeted
+            threat 66..107 "he'd better watch himself on the way home" targeted"#]],
+    );
+    check(
+        "I know where he parks, it's the bay by the door.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn what_she_is_wearing_and_how_she_sounded() {
+    check(
+        "Sure, but first tell me what you're wearing, sweetheart. You sounded very sexy on the phone last time.",
+        expect![[r#"
+            harassment 16..43 "tell me what you're wearing" targeted
+            harassment 57..78 "You sounded very sexy" targeted"#]],
+    );
+}
+#[test]
 fn the_depot_and_whoever_is_to_blame() {
     check(
         "I know your depot's on Carlton Road. I'll come down there and whoever did this will regret it.",
