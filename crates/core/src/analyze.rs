@@ -130,17 +130,22 @@ impl Analyzer {
 
     /// Reads the level and the causes with `reading` instead of the rules alone.
     pub fn with_reading(mut self, reading: Reading) -> Self {
-        let fast = self.version.split('+').next().unwrap_or(self.version);
-        self.version = Box::leak(format!("{fast}+{}", reading.version).into_boxed_str());
+        self.version =
+            Box::leak(format!("{}+{}", self.fast_version(), reading.version).into_boxed_str());
         self.reading = Some(reading);
         self
     }
 
     /// Leaves the level and the causes to the rules: what the reading heads learn from.
     pub fn without_reading(mut self) -> Self {
-        self.version = self.version.split('+').next().unwrap_or(self.version);
+        self.version = self.fast_version();
         self.reading = None;
         self
+    }
+
+    /// The version of the models without the reading's ("fast-…" of "fast-…+reading-…").
+    fn fast_version(&self) -> &'static str {
+        self.version.split('+').next().unwrap_or(self.version)
     }
 
     /// This analyzer's fast tier alone, without the embedding tier or a reading: training reads
@@ -148,7 +153,7 @@ impl Analyzer {
     pub fn fast_tier(&self) -> Analyzer {
         Analyzer {
             fast: self.fast.clone(),
-            version: self.version.split('+').next().unwrap_or(self.version),
+            version: self.fast_version(),
             embedding: None,
             reading: None,
         }

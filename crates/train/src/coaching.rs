@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use defuse_core::coach::{
     self, Analysed, Conversation, Move, Policy, Step, Timestamp, UtcOffset, Verdict,
 };
-use defuse_core::{Analysis, Analyzer, Cause, Level};
+use defuse_core::{Analysis, Analyzer, Cause, CauseScore, Level};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -280,11 +280,16 @@ fn main_want(a: &Analysis) -> &'static str {
 
 /// The top cause's name, or `none` when no cause reaches the decision point.
 fn main_cause(a: &Analysis) -> &'static str {
-    a.causes
+    held_cause(&a.causes).map_or("none", Cause::as_str)
+}
+
+/// The likeliest of `causes` that reaches the decision point, if any.
+pub(crate) fn held_cause(causes: &[CauseScore]) -> Option<Cause> {
+    causes
         .iter()
         .filter(|c| c.score >= 0.5)
         .max_by(|x, y| x.score.total_cmp(&y.score))
-        .map_or("none", |c| c.cause.as_str())
+        .map(|c| c.cause)
 }
 
 /// Hits of a measure and of its baseline over the same rows.

@@ -24,12 +24,13 @@ use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
 use defuse_core::reading::{
     self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, Reading, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
 };
-use defuse_core::{Analysis, Analyzer, Cause, CauseScore, Input, Level, Want};
+use defuse_core::{Analysis, Analyzer, Cause, Input, Level, Want};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::coaching::held_cause;
 use crate::data::{read_jsonl, text_of};
 
 /// L2 penalties tried by cross-validation.
@@ -410,15 +411,8 @@ fn story_causes(
             let analysed = Analysed::new(&conversation, &analyzers[folds[c.row]]);
             let rules = Situation::gather(&analysed).cause.map(|s| s.cause);
             let last = analysed.last_client().map(|(_, _, a)| a);
-            let held = |causes: &[CauseScore]| {
-                causes
-                    .iter()
-                    .filter(|c| c.score >= 0.5)
-                    .max_by(|x, y| x.score.total_cmp(&y.score))
-                    .map(|c| c.cause)
-            };
-            let whole = last.and_then(|a| held(a.story.as_deref().unwrap_or(&a.causes)));
-            let alone = last.and_then(|a| held(&a.causes));
+            let whole = last.and_then(|a| held_cause(a.story.as_deref().unwrap_or(&a.causes)));
+            let alone = last.and_then(|a| held_cause(&a.causes));
             Ok([rules, whole, alone])
         })
         .collect::<Result<Vec<[Option<Cause>; 3]>>>()?;

@@ -82,7 +82,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i'll|i will|i'm going to|i am going to) make sure everyone knows (how|what|who|that) (you|you're|you are)", Threat).company(MENACE),
     rule("(someone|somebody|people|one of you|you lot|your staff) (will|is going to|are going to|is gonna|are gonna) be sorry", Threat),
     rule("(someone|somebody|people|i|we) (should|ought to|might|could|will|'ll|may) (pay|give) (you|your staff|your office|your team|them) a (visit|little visit)", Threat),
-    rule("i know (what time|when) (you|your staff|your people|your team|they|she|he) (leave|leaves|finish|finishes|get off|gets off|go home|goes home|lock up)", Threat),
+    rule("i know (what time|when) (you|your staff|your people|your team|they|she|he) (leave|leaves|finish|finishes|get off|gets off|clock off|clocks off|go home|goes home|lock up)", Threat),
     rule("sort (this|it|things|you|them|him|her) out (myself|personally|face to face|in person|my own way|my way)", Threat).company(MENACE),
     rule("sort (this|it|things) out with (you|you people|you lot|you all|your staff|him|her|them) (myself|personally|face to face|in person|my own way|my way)", Threat).company(MENACE),
     rule("sort (this|it|things|you|them|him|her) (myself|personally|face to face|in person|my own way|my way)", Threat).company(MENACE),
@@ -124,7 +124,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(have|having) a (word|little word|quiet word) with (him|her|them|you) (myself|personally|in person|face to face)", Threat).company(MENACE),
     rule("(you|you lot) (don't|do not) know who (you're|you are) (dealing|messing|playing) with", Threat),
     rule("(you|your (staff|family|kids|agents)|none of you) (won't|will not|wouldn't|would not) be safe", Threat),
-    rule("i know where (you|he|she|they) (work|works|are|sit|park)", Threat).company(MENACE),
+    rule("i know where (you|he|she|they) (work|works|are|sit|park|parks|drinks|goes)", Threat).company(MENACE),
     rule("(he'll|she'll|you'll|they'll|he will|she will|you will|they will) (be getting|get|be given|end up with) (a lot |)more than (a|just a|his|her|your|their) (ticket|fine|letter|warning|complaint|earful|parking ticket)", Threat),
     rule("(i'll|ill|i will|i'm going to|i am going to) find out who (you are|you really are|he is|she is|he really is|she really is)", Threat).company(MENACE),
     rule("i know (your|the) (office|shop|store|depot|warehouse|branch|building|studio|workshop|salon|practice|clinic|surgery|restaurant|garage|yard|unit|premises) is (on|in|at|near|just off|the one on|the one in|the one at|the one near|the one by)", Threat).company(MENACE),
@@ -157,11 +157,8 @@ pub(super) const RULES: &[Rule] = &[
     // depot's on Carlton Road ... whoever did this will regret it".
     rule("i know (your|the) (office's|depot's|shop's|store's|branch's|building's|warehouse's|yard's|site's) (on|in|at|near|just off)", Threat).company(MENACE),
     rule("whoever (did this|is responsible|did it|made this decision|made that decision|cut (me|us|it) off) (will|is going to|'ll|are going to) (regret it|regret this|be sorry|pay for it|pay for this)", Threat).company(MENACE),
-    // Knowing a member of staff's car and hours, and a warning for their way home: "I know
-    // where he parks his car and what time he finishes. Tell him he'd better watch himself on
-    // the way home."
-    rule("i know where (he|she|they) (parks|park|lives|live|drinks|goes)", Threat).company(MENACE),
-    rule("i know (what time|when) (he|she|they) (finishes|finish|leaves|leave|clocks off|clock off|gets off|get off)", Threat).company(MENACE),
+    // A warning for a member of staff's way home: "Tell him he'd better watch himself on the
+    // way home" (knowing where he parks and when he finishes are read above).
     rule("(he'd|he had|she'd|she had|they'd|they had|you'd|you had) (better|best) watch (himself|herself|themselves|yourself|his back|her back|their back|your back) (on the way home|on his way home|on her way home|on your way home|going home|tonight|after work|when (he|she|you|they) (leave|leaves|finish|finishes))", Threat),
     // Denying a threat by making it firmer: "it's not a threat, it's a promise".
     rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
