@@ -194,33 +194,21 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         let classes = labels.iter().map(|l| l.want);
         softmax_rows(&features, &folds, classes, WANT_COLUMNS, b)
     };
-    let (level_chosen, level_head) = choose(LEVEL_HEAD, levels, Loss::Softmax);
-    let (cause_chosen, cause_head) = choose(CAUSE_HEAD, causes, Loss::EachAlone);
-    let (want_chosen, want_head) = choose(WANT_HEAD, wants, Loss::Softmax);
-    let rows = levels(level_chosen.balancing);
-    let heads = fold_heads(&rows, Loss::Softmax, level_chosen.l2);
-    let read = read_by(&rows, &heads, Loss::Softmax);
-    let floors = floor_report(&rows, &read, &analyses, customer);
+    let level = choose(LEVEL_HEAD, levels, Loss::Softmax);
+    let cause = choose(CAUSE_HEAD, causes, Loss::EachAlone);
+    let want = choose(WANT_HEAD, wants, Loss::Softmax);
+    let read = read_by(&level.rows, &level.folds, Loss::Softmax);
+    let floors = floor_report(&level.rows, &read, &analyses, customer);
     let fitted = InFolds {
-        rows: &rows,
+        rows: &level.rows,
         folds: &folds,
-        heads: &heads,
+        heads: &level.folds,
     };
     let in_story = in_story(&fitted, &read, &analyses, &stories, base);
     let fold_sets = fold_sets([
-        (LEVEL_HEAD, heads),
-        (
-            CAUSE_HEAD,
-            fold_heads(
-                &causes(cause_chosen.balancing),
-                Loss::EachAlone,
-                cause_chosen.l2,
-            ),
-        ),
-        (
-            WANT_HEAD,
-            fold_heads(&wants(want_chosen.balancing), Loss::Softmax, want_chosen.l2),
-        ),
+        (LEVEL_HEAD, level.folds.as_slice()),
+        (CAUSE_HEAD, cause.folds.as_slice()),
+        (WANT_HEAD, want.folds.as_slice()),
     ]);
     let story_causes = story_causes(&conversations, &folds, &fold_sets, base)?;
     let mut set = ModelSet::default();
@@ -230,11 +218,7 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         in_story,
         story_causes,
     };
-    for (chosen, head) in [
-        (level_chosen, level_head),
-        (cause_chosen, cause_head),
-        (want_chosen, want_head),
-    ] {
+    for Fitted { chosen, head, .. } in [level, cause, want] {
         set.heads.push((chosen.name.to_string(), head));
         report.heads.push(chosen);
     }
@@ -368,7 +352,7 @@ fn in_story(
 }
 
 /// For each fold, the reading heads fitted to the other folds, from each head's fold heads.
-fn fold_sets<const N: usize>(heads: [(&str, Vec<Head>); N]) -> Vec<ModelSet> {
+fn fold_sets<const N: usize>(heads: [(&str, &[Head]); N]) -> Vec<ModelSet> {
     (0..FOLDS)
         .map(|k| {
             let mut set = ModelSet::default();
@@ -464,14 +448,24 @@ struct Story {
     text: String,
 }
 
+/// A head chosen by cross-validation: its settings, the rows it learned from, the head of
+/// each fold (fitted to the other folds' rows, for reports that read held-out rows) and the
+/// head fitted to all the rows.
+struct Fitted {
+    chosen: Chosen,
+    rows: Vec<Row>,
+    folds: Vec<Head>,
+    head: Head,
+}
+
 /// The head `name` fitted to the rows `rows_at` gives for each balancing, with the balancing
 /// and penalty of the best five-fold accuracy (ties go to the lesser balancing).
-fn choose(name: &'static str, rows_at: impl Fn(f32) -> Vec<Row>, loss: Loss) -> (Chosen, Head) {
-    let mut best: Option<(Chosen, Vec<Row>)> = None;
+fn choose(name: &'static str, rows_at: impl Fn(f32) -> Vec<Row>, loss: Loss) -> Fitted {
+    let mut best: Option<(Chosen, Vec<Row>, Vec<Head>)> = None;
     for balancing in BALANCING {
         let rows = rows_at(balancing);
-        let (l2, accuracy) = choose_penalty(&rows, loss);
-        if best.as_ref().is_none_or(|(b, _)| accuracy > b.accuracy) {
+        let (l2, accuracy, folds) = choose_penalty(&rows, loss);
+        if best.as_ref().is_none_or(|(b, ..)| accuracy > b.accuracy) {
             let chosen = Chosen {
                 name,
                 rows: rows.len(),
@@ -479,12 +473,17 @@ fn choose(name: &'static str, rows_at: impl Fn(f32) -> Vec<Row>, loss: Loss) -> 
                 l2,
                 accuracy,
             };
-            best = Some((chosen, rows));
+            best = Some((chosen, rows, folds));
         }
     }
-    let (chosen, rows) = best.expect("BALANCING is not empty");
+    let (chosen, rows, folds) = best.expect("BALANCING is not empty");
     let head = fit(&rows.iter().collect::<Vec<_>>(), loss, chosen.l2);
-    (chosen, head)
+    Fitted {
+        chosen,
+        rows,
+        folds,
+        head,
+    }
 }
 
 /// The cross-validation fold of each training text, in order. Customer messages are
@@ -788,27 +787,26 @@ fn balance(classes_of: impl Iterator<Item = usize>, classes: usize, balancing: f
         .collect()
 }
 
-/// The penalty with the best five-fold accuracy, and that accuracy (ties go to the larger).
-fn choose_penalty(rows: &[Row], loss: Loss) -> (f32, f64) {
+/// The penalty with the best five-fold accuracy, that accuracy and the fold heads that read it
+/// (ties go to the larger penalty).
+fn choose_penalty(rows: &[Row], loss: Loss) -> (f32, f64, Vec<Head>) {
     PENALTIES
         .par_iter()
-        .map(|&l2| (l2, cross_validate(rows, loss, l2)))
+        .map(|&l2| {
+            let heads = fold_heads(rows, loss, l2);
+            (l2, cross_validated(rows, &heads, loss), heads)
+        })
         .collect::<Vec<_>>()
         .into_iter()
-        .fold((PENALTIES[0], -1.0), |best, (l2, acc)| {
-            if acc >= best.1 { (l2, acc) } else { best }
-        })
+        .reduce(|best, next| if next.1 >= best.1 { next } else { best })
+        .expect("PENALTIES is not empty")
 }
 
-fn cross_validate(rows: &[Row], loss: Loss, l2: f32) -> f64 {
-    let read = out_of_fold(rows, loss, l2);
+/// The share of `rows` whose class the head of their fold reads right.
+fn cross_validated(rows: &[Row], heads: &[Head], loss: Loss) -> f64 {
+    let read = read_by(rows, heads, loss);
     let right = rows.iter().zip(&read).filter(|(r, c)| r.class == **c);
     right.count() as f64 / rows.len().max(1) as f64
-}
-
-/// Each row's class as read by a head fitted to the other folds.
-fn out_of_fold(rows: &[Row], loss: Loss, l2: f32) -> Vec<usize> {
-    read_by(rows, &fold_heads(rows, loss, l2), loss)
 }
 
 /// A head for each fold, fitted to the rows of the other folds.
@@ -933,7 +931,13 @@ mod tests {
         let head = fit(&rows.iter().collect::<Vec<_>>(), Loss::Softmax, 1e-3);
         assert_eq!(predict(&head, Loss::Softmax, &rows[0].x), 0);
         assert_eq!(predict(&head, Loss::Softmax, &rows[1].x), 1);
-        assert!(cross_validate(&rows, Loss::Softmax, 1e-3) > 0.99);
+        assert!(
+            cross_validated(
+                &rows,
+                &fold_heads(&rows, Loss::Softmax, 1e-3),
+                Loss::Softmax
+            ) > 0.99
+        );
     }
 
     #[test]
@@ -1003,7 +1007,13 @@ mod tests {
             rows.iter()
                 .all(|r| predict(&head, Loss::Softmax, &r.x) == r.class)
         );
-        assert!(cross_validate(&rows, Loss::Softmax, 1e-3) < 0.7);
+        assert!(
+            cross_validated(
+                &rows,
+                &fold_heads(&rows, Loss::Softmax, 1e-3),
+                Loss::Softmax
+            ) < 0.7
+        );
     }
 
     #[test]
