@@ -86,7 +86,7 @@ pub fn course(analysed: &Analysed<'_>) -> Course {
             },
         })
         .collect();
-    let trend = trend(turns.iter().filter_map(|t| t.hostility));
+    let trend = trend(turns.iter().filter_map(|t| Some((t.level?, t.hostility?))));
     Course { turns, trend }
 }
 
@@ -110,13 +110,20 @@ pub fn in_course(earlier: Option<Level>, a: &Analysis) -> Level {
     }
 }
 
-/// Compares the latest client turn with the one before it.
-fn trend(hostility: impl DoubleEndedIterator<Item = f32>) -> Trend {
-    let mut rev = hostility.rev();
-    match (rev.next(), rev.next()) {
-        (Some(last), Some(prev)) if last - prev > TREND_STEP => Trend::Escalating,
-        (Some(last), Some(prev)) if prev - last > TREND_STEP => Trend::Calming,
-        _ => Trend::Steady,
+/// Compares the latest client turn with the one before it: by the level in the conversation
+/// first, so a client whose level rose is never "calming", and by hostility only when the level
+/// held.
+fn trend(turns: impl DoubleEndedIterator<Item = (Level, f32)>) -> Trend {
+    let mut rev = turns.rev();
+    let (Some((level, last)), Some((prev_level, prev))) = (rev.next(), rev.next()) else {
+        return Trend::Steady;
+    };
+    match level.cmp(&prev_level) {
+        std::cmp::Ordering::Greater => Trend::Escalating,
+        std::cmp::Ordering::Less => Trend::Calming,
+        std::cmp::Ordering::Equal if last - prev > TREND_STEP => Trend::Escalating,
+        std::cmp::Ordering::Equal if prev - last > TREND_STEP => Trend::Calming,
+        std::cmp::Ordering::Equal => Trend::Steady,
     }
 }
 
@@ -127,10 +134,21 @@ mod tests {
 
     #[test]
     fn trend_follows_the_last_two_client_turns() {
-        assert_eq!(trend([0.2, 0.7].into_iter()), Trend::Escalating);
-        assert_eq!(trend([0.9, 0.8, 0.3].into_iter()), Trend::Calming);
-        assert_eq!(trend([0.5, 0.55].into_iter()), Trend::Steady);
-        assert_eq!(trend([0.9].into_iter()), Trend::Steady);
+        use Level::{Angry, Calm, Tense};
+        let same = |h: &[f32]| trend(h.iter().map(|&h| (Tense, h)));
+        assert_eq!(same(&[0.2, 0.7]), Trend::Escalating);
+        assert_eq!(same(&[0.9, 0.8, 0.3]), Trend::Calming);
+        assert_eq!(same(&[0.5, 0.55]), Trend::Steady);
+        assert_eq!(same(&[0.9]), Trend::Steady);
+        // The level decides before hostility: a rising level with less hostile words is no calming.
+        assert_eq!(
+            trend([(Tense, 0.8), (Angry, 0.4)].into_iter()),
+            Trend::Escalating
+        );
+        assert_eq!(
+            trend([(Angry, 0.3), (Calm, 0.5)].into_iter()),
+            Trend::Calming
+        );
     }
 
     #[test]

@@ -73,8 +73,8 @@ pub(crate) fn forbidden_promises(
                     Kind::ForbiddenPromise,
                     s,
                     e,
-                    "a date for something you do not control",
-                    "I'll chase this and tell you where it stands by <time>.",
+                    "a date for something someone else does, said as certain: say what is booked, and what you'll do if it slips",
+                    "It's booked for <day>; I'll check it's still on track and tell you by <time> if anything changes.",
                 ));
             }
         }

@@ -396,18 +396,22 @@ fn families() -> &'static Sets<Family> {
     })
 }
 
-/// Whether `c` (harm now, or being unsafe) sits in a sentence of `text` that holds a threat of
-/// the client's, or in a message that makes advances to the reader: "tonight" there is when
-/// they mean to act ("what time do you finish tonight?"), not harm done to them.
+/// Whether `c` (harm now, being unsafe, or illness) sits in a sentence of `text` that holds a
+/// threat of the client's, or (harm now, being unsafe) in a message that makes advances to the
+/// reader: "tonight" there is when they mean to act ("what time do you finish tonight?"), and
+/// "he'll be leaving in an ambulance" is harm meant for someone else, not done to them.
 fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
-    if !matches!(c.what, Family::Now | Family::Safety) {
-        return false;
-    }
+    let advances_count = match c.what {
+        Family::Now | Family::Safety => true,
+        Family::Illness | Family::Emergency => false,
+        _ => return false,
+    };
     let (start, end) = sentence_around(text, c.start);
     let threat = |s: &&Signal| s.kind == SignalKind::Threat && !s.quoted;
     let in_sentence = |s: &Signal| start <= s.start && s.end <= end;
     let advances = |s: &Signal| s.kind == SignalKind::Harassment && !s.quoted;
-    a.signals.iter().filter(threat).any(in_sentence) || a.signals.iter().any(advances)
+    a.signals.iter().filter(threat).any(in_sentence)
+        || advances_count && a.signals.iter().any(advances)
 }
 
 /// Whether `c`, a sign of an emergency in `text`, is feared rather than happening ("who ends up
@@ -596,6 +600,31 @@ mod tests {
         ));
         assert!(has("It was my late wife's account.", Family::Bereavement));
         assert!(!has("My laptop died after a week.", Family::Bereavement));
+        assert!(has(
+            "My mother, Ellen Marsh, died on 2 February.",
+            Family::Bereavement
+        ));
+        assert!(has(
+            "I shouldn't have to keep explaining that she's dead.",
+            Family::Bereavement
+        ));
+    }
+
+    #[test]
+    fn a_client_who_feels_a_burden_is_in_crisis_and_a_cold_home_is_unsafe() {
+        assert!(has(
+            "Maybe everyone would be better off if I just wasn't here to be a problem.",
+            Family::Crisis
+        ));
+        assert!(!has(
+            "We'd be better off if I just wasn't here on Fridays.",
+            Family::Crisis
+        ));
+        assert!(has(
+            "It is very cold in the house, i have my coat on in bed.",
+            Family::Safety
+        ));
+        assert!(!has("It's very cold outside today.", Family::Safety));
     }
 
     #[test]

@@ -139,8 +139,9 @@ impl Kind {
     }
 
     /// Sending a draft with this fault would make things worse, whatever else it gets right:
-    /// blame, sarcasm, a counter-threat, a closed door, a brush-off, a raised voice, or a client in
-    /// danger or in a hurry left waiting.
+    /// blame, sarcasm, a counter-threat, a closed door, a brush-off, talking down, a raised voice,
+    /// the client sent to chase someone else themselves, or a client in danger or in a hurry left
+    /// waiting.
     pub fn makes_it_worse(self) -> bool {
         matches!(
             self,
@@ -150,6 +151,8 @@ impl Kind {
                 | Kind::Sarcasm
                 | Kind::CounterThreat
                 | Kind::Stonewalling
+                | Kind::Deflecting
+                | Kind::Condescending
                 | Kind::IgnoresUrgency
                 | Kind::IgnoresSafety
         )

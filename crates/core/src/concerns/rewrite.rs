@@ -320,6 +320,19 @@ fn request_prefix(t: &[Token], question: bool) -> (Option<&'static str>, &[Token
             i
         }
     };
+    // "Please don't cut me off", "don't charge me again": what they want us not to do.
+    let pleads = skip_please(0) > 0;
+    let verb = match (norm(skip_please(0)), norm(skip_please(0) + 1)) {
+        ("don't" | "dont", _) => skip_please(0) + 1,
+        ("do", "not") => skip_please(0) + 2,
+        _ => 0,
+    };
+    let stop = |v: &str| {
+        IMPERATIVES.contains(&v) || matches!(v, "cut" | "disconnect" | "leave" | "charge" | "bill")
+    };
+    if !question && verb > 0 && verb < t.len() && (pleads || stop(norm(verb))) {
+        return (Some("you want us not to"), &t[verb..]);
+    }
     match (norm(0), norm(1)) {
         // "Please can you ...": the question carries the request.
         ("please" | "pls" | "plz", "can" | "could" | "would" | "will" | "may") => {

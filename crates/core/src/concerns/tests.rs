@@ -138,6 +138,14 @@ fn requests_become_wants() {
         ["you want us to give you your money back"]
     );
     assert_eq!(
+        statements("Please don't cut me off."),
+        ["you want us not to cut you off"]
+    );
+    assert_eq!(
+        statements("Don't charge me again."),
+        ["you want us not to charge you again"]
+    );
+    assert_eq!(
         statements("Can I change my delivery address?"),
         ["you want to change your delivery address"]
     );

@@ -160,6 +160,12 @@ pub(super) const RULES: &[Rule] = &[
     // A warning for a member of staff's way home: "Tell him he'd better watch himself on the
     // way home" (knowing where he parks and when he finishes are read above).
     rule("(he'd|he had|she'd|she had|they'd|they had|you'd|you had) (better|best) watch (himself|herself|themselves|yourself|his back|her back|their back|your back) (on the way home|on his way home|on her way home|on your way home|going home|tonight|after work|when (he|she|you|they) (leave|leaves|finish|finishes))", Threat),
+    // Harm wished on a member of staff in plain words: "he'll be leaving in an ambulance".
+    rule("(he'll|he will|you'll|you will|they'll|they will|she'll|she will|he'd|you'd|they'd) (be leaving|leave|be going home|go home|end up|be carried out|be coming out|come out) in (an ambulance|a body bag|a box|a wheelchair)", Threat),
+    // Knowing a member of staff's van and round: "I know which van he drives and what time he
+    // comes down my road".
+    rule("i know (which|what) (van|car|lorry|truck) (he|she|they|you) (drive|drives|drove|use|uses)", Threat).company(MENACE),
+    rule("i know (what time|when) (he|she|they|you) (come|comes|drive|drives|go|goes|get|gets) (down|up|along|past|round|through|to) (my|our|the|this) (road|street|way|lane|close|estate|village)", Threat).company(MENACE),
     // Denying a threat by making it firmer: "it's not a threat, it's a promise".
     rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) be (there|outside|waiting) when (you|you lot|you all|you people|your staff|they) (finish|finishes|leave|leaves|clock off|knock off|close|come out|lock up)", Threat).company(MENACE),
@@ -236,6 +242,16 @@ pub(super) const RULES: &[Rule] = &[
     rule("(won't|will not|don't|do not) take no for an answer", Harassment).company(ADVANCE),
     rule("(no one|nobody|no - one) (needs to|has to|will|would|ever has to) (know|find out)", Harassment).company(ADVANCE),
     rule("(our|a) little secret", Harassment).company(ADVANCE),
+    // Asking when the reader finishes, and wanting to meet her: "tell me what time you finish
+    // ... I'll save you a glass of champagne", "I'd like to put a face to the name".
+    rule("(tell me|let me know|so what's|what's|whats) (what time|when) (you|you're|your shift) (finish|finishes|get off|clock off|knock off|are done|are off|end|ends)", Harassment).company(ADVANCE),
+    rule("(save|keep|pour) you a (glass|drink|bottle|seat|dance)", Harassment).company(ADVANCE),
+    rule("put a face to (the|your|that) (name|voice)", Harassment).company(ADVANCE),
+    rule("(ask|asking|ask for|look|looking) for you by name", Harassment).company(ADVANCE),
+    rule("are you the one (on|at|behind|working) (reception|the desk|the front desk|the counter|the bar)", Harassment).company(ADVANCE),
+    // Pressing past a refusal: "don't be shy", "go on, nobody's listening".
+    rule("(don't|dont|do not) be shy", Harassment).company(ADVANCE),
+    rule("(nobody's|nobody is|nobodys|no one's|no one is|no-one's|no-one is) (listening|watching|around|going to know)", Harassment).company(ADVANCE),
     rule("make it worth your while", Harassment).company(ADVANCE),
     rule("(only|just) being friendly", Harassment).company(ADVANCE),
     rule("(you|your voice) (sound|sounds|look|looks) (so|really|very|) (gorgeous|beautiful|lovely|cute|pretty|hot|stunning|fit|sweet|adorable|nice)", Harassment).company(ADVANCE),

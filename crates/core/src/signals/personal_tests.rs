@@ -900,3 +900,32 @@ fn a_threat_to_the_readers_job() {
         expect![[""]],
     );
 }
+#[test]
+fn harm_wished_on_a_driver_and_knowing_his_round() {
+    check(
+        "You can tell your driver I know which van he drives and what time he comes down my road. Next time he'll be leaving in an ambulance.",
+        expect![[r#"
+            threat 25..51 "I know which van he drives" targeted
+            threat 99..131 "he'll be leaving in an ambulance" targeted"#]],
+    );
+    check(
+        "The driver was kind: he called me an ambulance and I left in an ambulance.",
+        expect![[r#""#]],
+    );
+}
+#[test]
+fn asking_when_she_finishes_and_to_put_a_face_to_the_name() {
+    check(
+        "Are you the one on reception at weekends? I'd like to put a face to the name. Don't be shy, tell me what time you finish and I'll save you a glass.",
+        expect![[r#"
+            harassment 0..28 "Are you the one on reception" targeted
+            harassment 54..76 "put a face to the name" targeted
+            harassment 78..90 "Don't be shy" targeted
+            harassment 92..120 "tell me what time you finish" targeted
+            harassment 130..146 "save you a glass" targeted"#]],
+    );
+    check(
+        "Don't be shy about telling me the real price.",
+        expect![[r#""#]],
+    );
+}

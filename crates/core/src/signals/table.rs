@@ -278,6 +278,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("(maybe|perhaps) next time (you could |you can |)(charge|bill|overcharge|take) (me|us)", Sarcasm),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
+    // Mock delight at a delay or at having to say it again: "maybe it's taking the scenic
+    // route", "I do love repeating myself".
+    rule("(taking|taken|took|on|enjoying) (the|a) (scenic route|long way round|grand tour|world tour)", Sarcasm),
+    rule("(i|i do|i just|i really|i absolutely|don't you just) (love|enjoy|adore) (repeating|having to repeat|explaining|having to explain|saying) (myself|it all again|everything again|the same thing)", Sarcasm),
     // Thanks for what was done before, tagged ", again": "thank you for passing it on, again."
     // The agent's answer held up as what the client will now show others.
     rule("exactly the (kind|sort|type) of (plan|answer|response|update|solution|reassurance|service|help) (i'll|i will|i can|i'd|i want to|i need to|to) (be |)(present|presenting|show|showing|take|taking|give|giving|tell|telling)", Sarcasm),

@@ -47,6 +47,10 @@ fn rewrites_clear(draft: &str, facts: Facts) {
 }
 
 const FAULTY: &[&str] = &[
+    "There's no need to involve the ombudsman at this stage.",
+    "It's only been a few days, so the visit will be booked soon.",
+    "Every update is tested thoroughly before release.",
+    "Issues like this are very rare on our network.",
     "To be fair to our drivers, the road was closed that morning.",
     "The invoice was calculated correctly from the rate card.",
     "Our records show the parcel was delivered at 2pm.",
@@ -545,4 +549,21 @@ fn another_queue_is_a_deflection_only_while_harm_goes_on() {
     };
     assert_eq!(findings(draft, CALM).len(), 0);
     assert_eq!(findings(draft, urgent).len(), 1);
+}
+
+#[test]
+fn talking_the_client_out_of_the_council_and_vouching_for_our_testing_are_named() {
+    check(
+        "There's really no need to involve the council at this stage. It's only been a few days. Every update is tested thoroughly, and issues like this are very rare.",
+        expect![[r#"
+            dismissive "There's really no need to involve the council at this stage." -> "You're free to take this further, and I'll give you what you need to do that."
+            minimising "It's only been a few days" -> "It's been days already"
+            defensive "Every update is tested thoroughly" -> "I'm looking at what went wrong with this one"
+            defensive "issues like this are very rare" -> "This shouldn't have happened"
+        "#]],
+    );
+    check(
+        "Your booking was room only, so the charge was correct, but our team should have told you.",
+        expect![[r#""#]],
+    );
 }
