@@ -804,6 +804,23 @@ fn what_the_agent_found_follows_the_apology_and_their_timed_promise_replaces_the
 }
 
 #[test]
+fn an_offer_in_the_agents_words_asks_whether_it_suits_instead_of_a_stock_update() {
+    let bill = client(
+        MORNING,
+        "My bill has gone up from £32 to £51 this month and nobody told me why.",
+    );
+    let offer = coached(&bill.clone().with_found(vec![
+        "Your discount ended on the 14th; I can move you to a new plan at £34 a month.".into(),
+    ]));
+    assert!(!stock_update(&offer.reply), "{}", offer.reply);
+    assert!(offer.reply.contains("if that"), "{}", offer.reply);
+    let refusal = coached(&bill.with_found(vec![
+        "Your discount ended on the 14th, and I can't bring it back.".into(),
+    ]));
+    assert!(stock_update(&refusal.reply), "{}", refusal.reply);
+}
+
+#[test]
 fn a_finding_without_a_time_keeps_the_stock_step_and_only_the_end_leaves_it_out() {
     let late = client(
         MORNING,

@@ -28,7 +28,7 @@ use super::conversation::{Analysed, Conversation, Fault, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
 use super::moves::Move;
-use super::phrases::shingles;
+use super::phrases::{mentions_any, shingles};
 use super::plan::{self, Advice, Ctx};
 use super::policy::{FinalStep, Policy};
 use super::promises::promises;
@@ -223,6 +223,10 @@ struct Found {
     /// They say what the agent will do: the stock next step gives way to it (the draft check
     /// asks for a time if it has none).
     acts: bool,
+    /// They offer the client something to take up ("I can spread it over six months") and
+    /// take no step of their own: the reply asks whether it suits, in place of a stock update
+    /// on a matter the offer settles.
+    offers: bool,
     /// Whose fault they say it is: we were right ("the fee stands"), no apology; a fault of
     /// ours ("an error on our side"), an apology whatever the cause read.
     fault: Fault,
@@ -248,7 +252,22 @@ impl Found {
         let acts = !promises(&told, at, offset).is_empty()
             || offers_a_time(&told, at, offset)
             || reports_done(&told);
-        Found { acts, fault, lines }
+        // Word by word: "I can't" offers nothing.
+        const OFFERING: [&str; 6] = [
+            " i can ",
+            " we can ",
+            " i could ",
+            " we could ",
+            " i'm happy to ",
+            " i'd be happy to ",
+        ];
+        let offers = !acts && mentions_any(&format!(" {told} "), &OFFERING);
+        Found {
+            acts,
+            offers,
+            fault,
+            lines,
+        }
     }
 }
 
@@ -293,7 +312,7 @@ fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
             // checked ("I can't promise a refund or compensation myself"), as four fresh readers
             // in a row found.
             Move::Limits => false,
-            Move::NextStep => !found.acts,
+            Move::NextStep => !found.acts && !found.offers,
             Move::OpenQuestion => false,
         })
         .collect();
@@ -350,6 +369,12 @@ fn compose(
         }
     }
     lines.append(&mut found_lines);
+    if found.offers
+        && let Some(line) = section_line("reply.offer", s, &used, fits)
+    {
+        used.extend(shingles(&line));
+        lines.push(line);
+    }
     // A handover leaves nothing else in the reply: what cannot wait goes with it, and so does
     // the health or safety of whoever is at home (a child's asthma, a baby without heating),
     // which two readers found dropped with the rest.

@@ -625,6 +625,18 @@ mod tests {
             Family::Safety
         ));
         assert!(!has("It's very cold outside today.", Family::Safety));
+        assert!(has(
+            "I don't think I'd mind much if I didn't wake up tomorrow.",
+            Family::Crisis
+        ));
+        assert!(has(
+            "I'm locked in the bathroom with the kids and he's banging on the door.",
+            Family::Intruder
+        ));
+        assert!(!has(
+            "The engineer was banging on the pipes all morning.",
+            Family::Intruder
+        ));
     }
 
     #[test]

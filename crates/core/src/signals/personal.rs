@@ -193,6 +193,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(like|there's|theres|be) a good (girl|little girl|girlie)", Harassment),
     rule("(you|you silly|you young) (girls|women|ladies) (always |all |)(get|are|go) (so |too |all |always |)(emotional|hysterical|dramatic|sensitive|worked up)", Harassment),
     rule("(don't|dont|do not) get your knickers in a twist", Harassment).company(ADVANCE),
+    rule("(girls|a girl|women|ladies|a woman) like you (should|need to|ought to|always|never|can't|cannot|don't|are all|get)", Harassment),
     rule("(see|meet|catch) you (outside|in the car park|after work|after your shift|on your way home)", Threat).clause_end().company(MENACE),
     // Sexual remarks and advances aimed at the reader, named outright.
     rule("(have|having) sex with (me|you)", Harassment),

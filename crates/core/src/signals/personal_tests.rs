@@ -929,3 +929,10 @@ fn asking_when_she_finishes_and_to_put_a_face_to_the_name() {
         expect![[r#""#]],
     );
 }
+#[test]
+fn girls_like_you() {
+    check(
+        "Relax, it's a compliment. Girls like you should learn to take one.",
+        expect![[r#"harassment 26..47 "Girls like you should" targeted"#]],
+    );
+}

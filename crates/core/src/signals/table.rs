@@ -278,6 +278,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(maybe|perhaps) next time (you could |you can |)(charge|bill|overcharge|take) (me|us)", Sarcasm),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
+    rule("(i love|love|loving|gotta love|got to love|you've got to love) a (good |nice |lovely |little |)surprise", Sarcasm).neg_context(),
+    rule("(really |that really |that |this really |this |)(makes|made) my (day|week|year)", Sarcasm).clause_start().neg_context(),
     // Mock delight at a delay or at having to say it again: "maybe it's taking the scenic
     // route", "I do love repeating myself".
     rule("(taking|taken|took|on|enjoying) (the|a) (scenic route|long way round|grand tour|world tour)", Sarcasm),
