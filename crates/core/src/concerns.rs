@@ -25,6 +25,8 @@ mod slips;
 mod tags;
 mod words;
 
+pub(crate) use question::scorns;
+
 use std::ops::Range;
 
 use crate::causes::{Hit, hits};

@@ -18,7 +18,7 @@ use super::phrases::{at_word_boundary, mentions_any, sentence_around, sentences}
 use super::plan::upset;
 use super::policy::Policy;
 use super::promises::promises;
-use super::situation::{Situation, Urgency};
+use super::situation::{Family, Situation, Urgency};
 use super::substance::{self, Facts};
 use super::tone::{self, Kind};
 use super::when::{self, Due};
@@ -240,7 +240,18 @@ pub fn check(
     let in_danger = situation.safety_first();
     let safety_first = lists::says("puts_safety_first", draft);
     if in_danger && !safety_first {
-        findings.push(missing(Kind::IgnoresSafety, "the client may be in danger, and the draft does not put their safety first", "Open with their safety: \"Before anything else, are you safe right now? If you're in danger, please call 999 or your local emergency number now.\""));
+        // A client who may harm themselves is asked about that, in plain words, with a line that
+        // is open at any hour.
+        let rewrite = if situation.vulnerability() == Some(Family::Crisis) {
+            "Open with them: \"Before anything else, I want to ask: are you thinking of harming yourself? If you are, please call 999 now, or Samaritans on 116 123 at any hour.\""
+        } else {
+            "Open with their safety: \"Before anything else, are you safe right now? If you're in danger, please call 999 or your local emergency number now.\""
+        };
+        findings.push(missing(
+            Kind::IgnoresSafety,
+            "the client may be in danger, and the draft does not put their safety first",
+            rewrite,
+        ));
     }
     // After abuse the reply leads with the boundary; acknowledgement is not owed. When the
     // client needs something within hours, acting on it at once is the acknowledgement.

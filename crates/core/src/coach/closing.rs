@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::plan::upset;
 use crate::causes::hits;
-use crate::concerns::{apology, sentences};
+use crate::concerns::{apology, scorns, sentences};
 use crate::text::{Token, tokenize};
 use crate::types::{Analysis, Concern, SignalKind};
 
@@ -66,7 +66,15 @@ pub(crate) fn read(text: &str, a: &Analysis) -> Latest {
         .map(|s| {
             let words = words_of(&tokens, &s, &apologies);
             let problem = cues.iter().any(|c| s.start <= c.start && c.end <= s.end);
-            let kind = kind(&words, text[s.clone()].contains('?'), problem);
+            let sentence = &text[s.clone()];
+            // A question that only scorns ("what is the point of paying for express?") is a
+            // point of its own, not one to answer and close on.
+            let question = sentence.contains('?');
+            let kind = if question && scorns(sentence) {
+                Kind::Open
+            } else {
+                kind(&words, question, problem)
+            };
             (s, kind)
         })
         .collect();
@@ -300,6 +308,7 @@ mod tests {
             "When will my refund arrive?",
             "Can you send me a copy of my March invoice?",
             "Any update on my order?",
+            "Genuinely, what is the point of paying for express delivery?",
             "Sorry but this is ridiculous.",
             "Sorry for snapping. My order still hasn't come though, can you check?",
             "I need the form by Friday, thanks.",

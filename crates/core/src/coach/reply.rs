@@ -356,7 +356,17 @@ fn compose(
     let mut found_lines = found.lines.clone();
     // No stock line says again what the agent has said in their own words.
     used.extend(found_lines.iter().flat_map(|l| shingles(l)));
-    for kind in in_reply(moves, offer, found) {
+    // Beside a scam, a crisis or danger, a stock apology for "the trouble with your new account"
+    // undercuts what comes first; a fault the agent's finding owns is still apologised for.
+    let safety_first = s
+        .vulnerability
+        .is_some_and(|v| Family::SAFETY_FIRST.contains(&v));
+    let stock_apology =
+        |k: &Move| *k == Move::Apologise && safety_first && found.fault != Fault::Ours;
+    for kind in in_reply(moves, offer, found)
+        .into_iter()
+        .filter(|k| !stock_apology(k))
+    {
         if matches!(
             kind,
             Move::Options | Move::Limits | Move::NextStep | Move::OpenQuestion

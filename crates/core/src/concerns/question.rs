@@ -66,6 +66,22 @@ pub(super) fn as_statement(pieces: &Pieces) -> Option<Pieces> {
 /// A question that only scolds or scorns ("what is the point of you lot?", "how hard can it
 /// be?", "is that too much to ask?"): there is nothing in it to find out.
 pub(super) fn rhetorical(pieces: &Pieces) -> bool {
+    // Scorn is short; a long question asks something, and reading it whole for every word of a
+    // clause would cost its length again.
+    if pieces.len() > 30 {
+        return false;
+    }
+    let text = pieces
+        .iter()
+        .map(|(w, _)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    scorns(&text)
+}
+
+/// Whether `text` (a question) holds a phrase that only scorns ("what is the point of paying
+/// for express delivery?"): it asks nothing to answer, so no reply closes on it.
+pub(crate) fn scorns(text: &str) -> bool {
     const SCORN: &[&str] = &[
         "what is the point",
         "what's the point",
@@ -93,16 +109,7 @@ pub(super) fn rhetorical(pieces: &Pieces) -> bool {
         "do you even know",
         "have you ever",
     ];
-    // Scorn is short; a long question asks something, and reading it whole for every word of a
-    // clause would cost its length again.
-    if pieces.len() > 30 {
-        return false;
-    }
-    let text = pieces
-        .iter()
-        .map(|(w, _)| w.to_lowercase().replace('’', "'"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = text.to_lowercase().replace('’', "'");
     SCORN.iter().any(|s| text.contains(s))
 }
 

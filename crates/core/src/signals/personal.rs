@@ -166,6 +166,12 @@ pub(super) const RULES: &[Rule] = &[
     // comes down my road".
     rule("i know (which|what) (van|car|lorry|truck) (he|she|they|you) (drive|drives|drove|use|uses)", Threat).company(MENACE),
     rule("i know (what time|when) (he|she|they|you) (come|comes|drive|drives|go|goes|get|gets) (down|up|along|past|round|through|to) (my|our|the|this) (road|street|way|lane|close|estate|village)", Threat).company(MENACE),
+    // Finding out a member of staff's car, and leaving in a worse state: "it wouldn't be hard to
+    // find out which car in the car park is yours", "he will not be leaving this flat in the same
+    // condition he arrived in".
+    rule("(wouldn't|would not|won't|will not|isn't|is not|can't be|cannot be) (be |)(hard|difficult|too hard|too difficult) to (find out|work out|figure out|find) (which|where|what) (car|house|home|address|route|bus stop|car park|desk) (is |)(yours|you park|you live|you use|you take|you sit|he parks|she parks|he lives|she lives)", Threat),
+    rule("(find out|work out|figure out|know) (which|what) car in the (car park|carpark|staff car park) is (yours|his|hers)", Threat),
+    rule("in the same (condition|state|shape|way) (he|she|you|they) (arrived|came|walked) in", Threat).prev_not(&["it"]),
     // Denying a threat by making it firmer: "it's not a threat, it's a promise".
     rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) be (there|outside|waiting) when (you|you lot|you all|you people|your staff|they) (finish|finishes|leave|leaves|clock off|knock off|close|come out|lock up)", Threat).company(MENACE),

@@ -936,3 +936,16 @@ fn girls_like_you() {
         expect![[r#"harassment 26..47 "Girls like you should" targeted"#]],
     );
 }
+#[test]
+fn finding_her_car_and_leaving_in_a_worse_state() {
+    check(
+        "It wouldn't be hard to find out which car in the car park is yours. He will not be leaving this flat in the same condition he arrived in.",
+        expect![[r#"
+            threat 23..66 "find out which car in the car park is yours" targeted
+            threat 101..136 "in the same condition he arrived in" targeted"#]],
+    );
+    check(
+        "The hire car went back in the same condition it arrived in.",
+        expect![[r#""#]],
+    );
+}

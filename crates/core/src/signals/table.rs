@@ -291,7 +291,10 @@ pub(super) const RULES: &[Rule] = &[
     rule(", as always", Sarcasm).clause_end().cue_before(&["thanks", "thank", "appreciate", "love"]).neg_context(),
     rule(", again", Sarcasm).clause_end().cue_before(&["thanks", "thank", "cheers"]).prev_not(&["thanks", "you", "cheers"]),
     rule("{positive} (service|customer service|customer care|care|aftercare|job|work|support|communication|team|response|response time)", Sarcasm).clause_start().neg_context(),
-    rule("(really|truly|absolutely|simply|just) {positive} (service|customer service|customer care|job|work|support|communication|response)", Sarcasm).clause_start().neg_context(),
+    rule("(really|truly|absolutely|simply|just) {positive} (service|customer service|customer care|job|work|support|communication|response|operation|outfit|setup|set up|company|business|system)", Sarcasm).clause_start().neg_context(),
+    // Something late said to come in time for a far-off day: "maybe it'll turn up in time for
+    // next year's birthday".
+    rule("(maybe|perhaps|might|should|could) (it'll|it will|it might|it'd|they'll|you'll|it) (turn up|arrive|get here|be here|be delivered|be fixed|be sorted|come) in time for (next year's|next year|next christmas|my next birthday|my retirement|my funeral|the next century)", Sarcasm),
     rule("(well done|good job|great job|nice job|nice one|bravo|so helpful|very helpful|really helpful|super helpful|how helpful|how lovely|how nice|how wonderful|how thoughtful|love how|i love how|love that your|love that you|gotta love|got to love|you have to love|you've got to love|keep up the good work|keep up the great work|keep up the fantastic work|keep up the amazing work|keep up the excellent work)", Sarcasm).neg_context().prev_not(&["a", "the", "not"]),
     rule("({positive}|perfect|lovely) (,|) (another|yet another)", Sarcasm).clause_start(),
     rule("({positive}|perfect|lovely) .", Sarcasm).clause_start().neg_context(),

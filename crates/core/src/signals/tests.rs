@@ -1374,3 +1374,11 @@ fn calling_it_a_crime_accuses_us() {
     );
     check("Report theft of your card on 0800 123.", expect![[""]]);
 }
+
+#[test]
+fn mock_hope_for_a_late_parcel() {
+    check(
+        "Maybe it'll turn up in time for next year's birthday. Really impressive operation you're running.",
+        expect![[r#"sarcasm 0..43 "Maybe it'll turn up in time for next year's""#]],
+    );
+}
