@@ -637,6 +637,18 @@ mod tests {
             "The engineer was banging on the pipes all morning.",
             Family::Intruder
         ));
+        assert!(has(
+            "Now he very sleepy, i call his name he open eye little and close again.",
+            Family::Emergency
+        ));
+        assert!(!has(
+            "I've been feeling a bit dizzy since the tablets ran out.",
+            Family::Emergency
+        ));
+        assert!(has(
+            "I've been feeling a bit dizzy since the tablets ran out.",
+            Family::Illness
+        ));
     }
 
     #[test]
@@ -807,7 +819,10 @@ mod tests {
             "I'm standing at your front desk with two kids",
             Family::Now
         ));
-        assert!(has("i feel a bit dizzy today", Family::Emergency));
+        // Dizziness alone is for the doctor, not 999: a reader's 81-year-old without her tablets
+        // was told to go to the emergency department.
+        assert!(has("i feel a bit dizzy today", Family::Illness));
+        assert!(has("i feel very faint", Family::Emergency));
         assert!(has(
             "Honestly I'm tired of living like this.",
             Family::Crisis

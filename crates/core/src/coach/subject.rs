@@ -79,6 +79,10 @@ mod tests {
                 Some("your boiler"),
             ),
             ("MY ORDER IS LATE", Some("your order")),
+            (
+                "I've been charged twice for my car insurance.",
+                Some("your car insurance"),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(of(text).as_deref(), want, "{text}");

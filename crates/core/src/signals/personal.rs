@@ -172,6 +172,11 @@ pub(super) const RULES: &[Rule] = &[
     rule("(wouldn't|would not|won't|will not|isn't|is not|can't be|cannot be) (be |)(hard|difficult|too hard|too difficult) to (find out|work out|figure out|find) (which|where|what) (car|house|home|address|route|bus stop|car park|desk) (is |)(yours|you park|you live|you use|you take|you sit|he parks|she parks|he lives|she lives)", Threat),
     rule("(find out|work out|figure out|know) (which|what) car in the (car park|carpark|staff car park) is (yours|his|hers)", Threat),
     rule("in the same (condition|state|shape|way) (he|she|you|they) (arrived|came|walked) in", Threat).prev_not(&["it"]),
+    // Violence named outright or in a warning: "I'll break his legs", "he won't be driving
+    // anything for a long while after I'm done with him".
+    rule("(break|smash|snap) (his|her|your|their|both his|both her|both your) (legs|leg|arms|arm|neck|nose|jaw|face|fingers|teeth|kneecaps)", Threat),
+    rule("(after|when|once) (i'm|i am|im|we're|we are) (done|finished|through) with (him|her|you|them)", Threat),
+    rule("(he|she|you|they) (won't|will not|wont) be (driving|walking|working|talking|eating|going anywhere) (anything |)(for a (long|good) (while|time)|again|for weeks|for months)", Threat).company(MENACE),
     // Denying a threat by making it firmer: "it's not a threat, it's a promise".
     rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) be (there|outside|waiting) when (you|you lot|you all|you people|your staff|they) (finish|finishes|leave|leaves|clock off|knock off|close|come out|lock up)", Threat).company(MENACE),

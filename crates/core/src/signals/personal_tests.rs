@@ -949,3 +949,17 @@ fn finding_her_car_and_leaving_in_a_worse_state() {
         expect![[r#""#]],
     );
 }
+#[test]
+fn violence_named_and_what_is_left_of_him_after() {
+    check(
+        "I'll break his legs. He won't be driving anything for a long while after I'm done with him.",
+        expect![[r#"
+            threat 5..19 "break his legs" targeted
+            threat 21..66 "He won't be driving anything for a long while" targeted
+            threat 67..90 "after I'm done with him" targeted"#]],
+    );
+    check(
+        "Once I'm done with the forms I'll send them back. The van won't be driving again, it's scrapped.",
+        expect![[r#""#]],
+    );
+}

@@ -205,7 +205,21 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
         let praised_after = (last..scan.tokens.len())
             .find(|&j| scan.tokens[j].is_word())
             .is_some_and(|j| bare_praise(scan, j));
-        let mocked = mocking && (praised_after || negative_context(scan, first, last - 1, &weighs));
+        // Mock delight that opens on the agent's words and leaves them standing: 'Oh wonderful,
+        // "a little longer".' (not 'Oh wonderful, "Hamlet" is back in stock').
+        let stands_alone = (last..scan.tokens.len())
+            .find(|&j| {
+                scan.tokens[j].is_word()
+                    || scan.text[scan.tokens[j].start..].starts_with(['.', '!', '?'])
+            })
+            .is_none_or(|j| !scan.tokens[j].is_word());
+        let word_before = |j: usize| (0..j).rev().find(|&k| scan.tokens[k].is_word());
+        let praised_before = word_before(first.saturating_sub(1)).is_some_and(|j| {
+            BARE_PRAISE.contains(&scan.w(j))
+                && word_before(j).is_some_and(|k| matches!(scan.w(k), "oh" | "wow" | "ah"))
+        });
+        let mocked = mocking && (praised_after || negative_context(scan, first, last - 1, &weighs))
+            || inside.len() <= 4 && !name && praised_before && stands_alone;
         if mocked {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(

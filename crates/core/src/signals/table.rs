@@ -195,6 +195,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(that was|this was|and that was) ({weekday}|yesterday|last week|last month|last year|{n} (days|weeks|months) ago|a week ago|a month ago|ages ago|over a week ago|over a month ago)", RepeatedContact).clause_start().cue_before(PROMISED),
     rule("(yet again|once again|again and again|over and over|for the ({ord}|last|hundredth|millionth) time|how many (more|) times|every time i (call|ring|phone|contact|email|chat|write|try|message|get in touch)|each time i (call|ring|phone|contact|email|chat|write|try))", RepeatedContact),
     // Escalation threats.
+    // A warning of what the client's reach could do: "I know a lot of people in this industry,
+    // so think carefully about how you want this to go".
+    rule("think (very |really |long and hard |)(carefully |hard |)about how you want this to (go|play out|end)", EscalationThreat),
     rule("(lawyer|lawyers|solicitor|solicitors|attorney|attorneys|legal action|legal proceedings|legal advice|legal team|small claims|to court|in court|court action|court case|court claim|court proceedings|county court|suing)", EscalationThreat),
     rule("(will|i'll|gonna|and|could|should|would|might|i|we) sue", EscalationThreat).no_neg(),
     rule("(forced|going|want|need|have|right|decided|decide|plan|planning|intend|intending|prepared|ready|able) to sue", EscalationThreat).no_neg(),
@@ -278,6 +281,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(maybe|perhaps) next time (you could |you can |)(charge|bill|overcharge|take) (me|us)", Sarcasm),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
+    rule("(you must be|you lot must be|your team must be|you must all be) (so |very |really |)proud", Sarcasm).clause_start(),
     rule("(i love|love|loving|gotta love|got to love|you've got to love) a (good |nice |lovely |little |)surprise", Sarcasm).neg_context(),
     rule("(really |that really |that |this really |this |)(makes|made) my (day|week|year)", Sarcasm).clause_start().neg_context(),
     // Mock delight at a delay or at having to say it again: "maybe it's taking the scenic

@@ -1382,3 +1382,25 @@ fn mock_hope_for_a_late_parcel() {
         expect![[r#"sarcasm 0..43 "Maybe it'll turn up in time for next year's""#]],
     );
 }
+
+#[test]
+fn pride_wished_on_us_and_a_warning_to_think_carefully() {
+    check(
+        "Truly world-class work, you must be so proud. I know a lot of people in this industry, so think carefully about how you want this to go.",
+        expect![[r#"
+            sarcasm 24..44 "you must be so proud"
+            escalation_threat 90..135 "think carefully about how you want this to go""#]],
+    );
+}
+
+#[test]
+fn mock_delight_at_the_agents_own_words() {
+    check(
+        "Oh wonderful, \"a little longer\". The birthday was Saturday.",
+        expect![[r#"sarcasm 14..31 "\"a little longer\"""#]],
+    );
+    check(
+        "Oh wonderful, \"Hamlet\" is back in stock!",
+        expect![[r#""#]],
+    );
+}

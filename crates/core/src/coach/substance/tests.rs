@@ -53,6 +53,7 @@ const FAULTY: &[&str] = &[
     "Issues like this are very rare on our network.",
     "Duplicate debits usually sort themselves out within a week.",
     "Describing this as a scam is not accurate.",
+    "I can also confirm you'll receive compensation for the last two months.",
     "To be fair to our drivers, the road was closed that morning.",
     "The invoice was calculated correctly from the rate card.",
     "Our records show the parcel was delivered at 2pm.",
