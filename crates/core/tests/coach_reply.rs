@@ -867,6 +867,15 @@ fn a_finding_without_a_time_keeps_the_stock_step_and_only_the_end_leaves_it_out(
         let reply = coaching.suggested_reply.unwrap_or_default();
         assert_eq!(reply.contains("depot"), said, "{reply}");
     }
+    // A step taken for the client stays even when the conversation ends: they need to hear it.
+    let booked = abusive.with_found(vec![
+        "I've booked a redelivery for tomorrow between 8am and noon.".into(),
+    ]);
+    let ending = Policy::parse("[boundary]\nfinal_step = \"end\"\n").unwrap();
+    let reply = coach(&booked, &ending, &Analyzer::new())
+        .suggested_reply
+        .unwrap_or_default();
+    assert!(reply.contains("redelivery"), "{reply}");
 }
 
 #[test]

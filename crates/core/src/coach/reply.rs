@@ -34,7 +34,7 @@ use super::policy::{FinalStep, Policy};
 use super::promises::promises;
 use super::situation::{Family, Situation, Urgency};
 use super::specifics::Specifics;
-use super::timing::next_step_time;
+use super::timing::{next_step_time, unless_an_hour_is_refused};
 use super::tone;
 use super::wording::{Question, reply_line, say, section_line};
 use crate::types::{Cause, Level, SignalKind, Want};
@@ -56,11 +56,13 @@ pub(crate) fn advise(
         analysed.conversation.turns[ctx.last_i].at,
         analysed.conversation.offset,
     );
-    // The end of the conversation leaves the finding out; a handover keeps it, since a fix the
-    // agent has made ("your card works again") is what the client needs most (rounds AP, AQ).
-    let found = match boundary.step {
-        Step::Final(FinalStep::End) => Found::default(),
-        _ => Found::read(analysed.conversation, sent),
+    // The end of the conversation leaves a finding out unless it is a step taken for the
+    // client; a handover keeps it, since a fix the agent has made ("your card works again") is
+    // what the client needs most (rounds AP, AQ), and so is a reconnection booked for today when
+    // the chat ends (round CO).
+    let found = match (boundary.step, Found::read(analysed.conversation, sent)) {
+        (Step::Final(FinalStep::End), found) if !found.acts => Found::default(),
+        (_, found) => found,
     };
     let specifics = Specifics {
         closed: latest.closed,
@@ -150,11 +152,14 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
         vulnerability: situation.vulnerability(),
         urgency,
         domain: situation.domain,
-        when: Some(next_step_time(
-            last_at,
-            ctx.analysed.conversation.offset,
-            urgency,
-            situation.deadline,
+        when: Some(unless_an_hour_is_refused(
+            next_step_time(
+                last_at,
+                ctx.analysed.conversation.offset,
+                urgency,
+                situation.deadline,
+            ),
+            &ctx.analysed.conversation.turns[ctx.last_i].text,
         )),
         ..gathered
     }

@@ -824,6 +824,10 @@ mod tests {
         assert!(has("i feel a bit dizzy today", Family::Illness));
         assert!(has("i feel very faint", Family::Emergency));
         assert!(has(
+            "I've sorted things out so nobody has to deal with me after this week.",
+            Family::Crisis
+        ));
+        assert!(has(
             "Honestly I'm tired of living like this.",
             Family::Crisis
         ));

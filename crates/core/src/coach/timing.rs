@@ -10,6 +10,7 @@
 use chrono::Timelike;
 
 use super::conversation::{Timestamp, UtcOffset};
+use super::phrases::mentions_any;
 use super::situation::Urgency;
 use super::when::{self, Due};
 
@@ -63,9 +64,53 @@ pub(crate) fn next_step_time(
     }
 }
 
+/// `words`, made minutes when they are "within the hour" and the client's latest message turns
+/// an hour down ("An hour takes me to 2:40", "I can't wait another hour"): offering it again
+/// answers with what they have just refused.
+pub(crate) fn unless_an_hour_is_refused(words: &'static str, latest: &str) -> &'static str {
+    const REFUSED: &[&str] = &[
+        "an hour takes",
+        "an hour is too",
+        "an hour is no good",
+        "an hour won't",
+        "an hour will be too late",
+        "in an hour it'll be too late",
+        "in an hour it will be too late",
+        "have an hour",
+        "got an hour",
+        "wait an hour",
+        "wait another hour",
+        "another hour",
+        "not within the hour",
+        "not in an hour",
+    ];
+    if words == "within the hour" && mentions_any(latest, REFUSED) {
+        "within the next 20 minutes"
+    } else {
+        words
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_hour_the_client_turned_down_becomes_minutes() {
+        let latest = "An hour takes me to 2:40. Is there a workaround or not?";
+        assert_eq!(
+            unless_an_hour_is_refused("within the hour", latest),
+            "within the next 20 minutes"
+        );
+        assert_eq!(
+            unless_an_hour_is_refused("by 5pm today", latest),
+            "by 5pm today"
+        );
+        assert_eq!(
+            unless_an_hour_is_refused("within the hour", "Thanks, an update would help."),
+            "within the hour"
+        );
+    }
     use crate::coach::when::find;
 
     /// Monday 2 March 2026, 10:00 UTC.

@@ -177,6 +177,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(break|smash|snap) (his|her|your|their|both his|both her|both your) (legs|leg|arms|arm|neck|nose|jaw|face|fingers|teeth|kneecaps)", Threat),
     rule("(after|when|once) (i'm|i am|im|we're|we are) (done|finished|through) with (him|her|you|them)", Threat),
     rule("(he|she|you|they) (won't|will not|wont) be (driving|walking|working|talking|eating|going anywhere) (anything |)(for a (long|good) (while|time)|again|for weeks|for months)", Threat).company(MENACE),
+    rule("(your|the|that|those) (engineers|engineer|driver|drivers|staff|man|men|lads|workers|people|van) (better|had better|'d better|best) not show (their|his|her|its) (faces|face) (on|round|around|near|in|at) (my|our|this|the) (street|road|estate|house|door|village|area)", Threat),
     // Denying a threat by making it firmer: "it's not a threat, it's a promise".
     rule("(it's|it is|its|this is|that's|that is|thats) not a threat (,|) (it's|it is|its|that's|that is|thats|this is) a promise", Threat),
     rule("(i'll|ill|i will|i'm going to|im going to|gonna) be (there|outside|waiting) when (you|you lot|you all|you people|your staff|they) (finish|finishes|leave|leaves|clock off|knock off|close|come out|lock up)", Threat).company(MENACE),

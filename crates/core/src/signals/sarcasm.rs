@@ -207,19 +207,26 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
             .is_some_and(|j| bare_praise(scan, j));
         // Mock delight that opens on the agent's words and leaves them standing: 'Oh wonderful,
         // "a little longer".' (not 'Oh wonderful, "Hamlet" is back in stock').
-        let stands_alone = (last..scan.tokens.len())
-            .find(|&j| {
-                scan.tokens[j].is_word()
-                    || scan.text[scan.tokens[j].start..].starts_with(['.', '!', '?'])
-            })
-            .is_none_or(|j| !scan.tokens[j].is_word());
+        // A full stop inside the quotation ends the sentence too: '"Checking with the courier."'.
+        let ends_inside = scan.text[s..e]
+            .trim_end_matches(['"', '\'', '”', '’'])
+            .ends_with(['.', '!', '?']);
+        let stands_alone = ends_inside
+            || (last..scan.tokens.len())
+                .find(|&j| {
+                    scan.tokens[j].is_word()
+                        || scan.text[scan.tokens[j].start..].starts_with(['.', '!', '?'])
+                })
+                .is_none_or(|j| !scan.tokens[j].is_word());
+        let words_inside = inside.clone().filter(|&i| scan.tokens[i].is_word()).count();
         let word_before = |j: usize| (0..j).rev().find(|&k| scan.tokens[k].is_word());
         let praised_before = word_before(first.saturating_sub(1)).is_some_and(|j| {
             BARE_PRAISE.contains(&scan.w(j))
-                && word_before(j).is_some_and(|k| matches!(scan.w(k), "oh" | "wow" | "ah"))
+                && (bare_praise(scan, j)
+                    || word_before(j).is_some_and(|k| matches!(scan.w(k), "oh" | "wow" | "ah")))
         });
         let mocked = mocking && (praised_after || negative_context(scan, first, last - 1, &weighs))
-            || inside.len() <= 4 && !name && praised_before && stands_alone;
+            || words_inside <= 4 && !name && praised_before && stands_alone;
         if mocked {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(

@@ -281,6 +281,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(maybe|perhaps) next time (you could |you can |)(charge|bill|overcharge|take) (me|us)", Sarcasm),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
+    rule("oh (,|) take (your|all the) time (you need|you like|you want|)", Sarcasm),
     rule("(you must be|you lot must be|your team must be|you must all be) (so |very |really |)proud", Sarcasm).clause_start(),
     rule("(i love|love|loving|gotta love|got to love|you've got to love) a (good |nice |lovely |little |)surprise", Sarcasm).neg_context(),
     rule("(really |that really |that |this really |this |)(makes|made) my (day|week|year)", Sarcasm).clause_start().neg_context(),

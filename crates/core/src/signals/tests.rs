@@ -1404,3 +1404,15 @@ fn mock_delight_at_the_agents_own_words() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn praise_alone_before_the_agents_words_and_a_mock_take_your_time() {
+    check(
+        "Wonderful. \"Checking with the courier.\" That's what the last person said on Wednesday.",
+        expect![[r#"sarcasm 11..39 "\"Checking with the courier.\"""#]],
+    );
+    check(
+        "Oh take your time. No rush at all.",
+        expect![[r#"sarcasm 0..17 "Oh take your time""#]],
+    );
+}

@@ -570,3 +570,15 @@ fn talking_the_client_out_of_the_council_and_vouching_for_our_testing_are_named(
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn our_workload_wrapping_up_and_a_plea_for_patience_are_named() {
+    check(
+        "Our engineers are very busy at the moment, so we'd recommend using extra layers, and I'd ask you to give us the chance to resolve this first.",
+        expect![[r#"
+            defensive "Our engineers are very busy" -> "I'm getting this booked in for you"
+            minimising "recommend using extra layers" -> "In the meantime I'll see what we can get to you to keep warm"
+            dismissive "Our engineers are very busy at the moment, so we'd recommend using extra layers, and I'd ask you to give us the chance to resolve this first." -> "You're free to take this further, and I'll give you what you need to do that."
+        "#]],
+    );
+}
