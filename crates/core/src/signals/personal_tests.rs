@@ -967,6 +967,8 @@ fn violence_named_and_what_is_left_of_him_after() {
 fn staff_warned_off_the_street() {
     check(
         "I mean it. Your engineers better not show their faces on my street again.",
-        expect![[r#"threat 11..66 "Your engineers better not show their faces on my street" targeted"#]],
+        expect![[
+            r#"threat 11..66 "Your engineers better not show their faces on my street" targeted"#
+        ]],
     );
 }
