@@ -34,7 +34,7 @@ use super::policy::{FinalStep, Policy};
 use super::promises::promises;
 use super::situation::{Family, Situation, Urgency};
 use super::specifics::Specifics;
-use super::timing::{next_step_time, unless_an_hour_is_refused};
+use super::timing::{an_hour_refused, next_step_time};
 use super::tone;
 use super::wording::{Question, reply_line, say, section_line};
 use crate::types::{Cause, Level, SignalKind, Want};
@@ -152,14 +152,12 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
         vulnerability: situation.vulnerability(),
         urgency,
         domain: situation.domain,
-        when: Some(unless_an_hour_is_refused(
-            next_step_time(
-                last_at,
-                ctx.analysed.conversation.offset,
-                urgency,
-                situation.deadline,
-            ),
-            &ctx.analysed.conversation.turns[ctx.last_i].text,
+        when: Some(next_step_time(
+            last_at,
+            ctx.analysed.conversation.offset,
+            urgency,
+            situation.deadline,
+            an_hour_refused(&ctx.analysed.conversation.turns[ctx.last_i].text),
         )),
         ..gathered
     }
@@ -363,9 +361,7 @@ fn compose(
     used.extend(found_lines.iter().flat_map(|l| shingles(l)));
     // Beside a scam, a crisis or danger, a stock apology for "the trouble with your new account"
     // undercuts what comes first; a fault the agent's finding owns is still apologised for.
-    let safety_first = s
-        .vulnerability
-        .is_some_and(|v| Family::SAFETY_FIRST.contains(&v));
+    let safety_first = s.vulnerability.is_some_and(Family::comes_first);
     let stock_apology =
         |k: &Move| *k == Move::Apologise && safety_first && found.fault != Fault::Ours;
     for kind in in_reply(moves, offer, found)
@@ -395,8 +391,7 @@ fn compose(
     // which two readers found dropped with the rest.
     let handed_over = step == Step::Final(FinalStep::Handover);
     let at_risk = s.vulnerability.is_some_and(|v| {
-        Family::SAFETY_FIRST.contains(&v)
-            || matches!(v, Family::Safety | Family::Illness | Family::Dependants)
+        v.comes_first() || matches!(v, Family::Safety | Family::Illness | Family::Dependants)
     });
     if handed_over
         && (s.urgency >= Urgency::Now || at_risk)

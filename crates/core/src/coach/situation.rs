@@ -77,6 +77,12 @@ impl Family {
         Family::Intruder,
         Family::Device,
     ];
+
+    /// Whether this vulnerability puts the client's safety before the matter itself (one of
+    /// [`Family::SAFETY_FIRST`]).
+    pub fn comes_first(self) -> bool {
+        Family::SAFETY_FIRST.contains(&self)
+    }
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
     pub const VULNERABLE: [Family; 13] = [
         Family::Emergency,
@@ -350,8 +356,7 @@ impl Situation {
     /// The client's safety comes before the matter itself: emergency help, a crisis line,
     /// getting out of danger or stopping a scam opens the reply.
     pub fn safety_first(&self) -> bool {
-        self.vulnerability()
-            .is_some_and(|v| Family::SAFETY_FIRST.contains(&v))
+        self.vulnerability().is_some_and(Family::comes_first)
     }
 
     /// The weightiest vulnerability found, if any.

@@ -30,12 +30,15 @@ const TIME_TO_ACT: i64 = 2 * 3600;
 const CLOSE_SECONDS: i64 = 90 * 60;
 
 /// Time words for the next step, to follow "update you": "within the hour", "by 5pm today".
-/// `deadline` is when the client's own deadline falls, if it is known.
+/// `deadline` is when the client's own deadline falls, if it is known; `hour_refused` says the
+/// client's latest message turned an hour down (see [`an_hour_refused`]), so the hour becomes
+/// minutes.
 pub(crate) fn next_step_time(
     last: Timestamp,
     offset: UtcOffset,
     urgency: Urgency,
     deadline: Option<Timestamp>,
+    hour_refused: bool,
 ) -> &'static str {
     let close = deadline.is_some_and(|d| d.0 > last.0 && d.0 - last.0 < CLOSE_SECONDS);
     let hour = last.local(offset).hour();
@@ -55,19 +58,23 @@ pub(crate) fn next_step_time(
                 _ => false,
             }
     });
+    let within_the_hour = if hour_refused {
+        "within the next 20 minutes"
+    } else {
+        "within the hour"
+    };
     match urgency {
         Urgency::Stop => "within the next 15 minutes",
         _ if close => "within the next 20 minutes",
-        Urgency::Now | Urgency::Soon => "within the hour",
-        Urgency::None if sooner => "within the hour",
+        Urgency::Now | Urgency::Soon => within_the_hour,
+        Urgency::None if sooner => within_the_hour,
         Urgency::None => ordinary,
     }
 }
 
-/// `words`, made minutes when they are "within the hour" and the client's latest message turns
-/// an hour down ("An hour takes me to 2:40", "I can't wait another hour"): offering it again
-/// answers with what they have just refused.
-pub(crate) fn unless_an_hour_is_refused(words: &'static str, latest: &str) -> &'static str {
+/// Whether the client's latest message turns an hour down ("An hour takes me to 2:40", "I can't
+/// wait another hour"): offering it again answers with what they have just refused.
+pub(crate) fn an_hour_refused(latest: &str) -> bool {
     const REFUSED: &[&str] = &[
         "an hour takes",
         "an hour is too",
@@ -84,33 +91,12 @@ pub(crate) fn unless_an_hour_is_refused(words: &'static str, latest: &str) -> &'
         "not within the hour",
         "not in an hour",
     ];
-    if words == "within the hour" && mentions_any(latest, REFUSED) {
-        "within the next 20 minutes"
-    } else {
-        words
-    }
+    mentions_any(latest, REFUSED)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_hour_the_client_turned_down_becomes_minutes() {
-        let latest = "An hour takes me to 2:40. Is there a workaround or not?";
-        assert_eq!(
-            unless_an_hour_is_refused("within the hour", latest),
-            "within the next 20 minutes"
-        );
-        assert_eq!(
-            unless_an_hour_is_refused("by 5pm today", latest),
-            "by 5pm today"
-        );
-        assert_eq!(
-            unless_an_hour_is_refused("within the hour", "Thanks, an update would help."),
-            "within the hour"
-        );
-    }
     use crate::coach::when::find;
 
     /// Monday 2 March 2026, 10:00 UTC.
@@ -124,8 +110,18 @@ mod tests {
     }
 
     #[test]
+    fn an_hour_the_client_turned_down_becomes_minutes() {
+        let latest = "An hour takes me to 2:40. Is there a workaround or not?";
+        assert!(an_hour_refused(latest));
+        assert!(!an_hour_refused("Thanks, an update would help."));
+        let t = |u| next_step_time(MORNING, UtcOffset::UTC, u, None, an_hour_refused(latest));
+        assert_eq!(t(Urgency::Now), "within the next 20 minutes");
+        assert_eq!(t(Urgency::None), "by 5pm today");
+    }
+
+    #[test]
     fn urgency_sets_the_time() {
-        let t = |u, d| next_step_time(MORNING, UtcOffset::UTC, u, d);
+        let t = |u, d| next_step_time(MORNING, UtcOffset::UTC, u, d, false);
         assert_eq!(t(Urgency::Stop, None), "within the next 15 minutes");
         assert_eq!(t(Urgency::Now, None), "within the hour");
         assert_eq!(
@@ -136,7 +132,7 @@ mod tests {
         // In the night, the morning.
         let night = Timestamp(MORNING.0 - 9 * 3600);
         assert_eq!(
-            next_step_time(night, UtcOffset::UTC, Urgency::None, None),
+            next_step_time(night, UtcOffset::UTC, Urgency::None, None, false),
             "by 10am today"
         );
         // Their deadline comes before the end of the day.
@@ -151,7 +147,7 @@ mod tests {
         // At 4pm, "tomorrow morning" (noon at the latest) leaves no time after noon tomorrow.
         let afternoon = Timestamp(MORNING.0 + 6 * 3600);
         let tomorrow_morning = Some(Timestamp(MORNING.0 + 26 * 3600));
-        let late = |d| next_step_time(afternoon, UtcOffset::UTC, Urgency::None, d);
+        let late = |d| next_step_time(afternoon, UtcOffset::UTC, Urgency::None, d, false);
         assert_eq!(late(None), "by noon tomorrow");
         assert_eq!(late(tomorrow_morning), "within the hour");
         assert_eq!(
@@ -165,7 +161,7 @@ mod tests {
         for hour in 0..24 {
             let at = Timestamp(MORNING.0 - 10 * 3600 + hour * 3600 + 59 * 60);
             for u in [Urgency::None, Urgency::Soon, Urgency::Now, Urgency::Stop] {
-                let words = next_step_time(at, UtcOffset::UTC, u, None);
+                let words = next_step_time(at, UtcOffset::UTC, u, None, false);
                 assert!(
                     due(words, at) > at.0,
                     "{words:?} at hour {hour} is already past"

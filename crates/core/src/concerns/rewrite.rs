@@ -321,10 +321,11 @@ fn request_prefix(t: &[Token], question: bool) -> (Option<&'static str>, &[Token
         }
     };
     // "Please don't cut me off", "don't charge me again": what they want us not to do.
-    let pleads = skip_please(0) > 0;
-    let verb = match (norm(skip_please(0)), norm(skip_please(0) + 1)) {
-        ("don't" | "dont", _) => skip_please(0) + 1,
-        ("do", "not") => skip_please(0) + 2,
+    let opens = skip_please(0);
+    let pleads = opens > 0;
+    let verb = match (norm(opens), norm(opens + 1)) {
+        ("don't" | "dont", _) => opens + 1,
+        ("do", "not") => opens + 2,
         _ => 0,
     };
     let stop = |v: &str| {

@@ -8,6 +8,8 @@
 //! wrong can be a word ("lost", "broken") or a phrase the table already found: having to chase,
 //! or a long wait ("wonderful service, three hours to get a reply").
 
+use std::ops::Range;
+
 use super::Hit;
 use super::scan::{Scan, is_negator};
 use crate::lexicon;
@@ -205,28 +207,8 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
         let praised_after = (last..scan.tokens.len())
             .find(|&j| scan.tokens[j].is_word())
             .is_some_and(|j| bare_praise(scan, j));
-        // Mock delight that opens on the agent's words and leaves them standing: 'Oh wonderful,
-        // "a little longer".' (not 'Oh wonderful, "Hamlet" is back in stock').
-        // A full stop inside the quotation ends the sentence too: '"Checking with the courier."'.
-        let ends_inside = scan.text[s..e]
-            .trim_end_matches(['"', '\'', '”', '’'])
-            .ends_with(['.', '!', '?']);
-        let stands_alone = ends_inside
-            || (last..scan.tokens.len())
-                .find(|&j| {
-                    scan.tokens[j].is_word()
-                        || scan.text[scan.tokens[j].start..].starts_with(['.', '!', '?'])
-                })
-                .is_none_or(|j| !scan.tokens[j].is_word());
-        let words_inside = inside.clone().filter(|&i| scan.tokens[i].is_word()).count();
-        let word_before = |j: usize| (0..j).rev().find(|&k| scan.tokens[k].is_word());
-        let praised_before = word_before(first.saturating_sub(1)).is_some_and(|j| {
-            BARE_PRAISE.contains(&scan.w(j))
-                && (bare_praise(scan, j)
-                    || word_before(j).is_some_and(|k| matches!(scan.w(k), "oh" | "wow" | "ah")))
-        });
         let mocked = mocking && (praised_after || negative_context(scan, first, last - 1, &weighs))
-            || words_inside <= 4 && !name && praised_before && stands_alone;
+            || !name && delight_before(scan, (s, e), first..last);
         if mocked {
             // The span takes in the quotation marks, which are the writer's own: not quoted speech.
             out.push(hit(
@@ -235,6 +217,36 @@ pub(super) fn find(scan: &Scan, pending: Vec<Hit>, out: &mut Vec<Hit>) {
             ));
         }
     }
+}
+
+/// Mock delight that opens on the agent's words and leaves them standing: 'Oh wonderful, "a
+/// little longer".', 'Wonderful. "Checking with the courier."' (not 'Oh wonderful, "Hamlet" is
+/// back in stock'). `(s, e)` is the quotation in the text, `inside` its tokens.
+fn delight_before(scan: &Scan, (s, e): (usize, usize), inside: Range<usize>) -> bool {
+    let words_inside = inside.clone().filter(|&i| scan.tokens[i].is_word()).count();
+    if words_inside > 4 {
+        return false;
+    }
+    let word_before = |j: usize| (0..j).rev().find(|&k| scan.tokens[k].is_word());
+    let praised_before = word_before(inside.start.saturating_sub(1)).is_some_and(|j| {
+        BARE_PRAISE.contains(&scan.w(j))
+            && (bare_praise(scan, j)
+                || word_before(j).is_some_and(|k| matches!(scan.w(k), "oh" | "wow" | "ah")))
+    });
+    // A full stop inside the quotation ends the sentence too: '"Checking with the courier."'.
+    let ends_inside = scan.text[s..e]
+        .trim_end_matches(['"', '\'', '”', '’'])
+        .ends_with(['.', '!', '?']);
+    let stands_alone = || {
+        ends_inside
+            || (inside.end..scan.tokens.len())
+                .find(|&j| {
+                    scan.tokens[j].is_word()
+                        || scan.text[scan.tokens[j].start..].starts_with(['.', '!', '?'])
+                })
+                .is_none_or(|j| !scan.tokens[j].is_word())
+    };
+    praised_before && stands_alone()
 }
 
 /// Praise words that can make a sentence of their own: "Delayed again. *Great.*"
