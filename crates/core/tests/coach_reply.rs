@@ -100,6 +100,20 @@ fn a_stranded_family_hears_back_within_the_hour() {
 }
 
 #[test]
+fn a_client_waiting_at_our_desk_hears_back_in_minutes() {
+    let c = coached(&client(
+        EVENING,
+        "I'm at your front desk right now and they say my booking doesn't exist. I paid for it three weeks ago.",
+    ));
+    assert_eq!(c.coaching.situation.urgency(), Urgency::Now);
+    assert!(
+        c.reply.contains("within the next 20 minutes"),
+        "{}",
+        c.reply
+    );
+}
+
+#[test]
 fn a_flight_tomorrow_morning_is_not_answered_at_noon_tomorrow() {
     let c = coached(&client(
         EVENING,

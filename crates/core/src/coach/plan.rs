@@ -127,7 +127,12 @@ fn acknowledge(c: &Ctx<'_>) -> Option<Vec<Why>> {
         why.extend(c.cause_why(Cause::Miscommunication));
     }
     why.extend(c.cues(&Family::VULNERABLE));
-    why.extend(c.cues(&[Family::Now, Family::Stoppable, Family::Soon]));
+    why.extend(c.cues(&[
+        Family::Now,
+        Family::Waiting,
+        Family::Stoppable,
+        Family::Soon,
+    ]));
     why.extend(c.cues(&Family::FAILED));
     if why.is_empty() {
         let complaint = c.last.complaint.evidence.iter();
@@ -242,7 +247,12 @@ fn limits(c: &Ctx<'_>) -> Option<Vec<Why>> {
 }
 
 fn next_step(c: &Ctx<'_>) -> Option<Vec<Why>> {
-    let mut why = c.cues(&[Family::Stoppable, Family::Now, Family::Soon]);
+    let mut why = c.cues(&[
+        Family::Stoppable,
+        Family::Now,
+        Family::Waiting,
+        Family::Soon,
+    ]);
     why.extend(c.signals(&[SignalKind::Deadline, SignalKind::RepeatedContact]));
     Some(why)
 }

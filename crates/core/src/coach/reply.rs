@@ -157,7 +157,8 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
             ctx.analysed.conversation.offset,
             urgency,
             situation.deadline,
-            an_hour_refused(&ctx.analysed.conversation.turns[ctx.last_i].text),
+            an_hour_refused(&ctx.analysed.conversation.turns[ctx.last_i].text)
+                || situation.waiting(),
         )),
         ..gathered
     }
@@ -364,10 +365,19 @@ fn compose(
     let safety_first = s.vulnerability.is_some_and(Family::comes_first);
     let stock_apology =
         |k: &Move| *k == Move::Apologise && safety_first && found.fault != Fault::Ours;
-    for kind in in_reply(moves, offer, found)
-        .into_iter()
-        .filter(|k| !stock_apology(k))
-    {
+    let mut kinds = in_reply(moves, offer, found);
+    // A parent in a cold flat who called us useless hears about the danger before the line is
+    // held: a reader found a telling-off as the first words to them.
+    if s.vulnerability.is_some_and(Family::at_risk) && !matches!(step, Step::Final(_)) {
+        let at = |k: Move| kinds.iter().position(|m| *m == k);
+        if let (Some(b), Some(a)) = (at(Move::Boundary), at(Move::Acknowledge))
+            && b < a
+        {
+            let acknowledge = kinds.remove(a);
+            kinds.insert(b, acknowledge);
+        }
+    }
+    for kind in kinds.into_iter().filter(|k| !stock_apology(k)) {
         if matches!(
             kind,
             Move::Options | Move::Limits | Move::NextStep | Move::OpenQuestion
@@ -390,9 +400,7 @@ fn compose(
     // the health or safety of whoever is at home (a child's asthma, a baby without heating),
     // which two readers found dropped with the rest.
     let handed_over = step == Step::Final(FinalStep::Handover);
-    let at_risk = s.vulnerability.is_some_and(|v| {
-        v.comes_first() || matches!(v, Family::Safety | Family::Illness | Family::Dependants)
-    });
+    let at_risk = s.vulnerability.is_some_and(Family::at_risk);
     if handed_over
         && (s.urgency >= Urgency::Now || at_risk)
         && let Some(line) = section_line("reply.handover_urgent", s, &used, fits)

@@ -47,8 +47,14 @@ pub enum Family {
     Hardship,
     Safety,
     Dependants,
+    /// The client is old, said of themselves ("I'm 84 and"): help comes to them, with nothing
+    /// left for them to chase.
+    Elderly,
     /// Harm or loss happening now.
     Now,
+    /// The client is waiting in person, at our desk or counter, while they write: harm now, and
+    /// an hour is too long to keep them standing there.
+    Waiting,
     /// A deadline of the client's that is hours away.
     Soon,
     /// Misuse in progress that the organisation can stop (a card being used).
@@ -83,8 +89,14 @@ impl Family {
     pub fn comes_first(self) -> bool {
         Family::SAFETY_FIRST.contains(&self)
     }
+    /// Whether the health or safety of the client, or of someone in their care, is at stake:
+    /// it comes before holding the line, and it goes with a handover.
+    pub fn at_risk(self) -> bool {
+        self.comes_first() || matches!(self, Family::Safety | Family::Illness | Family::Dependants)
+    }
+
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 13] = [
+    pub const VULNERABLE: [Family; 14] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
@@ -98,11 +110,12 @@ impl Family {
         Family::Illness,
         Family::Hardship,
         Family::Dependants,
+        Family::Elderly,
     ];
     /// Failures of ours, of every kind.
     pub const FAILED: [Family; 2] = [Family::Failure, Family::BrokenPromise];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 19] = [
+    const PHRASED: [(Family, &'static str); 21] = [
         (Family::Emergency, "emergency"),
         (Family::Crisis, "crisis"),
         (Family::Hazard, "hazard"),
@@ -116,7 +129,9 @@ impl Family {
         (Family::Hardship, "hardship"),
         (Family::Safety, "safety"),
         (Family::Dependants, "dependants"),
+        (Family::Elderly, "elderly"),
         (Family::Now, "now"),
+        (Family::Waiting, "waiting"),
         (Family::Stoppable, "stoppable"),
         (Family::Fraud, "fraud"),
         (Family::Failure, "failure"),
@@ -137,6 +152,7 @@ impl Family {
         match self {
             Family::Soon => "deadline hours away",
             Family::Now => "harm happening now",
+            Family::Waiting => "waiting in person",
             Family::Stoppable | Family::Fraud => "misuse in progress",
             Family::Failure => "something we got wrong",
             Family::BrokenPromise => "a promise we broke",
@@ -154,6 +170,7 @@ impl Family {
             Family::Hardship => "money hardship",
             Family::Safety => "safety",
             Family::Dependants => "dependants",
+            Family::Elderly => "older client",
         }
     }
 }
@@ -365,7 +382,7 @@ impl Situation {
     }
 
     pub fn urgency(&self) -> Urgency {
-        let now = self.has(Family::Now);
+        let now = self.has(Family::Now) || self.waiting();
         let stoppable = self.has(Family::Stoppable) || self.has(Family::Fraud) && now;
         // Danger, a scam or an intruder is stopped now; a crisis is answered now (below).
         let in_danger = Family::SAFETY_FIRST
@@ -381,6 +398,11 @@ impl Situation {
         } else {
             Urgency::None
         }
+    }
+
+    /// The client is waiting in person while they write (see [`Family::Waiting`]).
+    pub fn waiting(&self) -> bool {
+        self.has(Family::Waiting)
     }
 
     /// The client names something the organisation got wrong.
@@ -407,7 +429,7 @@ fn families() -> &'static Sets<Family> {
 /// "he'll be leaving in an ambulance" is harm meant for someone else, not done to them.
 fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
     let advances_count = match c.what {
-        Family::Now | Family::Safety => true,
+        Family::Now | Family::Waiting | Family::Safety => true,
         Family::Illness | Family::Emergency => false,
         _ => return false,
     };
@@ -798,14 +820,11 @@ mod tests {
         ));
         for text in [
             "our checkout is failing and we are losing sales",
-            "my card's been blocked again and i'm at the till with a full trolley",
             "the pharmacy say the doctor did not send. I have only 1 left for tomorrow morning",
             "I've got 2 tablets left of my blood thinner",
             "I have one pen left and it will last until tomorrow evening at best",
             "my children are hungry its 11 at night and everything is closed",
-            "my card's been declined 3 times, im stood in a shop in lisbon with no money",
             "my electricity is cut today morning. my son use oxygen machine, battery is only for 3 hour",
-            "I HAVE BEEN STANDING AT THIS DESK FOR TWO HOURS",
             "Sort it out now or I'll complain.",
             "I need a room tonight, not an estimate.",
             "Get off your backside and send someone up NOW",
@@ -820,10 +839,33 @@ mod tests {
             "it's 11 at night, my kids are falling asleep on the suitcases",
             Family::Safety
         ));
-        assert!(has(
+        // Waiting in person is harm now, and it makes an hour too long (see `timing`).
+        for text in [
+            "my card's been blocked again and i'm at the till with a full trolley",
+            "my card's been declined 3 times, im stood in a shop in lisbon with no money",
+            "I HAVE BEEN STANDING AT THIS DESK FOR TWO HOURS",
             "I'm standing at your front desk with two kids",
-            Family::Now
-        ));
+            "I'm at your front desk right now and they can't find my booking.",
+        ] {
+            assert!(has(text, Family::Waiting), "{text}");
+            assert!(!has(text, Family::Now), "{text}");
+        }
+        assert!(!has("I was at your front desk yesterday.", Family::Waiting));
+        // An age said of oneself, not a number that happens to follow "I'm".
+        for text in [
+            "I'm 84 and I can't wash anything by hand any more.",
+            "i am 87, i dont have a computer",
+            "I'm in my eighties and this is too much.",
+        ] {
+            assert!(has(text, Family::Elderly), "{text}");
+        }
+        for text in [
+            "I'm 75% sure I paid.",
+            "I'm 80 miles from the nearest branch.",
+            "My mum is 84 and lives alone.",
+        ] {
+            assert!(!has(text, Family::Elderly), "{text}");
+        }
         // Dizziness alone is for the doctor, not 999: a reader's 81-year-old without her tablets
         // was told to go to the emergency department.
         assert!(has("i feel a bit dizzy today", Family::Illness));

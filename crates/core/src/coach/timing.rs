@@ -30,15 +30,15 @@ const TIME_TO_ACT: i64 = 2 * 3600;
 const CLOSE_SECONDS: i64 = 90 * 60;
 
 /// Time words for the next step, to follow "update you": "within the hour", "by 5pm today".
-/// `deadline` is when the client's own deadline falls, if it is known; `hour_refused` says the
-/// client's latest message turned an hour down (see [`an_hour_refused`]), so the hour becomes
-/// minutes.
+/// `deadline` is when the client's own deadline falls, if it is known; `minutes` says an hour is
+/// too long (the client's latest message turned it down, see [`an_hour_refused`], or they are
+/// waiting at our desk), so the hour becomes minutes.
 pub(crate) fn next_step_time(
     last: Timestamp,
     offset: UtcOffset,
     urgency: Urgency,
     deadline: Option<Timestamp>,
-    hour_refused: bool,
+    minutes: bool,
 ) -> &'static str {
     let close = deadline.is_some_and(|d| d.0 > last.0 && d.0 - last.0 < CLOSE_SECONDS);
     let hour = last.local(offset).hour();
@@ -58,7 +58,7 @@ pub(crate) fn next_step_time(
                 _ => false,
             }
     });
-    let within_the_hour = if hour_refused {
+    let within_the_hour = if minutes {
         "within the next 20 minutes"
     } else {
         "within the hour"

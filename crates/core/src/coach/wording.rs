@@ -21,7 +21,7 @@ use super::lists;
 use super::moves::Move;
 use super::phrases::repeats;
 use super::policy::FinalStep;
-use super::situation::{Family, Urgency};
+use super::situation::{Domain, Family, Urgency};
 use super::specifics::{Specifics, feeling_words};
 use crate::types::{Cause, Want};
 
@@ -190,7 +190,15 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
                 .chain(plain("acknowledge"))
                 .collect()
         }
-        (Move::Acknowledge, _, _) => plain("acknowledge.crossed"),
+        // After a remark that crossed the line the anger is not endorsed, but danger to the
+        // client or their family is still named.
+        (Move::Acknowledge, _, _) => s
+            .vulnerability
+            .filter(|v| v.at_risk())
+            .map(|v| format!("acknowledge.{}", v.section()))
+            .into_iter()
+            .chain(plain("acknowledge.crossed"))
+            .collect(),
         (Move::NextStep, _, _) if s.closed.is_some() => s
             .closed
             .into_iter()
@@ -231,11 +239,18 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
 
 /// The action that stops harm happening now, in the words of the domain; for signs of an
 /// emergency, the one that gets help there, and for medical equipment about to lose power,
-/// the one that keeps it on.
+/// the one that keeps it on. Danger in the home is the domain's to act on only where the home
+/// or its supply is ours: a bank told of a gas smell does not stop a card.
 fn act(s: &Specifics) -> &'static str {
+    let in_the_home = matches!(
+        s.vulnerability,
+        Some(Family::Hazard | Family::Electrics | Family::Fumes)
+    );
+    let ours = matches!(s.domain, Some(Domain::Housing | Domain::TelecomUtility));
     let emergency = match s.vulnerability {
         Some(Family::Emergency) => Some("act.emergency".to_string()),
         Some(Family::Device) => Some("act.device".to_string()),
+        _ if in_the_home && !ours => Some("act.emergency".to_string()),
         _ => None,
     };
     let domain = s.domain.map(|d| format!("act.{}", d.as_str()));

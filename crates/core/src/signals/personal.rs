@@ -273,6 +273,13 @@ pub(super) const RULES: &[Rule] = &[
     rule("(you|your voice) (sound|sounds|look|looks|seem|seems) like (a|such a) (nice|lovely|pretty|sweet|good|gorgeous) (girl|lady|young lady|woman|lass)", Harassment).company(ADVANCE),
     rule("(seen|saw|watching|watched|noticed) you (at|on|behind|on the|in) (the|reception|) (desk|counter|reception|till|front desk|bar|lobby)", Harassment).company(ADVANCE),
     rule("in that (skirt|dress|top|uniform|outfit|blouse)", Harassment).company(ADVANCE),
+    // What the reader should wear, or how it looks on her, beside another advance: "wear that
+    // black dress from your insta, it's a good look on you".
+    rule("(wear|wearing|put on) (that|the|your) (little |black |red |short |tight |white |pink |blue |green |)(dress|skirt|outfit|top|heels|uniform|blouse)", Harassment).company(ADVANCE),
+    rule("(dress|outfit|photo|photos|pic|pics|picture|pictures|selfie|selfies|bikini) (from|on) your (insta|instagram|facebook|tiktok|profile|page)", Harassment).company(ADVANCE),
+    rule("((it's|its|that's|thats|it is|that is) a (good|great|nice|hot|lovely|sexy) look on you|(looks|look|looked) (good|great|nice|hot|lovely|amazing|gorgeous|sexy) on you)", Harassment).company(ADVANCE),
+    rule("(come|pop) (over|round|up) to (mine|my place|my flat|my house|my room)", Harassment).company(ADVANCE),
+    rule("(open|crack open|crack) a bottle of (red|white|wine|champagne|bubbly|fizz|prosecco)", Harassment).company(ADVANCE),
     rule("((are you|you) single|(do you have|have you got|got) a (boyfriend|girlfriend|husband|wife|fella))", Harassment).company(ADVANCE),
     rule("(what's|give me|can i have|can i get|send me) your (personal|private|mobile|own|home) (number|phone number|address)", Harassment).company(ADVANCE),
     rule("((give|flash) (me|us) a smile|smile for me)", Harassment).company(ADVANCE),

@@ -95,6 +95,11 @@ const FAULTY: &[&str] = &[
     "Please note that calling the phone line again will not speed up your case.",
     "The payment was held for review, which is how the system works.",
     "As the cause was a storm, you are not entitled to compensation under EU261.",
+    "You will need to pay this in full within 14 days to avoid further action.",
+    "Enforcement action is a standard part of the recovery process.",
+    "Duplicate payments are best resolved with the payee directly.",
+    "Try to stay positive, things will get better!",
+    "I'll make sure Dr Okafor sees you this week.",
 ];
 
 #[test]
@@ -404,6 +409,8 @@ fn sympathy_safety_nets_and_honest_limits_are_not_faults() {
         "If the insults carry on, I'll end the call.",
         "I can't promise the letter will be found, but I'll call you by Wednesday.",
         "I'll update you every two hours until it's fixed.",
+        "To avoid more delay, I've booked the engineer myself.",
+        "I've asked for a hold on any further action while I look into this.",
     ] {
         assert_eq!(render(draft, CALM), "", "{draft}");
     }
