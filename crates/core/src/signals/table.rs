@@ -168,7 +168,9 @@ pub(super) const RULES: &[Rule] = &[
     // Repeated contact.
     rule("(the|a|my|this|for the) {ord} time", RepeatedContact).next_not(&["lucky"]),
     rule("{ord} time", RepeatedContact).clause_start().next_not(&["lucky"]),
-    rule("{contacted}", RepeatedContact).head(ContactCount, 4),
+    // Whoever did it twice must be the client: "your system that sent it twice" is a fault,
+    // "it was sent twice" a duplicate, "you asked twice" the agent.
+    rule("{contacted}", RepeatedContact).head(ContactCount, 4).prev_not(&["that", "which", "who", "you", "it", "they", "he", "she", "was", "were", "been", "be", "is", "are", "system", "bank"]),
     rule("({n} times|twice)", RepeatedContact).tail(ContactCount),
     rule("{contacting}", RepeatedContact).head(ContactAgain, 4),
     rule("(again|yet again|once again|all over again)", RepeatedContact).tail(ContactAgain),

@@ -614,6 +614,11 @@ fn repeated_called_times() {
     );
 }
 #[test]
+fn something_sent_twice_by_us_is_no_repeated_contact() {
+    check("It's your system that sent it twice.", expect![[r#""#]]);
+    check("The payment was sent twice.", expect![[r#""#]]);
+}
+#[test]
 fn repeated_already_told() {
     check(
         "I already told you the tracking number. Every time I call I get passed around.",
