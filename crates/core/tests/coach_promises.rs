@@ -87,6 +87,15 @@ fn resolves_durations_from_the_send_time() {
         due("I'll reply in a couple of days."),
         "2026-03-04T17:00:00+01:00"
     );
+    // A cadence: the first update is due one span from now.
+    assert_eq!(
+        due("I'll post an update here every 15 minutes until it's working again."),
+        "2026-03-02T10:15:00+01:00"
+    );
+    assert_eq!(
+        due("I'll update you every hour until it's fixed."),
+        "2026-03-02T11:00:00+01:00"
+    );
 }
 
 #[test]

@@ -36,6 +36,17 @@ pub(crate) fn of(text: &str) -> Option<String> {
         if !matches!(norm(i), "my" | "our") {
             return None;
         }
+        // What the money was for is not what went wrong: "that money was meant for my gas bill".
+        let before = (norm(i.wrapping_sub(2)), norm(i.wrapping_sub(1)));
+        let purpose = matches!(before.1, "towards")
+            || matches!(
+                before,
+                ("meant" | "needed" | "saved" | "aside" | "was" | "is", "for")
+            )
+            || matches!(before, ("to", "pay" | "cover"));
+        if purpose {
+            return None;
+        }
         thing_at(i + 1).or_else(|| {
             let between = norm(i + 1);
             let month = MONTHS.contains(&between);
@@ -98,6 +109,8 @@ mod tests {
             "my stupid phone again",
             "after yesterdays update all my invoice templates are gone",
             "you people are useless",
+            "that money was meant for my gas bill this month",
+            "I need it to pay my rent",
             "",
         ];
         for text in cases {

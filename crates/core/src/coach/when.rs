@@ -228,6 +228,13 @@ fn day_at(
             i + 1,
         ),
         "in" | "within" => duration_at(toks, i, now),
+        // A cadence in minutes or hours ("every 15 minutes", "every hour"): the first update is
+        // due one span from now.
+        "every" if word(toks, i + 1) == "hour" => Some((
+            Found::Instant(now + Duration::hours(1)),
+            day_span(toks, i, i + 1),
+        )),
+        "every" => duration_at(toks, i, now).filter(|(f, _)| matches!(f, Found::Instant(_))),
         _ => weekday(w)
             .map(|wd| with_part(next_weekday(today, wd), END_OF_BUSINESS, i))
             .unwrap_or_else(|| {

@@ -99,8 +99,34 @@ const SLIPS: &[Slip] = &[
     },
     // "more money for finish the job": a bare verb after "for".
     |_, w, next, _| w == "for" && TO_BEFORE.contains(&next),
-    // "you want know".
-    |_, w, next, _| matches!(w, "want" | "wants" | "need" | "needs") && TO_BEFORE.contains(&next),
+    // "you want know", "i try pay the rent".
+    |_, w, next, _| {
+        matches!(
+            w,
+            "want" | "wants" | "need" | "needs" | "try" | "tries" | "tried"
+        ) && TO_BEFORE.contains(&next)
+    },
+    // "i have 2 child": a number of more than one before a singular noun of people, which no
+    // compound ("2 child seats") follows.
+    |_, w, next, after| {
+        number_above_one(w)
+            && matches!(next, "child" | "kid" | "son" | "daughter")
+            && !matches!(
+                after,
+                "seat"
+                    | "seats"
+                    | "care"
+                    | "benefit"
+                    | "ticket"
+                    | "tickets"
+                    | "fare"
+                    | "fares"
+                    | "place"
+                    | "places"
+                    | "bed"
+                    | "beds"
+            )
+    },
     // "what you must to do": "to" after a modal.
     |_, w, next, _| MODALS.contains(&w) && next == "to",
     // "if is possible": a clause that lost its subject.
@@ -113,6 +139,14 @@ const SLIPS: &[Slip] = &[
             || (matches!(w, "say" | "explain") && person)
     },
 ];
+
+/// "2", "three": a count of more than one.
+fn number_above_one(w: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    w.parse::<u32>().is_ok_and(|n| n > 1) || WORDS.contains(&w)
+}
 
 /// Verbs a bare verb follows without "to": "you must do", never "you must to do".
 #[rustfmt::skip]
@@ -172,7 +206,7 @@ const BASE_VERBS: &[&str] = &[
     "deliver", "refund", "use", "take", "tell", "say", "order", "buy", "book", "respond",
     "contact", "solve", "return", "write", "cancel", "wait", "ask", "speak", "talk", "explain",
     "replace", "repair", "install", "connect", "leave", "sign", "transfer", "travel", "worry",
-    "start", "finish", "disappoint",
+    "start", "finish", "disappoint", "do",
 ];
 
 /// Bare verbs that want "to" after "want" or "need" ("you want to know"); those that are also
@@ -180,7 +214,8 @@ const BASE_VERBS: &[&str] = &[
 #[rustfmt::skip]
 const TO_BEFORE: &[&str] = &[
     "know", "understand", "receive", "get", "go", "see", "find", "make", "take", "tell", "say",
-    "arrive", "come", "speak", "talk", "cancel", "send", "give", "finish",
+    "arrive", "come", "speak", "talk", "cancel", "send", "give", "finish", "pay", "buy", "do",
+    "move", "sign",
 ];
 
 #[cfg(test)]
@@ -218,6 +253,10 @@ mod tests {
             ("if you don't pay on the 10th he start the procedure", "he"),
             ("now we want more money for finish our own job", "for"),
             ("you are very disappoint", "are"),
+            ("please i have 2 child , i need to pay", "2"),
+            ("i need pay rent friday", "need"),
+            ("i try pay the rent and not work", "try"),
+            ("i not do nothing unusual", "i"),
         ] {
             assert_eq!(slip(s).as_deref(), Some(at), "{s}");
         }
@@ -249,6 +288,10 @@ mod tests {
             "the work order was lost",
             "you asked for help with the form",
             "you paid for finishing the job",
+            "we need 2 child seats in the car",
+            "i tried to pay the rent",
+            "i need to pay by friday",
+            "i try and pay on time",
         ] {
             assert_eq!(slip(s), None, "{s}");
         }

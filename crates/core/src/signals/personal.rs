@@ -131,8 +131,10 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know (what time|when) (it|the shop|the office|the store|the branch|the depot|your place) (shuts|shut|closes|close|locks up)", Threat).company(MENACE),
     rule("(i'll|ill|i will|maybe ill|maybe i'll|i might|i may) wait (outside|out the back|in the car park) for (whoever|you|him|her|them|the manager|your (manager|staff|engineer|driver|boss))", Threat).company(MENACE),
     rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park|studio|workshop|salon|practice|clinic|surgery|restaurant|hotel|garage|yard|unit|premises|kids|children|family|call centre|call center|contact centre|head office|headquarters|site|base) (is|are|live|lives|go|goes)", Threat).company(MENACE),
-    rule("i know (what time|when) (you|you girls|you lot|you guys|you people|your (shop|office|store|branch|staff|depot|clinic|surgery|team)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
+    rule("i know (what time|when) (you|you all|you girls|you lot|you guys|you people|your (shop|office|store|branch|staff|depot|clinic|surgery|team)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
     rule("(she'll|he'll|they'll|you'll|she will|he will|they will|you will) (find out|see|learn) what happens", Threat),
+    // A dare beside a menace: "i know what time you all leave. see how you like it".
+    rule("(and |)(see|let's see|lets see) how (you|you lot|they|he|she) (like|likes) it", Threat).company(MENACE),
     // A dare about the reader's way home: "see what happens when you walk to your car".
     rule("(see|find out|watch) what happens (when|if|after|once|as) (you|she|he|they) (walk|walks|go|goes|head|heads|get|gets|step|steps) (out |back |)(to|into|out of|from) (your|her|his|their|the) (car|van|bike|house|home|flat|front door|door|car park|carpark|bus stop|station)", Threat),
     rule("(see|find out|watch) what happens (when|if|after|once) (you|she|he|they) (leave|leaves|finish|finishes|clock off|clocks off|knock off|knocks off|get off|gets off) (work|tonight|your shift|her shift|his shift|the office|the shop)", Threat),
@@ -279,6 +281,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(dress|outfit|photo|photos|pic|pics|picture|pictures|selfie|selfies|bikini) (from|on) your (insta|instagram|facebook|tiktok|profile|page)", Harassment).company(ADVANCE),
     rule("((it's|its|that's|thats|it is|that is) a (good|great|nice|hot|lovely|sexy) look on you|(looks|look|looked) (good|great|nice|hot|lovely|amazing|gorgeous|sexy) on you)", Harassment).company(ADVANCE),
     rule("(come|pop) (over|round|up) to (mine|my place|my flat|my house|my room)", Harassment).company(ADVANCE),
+    rule("(i'll|ill|i will|i'll just) leave the door (open|unlocked|on the latch) for you", Harassment).company(ADVANCE),
     rule("(open|crack open|crack) a bottle of (red|white|wine|champagne|bubbly|fizz|prosecco)", Harassment).company(ADVANCE),
     rule("((are you|you) single|(do you have|have you got|got) a (boyfriend|girlfriend|husband|wife|fella))", Harassment).company(ADVANCE),
     rule("(what's|give me|can i have|can i get|send me) your (personal|private|mobile|own|home) (number|phone number|address)", Harassment).company(ADVANCE),

@@ -283,6 +283,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(maybe|perhaps) next time (you could |you can |)(charge|bill|overcharge|take) (me|us)", Sarcasm),
     rule("sure (,|) (i'll|i will|let me|we'll|i can) just", Sarcasm).cue_before(&["but", "oh", "yeah", "well"]),
     rule("(second|third|fourth|fifth|sixth|tenth) time lucky", Sarcasm),
+    // A plan of the client's put as a question to us: "I'll just sleep on the voucher then,
+    // shall I?".
+    rule("then (,|) shall (i|we)", Sarcasm).clause_end(),
     rule("oh (,|) take (your|all the) time (you need|you like|you want|)", Sarcasm),
     rule("(you must be|you lot must be|your team must be|you must all be) (so |very |really |)proud", Sarcasm).clause_start(),
     rule("(i love|love|loving|gotta love|got to love|you've got to love) a (good |nice |lovely |little |)surprise", Sarcasm).neg_context(),

@@ -155,8 +155,9 @@ fn outsider_dated(c: &Ctx) -> bool {
         && !c.sentence_has(HEDGES)
 }
 
-/// "It's (really quite) simple" about a task, not "it's easy to miss" about the client's slip,
-/// nor "it is simple, I can start it for you now" about what the agent takes on.
+/// "It's (really quite) simple" about a task, or "really very simple to use", not "it's easy to
+/// miss" about the client's slip, nor "it is simple, I can start it for you now" about what
+/// the agent takes on.
 fn claims_easy(c: &Ctx) -> bool {
     let mut words = c.after.split_whitespace().skip_while(|w| {
         [
@@ -165,12 +166,23 @@ fn claims_easy(c: &Ctx) -> bool {
         ]
         .contains(w)
     });
+    const TASKS: [&str; 8] = [
+        "use",
+        "do",
+        "follow",
+        "find",
+        "understand",
+        "navigate",
+        "complete",
+        "fill",
+    ];
     words
         .next()
         .is_some_and(|w| ["simple", "easy", "straightforward"].contains(&w))
-        && !words
-            .next()
-            .is_some_and(|w| ["to", "i", "i'll", "we", "we'll"].contains(&w))
+        && match words.next() {
+            Some("to") => words.next().is_some_and(|w| TASKS.contains(&w)),
+            next => !next.is_some_and(|w| ["i", "i'll", "we", "we'll"].contains(&w)),
+        }
 }
 
 /// "You should have" followed by what the client did, not by what they were owed.
@@ -276,6 +288,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(Deflecting, "(send|give|email|text|forward|pass) you (their|the courier's|the manufacturer's|the supplier's|the seller's|the bank's|the partner's|the airline's)", "hands the client someone else's details to chase instead of chasing them yourself", "contact them myself and send you what they say, not").when(|c| not_conditional(c) && has_any(&first_words(&c.after, 2), &["details", "number", "contact", "phone", "email", "helpline", "website"])),
     rule(Deflecting, "(please |)refer to the (deposit|dispute|complaints|ombudsman|protection|resolution) (scheme|service|process|procedure|team)", "sends the client to a dispute process instead of looking at their case", "I'll review this with you first; the dispute scheme stays open to you").sentence(),
     rule(Deflecting, "(best|better|only|quickest|easiest) (resolved|sorted|sorted out|dealt with|handled|settled|raised|taken up|recovered) (with|by|through) (the payee|the merchant|the seller|the retailer|the recipient|the other party|your landlord|the landlord|the courier|the bank|your bank|them|the company)", "sends the client to someone else to sort out what we should chase", "I'll take this up with them myself").sentence(),
+    rule(Deflecting, "(a family member|someone in your family|a member of your family|your family|a relative|a friend|a neighbour|a neighbor|someone you know|someone you trust|your son|your daughter|your children|your carer) (could|can|may be able to|might be able to|might|would be able to) (help you|assist you|do it|log in|sort it|set it up|go through it)", "leaves the client to find help from their family instead of helping them yourself", "I can go through it with you myself").sentence(),
     rule(Deflecting, "(a matter|an issue|something|one) (between you and|for you and|for you to take up with|for you to raise with) (your|the) (bank|card provider|card issuer|insurer|landlord|courier|airline|supplier|manufacturer|provider|employer|council)", "hands the client's loss to someone else instead of looking at our part in it", "something I'll look at with you, starting with our part in it").sentence(),
     rule(Deflecting, "(is|are) (the|your) (landlord's|bank's|courier's|manufacturer's|insurer's|council's|airline's|supplier's|contractor's) (responsibility|problem|job|matter|decision)", "hands the problem to someone else instead of saying what you will do", "is theirs to fix, and I'll chase them for you").sentence().when(unengaged),
     // Stonewalling: the door is closed.

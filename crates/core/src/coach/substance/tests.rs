@@ -100,6 +100,8 @@ const FAULTY: &[&str] = &[
     "Duplicate payments are best resolved with the payee directly.",
     "Try to stay positive, things will get better!",
     "I'll make sure Dr Okafor sees you this week.",
+    "It's really very simple to use.",
+    "If you don't have access, a family member could help you log in.",
 ];
 
 #[test]
