@@ -1197,3 +1197,30 @@ fn a_refund_we_have_said_we_cannot_give_is_not_offered() {
         assert!(m.say.iter().all(|w| !w.contains("refund")), "{:?}", m.say);
     }
 }
+
+#[test]
+fn a_freelancer_holds_the_line_in_their_own_name() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "Any news on the logo design? You said the invoice and the files would be ready Friday.",
+            ),
+            (
+                Role::Agent,
+                "Hi Mark, the files will be on the shared link by Thursday.",
+            ),
+            (
+                Role::Client,
+                "no stress babe. come over to mine thursday night and I'll open a bottle of red, wear that black dress from your insta, its a good look on you",
+            ),
+        ],
+    ));
+    assert_eq!(
+        c.coaching.boundary.step,
+        defuse_core::coach::Step::Final(defuse_core::coach::FinalStep::Handover)
+    );
+    assert!(!c.reply.contains("supervisor"), "{}", c.reply);
+    assert!(c.reply.contains("not acceptable"), "{}", c.reply);
+}

@@ -174,6 +174,12 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
         (Move::OpenQuestion, _, Question::Need) => plain("open_question.need"),
         (Move::Boundary, Step::None | Step::Statement, _) => plain("boundary.statement"),
         (Move::Boundary, Step::FinalWarning, _) => plain("boundary.final_warning"),
+        // A freelancer has no supervisor to hand over to: the line is held in their own name.
+        (Move::Boundary, Step::Final(FinalStep::Handover), _)
+            if s.domain == Some(Domain::FreelanceServices) =>
+        {
+            plain("boundary.handover.freelance_services")
+        }
         (Move::Boundary, Step::Final(FinalStep::Handover), _) => plain("boundary.handover"),
         (Move::Boundary, Step::Final(FinalStep::End), _) => plain("boundary.end"),
         (Move::Acknowledge, Step::None, _) => {
