@@ -266,7 +266,9 @@ impl Situation {
         let mut deadline: Option<Timestamp> = None;
         for (i, turn, a) in analysed.client_turns() {
             let found = find(&turn.text, i, families()).into_iter();
-            cues.extend(found.filter(|c| !menacing(&turn.text, a, c) && !feared(&turn.text, c)));
+            cues.extend(found.filter(|c| {
+                !menacing(&turn.text, a, c) && !feared(&turn.text, c) && !not_as_read(&turn.text, c)
+            }));
             let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
             let phrased = find(&turn.text, i, soon()).into_iter();
             let spans = signalled.map(|s| (s.start, s.end, None));
@@ -329,6 +331,30 @@ impl Situation {
             [(top, d), (next, _), ..] if *top > 0 && top > next => Some(*d),
             _ => None,
         };
+        // Not needing "it" after a day is a sign of crisis only in a talk about medicine: "I
+        // won't be needing it after this weekend" of a prescription, not of a hire car.
+        const MEDICINE: [&str; 12] = [
+            "tablet",
+            "pill",
+            "medication",
+            "medicine",
+            "meds",
+            "prescription",
+            "dose",
+            "antidepressant",
+            "inhaler",
+            "insulin",
+            "pharmacy",
+            "sertraline",
+        ];
+        let about_medicine = analysed.client_turns().any(|(_, t, _)| {
+            let lower = t.text.to_lowercase();
+            MEDICINE.iter().any(|m| lower.contains(m))
+        });
+        cues.retain(|c| {
+            let text = &conversation.turns[c.turn].text;
+            c.what != Family::Crisis || about_medicine || !text[c.start..c.end].contains("needing")
+        });
         // Medication, a diagnosis or surgery in a talk about a pet are the animal's.
         let about_a_pet = analysed
             .client_turns()
@@ -456,6 +482,57 @@ fn feared(text: &str, c: &Cue<Family>) -> bool {
             .any(|w| HYPOTHETICAL.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether `c` reads otherwise in `text` than its phrase alone says: a failure the client did
+/// themselves ("I missed my flight", "I cancelled my booking") is not ours.
+fn not_as_read(text: &str, c: &Cue<Family>) -> bool {
+    let (sentence_start, _) = sentence_around(text, c.start);
+    // Back from the cue over joints, adverbs and the client's own verbs ("I overslept and
+    // missed my flight") to whoever did it.
+    let by_the_client = text[sentence_start..c.start]
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+        .rev()
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .take(4)
+        .find(|w| {
+            let passed = matches!(
+                w.as_str(),
+                "and"
+                    | "then"
+                    | "so"
+                    | "just"
+                    | "accidentally"
+                    | "also"
+                    | "stupidly"
+                    | "overslept"
+                    | "forgot"
+                    | "got"
+                    | "went"
+                    | "slept"
+                    | "woke"
+            ) || w.ends_with("ed");
+            !passed
+        })
+        .is_some_and(|w| matches!(w.as_str(), "i" | "we" | "i've" | "we've" | "i'd" | "we'd"));
+    match c.what {
+        // Only what someone did ("cancelled my booking"), not what did not happen to them ("I
+        // still haven't been refunded").
+        Family::Failure => {
+            let first = text[c.start..c.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let done = matches!(
+                first.as_str(),
+                "cancelled" | "canceled" | "lost" | "deleted" | "missed" | "mixed"
+            );
+            done && by_the_client
+        }
+        _ => false,
+    }
+}
+
 /// The client's own time limits in words (`[soon]`), kept only when they fall within hours.
 fn soon() -> &'static Sets<Family> {
     static SETS: OnceLock<Sets<Family>> = OnceLock::new();
@@ -577,6 +654,7 @@ mod tests {
     fn families_in(text: &str) -> Vec<(Family, String)> {
         find(text, 0, families())
             .into_iter()
+            .filter(|c| !not_as_read(text, c))
             .map(|c| (c.what, text[c.start..c.end].to_string()))
             .collect()
     }
@@ -603,20 +681,34 @@ mod tests {
         }
     }
 
+    /// The situation of a `Client:`/`Agent:` transcript.
+    fn situation_of(transcript: &str) -> Situation {
+        let c = crate::coach::Conversation::parse_transcript(
+            transcript,
+            Timestamp(1_772_618_400),
+            crate::coach::UtcOffset::UTC,
+        )
+        .expect("a transcript");
+        let analyzer = crate::analyze::Analyzer::new();
+        Situation::gather(&Analysed::new(&c, &analyzer))
+    }
+
     #[test]
     fn a_pets_medication_is_no_illness_of_the_client() {
-        let ill = |transcript: &str| {
-            let c = crate::coach::Conversation::parse_transcript(
-                transcript,
-                Timestamp(1_772_618_400),
-                crate::coach::UtcOffset::UTC,
-            )
-            .expect("a transcript");
-            let analyzer = crate::analyze::Analyzer::new();
-            Situation::gather(&Analysed::new(&c, &analyzer)).has(Family::Illness)
-        };
+        let ill = |transcript: &str| situation_of(transcript).has(Family::Illness);
         assert!(ill("Client: My repeat prescription hasn't arrived."));
         assert!(!ill("Client: My dog's repeat prescription hasn't arrived."));
+    }
+
+    #[test]
+    fn not_needing_it_any_more_is_a_crisis_only_about_medicine() {
+        let crisis = |transcript: &str| situation_of(transcript).has(Family::Crisis);
+        assert!(crisis(
+            "Client: my repeat prescription still isnt ready\nAgent: It should be ready in 2 days.\nClient: doesnt matter. I won't be needing it after this weekend anyway"
+        ));
+        assert!(!crisis(
+            "Client: Please cancel the hire car. I won't be needing it after this weekend."
+        ));
     }
 
     #[test]
@@ -851,6 +943,17 @@ mod tests {
             assert!(!has(text, Family::Now), "{text}");
         }
         assert!(!has("I was at your front desk yesterday.", Family::Waiting));
+        // What the client did themselves is no failure of ours.
+        assert!(!has("I overslept and missed my flight.", Family::Failure));
+        assert!(!has(
+            "I just cancelled my booking by mistake.",
+            Family::Failure
+        ));
+        assert!(has(
+            "You cancelled my booking without telling me.",
+            Family::Failure
+        ));
+        assert!(has("I still haven't been refunded.", Family::Failure));
         // An age said of oneself, not a number that happens to follow "I'm".
         for text in [
             "I'm 84 and I can't wash anything by hand any more.",

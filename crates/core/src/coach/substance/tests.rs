@@ -101,6 +101,7 @@ const FAULTY: &[&str] = &[
     "Try to stay positive, things will get better!",
     "I'll make sure Dr Okafor sees you this week.",
     "It's really very simple to use.",
+    "I will make sure your full refund is processed, you have my word.",
     "If you don't have access, a family member could help you log in.",
 ];
 
@@ -412,6 +413,7 @@ fn sympathy_safety_nets_and_honest_limits_are_not_faults() {
         "I can't promise the letter will be found, but I'll call you by Wednesday.",
         "I'll update you every two hours until it's fixed.",
         "To avoid more delay, I've booked the engineer myself.",
+        "I'll call you at 3pm, you have my word.",
         "I've asked for a hold on any further action while I look into this.",
     ] {
         assert_eq!(render(draft, CALM), "", "{draft}");
