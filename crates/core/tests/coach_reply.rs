@@ -1224,3 +1224,28 @@ fn a_freelancer_holds_the_line_in_their_own_name() {
     assert!(!c.reply.contains("supervisor"), "{}", c.reply);
     assert!(c.reply.contains("not acceptable"), "{}", c.reply);
 }
+
+#[test]
+fn danger_is_named_before_the_line_is_held() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "The boiler has been broken since Monday, no heating. I've got a 2 year old in here and it's 11 degrees in the flat.",
+            ),
+            (Role::Agent, "I understand, I'm going to chase it now."),
+            (
+                Role::Client,
+                "You understand nothing, you useless waste of space. Get it fixed today.",
+            ),
+        ],
+    ));
+    assert_eq!(
+        c.coaching.boundary.step,
+        defuse_core::coach::Step::Statement
+    );
+    let safety = c.reply.find("safe").expect("the danger is named");
+    let insults = c.reply.find("insults").expect("the line is held");
+    assert!(safety < insults, "{}", c.reply);
+}

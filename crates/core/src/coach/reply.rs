@@ -334,6 +334,19 @@ fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
     kinds
 }
 
+/// Moves the acknowledgement ahead of a boundary statement or warning: a parent in a cold flat
+/// who called us useless hears about the danger before the line is held (a reader found a
+/// telling-off as the first words to them).
+fn danger_before_the_line(kinds: &mut Vec<Move>) {
+    let at = |k: Move| kinds.iter().position(|m| *m == k);
+    if let (Some(b), Some(a)) = (at(Move::Boundary), at(Move::Acknowledge))
+        && b < a
+    {
+        let acknowledge = kinds.remove(a);
+        kinds.insert(b, acknowledge);
+    }
+}
+
 /// One message from the moves, or `None` when there is nothing to say; `policy` with the time
 /// the reply is sent, against which its promises are checked. What the agent found follows the
 /// acknowledgement and apology, before any options, limits, next step or question.
@@ -366,16 +379,8 @@ fn compose(
     let stock_apology =
         |k: &Move| *k == Move::Apologise && safety_first && found.fault != Fault::Ours;
     let mut kinds = in_reply(moves, offer, found);
-    // A parent in a cold flat who called us useless hears about the danger before the line is
-    // held: a reader found a telling-off as the first words to them.
     if s.vulnerability.is_some_and(Family::at_risk) && !matches!(step, Step::Final(_)) {
-        let at = |k: Move| kinds.iter().position(|m| *m == k);
-        if let (Some(b), Some(a)) = (at(Move::Boundary), at(Move::Acknowledge))
-            && b < a
-        {
-            let acknowledge = kinds.remove(a);
-            kinds.insert(b, acknowledge);
-        }
+        danger_before_the_line(&mut kinds);
     }
     for kind in kinds.into_iter().filter(|k| !stock_apology(k)) {
         if matches!(

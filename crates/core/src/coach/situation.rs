@@ -267,7 +267,9 @@ impl Situation {
         for (i, turn, a) in analysed.client_turns() {
             let found = find(&turn.text, i, families()).into_iter();
             cues.extend(found.filter(|c| {
-                !menacing(&turn.text, a, c) && !feared(&turn.text, c) && !not_as_read(&turn.text, c)
+                !menacing(&turn.text, a, c)
+                    && !feared(&turn.text, c)
+                    && !done_by_the_client(&turn.text, c)
             }));
             let signalled = a.signals.iter().filter(|s| s.kind == SignalKind::Deadline);
             let phrased = find(&turn.text, i, soon()).into_iter();
@@ -333,19 +335,10 @@ impl Situation {
         };
         // Not needing "it" after a day is a sign of crisis only in a talk about medicine: "I
         // won't be needing it after this weekend" of a prescription, not of a hire car.
+        #[rustfmt::skip]
         const MEDICINE: [&str; 12] = [
-            "tablet",
-            "pill",
-            "medication",
-            "medicine",
-            "meds",
-            "prescription",
-            "dose",
-            "antidepressant",
-            "inhaler",
-            "insulin",
-            "pharmacy",
-            "sertraline",
+            "tablet", "pill", "medication", "medicine", "meds", "prescription", "dose",
+            "antidepressant", "inhaler", "insulin", "pharmacy", "sertraline",
         ];
         let about_medicine = analysed.client_turns().any(|(_, t, _)| {
             let lower = t.text.to_lowercase();
@@ -482,55 +475,40 @@ fn feared(text: &str, c: &Cue<Family>) -> bool {
             .any(|w| HYPOTHETICAL.contains(&w.to_lowercase().as_str()))
 }
 
-/// Whether `c` reads otherwise in `text` than its phrase alone says: a failure the client did
-/// themselves ("I missed my flight", "I cancelled my booking") is not ours.
-fn not_as_read(text: &str, c: &Cue<Family>) -> bool {
+/// Whether `c`, a failure in `text`, is something the client did themselves ("I missed my
+/// flight", "I overslept and missed my flight", "I cancelled my booking"): not ours. Only what
+/// someone did counts ("cancelled my booking"), not what did not happen ("I still haven't been
+/// refunded").
+fn done_by_the_client(text: &str, c: &Cue<Family>) -> bool {
+    /// Verbs of doing that open a failure phrase.
+    const DONE: [&str; 6] = [
+        "cancelled",
+        "canceled",
+        "lost",
+        "deleted",
+        "missed",
+        "mixed",
+    ];
+    /// Words passed over on the way back to whoever did it: joints, adverbs, the client's own
+    /// verbs before it.
+    #[rustfmt::skip]
+    const PASSED: [&str; 13] = [
+        "and", "then", "so", "just", "accidentally", "also", "stupidly", "overslept", "forgot",
+        "got", "went", "slept", "woke",
+    ];
+    let first = text[c.start..c.end].split_whitespace().next().unwrap_or("");
+    if c.what != Family::Failure || !DONE.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
     let (sentence_start, _) = sentence_around(text, c.start);
-    // Back from the cue over joints, adverbs and the client's own verbs ("I overslept and
-    // missed my flight") to whoever did it.
-    let by_the_client = text[sentence_start..c.start]
+    text[sentence_start..c.start]
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
         .rev()
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))
         .take(4)
-        .find(|w| {
-            let passed = matches!(
-                w.as_str(),
-                "and"
-                    | "then"
-                    | "so"
-                    | "just"
-                    | "accidentally"
-                    | "also"
-                    | "stupidly"
-                    | "overslept"
-                    | "forgot"
-                    | "got"
-                    | "went"
-                    | "slept"
-                    | "woke"
-            ) || w.ends_with("ed");
-            !passed
-        })
-        .is_some_and(|w| matches!(w.as_str(), "i" | "we" | "i've" | "we've" | "i'd" | "we'd"));
-    match c.what {
-        // Only what someone did ("cancelled my booking"), not what did not happen to them ("I
-        // still haven't been refunded").
-        Family::Failure => {
-            let first = text[c.start..c.end]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let done = matches!(
-                first.as_str(),
-                "cancelled" | "canceled" | "lost" | "deleted" | "missed" | "mixed"
-            );
-            done && by_the_client
-        }
-        _ => false,
-    }
+        .find(|w| !(PASSED.contains(&w.as_str()) || w.ends_with("ed")))
+        .is_some_and(|w| matches!(w.as_str(), "i" | "we" | "i've" | "we've" | "i'd" | "we'd"))
 }
 
 /// The client's own time limits in words (`[soon]`), kept only when they fall within hours.
@@ -654,7 +632,7 @@ mod tests {
     fn families_in(text: &str) -> Vec<(Family, String)> {
         find(text, 0, families())
             .into_iter()
-            .filter(|c| !not_as_read(text, c))
+            .filter(|c| !done_by_the_client(text, c))
             .map(|c| (c.what, text[c.start..c.end].to_string()))
             .collect()
     }
