@@ -1249,3 +1249,28 @@ fn danger_is_named_before_the_line_is_held() {
     let insults = c.reply.find("insults").expect("the line is held");
     assert!(safety < insults, "{}", c.reply);
 }
+#[test]
+fn a_handover_keeps_a_childs_health_when_urgent_was_already_said() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "Fourth time reporting the mould in my daughter's bedroom. She has been on an inhaler since November.",
+            ),
+            (
+                Role::Agent,
+                "I understand your frustration. I've marked it as a priority.",
+            ),
+            (
+                Role::Client,
+                "You keep saying priority. I know your office is on Bridge Street and I know what time you lot leave. Think on.",
+            ),
+        ],
+    ));
+    assert_eq!(
+        c.coaching.boundary.step,
+        defuse_core::coach::Step::Final(defuse_core::coach::FinalStep::Handover)
+    );
+    assert!(c.reply.contains("health"), "{}", c.reply);
+}

@@ -921,6 +921,13 @@ mod tests {
             assert!(!has(text, Family::Now), "{text}");
         }
         assert!(!has("I was at your front desk yesterday.", Family::Waiting));
+        // A cold home in other words.
+        assert!(has(
+            "It was 9 degrees in here this morning.",
+            Family::Safety
+        ));
+        assert!(has("It's 11°C in the flat.", Family::Safety));
+        assert!(has("I've been sitting in my coat all day.", Family::Safety));
         // What the client did themselves is no failure of ours.
         assert!(!has("I overslept and missed my flight.", Family::Failure));
         assert!(!has(

@@ -126,6 +126,14 @@ mod tests {
             Some(Taken::Statement),
         );
         check("That remark is not appropriate.", Some(Taken::Statement));
+        check(
+            "I'd ask you not to swear at me, though, so we can sort this out together.",
+            Some(Taken::Statement),
+        );
+        check(
+            "Please keep our conversation professional.",
+            Some(Taken::Statement),
+        );
     }
 
     #[test]

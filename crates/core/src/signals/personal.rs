@@ -308,4 +308,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("who (probably|) (only|just) (got|came|arrived) (here|over here|to this country)", Prejudice).company(ORIGIN),
     rule("(can't|cannot|can not|couldn't) understand (your|that|the|his|her) accent", Prejudice).company(ORIGIN),
     rule("where are you (really|actually|originally) from", Prejudice).company(ORIGIN),
+    // Guessing where the reader sits from how they write: "where are you even based, you type
+    // like you're in a call centre in Bangalore".
+    rule("where are you (even |really |actually |)(based|sitting|working from)", Prejudice).company(ORIGIN),
+    rule("(who's|who has|whos|that's|that has|who've|who have) (only |just |)been (here|in this country|in the country|over here) (five minutes|5 minutes|two minutes|2 minutes|five seconds|a week|a few weeks|a few months|five years|a year|no time)", Prejudice).company(ORIGIN),
+    rule("(type|write|talk|sound|speak) like (you're|you are|youre|someone|somebody|they're|you've been) (in|from|at) (a|some) (call centre|call center) (in|from) (india|bangalore|mumbai|delhi|manila|the philippines|pakistan|bangladesh|abroad|overseas)", Prejudice),
 ];

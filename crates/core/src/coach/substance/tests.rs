@@ -102,6 +102,7 @@ const FAULTY: &[&str] = &[
     "I'll make sure Dr Okafor sees you this week.",
     "It's really very simple to use.",
     "I will make sure your full refund is processed, you have my word.",
+    "I'll make sure the fine is cancelled.",
     "If you don't have access, a family member could help you log in.",
 ];
 
