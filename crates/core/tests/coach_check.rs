@@ -349,6 +349,12 @@ fn over_apologising_is_found_past_two_apologies() {
         )
         .is_empty()
     );
+    // An apology someone else will make is not the draft's own.
+    lacks(
+        &talk,
+        "I'm so sorry, and sorry we let you down. I've asked our manager to ring you at 3pm to apologise.",
+        FindingKind::OverApologising,
+    );
 }
 
 #[test]

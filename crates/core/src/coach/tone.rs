@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use super::check::Finding;
 use super::lists;
-use super::phrases::PhraseSet;
+use super::phrases::{Hit, PhraseSet};
 use super::policy::Policy;
 use super::when;
 
@@ -293,10 +293,17 @@ pub(crate) fn findings(draft: &str, policy: &Policy) -> Vec<Finding> {
                 )
             }),
     );
+    // "I've asked our practice manager to ring your father to apologise": an apology someone
+    // else will make is not one of the draft's own.
+    let own = |h: &Hit<()>| {
+        let before = draft[..h.start].trim_end().to_lowercase();
+        !(before.ends_with(" to") || before.ends_with(" will") || before.ends_with(" would"))
+    };
     out.extend(
         apologies()
             .find(draft)
             .into_iter()
+            .filter(own)
             .skip(MAX_APOLOGIES)
             .map(|h| {
                 finding(
