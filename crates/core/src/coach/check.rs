@@ -369,6 +369,8 @@ pub(crate) fn reports(draft: &str, done: &[&str]) -> bool {
             "has been ",
             "have been ",
             "is now ",
+            "is ",
+            "are ",
             "i've already ",
             "i have already ",
         ]

@@ -264,10 +264,15 @@ impl Situation {
         let conversation = analysed.conversation;
         let mut cues = Vec::new();
         let mut deadline: Option<Timestamp> = None;
+        let advances = analysed.client_turns().any(|(_, _, a)| {
+            a.signals
+                .iter()
+                .any(|s| s.kind == SignalKind::Harassment && !s.quoted)
+        });
         for (i, turn, a) in analysed.client_turns() {
             let found = find(&turn.text, i, families()).into_iter();
             cues.extend(found.filter(|c| {
-                !menacing(&turn.text, a, c)
+                !menacing(&turn.text, a, c, advances)
                     && !feared(&turn.text, c)
                     && !done_by_the_client(&turn.text, c)
             }));
@@ -443,10 +448,11 @@ fn families() -> &'static Sets<Family> {
 }
 
 /// Whether `c` (harm now, being unsafe, or illness) sits in a sentence of `text` that holds a
-/// threat of the client's, or (harm now, being unsafe) in a message that makes advances to the
-/// reader: "tonight" there is when they mean to act ("what time do you finish tonight?"), and
+/// threat of the client's, or (harm now, being unsafe) in a conversation where the client makes
+/// advances to the reader (`advances`): "tonight" there is when they mean to act ("what time do
+/// you finish tonight?", "is the pool open late tonight" before "come up to my room"), and
 /// "he'll be leaving in an ambulance" is harm meant for someone else, not done to them.
-fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
+fn menacing(text: &str, a: &Analysis, c: &Cue<Family>, advances: bool) -> bool {
     let advances_count = match c.what {
         Family::Now | Family::Waiting | Family::Safety => true,
         Family::Illness | Family::Emergency => false,
@@ -455,9 +461,7 @@ fn menacing(text: &str, a: &Analysis, c: &Cue<Family>) -> bool {
     let (start, end) = sentence_around(text, c.start);
     let threat = |s: &&Signal| s.kind == SignalKind::Threat && !s.quoted;
     let in_sentence = |s: &Signal| start <= s.start && s.end <= end;
-    let advances = |s: &Signal| s.kind == SignalKind::Harassment && !s.quoted;
-    a.signals.iter().filter(threat).any(in_sentence)
-        || advances_count && a.signals.iter().any(advances)
+    a.signals.iter().filter(threat).any(in_sentence) || advances_count && advances
 }
 
 /// Whether `c`, a sign of an emergency in `text`, is feared rather than happening ("who ends up
@@ -921,6 +925,12 @@ mod tests {
             assert!(!has(text, Family::Now), "{text}");
         }
         assert!(!has("I was at your front desk yesterday.", Family::Waiting));
+        // Money gone and the home at risk.
+        assert!(has(
+            "I have £3 left and nothing in the fridge.",
+            Family::Hardship
+        ));
+        assert!(has("We could be evicted next week.", Family::Hardship));
         // A cold home in other words.
         assert!(has(
             "It was 9 degrees in here this morning.",

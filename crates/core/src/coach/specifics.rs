@@ -237,7 +237,16 @@ fn composed(a: &Analysis) -> bool {
 /// reconnection visit, a collection) is offered for it alone.
 fn matters<'a>(client_texts: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
     const MATTERS: &[&str] = &[
-        "outage", "damaged", "missing", "stranded", "charge", "form", "room", "bug", "repair",
+        "outage",
+        "damaged",
+        "missing",
+        "stranded",
+        "charge",
+        "form",
+        "room",
+        "bug",
+        "repair",
+        "shortfall",
     ];
     static SET: OnceLock<PhraseSet<usize>> = OnceLock::new();
     let set = SET.get_or_init(|| {

@@ -99,6 +99,10 @@ pub(crate) fn scorns(text: &str) -> bool {
         "what is wrong with you",
         "what's wrong with you",
         "whats wrong with you",
+        // The same once said from the agent's side.
+        "what is wrong with us",
+        "what's wrong with us",
+        "whats wrong with us",
         "are you for real",
         "do you think i'm",
         "do you think i am",
@@ -257,6 +261,7 @@ mod tests {
             "honestly what is the point of you lot",
             "How hard can it be to send one email?",
             "Is that too much to ask?",
+            "what is wrong with us people",
         ] {
             let pieces: Pieces = q.split(' ').map(|w| (w.to_string(), true)).collect();
             assert!(rhetorical(&pieces), "{q}");

@@ -243,6 +243,7 @@ pub(super) const RULES: &[Rule] = &[
     rule("(give me|send me|gimme|can i have|can i get|what's|whats|what is) your (number|digits|mobile|mobile number|phone number|personal number|whatsapp|cell|cell number)", Harassment).company(ADVANCE),
     rule("(text|message|call|ring|dm|msg) you (directly |privately |personally |)(at night|late at night|tonight|after work|outside work|when you're home|when you are home|in bed)", Harassment).company(ADVANCE),
     rule("(i bet|bet) you look (as good as you sound|good|hot|gorgeous|pretty|sexy|beautiful|cute|lovely|stunning|fit|amazing)", Harassment),
+    rule("(look|looks|looked|would look|you'd look) (even |)(better|good|hot|great|sexy|nicer) (out of|without) (that|your|the) (uniform|clothes|dress|skirt|top|outfit|blouse)", Harassment),
     rule("you know you want (to|it|me)", Harassment).clause_end(),
     rule("(nice|lovely|great|gorgeous|sexy|fit|hot) (legs|bum|arse|ass|body|figure|tits|boobs|rack|curves)", Harassment).clause_end(),
     rule("(love|like|fancy|checking out|staring at|looking at|admiring) your (legs|bum|arse|ass|body|figure|tits|boobs|lips|curves|chest)", Harassment),
