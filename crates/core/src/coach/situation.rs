@@ -925,6 +925,10 @@ mod tests {
             assert!(!has(text, Family::Now), "{text}");
         }
         assert!(!has("I was at your front desk yesterday.", Family::Waiting));
+        assert!(has(
+            "honestly whats the point anymore. i dont think ill be around to sort this out much longer",
+            Family::Crisis
+        ));
         // Money gone and the home at risk.
         assert!(has(
             "I have £3 left and nothing in the fridge.",

@@ -133,6 +133,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park|studio|workshop|salon|practice|clinic|surgery|restaurant|hotel|garage|yard|unit|premises|kids|children|family|call centre|call center|contact centre|head office|headquarters|site|base) (is|are|live|lives|go|goes)", Threat).company(MENACE),
     rule("i know (what time|when) (you|you all|you girls|you lot|you guys|you people|your (shop|office|store|branch|staff|depot|clinic|surgery|team)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
     rule("(she'll|he'll|they'll|you'll|she will|he will|they will|you will) (find out|see|learn) what happens", Threat),
+    // The classic veiled threat: "would be a shame if something happened".
+    rule("(would be|it'd be|it would be|be|shame) (a |)(shame|pity) if (something|anything|something bad|anything bad) (happened|were to happen|was to happen|happens)", Threat),
     // A dare beside a menace: "i know what time you all leave. see how you like it".
     rule("(and |)(see|let's see|lets see) how (you|you lot|they|he|she) (like|likes) it", Threat).company(MENACE),
     // A dare about the reader's way home: "see what happens when you walk to your car".
@@ -283,6 +285,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("((it's|its|that's|thats|it is|that is) a (good|great|nice|hot|lovely|sexy) look on you|(looks|look|looked) (good|great|nice|hot|lovely|amazing|gorgeous|sexy) on you)", Harassment).company(ADVANCE),
     rule("(come|pop) (over|round|up) to (mine|my place|my flat|my house|my room)", Harassment).company(ADVANCE),
     rule("(i'll|ill|i will|i'll just) leave the door (open|unlocked|on the latch) for you", Harassment).company(ADVANCE),
+    rule("(tell me|what's|whats|what is|give me) your (real|actual|first) name", Harassment).company(ADVANCE),
+    rule("(relax|calm down|chill|chill out) (sweetheart|babe|darling|sweetie|hun|honey|gorgeous)", Harassment).company(ADVANCE),
     rule("(open|crack open|crack) a bottle of (red|white|wine|champagne|bubbly|fizz|prosecco)", Harassment).company(ADVANCE),
     rule("((are you|you) single|(do you have|have you got|got) a (boyfriend|girlfriend|husband|wife|fella))", Harassment).company(ADVANCE),
     rule("(what's|give me|can i have|can i get|send me) your (personal|private|mobile|own|home) (number|phone number|address)", Harassment).company(ADVANCE),

@@ -103,6 +103,7 @@ const FAULTY: &[&str] = &[
     "It's really very simple to use.",
     "I will make sure your full refund is processed, you have my word.",
     "I'll make sure the fine is cancelled.",
+    "I'm sure our manager will give you a full refund.",
     "If you don't have access, a family member could help you log in.",
 ];
 
