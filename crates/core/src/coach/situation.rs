@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::conversation::{Analysed, Timestamp};
 use super::lists;
-use super::phrases::{PhraseSet, has_word, sentence_around};
+use super::phrases::{PhraseSet, has_word, sentence_around, words};
 use super::story::{StoryCause, story_cause};
 use super::when::{self, Due};
 use crate::types::{Analysis, Signal, SignalKind};
@@ -341,22 +341,28 @@ impl Situation {
         // Not needing "it" after a day is a sign of crisis only in a talk about medicine: "I
         // won't be needing it after this weekend" of a prescription, not of a hire car.
         #[rustfmt::skip]
-        const MEDICINE: [&str; 12] = [
-            "tablet", "pill", "medication", "medicine", "meds", "prescription", "dose",
-            "antidepressant", "inhaler", "insulin", "pharmacy", "sertraline",
+        const MEDICINE: &[&str] = &[
+            "tablet", "tablets", "pill", "pills", "medication", "medications", "medicine",
+            "medicines", "meds", "prescription", "prescriptions", "dose", "doses",
+            "antidepressant", "antidepressants", "inhaler", "inhalers", "insulin", "pharmacy",
+            "sertraline",
         ];
-        let about_medicine = analysed.client_turns().any(|(_, t, _)| {
-            let lower = t.text.to_lowercase();
-            MEDICINE.iter().any(|m| lower.contains(m))
-        });
+        let about_medicine = analysed
+            .client_turns()
+            .any(|(_, t, _)| mentions(&t.text, MEDICINE));
         cues.retain(|c| {
             let text = &conversation.turns[c.turn].text;
             c.what != Family::Crisis || about_medicine || !text[c.start..c.end].contains("needing")
         });
         // Medication, a diagnosis or surgery in a talk about a pet are the animal's.
+        #[rustfmt::skip]
+        const PETS: &[&str] = &[
+            "dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "pets", "vet", "vets", "horse",
+            "rabbit", "hamster", "parrot",
+        ];
         let about_a_pet = analysed
             .client_turns()
-            .any(|(_, t, _)| mentions_a_pet(&t.text));
+            .any(|(_, t, _)| mentions(&t.text, PETS));
         if about_a_pet {
             cues.retain(|c| c.what != Family::Illness);
         }
@@ -505,11 +511,9 @@ fn done_by_the_client(text: &str, c: &Cue<Family>) -> bool {
         return false;
     }
     let (sentence_start, _) = sentence_around(text, c.start);
-    text[sentence_start..c.start]
-        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+    words(&text[sentence_start..c.start])
+        .into_iter()
         .rev()
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
         .take(4)
         .find(|w| !(PASSED.contains(&w.as_str()) || w.ends_with("ed")))
         .is_some_and(|w| matches!(w.as_str(), "i" | "we" | "i've" | "we've" | "i'd" | "we'd"))
@@ -577,15 +581,11 @@ fn conditional(text: &str, at: usize) -> bool {
     has_word(&text[start..at], CONDITIONS)
 }
 
-/// Whether `text` speaks of a pet or a vet.
-fn mentions_a_pet(text: &str) -> bool {
-    #[rustfmt::skip]
-    const PETS: &[&str] = &[
-        "dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "pets", "vet", "vets", "horse",
-        "rabbit", "hamster", "parrot",
-    ];
+/// Whether one of `list` (lower case) is a word of `text`, split at every character that is
+/// not a letter or a digit ("my dog's tablets" speaks of a dog).
+fn mentions(text: &str, list: &[&str]) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| PETS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .any(|w| list.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// Hits of every set in `text`, except those inside a phrase of `[none]` ("sick of waiting").
