@@ -80,7 +80,7 @@ pub fn train(args: TrainArgs) -> Result<()> {
     }
     let fast_path = args.out.join("fast.bin");
     if args.reading {
-        return train_reading(&args, Analyzer::new().without_reading());
+        return train_reading(&args, Analyzer::unread());
     }
     if args.embeddings {
         let model = engine::encoder(&args.data_dir)?
@@ -127,7 +127,7 @@ pub fn train(args: TrainArgs) -> Result<()> {
 /// Trains the level and cause heads over `base` and writes them beside the other models.
 fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
     eprintln!(
-        "training the level, cause and want heads on customer_labels (train split) and {} ...",
+        "training the level, cause, want and story heads on customer_labels (train split) and {} ...",
         args.chat.display()
     );
     let (set, r) = reading::train(&args.data, &args.chat, &base)?;

@@ -27,7 +27,24 @@ pub struct Input<'a> {
     /// The agent's previous message, when known.
     pub context: Option<&'a str>,
     /// The conversation's earlier turns, the agent's too, oldest first.
-    pub earlier: &'a [&'a str],
+    pub earlier: &'a [Earlier<'a>],
+}
+
+/// An earlier turn of the conversation: its text and whether the client wrote it.
+#[derive(Debug, Clone, Copy)]
+pub struct Earlier<'a> {
+    pub text: &'a str,
+    pub client: bool,
+}
+
+/// A story as the analysis reads it: the earlier turns and the latest message, a line each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryText {
+    pub text: String,
+    /// Where the latest message starts in `text`.
+    pub at: usize,
+    /// Where each earlier turn that was kept starts, and whether the client wrote it.
+    pub turns: Vec<(usize, bool)>,
 }
 
 impl<'a> Input<'a> {
@@ -48,14 +65,14 @@ impl<'a> Input<'a> {
     /// the cause behind `earlier` and this message together ([`Analysis::story`]). The agent's
     /// turns belong to the story: an explanation the client answers ("the refund went back to
     /// your gift card") is what tells a misunderstanding from a failure.
-    pub fn with_earlier(self, earlier: &'a [&'a str]) -> Self {
+    pub fn with_earlier(self, earlier: &'a [Earlier<'a>]) -> Self {
         Input { earlier, ..self }
     }
 
-    /// The story as one text: the earlier turns and this message, a line each, and
-    /// where this one starts in it. The earliest messages are left out as far as the story
-    /// would be longer than an analysis reads, so this message is always read whole.
-    pub fn story_text(&self) -> (String, usize) {
+    /// The story as one text: the earlier turns and this message, a line each. The earliest
+    /// turns are left out as far as the story would be longer than an analysis reads, so this
+    /// message is always read whole.
+    pub fn story_text(&self) -> StoryText {
         let room = MAX_TEXT_BYTES.saturating_sub(self.text.len());
         let mut used = 0;
         let kept = self
@@ -63,17 +80,20 @@ impl<'a> Input<'a> {
             .iter()
             .rev()
             .take_while(|t| {
-                used += t.len() + 1;
+                used += t.text.len() + 1;
                 used <= room
             })
             .count();
-        let mut story: String = self.earlier[self.earlier.len() - kept..]
-            .iter()
-            .flat_map(|t| [*t, "\n"])
-            .collect();
-        let at = story.len();
-        story.push_str(self.text);
-        (story, at)
+        let mut text = String::new();
+        let mut turns = Vec::with_capacity(kept);
+        for t in &self.earlier[self.earlier.len() - kept..] {
+            turns.push((text.len(), t.client));
+            text.push_str(t.text);
+            text.push('\n');
+        }
+        let at = text.len();
+        text.push_str(self.text);
+        StoryText { text, at, turns }
     }
 }
 
@@ -117,8 +137,7 @@ fn take_head(set: &ModelSet, name: &str, dim: usize) -> Result<Head, ModelError>
 impl Analyzer {
     /// The fast tier with the weights compiled into the crate.
     pub fn new() -> Self {
-        let set = ModelSet::from_bytes(FAST_MODELS).expect("compiled-in fast models are valid");
-        let analyzer = Self::from_models(&set).expect("compiled-in fast models have every head");
+        let analyzer = Self::unread();
         if READING_MODELS.is_empty() {
             return analyzer;
         }
@@ -136,11 +155,12 @@ impl Analyzer {
         self
     }
 
-    /// Leaves the level and the causes to the rules: what the reading heads learn from.
-    pub fn without_reading(mut self) -> Self {
-        self.version = self.fast_version();
-        self.reading = None;
-        self
+    /// The fast tier compiled into the crate, leaving the level and the causes to the rules:
+    /// what the reading heads learn from (it never loads the compiled-in heads, so training
+    /// works while they are being changed).
+    pub fn unread() -> Self {
+        let set = ModelSet::from_bytes(FAST_MODELS).expect("compiled-in fast models are valid");
+        Self::from_models(&set).expect("compiled-in fast models have every head")
     }
 
     /// The version of the models without the reading's ("fast-…" of "fast-…+reading-…").
@@ -168,7 +188,7 @@ impl Analyzer {
     /// The analysis of `text` beside what the reading heads read of it: training needs both and
     /// analyses each text once.
     pub fn read_for_training(&self, text: &str) -> (Analysis, ReadingFeatures) {
-        let a = self.analyze(&Input::new(text));
+        let a = self.analysis(&Input::new(text), None, None);
         let p = prepare(text);
         let whole = self.fast.logits_sparse(&p.feats.index, &p.feats.value);
         let m = Message::new(&self.fast, p.text, &p.tokens, &p.feats, &whole);
@@ -284,6 +304,16 @@ impl Analyzer {
     /// Analyses `input` given its vector from [`Analyzer::embed_batch`]; with `None`, the fast
     /// tier alone.
     pub fn analyze_embedded(&self, input: &Input<'_>, embedding: Option<&[f32]>) -> Analysis {
+        self.analysis(input, embedding, self.reading.as_ref())
+    }
+
+    /// The analysis of `input`, its level and causes set by `reading` when there is one.
+    fn analysis(
+        &self,
+        input: &Input<'_>,
+        embedding: Option<&[f32]>,
+        reading: Option<&Reading>,
+    ) -> Analysis {
         if !input.text.chars().any(char::is_alphanumeric) {
             return self.nothing_said(input.text);
         }
@@ -426,11 +456,7 @@ impl Analyzer {
                 analysis.offensive.evidence.clone()
             })
         });
-        if let Some(reading) = self
-            .reading
-            .as_ref()
-            .filter(|_| language != Language::Other)
-        {
+        if let Some(reading) = reading.filter(|_| language != Language::Other) {
             reading.apply(
                 &mut analysis,
                 &Message::new(&self.fast, text, &tokens, &feats, &fast_z),
@@ -442,12 +468,20 @@ impl Analyzer {
         analysis
     }
 
-    /// The causes behind `input`'s story, read from it as one text; of their evidence, the
-    /// spans in `input`'s own text, at its offsets.
+    /// The causes behind `input`'s story: what the story head reads in it, or without a
+    /// reading (or in a language it does not know) the rules' causes of it as one text; of
+    /// their evidence, the spans in `input`'s own text, at its offsets.
     fn story(&self, input: &Input<'_>) -> Vec<CauseScore> {
-        let (story, at) = input.story_text();
-        let read = self.analyze(&Input::new(&story));
-        read.causes
+        let story = input.story_text();
+        let tokens = text::tokenize(&story.text);
+        let causes = match &self.reading {
+            Some(reading) if language::detect(&tokens) != Language::Other => {
+                reading.story_causes(reading::story_counts(&tokens, &story), &tokens)
+            }
+            _ => self.analysis(&Input::new(&story.text), None, None).causes,
+        };
+        let at = story.at;
+        causes
             .into_iter()
             .map(|c| CauseScore {
                 evidence: c

@@ -38,6 +38,6 @@ pub mod text;
 pub mod types;
 pub mod valence;
 
-pub use analyze::{Analyzer, Input, MAX_TEXT_BYTES};
+pub use analyze::{Analyzer, Earlier, Input, MAX_TEXT_BYTES, StoryText};
 pub use encoder::Encoder;
 pub use types::*;

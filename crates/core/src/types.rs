@@ -334,8 +334,9 @@ pub struct Analysis {
     /// Ranked, most likely first; only causes with some support are listed.
     pub causes: Vec<CauseScore>,
     /// The causes behind the conversation up to this message, read from its earlier turns
-    /// (the agent's too) and this message joined (see [`crate::Input::with_earlier`]), ranked; evidence only
-    /// where it lies in this message. `None` when the message was analysed on its own.
+    /// (the agent's too) and this message joined (see [`crate::Input::with_earlier`]), ranked;
+    /// empty when no grievance drives it; evidence only where it lies in this message. `None`
+    /// when the message was analysed on its own.
     pub story: Option<Vec<CauseScore>>,
     /// What they ask for, most likely first; empty when nothing specific (or not read).
     pub wants: Vec<WantScore>,

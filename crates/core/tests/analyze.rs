@@ -2,7 +2,7 @@
 //! analysis, disguised spellings, negation, quoted speech and awkward input.
 
 use defuse_core::{
-    Analysis, Analyzer, Cause, Emotion, Input, Language, Level, MAX_TEXT_BYTES, Sentiment,
+    Analysis, Analyzer, Cause, Earlier, Emotion, Input, Language, Level, MAX_TEXT_BYTES, Sentiment,
     SignalKind,
 };
 use std::sync::OnceLock;
@@ -355,21 +355,33 @@ fn words_that_say_nothing_are_never_shown_as_a_reason() {
 #[test]
 fn a_story_keeps_its_latest_message_whole_and_drops_the_earliest_first() {
     let long = "x".repeat(MAX_TEXT_BYTES / 2);
-    let earlier = [long.as_str(), long.as_str(), "the parcel never came"];
-    let (story, at) = Input::new("still nothing")
+    let said = |text, client| Earlier { text, client };
+    let earlier = [
+        said(long.as_str(), true),
+        said(long.as_str(), false),
+        said("the parcel never came", true),
+    ];
+    let story = Input::new("still nothing")
         .with_earlier(&earlier)
         .story_text();
-    assert_eq!(&story[at..], "still nothing");
-    assert!(story.len() <= MAX_TEXT_BYTES, "{}", story.len());
-    assert!(story.ends_with("the parcel never came\nstill nothing"));
-    assert_eq!(story.matches(&long).count(), 1);
+    let text = &story.text;
+    assert_eq!(&text[story.at..], "still nothing");
+    assert!(text.len() <= MAX_TEXT_BYTES, "{}", text.len());
+    assert!(text.ends_with("the parcel never came\nstill nothing"));
+    assert_eq!(text.matches(&long).count(), 1);
+    // The agent's long turn and the client's last one are kept, each where it starts.
+    let last = text.len() - "the parcel never came\nstill nothing".len();
+    assert_eq!(story.turns, [(0, false), (last, true)]);
 }
 
 #[test]
 fn the_story_is_read_only_with_earlier_messages_and_its_evidence_lies_in_the_latest() {
     let latest = "It's the third time I've asked and nobody has answered me.";
     assert_eq!(analyze(latest).story, None);
-    let earlier = ["The heater you installed last week leaks water all over the floor."];
+    let earlier = [Earlier {
+        text: "The heater you installed last week leaks water all over the floor.",
+        client: true,
+    }];
     let a = analyzer().analyze(&Input::new(latest).with_earlier(&earlier));
     let story = a.story.expect("read as a story");
     assert!(!story.is_empty());

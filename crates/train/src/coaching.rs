@@ -362,6 +362,7 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
     let mut levels = Confusion::new("level of each client message", SET);
     let mut causes = Confusion::new("main cause of the conversation", SET);
     let mut last_alone = Tally::default();
+    let mut story_alone = Tally::default();
     for (c, a) in conversations.iter().zip(&analysed) {
         let coaching = coach::coach_analysed(a, &policy);
         let read = coaching.course.turns.iter().filter_map(|t| t.level);
@@ -376,6 +377,11 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
         causes.add(want_cause, got_cause);
         let alone = a.last_client().map_or("none", |(_, _, x)| main_cause(x));
         last_alone.add(alone == want_cause, want_cause == "service_failure");
+        let whole = a.last_client().map_or("none", |(_, _, x)| match &x.story {
+            Some(story) => held_cause(story).map_or("none", Cause::as_str),
+            None => main_cause(x),
+        });
+        story_alone.add(whole == want_cause, want_cause == "service_failure");
         let opening = coaching.moves.first().map(|m| m.kind);
         let ok = opening.is_some_and(|m| c.first_moves.contains(&m));
         let base = c.first_moves.contains(&Move::Acknowledge);
@@ -445,6 +451,13 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
         ),
         last_alone.figure(
             "main cause, last message read alone",
+            SET,
+            "accuracy",
+            "always service_failure",
+            "",
+        ),
+        story_alone.figure(
+            "main cause, the story head alone",
             SET,
             "accuracy",
             "always service_failure",

@@ -1,7 +1,8 @@
 //! Training the reading heads (level, causes and what the client wants, see
 //! `defuse_core::reading`) on the training split of `customer_labels.jsonl` and on the chat
 //! conversations written for training (`crates/train/data`): each client line for the level and
-//! the want, each conversation's turns joined for its cause.
+//! the want, each conversation's turns joined for its cause, and those turns again, each word
+//! marked with who wrote it, for the story head.
 //!
 //! Each head reads [`reading::features`] of the message as the rest of the analysis reads it.
 //! The level and the want are one class of several (softmax); each cause is a yes/no of its own,
@@ -22,9 +23,11 @@ use defuse_core::coach::course::in_course;
 use defuse_core::coach::{Analysed, Conversation, Situation, Timestamp, UtcOffset};
 use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
 use defuse_core::reading::{
-    self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, Reading, ReadingFeatures, WANT_COLUMNS, WANT_HEAD,
+    self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, Reading, ReadingFeatures, STORY_COLUMNS, STORY_DIM,
+    STORY_HEAD, STORY_WEIGHTS, WANT_COLUMNS, WANT_HEAD,
 };
-use defuse_core::{Analysis, Analyzer, Cause, Input, Level, Want};
+use defuse_core::text::tokenize;
+use defuse_core::{Analysis, Analyzer, Cause, Earlier, Input, Level, StoryText, Want};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -51,6 +54,8 @@ struct Row {
     /// The training text it was made from, by its place.
     at: usize,
     x: ReadingFeatures,
+    /// The length of the feature space `x` is in: the head's.
+    dim: usize,
     /// The cross-validation fold it belongs to (see [`Folds`]).
     fold: usize,
     /// The class, for a softmax head; for the cause head, the main cause (0 for none, then
@@ -187,16 +192,17 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         texts.par_iter().map(|t| base.read_for_training(t)).unzip();
     let levels = |b| {
         let classes = labels.iter().map(|l| l.level);
-        softmax_rows(&features, &folds, classes, LEVELS.len(), b)
+        softmax_rows(&features, &folds, classes, (LEVELS.len(), reading::DIM), b)
     };
     let causes = |b| cause_rows(&features, &folds, &labels, b);
     let wants = |b| {
         let classes = labels.iter().map(|l| l.want);
-        softmax_rows(&features, &folds, classes, WANT_COLUMNS, b)
+        softmax_rows(&features, &folds, classes, (WANT_COLUMNS, reading::DIM), b)
     };
     let level = choose(LEVEL_HEAD, levels, Loss::Softmax);
     let cause = choose(CAUSE_HEAD, causes, Loss::EachAlone);
     let want = choose(WANT_HEAD, wants, Loss::Softmax);
+    let (story, story_weights) = story_head(&conversations, &folds);
     let read = read_by(&level.rows, &level.folds, Loss::Softmax);
     let floors = floor_report(&level.rows, &read, &analyses, customer);
     let fitted = InFolds {
@@ -205,11 +211,15 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         heads: &level.folds,
     };
     let in_story = in_story(&fitted, &read, &analyses, &stories, base);
-    let fold_sets = fold_sets([
-        (LEVEL_HEAD, level.folds.as_slice()),
-        (CAUSE_HEAD, cause.folds.as_slice()),
-        (WANT_HEAD, want.folds.as_slice()),
-    ]);
+    let fold_sets = fold_sets(
+        [
+            (LEVEL_HEAD, level.folds.as_slice()),
+            (CAUSE_HEAD, cause.folds.as_slice()),
+            (WANT_HEAD, want.folds.as_slice()),
+            (STORY_HEAD, story.folds.as_slice()),
+        ],
+        &[(STORY_WEIGHTS, &story_weights)],
+    );
     let story_causes = story_causes(&conversations, &folds, &fold_sets, base)?;
     let mut set = ModelSet::default();
     let mut report = Report {
@@ -218,12 +228,57 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         in_story,
         story_causes,
     };
-    for Fitted { chosen, head, .. } in [level, cause, want] {
+    for Fitted { chosen, head, .. } in [level, cause, want, story] {
         set.heads.push((chosen.name.to_string(), head));
         report.heads.push(chosen);
     }
+    set.heads.push((STORY_WEIGHTS.to_string(), story_weights));
     set.version = crate::version_tag("reading", &set.to_bytes());
     Ok((set, report))
+}
+
+/// The story head, fitted to each chat conversation's story with its main cause (or none),
+/// in the fold of its writer, and the weights of its words.
+fn story_head(conversations: &[ChatConversation], folds: &[usize]) -> (Fitted, Head) {
+    let mut features: Vec<ReadingFeatures> = conversations
+        .par_iter()
+        .map(|c| reading::story_counts(&tokenize(&c.story.text), &c.story))
+        .collect();
+    let weights = story_weights(&features);
+    for x in &mut features {
+        reading::weigh_story(x, &weights.weights);
+    }
+    let folds: Vec<usize> = conversations.iter().map(|c| folds[c.row]).collect();
+    let rows = |b| {
+        let classes = conversations
+            .iter()
+            .map(|c| Some(c.cause.map_or(0, |c| 1 + c as usize)));
+        softmax_rows(&features, &folds, classes, (STORY_COLUMNS, STORY_DIM), b)
+    };
+    (choose(STORY_HEAD, rows, Loss::Softmax), weights)
+}
+
+/// The weight of each story slot: the rarer its words among the `stories` (counted features),
+/// the more, `ln((1 + n) / (1 + stories with it)) + 1`, as the reading reads it back from its
+/// file (in 8 bits). Every story, the held-out folds' too, counts toward it.
+fn story_weights(stories: &[ReadingFeatures]) -> Head {
+    let mut with = vec![0usize; STORY_DIM];
+    for x in stories {
+        for &i in &x.index {
+            with[i as usize] += 1;
+        }
+    }
+    let n = stories.len() as f32;
+    let mut head = Head::new(STORY_DIM, 1);
+    for (w, k) in head.weights.iter_mut().zip(with).skip(reading::DENSE) {
+        *w = ((1.0 + n) / (1.0 + k as f32)).ln() + 1.0;
+    }
+    let set = ModelSet {
+        version: String::new(),
+        heads: vec![(STORY_WEIGHTS.to_string(), head)],
+    };
+    let stored = ModelSet::from_bytes(&set.to_bytes()).expect("a model set reads back");
+    stored.heads.into_iter().next().expect("one head").1
 }
 
 /// What each floor on the level adds to `read`, the level head's out-of-fold classes of the
@@ -352,12 +407,18 @@ fn in_story(
 }
 
 /// For each fold, the reading heads fitted to the other folds, from each head's fold heads.
-fn fold_sets<const N: usize>(heads: [(&str, &[Head]); N]) -> Vec<ModelSet> {
+fn fold_sets<const N: usize>(
+    heads: [(&str, &[Head]); N],
+    shared: &[(&str, &Head)],
+) -> Vec<ModelSet> {
     (0..FOLDS)
         .map(|k| {
             let mut set = ModelSet::default();
             for (name, each) in &heads {
                 set.heads.push((name.to_string(), each[k].clone()));
+            }
+            for (name, head) in shared {
+                set.heads.push((name.to_string(), (*head).clone()));
             }
             set.version = crate::version_tag("reading-fold", &set.to_bytes());
             set
@@ -591,15 +652,18 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
             .as_str()
             .with_context(|| format!("{}: field `transcript` missing", at()))?;
         // Every turn with whether the client wrote it; the story reads the agent's turns too.
-        let turns: Vec<(bool, &str)> = transcript
+        let turns: Vec<Earlier<'_>> = transcript
             .lines()
             .filter_map(|l| {
                 let client = l.strip_prefix("Client:").map(|t| (true, t));
                 client.or_else(|| l.strip_prefix("Agent:").map(|t| (false, t)))
             })
-            .map(|(client, t)| (client, t.trim()))
+            .map(|(client, t)| Earlier {
+                text: t.trim(),
+                client,
+            })
             .collect();
-        let lines: Vec<&str> = turns.iter().filter(|t| t.0).map(|t| t.1).collect();
+        let lines: Vec<&str> = turns.iter().filter(|t| t.client).map(|t| t.text).collect();
         let levels = v["client_message_levels"]
             .as_array()
             .with_context(|| format!("{}: field `client_message_levels` missing", at()))?;
@@ -614,7 +678,7 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
         let mut at_turn = turns
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.0)
+            .filter(|(_, t)| t.client)
             .map(|(i, _)| i);
         let mut before = None;
         for (k, (line, level)) in lines.iter().zip(levels).enumerate() {
@@ -628,8 +692,10 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
             out.push((line.to_string(), Labels::of(&row).with_context(at)?, writer));
             // After the first line, the story up to it, to compare the readings with.
             if let Some(before) = before {
-                let earlier: Vec<&str> = turns[..turn].iter().map(|t| t.1).collect();
-                let (text, _) = Input::new(line).with_earlier(&earlier).story_text();
+                let text = Input::new(line)
+                    .with_earlier(&turns[..turn])
+                    .story_text()
+                    .text;
                 stories.push(Story {
                     line: at_line,
                     before,
@@ -638,11 +704,12 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
             }
             before = Some(at_line);
         }
-        let Some(latest_at) = turns.iter().rposition(|t| t.0) else {
+        let Some(latest_at) = turns.iter().rposition(|t| t.client) else {
             continue;
         };
-        let latest = turns[latest_at].1;
-        let earlier: Vec<&str> = turns[..latest_at].iter().map(|t| t.1).collect();
+        let story = Input::new(turns[latest_at].text)
+            .with_earlier(&turns[..latest_at])
+            .story_text();
         // `null`: no grievance drives the client (harassment, a plain question).
         let row = match v.get("main_cause") {
             Some(Value::Null) => serde_json::json!({ "main_cause": "none", "causes": [] }),
@@ -651,7 +718,6 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
             }
             _ => bail!("{}: field `main_cause` missing or not a string", at()),
         };
-        let (story, _) = Input::new(latest).with_earlier(&earlier).story_text();
         let labels = Labels::of(&row).with_context(at)?;
         conversations.push(ChatConversation {
             transcript: transcript.to_string(),
@@ -660,8 +726,9 @@ fn chat_rows(path: &Path) -> Result<ChatRows> {
                 .and_then(|c| c.checked_sub(1))
                 .map(|c| Cause::ALL[c]),
             row: out.len(),
+            story: story.clone(),
         });
-        out.push((story, labels, writer));
+        out.push((story.text, labels, writer));
     }
     Ok(ChatRows {
         rows: out,
@@ -679,20 +746,22 @@ struct ChatRows {
 }
 
 /// A chat conversation as coaching reads it: its transcript, its main cause (`None`: no
-/// grievance drives it) and the place among the rows of its story, whose fold it shares.
+/// grievance drives it), the place among the rows of its story, whose fold it shares, and the
+/// story as the analysis joins it.
 struct ChatConversation {
     transcript: String,
     cause: Option<Cause>,
     row: usize,
+    story: StoryText,
 }
 
-/// Rows of a softmax head, each weighted by the inverse of its class's frequency (scaled so
-/// the weights average one).
+/// Rows of a softmax head of `classes` columns over `dim` features, each weighted by the
+/// inverse of its class's frequency (scaled so the weights average one).
 fn softmax_rows(
     features: &[ReadingFeatures],
     folds: &[usize],
     labels: impl Iterator<Item = Option<usize>>,
-    classes: usize,
+    (classes, dim): (usize, usize),
     balancing: f32,
 ) -> Vec<Row> {
     let labelled: Vec<(usize, usize)> = labels
@@ -708,6 +777,7 @@ fn softmax_rows(
             Row {
                 at: i,
                 x: features[i].clone(),
+                dim,
                 fold: folds[i],
                 class,
                 target,
@@ -753,6 +823,7 @@ fn cause_rows(
             Row {
                 at: i,
                 x: features[i].clone(),
+                dim: reading::DIM,
                 fold: folds[i],
                 class: main,
                 target: yes.iter().map(|&y| y as f32).collect(),
@@ -843,7 +914,8 @@ fn predict(head: &Head, loss: Loss, x: &ReadingFeatures) -> usize {
 /// Weighted regression by full-batch Adam; the bias is not penalised.
 fn fit(rows: &[&Row], loss: Loss, l2: f32) -> Head {
     let classes = rows.first().map_or(1, |r| r.target.len());
-    let mut head = Head::new(reading::DIM, classes);
+    let dim = rows.first().map_or(reading::DIM, |r| r.dim);
+    let mut head = Head::new(dim, classes);
     let n = rows.len().max(1) as f32;
     let mut adam_w = Adam::new(head.weights.len());
     let mut adam_b = Adam::new(classes);
@@ -916,6 +988,7 @@ mod tests {
                 value: vec![1.0],
                 ..Default::default()
             },
+            dim: reading::DIM,
             fold,
             class,
             target,
@@ -960,7 +1033,7 @@ mod tests {
     fn the_floor_report_counts_what_each_floor_adds() {
         // Both labelled angry and read calm by the head; the shouted one is a customer message,
         // the other a chat line.
-        let base = Analyzer::new().without_reading();
+        let base = Analyzer::unread();
         let texts = ["WHERE IS MY ORDER", "Where is my order?"];
         let analyses: Vec<Analysis> = texts.iter().map(|t| base.analyze(&Input::new(t))).collect();
         let rows: Vec<Row> = (0..2)

@@ -8,7 +8,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
-use crate::analyze::{Analyzer, Input};
+use crate::analyze::{Analyzer, Earlier, Input};
 use crate::types::Analysis;
 
 /// An instant as unix seconds (UTC). Core has no clock: callers pass `now` and `sent_at` in.
@@ -216,21 +216,24 @@ impl Conversation {
         mut analyse: impl FnMut(usize, &Input<'_>) -> Option<T>,
     ) -> Vec<Option<T>> {
         let mut prev_agent: Option<&str> = None;
-        let mut earlier: Vec<&str> = Vec::new();
+        let mut earlier: Vec<Earlier<'_>> = Vec::new();
         let mut out = Vec::with_capacity(self.turns.len());
         for (i, turn) in self.turns.iter().enumerate() {
             let text = turn.text.as_str();
             out.push(match turn.role {
                 Role::Agent => {
                     prev_agent = Some(text);
-                    earlier.push(text);
+                    earlier.push(Earlier {
+                        text,
+                        client: false,
+                    });
                     None
                 }
                 Role::Client => {
                     let input = Input::new(text).with_earlier(&earlier);
                     let input = prev_agent.map_or(input, |c| input.with_context(c));
                     let read = analyse(i, &input);
-                    earlier.push(text);
+                    earlier.push(Earlier { text, client: true });
                     read
                 }
             });

@@ -7,8 +7,9 @@
 //! life) and with how the conversation went. When two causes fit, the one chosen is the one
 //! that should change the reply most, so the rules are tried in this order:
 //! 0. the latest turn says the fix we suggested did not work: what failed is still the cause;
-//! 1. the cause the reading heads find in the client's turns read together as one text (see
-//!    [`crate::Analysis::story`]), when it holds; the rules below read it otherwise;
+//! 1. the cause the story head finds in the conversation's turns (the agent's too) read
+//!    together as one text (see [`crate::Analysis::story`]); the rules below read the
+//!    conversation when it finds no grievance;
 //! 2. the latest turn is mainly about not being listened to, as a reaction to our reply;
 //! 3. the client is mistaken about how something works or what applies;
 //! 4. something of ours failed or fell short, anywhere in the story;
