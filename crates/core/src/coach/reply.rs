@@ -403,12 +403,17 @@ fn compose(
     }
     // A handover leaves nothing else in the reply: what cannot wait goes with it, and so does
     // the health or safety of whoever is at home (a child's asthma, a baby without heating),
-    // which two readers found dropped with the rest.
+    // which readers found dropped with the rest: where someone is at risk, that is said first.
     let handed_over = step == Step::Final(FinalStep::Handover);
     let at_risk = s.vulnerability.is_some_and(Family::at_risk);
+    let section = if at_risk {
+        "reply.handover_household"
+    } else {
+        "reply.handover_urgent"
+    };
     if handed_over
         && (s.urgency >= Urgency::Now || at_risk)
-        && let Some(line) = section_line("reply.handover_urgent", s, &used, fits)
+        && let Some(line) = section_line(section, s, &used, fits)
     {
         lines.push(line);
     }

@@ -942,6 +942,18 @@ mod tests {
         ));
         assert!(has("It's 11°C in the flat.", Family::Safety));
         assert!(has("I've been sitting in my coat all day.", Family::Safety));
+        // The heating off in other words, and ending it all in another tense.
+        for text in [
+            "Heating's been off in the flat 5 days now.",
+            "We have no heating and no hot water and my baby is three months old.",
+        ] {
+            assert!(has(text, Family::Safety), "{text}");
+        }
+        assert!(!has(
+            "The heating is off because it's summer.",
+            Family::Safety
+        ));
+        assert!(has("Honestly I feel like ending it all.", Family::Crisis));
         // What the client did themselves is no failure of ours.
         assert!(!has("I overslept and missed my flight.", Family::Failure));
         assert!(!has(

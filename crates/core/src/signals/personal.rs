@@ -133,6 +133,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know where your (office|shop|store|staff|depot|warehouse|branch|building|car park|studio|workshop|salon|practice|clinic|surgery|restaurant|hotel|garage|yard|unit|premises|kids|children|family|call centre|call center|contact centre|head office|headquarters|site|base) (is|are|live|lives|go|goes)", Threat).company(MENACE),
     rule("i know (what time|when) (you|you all|you girls|you lot|you guys|you people|your (shop|office|store|branch|staff|depot|clinic|surgery|team)|they) (finish|finishes|lock up|locks up|close|closes|leave|leaves|get off|clock off|knock off)", Threat).company(MENACE),
     rule("(she'll|he'll|they'll|you'll|she will|he will|they will|you will) (find out|see|learn) what happens", Threat),
+    // Someone made to pay, said of people: "someone at that office is going to pay for it".
+    rule("(someone|somebody|one of you|you lot|you people|you|you're|youre) ((at|in|from) (that|your|the) (office|shop|place|branch|company|call centre|council) |)(is |are |)(going to|gonna) pay for (it|this|that)", Threat).clause_end(),
     // The classic veiled threat: "would be a shame if something happened".
     rule("(would be|it'd be|it would be|be|shame) (a |)(shame|pity) if (something|anything|something bad|anything bad) (happened|were to happen|was to happen|happens)", Threat),
     // A dare beside a menace: "i know what time you all leave. see how you like it".

@@ -290,6 +290,17 @@ fn veiled_threat_to_watch_yourself() {
     );
 }
 #[test]
+fn someone_made_to_pay_is_a_threat_but_paying_for_a_repair_is_not() {
+    check(
+        "If she ends up in hospital someone at that office is going to pay for it.",
+        expect![[r#"threat 27..72 "someone at that office is going to pay for it" targeted"#]],
+    );
+    check(
+        "You're going to pay for the repair, not us.",
+        expect![[r#""#]],
+    );
+}
+#[test]
 fn veiled_threat_shame_if_something_happened() {
     check(
         "Be a shame if something happened to your shop, wouldn't it.",

@@ -448,6 +448,14 @@ fn remarks_on_english_and_blanket_compensation_are_named() {
 }
 
 #[test]
+fn telling_a_client_to_send_no_more_money_to_a_scammer_closes_no_door() {
+    check(
+        "Do not send any more money. This is a scam, and I'm freezing your account now.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
 fn shutting_the_client_out_and_advice_to_read_carefully_are_named() {
     check(
         "Please do not send further emails about this. Read your confirmation carefully next time.",
