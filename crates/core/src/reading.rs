@@ -17,8 +17,8 @@
 //!   are almost never the main one in short public complaints). The likeliest is the main
 //!   cause; a complaint always has one.
 //! - The story head chooses the cause behind a whole conversation (its turns joined, the
-//!   agent's too), or none: the same features, and each word again marked with who wrote it
-//!   and whether it is in the latest message, since what the agent said ("the refund went back
+//!   agent's too), or none, from its words alone: each word once as it stands and once marked
+//!   with who wrote it and whether it is in the latest message, since what the agent said ("the refund went back
 //!   to your gift card") tells a misunderstanding from a failure, and a reply the client calls
 //!   scripted makes them feel unheard. It learns from the conversations written for training.
 //! - The want head chooses what the client asks for (information, a fix, a refund, an apology,
@@ -664,24 +664,13 @@ impl<'a> Message<'a> {
 
 /// The reading features of an analysed message: `a` as the rest of the analysis left it.
 pub fn features(a: &Analysis, m: &Message<'_>) -> ReadingFeatures {
-    let mut x = ReadingFeatures::default();
-    let words = dense_slots(a, m, &mut x);
-    hashed_words(&words, &mut x);
-    x
-}
-
-/// Adds the dense slots of `a` and its message `m` to `x`; returns the message's words.
-fn dense_slots<'m>(
-    a: &Analysis,
-    m: &Message<'m>,
-    x: &mut ReadingFeatures,
-) -> Vec<(usize, &'m Token)> {
     let Message {
         text,
         tokens,
         peaks,
         ..
     } = m;
+    let mut x = ReadingFeatures::default();
     let mut dense = |slot: Slot, offset: usize, v: f32| {
         x.index.push((slot as usize + offset) as u32);
         x.value.push(v);
@@ -700,11 +689,7 @@ fn dense_slots<'m>(
     for c in &a.causes {
         dense(Slot::Cause, c.cause as usize, c.score);
     }
-    let words: Vec<(usize, &Token)> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word())
-        .collect();
+    let words = word_tokens(tokens);
     let n = words.len() as f32;
     dense(Slot::Words, 0, (1.0 + n).ln() / 4.0);
     dense(
@@ -726,7 +711,17 @@ fn dense_slots<'m>(
     for (i, p) in peaks.0.iter().enumerate() {
         dense(Slot::Peak, i, *p);
     }
-    words
+    hashed_words(&words, &mut x);
+    x
+}
+
+/// The words among `tokens`, each with its place.
+fn word_tokens(tokens: &[Token]) -> Vec<(usize, &Token)> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
+        .collect()
 }
 
 /// The story head's features of a story (its `tokens`, see
@@ -740,11 +735,7 @@ fn dense_slots<'m>(
 /// seen worse, 0.70 against 0.81 (held out by writer).
 pub fn story_counts(tokens: &[Token], story: &StoryText) -> ReadingFeatures {
     let mut x = ReadingFeatures::default();
-    let words: Vec<(usize, &Token)> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word())
-        .collect();
+    let words = word_tokens(tokens);
     let speaker = |at: usize| {
         if at >= story.at {
             return "@latest";
@@ -784,28 +775,17 @@ pub fn story_counts(tokens: &[Token], story: &StoryText) -> ReadingFeatures {
 }
 
 /// Weighs a story's counted slots (see [`story_counts`]) as the story head reads them: each
-/// count `n` becomes `(1 + ln n)` times its slot's weight, and the hashed slots together are
-/// scaled to length one, so a long story weighs no more than a short one.
+/// count `n` becomes `(1 + ln n)` times its slot's weight (`weights`, one per slot of
+/// [`STORY_DIM`]), and the slots together are scaled to length one, so a long story weighs no
+/// more than a short one.
 pub fn weigh_story(x: &mut ReadingFeatures, weights: &[f32]) {
-    let hashed = |i: u32| i as usize >= DENSE;
     for (i, v) in x.index.iter().zip(x.value.iter_mut()) {
-        if hashed(*i) {
-            *v = (1.0 + v.ln()) * weights.get(*i as usize).copied().unwrap_or(1.0);
-        }
+        *v = (1.0 + v.ln()) * weights[*i as usize];
     }
-    let length = x
-        .index
-        .iter()
-        .zip(&x.value)
-        .filter(|(i, _)| hashed(**i))
-        .map(|(_, v)| v * v)
-        .sum::<f32>()
-        .sqrt();
+    let length = x.value.iter().map(|v| v * v).sum::<f32>().sqrt();
     if length > 0.0 {
-        for (i, v) in x.index.iter().zip(x.value.iter_mut()) {
-            if hashed(*i) {
-                *v /= length;
-            }
+        for v in &mut x.value {
+            *v /= length;
         }
     }
 }

@@ -377,10 +377,8 @@ fn conversation_figures(dir: &Path, baseline_level: &str, analyzer: &Analyzer) -
         causes.add(want_cause, got_cause);
         let alone = a.last_client().map_or("none", |(_, _, x)| main_cause(x));
         last_alone.add(alone == want_cause, want_cause == "service_failure");
-        let whole = a.last_client().map_or("none", |(_, _, x)| match &x.story {
-            Some(story) => held_cause(story).map_or("none", Cause::as_str),
-            None => main_cause(x),
-        });
+        let story = a.last_client().and_then(|(_, _, x)| x.story.as_deref());
+        let whole = story.map_or(alone, |s| held_cause(s).map_or("none", Cause::as_str));
         story_alone.add(whole == want_cause, want_cause == "service_failure");
         let opening = coaching.moves.first().map(|m| m.kind);
         let ok = opening.is_some_and(|m| c.first_moves.contains(&m));

@@ -4,7 +4,9 @@
 //! the want, each conversation's turns joined for its cause, and those turns again, each word
 //! marked with who wrote it, for the story head.
 //!
-//! Each head reads [`reading::features`] of the message as the rest of the analysis reads it.
+//! Each head but the story head reads [`reading::features`] of the message as the rest of the
+//! analysis reads it; the story head reads [`reading::story_counts`], weighed by
+//! [`reading::weigh_story`].
 //! The level and the want are one class of several (softmax); each cause is a yes/no of its own,
 //! learned from every cause the labels name, since some causes are seldom the main one in short
 //! public complaints. The heads are fitted by full-batch gradient descent (Adam) with an L2
