@@ -180,7 +180,7 @@ impl Analyzer {
     }
 
     /// What the reading heads read of `text`, as this analyzer (without a reading of its own)
-    /// sees it: what they are trained on.
+    /// sees it, before it is weighed: what they are trained on.
     pub fn reading_features(&self, text: &str) -> ReadingFeatures {
         self.read_for_training(text).1
     }

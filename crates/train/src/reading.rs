@@ -5,8 +5,9 @@
 //! marked with who wrote it, for the story head.
 //!
 //! Each head but the story head reads [`reading::features`] of the message as the rest of the
-//! analysis reads it; the story head reads [`reading::story_counts`], weighed by
-//! [`reading::weigh_story`].
+//! analysis reads it; the story head reads [`reading::story_counts`]. Both are weighed by
+//! [`reading::weigh`], with the weights of words learned here from how rare they are among the
+//! training texts.
 //! The level and the want are one class of several (softmax); each cause is a yes/no of its own,
 //! learned from every cause the labels name, since some causes are seldom the main one in short
 //! public complaints. The heads are fitted by full-batch gradient descent (Adam) with an L2
@@ -25,8 +26,9 @@ use defuse_core::coach::course::in_course;
 use defuse_core::coach::{Analysed, Conversation, Situation, Timestamp, UtcOffset};
 use defuse_core::model::{Head, ModelSet, sigmoid, softmax};
 use defuse_core::reading::{
-    self, CAUSE_HEAD, LEVEL_HEAD, LEVELS, Reading, ReadingFeatures, STORY_COLUMNS, STORY_DIM,
-    STORY_HEAD, STORY_WEIGHTS, WANT_COLUMNS, WANT_HEAD,
+    self, CAUSE_HEAD, DIM, LEVEL_HEAD, LEVELS, MESSAGE_SLOTS, Reading, ReadingFeatures,
+    STORY_COLUMNS, STORY_DIM, STORY_HEAD, STORY_SLOTS, STORY_WEIGHTS, WANT_COLUMNS, WANT_HEAD,
+    WEIGHTS,
 };
 use defuse_core::text::tokenize;
 use defuse_core::{Analysis, Analyzer, Cause, Earlier, Input, Level, StoryText, Want};
@@ -38,8 +40,9 @@ use std::path::Path;
 use crate::coaching::held_cause;
 use crate::data::{read_jsonl, text_of};
 
-/// L2 penalties tried by cross-validation.
-const PENALTIES: [f32; 5] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+/// L2 penalties tried by cross-validation. Weighed words and runs of letters chose the least of
+/// 1e-4 to 1e-2 for three heads out of four, so the range reaches lower.
+const PENALTIES: [f32; 6] = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3];
 /// How far each class's weight moves from one (the training split's own prior) towards the
 /// inverse of its frequency (every class counted evenly), tried by cross-validation with the
 /// penalties: a weight is that inverse raised to this power. The conversations an agent brings
@@ -190,16 +193,20 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
     }
     let customer = folds.messages;
     let folds = folds.each;
-    let (analyses, features): (Vec<Analysis>, Vec<ReadingFeatures>) =
+    let (analyses, mut features): (Vec<Analysis>, Vec<ReadingFeatures>) =
         texts.par_iter().map(|t| base.read_for_training(t)).unzip();
+    let weights = rarity(&features, DIM, WEIGHTS);
+    for x in &mut features {
+        reading::weigh(x, &weights.weights, &MESSAGE_SLOTS);
+    }
     let levels = |b| {
         let classes = labels.iter().map(|l| l.level);
-        softmax_rows(&features, &folds, classes, (LEVELS.len(), reading::DIM), b)
+        softmax_rows(&features, &folds, classes, (LEVELS.len(), DIM), b)
     };
     let causes = |b| cause_rows(&features, &folds, &labels, b);
     let wants = |b| {
         let classes = labels.iter().map(|l| l.want);
-        softmax_rows(&features, &folds, classes, (WANT_COLUMNS, reading::DIM), b)
+        softmax_rows(&features, &folds, classes, (WANT_COLUMNS, DIM), b)
     };
     let level = choose(LEVEL_HEAD, levels, Loss::Softmax);
     let cause = choose(CAUSE_HEAD, causes, Loss::EachAlone);
@@ -212,7 +219,7 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         folds: &folds,
         heads: &level.folds,
     };
-    let in_story = in_story(&fitted, &read, &analyses, &stories, base);
+    let in_story = in_story(&fitted, &read, &analyses, &stories, (base, &weights));
     let fold_sets = fold_sets(
         [
             (LEVEL_HEAD, level.folds.as_slice()),
@@ -220,7 +227,7 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
             (WANT_HEAD, want.folds.as_slice()),
             (STORY_HEAD, story.folds.as_slice()),
         ],
-        &[(STORY_WEIGHTS, &story_weights)],
+        &[(WEIGHTS, &weights), (STORY_WEIGHTS, &story_weights)],
     );
     let story_causes = story_causes(&conversations, &folds, &fold_sets, base)?;
     let mut set = ModelSet::default();
@@ -234,6 +241,7 @@ pub fn train(dir: &Path, chat: &Path, base: &Analyzer) -> Result<(ModelSet, Repo
         set.heads.push((chosen.name.to_string(), head));
         report.heads.push(chosen);
     }
+    set.heads.push((WEIGHTS.to_string(), weights));
     set.heads.push((STORY_WEIGHTS.to_string(), story_weights));
     set.version = crate::version_tag("reading", &set.to_bytes());
     Ok((set, report))
@@ -246,9 +254,9 @@ fn story_head(conversations: &[ChatConversation], folds: &[usize]) -> (Fitted, H
         .par_iter()
         .map(|c| reading::story_counts(&tokenize(&c.story.text), &c.story))
         .collect();
-    let weights = story_weights(&features);
+    let weights = rarity(&features, STORY_DIM, STORY_WEIGHTS);
     for x in &mut features {
-        reading::weigh_story(x, &weights.weights);
+        reading::weigh(x, &weights.weights, &[STORY_SLOTS]);
     }
     let folds: Vec<usize> = conversations.iter().map(|c| folds[c.row]).collect();
     let rows = |b| {
@@ -260,24 +268,25 @@ fn story_head(conversations: &[ChatConversation], folds: &[usize]) -> (Fitted, H
     (choose(STORY_HEAD, rows, Loss::Softmax), weights)
 }
 
-/// The weight of each story slot: the rarer its words among the `stories` (counted features),
-/// the more, `ln((1 + n) / (1 + stories with it)) + 1`, as the reading reads it back from its
-/// file (in 8 bits). Every story, the held-out folds' too, counts toward it.
-fn story_weights(stories: &[ReadingFeatures]) -> Head {
-    let mut with = vec![0usize; STORY_DIM];
-    for x in stories {
+/// The weight of each hashed slot of `dim` among the counted features `texts`: the rarer its
+/// words among them, the more, `ln((1 + n) / (1 + texts with it)) + 1`, as the reading reads it
+/// back from its file (in 8 bits), as the head `name`. Every text, the held-out folds' too,
+/// counts toward it.
+fn rarity(texts: &[ReadingFeatures], dim: usize, name: &str) -> Head {
+    let mut with = vec![0usize; dim];
+    for x in texts {
         for &i in &x.index {
             with[i as usize] += 1;
         }
     }
-    let n = stories.len() as f32;
-    let mut head = Head::new(STORY_DIM, 1);
+    let n = texts.len() as f32;
+    let mut head = Head::new(dim, 1);
     for (w, k) in head.weights.iter_mut().zip(with).skip(reading::DENSE) {
         *w = ((1.0 + n) / (1.0 + k as f32)).ln() + 1.0;
     }
     let set = ModelSet {
         version: String::new(),
-        heads: vec![(STORY_WEIGHTS.to_string(), head)],
+        heads: vec![(name.to_string(), head)],
     };
     let stored = ModelSet::from_bytes(&set.to_bytes()).expect("a model set reads back");
     stored.heads.into_iter().next().expect("one head").1
@@ -338,19 +347,24 @@ struct InFolds<'a> {
 
 /// How the chat lines after a client's first read in each way of [`InStory`]: `read` is the
 /// level head's out-of-fold class of each of the level rows, over the `analyses` of the
-/// training texts; each story is read by the head of its line's fold (the heads never learn
-/// from stories).
+/// training texts; each story is read over `base` and weighed by `weights` (see
+/// [`reading::weigh`]), then by the head of its line's fold (the heads never learn from
+/// stories).
 fn in_story(
     fitted: &InFolds<'_>,
     read: &[usize],
     analyses: &[Analysis],
     stories: &[Story],
-    base: &Analyzer,
+    (base, weights): (&Analyzer, &Head),
 ) -> InStory {
     let rows = fitted.rows;
     let story_reads: Vec<(Analysis, ReadingFeatures)> = stories
         .par_iter()
-        .map(|s| base.read_for_training(&s.text))
+        .map(|s| {
+            let (a, mut x) = base.read_for_training(&s.text);
+            reading::weigh(&mut x, &weights.weights, &MESSAGE_SLOTS);
+            (a, x)
+        })
         .collect();
     let row_of: HashMap<usize, usize> = rows.iter().enumerate().map(|(k, r)| (r.at, k)).collect();
     let line = |at: usize| {
@@ -825,7 +839,7 @@ fn cause_rows(
             Row {
                 at: i,
                 x: features[i].clone(),
-                dim: reading::DIM,
+                dim: DIM,
                 fold: folds[i],
                 class: main,
                 target: yes.iter().map(|&y| y as f32).collect(),
@@ -916,7 +930,7 @@ fn predict(head: &Head, loss: Loss, x: &ReadingFeatures) -> usize {
 /// Weighted regression by full-batch Adam; the bias is not penalised.
 fn fit(rows: &[&Row], loss: Loss, l2: f32) -> Head {
     let classes = rows.first().map_or(1, |r| r.target.len());
-    let dim = rows.first().map_or(reading::DIM, |r| r.dim);
+    let dim = rows.first().map_or(DIM, |r| r.dim);
     let mut head = Head::new(dim, classes);
     let n = rows.len().max(1) as f32;
     let mut adam_w = Adam::new(head.weights.len());
@@ -990,7 +1004,7 @@ mod tests {
                 value: vec![1.0],
                 ..Default::default()
             },
-            dim: reading::DIM,
+            dim: DIM,
             fold,
             class,
             target,
