@@ -379,6 +379,49 @@ fn a_question_about_where_things_stand_gets_a_step_tied_to_it() {
 }
 
 #[test]
+fn a_question_asked_plainly_is_taken_up_and_a_reproach_is_not_said_back() {
+    let c = coached(&client(
+        MORNING,
+        "I have a presentation at 9am tomorrow and the file won't open since your update. Can my data be recovered?",
+    ));
+    assert!(
+        c.reply.contains("whether your data can be recovered"),
+        "{}",
+        c.reply
+    );
+    for reproach in [
+        "Can you finally tell me where my parcel is? It's been 10 days.",
+        "Why did you cancel my appointment without telling me??",
+    ] {
+        let c = coached(&client(MORNING, reproach));
+        for echo in [
+            "finally",
+            "cancelled your appointment",
+            "cancel your appointment",
+        ] {
+            assert!(!c.reply.contains(echo), "{reproach}: {}", c.reply);
+        }
+        assert!(promises_an_update(&c.reply), "{reproach}: {}", c.reply);
+    }
+}
+
+#[test]
+fn a_cancellation_asked_for_is_done_and_one_held_over_us_is_not() {
+    let c = coached(&client(
+        MORNING,
+        "Please cancel my subscription, I don't use it any more.",
+    ));
+    assert!(c.reply.contains("cancel"), "{}", c.reply);
+    for leverage in [
+        "So you just put it up by 50 percent without asking? I'd like to be charged the old price or I'll cancel.",
+        "If the router isn't replaced this week I will cancel my contract.",
+    ] {
+        let c = coached(&client(MORNING, leverage));
+        assert!(!c.reply.contains("cancel"), "{leverage}: {}", c.reply);
+    }
+}
+
+#[test]
 fn an_open_problem_still_gets_a_next_step() {
     for last in [
         "Thanks, but it still hasn't arrived and I need it for Saturday.",
@@ -1144,6 +1187,68 @@ fn a_handover_keeps_a_childs_health_urgent() {
         // The child's health is named, not only marked urgent (a reader found it left out).
         assert_eq!(reply.contains("your household"), urgent, "{reply}");
     }
+}
+
+#[test]
+fn ending_the_conversation_keeps_a_babys_safety_on_the_case() {
+    let turns = |first: &str| {
+        talk(
+            MORNING,
+            &[
+                (Role::Client, first),
+                (Role::Agent, "We'll be in touch when we have a date."),
+                (
+                    Role::Client,
+                    "I know where your office is. If it isn't fixed by tomorrow I'm coming down there and someone is going to get hurt.",
+                ),
+            ],
+        )
+    };
+    for (first, at_risk) in [
+        (
+            "The boiler has been broken for eleven days. I have a six-week-old baby and it's 6 degrees in here at night.",
+            true,
+        ),
+        (
+            "The dishwasher in the flat has been broken for eleven days.",
+            false,
+        ),
+    ] {
+        let coaching = coach(&turns(first), &Policy::default(), &Analyzer::new());
+        if !matches!(coaching.boundary.step, Step::Final(_)) {
+            panic!("{first}: {:?}", coaching.boundary.step);
+        }
+        let reply = coaching.suggested_reply.unwrap_or_default();
+        assert_eq!(
+            reply.contains("your household"),
+            at_risk,
+            "{first}: {reply}"
+        );
+    }
+}
+
+#[test]
+fn being_left_to_chase_is_apologised_for_after_an_apology_for_something_else() {
+    let c = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "I stayed in room 308 last month and the room next door was loud both nights. I emailed on the 16th asking for a partial refund.",
+            ),
+            (
+                Role::Agent,
+                "Hello, thank you for getting in touch and sorry about the noise.",
+            ),
+            (
+                Role::Client,
+                "I emailed again on the 23rd and on the 30th and heard nothing. I'd like someone to read what I sent and give me an answer.",
+            ),
+        ],
+    ));
+    // After the agent's apology for the noise, one for the wait.
+    let apology = c.reply.find("sorry").or_else(|| c.reply.find("apologise"));
+    assert!(apology.is_some(), "{}", c.reply);
 }
 
 #[test]

@@ -15,6 +15,7 @@ use super::boundary::Step;
 use super::ctx::APOLOGY_CAUSES;
 pub(crate) use super::ctx::Ctx;
 use super::moves::Move;
+use super::phrases::{has_word, mentions_any};
 use super::situation::{Family, Urgency};
 use super::specifics::{difficult_feeling, has_abuse};
 use super::wording::Question;
@@ -153,11 +154,22 @@ fn acknowledge(c: &Ctx<'_>) -> Option<Vec<Why>> {
 
 fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
     // An apology already given is owed again when the latest message says we broke a promise
-    // since: "sorry, I'll chase it" followed by "you said that Friday, and Monday".
+    // since: "sorry, I'll chase it" followed by "you said that Friday, and Monday"; or that
+    // they were left to chase, first said now, which no apology of ours has touched: "sorry
+    // about the noise", then "I emailed on the 23rd and the 30th and heard nothing" (round DF).
+    let chased_before = c.analysed.client_turns().any(|(i, _, a)| {
+        i < c.last_i
+            && a.signals
+                .iter()
+                .any(|s| s.kind == SignalKind::RepeatedContact && !s.quoted)
+    });
     let renewed = c
         .situation
         .of(Family::BrokenPromise)
-        .any(|x| x.turn == c.last_i);
+        .any(|x| x.turn == c.last_i)
+        || c.repeated()
+            && !chased_before
+            && !c.analysed.conversation.agent_texts().any(owns_the_wait);
     if (c.done.contains(&Move::Apologise) && !renewed) || !c.at_fault() {
         return None;
     }
@@ -170,6 +182,29 @@ fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
     why.extend(c.cues(&Family::FAILED));
     why.extend(c.signals(&[SignalKind::RepeatedContact]));
     Some(why)
+}
+
+/// Whether an agent's turn speaks of the client's wait or of having had to chase.
+fn owns_the_wait(text: &str) -> bool {
+    const WAIT: &[&str] = &[
+        "chase",
+        "chasing",
+        "chased",
+        "wait",
+        "waiting",
+        "waited",
+        "reply",
+        "replied",
+        "replies",
+        "response",
+        "responded",
+        "respond",
+        "delay",
+        "delayed",
+        "heard",
+        "again",
+    ];
+    has_word(text, WAIT) || mentions_any(text, &["come back to you", "got back to you"])
 }
 
 /// The client's points that carry no abuse, as evidence to say back.

@@ -28,7 +28,7 @@ use super::conversation::{Analysed, Conversation, Fault, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
 use super::moves::Move;
-use super::phrases::{mentions_any, shingles};
+use super::phrases::{has_word, mentions_any, shingles};
 use super::plan::{self, Advice, Ctx};
 use super::policy::{FinalStep, Policy};
 use super::promises::promises;
@@ -169,20 +169,32 @@ fn specifics(ctx: &Ctx<'_>) -> Specifics {
 /// turned their claims and jibes into our admissions ("I'm sorry that something's wrong on our
 /// end" to a client whose refund was on its way, "I'm sorry that we want more money for doing
 /// it wrong twice"), so it stays in the moves below the reply, where the agent chooses. Their
-/// question and their request are taken up only from a calm message, a plain ask ("send me a
-/// copy of my March invoice"); from a heated one they were said back as meant when sarcastic,
-/// with a non-native writer's grammar, or as an echo.
+/// question and their request are taken up from a calm message, a plain ask ("send me a copy
+/// of my March invoice"), and from a composed one when it is asked plainly (see [`REPROACH`]):
+/// a polite question the heads read as tense was otherwise met with a stock step (rounds DE,
+/// DF: a client "asks whether the data can be recovered, and gets no answer"). From a heated
+/// one they were said back as meant when sarcastic, with a non-native writer's grammar, or as
+/// an echo.
 fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
-    let plain_ask = analysed
+    let calm = analysed
         .last_client()
         .is_some_and(|(_, _, a)| a.level == Level::Calm);
+    let plain = |asked: &String| calm || s.composed && !has_word(asked, REPROACH);
     Specifics {
         wrong: None,
-        question: s.question.filter(|_| plain_ask),
-        request: s.request.filter(|_| plain_ask),
+        question: s.question.clone().filter(plain),
+        request: s.request.clone().filter(plain),
         ..s
     }
 }
+
+/// Words that make a question or request from a client who is not calm a reproach to say back
+/// rather than an ask to take up: aimed at us ("why did we cancel"), at nobody ("why is nobody
+/// answering"), or worn out ("finally", "still", "ever").
+const REPROACH: &[&str] = &[
+    "we", "us", "our", "nobody", "anybody", "anyone", "finally", "still", "even", "ever", "again",
+    "actually", "bother", "bothered",
+];
 
 /// What the reply offers beyond acknowledging and the next step.
 #[derive(Debug, Clone, Copy)]
@@ -404,17 +416,18 @@ fn compose(
     // A handover leaves nothing else in the reply: what cannot wait goes with it, and so does
     // the health or safety of whoever is at home (a child's asthma, a baby without heating),
     // which readers found dropped with the rest: where someone is at risk, that is said first.
-    let handed_over = step == Step::Final(FinalStep::Handover);
+    // Ending the conversation does not end the care owed to them: a tenant who threatened us
+    // still has a baby in a flat at 6 degrees (round DE).
     let at_risk = s.vulnerability.is_some_and(Family::at_risk);
-    let section = if at_risk {
-        "reply.handover_household"
-    } else {
-        "reply.handover_urgent"
+    let section = match step {
+        Step::Final(FinalStep::Handover) if at_risk => Some("reply.handover_household"),
+        Step::Final(FinalStep::Handover) if s.urgency >= Urgency::Now => {
+            Some("reply.handover_urgent")
+        }
+        Step::Final(FinalStep::End) if at_risk => Some("reply.end_household"),
+        _ => None,
     };
-    if handed_over
-        && (s.urgency >= Urgency::Now || at_risk)
-        && let Some(line) = section_line(section, s, &used, fits)
-    {
+    if let Some(line) = section.and_then(|section| section_line(section, s, &used, fits)) {
         lines.push(line);
     }
     (!lines.is_empty()).then(|| lines.join(" "))

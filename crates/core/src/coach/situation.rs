@@ -283,6 +283,9 @@ impl Situation {
                 .chain(phrased.map(|c| (c.start, c.end, None)))
                 .chain(event_tomorrow(&turn.text).map(|(s, e)| (s, e, Some("tomorrow morning"))));
             for (start, end, read_as) in spans {
+                if narrated(&turn.text, (start, end)) {
+                    continue;
+                }
                 // The rest of the sentence says which day ("by 5pm Thursday").
                 let (_, sentence_end) = sentence_around(&turn.text, end.saturating_sub(1));
                 let due = read_as
@@ -523,6 +526,24 @@ fn done_by_the_client(text: &str, c: &Cue<Family>) -> bool {
 fn soon() -> &'static Sets<Family> {
     static SETS: OnceLock<Sets<Family>> = OnceLock::new();
     SETS.get_or_init(|| vec![(Family::Soon, set("soon"))])
+}
+
+/// A time in a sentence that tells what has happened ("the room next door had a party until
+/// 3am both nights"), not what is to come: a past verb before it and nothing of the future in
+/// the sentence. Read as a deadline, it made a week-old noise complaint urgent (round DF).
+fn narrated(text: &str, (at, to): (usize, usize)) -> bool {
+    const PAST: &[&str] = &[
+        "had", "was", "were", "lasted", "went", "kept", "stayed", "partied", "played", "ran",
+        "did", "got", "happened", "started", "began", "arrived",
+    ];
+    const TO_COME: &[&str] = &[
+        "will", "tomorrow", "tonight", "need", "needs", "must", "going", "gonna", "before", "by",
+        "due", "until", "till",
+    ];
+    let (start, end) = sentence_around(text, at);
+    let before = &text[start..at];
+    let rest = format!("{before} {}", text.get(to..end).unwrap_or(""));
+    has_word(before, PAST) && !has_word(&rest, TO_COME) && !rest.contains("'ll")
 }
 
 /// "tomorrow" in a sentence that names an event of the client's that keeps a time (a flight, a
@@ -1004,6 +1025,29 @@ mod tests {
         assert_eq!(
             event_tomorrow("The tomorrowland tickets are wrong.").count(),
             0
+        );
+        // A time in what has happened is no deadline; one in what is to come is.
+        let span = |text: &str, of: &str| {
+            let at = text.find(of).unwrap();
+            (at, at + of.len())
+        };
+        let party = "The room next door had a party until 3am both nights.";
+        assert!(narrated(party, span(party, "until 3am")));
+        for text in [
+            "The engineer was meant to come, and I need it fixed by 3pm.",
+            "It was fine until today and I leave at 6pm.",
+        ] {
+            let of = if text.contains("3pm") {
+                "by 3pm"
+            } else {
+                "at 6pm"
+            };
+            assert!(!narrated(text, span(text, of)), "{text}");
+        }
+        // So may money that leaves their account tomorrow.
+        assert_eq!(
+            event_tomorrow("My rent goes out tomorrow and now I'm short.").count(),
+            1
         );
         for text in [
             "I ordered a card last month.",

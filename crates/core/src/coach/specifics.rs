@@ -415,13 +415,33 @@ fn names(text: &str, want: Want) -> bool {
             has_word(text, MONEY) || text.to_lowercase().contains("money back")
         }
         Want::SpeakToSomeone => has_word(text, SENIOR),
-        // "Cancel it", not "you cancelled my flight".
-        Want::Cancel => has_word(
-            text,
-            &["cancel", "cancellation", "unsubscribe", "terminate"],
-        ),
+        // "Cancel it", not "you cancelled my flight"; and asked for, not held over us.
+        Want::Cancel => text.split(['.', '!', '?', '\n']).any(|s| {
+            has_word(s, &["cancel", "cancellation", "unsubscribe", "terminate"]) && !leverage(s)
+        }),
         _ => true,
     }
+}
+
+/// A sentence that holds leaving over us rather than asking to leave: on a condition ("the old
+/// price or I'll cancel", "if it isn't fixed I'll cancel") or as a thought ("I'm thinking of
+/// cancelling"). Taking it for a request cancels a client who wanted to stay (round DF).
+fn leverage(sentence: &str) -> bool {
+    const CONDITIONS: &[&str] = &[
+        "or",
+        "otherwise",
+        "if",
+        "unless",
+        "else",
+        "until",
+        "thinking",
+        "considering",
+        "might",
+        "may",
+        "could",
+        "tempted",
+    ];
+    has_word(sentence, CONDITIONS)
 }
 
 /// A point that supposes rather than states ("your customers must all have dirty caches", often

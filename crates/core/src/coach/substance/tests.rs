@@ -105,7 +105,38 @@ const FAULTY: &[&str] = &[
     "I'll make sure the fine is cancelled.",
     "I'm sure our manager will give you a full refund.",
     "If you don't have access, a family member could help you log in.",
+    "As clearly shown on our pricing page, the plan renews each year.",
+    "This was user error, so the charge stands.",
+    "We are not liable for damage caused in transit.",
+    "We accept no responsibility for items left in the room.",
 ];
+
+#[test]
+fn pointing_to_what_was_said_disowning_and_talking_the_client_out_of_posting_are_named() {
+    check(
+        "As I already explained, the price was clearly shown when you booked. This was user error and we are not liable.",
+        expect![[r#"
+            stonewalling "As I already explained" -> ""
+            blame "As I already explained, the price was clearly shown when you booked." -> "I can see how this was easy to miss, so here it is in plain words: <the detail>."
+            blame "This was user error and we are not liable." -> "I'll check what happened"
+            defensive "we are not liable" -> "let me see what we can do"
+        "#]],
+    );
+    check(
+        "As we clearly explained, the plan changed in May. To be fair, we did ask tenants to report heating problems before winter. Threatening staff won't make it go faster. There's really no need to post anything.",
+        expect![[r#"
+            blame "As we clearly explained, the plan changed in May." -> ""
+            defensive "To be fair" -> ""
+            blame "To be fair, we did ask tenants to report heating problems before winter." -> ""
+            blame "Threatening staff won't make it go faster." -> ""
+            dismissive "There's really no need to post anything." -> ""
+        "#]],
+    );
+    check(
+        "I can see how the fee was easy to miss. It wasn't user error: the page was unclear, and I've refunded it today.",
+        expect![[r#""#]],
+    );
+}
 
 #[test]
 fn a_note_about_the_client_is_not_a_message_to_them() {
