@@ -821,15 +821,20 @@ fn hostility(p: &Probabilities, abusive: f32, offensive: f32, sigs: &[Signal]) -
 }
 
 /// Words that may tip a model's score but mean nothing to an agent shown them as the reason:
-/// articles, conjunctions, prepositions, auxiliaries, question words and the like. ("you" is not here: aimed at the reader,
-/// it is part of the reason.)
+/// articles, conjunctions, prepositions, auxiliaries, pronouns, negations, question words and
+/// the like (readers of round DF found "not", "I'd", "like" and "know" given as the words behind
+/// a cause). "you" is not here: aimed at the reader, it is part of the reason.
 #[rustfmt::skip]
 const SAYS_NOTHING: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "for", "with",
     "from", "by", "as", "my", "our", "its", "it", "is", "are", "was", "be", "been", "this",
     "that", "these", "those", "there", "then", "i", "me", "we", "just", "if", "what", "which", "who", "when", "where", "how", "every", "all", "any", "some", "out", "up",
     "get", "got", "have", "has", "had", "do", "does", "did", "can", "will", "would", "am", "were",
-    "i'm", "i've", "i'll", "it's", "please", "yes", "no", "ok", "okay", "amp",
+    "i'm", "i've", "i'll", "it's", "please", "yes", "no", "ok", "okay", "amp", "not", "i'd",
+    "like", "know", "they", "them", "their", "he", "she", "him", "her", "us", "than", "too",
+    "very", "about", "into", "over", "could", "should", "may", "might", "being", "here", "also",
+    "that's", "there's", "what's", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't",
+    "hasn't",
 ];
 
 /// Whether the word (lower-case) is one of [`SAYS_NOTHING`].

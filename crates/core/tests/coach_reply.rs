@@ -1228,6 +1228,33 @@ fn ending_the_conversation_keeps_a_babys_safety_on_the_case() {
 }
 
 #[test]
+fn what_the_agent_did_comes_before_the_conversation_is_ended() {
+    let found = "An engineer is booked for tomorrow at 9am, and I'm dropping two heaters to your flat by 4pm today.";
+    let c = coached(
+        &talk(
+            MORNING,
+            &[
+                (Role::Client, "The boiler has been broken for eleven days."),
+                (Role::Agent, "We'll be in touch when we have a date."),
+                (
+                    Role::Client,
+                    "I know where your office is. If it isn't fixed by tomorrow I'm coming down there and someone is going to get hurt.",
+                ),
+            ],
+        )
+        .with_found(vec![found.into()]),
+    );
+    assert!(matches!(c.coaching.boundary.step, Step::Final(_)));
+    let done = c.reply.find("An engineer is booked");
+    let line = c
+        .reply
+        .find("ending this conversation")
+        .or_else(|| c.reply.find("won't continue"));
+    assert!(done.is_some() && line.is_some(), "{}", c.reply);
+    assert!(done < line, "{}", c.reply);
+}
+
+#[test]
 fn being_left_to_chase_is_apologised_for_after_an_apology_for_something_else() {
     let c = coached(&talk(
         MORNING,

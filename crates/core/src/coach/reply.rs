@@ -394,11 +394,20 @@ fn compose(
     if s.vulnerability.is_some_and(Family::at_risk) && !matches!(step, Step::Final(_)) {
         danger_before_the_line(&mut kinds);
     }
+    // Ending the conversation or handing it over, with what the agent found and did: that is
+    // said first and the line last, since a reply that ends the conversation and then carries
+    // on reads as if it never ended (round DE).
+    let line_last = matches!(step, Step::Final(_)) && !found_lines.is_empty();
+    if line_last && let Some(at) = kinds.iter().position(|k| *k == Move::Boundary) {
+        let line = kinds.remove(at);
+        kinds.push(line);
+    }
     for kind in kinds.into_iter().filter(|k| !stock_apology(k)) {
         if matches!(
             kind,
             Move::Options | Move::Limits | Move::NextStep | Move::OpenQuestion
-        ) {
+        ) || line_last && kind == Move::Boundary
+        {
             lines.append(&mut found_lines);
         }
         if let Some(line) = reply_line(kind, step, Question::Need, s, &used, fits) {
