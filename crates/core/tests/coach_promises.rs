@@ -328,3 +328,35 @@ fn a_time_written_with_a_dot_keeps_its_minutes() {
         Some("2026-03-03T12:50:00+01:00")
     );
 }
+
+#[test]
+fn a_day_in_another_clause_does_not_move_the_hour() {
+    // The tracking number comes by 4pm today; Thursday is when the parcel arrives.
+    let offset = UtcOffset::parse("+01:00").unwrap();
+    let found = promises(
+        "It goes out today; you'll get the new tracking number by email by 4pm, and it will arrive Thursday.",
+        monday_10am(offset),
+        offset,
+    );
+    let dues: Vec<String> = found
+        .iter()
+        .filter_map(|p| p.due.map(|d| d.to_rfc3339(offset)))
+        .collect();
+    assert!(
+        dues.contains(&"2026-03-02T16:00:00+01:00".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        !dues.iter().any(|d| d.starts_with("2026-03-05T16")),
+        "{found:#?}"
+    );
+    // In one clause they still combine.
+    assert_eq!(
+        due("I'll call you on Thursday at 4pm."),
+        "2026-03-05T16:00:00+01:00"
+    );
+    assert_eq!(
+        due("I'll call you Thursday, at 4pm."),
+        "2026-03-05T16:00:00+01:00"
+    );
+}

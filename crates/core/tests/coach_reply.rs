@@ -1255,6 +1255,29 @@ fn what_the_agent_did_comes_before_the_conversation_is_ended() {
 }
 
 #[test]
+fn a_taxi_at_4am_is_a_deadline_before_noon_tomorrow() {
+    let c = coached(&talk(
+        EVENING,
+        &[
+            (
+                Role::Client,
+                "Hello, my flight to Lisbon was moved from 9:40 to 6:15 and nobody told me.",
+            ),
+            (
+                Role::Agent,
+                "I'm sorry about that. Schedule changes are emailed.",
+            ),
+            (
+                Role::Client,
+                "There's no email. Now I have to get a taxi at 4am because there's no train that early, and I've got a job interview at noon. Who pays for the taxi?",
+            ),
+        ],
+    ));
+    assert!(!c.reply.contains("tomorrow"), "{}", c.reply);
+    assert!(promises_an_update(&c.reply), "{}", c.reply);
+}
+
+#[test]
 fn being_left_to_chase_is_apologised_for_after_an_apology_for_something_else() {
     let c = coached(&talk(
         MORNING,

@@ -121,11 +121,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// Something here calls for more than a plain answer: upset, unsure, a complaint earlier
-    /// on, vulnerable, wronged, harmed now, or chasing.
+    /// on, a conversation about something of ours that failed, vulnerable, wronged, harmed
+    /// now, or chasing. A polite business client whose team's data vanished after our update
+    /// was given a bare next step, with no acknowledgement and no apology (round DE).
     pub fn engaged(&self) -> bool {
         upset(self.last)
             || confused(self.last)
             || self.complained_before()
+            || self
+                .story_cause()
+                .is_some_and(|c| APOLOGY_CAUSES.contains(&c))
             || self.situation.vulnerability().is_some()
             || self.situation.failed()
             || self.situation.urgency() >= Urgency::Now

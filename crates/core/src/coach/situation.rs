@@ -9,9 +9,9 @@
 
 use std::sync::OnceLock;
 
-use super::conversation::{Analysed, Timestamp};
+use super::conversation::{Analysed, Timestamp, UtcOffset};
 use super::lists;
-use super::phrases::{PhraseSet, has_word, sentence_around, words};
+use super::phrases::{PhraseSet, has_word, sentence_around, sentences, words};
 use super::story::{StoryCause, story_cause};
 use super::when::{self, Due};
 use crate::types::{Analysis, Signal, SignalKind};
@@ -281,7 +281,10 @@ impl Situation {
             let spans = signalled.map(|s| (s.start, s.end, None));
             let spans = spans
                 .chain(phrased.map(|c| (c.start, c.end, None)))
-                .chain(event_tomorrow(&turn.text).map(|(s, e)| (s, e, Some("tomorrow morning"))));
+                .chain(event_tomorrow(&turn.text).map(|(s, e)| (s, e, Some("tomorrow morning"))))
+                .chain(
+                    event_hour(&turn.text, turn.at, conversation.offset).map(|(s, e)| (s, e, None)),
+                );
             for (start, end, read_as) in spans {
                 if narrated(&turn.text, (start, end)) {
                     continue;
@@ -544,6 +547,26 @@ fn narrated(text: &str, (at, to): (usize, usize)) -> bool {
     let before = &text[start..at];
     let rest = format!("{before} {}", text.get(to..end).unwrap_or(""));
     has_word(before, PAST) && !has_word(&rest, TO_COME) && !rest.contains("'ll")
+}
+
+/// The hour in a sentence that names an event of the client's that keeps a time ("a taxi at
+/// 4am because there's no train that early, and a job interview at noon"): a reader found
+/// "by noon tomorrow" offered to a client whose taxi leaves at 4am (round DH).
+fn event_hour(
+    text: &str,
+    at: Timestamp,
+    offset: UtcOffset,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let events = lists::words("timed_events");
+    sentences(text).filter_map(move |sentence| {
+        if !has_word(sentence, events) {
+            return None;
+        }
+        let s = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        let found = when::find(sentence, at, offset)?;
+        (!found.day_only && matches!(found.due, Due::At(_)))
+            .then_some((s + found.start, s + found.end))
+    })
 }
 
 /// "tomorrow" in a sentence that names an event of the client's that keeps a time (a flight, a

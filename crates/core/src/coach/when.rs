@@ -44,10 +44,21 @@ const EVENING: (u32, u32) = (21, 0);
 pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhrase> {
     let now = sent_at.local(offset);
     let toks = tokens(text);
-    let day = (0..toks.len()).find_map(|i| day_at(&toks, i, now));
-    let hour = (0..toks.len())
+    let mut day = (0..toks.len()).find_map(|i| day_at(&toks, i, now));
+    let mut hour = (0..toks.len())
         .find_map(|i| hour_at(&toks, i))
         .map(|h| until(&toks, h));
+    // A day and an hour in different clauses belong to different things ("the tracking number
+    // by 4pm, and it will arrive Thursday"): the first one stands alone.
+    if let (Some((_, d)), Some((_, h))) = (&day, &hour)
+        && apart(text, *d, *h)
+    {
+        if d.0 < h.0 {
+            hour = None;
+        } else {
+            day = None;
+        }
+    }
     let span = |a: (usize, usize), b: Option<(usize, usize)>| {
         b.map_or(a, |b| (a.0.min(b.0), a.1.max(b.1)))
     };
@@ -87,6 +98,21 @@ pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhr
         due: Due::At(Timestamp(t.timestamp())),
         day_only,
     })
+}
+
+/// Whether the spans `a` and `b` of `text` lie in different clauses: a semicolon between them,
+/// or a comma followed by a word that starts a new clause.
+fn apart(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (from, to) = if a.0 < b.0 { (a.1, b.0) } else { (b.1, a.0) };
+    let Some(between) = text.get(from..to) else {
+        return false;
+    };
+    const JOINS: &[&str] = &["and", "but", "then", "so", "which", "while", "whereas"];
+    between.contains(';')
+        || between.split(',').skip(1).any(|rest| {
+            let next = rest.split_whitespace().next().unwrap_or("");
+            JOINS.contains(&next.to_lowercase().as_str())
+        })
 }
 
 /// "between 2pm and 6pm", "from 8 to 12": a window is kept until its end, so the later hour is

@@ -14,6 +14,9 @@ use crate::types::SignalKind::{self, Harassment, Insult, Prejudice, Profanity, S
 const MENACE: &[SignalKind] = &[Threat, Insult, Slur, Prejudice, Profanity];
 /// What makes an ordinary personal question or remark harassment: another advance.
 const ADVANCE: &[SignalKind] = &[Harassment];
+/// What makes waiting for the reader after work pursuit rather than an appointment kept:
+/// another advance or a menace.
+const PURSUIT: &[SignalKind] = &[Harassment, Threat];
 /// What makes a remark about where someone comes from prejudice: another such remark.
 const ORIGIN: &[SignalKind] = &[Prejudice];
 
@@ -113,6 +116,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("i know (your|the) (ceo|ceo's|boss|boss's|manager|manager's|director|director's|owner|owner's|agent's|staff's) (name|names|address|home|car|family)", Threat).company(MENACE),
     rule("(put|throw|chuck|lob|send) a (brick|rock|stone|bottle) through", Threat),
     rule("i know (which|what) (shift|shifts|hours|days) (you're|you are|she's|she is|he's|he is|they're|they are|you work|she works|he works|they work)", Threat),
+    // Knowing the reader's rota beside a menace: "I know you're the one on the desk on Tuesdays".
+    rule("i know (you're|you are|you work|she's|she is|she works|he's|he is|he works) (the one |)(on|at|behind) (the desk|the front desk|reception|the counter|the till|the phones|the helpdesk|the late shift|the early shift) (on|every) (monday|mondays|tuesday|tuesdays|wednesday|wednesdays|thursday|thursdays|friday|fridays|saturday|saturdays|sunday|sundays|weekends|weekdays|nights|mornings|evenings)", Threat).company(MENACE),
     rule("(be|) waiting for (you|her|him|them) (at the end of|after|outside|when (you|she|he|they) (finish|leave|clock off))", Threat),
     // A threat to the reader's livelihood: "I'll make sure you lose your job".
     rule("(make sure|see to it|ensure) (that |)(you|she|he|they|you all) (lose|loses|get|gets) (your|her|his|their) (job|jobs|the sack|sacked|fired)", Threat),
@@ -289,6 +294,13 @@ pub(super) const RULES: &[Rule] = &[
     rule("(i'll|ill|i will|i'll just) leave the door (open|unlocked|on the latch) for you", Harassment).company(ADVANCE),
     rule("(tell me|what's|whats|what is|give me) your (real|actual|first) name", Harassment).company(ADVANCE),
     rule("(relax|calm down|chill|chill out) (sweetheart|babe|darling|sweetie|hun|honey|gorgeous)", Harassment).company(ADVANCE),
+    // A pet name thrown at the reader, waiting for her after work, a talk "in private", and
+    // how she would like a visit, beside another advance: "wouldn't you darling. Maybe I'll wait
+    // for you after work and we can discuss the heating in private. Send me your personal number."
+    rule("(listen|look|okay|ok|now|come on|hey|wouldn't you|won't you|don't you|aren't you|would you|will you) (sweetheart|darling|babe|sweetie|honey|hun|gorgeous)", Harassment).company(ADVANCE),
+    rule("(wait|waiting) for you (after work|after your shift|when you finish|when you leave|when you get off|outside work|at the end of your shift)", Harassment).company(PURSUIT),
+    rule("in private", Harassment).company(ADVANCE),
+    rule("(you'd|you would) like it if i (came|come|dropped|drop|popped|pop) (by|round|over|down|in)", Harassment).company(ADVANCE),
     rule("(open|crack open|crack) a bottle of (red|white|wine|champagne|bubbly|fizz|prosecco)", Harassment).company(ADVANCE),
     rule("((are you|you) single|(do you have|have you got|got) a (boyfriend|girlfriend|husband|wife|fella))", Harassment).company(ADVANCE),
     rule("(what's|give me|can i have|can i get|send me) your (personal|private|mobile|own|home) (number|phone number|address)", Harassment).company(ADVANCE),

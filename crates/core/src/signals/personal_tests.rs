@@ -983,3 +983,28 @@ fn staff_warned_off_the_street() {
         ]],
     );
 }
+
+#[test]
+fn her_rota_a_pet_name_and_waiting_for_her_after_work() {
+    check(
+        "Listen sweetheart, I know where your office is, I know you're the one on the desk on Tuesdays.",
+        expect![[r#"
+            threat 19..46 "I know where your office is" targeted
+            threat 48..93 "I know you're the one on the desk on Tuesdays" targeted"#]],
+    );
+    check(
+        "Respectful? You'd like it if I came by and showed you some respect, wouldn't you darling. Maybe I'll wait for you after work and we can discuss the heating in private. Send me your personal number.",
+        expect![[r#"
+            harassment 12..38 "You'd like it if I came by" targeted
+            harassment 68..88 "wouldn't you darling" targeted
+            harassment 101..124 "wait for you after work" targeted
+            harassment 156..166 "in private" targeted
+            harassment 168..196 "Send me your personal number" targeted"#]],
+    );
+    // Alone, each is an ordinary line.
+    check(
+        "The engineer can come at six; I'll wait for you after work.",
+        expect![[r#""#]],
+    );
+    check("Can we discuss my account in private?", expect![[r#""#]]);
+}
