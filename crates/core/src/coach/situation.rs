@@ -903,9 +903,12 @@ mod tests {
             "She said she was from the bank and told me not to tell the branch.",
             "The police officer asked me to withdraw £3,000 and hand it to a courier.",
             "a man call me saying he is from bank security and i give him the code from my phone",
+            "A detective from the fraud squad, he's still on my other phone.",
+            "He says staff at your branch are involved, so I mustn't tell you details.",
         ] {
             assert!(has(text, Family::Scam), "{text}");
         }
+        assert!(!has("I can't tell you how angry I am.", Family::Scam));
         assert!(!has(
             "I'd like to open a new savings account.",
             Family::Scam
