@@ -179,11 +179,12 @@ fn whole(analysed: &Analysed<'_>, s: Specifics) -> Specifics {
     let calm = analysed
         .last_client()
         .is_some_and(|(_, _, a)| a.level == Level::Calm);
-    let plain = |asked: &String| calm || s.composed && !has_word(asked, REPROACH);
+    let composed = s.composed;
+    let plain = |asked: &String| calm || composed && !has_word(asked, REPROACH);
     Specifics {
         wrong: None,
-        question: s.question.clone().filter(plain),
-        request: s.request.clone().filter(plain),
+        question: s.question.filter(plain),
+        request: s.request.filter(plain),
         ..s
     }
 }

@@ -1059,15 +1059,13 @@ mod tests {
         };
         let party = "The room next door had a party until 3am both nights.";
         assert!(narrated(party, span(party, "until 3am")));
-        for text in [
-            "The engineer was meant to come, and I need it fixed by 3pm.",
-            "It was fine until today and I leave at 6pm.",
+        for (text, of) in [
+            (
+                "The engineer was meant to come, and I need it fixed by 3pm.",
+                "by 3pm",
+            ),
+            ("It was fine until today and I leave at 6pm.", "at 6pm"),
         ] {
-            let of = if text.contains("3pm") {
-                "by 3pm"
-            } else {
-                "at 6pm"
-            };
             assert!(!narrated(text, span(text, of)), "{text}");
         }
         // So may money that leaves their account tomorrow.
