@@ -147,13 +147,19 @@ fn char_ngrams(w: &str, tok: u32, buf: &mut String, out: &mut Features) {
     buf.push('<');
     buf.push_str(w);
     buf.push('>');
-    let b = buf.as_str();
+    letter_runs(buf, |run| {
+        out.push(hash(8 + run.len() as u8, &[run]), 0.5, tok)
+    });
+}
+
+/// Each run of three to five letters of `padded` (a word with its edges marked), the shortest
+/// runs first, each length in order of place.
+pub(crate) fn letter_runs(padded: &str, mut each: impl FnMut(&str)) {
+    let starts = || padded.char_indices().map(|(i, _)| i);
     for n in 3..=5 {
-        if b.len() < n {
-            break;
-        }
-        for s in 0..=b.len() - n {
-            out.push(hash(8 + n as u8, &[&b[s..s + n]]), 0.5, tok);
+        let ends = starts().chain([padded.len()]).skip(n);
+        for (start, end) in starts().zip(ends) {
+            each(&padded[start..end]);
         }
     }
 }

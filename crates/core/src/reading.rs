@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use crate::analyze::StoryText;
 use crate::concerns::sentences;
-use crate::features::Features;
+use crate::features::{Features, letter_runs};
 use crate::model::{Head, ModelError, ModelSet, columns as col, sigmoid, softmax};
 use crate::text::Token;
 use crate::types::{Analysis, Cause, CauseScore, Evidence, Level, SignalKind, Want, WantScore};
@@ -104,11 +104,6 @@ fn own(a: &Analysis, kind: SignalKind) -> impl Iterator<Item = &crate::types::Si
         .filter(move |s| !s.quoted && s.kind == kind)
 }
 
-/// Whether the client has a signal of `kind` of their own in `a`.
-fn holds(a: &Analysis, kind: SignalKind) -> bool {
-    own(a, kind).next().is_some()
-}
-
 /// The spans a floor of `kind` rests on in `a`, each with why it counts.
 fn floor_evidence(a: &Analysis, kind: SignalKind) -> impl Iterator<Item = Evidence> + '_ {
     own(a, kind).map(move |s| Evidence {
@@ -153,7 +148,7 @@ pub fn floor_changed(a: &Analysis, change: Option<(usize, Level)>) -> Level {
 
 /// Whether the floor at `k` of [`floors`] holds for `a`.
 pub fn floor_holds(a: &Analysis, k: usize) -> bool {
-    FLOORS.get(k).is_some_and(|(kind, _)| holds(a, *kind))
+    FLOORS.get(k).is_some_and(|(kind, _)| a.says(*kind))
 }
 
 /// Each floor on the level, described, with the level it sets, in order.
@@ -193,7 +188,7 @@ pub(crate) fn level_evidence(
     }
     let mut holding: Vec<&(SignalKind, Level)> = FLOORS
         .iter()
-        .filter(|(kind, l)| *l <= a.level && holds(a, *kind))
+        .filter(|(kind, l)| *l <= a.level && a.says(*kind))
         .collect();
     holding.sort_by_key(|(_, l)| std::cmp::Reverse(*l));
     let mut out: Vec<Evidence> = Vec::new();
@@ -675,7 +670,8 @@ impl<'a> Message<'a> {
 
 /// The reading features of an analysed message (`a` as the rest of the analysis left it)
 /// before they are weighed: the dense slots, then how often each word, each pair of
-/// neighbouring words and each run of letters (see [`letter_runs`]) occurs, in
+/// neighbouring words and each run of three to five letters of a word with a space on each
+/// side occurs, in
 /// [`WORD_SLOTS`] and [`CHAR_SLOTS`]. Each hashed slot names the token it first came from.
 pub fn features(a: &Analysis, m: &Message<'_>) -> ReadingFeatures {
     let Message {
@@ -715,7 +711,7 @@ pub fn features(a: &Analysis, m: &Message<'_>) -> ReadingFeatures {
     dense(Slot::Exclamations, 0, (1.0 + count('!')).ln());
     dense(Slot::Questions, 0, (1.0 + count('?')).ln());
     for kind in SignalKind::ALL {
-        if a.signals.iter().any(|s| s.kind == kind && !s.quoted) {
+        if a.says(kind) {
             dense(Slot::Signal, kind as usize, 1.0);
         }
     }
@@ -726,32 +722,18 @@ pub fn features(a: &Analysis, m: &Message<'_>) -> ReadingFeatures {
         dense(Slot::Peak, i, *p);
     }
     let mut counts = Counts::default();
+    let mut padded = String::new();
     for (k, (t, token)) in words.iter().enumerate() {
         counts.add(slot_in(&[&token.norm], WORD_SLOTS), *t);
         if let Some((_, next)) = words.get(k + 1) {
             counts.add(slot_in(&[&token.norm, &next.norm], WORD_SLOTS), *t);
         }
-        letter_runs(&token.norm, |run| {
-            counts.add(slot_in(&[run], CHAR_SLOTS), *t)
-        });
+        padded.clear();
+        padded.extend([" ", token.norm.as_str(), " "]);
+        letter_runs(&padded, |run| counts.add(slot_in(&[run], CHAR_SLOTS), *t));
     }
     counts.into_features(&mut x);
     x
-}
-
-/// Each run of three to five letters of `word` with a space before and after it.
-fn letter_runs(word: &str, mut each: impl FnMut(&str)) {
-    let padded = format!(" {word} ");
-    let starts: Vec<usize> = padded
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([padded.len()])
-        .collect();
-    for n in 3..=5 {
-        for w in starts.windows(n + 1) {
-            each(&padded[w[0]..w[n]]);
-        }
-    }
 }
 
 /// How often each hashed slot occurs, with the token it first came from.
@@ -927,7 +909,7 @@ mod tests {
         assert_eq!(in_slots(WORD_SLOTS), 7 + 6, "seven words and six pairs");
         let mut runs = std::collections::HashSet::new();
         for word in ["third", "time", "asking", "where", "is", "my", "refund"] {
-            letter_runs(word, |run| {
+            letter_runs(&format!(" {word} "), |run| {
                 runs.insert(run.to_string());
             });
         }
@@ -940,10 +922,10 @@ mod tests {
     #[test]
     fn letter_runs_are_three_to_five_letters_with_the_word_edges_marked() {
         let mut runs = Vec::new();
-        letter_runs("my", |r| runs.push(r.to_string()));
+        letter_runs(" my ", |r| runs.push(r.to_string()));
         assert_eq!(runs, [" my", "my ", " my "]);
         let mut runs = Vec::new();
-        letter_runs("café", |r| runs.push(r.to_string()));
+        letter_runs(" café ", |r| runs.push(r.to_string()));
         assert_eq!(runs.len(), 4 + 3 + 2, "runs count letters, not bytes");
         assert!(runs.contains(&"afé ".to_string()));
     }

@@ -356,4 +356,9 @@ impl Analysis {
     pub fn emotion(&self, e: Emotion) -> &Judgement {
         &self.emotions[e.index()]
     }
+
+    /// Whether the client says something of `kind` in their own words (not quoting anyone).
+    pub fn says(&self, kind: SignalKind) -> bool {
+        self.signals.iter().any(|s| s.kind == kind && !s.quoted)
+    }
 }

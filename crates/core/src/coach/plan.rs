@@ -157,12 +157,10 @@ fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
     // since: "sorry, I'll chase it" followed by "you said that Friday, and Monday"; or that
     // they were left to chase, first said now, which no apology of ours has touched: "sorry
     // about the noise", then "I emailed on the 23rd and the 30th and heard nothing" (round DF).
-    let chased_before = c.analysed.client_turns().any(|(i, _, a)| {
-        i < c.last_i
-            && a.signals
-                .iter()
-                .any(|s| s.kind == SignalKind::RepeatedContact && !s.quoted)
-    });
+    let chased_before = c
+        .analysed
+        .client_turns()
+        .any(|(i, _, a)| i < c.last_i && a.says(SignalKind::RepeatedContact));
     let renewed = c
         .situation
         .of(Family::BrokenPromise)

@@ -99,11 +99,9 @@ pub(crate) fn advise(
     // client in danger is told what to do instead.
     let vulnerable = situation.vulnerability().is_some() && !situation.safety_first();
     // A client on their fourth report has told us what they need often enough.
-    let reported_again = analysed.client_turns().any(|(_, _, a)| {
-        a.signals
-            .iter()
-            .any(|s| s.kind == SignalKind::RepeatedContact && !s.quoted)
-    });
+    let reported_again = analysed
+        .client_turns()
+        .any(|(_, _, a)| a.says(SignalKind::RepeatedContact));
     let ask = question == Question::Need && !said && vulnerable && !reported_again;
     let offer = Offer {
         ask,

@@ -101,10 +101,7 @@ impl Specifics {
         };
         // Sarcasm asks for nothing it says ("do you have an even better plan?"), and hides the
         // feeling: "I can understand why you feel unsure" answers a jibe with a script.
-        let sarcastic = last
-            .signals
-            .iter()
-            .any(|s| !s.quoted && s.kind == SignalKind::Sarcasm);
+        let sarcastic = last.says(SignalKind::Sarcasm);
         // A composed client is told only a feeling they named ("I'm really worried"): one read
         // from their wording ("unsure" from "I understand", "sure") puts words in their mouth.
         let named = |e: &Emotion| {
@@ -416,7 +413,7 @@ fn names(text: &str, want: Want) -> bool {
         }
         Want::SpeakToSomeone => has_word(text, SENIOR),
         // "Cancel it", not "you cancelled my flight"; and asked for, not held over us.
-        Want::Cancel => text.split(['.', '!', '?', '\n']).any(|s| {
+        Want::Cancel => sentences(text).any(|s| {
             has_word(s, &["cancel", "cancellation", "unsubscribe", "terminate"]) && !leverage(s)
         }),
         _ => true,
