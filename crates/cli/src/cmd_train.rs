@@ -139,7 +139,12 @@ fn train_reading(args: &TrainArgs, base: Analyzer) -> Result<()> {
         );
     }
     let f = &r.floors;
-    let pair = |a: [f64; 2]| format!("{:.3} customer, {:.3} chat", a[0], a[1]);
+    let pair = |a: [f64; 3]| {
+        format!(
+            "{:.3} customer ({:.3} with a cause), {:.3} chat",
+            a[0], a[1], a[2]
+        )
+    };
     eprintln!(
         "level read across the folds, with the floors: {}",
         pair(f.all)
