@@ -252,6 +252,38 @@ fn missing_acknowledgement_and_next_step_are_found_only_when_needed() {
 }
 
 #[test]
+fn an_hour_already_past_today_is_named_and_one_ahead_is_not() {
+    // Sent at 10:00 on Monday.
+    let talk = calm_client();
+    has(
+        &talk,
+        "I'll email you the new address confirmation by 9am today.",
+        FindingKind::TimePassed,
+        "9am today",
+    );
+    lacks(
+        &talk,
+        "I'll email you the new address confirmation by 5pm today.",
+        FindingKind::TimePassed,
+    );
+    lacks(
+        &talk,
+        "I'll email you the new address confirmation today.",
+        FindingKind::TimePassed,
+    );
+}
+
+#[test]
+fn luck_wished_after_failures_is_sarcasm() {
+    has(
+        &upset_client(),
+        "Well, fourth time lucky! The engineer is booked for Tuesday 8-10am.",
+        FindingKind::Sarcasm,
+        "fourth time lucky",
+    );
+}
+
+#[test]
 fn vague_and_timeless_promises_are_found() {
     let talk = calm_client();
     has(

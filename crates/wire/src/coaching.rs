@@ -180,7 +180,7 @@ pub struct ReplyCheckDto {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FindingDto {
     /// `raised_voice`, `blame`, `dismissive`, `arguing`, `sarcasm`, `minimising`, `no_acknowledgement`,
-    /// `no_next_step`, `vague_promise`, `promise_without_time`, `forbidden_promise` or `over_apologising`.
+    /// `no_next_step`, `vague_promise`, `promise_without_time`, `time_passed`, `forbidden_promise` or `over_apologising`.
     pub kind: String,
     /// Byte span in the draft; empty (0..0) when something is missing rather than wrong.
     pub start: usize,

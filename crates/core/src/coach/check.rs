@@ -174,7 +174,8 @@ pub fn check(
     let mut findings = tone::findings(draft, policy);
     findings
         .retain(|f| f.kind != Kind::RaisedVoice || !their_terms(&draft[f.start..f.end], analysed));
-    let facts = Facts::of(analysed, policy);
+    let situation = Situation::gather(analysed);
+    let facts = Facts::of(analysed, policy, &situation);
     findings.extend(substance::findings(draft, facts));
     let promised = promises(draft, sent_at, offset);
     let any_timed = promised.iter().any(|p| p.due.is_some())
@@ -199,6 +200,16 @@ pub fn check(
                 rewrite: "by <a time you can keep, e.g. 3pm today>".into(),
             });
             continue;
+        }
+        let said = &draft[p.start..p.end];
+        if let Some(t) = when::find(said, sent_at, offset).filter(|t| t.passed) {
+            findings.push(Finding {
+                kind: Kind::TimePassed,
+                start: p.start + t.start,
+                end: p.start + t.end,
+                message: Kind::TimePassed.message().into(),
+                rewrite: "<a time still ahead, e.g. noon tomorrow>".into(),
+            });
         }
         // A promise on a condition may never fall due; and once the draft gives the client a
         // firm time somewhere, a further untimed promise ("I'll also send the form") is not flagged.
@@ -236,7 +247,6 @@ pub fn check(
     }
     // Signs of an emergency, of a client who may harm themselves or of danger in the home:
     // the reply puts their safety first, and doing so is the acknowledgement.
-    let situation = Situation::gather(analysed);
     let in_danger = situation.safety_first();
     let safety_first = lists::says("puts_safety_first", draft);
     if in_danger && !safety_first {

@@ -24,6 +24,8 @@ pub enum Kind {
     NoNextStep,
     VaguePromise,
     PromiseWithoutTime,
+    /// Names an hour of today that is already past when the draft is sent.
+    TimePassed,
     ForbiddenPromise,
     OverApologising,
     /// Justifies us, our staff or our systems instead of dealing with what went wrong.
@@ -52,7 +54,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 24] = [
         Kind::RaisedVoice,
         Kind::Blame,
         Kind::Dismissive,
@@ -63,6 +65,7 @@ impl Kind {
         Kind::NoNextStep,
         Kind::VaguePromise,
         Kind::PromiseWithoutTime,
+        Kind::TimePassed,
         Kind::ForbiddenPromise,
         Kind::OverApologising,
         Kind::Defensive,
@@ -90,6 +93,7 @@ impl Kind {
             Kind::NoNextStep => "no_next_step",
             Kind::VaguePromise => "vague_promise",
             Kind::PromiseWithoutTime => "promise_without_time",
+            Kind::TimePassed => "time_passed",
             Kind::ForbiddenPromise => "forbidden_promise",
             Kind::OverApologising => "over_apologising",
             Kind::Defensive => "defensive",
@@ -132,7 +136,8 @@ impl Kind {
             | Kind::PolicyHiding
             | Kind::UncontrolledOutcome
             | Kind::VaguePromise
-            | Kind::PromiseWithoutTime => 15,
+            | Kind::PromiseWithoutTime
+            | Kind::TimePassed => 15,
             // A note is fixed word by word; several in one finding must not sink the draft.
             Kind::NoNextStep | Kind::OverApologising | Kind::Note => 10,
         }
@@ -166,6 +171,7 @@ impl Kind {
             Kind::Sarcasm => "reads as sarcastic",
             Kind::Minimising => "makes their problem sound small",
             Kind::VaguePromise => "a vague time where the client needs a real one",
+            Kind::TimePassed => "this hour has already passed today: name one still ahead",
             Kind::Placeholder => {
                 "a gap to fill is still in the draft: write what goes there before sending"
             }

@@ -33,6 +33,9 @@ pub struct TimePhrase {
     /// A day was named without an hour or a part of the day ("by Friday", "tomorrow"), so
     /// `due` is that day's default hour.
     pub day_only: bool,
+    /// An hour of today was named that is already past when the text is sent ("by 5pm today"
+    /// at 20:40), so `due` is the end of today.
+    pub passed: bool,
 }
 
 const END_OF_BUSINESS: (u32, u32) = (17, 0);
@@ -83,20 +86,18 @@ pub fn find(text: &str, sent_at: Timestamp, offset: UtcOffset) -> Option<TimePhr
                 end,
                 due: Due::Vague,
                 day_only: false,
+                passed: false,
             });
         }
     };
     let t = found?;
-    let t = if t < now && t.date_naive() == now.date_naive() {
-        end_of(now)
-    } else {
-        t
-    };
+    let passed = t < now && t.date_naive() == now.date_naive();
     Some(TimePhrase {
         start,
         end,
-        due: Due::At(Timestamp(t.timestamp())),
+        due: Due::At(Timestamp(if passed { end_of(now) } else { t }.timestamp())),
         day_only,
+        passed: passed && !day_only,
     })
 }
 

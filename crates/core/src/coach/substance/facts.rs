@@ -1,7 +1,8 @@
 //! What the conversation shows that the substance rules read: whether the client has abused the
 //! agent since the agent last held the line (in any turn, not only the last one), whether their
-//! last message apologised or turned down another call back, and whether the client needs
-//! something within hours.
+//! last message apologised or turned down another call back, whether they have had to chase,
+//! whether their last message is heated, whether the trouble is a failure of ours, and whether
+//! the client needs something within hours.
 //!
 //! Urgency is read from every client turn, one sentence at a time: a plea for speed ("please
 //! hurry", "right now"), or something at stake ("I need", "too late", a flight, pain, a child)
@@ -18,8 +19,10 @@ use crate::coach::conversation::{Analysed, Role};
 use crate::coach::lists;
 use crate::coach::phrases::{PhraseSet, sentences};
 use crate::coach::policy::Policy;
+use crate::coach::situation::Situation;
 use crate::coach::specifics::refused;
 use crate::coach::warnings;
+use crate::{Cause, Level, SignalKind};
 
 /// Pleas for speed and harm happening while the client writes.
 #[rustfmt::skip]
@@ -80,7 +83,7 @@ fn apologies() -> &'static PhraseSet<()> {
 
 impl Facts {
     /// The facts of `analysed` as it stands before the agent's next reply.
-    pub(crate) fn of(analysed: &Analysed<'_>, policy: &Policy) -> Facts {
+    pub(crate) fn of(analysed: &Analysed<'_>, policy: &Policy, situation: &Situation) -> Facts {
         let Some((_, turn, _)) = analysed.last_client() else {
             return Facts::default();
         };
@@ -99,11 +102,20 @@ impl Facts {
             .client_turns()
             .any(|(_, t, _)| sentences(&t.text).any(pressing));
         let call_refused = refused(&turn.text).iter().any(|r| r.contains("call"));
+        let chased = analysed
+            .client_turns()
+            .any(|(_, _, a)| a.says(SignalKind::RepeatedContact));
         Facts {
             abusive,
             apologised,
             urgent: pressed && (!abusive || apologised),
             call_refused,
+            chased,
+            heated: analysed
+                .last_client()
+                .is_some_and(|(_, _, a)| a.level > Level::Calm),
+            ours: situation.failed()
+                || situation.cause.as_ref().map(|c| c.cause) == Some(Cause::ServiceFailure),
         }
     }
 }

@@ -34,6 +34,13 @@ pub(crate) struct Facts {
     /// The last client message turns down another call back ("I don't want another 'someone
     /// will call you'").
     pub call_refused: bool,
+    /// A client turn says they have had to chase: written before, waited, never heard back.
+    pub chased: bool,
+    /// The last client message reads tense or more heated.
+    pub heated: bool,
+    /// The conversation is about a failure of ours: the client's words name one, or its cause
+    /// reads as one.
+    pub ours: bool,
 }
 
 /// A hit in its place: the lower-case words of its sentence before and after it, the previous
