@@ -597,6 +597,54 @@ fn a_grieving_clients_loss_is_acknowledged_not_recited() {
 }
 
 #[test]
+fn a_grieving_clients_errand_gets_no_apology_and_no_question_they_have_answered() {
+    let c = coached(&client(
+        MORNING,
+        "My husband passed away last month. I need his broadband account closed and the direct debit stopped, please.",
+    ));
+    let reply = c.reply.to_lowercase();
+    assert!(reply.contains("loss"), "{}", c.reply);
+    for said in ["apologise", "what do you need"] {
+        assert!(!reply.contains(said), "{said}: {}", c.reply);
+    }
+}
+
+#[test]
+fn an_apology_the_client_turned_down_is_not_given_and_a_stock_one_is_not_enough() {
+    let refused = coached(&client(
+        MORNING,
+        "Your outage took our dispatch system down for six hours yesterday. I need a root cause report and a credit, not a sorry.",
+    ));
+    let reply = refused.reply.to_lowercase();
+    for said in ["sorry", "apologise"] {
+        assert!(!reply.contains(said), "{said}: {}", refused.reply);
+    }
+    let stock = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "The engineer didn't turn up again. That's the fourth visit missed.",
+            ),
+            (
+                Role::Agent,
+                "I apologise for the inconvenience. Can I take your reference?",
+            ),
+            (
+                Role::Client,
+                "Same one as the last three times. I've taken four days off work for you.",
+            ),
+        ],
+    ));
+    let reply = stock.reply.to_lowercase();
+    assert!(
+        reply.contains("sorry") || reply.contains("apologise"),
+        "{}",
+        stock.reply
+    );
+}
+
+#[test]
 fn what_the_client_expects_is_not_said_back_as_what_went_wrong() {
     let c = coached(&talk(
         MORNING,

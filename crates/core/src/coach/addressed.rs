@@ -7,6 +7,8 @@
 //! A verdict that the client is wrong is left out of what is said, since the facts after it say
 //! it more kindly; anything else stays as written, and the draft check names what is left.
 
+use super::phrases::words;
+
 /// Nouns a note uses for the client.
 const CLIENT: [&str; 2] = ["client", "customer"];
 
@@ -28,6 +30,22 @@ const OBJECT_NEXT: &[&str] = &[
 
 /// Verdicts that the client is wrong, said before the facts that show it.
 const WRONG: [&str; 3] = ["is mistaken", "is wrong", "is not right"];
+
+/// The client speaks of a client or customer of their own ("my client signed it off", "the
+/// customer wants a refund"): by "the client" a note of the agent's then means that person, and
+/// it is left as written.
+pub(crate) fn has_clients_of_their_own(text: &str) -> bool {
+    let words = words(text);
+    // "the customer service" is ours.
+    let ours = |next: Option<&String>| {
+        next.is_some_and(|n| matches!(n.as_str(), "service" | "services" | "care" | "support"))
+    };
+    (1..words.len()).any(|i| {
+        matches!(words[i - 1].as_str(), "my" | "our" | "the")
+            && CLIENT.contains(&words[i].strip_suffix('s').unwrap_or(&words[i]))
+            && !ours(words.get(i + 1))
+    })
+}
 
 /// `note` said to the client.
 pub(crate) fn to_client(note: &str) -> String {
@@ -119,7 +137,21 @@ fn turned_at(lower: &str, at: usize) -> Option<(usize, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::to_client;
+    use super::{has_clients_of_their_own, to_client};
+
+    #[test]
+    fn a_client_with_clients_of_their_own_is_told_apart() {
+        assert!(has_clients_of_their_own(
+            "My client still hasn't seen the files."
+        ));
+        assert!(has_clients_of_their_own("The customers are waiting on me."));
+        assert!(!has_clients_of_their_own(
+            "I've been a customer for ten years."
+        ));
+        assert!(!has_clients_of_their_own(
+            "The customer service line hung up on me."
+        ));
+    }
 
     #[test]
     fn a_note_about_the_client_is_said_to_them() {

@@ -11,7 +11,7 @@ use super::moves::Move;
 use super::plan::{Why, confused, upset};
 use super::situation::{Family, Situation, Urgency};
 use super::wording::Question;
-use crate::types::{Analysis, Cause, Emotion, SignalKind};
+use crate::types::{Analysis, Cause, Emotion, Level, SignalKind};
 
 /// What every rule reads: the latest client turn, what the agent has done, the situation.
 pub(crate) struct Ctx<'a> {
@@ -153,6 +153,14 @@ impl<'a> Ctx<'a> {
         let cause = self.story_cause();
         if matches!(cause, Some(Cause::Miscommunication)) {
             return false;
+        }
+        // A composed, grieving client's errand ("I need his account closed and the debit
+        // stopped") reads to the heads as a failure; their loss is not ours to apologise for
+        // unless their words name one of ours or a repeat.
+        if self.situation.vulnerability() == Some(Family::Bereavement)
+            && self.last.level == Level::Calm
+        {
+            return self.situation.failed() || self.repeated();
         }
         cause.is_some_and(|c| APOLOGY_CAUSES.contains(&c))
             || self.situation.failed()

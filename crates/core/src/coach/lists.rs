@@ -86,7 +86,7 @@ pub(crate) fn situation(name: &str) -> &'static [&'static str] {
 /// that a fault is ours (`admits`). In a client's message: a request for someone more senior
 /// (`asks_for_senior`). In an agent's turn: ending the conversation named as what comes next
 /// (`names_the_end`).
-const WHOLE_TEXT: [&str; 8] = [
+const WHOLE_TEXT: [&str; 9] = [
     "heard",
     "holds_the_line",
     "hands_over",
@@ -95,6 +95,7 @@ const WHOLE_TEXT: [&str; 8] = [
     "admits",
     "asks_for_senior",
     "names_the_end",
+    "refuses_apology",
 ];
 
 /// Whether `text` has a phrase of the `words.txt` list `name` (one of [`WHOLE_TEXT`]).

@@ -14,6 +14,7 @@
 use super::boundary::Step;
 use super::ctx::APOLOGY_CAUSES;
 pub(crate) use super::ctx::Ctx;
+use super::lists;
 use super::moves::Move;
 use super::phrases::{has_word, mentions_any};
 use super::situation::{Family, Urgency};
@@ -161,14 +162,29 @@ fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
         .analysed
         .client_turns()
         .any(|(i, _, a)| i < c.last_i && a.says(SignalKind::RepeatedContact));
+    // A stock apology ("I apologise for the inconvenience") answered by a client still upset
+    // has not landed, and one that names what happened is owed (round DJ: "the fourth engineer
+    // visit that never happened" got no apology after one for "the inconvenience").
+    let only_stock = c
+        .analysed
+        .conversation
+        .agent_texts()
+        .filter(|t| apologises(t))
+        .all(|t| mentions_any(t, STOCK_APOLOGY));
     let renewed = c
         .situation
         .of(Family::BrokenPromise)
         .any(|x| x.turn == c.last_i)
         || c.repeated()
             && !chased_before
-            && !c.analysed.conversation.agent_texts().any(owns_the_wait);
-    if (c.done.contains(&Move::Apologise) && !renewed) || !c.at_fault() {
+            && !c.analysed.conversation.agent_texts().any(owns_the_wait)
+        || only_stock && upset(c.last);
+    // "I need a root cause report and a credit, not a sorry" (rounds DJ, DK).
+    let refused = lists::says(
+        "refuses_apology",
+        &c.analysed.conversation.turns[c.last_i].text,
+    );
+    if (c.done.contains(&Move::Apologise) && !renewed) || !c.at_fault() || refused {
         return None;
     }
     let complaint = c.last.complaint.evidence.iter();
@@ -180,6 +196,14 @@ fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
     why.extend(c.cues(&Family::FAILED));
     why.extend(c.signals(&[SignalKind::RepeatedContact]));
     Some(why)
+}
+
+/// An apology for nothing in particular: the words of a script.
+const STOCK_APOLOGY: &[&str] = &["inconvenience", "any trouble caused", "any upset caused"];
+
+/// Whether an agent's turn apologises.
+fn apologises(text: &str) -> bool {
+    mentions_any(text, &["sorry", "apologise", "apologize", "apologies"])
 }
 
 /// Whether an agent's turn speaks of the client's wait or of having had to chase.

@@ -24,7 +24,7 @@ use super::addressed;
 use super::boundary::{Boundary, Step};
 use super::check::{offers_a_time, reports_done};
 use super::closing::{self, Close};
-use super::conversation::{Analysed, Conversation, Fault, Timestamp, UtcOffset};
+use super::conversation::{Analysed, Conversation, Fault, Role, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
 use super::moves::Move;
@@ -76,7 +76,9 @@ pub(crate) fn advise(
         .collect();
     let question = ctx.question();
     // Asking what they need is for a client who has not said it, and never while harm goes on.
-    // A client who asks us something has said it ("where are we to sleep tonight?").
+    // A client who asks us something has said it ("where are we to sleep tonight?"), and so
+    // has one who says what they need ("I need his account closed", round DI) or pleads for it
+    // ("please you not cut my electric", round DJ).
     let said = text.contains('?')
         || ctx
             .last
@@ -84,6 +86,12 @@ pub(crate) fn advise(
             .iter()
             .any(|s| s.kind == SignalKind::Demand)
         || situation.of(Family::Asks).any(|c| c.turn == ctx.last_i)
+        || has_word(text, &["please", "pls", "plz"])
+        || ctx.last.concerns.iter().any(|c| {
+            ["you want", "you need", "you'd like", "you would like"]
+                .iter()
+                .any(|p| c.text.starts_with(p))
+        })
         || situation.urgency() == Urgency::Stop;
     let moves: Vec<Advice> = plan::plan(&ctx)
         .into_iter()
@@ -257,9 +265,16 @@ impl Found {
             .filter_map(|f| sentence(f))
             .collect::<Vec<_>>()
             .join(" ");
+        let theirs = conversation
+            .turns
+            .iter()
+            .any(|t| t.role == Role::Client && addressed::has_clients_of_their_own(&t.text));
         let lines: Vec<String> = found
             .iter()
-            .filter_map(|f| sentence(&addressed::to_client(f)))
+            .filter_map(|f| match theirs {
+                true => sentence(f),
+                false => sentence(&addressed::to_client(f)),
+            })
             .collect();
         // What the draft check takes as the next step is one: a promise ("a crew will collect
         // the bins on Thursday"), an offer with a time, or something already done ("I've

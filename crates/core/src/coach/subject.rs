@@ -108,6 +108,7 @@ mod tests {
             "I want a refund",
             "my stupid phone again",
             "after yesterdays update all my invoice templates are gone",
+            "our contract renewal is in six weeks",
             "you people are useless",
             "that money was meant for my gas bill this month",
             "I need it to pay my rent",

@@ -129,8 +129,10 @@ const SLIPS: &[Slip] = &[
     },
     // "what you must to do": "to" after a modal.
     |_, w, next, _| MODALS.contains(&w) && next == "to",
-    // "if is possible": a clause that lost its subject.
-    |_, w, next, _| matches!(w, "if" | "because" | "although" | "though") && BE.contains(&next),
+    // "if is possible", "you sent size S, is too small": a clause that lost its subject.
+    |_, w, next, _| {
+        matches!(w, "if" | "because" | "although" | "though" | ",") && BE.contains(&next)
+    },
     // "she is waiting you", "nobody can say me": a verb that needs a preposition before its
     // person.
     |_, w, next, _| {
@@ -215,7 +217,7 @@ const BASE_VERBS: &[&str] = &[
 const TO_BEFORE: &[&str] = &[
     "know", "understand", "receive", "get", "go", "see", "find", "make", "take", "tell", "say",
     "arrive", "come", "speak", "talk", "cancel", "send", "give", "finish", "pay", "buy", "do",
-    "move", "sign",
+    "move", "sign", "change", "exchange", "return", "refund", "fix", "replace", "check",
 ];
 
 #[cfg(test)]
@@ -257,6 +259,9 @@ mod tests {
             ("i need pay rent friday", "need"),
             ("i try pay the rent and not work", "try"),
             ("i not do nothing unusual", "i"),
+            ("i want change to size M", "want"),
+            ("you send me size S , is too small", ","),
+            ("i want refund for the shoes", "want"),
         ] {
             assert_eq!(slip(s).as_deref(), Some(at), "{s}");
         }
@@ -292,6 +297,9 @@ mod tests {
             "i tried to pay the rent",
             "i need to pay by friday",
             "i try and pay on time",
+            "i want to change to size M",
+            "the jacket , which is too small , goes back today",
+            "you need a refund for the shoes",
         ] {
             assert_eq!(slip(s), None, "{s}");
         }

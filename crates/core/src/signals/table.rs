@@ -164,7 +164,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(leaves|leaving|departs|departing|closes|closing|starts|boarding|due) at {when}", Deadline).not_past(),
     rule("(leaves|leaving|departs|departing|closes|closing|starts|boarding|due) at <n>", Deadline).not_past().cue(PRESSURE),
     rule("(asap|a . s . a . p|as soon as possible|deadline|without delay|this instant)", Deadline).not_past(),
-    rule("(immediately|at once|right away|straight away)", Deadline).not_past().clause_end().prev_not(&["all", "was", "were", "is", "got", "been"]),
+    // Not where it tells how a fault shows itself: "the kettle clicks off straight away".
+    rule("(immediately|at once|right away|straight away)", Deadline).not_past().clause_end().prev_not(&["all", "was", "were", "is", "got", "been", "off", "out", "down", "dies", "stops", "crashes", "breaks", "fails", "happens", "starts", "closes", "shuts", "trips", "freezes", "disconnects", "drops", "leaks", "beeps", "flashes", "resets", "goes", "cuts"]),
     // Repeated contact.
     rule("(the|a|my|this|for the) {ord} time", RepeatedContact).next_not(&["lucky"]),
     rule("{ord} time", RepeatedContact).clause_start().next_not(&["lucky"]),

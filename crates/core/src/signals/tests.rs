@@ -1005,6 +1005,15 @@ fn immediately_in_a_story_is_no_deadline() {
     );
 }
 #[test]
+fn straight_away_telling_how_a_fault_shows_is_no_deadline() {
+    check(
+        "The kettle clicks off straight away. Please fix it straight away.",
+        expect![[r#"
+            demand 44..50 "fix it"
+            deadline 51..64 "straight away""#]],
+    );
+}
+#[test]
 fn still_without_contact() {
     check(
         "I still don't get why the fee exists, still not sure which plan",
