@@ -59,6 +59,10 @@ fn resolves_relative_days_and_parts_of_day() {
         due("We'll finish by the end of the week."),
         "2026-03-06T17:00:00+01:00"
     );
+    assert_eq!(
+        due("We'll have it with you by the weekend."),
+        "2026-03-06T17:00:00+01:00"
+    );
 }
 
 #[test]

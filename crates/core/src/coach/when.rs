@@ -4,7 +4,8 @@
 //! A due time is the latest moment that still keeps the promise. A working day ends at 17:00
 //! local time, so "by Friday" is Friday 17:00; mornings end at 12:00 and evenings at 21:00. A day
 //! already past its default hour ("today" sent at 18:30) runs to 23:59. Weekday names mean the
-//! next such day after today; "next week" means its Friday; "now" and "right away" mean the
+//! next such day after today; "next week" means its Friday, and "the weekend" this week's
+//! Friday (a weekend day is itself); "now" and "right away" mean the
 //! send time. Numeric dates are day/month.
 //! Local time is the conversation's fixed UTC offset.
 
@@ -248,6 +249,10 @@ fn day_at(
                 }
                 _ => None,
             }
+        }
+        // "by the weekend" is kept until the working week ends.
+        "the" | "this" if word(toks, i + 1) == "weekend" => {
+            with_part(friday(today, 0), END_OF_BUSINESS, i + 1)
         }
         "this" | "next" if word(toks, i + 1) == "week" => with_part(
             friday(today, u64::from(w == "next")),

@@ -24,7 +24,7 @@ pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [T
         .iter()
         .filter(|s| !s.quoted && s.start < last.end && first.start < s.end)
         .collect();
-    if signals.len() > MOST_SIGNALS || despair(clause) {
+    if signals.len() > MOST_SIGNALS || despair(clause) || only_a_code(clause) {
         return Cow::Owned(Vec::new());
     }
     let inside = |t: &Token, s: &Signal| t.start < s.end && s.start < t.end;
@@ -139,6 +139,22 @@ fn own_fault_or_plea(part: &[Token]) -> bool {
         .iter()
         .any(|w| matches!(*w, "begging" | "beg" | "pleading" | "plead"));
     own || plea
+}
+
+/// A reference, postcode or number given in answer to the agent ("It's LS6 2QT", "my order
+/// number is 55102"): nothing to say back.
+fn only_a_code(clause: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const AROUND: &[&str] = &[
+        "it's", "it", "is", "its", "that's", "that", "my", "our", "the", "postcode", "post",
+        "code", "reference", "ref", "number", "no", "order", "account", "booking", "here", "yes",
+        "sure", "ok", "okay",
+    ];
+    let words = words_of(clause);
+    let code = |w: &&str| w.chars().any(|c| c.is_ascii_digit());
+    words.len() <= 6
+        && words.iter().any(code)
+        && words.iter().all(|w| code(w) || AROUND.contains(w))
 }
 
 /// Despair about going on ("I can't do this anymore", "easier for everyone if I wasn't here",

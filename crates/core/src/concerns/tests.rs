@@ -381,3 +381,12 @@ fn despair_is_never_said_back() {
     assert!(!statements("I can't do the upload on my phone, it keeps failing.").is_empty());
     assert!(!statements("The engineer wasn't here at 9 as you promised.").is_empty());
 }
+
+#[test]
+fn a_code_given_in_answer_is_not_a_point_to_say_back() {
+    assert_eq!(
+        statements("It's LS6 2QT. I really need it by the weekend."),
+        ["you really need it by the weekend"]
+    );
+    assert!(statements("My order number is 55102.").is_empty());
+}
