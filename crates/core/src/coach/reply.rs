@@ -75,7 +75,8 @@ pub(crate) fn advise(
         .flat_map(shingles)
         .collect();
     let question = ctx.question();
-    // Asking what they need is for a client who has not said it, and never while harm goes on.
+    // Asking what they need is for a client who has not said it, and never while harm goes on
+    // (round DL: "What do you need most from us right now?" to a client on her last two puffs).
     // A client who asks us something has said it ("where are we to sleep tonight?"), and so
     // has one who says what they need ("I need his account closed", round DI) or pleads for it
     // ("please you not cut my electric", round DJ).
@@ -92,7 +93,7 @@ pub(crate) fn advise(
                 .iter()
                 .any(|p| c.text.starts_with(p))
         })
-        || situation.urgency() == Urgency::Stop;
+        || situation.urgency() >= Urgency::Now;
     let moves: Vec<Advice> = plan::plan(&ctx)
         .into_iter()
         .map(|(kind, why)| Advice {

@@ -34,6 +34,7 @@ pub(super) fn sayable<'t>(clause: &'t [Token], signals: &[Signal]) -> Cow<'t, [T
             let drop = about_origin(part)
                 || own_fault_or_plea(part)
                 || bad_faith(part)
+                || jab(part)
                 || signals
                     .iter()
                     .any(|s| part.iter().any(|t| inside(t, s)) && unsayable(s, part));
@@ -202,6 +203,29 @@ fn bad_faith(part: &[Token]) -> bool {
                 && w[1] == "own"
                 && matches!(w[2], "kids" | "children" | "family" | "mother" | "mum" | "dad" | "parents" | "kid" | "child")
         })
+}
+
+/// A jab at the reader's wits or job, or a pet name thrown at them ("how did you even get this
+/// job", "someone with a working brain", "is it an act", "sweetheart"): said back, it reads as
+/// the agent repeating the insult or taking the pet name (round DL).
+fn jab(part: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const NAMES: &[&str] = &[
+        "sweetheart", "sweetie", "darling", "honey", "hun", "babe", "princess", "pal", "buddy",
+        "sunshine",
+    ];
+    #[rustfmt::skip]
+    const JABS: &[&[&str]] = &[
+        &["get", "this", "job"], &["got", "this", "job"], &["get", "that", "job"],
+        &["get", "your", "job"], &["got", "your", "job"], &["who", "hired"],
+        &["working", "brain"], &["half", "a", "brain"], &["brain", "cell"], &["brain", "cells"],
+        &["an", "act"], &["rocket", "science"], &["common", "sense"],
+    ];
+    let words = words_of(part);
+    words.iter().any(|w| NAMES.contains(w))
+        || JABS
+            .iter()
+            .any(|jab| words.windows(jab.len()).any(|w| w == *jab))
 }
 
 /// The words of `part`, lower-case, without punctuation.

@@ -390,3 +390,19 @@ fn a_code_given_in_answer_is_not_a_point_to_say_back() {
     );
     assert!(statements("My order number is 55102.").is_empty());
 }
+
+#[test]
+fn a_jab_at_the_readers_wits_or_a_pet_name_is_never_said_back() {
+    let said = statements(
+        "Honestly, how did you even get this job? Put someone on who has a working brain, sweetheart. I want to return this coat.",
+    );
+    assert!(
+        said.iter()
+            .all(|s| !s.contains("job") && !s.contains("brain") && !s.contains("sweetheart")),
+        "{said:?}"
+    );
+    assert_eq!(
+        statements("I need this job finished by Friday."),
+        ["you need this job finished by Friday"]
+    );
+}

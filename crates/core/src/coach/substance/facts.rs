@@ -47,7 +47,7 @@ const NEAR: &[&str] = &[
 ];
 
 /// "now" as a time ("I need it now"), not as the turn of a story ("and now you say I must pay
-/// more").
+/// more", "now is bigger").
 fn now_in_time(words: &str) -> bool {
     let words: Vec<&str> = words.split_whitespace().collect();
     words.iter().enumerate().any(|(i, w)| {
@@ -55,7 +55,20 @@ fn now_in_time(words: &str) -> bool {
             && !words.get(i + 1).is_some_and(|n| {
                 matches!(
                     *n,
-                    "you" | "they" | "he" | "she" | "we" | "i" | "it's" | "that" | "your" | "the"
+                    "you"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "we"
+                        | "i"
+                        | "it's"
+                        | "that"
+                        | "your"
+                        | "the"
+                        | "is"
+                        | "it"
+                        | "there"
+                        | "there's"
                 )
             })
     })

@@ -113,6 +113,9 @@ const FAULTY: &[&str] = &[
     "We are not liable for damage caused in transit.",
     "We accept no responsibility for items left in the room.",
     "Our records show the account was active, so the charges are valid.",
+    "It seems the cancellation wasn't completed on your end.",
+    "Customers are responsible for checking their confirmation email.",
+    "Refunds take as long as they take.",
 ];
 
 #[test]
