@@ -831,6 +831,43 @@ fn a_floppy_feverish_child_is_sent_to_emergency_help() {
 }
 
 #[test]
+fn a_ceiling_that_may_come_down_keeps_everyone_out_of_the_room_first() {
+    let c = coached(&client(
+        MORNING,
+        "The leak is still there and now the plaster is sagging over my toddler's cot. I've rung you four times.",
+    ));
+    assert_eq!(
+        c.coaching.situation.vulnerability(),
+        Some(Family::Collapse),
+        "{}",
+        c.reply
+    );
+    assert!(c.reply.starts_with("That sounds dangerous"), "{}", c.reply);
+    assert!(c.reply.contains("out of that room"), "{}", c.reply);
+}
+
+#[test]
+fn money_leaving_now_and_another_holding_answer_turned_down_get_a_step_within_the_hour() {
+    for text in [
+        "Another £400 just went out of my account. Please stop it NOW.",
+        "I need a straight answer, not another 'I'll check'. Will the boxes be here by Friday?",
+    ] {
+        let c = coached(&client(MORNING, text));
+        assert!(!c.reply.contains("tomorrow"), "{text}: {}", c.reply);
+    }
+}
+
+#[test]
+fn a_dead_appliance_that_smelt_of_burning_is_no_gas_emergency() {
+    let c = coached(&client(
+        MORNING,
+        "My new blender smelt of burning and then stopped working after two uses. I want a replacement.",
+    ));
+    assert!(!c.reply.contains("gas"), "{}", c.reply);
+    assert!(!c.reply.contains("999"), "{}", c.reply);
+}
+
+#[test]
 fn medical_equipment_losing_power_gets_the_backup_and_the_supply_kept_on() {
     let c = coached(&client(
         MORNING,

@@ -33,6 +33,9 @@ pub enum Family {
     /// A cooker, barbecue or stove used to heat a room: its fumes (carbon monoxide) are the
     /// danger, so turning it off and letting air in come first.
     Fumes,
+    /// A ceiling, roof or wall that is sagging, cracking or coming down: keeping everyone out
+    /// of the room comes before anything we do.
+    Collapse,
     /// Someone posing as us, a bank or the police is pressing the client to move money or keep
     /// it quiet, while they write: stopping them comes before anything else.
     Scam,
@@ -73,12 +76,13 @@ pub enum Family {
 impl Family {
     /// The vulnerabilities that put the client's safety before the matter itself; they lead
     /// [`Family::VULNERABLE`], in the same order.
-    pub const SAFETY_FIRST: [Family; 8] = [
+    pub const SAFETY_FIRST: [Family; 9] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
         Family::Electrics,
         Family::Fumes,
+        Family::Collapse,
         Family::Scam,
         Family::Intruder,
         Family::Device,
@@ -96,12 +100,13 @@ impl Family {
     }
 
     /// The vulnerabilities, the weightiest first: the first found sets the tone.
-    pub const VULNERABLE: [Family; 14] = [
+    pub const VULNERABLE: [Family; 15] = [
         Family::Emergency,
         Family::Crisis,
         Family::Hazard,
         Family::Electrics,
         Family::Fumes,
+        Family::Collapse,
         Family::Scam,
         Family::Intruder,
         Family::Device,
@@ -115,12 +120,13 @@ impl Family {
     /// Failures of ours, of every kind.
     pub const FAILED: [Family; 2] = [Family::Failure, Family::BrokenPromise];
     /// The families found by phrases, with their section in `situation.txt`.
-    const PHRASED: [(Family, &'static str); 21] = [
+    const PHRASED: [(Family, &'static str); 22] = [
         (Family::Emergency, "emergency"),
         (Family::Crisis, "crisis"),
         (Family::Hazard, "hazard"),
         (Family::Electrics, "electrics"),
         (Family::Fumes, "fumes"),
+        (Family::Collapse, "collapse"),
         (Family::Scam, "scam"),
         (Family::Intruder, "intruder"),
         (Family::Device, "device"),
@@ -162,6 +168,7 @@ impl Family {
             Family::Hazard => "danger in the home",
             Family::Electrics => "danger from the electrics",
             Family::Fumes => "fumes from heating with a cooker",
+            Family::Collapse => "a ceiling or wall that may come down",
             Family::Scam => "a scam under way",
             Family::Intruder => "someone trying to get in",
             Family::Device => "medical equipment losing power",
@@ -875,6 +882,7 @@ mod tests {
         for text in [
             "we sleep all in one room with the oven door open and on all night to keep it warm",
             "We're using the cooker to heat the flat.",
+            "We're all sleeping in one room with the oven door open.",
         ] {
             assert!(has(text, Family::Fumes), "{text}");
         }

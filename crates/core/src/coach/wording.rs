@@ -250,7 +250,7 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
 fn act(s: &Specifics) -> &'static str {
     let in_the_home = matches!(
         s.vulnerability,
-        Some(Family::Hazard | Family::Electrics | Family::Fumes)
+        Some(Family::Hazard | Family::Electrics | Family::Fumes | Family::Collapse)
     );
     let ours = matches!(s.domain, Some(Domain::Housing | Domain::TelecomUtility));
     let emergency = match s.vulnerability {
