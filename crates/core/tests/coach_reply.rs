@@ -1008,6 +1008,11 @@ fn a_finding_without_a_time_keeps_the_stock_step_and_only_the_end_leaves_it_out(
         );
         let reply = coaching.suggested_reply.unwrap_or_default();
         assert_eq!(reply.contains("depot"), said, "{reply}");
+        // A handover holds the line before the facts, which would otherwise read as if the
+        // abuse had worked.
+        if said {
+            assert!(reply.find("supervisor") < reply.find("depot"), "{reply}");
+        }
     }
     // A step taken for the client stays even when the conversation ends: they need to hear it.
     let booked = abusive.with_found(vec![

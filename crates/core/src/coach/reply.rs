@@ -409,10 +409,11 @@ fn compose(
     if s.vulnerability.is_some_and(Family::at_risk) && !matches!(step, Step::Final(_)) {
         danger_before_the_line(&mut kinds);
     }
-    // Ending the conversation or handing it over, with what the agent found and did: that is
-    // said first and the line last, since a reply that ends the conversation and then carries
-    // on reads as if it never ended (round DE).
-    let line_last = matches!(step, Step::Final(_)) && !found_lines.is_empty();
+    // Ending the conversation, with what the agent found and did: that is said first and the
+    // line last, since a reply that ends the conversation and then carries on reads as if it
+    // never ended (round DE). A handover holds the line first: facts before it, after a slur or
+    // a threat, read as if the threat had worked (rounds DJ, DP).
+    let line_last = step == Step::Final(FinalStep::End) && !found_lines.is_empty();
     if line_last && let Some(at) = kinds.iter().position(|k| *k == Move::Boundary) {
         let line = kinds.remove(at);
         kinds.push(line);

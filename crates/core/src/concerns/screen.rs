@@ -205,20 +205,22 @@ fn bad_faith(part: &[Token]) -> bool {
         })
 }
 
-/// A jab at the reader's wits or job, or a pet name thrown at them ("how did you even get this
-/// job", "someone with a working brain", "is it an act", "sweetheart"): said back, it reads as
-/// the agent repeating the insult or taking the pet name (round DL).
+/// A jab at the reader's wits, age or job, or a pet name thrown at them ("how did you even get
+/// this job", "someone with a working brain", "is it an act", "stop whining", "you sound
+/// twelve", "sweetheart"): said back, it reads as the agent repeating the insult or taking the
+/// pet name (rounds DL, DP).
 fn jab(part: &[Token]) -> bool {
     #[rustfmt::skip]
     const NAMES: &[&str] = &[
         "sweetheart", "sweetie", "darling", "honey", "hun", "babe", "princess", "pal", "buddy",
-        "sunshine",
+        "sunshine", "whining", "whinging", "twelve",
     ];
     #[rustfmt::skip]
     const JABS: &[&[&str]] = &[
         &["get", "this", "job"], &["got", "this", "job"], &["get", "that", "job"],
-        &["get", "your", "job"], &["got", "your", "job"], &["who", "hired"],
-        &["working", "brain"], &["half", "a", "brain"], &["brain", "cell"], &["brain", "cells"],
+        &["get", "your", "job"], &["got", "your", "job"], &["do", "your", "job"],
+        &["doing", "your", "job"], &["who", "hired"],
+        &["working", "brain"], &["with", "a", "brain"], &["half", "a", "brain"], &["brain", "cell"], &["brain", "cells"],
         &["an", "act"], &["rocket", "science"], &["common", "sense"],
     ];
     let words = words_of(part);

@@ -394,7 +394,7 @@ fn a_code_given_in_answer_is_not_a_point_to_say_back() {
 #[test]
 fn a_jab_at_the_readers_wits_or_a_pet_name_is_never_said_back() {
     let said = statements(
-        "Honestly, how did you even get this job? Put someone on who has a working brain, sweetheart. I want to return this coat.",
+        "Honestly, how did you even get this job? Put someone on who has a working brain, sweetheart. Stop whining and do your job, you sound like you're twelve. I want to return this coat.",
     );
     assert!(
         said.iter()
