@@ -75,25 +75,7 @@ pub(crate) fn advise(
         .flat_map(shingles)
         .collect();
     let question = ctx.question();
-    // Asking what they need is for a client who has not said it, and never while harm goes on
-    // (round DL: "What do you need most from us right now?" to a client on her last two puffs).
-    // A client who asks us something has said it ("where are we to sleep tonight?"), and so
-    // has one who says what they need ("I need his account closed", round DI) or pleads for it
-    // ("please you not cut my electric", round DJ).
-    let said = text.contains('?')
-        || ctx
-            .last
-            .signals
-            .iter()
-            .any(|s| s.kind == SignalKind::Demand)
-        || situation.of(Family::Asks).any(|c| c.turn == ctx.last_i)
-        || has_word(text, &["please", "pls", "plz"])
-        || ctx.last.concerns.iter().any(|c| {
-            ["you want", "you need", "you'd like", "you would like"]
-                .iter()
-                .any(|p| c.text.starts_with(p))
-        })
-        || situation.urgency() >= Urgency::Now;
+    let said = said_what_they_need(&ctx, text, situation);
     let moves: Vec<Advice> = plan::plan(&ctx)
         .into_iter()
         .map(|(kind, why)| Advice {
@@ -127,6 +109,25 @@ pub(crate) fn advise(
         used,
     );
     (moves, reply)
+}
+
+/// Whether asking the client what they need would ask what they have said, or would come while
+/// harm goes on (round DL: "What do you need most from us right now?" to a client on her last
+/// two puffs). A client who asks us something has said it ("where are we to sleep tonight?"),
+/// and so has one who says what they need ("I need his account closed", round DI) or pleads
+/// for it ("please you not cut my electric", round DJ).
+fn said_what_they_need(ctx: &Ctx<'_>, text: &str, situation: &Situation) -> bool {
+    const NEEDS: [&str; 4] = ["you want", "you need", "you'd like", "you would like"];
+    text.contains('?')
+        || ctx.last.says(SignalKind::Demand)
+        || situation.of(Family::Asks).any(|c| c.turn == ctx.last_i)
+        || has_word(text, &["please", "pls", "plz"])
+        || ctx
+            .last
+            .concerns
+            .iter()
+            .any(|c| NEEDS.iter().any(|p| c.text.starts_with(p)))
+        || situation.urgency() >= Urgency::Now
 }
 
 /// The client's specifics with what the situation adds: vulnerability, urgency, domain, and the
@@ -272,9 +273,12 @@ impl Found {
             .any(|t| t.role == Role::Client && addressed::has_clients_of_their_own(&t.text));
         let lines: Vec<String> = found
             .iter()
-            .filter_map(|f| match theirs {
-                true => sentence(f),
-                false => sentence(&addressed::to_client(f)),
+            .filter_map(|f| {
+                if theirs {
+                    sentence(f)
+                } else {
+                    sentence(&addressed::to_client(f))
+                }
             })
             .collect();
         // What the draft check takes as the next step is one: a promise ("a crew will collect
