@@ -293,6 +293,13 @@ impl<'c> Analysed<'c> {
         }
     }
 
+    /// Whether a client turn says they have had to chase: written before, waited, never heard
+    /// back.
+    pub(crate) fn chased(&self) -> bool {
+        self.client_turns()
+            .any(|(_, _, a)| a.says(crate::types::SignalKind::RepeatedContact))
+    }
+
     /// Client turns with their analyses, oldest first, as `(turn index, turn, analysis)`.
     pub fn client_turns(&self) -> impl DoubleEndedIterator<Item = (usize, &Turn, &Analysis)> {
         self.conversation

@@ -90,10 +90,7 @@ pub(crate) fn advise(
     // client in danger is told what to do instead.
     let vulnerable = situation.vulnerability().is_some() && !situation.safety_first();
     // A client on their fourth report has told us what they need often enough.
-    let reported_again = analysed
-        .client_turns()
-        .any(|(_, _, a)| a.says(SignalKind::RepeatedContact));
-    let ask = question == Question::Need && !said && vulnerable && !reported_again;
+    let ask = question == Question::Need && !said && vulnerable && !analysed.chased();
     let offer = Offer {
         ask,
         remedy: remedy(&ctx),

@@ -22,7 +22,7 @@ use crate::coach::policy::Policy;
 use crate::coach::situation::Situation;
 use crate::coach::specifics::refused;
 use crate::coach::warnings;
-use crate::{Cause, Level, SignalKind};
+use crate::{Cause, Level};
 
 /// Pleas for speed and harm happening while the client writes.
 #[rustfmt::skip]
@@ -115,15 +115,12 @@ impl Facts {
             .client_turns()
             .any(|(_, t, _)| sentences(&t.text).any(pressing));
         let call_refused = refused(&turn.text).iter().any(|r| r.contains("call"));
-        let chased = analysed
-            .client_turns()
-            .any(|(_, _, a)| a.says(SignalKind::RepeatedContact));
         Facts {
             abusive,
             apologised,
             urgent: pressed && (!abusive || apologised),
             call_refused,
-            chased,
+            chased: analysed.chased(),
             heated: analysed
                 .last_client()
                 .is_some_and(|(_, _, a)| a.level > Level::Calm),
