@@ -22,6 +22,7 @@ mod matcher;
 mod similar;
 mod words;
 
+pub(crate) use cues::CONFLICTING;
 pub(crate) use matcher::{Hit, hits};
 pub(crate) use similar::closest_sentence;
 

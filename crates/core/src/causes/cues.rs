@@ -27,6 +27,9 @@ impl Cue {
 }
 
 /// One strong cue alone puts a cause clearly above the 0.5 threshold.
+/// Why a cue of conflicting information counts: what we told the client does not agree with
+/// itself, which is ours to own even when the cause is a misunderstanding.
+pub(crate) const CONFLICTING: &str = "points to conflicting or inconsistent information";
 pub(crate) const STRONG: f32 = 3.2;
 /// One medium cue alone puts a cause just above the threshold.
 pub(crate) const MEDIUM: f32 = 2.5;
@@ -60,13 +63,16 @@ pub(crate) const CUES: &[Cue] = &[
             "not make sense", "what do you mean", "what does that mean", "what does this mean",
             "does that mean", "does this mean", "you mean by", "you meant by", "meant by", "unclear",
             "not clear what", "not clear how", "not clear why", "not clear to me", "no idea what",
-            "lost in translation", "explain", "clarif*", "when you say", "what exactly", "puzzled", "baffled",
+            "lost in translation", "explain why", "explain how", "explain what", "explain to me",
+            "explain this to me", "explain it to me", "explain that to me", "can you explain",
+            "could you explain", "can someone explain", "can anyone explain", "please explain",
+            "explanation", "clarif*", "when you say", "what exactly", "puzzled", "baffled",
         ],
     },
     Cue {
         cause: Miscommunication,
         weight: STRONG,
-        why: "points to conflicting or inconsistent information",
+        why: CONFLICTING,
         phrases: &[
             "conflicting", "contradict*", "inconsistent", "which one is it", "which is it", "which is right",
             "which is correct", "which one is right", "said the opposite", "the opposite", "the next said",
@@ -280,7 +286,8 @@ pub(crate) const CUES: &[Cue] = &[
             "every time i call", "every time i contact", "keep telling", "keep asking", "keep saying",
             "keep repeating", "keep explaining", "keep sending", "keeps sending", "repeat myself",
             "repeating myself", "same thing", "from scratch", "start over", "start again",
-            "from the beginning", "explain again", "same reply", "same response", "same answer",
+            "from the beginning", "explain again", "had to explain", "have to explain",
+            "explain it again", "explain this again", "explain everything again", "same reply", "same response", "same answer",
             "same message", "same email", "same excuse", "same script", "followed up", "follow up",
         ],
     },

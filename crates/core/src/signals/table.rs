@@ -159,6 +159,8 @@ pub(super) const RULES: &[Rule] = &[
     rule("(need to|have to|has to|got to|must) (pay|submit|send|return|collect|catch|board|sign|renew|file|print|show|move)", Deadline).head(Pressing, 4),
     rule("(today|tomorrow|tonight|this afternoon|this evening|first thing)", Deadline).tail(Pressing),
     rule("(tomorrow|tonight|on {weekday}|on the <ord>|on <ord>|first thing (tomorrow|in the morning))", Deadline).cue(PRESSURE).not_past(),
+    // What must be done, then when: "I want the subscription cancelled today".
+    rule("(cancelled|canceled|refunded|fixed|sorted|sorted out|done|back|resolved|closed|reconnected|repaired|replaced|returned|paid)", Deadline).head(Pressing, 1).cue(&["want", "need", "needs", "expect", "must", "demand", "please"]),
     rule("(urgent|urgently|time sensitive|time - sensitive|time critical|no later than)", Deadline).no_neg(),
     rule("(please hurry|hurry up|i'm in a hurry|i am in a hurry|running out of time|time is running out|against the clock)", Deadline).no_neg(),
     rule("(leaves|leaving|departs|departing|closes|closing|starts|boarding|due) at {when}", Deadline).not_past(),
@@ -233,7 +235,9 @@ pub(super) const RULES: &[Rule] = &[
     rule("(know|knows|friends|friend|contacts|people|someone|somebody) (at|in|on) the (trade press|press|papers|local paper|local papers|local news|news desk)", EscalationThreat),
     rule("(journalist|journalists|social media)", EscalationThreat).cue(REVIEWING).next_not(&["team", "manager", "page", "account", "accounts", "presence", "post", "posts", "support"]),
     rule("(on|all over|across) (twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|the internet)", EscalationThreat).cue(REVIEWING),
-    rule("(chargeback|chargebacks|charge back|charge - back)", EscalationThreat),
+    rule("(chargeback|chargebacks|charge - back)", EscalationThreat),
+    // "I want the double charge back" asks for the money, not a chargeback.
+    rule("charge back", EscalationThreat).prev_not(&["the", "that", "this", "double", "extra", "second", "duplicate", "wrong", "whole", "full"]),
     rule("(dispute|disputing|reverse|reversing) (the|this|my|) (charge|payment|transaction)", EscalationThreat),
     rule("(dispute|disputing) (this|it) with (my|the) (bank|card company|credit card company|card provider|card issuer|paypal)", EscalationThreat),
     rule("(contact|contacting|call|calling|ring|ringing|speak to|speaking to|talk to) my (bank|credit card company|card provider|card issuer)", EscalationThreat),

@@ -677,6 +677,19 @@ fn escalation_regulators() {
     );
 }
 #[test]
+fn money_asked_back_is_no_chargeback_and_a_thing_done_today_is_a_deadline() {
+    check(
+        "I want the double charge back and the subscription cancelled today. Or I'll do a charge back.",
+        expect![[r#"
+            deadline 61..66 "today"
+            escalation_threat 81..92 "charge back""#]],
+    );
+    check(
+        "The subscription was cancelled today, and the charge came back.",
+        expect![[""]],
+    );
+}
+#[test]
 fn escalation_press() {
     check(
         "I am going to the press and posting this all over social media",
