@@ -361,4 +361,14 @@ impl Analysis {
     pub fn says(&self, kind: SignalKind) -> bool {
         self.signals.iter().any(|s| s.kind == kind && !s.quoted)
     }
+
+    /// Whether the client says we told them conflicting things, or never told them: a
+    /// misunderstanding we caused.
+    pub fn told_otherwise(&self) -> bool {
+        self.causes
+            .iter()
+            .filter(|c| c.cause == Cause::Miscommunication)
+            .flat_map(|c| &c.evidence)
+            .any(|e| e.why == crate::causes::CONFLICTING)
+    }
 }

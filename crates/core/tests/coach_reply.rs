@@ -1520,3 +1520,37 @@ fn a_handover_keeps_a_childs_health_when_urgent_was_already_said() {
     );
     assert!(c.reply.contains("health"), "{}", c.reply);
 }
+
+#[test]
+fn conflicting_answers_from_us_are_ours_to_apologise_for_and_a_clients_own_mistake_is_not() {
+    let told = coached(&talk(
+        MORNING,
+        &[
+            (
+                Role::Client,
+                "I was told on the phone my contract ended in May, and I've just been charged £45 for June.",
+            ),
+            (
+                Role::Agent,
+                "I'm sorry about that. I can see the contract runs until the end of August.",
+            ),
+            (
+                Role::Client,
+                "That's not what your colleague told me. She said May. So which is it?",
+            ),
+        ],
+    ));
+    assert!(
+        told.reply.contains("consistent information") || told.reply.contains("mixed messages"),
+        "{}",
+        told.reply
+    );
+    let misread = coached(&client(
+        MORNING,
+        "I'm confused, I thought the yearly plan could be paid monthly. What does the invoice mean?",
+    ));
+    let reply = misread.reply.to_lowercase();
+    for said in ["sorry", "apologise"] {
+        assert!(!reply.contains(said), "{said}: {}", misread.reply);
+    }
+}

@@ -300,6 +300,12 @@ impl<'c> Analysed<'c> {
             .any(|(_, _, a)| a.says(crate::types::SignalKind::RepeatedContact))
     }
 
+    /// Whether a client turn says we told them conflicting things, or never told them: a
+    /// misunderstanding we caused.
+    pub(crate) fn told_otherwise(&self) -> bool {
+        self.client_turns().any(|(_, _, a)| a.told_otherwise())
+    }
+
     /// Client turns with their analyses, oldest first, as `(turn index, turn, analysis)`.
     pub fn client_turns(&self) -> impl DoubleEndedIterator<Item = (usize, &Turn, &Analysis)> {
         self.conversation

@@ -151,8 +151,12 @@ impl<'a> Ctx<'a> {
     /// understanding, not an apology for something we did not do.
     pub fn at_fault(&self) -> bool {
         let cause = self.story_cause();
+        // A misunderstanding is ours where we told them conflicting things. A failure they name
+        // ("you charged me twice") is owed its apology whatever the story reads, unless their
+        // latest message is mainly that they do not understand it.
         if matches!(cause, Some(Cause::Miscommunication)) {
-            return false;
+            let unsure = self.last.causes.first().map(|c| c.cause) == Some(Cause::Miscommunication);
+            return self.analysed.told_otherwise() || self.situation.failed() && !unsure;
         }
         // A composed, grieving client's errand ("I need his account closed and the debit
         // stopped") reads to the heads as a failure; their loss is not ours to apologise for

@@ -178,7 +178,13 @@ fn apologise(c: &Ctx<'_>) -> Option<Vec<Why>> {
         || c.repeated()
             && !chased_before
             && !c.analysed.conversation.agent_texts().any(owns_the_wait)
-        || only_stock && upset(c.last);
+        || only_stock && upset(c.last)
+        // "I'm sorry about the charge", then "your colleague told me May": a new wrong.
+        || c.last.told_otherwise()
+            && !c
+                .analysed
+                .client_turns()
+                .any(|(i, _, a)| i < c.last_i && a.told_otherwise());
     // "I need a root cause report and a credit, not a sorry" (rounds DJ, DK).
     let refused = lists::says(
         "refuses_apology",

@@ -37,6 +37,8 @@ pub(crate) struct Specifics {
     pub refused: Vec<&'static str>,
     /// The leading cause in the latest client turn.
     pub cause: Option<Cause>,
+    /// A client turn says we told them conflicting things, or never told them.
+    pub told_otherwise: bool,
     /// What the latest client turn most wants, when the reading holds it and, for an outcome
     /// others decide, the client names it ("a refund", "your manager").
     pub want: Option<Want>,
@@ -76,6 +78,7 @@ impl Specifics {
             return s;
         };
         s.cause = last.causes.first().map(|c| c.cause);
+        s.told_otherwise = analysed.told_otherwise();
         s.composed = composed(last);
         s.answering = analysed.conversation.turns[..last_i]
             .iter()

@@ -44,7 +44,10 @@ pub(crate) fn of(text: &str) -> Option<String> {
                 ("meant" | "needed" | "saved" | "aside" | "was" | "is", "for")
             )
             || matches!(before, ("to", "pay" | "cover"));
-        if purpose {
+        // Where money lands is not what went wrong: "nothing has arrived in my account".
+        let landing = matches!(before.1, "in" | "into" | "to" | "on")
+            && matches!(norm(i + 1), "account" | "bank" | "card");
+        if purpose || landing {
             return None;
         }
         thing_at(i + 1).or_else(|| {
@@ -91,6 +94,10 @@ mod tests {
             ),
             ("MY ORDER IS LATE", Some("your order")),
             (
+                "someone has taken money from my account",
+                Some("your account"),
+            ),
+            (
                 "I've been charged twice for my car insurance.",
                 Some("your car insurance"),
             ),
@@ -112,6 +119,7 @@ mod tests {
             "you people are useless",
             "that money was meant for my gas bill this month",
             "I need it to pay my rent",
+            "the refund was processed but nothing has arrived in my account",
             "",
         ];
         for text in cases {

@@ -239,6 +239,10 @@ fn sections(kind: Move, step: Step, question: Question, s: &Specifics) -> Vec<St
                 .map(str::to_string)
                 .collect()
         }
+        (Move::Apologise, _, _) if s.told_otherwise => vec![
+            "apologise.told_otherwise".to_string(),
+            "apologise".to_string(),
+        ],
         (kind, _, _) => plain(kind.as_str()),
     }
 }

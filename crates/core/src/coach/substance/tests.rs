@@ -603,6 +603,20 @@ fn another_team_guesses_and_false_comfort_are_named() {
 }
 
 #[test]
+fn getting_by_without_for_a_night_is_named_and_a_night_in_a_hotel_is_not() {
+    check(
+        "I'm sorry. The baby will survive one night without the heating, and it won't kill you to wait.",
+        expect![[r#"
+            minimising "The baby will survive one night without the heating, and it won't kill you to wait." -> ""
+        "#]],
+    );
+    check(
+        "I've booked you one night at the Park Hotel so the baby can sleep somewhere warm.",
+        expect![[""]],
+    );
+}
+
+#[test]
 fn another_queue_is_a_deflection_only_while_harm_goes_on() {
     let draft =
         "Please call our customer line between 8am and 8pm and a colleague will rebook you.";
