@@ -656,3 +656,98 @@ fn another_s_pace_beside_a_firm_time_of_ours_is_not_vague() {
         "as soon as possible",
     );
 }
+
+#[test]
+fn a_step_before_the_clients_deadline_or_a_hold_already_placed_is_in_time() {
+    // Sent at 10:00 on Monday.
+    let text = "Please be quick. I need the boxes by Thursday or I lose the order, and I need an answer today.";
+    let talk = Talk::default().client(Fx::new(text).level(Level::Tense, 0.6).signal(
+        SignalKind::Deadline,
+        "by Thursday",
+        false,
+    ));
+    lacks(
+        &talk,
+        "The courier missed a connection. Your boxes are on the first van on Wednesday, before noon.",
+        FindingKind::IgnoresUrgency,
+    );
+    lacks(
+        &talk,
+        "I've put a hold on the order, so nothing is cancelled on Friday.",
+        FindingKind::IgnoresUrgency,
+    );
+    has(
+        &talk,
+        "Your boxes will go out on Friday.",
+        FindingKind::IgnoresUrgency,
+        "Your boxes will go out on Friday.",
+    );
+}
+
+#[test]
+fn soon_in_a_farewell_promises_nothing_and_soon_in_a_step_is_vague() {
+    let talk = calm_client();
+    for farewell in [
+        "I've changed the address to 4 Mill Lane. Hope to see you again soon.",
+        "I've changed the address to 4 Mill Lane. Speak soon.",
+    ] {
+        lacks(&talk, farewell, FindingKind::VaguePromise);
+    }
+    has(
+        &talk,
+        "I'll get back to you soon about the address.",
+        FindingKind::VaguePromise,
+        "soon",
+    );
+}
+
+#[test]
+fn a_calm_client_sorry_for_the_hassle_needs_no_acknowledgement_and_a_sad_one_does() {
+    let draft = "No hassle at all. I've moved booking HX4471 to the 16th in the same room type.";
+    let sorry = Talk::default().client(
+        Fx::new("It's HX4471. Sorry if this is a hassle, my flight got moved.").emotion(
+            Emotion::Sadness,
+            0.6,
+            "Sorry",
+        ),
+    );
+    lacks(&sorry, draft, FindingKind::NoAcknowledgement);
+    let sad = Talk::default().client(
+        Fx::new("It's HX4471. My flight got moved and I'm gutted, it was our anniversary.")
+            .emotion(Emotion::Sadness, 0.6, "gutted"),
+    );
+    has(&sad, draft, FindingKind::NoAcknowledgement, "");
+}
+
+#[test]
+fn asking_the_client_to_leave_the_name_calling_out_holds_the_line() {
+    let talk = Talk::default().client(
+        Fx::new("Still no refund. Sort it out you idiots.")
+            .level(Level::Abusive, 0.9)
+            .signal(SignalKind::Insult, "you idiots", true),
+    );
+    let draft = "I've asked our payments team for the date and I'll email you by 4pm today.";
+    has(&talk, draft, FindingKind::Minimising, "");
+    lacks(
+        &talk,
+        &format!(
+            "{draft} I'm glad to keep helping, and I'd ask that we leave the name-calling out of it."
+        ),
+        FindingKind::Minimising,
+    );
+}
+
+#[test]
+fn thanks_for_patience_to_a_client_nobody_answered_is_dismissive() {
+    let talk = Talk::default().client(
+        Fx::new("I sent the photo two days ago and nobody answered.")
+            .level(Level::Tense, 0.5)
+            .cause(Cause::FeelingUnheard, "nobody answered"),
+    );
+    has(
+        &talk,
+        "Thanks for your patience! I'll send the new jug by Friday.",
+        FindingKind::Dismissive,
+        "Thanks for your patience",
+    );
+}

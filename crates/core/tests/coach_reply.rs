@@ -1010,8 +1010,14 @@ fn a_finding_without_a_time_keeps_the_stock_step_and_only_the_end_leaves_it_out(
         assert_eq!(reply.contains("depot"), said, "{reply}");
         // A handover holds the line before the facts, which would otherwise read as if the
         // abuse had worked.
+        // The facts are said as where things stand before it goes, not as carrying on.
         if said {
             assert!(reply.find("supervisor") < reply.find("depot"), "{reply}");
+            let stand = reply.find("where things stand");
+            assert!(
+                stand.is_some_and(|at| Some(at) < reply.find("depot")),
+                "{reply}"
+            );
         }
     }
     // A step taken for the client stays even when the conversation ends: they need to hear it.

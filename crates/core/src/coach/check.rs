@@ -22,7 +22,7 @@ use super::situation::{Family, Situation, Urgency};
 use super::substance::{self, Facts};
 use super::tone::{self, Kind};
 use super::when::{self, Due};
-use crate::types::SignalKind;
+use crate::types::{Level, SignalKind};
 
 /// One thing to fix in the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +177,12 @@ pub fn check(
     let situation = Situation::gather(analysed);
     let facts = Facts::of(analysed, policy, &situation);
     findings.extend(substance::findings(draft, facts));
+    // A step the client's own deadline leaves room for is in time, however many days off: the
+    // boxes "on the first van tomorrow" for an order on Thursday.
+    findings.retain(|f| {
+        f.kind != Kind::IgnoresUrgency
+            || !in_time(&draft[f.start..f.end], situation.deadline, sent_at, offset)
+    });
     let promised = promises(draft, sent_at, offset);
     let any_timed = promised.iter().any(|p| p.due.is_some())
         || when::find(draft, sent_at, offset).is_some_and(|t| matches!(t.due, Due::At(_)))
@@ -237,7 +243,11 @@ pub fn check(
 
     let made = moves::detect(draft, sent_at, offset);
     let has = |m: Move| made.iter().any(|h| h.kind == m);
-    let client_upset = analysed.last_client().is_some_and(|(_, _, a)| upset(a));
+    // A calm client who says sorry for the trouble they give ("sorry if this is a hassle") is
+    // not upset with us, however their words read (round DS).
+    let client_upset = analysed
+        .last_client()
+        .is_some_and(|(_, _, a)| upset(a) && !(facts.apologised && a.level == Level::Calm));
     let heard = lists::says("heard", draft);
     let hands_over = lists::says("hands_over", draft);
     let unanswered_abuse = facts.abusive && !facts.apologised;
@@ -352,6 +362,17 @@ fn missing(kind: Kind, message: &str, rewrite: &str) -> Finding {
 }
 
 /// The draft reports something already done ("I've issued the refund", "it has been sent").
+/// Whether the time `sentence` names falls no later than the client's `deadline`.
+fn in_time(
+    sentence: &str,
+    deadline: Option<Timestamp>,
+    sent_at: Timestamp,
+    offset: UtcOffset,
+) -> bool {
+    let due = when::find(sentence, sent_at, offset).map(|t| t.due);
+    matches!((due, deadline), (Some(Due::At(t)), Some(d)) if t.0 <= d.0)
+}
+
 pub(crate) fn reports_done(draft: &str) -> bool {
     reports(draft, lists::words("done"))
 }

@@ -294,10 +294,14 @@ impl<'c> Analysed<'c> {
     }
 
     /// Whether a client turn says they have had to chase: written before, waited, never heard
-    /// back.
+    /// back, or is mainly about not being answered.
     pub(crate) fn chased(&self) -> bool {
-        self.client_turns()
-            .any(|(_, _, a)| a.says(crate::types::SignalKind::RepeatedContact))
+        self.client_turns().any(|(_, _, a)| {
+            a.says(crate::types::SignalKind::RepeatedContact)
+                || a.causes.first().is_some_and(|c| {
+                    c.cause == crate::types::Cause::FeelingUnheard && c.score >= 0.5
+                })
+        })
     }
 
     /// Whether a client turn says we told them conflicting things, or never told them: a

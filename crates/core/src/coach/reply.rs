@@ -315,6 +315,15 @@ fn sentence(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Moves what the agent found into the reply, after `bridge` when there is one; once said, it
+/// is not said again.
+fn say_found(lines: &mut Vec<String>, found: &mut Vec<String>, bridge: Option<String>) {
+    if !found.is_empty() {
+        lines.extend(bridge);
+        lines.append(found);
+    }
+}
+
 /// The moves that make up the reply, in the order they were planned.
 fn in_reply(moves: &[Advice], offer: Offer, found: &Found) -> Vec<Move> {
     let has = |k: Move| moves.iter().any(|m| m.kind == k);
@@ -419,20 +428,25 @@ fn compose(
         let line = kinds.remove(at);
         kinds.push(line);
     }
+    // A handover followed by what the agent found reads as if the agent carried on after all
+    // (round DR): the facts are said as where things stand before it goes.
+    let mut bridge = (step == Step::Final(FinalStep::Handover) && !found_lines.is_empty())
+        .then(|| section_line("reply.handover_found", s, &used, fits))
+        .flatten();
     for kind in kinds.into_iter().filter(|k| !stock_apology(k)) {
         if matches!(
             kind,
             Move::Options | Move::Limits | Move::NextStep | Move::OpenQuestion
         ) || line_last && kind == Move::Boundary
         {
-            lines.append(&mut found_lines);
+            say_found(&mut lines, &mut found_lines, bridge.take());
         }
         if let Some(line) = reply_line(kind, step, Question::Need, s, &used, fits) {
             used.extend(shingles(&line));
             lines.push(line);
         }
     }
-    lines.append(&mut found_lines);
+    say_found(&mut lines, &mut found_lines, bridge.take());
     if found.offers
         && let Some(line) = section_line("reply.offer", s, &used, fits)
     {

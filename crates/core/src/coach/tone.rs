@@ -199,22 +199,25 @@ fn vague() -> &'static PhraseSet<()> {
     SET.get_or_init(|| PhraseSet::new([((), lists::words("always_vague"))]))
 }
 
-/// The hit `start..end` of `draft` is "soon" tied to an event ([`when::soon_on_an_event`]).
+/// The hit `start..end` of `draft` is "soon" that promises nothing ([`when::soon_no_promise`]).
 /// Only the words next to the hit are read, so a draft full of "soon" stays linear.
-fn on_an_event(draft: &str, start: usize, end: usize) -> bool {
+fn no_promise(draft: &str, start: usize, end: usize) -> bool {
     let not_word = |c: char| !c.is_alphanumeric();
-    let before = draft[..start]
+    let mut before = draft[..start]
         .trim_end()
         .rsplit(not_word)
-        .next()
-        .unwrap_or("");
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase);
+    let last = before.next().unwrap_or_default();
+    let second = before.next().unwrap_or_default();
     let after = draft[end..]
         .trim_start()
         .split(not_word)
         .next()
         .unwrap_or("");
-    when::soon_on_an_event(
-        &before.to_lowercase(),
+    when::soon_no_promise(
+        [second.as_str(), last.as_str()],
         &draft[start..end].to_lowercase(),
         &after.to_lowercase(),
     )
@@ -288,7 +291,7 @@ pub(crate) fn findings(draft: &str, policy: &Policy) -> Vec<Finding> {
         vague()
             .find(draft)
             .into_iter()
-            .filter(|h| !on_an_event(draft, h.start, h.end) && !in_quotes(draft, h.start, h.end))
+            .filter(|h| !no_promise(draft, h.start, h.end) && !in_quotes(draft, h.start, h.end))
             .map(|h| {
                 finding(
                     Kind::VaguePromise,

@@ -387,16 +387,22 @@ fn add_working_days(mut d: NaiveDate, n: u64) -> NaiveDate {
     d
 }
 
-/// Whether "soon" between `before` and `after` (the words either side of it) ties a step to an
-/// event ("as soon as the courier confirms"), which is no vague time. "As soon as possible" and
-/// "as soon as I can" are vague phrases of their own, matched whole from their first word.
-pub(super) fn soon_on_an_event(before: &str, word: &str, after: &str) -> bool {
-    word == "soon" && before == "as" && after == "as"
+/// Whether "soon" after the words `before` (the nearer last) and before `after` is no vague
+/// time: it ties a step to an event ("as soon as the courier confirms"), or it closes a
+/// farewell ("speak soon", "see you again soon", "get well soon"), which promises nothing. "As
+/// soon as possible" and "as soon as I can" are vague phrases of their own, matched whole from
+/// their first word.
+pub(super) fn soon_no_promise(before: [&str; 2], word: &str, after: &str) -> bool {
+    let farewell = matches!(
+        before,
+        [_, "speak" | "talk" | "chat" | "well"] | ["see" | "from", "you"] | ["you" | "us", "again"]
+    );
+    word == "soon" && (before[1] == "as" && after == "as" || farewell)
 }
 
 fn vague_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize)> {
-    let before = i.checked_sub(1).map_or("", |k| word(toks, k));
-    if soon_on_an_event(before, word(toks, i), word(toks, i + 1)) {
+    let before = |back: usize| i.checked_sub(back).map_or("", |k| word(toks, k));
+    if soon_no_promise([before(2), before(1)], word(toks, i), word(toks, i + 1)) {
         return None;
     }
     super::lists::words("vague").iter().find_map(|phrase| {

@@ -603,6 +603,36 @@ fn another_team_guesses_and_false_comfort_are_named() {
 }
 
 #[test]
+fn the_rest_going_well_and_no_need_for_lawyers_are_named() {
+    check(
+        "Views vary with availability, but it sounds like you still had a lovely stay. There's really no need to involve lawyers!",
+        expect![[r#"
+            minimising "Views vary with availability, but it sounds like you still had a lovely stay." -> ""
+            dismissive "There's really no need to involve lawyers!" -> "You're free to take this further, and I'll give you what you need to do that."
+        "#]],
+    );
+    check(
+        "I'm glad the staff were kind, and I'm sorry the view wasn't what you booked.",
+        expect![[""]],
+    );
+}
+
+#[test]
+fn a_high_volume_of_messages_is_our_workload() {
+    check(
+        "We're receiving a high volume of messages, so replies can take a little longer than usual.",
+        expect![[r#"
+            defensive "We're receiving a high volume of" -> "I'm dealing with this myself now"
+            defensive "replies can take a little longer than usual" -> "I'm dealing with this myself now"
+        "#]],
+    );
+    check(
+        "We've received your photo and I've sent a new jug today.",
+        expect![[""]],
+    );
+}
+
+#[test]
 fn getting_by_without_for_a_night_is_named_and_a_night_in_a_hotel_is_not() {
     check(
         "I'm sorry. The baby will survive one night without the heating, and it won't kill you to wait.",

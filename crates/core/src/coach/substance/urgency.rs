@@ -34,6 +34,8 @@ const FAST: &[&str] = &[
 const UNDONE: &[&str] = &[
     "cancelled", "refunded", "credited", "fixed", "restored", "removed", "released", "lifted",
     "frozen", "reset", "corrected", "waived", "stopped", "unblocked", "reconnected", "blocked",
+    "put a hold", "placed a hold", "put a stop", "put on hold", "paused", "suspended",
+    "postponed", "halted", "held",
 ];
 
 /// Times a day or more away.
