@@ -1560,3 +1560,29 @@ fn conflicting_answers_from_us_are_ours_to_apologise_for_and_a_clients_own_mista
         assert!(!reply.contains(said), "{said}: {}", misread.reply);
     }
 }
+
+#[test]
+fn the_client_an_agent_spoke_of_to_a_freelancer_is_their_buyer_not_them() {
+    let base = [
+        (
+            Role::Client,
+            "I delivered the logo files 2 weeks ago and I still haven't been paid through your platform.",
+        ),
+        (
+            Role::Agent,
+            "I can see the client marked the job as disputed because the files were in the wrong format.",
+        ),
+        (
+            Role::Client,
+            "They said PNG, I sent JPG, it's the same thing. I need that money for rent.",
+        ),
+    ];
+    let found = vec!["The job brief says PNG, so the client can ask for that.".to_string()];
+    let c = coached(&talk(MORNING, &base).with_found(found.clone()));
+    assert!(c.reply.contains("so the client can ask"), "{}", c.reply);
+    // Without an agent's turn naming a client of theirs, "the client" in a note is the reader.
+    let alone = coached(&talk(MORNING, &[base[0]]).with_found(vec![
+        "I checked and the client is right: the payment was held by mistake.".to_string(),
+    ]));
+    assert!(!alone.reply.contains("the client"), "{}", alone.reply);
+}

@@ -189,6 +189,15 @@ impl Conversation {
         Conversation { found, ..self }
     }
 
+    /// Whether either side names a client or customer of the client's own ("my client signed
+    /// it off"; an agent's "the client marked the job as disputed", sent to the client, is
+    /// someone else): "the client" then means that person, not the reader.
+    pub(crate) fn names_their_clients(&self) -> bool {
+        self.turns
+            .iter()
+            .any(|t| super::addressed::has_clients_of_their_own(&t.text))
+    }
+
     /// Whose fault the agent's findings say it is, read as they wrote them. An admission wins:
     /// "the client is right" says "is right" too, and a fee that stands beside a mistake of
     /// ours still owes the apology for the mistake.

@@ -24,7 +24,7 @@ use super::addressed;
 use super::boundary::{Boundary, Step};
 use super::check::{offers_a_time, reports_done};
 use super::closing::{self, Close};
-use super::conversation::{Analysed, Conversation, Fault, Role, Timestamp, UtcOffset};
+use super::conversation::{Analysed, Conversation, Fault, Timestamp, UtcOffset};
 use super::course::Course;
 use super::forbidden;
 use super::moves::Move;
@@ -264,10 +264,8 @@ impl Found {
             .filter_map(|f| sentence(f))
             .collect::<Vec<_>>()
             .join(" ");
-        let theirs = conversation
-            .turns
-            .iter()
-            .any(|t| t.role == Role::Client && addressed::has_clients_of_their_own(&t.text));
+        // Round DT: "the client marked the job as disputed", said to a freelancer.
+        let theirs = conversation.names_their_clients();
         let lines: Vec<String> = found
             .iter()
             .filter_map(|f| {

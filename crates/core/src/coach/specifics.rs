@@ -174,10 +174,13 @@ impl Specifics {
                         said.to_string()
                     })
             });
+            // A question thrown back ("does it matter??") is no point to say back.
+            let retort = |t: &str| t.starts_with("you want to know") && rhetorical(t);
             let said_back = a
                 .concerns
                 .iter()
-                .filter(|c| !has_abuse(a, c.start, c.end) && reads_well(&c.text));
+                .filter(|c| !has_abuse(a, c.start, c.end) && reads_well(&c.text))
+                .filter(|c| !retort(&c.text));
             for c in said_back {
                 if s.concerns.len() < MAX_CONCERNS {
                     s.concerns.push(clause(&c.text));
@@ -513,9 +516,12 @@ fn rhetorical(point: &str) -> bool {
         "bot", "robot", "human", "machine", "ai",
         // "are you serious?", "are you kidding me?"
         "serious", "kidding", "joking",
+        // "are you calling me a liar?" accuses; it asks nothing to look into.
+        "liar", "lying", "lie", "lies",
     ];
-    // Hyperbole: "did you bill me for the whole street?".
-    const WHOLE: &[&str] = &[
+    // Hyperbole ("did you bill me for the whole street?"), chasing as a way of life, and a
+    // question thrown back ("does it matter?").
+    const RETORTS: &[&str] = &[
         "the whole street",
         "the whole town",
         "the whole city",
@@ -526,9 +532,18 @@ fn rhetorical(point: &str) -> bool {
         "the whole village",
         "the entire street",
         "the entire building",
+        // "do I have to chase you every day?"
+        "every day",
+        "every single day",
+        "every week",
+        "have to chase",
+        "got to chase",
+        "need to chase",
+        "whether it matters",
+        "why it matters",
     ];
     let lower = point.to_lowercase();
-    has_word(point, MARKS) || lower.contains(" or not") || WHOLE.iter().any(|w| lower.contains(w))
+    has_word(point, MARKS) || lower.contains(" or not") || RETORTS.iter().any(|w| lower.contains(w))
 }
 
 /// A fear put as a question ("does no news mean it's bad news?", "should I be worried?"):
@@ -947,7 +962,16 @@ mod tests {
         assert!(rhetorical(
             "you want to know whether we billed you for the whole street"
         ));
+        assert!(rhetorical(
+            "you want to know whether you have to chase us every day"
+        ));
+        assert!(rhetorical(
+            "you want to know whether we are calling you a liar"
+        ));
         assert!(!rhetorical("you want to know when your refund will arrive"));
+        assert!(!rhetorical(
+            "you want to know whether we are calling you back"
+        ));
         assert!(is_count("the third time") && is_count("4th time"));
         assert!(!is_count("still hasn't") && !is_count("again"));
     }
@@ -958,6 +982,15 @@ mod tests {
         let c = Conversation::parse_transcript(text, Timestamp(1_772_618_400), UtcOffset::UTC)
             .expect("a transcript");
         Specifics::gather(&Analysed::new(&c, &Analyzer::new()))
+    }
+
+    #[test]
+    fn a_question_thrown_back_is_not_said_back_and_a_real_one_is() {
+        let said = |text: &str| gathered(text).concerns.join(" | ");
+        let retort = said("Client: Does it matter?? It was 4.2 I think. Get my files back today.");
+        assert!(!retort.contains("matters"), "{retort}");
+        let asked = said("Client: Can you tell me when my refund will arrive?");
+        assert!(asked.contains("refund"), "{asked}");
     }
 
     #[test]

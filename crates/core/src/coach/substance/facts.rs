@@ -126,6 +126,7 @@ impl Facts {
                 .is_some_and(|(_, _, a)| a.level > Level::Calm),
             ours: situation.failed()
                 || situation.cause.as_ref().map(|c| c.cause) == Some(Cause::ServiceFailure),
+            their_clients: analysed.conversation.names_their_clients(),
         }
     }
 }

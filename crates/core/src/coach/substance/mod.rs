@@ -41,6 +41,8 @@ pub(crate) struct Facts {
     /// The conversation is about a failure of ours: the client's words name one, or its cause
     /// reads as one.
     pub ours: bool,
+    /// Either side names a client of the client's own, so "the client" may be that person.
+    pub their_clients: bool,
 }
 
 /// A hit in its place: the lower-case words of its sentence before and after it, the previous

@@ -10,6 +10,7 @@ const CALM: Facts = Facts {
     chased: false,
     heated: false,
     ours: false,
+    their_clients: false,
 };
 
 fn render(draft: &str, facts: Facts) -> String {
