@@ -364,3 +364,17 @@ fn a_day_in_another_clause_does_not_move_the_hour() {
         "2026-03-05T16:00:00+01:00"
     );
 }
+
+#[test]
+fn a_plain_present_with_a_time_commits_and_without_one_does_not() {
+    // What the step is for ("so you can work tomorrow") is no part of its time.
+    let (p, at) = one("Today I send you a free 4G hotspot, so you can work tomorrow.");
+    assert_eq!(
+        (p.who.as_str(), p.action.as_str()),
+        ("I", "send you a free 4G hotspot")
+    );
+    assert_eq!(at.as_deref(), Some("2026-03-02T17:00:00+01:00"));
+    let offset = UtcOffset::parse("+01:00").unwrap();
+    let none = promises("I send you my best wishes.", monday_10am(offset), offset);
+    assert!(none.is_empty(), "{none:#?}");
+}

@@ -43,6 +43,9 @@ enum Opener {
     Receiving,
     /// "let me check": the writer commits.
     LetMe,
+    /// "Today I send you a hotspot": a plain present with a time, as a writer of another first
+    /// language often puts a step; it commits only where a time is named.
+    Present,
 }
 
 fn openers() -> &'static PhraseSet<Opener> {
@@ -92,7 +95,17 @@ fn openers() -> &'static PhraseSet<Opener> {
             "you'll have",
             "you will have",
         ];
+        let present = ["i", "we"]
+            .iter()
+            .flat_map(|who| {
+                [
+                    "send", "call", "email", "ring", "phone", "text", "post", "book",
+                ]
+                .map(|verb| format!("{who} {verb} you "))
+            })
+            .collect();
         PhraseSet::new([
+            (Opener::Present, present),
             (Opener::Subject, subject),
             (Opener::Receiving, receiving.map(String::from).to_vec()),
             (Opener::LetMe, vec!["let me ".to_string()]),
@@ -120,7 +133,15 @@ const KEEPS_AN_EARLIER_PROMISE: &[&str] = &[
 ];
 
 /// Where a clause ends inside a sentence: a contrast or a condition starts a new thought.
-const CLAUSE_BREAKS: &[&str] = &[", but ", " but ", " if ", " unless ", "; ", " so that "];
+const CLAUSE_BREAKS: &[&str] = &[
+    ", but ",
+    " but ",
+    " if ",
+    " unless ",
+    "; ",
+    " so that ",
+    ", so ",
+];
 
 /// Every commitment in `agent_text`, in text order. `sent_at` and `offset` resolve the due times.
 pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<Promise> {
@@ -138,6 +159,11 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             continue;
         }
         let body_start = match hit.tag {
+            // "I send you": the action starts at the verb, after the one who acts.
+            Opener::Present => {
+                let head = &agent_text[hit.start..hit.end];
+                hit.start + head.find(' ').map_or(0, |i| i + 1)
+            }
             // "you'll receive" / "you will receive": the action starts at the verb.
             Opener::Receiving => {
                 let head = &agent_text[hit.start..hit.end];
@@ -190,6 +216,9 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
                     when::find(before, sent_at, offset).map(|t| (t, sentence_start))
                 }
             });
+        if hit.tag == Opener::Present && time.is_none() {
+            continue;
+        }
         let who = match hit.tag {
             Opener::Subject => {
                 let head = agent_text[hit.start..hit.end].trim();
@@ -205,6 +234,17 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             }
             Opener::Receiving => "we".to_string(),
             Opener::LetMe => "I".to_string(),
+            Opener::Present => agent_text[hit.start..hit.end]
+                .split(' ')
+                .next()
+                .map_or("I", |w| {
+                    if w.eq_ignore_ascii_case("we") {
+                        "we"
+                    } else {
+                        "I"
+                    }
+                })
+                .to_string(),
         };
         let day_only = time.is_some_and(|(t, _)| t.day_only);
         let (action, due, when_text, vague) = match time {
