@@ -374,6 +374,7 @@ fn a_plain_present_with_a_time_commits_and_without_one_does_not() {
         ("I", "send you a free 4G hotspot")
     );
     assert_eq!(at.as_deref(), Some("2026-03-02T17:00:00+01:00"));
+    assert_eq!(one("Tomorrow we call you at 10am.").0.who, "we");
     let offset = UtcOffset::parse("+01:00").unwrap();
     let none = promises("I send you my best wishes.", monday_10am(offset), offset);
     assert!(none.is_empty(), "{none:#?}");

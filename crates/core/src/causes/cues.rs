@@ -26,10 +26,10 @@ impl Cue {
     }
 }
 
-/// One strong cue alone puts a cause clearly above the 0.5 threshold.
 /// Why a cue of conflicting information counts: what we told the client does not agree with
 /// itself, which is ours to own even when the cause is a misunderstanding.
 pub(crate) const CONFLICTING: &str = "points to conflicting or inconsistent information";
+/// One strong cue alone puts a cause clearly above the 0.5 threshold.
 pub(crate) const STRONG: f32 = 3.2;
 /// One medium cue alone puts a cause just above the threshold.
 pub(crate) const MEDIUM: f32 = 2.5;

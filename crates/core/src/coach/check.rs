@@ -361,7 +361,6 @@ fn missing(kind: Kind, message: &str, rewrite: &str) -> Finding {
     }
 }
 
-/// The draft reports something already done ("I've issued the refund", "it has been sent").
 /// Whether the time `sentence` names falls no later than the client's `deadline`.
 fn in_time(
     sentence: &str,
@@ -373,6 +372,7 @@ fn in_time(
     matches!((due, deadline), (Some(Due::At(t)), Some(d)) if t.0 <= d.0)
 }
 
+/// The draft reports something already done ("I've issued the refund", "it has been sent").
 pub(crate) fn reports_done(draft: &str) -> bool {
     reports(draft, lists::words("done"))
 }

@@ -234,17 +234,8 @@ pub fn promises(agent_text: &str, sent_at: Timestamp, offset: UtcOffset) -> Vec<
             }
             Opener::Receiving => "we".to_string(),
             Opener::LetMe => "I".to_string(),
-            Opener::Present => agent_text[hit.start..hit.end]
-                .split(' ')
-                .next()
-                .map_or("I", |w| {
-                    if w.eq_ignore_ascii_case("we") {
-                        "we"
-                    } else {
-                        "I"
-                    }
-                })
-                .to_string(),
+            Opener::Present if agent_text[hit.start..].starts_with(['W', 'w']) => "we".to_string(),
+            Opener::Present => "I".to_string(),
         };
         let day_only = time.is_some_and(|(t, _)| t.day_only);
         let (action, due, when_text, vague) = match time {
